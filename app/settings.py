@@ -1,0 +1,94 @@
+"""Hall-wide settings, declared once, stored in the database, changed by administrators.
+
+Per-PC settings (window number, printer, language) live in ``ui/local_settings.py`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app import audit
+from app.errors import ValidationError
+from app.ports import UnitOfWork
+from app.roles import Actor, Role, allowed_roles
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    label: str
+    default: Any
+    parse: Callable[[str], Any]
+    check: Callable[[Any], str | None] = lambda value: None
+
+
+def _int_between(low: int, high: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if low <= value <= high else f"应在 {low} 到 {high} 之间"
+
+    return check
+
+
+SPECS: dict[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        SettingSpec("idle_lock_minutes", "无操作自动锁屏（分钟，0 为不锁）", 5, int, _int_between(0, 120)),
+        SettingSpec("backup_keep_days", "自动备份保留天数", 30, int, _int_between(1, 3650)),
+        SettingSpec(
+            "yellow_ratio_percent", "黄牌预警：剩余时限不超过承诺时限的百分比", 20, int,
+            _int_between(0, 100),
+        ),
+    )
+}
+
+
+def get_all(uow: UnitOfWork) -> dict[str, Any]:
+    """Every setting with its typed value (defaults where none is stored)."""
+    with uow.read():
+        stored = uow.settings.all()
+    return {key: _parse(spec, stored.get(key)) for key, spec in SPECS.items()}
+
+
+def get(uow: UnitOfWork, key: str) -> Any:
+    return get_all(uow)[key]
+
+
+@allowed_roles(Role.ADMIN)
+def change(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
+    """Change several settings at once; every bad value is named, nothing saved half."""
+    errors: dict[str, str] = {}
+    parsed: dict[str, Any] = {}
+    for key, raw in values.items():
+        spec = SPECS.get(key)
+        if spec is None:
+            errors[key] = "未知的设置项"
+            continue
+        try:
+            value = spec.parse(str(raw).strip())
+        except ValueError:
+            errors[key] = "格式不正确"
+            continue
+        problem = spec.check(value)
+        if problem:
+            errors[key] = problem
+        parsed[key] = value
+    if errors:
+        raise ValidationError(errors)
+    with uow.write():
+        before = uow.settings.all()
+        for key, value in parsed.items():
+            uow.settings.set(key, str(value))
+        changed = {k: str(v) for k, v in parsed.items()}
+        audit.record(uow, actor, "settings_changed", "setting", ",".join(sorted(parsed)),
+                     {k: before.get(k) for k in parsed}, changed)
+
+
+def _parse(spec: SettingSpec, raw: str | None) -> Any:
+    if raw is None:
+        return spec.default
+    try:
+        return spec.parse(raw)
+    except ValueError:
+        return spec.default

@@ -1,0 +1,110 @@
+"""First start: the site, its windows and the administrator; optionally demo data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app import audit
+from app.errors import ValidationError
+from app.ports import UnitOfWork
+from app.records import SiteLevel
+from app.roles import Role
+from app.staff import create_staff
+
+
+@dataclass(frozen=True)
+class InitResult:
+    site_id: int
+    created_site: bool
+    created_admin: bool
+    demo_logins: tuple[str, ...] = ()
+
+
+DEFAULT_SITE = {
+    "code": "QH",
+    "name": "清河县政务服务中心",
+    "level": SiteLevel.COUNTY,
+    "address": "清河县人民路 88 号",
+    "phones": "0310-6812345",
+    "timezone": "Asia/Shanghai",
+}
+
+# The demo hall: departments and numbered windows, then staff. README lists these logins.
+DEMO_PASSWORD = "demo-2026"
+DEMO_DEPARTMENTS = {
+    "民政局": [(1, "社会救助窗口"), (2, "养老服务窗口")],
+    "人力资源和社会保障局": [(3, "社保窗口")],
+    "水利局": [(4, "水务窗口")],
+    "综合受理": [(5, "综合受理窗口"), (6, "咨询导办窗口")],
+}
+DEMO_STAFF = [
+    # login, name, role, window, backup login
+    ("zhangwei", "张伟", Role.CLERK, 1, "lina"),
+    ("lina", "李娜", Role.CLERK, 2, "zhangwei"),
+    ("wangfang", "王芳", Role.CLERK, 3, "liuyang"),
+    ("liuyang", "刘洋", Role.CLERK, 4, "wangfang"),
+    ("chenjing", "陈静", Role.CLERK, 5, "zhaolei"),
+    ("zhaolei", "赵磊", Role.CLERK, 6, "chenjing"),
+    ("sunli", "孙丽", Role.SUPERVISOR, None, None),
+]
+
+
+def initialize(
+    uow: UnitOfWork, admin_password: str | None, *, admin_login: str = "admin",
+    demo: bool = False,
+) -> InitResult:
+    """Create what a new hall needs. Safe to run again: existing records are kept."""
+    with uow.write():
+        site = uow.sites.first()
+        created_site = site is None
+        if site is None:
+            site_id = uow.sites.add(**DEFAULT_SITE)
+            audit.record(uow, None, "site_created", "site", site_id, None,
+                         {"code": DEFAULT_SITE["code"], "name": DEFAULT_SITE["name"]},
+                         login="init")
+        else:
+            site_id = site.id
+        created_admin = False
+        if uow.staff.by_login(admin_login) is None:
+            if not admin_password:
+                raise ValidationError.single("admin_password", "首次初始化需要设置管理员密码")
+            create_staff(uow, None, site_id=site_id, login=admin_login, name="系统管理员",
+                         role=Role.ADMIN, password=admin_password)
+            created_admin = True
+        demo_logins: tuple[str, ...] = ()
+        if demo:
+            demo_logins = _add_demo_hall(uow, site_id)
+    return InitResult(site_id, created_site, created_admin, demo_logins)
+
+
+def _add_demo_hall(uow: UnitOfWork, site_id: int) -> tuple[str, ...]:
+    existing = {w.number for w in uow.sites.windows(site_id)}
+    for dept, windows in DEMO_DEPARTMENTS.items():
+        dept_id = None
+        for number, name in windows:
+            if number in existing:
+                continue
+            if dept_id is None:
+                dept_id = uow.sites.add_department(site_id, dept)
+            window_id = uow.sites.add_window(site_id, number, name, dept_id)
+            audit.record(uow, None, "window_added", "window", window_id, None,
+                         {"number": number, "name": name}, login="init")
+    added = []
+    for login, name, role, window, _ in DEMO_STAFF:
+        if uow.staff.by_login(login) is None:
+            create_staff(uow, None, site_id=site_id, login=login, name=name, role=role,
+                         password=DEMO_PASSWORD, window_number=window)
+            added.append(login)
+    for login, _, _, _, backup in DEMO_STAFF:
+        staff = uow.staff.by_login(login)
+        partner = uow.staff.by_login(backup) if backup else None
+        if staff and partner and staff.backup_staff_id is None:
+            uow.staff.update(staff.id, backup_staff_id=partner.id)
+            audit.record(uow, None, "backup_set", "staff", staff.id, None,
+                         {"backup_staff_id": partner.id}, login="init")
+    return tuple(added)
+
+
+def is_initialized(uow: UnitOfWork) -> bool:
+    with uow.read():
+        return uow.sites.first() is not None and uow.staff.count() > 0

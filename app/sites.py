@@ -1,0 +1,49 @@
+"""The site (service hall) and its windows, as the staff member at a counter sees them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.errors import NotFound
+from app.ports import UnitOfWork
+from app.roles import Actor
+
+
+@dataclass(frozen=True)
+class Post:
+    """Where the logged-in staff member works: shown in the status bar and on printouts."""
+
+    site_code: str
+    site_name: str
+    site_phones: str
+    window_number: int | None
+    window_name: str | None
+
+
+def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = None) -> Post:
+    """The actor's site and window. ``window_number`` (this PC's setting) wins over the
+    staff member's usual window, because a clerk standing in at another counter sits there."""
+    with uow.read():
+        site = uow.sites.get(actor.site_id)
+        if site is None:
+            raise NotFound("找不到本服务中心的记录")
+        windows = uow.sites.windows(site.id)
+    window = None
+    if window_number is not None:
+        window = next((w for w in windows if w.number == window_number), None)
+    if window is None and actor.window_id is not None:
+        window = next((w for w in windows if w.id == actor.window_id), None)
+    return Post(
+        site_code=site.code,
+        site_name=site.name,
+        site_phones=site.phones,
+        window_number=window.number if window else None,
+        window_name=window.name if window else None,
+    )
+
+
+def site_name_for_login(uow: UnitOfWork) -> str:
+    """The hall's name for the login screen (before anyone is logged in)."""
+    with uow.read():
+        site = uow.sites.first()
+    return site.name if site else ""

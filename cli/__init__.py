@@ -1,0 +1,1 @@
+"""The command line and composition root: it wires ``db`` stores into ``app`` services and ``ui``."""

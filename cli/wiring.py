@@ -1,0 +1,37 @@
+"""Composition: resolve the data folder and database, open the store, hand out services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.auth import login
+from app.clock import Clock, SystemClock
+from app.config import backup_dir, resolve_data_dir, resolve_db_url
+from app.context import AppContext
+from app.roles import Actor, Role
+from app.errors import PermissionDenied
+from db.store import open_store
+
+
+def open_context(
+    data_dir_flag: str | None,
+    db_flag: str | None,
+    on_progress: Callable[[str], None] | None = None,
+    *,
+    migrate: bool = True,
+    clock: Clock | None = None,
+) -> CliContext:
+    data_dir = resolve_data_dir(data_dir_flag)
+    url = resolve_db_url(db_flag, data_dir)
+    clock = clock or SystemClock()
+    store, _ = open_store(url, clock, backup_dir(data_dir), migrate=migrate,
+                          on_progress=on_progress)
+    return CliContext(store=store, clock=clock, data_dir=data_dir)
+
+
+class CliContext(AppContext):
+    def cli_actor(self, login_name: str, password: str) -> Actor:
+        actor = login(self.uow(), login_name, password)
+        if actor.role is not Role.ADMIN:
+            raise PermissionDenied(f"{login_name} is not an administrator")
+        return actor

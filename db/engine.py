@@ -1,0 +1,114 @@
+"""Opening the store: SQLite by default, PostgreSQL for a hall with many counters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from app.errors import DomainError
+
+WRITE_OPTION = "frontdesk_write"
+BUSY_TIMEOUT_MS = 15_000
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs"}
+
+
+class StoreError(DomainError):
+    """The database cannot be used as asked (network share, too new, unreachable)."""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine with the settings that keep acknowledged work safe."""
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        if path is not None:
+            refuse_network_share(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take over BEGIN from the driver so write transactions can say IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A deferred BEGIN that later writes fails with "database is locked" when another
+        # process wrote in between; IMMEDIATE takes the write lock up front and waits for it.
+        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def refuse_network_share(path: Path) -> None:
+    if is_network_path(path):
+        raise StoreError(
+            f"数据库文件位于网络共享目录（{path}）。SQLite 在网络文件系统上不能安全地多机共用，"
+            "会损坏数据。多个窗口共用数据请改用 PostgreSQL 服务器（见 README：使用 PostgreSQL）。"
+        )
+
+
+def is_network_path(path: Path, mounts_file: str = "/proc/mounts") -> bool:
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        return _windows_drive_is_remote(path)
+    return _mount_fs_type(path.resolve(), mounts_file) in NETWORK_FS
+
+
+def _mount_fs_type(path: Path, mounts_file: str) -> str | None:
+    try:
+        with open(mounts_file, encoding="utf-8") as fh:
+            mounts = [line.split()[1:3] for line in fh if len(line.split()) >= 3]
+    except OSError:
+        return None
+    best: tuple[int, str] | None = None
+    for mount_point, fs_type in mounts:
+        mount_point = mount_point.replace("\\040", " ")
+        if _is_within(path, Path(mount_point)) and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), fs_type)
+    return best[1] if best else None
+
+
+def _is_within(path: Path, parent: Path) -> bool:
+    return path == parent or parent in path.parents
+
+
+def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover
+    import ctypes
+
+    drive = os.path.splitdrive(str(path.resolve()))[0]
+    if not drive:
+        return False
+    drive_remote = 4
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)

@@ -1,0 +1,24 @@
+"""Chinese is the source language; English comes from resources/translations/*.qm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from app.resources import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "zh_CN":
+        return True
+    translator = QTranslator(app)
+    path = resource_path("translations", f"frontdesk_{language}.qm")
+    if not translator.load(str(path)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True

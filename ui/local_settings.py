@@ -1,0 +1,36 @@
+"""Per-PC settings, declared once, kept in QSettings (the registry on Windows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "frontdesk"
+APPLICATION = "frontdesk"
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+@dataclass
+class LocalSettings:
+    window_number: int | None = None
+    printer: str = ""
+    language: str = "zh_CN"
+
+    @classmethod
+    def load(cls, qsettings: QSettings | None = None) -> LocalSettings:
+        s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+        number = s.value("counter/window_number", None)
+        language = str(s.value("ui/language", "zh_CN"))
+        return cls(
+            window_number=int(number) if number not in (None, "") else None,
+            printer=str(s.value("print/printer", "")),
+            language=language if language in LANGUAGES else "zh_CN",
+        )
+
+    def save(self, qsettings: QSettings | None = None) -> None:
+        s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+        s.setValue("counter/window_number", "" if self.window_number is None else self.window_number)
+        s.setValue("print/printer", self.printer)
+        s.setValue("ui/language", self.language)
+        s.sync()

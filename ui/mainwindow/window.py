@@ -1,0 +1,218 @@
+"""The shell every later screen plugs into: navigation, work area, status bar, menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import audit, auth, maintenance, settings, staff
+from app.context import AppContext
+from app.errors import DomainError
+from app.roles import ROLE_LABELS, Actor, Role
+from app.sites import Post
+from ui.idle import IdleWatcher
+from ui.login import LoginDialog
+from ui.mainwindow.audit_page import AuditPage
+from ui.mainwindow.pages import HomePage, StaffPage
+from ui.ops import run_op
+from ui.settings_dialog import SettingsDialog
+
+SUPERVISING = {Role.SUPERVISOR, Role.ADMIN}
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, post: Post) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.actor = actor
+        self.post = post
+        self.setWindowTitle(self.tr("%s — 窗口办件系统") % post.site_name)
+        self.resize(1180, 760)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(160)
+        self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.pages: dict[str, QWidget] = {}
+        self._add_pages()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self._build_menus()
+        self._build_status_bar()
+        self._cover: QWidget | None = None
+        minutes = settings.get(ctx.uow(), "idle_lock_minutes")
+        self.idle_lock = auth.IdleLock(ctx.clock, minutes)
+        self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
+        self.idle_watcher.lock_requested.connect(self.lock_screen)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watcher)
+
+    # -- pages ---------------------------------------------------------------------------
+    def _add_pages(self) -> None:
+        window_text = (
+            self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
+            if self.post.window_number else self.tr("未指定")
+        )
+        self.add_page("home", self.tr("首页"), HomePage(self.actor, self.post.site_name, window_text))
+        if self.actor.role in SUPERVISING:
+            self.add_page("staff", self.tr("工作人员"),
+                          StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)))
+            self.add_page("audit", self.tr("审计日志"), AuditPage(
+                lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)))
+
+    def add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.nav.addItem(title)
+        self.stack.addWidget(page)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+
+    # -- menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence = "",
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        if self.actor.role in SUPERVISING:
+            file_menu.addAction(self._action(self.tr("备份数据库…"), self.backup, "Ctrl+B", "backup"))
+        file_menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q", "quit"))
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        for i, key in enumerate(self.pages):
+            title = self.nav.item(i).text()
+            view_menu.addAction(self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}"))
+        tools = bar.addMenu(self.tr("工具(&T)"))
+        tools.addAction(self._action(self.tr("设置…"), self.open_settings, "Ctrl+,", "settings"))
+        tools.addAction(self._action(self.tr("锁定屏幕"), self.lock_screen, "Ctrl+L", "lock"))
+        if self.actor.role in SUPERVISING:
+            tools.addAction(self._action(self.tr("检查数据完整性"), self.check_integrity, "", "check"))
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("关于"), self.about, "F1", "about"))
+
+    # -- status bar ----------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        who = f"{self.actor.name}（{ROLE_LABELS[self.actor.role]}）"
+        window = self.tr("%s 号窗口") % self.post.window_number if self.post.window_number else ""
+        self.status_staff = QLabel(who)
+        self.status_window = QLabel(window)
+        self.status_site = QLabel(self.post.site_name)
+        self.status_db = QLabel(self.tr("数据库：%s") % self.ctx.location)
+        self.status_db.setObjectName("status_db")
+        self.status_clock = QLabel()
+        self.status_clock.setObjectName("status_clock")
+        for label in (self.status_staff, self.status_window, self.status_site, self.status_db):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.status_clock)
+        self._tick()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start(15_000)
+
+    def _tick(self) -> None:
+        now: datetime = self.ctx.clock.now().astimezone()
+        self.status_clock.setText(now.strftime("%Y-%m-%d %H:%M"))
+
+    # -- actions -------------------------------------------------------------------------
+    def lock_screen(self) -> None:
+        if self._cover is not None:
+            return
+        self.idle_lock.lock_now()
+        self._cover = QLabel(self.tr("屏幕已锁定"), self)
+        self._cover.setObjectName("lock_cover")
+        self._cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._cover.setStyleSheet("background: #203040; color: white; font-size: 28pt;")
+        self._cover.setGeometry(self.rect())
+        self._cover.show()
+        self._cover.raise_()
+        self.locked.emit()
+        dialog = LoginDialog(self._confirm, self.post.site_name, self, fixed_login=self.actor.login)
+        dialog.setObjectName("lock_dialog")
+        dialog.accepted.connect(self._unlock)
+        dialog.open()
+
+    def _confirm(self, login: str, password: str) -> Actor:
+        auth.confirm_password(self.ctx.uow(), self.actor, password)
+        return self.actor
+
+    def _unlock(self) -> None:
+        if self._cover is not None:
+            self._cover.deleteLater()
+            self._cover = None
+        self.idle_lock.unlock()
+        self.unlocked.emit()
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._cover is not None:
+            self._cover.setGeometry(self.rect())
+
+    def backup(self) -> None:
+        stamp = self.ctx.clock.now().astimezone().strftime("%Y%m%d-%H%M")
+        default = str(self.ctx.data_dir / "backups" / f"frontdesk-{stamp}.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), default)
+        if not path:
+            return
+        run_op(
+            self, lambda: maintenance.backup_now(self.ctx.store, self.actor, Path(path)),
+            lambda out: self.statusBar().showMessage(self.tr("备份完成：%s") % out, 10_000),
+            self.show_error, progress=self.tr("正在备份数据库…"),
+        )
+
+    def check_integrity(self) -> None:
+        def done(result: maintenance.CheckResult) -> None:
+            lines = [*result.problems, result.chain.describe()]
+            title = self.tr("数据完整性正常") if result.ok else self.tr("发现问题")
+            box = QMessageBox.information if result.ok else QMessageBox.warning
+            box(self, title, "\n".join(lines))
+
+        run_op(self, lambda: maintenance.check_store(self.ctx.store, self.actor), done,
+               self.show_error, progress=self.tr("正在检查…"))
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.ctx, self.actor, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.tr(
+            "政务服务大厅窗口办件系统\n首问负责 · 一次性告知 · 限时办结"))
+
+    def show_error(self, exc: BaseException) -> None:
+        text = exc.message if isinstance(exc, DomainError) else str(exc)
+        QMessageBox.warning(self, self.tr("操作未完成"), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_watcher)
+        super().closeEvent(event)

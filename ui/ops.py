@@ -1,0 +1,83 @@
+"""Run service calls and other slow work off the GUI thread.
+
+Like Anki's ``CollectionOp``: the background function gets no widget, the callbacks run on the
+GUI thread. No widget ever waits on the database, a PDF or a backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+_running: set[_Relay] = set()
+
+
+class _Relay(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:  # reported on the GUI thread, never swallowed
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+def run_op(
+    parent: QWidget | None,
+    work: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+    progress: str | None = None,
+) -> None:
+    """Run ``work`` in the thread pool; call back on the GUI thread.
+
+    With ``progress`` a modal busy dialog shows after half a second, so quick work never flashes.
+    """
+    relay = _Relay()
+    dialog: QProgressDialog | None = None
+    if progress:
+        dialog = QProgressDialog(progress, "", 0, 0, parent)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(500)
+        dialog.setWindowTitle(progress)
+
+    def finish() -> None:
+        _running.discard(relay)
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+
+    @Slot(object)
+    def succeeded(result: Any) -> None:
+        finish()
+        on_success(result)
+
+    @Slot(object)
+    def failed(exc: BaseException) -> None:
+        finish()
+        if on_failure is None:
+            raise exc
+        on_failure(exc)
+
+    relay.succeeded.connect(succeeded)
+    relay.failed.connect(failed)
+    _running.add(relay)
+    QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+def wait_for_ops(timeout_ms: int = 30_000) -> bool:
+    """For shutdown and tests: wait until background work has finished."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,120 @@
+"""Settings: this PC's (QSettings) and the hall's (database, administrators only)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import settings
+from app.context import AppContext
+from app.errors import DomainError, ValidationError
+from app.roles import Actor, Role
+from ui.i18n import install_language
+from ui.local_settings import LANGUAGES, LocalSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = actor
+        self.setWindowTitle(self.tr("设置"))
+        self.local = LocalSettings.load()
+        tabs = QTabWidget()
+        tabs.addTab(self._local_tab(), self.tr("本机"))
+        tabs.addTab(self._hall_tab(), self.tr("全中心"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _local_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.window_spin = QSpinBox()
+        self.window_spin.setRange(0, 999)
+        self.window_spin.setSpecialValueText(self.tr("（按人员设置）"))
+        self.window_spin.setValue(self.local.window_number or 0)
+        self.printer_combo = QComboBox()
+        self.printer_combo.setEditable(True)
+        from PySide6.QtPrintSupport import QPrinterInfo  # only when the dialog opens
+
+        self.printer_combo.addItems([""] + QPrinterInfo.availablePrinterNames())
+        self.printer_combo.setCurrentText(self.local.printer)
+        self.language_combo = QComboBox()
+        for code, label in LANGUAGES.items():
+            self.language_combo.addItem(label, code)
+        self.language_combo.setCurrentIndex(list(LANGUAGES).index(self.local.language))
+        form.addRow(self.tr("本机窗口号"), self.window_spin)
+        form.addRow(self.tr("打印机"), self.printer_combo)
+        form.addRow(self.tr("界面语言"), self.language_combo)
+        return page
+
+    def _hall_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        values = settings.get_all(self.ctx.uow())
+        self.hall_edits: dict[str, QLineEdit] = {}
+        self.hall_errors: dict[str, QLabel] = {}
+        editable = self.actor.role is Role.ADMIN
+        for key, spec in settings.SPECS.items():
+            edit = QLineEdit(str(values[key]))
+            edit.setObjectName(f"setting_{key}")
+            edit.setReadOnly(not editable)
+            error = QLabel()
+            error.setStyleSheet("color: #b00020;")
+            self.hall_edits[key] = edit
+            self.hall_errors[key] = error
+            form.addRow(spec.label, edit)
+            form.addRow("", error)
+        if not editable:
+            form.addRow(QLabel(self.tr("全中心设置只有系统管理员可以修改。")))
+        return page
+
+    def save(self) -> None:
+        for label in self.hall_errors.values():
+            label.clear()
+        if self.actor.role is Role.ADMIN:
+            current = settings.get_all(self.ctx.uow())
+            changed = {k: e.text() for k, e in self.hall_edits.items() if e.text() != str(current[k])}
+            if changed:
+                try:
+                    settings.change(self.ctx.uow(), self.actor, changed)
+                except ValidationError as exc:
+                    for key, msg in exc.errors.items():
+                        if key in self.hall_errors:
+                            self.hall_errors[key].setText(msg)
+                    return
+                except DomainError as exc:
+                    self.message.setText(exc.message)
+                    return
+        language = self.language_combo.currentData()
+        self.local.window_number = self.window_spin.value() or None
+        self.local.printer = self.printer_combo.currentText()
+        changed_language = language != self.local.language
+        self.local.language = language
+        self.local.save()
+        app = self.parent()
+        if changed_language and app is not None:
+            from PySide6.QtWidgets import QApplication
+
+            install_language(QApplication.instance(), language)  # type: ignore[arg-type]
+            self.message.setText(self.tr("界面语言将在重新启动后完全生效。"))
+        self.accept()
