@@ -34,13 +34,16 @@ def event_hash(
     seq: int,
     at: datetime,
     actor_id: int | None,
+    actor_login: str,
     action: str,
     entity: str,
     entity_id: str,
     summary: str,
 ) -> str:
+    """SHA-256 over every stored field of the event and the hash of the one before."""
     body = json.dumps(
-        [prev_hash, seq, canonical_time(at), actor_id, action, entity, entity_id, summary],
+        [prev_hash, seq, canonical_time(at), actor_id, actor_login, action, entity, entity_id,
+         summary],
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -77,7 +80,9 @@ def record(
     summary = summarize(before, after)
     actor_id = actor.staff_id if actor else None
     actor_login = actor.login if actor else (login or "")
-    digest = event_hash(head.hash, seq, at, actor_id, action, entity, str(entity_id), summary)
+    digest = event_hash(
+        head.hash, seq, at, actor_id, actor_login, action, entity, str(entity_id), summary
+    )
     event = AuditEventRecord(
         seq=seq,
         at=at,
@@ -122,8 +127,8 @@ def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainRe
                 False, checked, head.hash, ev.seq, "does not link to the event before it"
             )
         digest = event_hash(
-            ev.prev_hash, ev.seq, ev.at, ev.actor_id, ev.action, ev.entity, ev.entity_id,
-            ev.summary,
+            ev.prev_hash, ev.seq, ev.at, ev.actor_id, ev.actor_login, ev.action, ev.entity,
+            ev.entity_id, ev.summary,
         )
         if digest != ev.hash:
             return ChainReport(False, checked, head.hash, ev.seq, "contents were changed")

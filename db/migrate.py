@@ -44,6 +44,8 @@ def schema_status(engine: Engine) -> SchemaStatus:
                 raise StoreError("这个数据库不是本程序的数据库（没有版本记录），请检查连接地址")
             return SchemaStatus(None, "empty")
         current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if current is None:  # downgraded to the base: as old as it gets, but ours
+        return SchemaStatus(None, "older")
     if current == HEAD:
         return SchemaStatus(current, "current")
     if current in KNOWN_REVISIONS:
@@ -67,12 +69,13 @@ def ensure_schema(
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
     if status.state == "older" and path is not None and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = backup_dir / f"{path.stem}-before-{HEAD}-from-{status.current}-{stamp}.sqlite3"
+        old = status.current or "base"
+        target = backup_dir / f"{path.stem}-before-{HEAD}-from-{old}-{stamp}.sqlite3"
         if on_progress:
             on_progress(f"备份旧数据库到 {target}")
         saved = backup_sqlite_file(path, target)
-    if on_progress:
-        on_progress("升级数据库结构")
+    if on_progress and status.state == "older":
+        on_progress(f"升级数据库结构：{status.current or 'base'} → {HEAD}")
     upgrade(engine, HEAD)
     return UpgradeResult(status.current, HEAD, saved)
 

@@ -1,0 +1,25 @@
+"""Test-wide set-up: Qt offscreen, a private settings folder, and the store fixtures."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+pytest_plugins = ["tests.helpers.stores"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--onscreen", action="store_true", help="show Qt windows instead of offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--onscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # QSettings and the per-user data folder must never touch the real user's files.
+    private = tempfile.mkdtemp(prefix="frontdesk-tests-")
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(private, "config")
+    os.environ["XDG_DATA_HOME"] = os.path.join(private, "data")
+    os.environ.pop("FRONTDESK_HOME", None)
+    os.environ.pop("FRONTDESK_DB", None)

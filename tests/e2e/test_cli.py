@@ -1,0 +1,111 @@
+"""The command line as an administrator uses it: one line for every user error, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def run(*args: str, password: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+        environ = {**os.environ, "FRONTDESK_HOME": str(tmp_path / "home"), **env}
+        environ.pop("FRONTDESK_PASSWORD", None)
+        if password:
+            environ["FRONTDESK_PASSWORD"] = password
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=environ,
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                              timeout=120)
+
+    return run
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess[str], words: str) -> None:
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and words in done.stderr
+
+
+def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    done = run("init", "--demo", "--admin-password", "admin-2026")
+    assert done.returncode == 0, done.stderr
+    assert "zhangwei" in done.stdout
+
+    added = run("user", "add", "wangyan", "--name", "王𠇹", "--role", "clerk", "--window", "3",
+                "--password", "long-enough", password="admin-2026")
+    assert added.returncode == 0, added.stderr
+    listed = run("user", "list", password="admin-2026")
+    assert "wangyan\t王𠇹\tclerk\t3号窗口\tactive" in listed.stdout
+    assert run("user", "passwd", "wangyan", "--password", "another-one",
+               password="admin-2026").returncode == 0
+    assert run("user", "disable", "wangyan", password="admin-2026").returncode == 0
+    assert "wangyan\t王𠇹\tclerk\t3号窗口\tdisabled" in run("user", "list", password="admin-2026").stdout
+
+    checked = run("check")
+    assert checked.returncode == 0 and "check passed" in checked.stdout
+    head = checked.stdout.split("head ")[1].split()[0]
+    anchored = run("check", "--anchor", head)
+    assert anchored.returncode == 0 and "confirmed" in anchored.stdout
+    assert run("check", "--anchor", "ab" * 32).returncode == 1
+
+    out = tmp_path / "copy.sqlite3"
+    backed = run("backup", "--out", str(out))
+    assert backed.returncode == 0 and out.exists()
+    con = sqlite3.connect(out)
+    assert con.execute("SELECT count(*) FROM staff").fetchone()[0] == 9
+    con.close()
+
+
+def test_check_names_an_edited_audit_row(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("init", "--demo", "--admin-password", "admin-2026").returncode == 0
+    con = sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3")
+    con.execute("UPDATE audit_event SET summary = '{}' WHERE seq = 7")
+    con.commit()
+    con.close()
+    done = run("check")
+    assert done.returncode == 1
+    assert "broken at event #7" in done.stdout and "check FAILED" in done.stdout
+
+
+def test_user_errors_are_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    assert_one_line_error(run("init"), "--admin-password")
+    assert run("init", "--admin-password", "admin-2026").returncode == 0
+    assert_one_line_error(run("user", "add", "x y", "--name", "某", "--role", "clerk",
+                              "--password", "long-enough", password="admin-2026"), "login")
+    assert_one_line_error(run("user", "list", password="wrong-password"), "用户名或密码不正确")
+    assert_one_line_error(run("user", "list"), "FRONTDESK_PASSWORD")
+    assert_one_line_error(run("user", "disable", "nobody", password="admin-2026"), "nobody")
+    assert_one_line_error(run("gui", "--user", "admin"), "FRONTDESK_PASSWORD")
+    assert_one_line_error(run("--db", "sqlite:///" + r"\\server\share\x.sqlite3", "check"),
+                          "PostgreSQL")
+
+
+def test_gui_smoke_paints_the_clerks_main_window(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("init", "--demo", "--admin-password", "admin-2026").returncode == 0
+    done = run("gui", "--smoke", "--user", "zhangwei", password="demo-2026",
+               QT_QPA_PLATFORM="offscreen")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["ok"] and report["screen"] == "main" and report["user"] == "zhangwei"
+    assert report["first_paint_ms"] > 0
+
+
+def test_gui_smoke_without_user_paints_the_login(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("init", "--admin-password", "admin-2026").returncode == 0
+    done = run("gui", "--smoke", QT_QPA_PLATFORM="offscreen")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1])["screen"] == "login"
+
+
+def test_gui_smoke_before_init_says_what_to_do(run) -> None:  # type: ignore[no-untyped-def]
+    done = run("gui", "--smoke", "--user", "admin", password="x", QT_QPA_PLATFORM="offscreen")
+    assert done.returncode == 1
+    assert "frontdesk init" in json.loads(done.stdout.strip().splitlines()[-1])["error"]

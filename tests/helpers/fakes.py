@@ -1,0 +1,162 @@
+"""An in-memory unit of work, so service rules can be tested without a database."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from app.audit import GENESIS_HASH
+from app.clock import Clock
+from app.records import (
+    AuditEventRecord,
+    ChainHead,
+    DepartmentRecord,
+    SiteLevel,
+    SiteRecord,
+    StaffRecord,
+    WindowRecord,
+)
+
+
+class FakeSites:
+    def __init__(self) -> None:
+        self.sites: dict[int, SiteRecord] = {}
+        self.depts: dict[int, DepartmentRecord] = {}
+        self.wins: dict[int, WindowRecord] = {}
+
+    def add(self, **fields: Any) -> int:
+        new_id = len(self.sites) + 1
+        self.sites[new_id] = SiteRecord(id=new_id, **{**fields, "level": SiteLevel(fields["level"])})
+        return new_id
+
+    def get(self, site_id: int) -> SiteRecord | None:
+        return self.sites.get(site_id)
+
+    def by_code(self, code: str) -> SiteRecord | None:
+        return next((s for s in self.sites.values() if s.code == code), None)
+
+    def first(self) -> SiteRecord | None:
+        return self.sites.get(min(self.sites)) if self.sites else None
+
+    def add_department(self, site_id: int, name: str) -> int:
+        new_id = len(self.depts) + 1
+        self.depts[new_id] = DepartmentRecord(new_id, site_id, name)
+        return new_id
+
+    def departments(self, site_id: int) -> list[DepartmentRecord]:
+        return [d for d in self.depts.values() if d.site_id == site_id]
+
+    def add_window(self, site_id: int, number: int, name: str, department_id: int | None) -> int:
+        new_id = len(self.wins) + 1
+        self.wins[new_id] = WindowRecord(new_id, site_id, number, name, department_id)
+        return new_id
+
+    def windows(self, site_id: int) -> list[WindowRecord]:
+        return sorted((w for w in self.wins.values() if w.site_id == site_id),
+                      key=lambda w: w.number)
+
+    def window(self, window_id: int) -> WindowRecord | None:
+        return self.wins.get(window_id)
+
+
+class FakeStaff:
+    def __init__(self) -> None:
+        self.rows: dict[int, StaffRecord] = {}
+
+    def add(self, **fields: Any) -> int:
+        new_id = len(self.rows) + 1
+        defaults = {"backup_staff_id": None, "failed_attempts": 0, "locked_until": None}
+        self.rows[new_id] = StaffRecord(id=new_id, **{**defaults, **fields})
+        return new_id
+
+    def get(self, staff_id: int) -> StaffRecord | None:
+        return self.rows.get(staff_id)
+
+    def by_login(self, login: str) -> StaffRecord | None:
+        return next((s for s in self.rows.values() if s.login == login), None)
+
+    def list(self, site_id: int | None = None, include_inactive: bool = False) -> list[StaffRecord]:
+        return [s for s in self.rows.values()
+                if (site_id is None or s.site_id == site_id) and (include_inactive or s.active)]
+
+    def update(self, staff_id: int, **changes: Any) -> None:
+        self.rows[staff_id] = dataclasses.replace(self.rows[staff_id], **changes)
+
+    def count(self) -> int:
+        return len(self.rows)
+
+
+class FakeAudit:
+    def __init__(self) -> None:
+        self.events: list[AuditEventRecord] = []
+        self.head_row = ChainHead(0, GENESIS_HASH)
+
+    def lock_head(self) -> ChainHead:
+        return self.head_row
+
+    def head(self) -> ChainHead:
+        return self.head_row
+
+    def append(self, event: AuditEventRecord) -> None:
+        self.events.append(event)
+        self.head_row = ChainHead(event.seq, event.hash)
+
+    def iter_events(self, batch: int = 2000) -> Iterator[AuditEventRecord]:
+        return iter(sorted(self.events, key=lambda e: e.seq))
+
+    def recent(self, limit: int, before_seq: int | None = None) -> list[AuditEventRecord]:
+        rows = [e for e in reversed(self.events) if before_seq is None or e.seq < before_seq]
+        return rows[:limit]
+
+    def find_by_hash(self, hash_: str) -> AuditEventRecord | None:
+        return next((e for e in self.events if e.hash == hash_), None)
+
+
+class FakeSettings(dict[str, str]):
+    def set(self, key: str, value: str) -> None:
+        self[key] = value
+
+    def all(self) -> dict[str, str]:
+        return dict(self)
+
+
+class FakeUnitOfWork:
+    """Transactions are simulated by snapshotting every repository and restoring on error."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.sites = FakeSites()
+        self.staff = FakeStaff()
+        self.audit = FakeAudit()
+        self.settings = FakeSettings()
+        self.commits = 0
+        self._depth = 0
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        if self._depth:
+            yield
+            return
+        snapshot = {k: _copy(getattr(self, k)) for k in ("sites", "staff", "audit", "settings")}
+        self._depth += 1
+        try:
+            yield
+            self.commits += 1
+        except BaseException:
+            for key, value in snapshot.items():
+                setattr(self, key, value)
+            raise
+        finally:
+            self._depth -= 1
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        yield
+
+
+def _copy(repo: Any) -> Any:
+    import copy
+
+    return copy.deepcopy(repo)
