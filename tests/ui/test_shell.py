@@ -1,0 +1,143 @@
+"""Log in and drive the main window with qtbot, on a real SQLite demo hall."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QTableWidget
+
+from app import sites
+from app.auth import login
+from app.context import AppContext
+from ui.login import LoginDialog
+from ui.mainwindow import MainWindow
+
+
+def open_main(qtbot, ctx: AppContext, user: str, password: str = "demo-2026") -> MainWindow:  # type: ignore[no-untyped-def]
+    actor = login(ctx.uow(), user, password)
+    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_login_dialog_refuses_then_accepts(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    dialog = LoginDialog(lambda u, p: login(ctx.uow(), u, p), "清河县政务服务中心")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.login_edit, "zhangwei")
+    qtbot.keyClicks(dialog.password_edit, "wrong-password")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "不正确" in dialog.message.text())
+    assert dialog.password_edit.text() == ""
+    qtbot.keyClicks(dialog.password_edit, "demo-2026")
+    with qtbot.waitSignal(dialog.logged_in) as signal:
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert signal.args[0].name == "张伟"
+
+
+def test_clerk_sees_only_the_clerks_pages(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
+    assert list(window.pages) == ["home"]
+    assert window.findChild(QLabel, "greeting").text() == "张伟，您好"
+    status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
+    assert "张伟" in status and "1 号窗口" in status and "清河县政务服务中心" in status
+    assert sqlite_demo_ctx.location in status
+
+
+def test_supervisor_sees_staff_and_audit(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = open_main(qtbot, sqlite_demo_ctx, "sunli")
+    window.show_page("staff")
+    table = window.findChild(QTableWidget, "staff_table")
+    qtbot.waitUntil(lambda: table.rowCount() == 8)
+    logins = {table.item(r, 0).text() for r in range(table.rowCount())}
+    assert {"zhangwei", "sunli", "admin"} <= logins
+    window.show_page("audit")
+    view = window.findChild(QTableView, "audit_table")
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+    assert view.model().index(0, 3).data() == "login"  # newest first: sunli's own login
+
+
+def test_audit_list_fetches_lazily(qtbot, sqlite_demo_ctx: AppContext, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    actor = login(ctx.uow(), "sunli", "demo-2026")
+    for _ in range(450):  # each failed login is an audit event
+        try:
+            login(ctx.uow(), "nobody", "x")
+        except Exception:
+            pass
+    from app import audit
+    from ui.mainwindow.audit_page import AuditModel
+
+    pages: list[int | None] = []
+
+    def fetch(before: int | None) -> list:  # type: ignore[type-arg]
+        pages.append(before)
+        return audit.list_events(ctx.uow(), actor, 200, before)
+
+    qtmodeltester.check(AuditModel(lambda before: audit.list_events(ctx.uow(), actor, 200, before)))
+    model = AuditModel(fetch)
+    assert model.rowCount() == 0 and pages == []  # nothing is read before the view asks
+    model.fetchMore()
+    assert model.rowCount() == 200 and len(pages) == 1
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() > 450 and len(pages) == 3
+
+
+def test_idle_lock_keeps_what_was_typed(qtbot, sqlite_demo_ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
+    form_field = QLineEdit(window.pages["home"])
+    form_field.setText("王𠇹 申请最低生活保障，材料：户口簿")
+    sqlite_demo_ctx.clock.advance(timedelta(minutes=6))  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.locked):
+        window.idle_watcher.check()
+    cover = window.findChild(QLabel, "lock_cover")
+    assert cover is not None and cover.isVisible()
+    dialog = window.findChild(LoginDialog, "lock_dialog")
+    assert dialog.login_edit.text() == "zhangwei" and dialog.login_edit.isReadOnly()
+    dialog.reject()  # Escape does not get past the lock
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.password_edit, "wrong-password")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "不正确" in dialog.message.text())
+    qtbot.keyClicks(dialog.password_edit, "demo-2026")
+    with qtbot.waitSignal(window.unlocked):
+        dialog.submit()
+    assert form_field.text() == "王𠇹 申请最低生活保障，材料：户口簿"
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "lock_cover") is None)
+
+
+def test_ctrl_l_locks_at_once(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(window.locked):
+        qtbot.keyClick(window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.parametrize("user", ["admin", "sunli"])
+def test_integrity_check_from_the_menu(qtbot, sqlite_demo_ctx: AppContext, monkeypatch, user: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: shown.append(text))
+    window = open_main(qtbot, sqlite_demo_ctx, user, "admin-2026" if user == "admin" else "demo-2026")
+    window.check_integrity()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "audit chain ok" in shown[0]
+
+
+def test_backup_from_the_menu_runs_off_the_gui_thread(qtbot, sqlite_demo_ctx: AppContext, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "menu-backup.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = open_main(qtbot, sqlite_demo_ctx, "sunli")
+    window.backup()
+    qtbot.waitUntil(lambda: "备份完成" in window.statusBar().currentMessage(), timeout=10_000)
+    assert target.exists()
