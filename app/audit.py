@@ -42,8 +42,17 @@ def event_hash(
 ) -> str:
     """SHA-256 over every stored field of the event and the hash of the one before."""
     body = json.dumps(
-        [prev_hash, seq, canonical_time(at), actor_id, actor_login, action, entity, entity_id,
-         summary],
+        [
+            prev_hash,
+            seq,
+            canonical_time(at),
+            actor_id,
+            actor_login,
+            action,
+            entity,
+            entity_id,
+            summary,
+        ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -55,7 +64,9 @@ def summarize(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None)
     before = dict(before or {})
     after = dict(after or {})
     keys = [k for k in dict.fromkeys([*before, *after]) if k not in SECRET_FIELDS]
-    changed = {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+    changed: dict[str, Any] = {
+        k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)
+    }
     secret_changed = [k for k in SECRET_FIELDS if before.get(k) != after.get(k)]
     if secret_changed:
         changed.update({k: "changed" for k in sorted(secret_changed)})
@@ -127,8 +138,15 @@ def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainRe
                 False, checked, head.hash, ev.seq, "does not link to the event before it"
             )
         digest = event_hash(
-            ev.prev_hash, ev.seq, ev.at, ev.actor_id, ev.actor_login, ev.action, ev.entity,
-            ev.entity_id, ev.summary,
+            ev.prev_hash,
+            ev.seq,
+            ev.at,
+            ev.actor_id,
+            ev.actor_login,
+            ev.action,
+            ev.entity,
+            ev.entity_id,
+            ev.summary,
         )
         if digest != ev.hash:
             return ChainReport(False, checked, head.hash, ev.seq, "contents were changed")
@@ -137,7 +155,10 @@ def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainRe
         checked += 1
     if head.seq != checked or head.hash != prev_hash:
         return ChainReport(
-            False, checked, head.hash, checked + 1 if head.seq > checked else head.seq,
+            False,
+            checked,
+            head.hash,
+            checked + 1 if head.seq > checked else head.seq,
             f"chain head says #{head.seq} but the last intact event is #{checked}",
         )
     return ChainReport(True, checked, head.hash)

@@ -95,7 +95,11 @@ def _count_failure(uow: UnitOfWork, staff: StaffRecord, now: datetime) -> str:
         locked_until=locked_until,
     )
     audit.record(
-        uow, None, "login_locked" if locked_until else "login_failed", "staff", staff.id,
+        uow,
+        None,
+        "login_locked" if locked_until else "login_failed",
+        "staff",
+        staff.id,
         login=staff.login,
     )
     if locked_until:

@@ -39,9 +39,7 @@ R = TypeVar("R")
 
 def require_role(actor: Actor, allowed: frozenset[Role]) -> None:
     if actor.role not in allowed:
-        raise PermissionDenied(
-            f"“{actor.name}”的角色（{ROLE_LABELS[actor.role]}）无权执行此操作"
-        )
+        raise PermissionDenied(f"“{actor.name}”的角色（{ROLE_LABELS[actor.role]}）无权执行此操作")
 
 
 def allowed_roles(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:

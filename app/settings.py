@@ -34,10 +34,15 @@ def _int_between(low: int, high: int) -> Callable[[Any], str | None]:
 SPECS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        SettingSpec("idle_lock_minutes", "无操作自动锁屏（分钟，0 为不锁）", 5, int, _int_between(0, 120)),
+        SettingSpec(
+            "idle_lock_minutes", "无操作自动锁屏（分钟，0 为不锁）", 5, int, _int_between(0, 120)
+        ),
         SettingSpec("backup_keep_days", "自动备份保留天数", 30, int, _int_between(1, 3650)),
         SettingSpec(
-            "yellow_ratio_percent", "黄牌预警：剩余时限不超过承诺时限的百分比", 20, int,
+            "yellow_ratio_percent",
+            "黄牌预警：剩余时限不超过承诺时限的百分比",
+            20,
+            int,
             _int_between(0, 100),
         ),
     )
@@ -81,8 +86,15 @@ def change(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
         for key, value in parsed.items():
             uow.settings.set(key, str(value))
         changed = {k: str(v) for k, v in parsed.items()}
-        audit.record(uow, actor, "settings_changed", "setting", ",".join(sorted(parsed)),
-                     {k: before.get(k) for k in parsed}, changed)
+        audit.record(
+            uow,
+            actor,
+            "settings_changed",
+            "setting",
+            ",".join(sorted(parsed)),
+            {k: before.get(k) for k in parsed},
+            changed,
+        )
 
 
 def _parse(spec: SettingSpec, raw: str | None) -> Any:

@@ -50,7 +50,10 @@ DEMO_STAFF = [
 
 
 def initialize(
-    uow: UnitOfWork, admin_password: str | None, *, admin_login: str = "admin",
+    uow: UnitOfWork,
+    admin_password: str | None,
+    *,
+    admin_login: str = "admin",
     demo: bool = False,
 ) -> InitResult:
     """Create what a new hall needs. Safe to run again: existing records are kept."""
@@ -59,17 +62,31 @@ def initialize(
         created_site = site is None
         if site is None:
             site_id = uow.sites.add(**DEFAULT_SITE)
-            audit.record(uow, None, "site_created", "site", site_id, None,
-                         {"code": DEFAULT_SITE["code"], "name": DEFAULT_SITE["name"]},
-                         login="init")
+            audit.record(
+                uow,
+                None,
+                "site_created",
+                "site",
+                site_id,
+                None,
+                {"code": DEFAULT_SITE["code"], "name": DEFAULT_SITE["name"]},
+                login="init",
+            )
         else:
             site_id = site.id
         created_admin = False
         if uow.staff.by_login(admin_login) is None:
             if not admin_password:
                 raise ValidationError.single("admin_password", "首次初始化需要设置管理员密码")
-            create_staff(uow, None, site_id=site_id, login=admin_login, name="系统管理员",
-                         role=Role.ADMIN, password=admin_password)
+            create_staff(
+                uow,
+                None,
+                site_id=site_id,
+                login=admin_login,
+                name="系统管理员",
+                role=Role.ADMIN,
+                password=admin_password,
+            )
             created_admin = True
         demo_logins: tuple[str, ...] = ()
         if demo:
@@ -87,21 +104,45 @@ def _add_demo_hall(uow: UnitOfWork, site_id: int) -> tuple[str, ...]:
             if dept_id is None:
                 dept_id = uow.sites.add_department(site_id, dept)
             window_id = uow.sites.add_window(site_id, number, name, dept_id)
-            audit.record(uow, None, "window_added", "window", window_id, None,
-                         {"number": number, "name": name}, login="init")
+            audit.record(
+                uow,
+                None,
+                "window_added",
+                "window",
+                window_id,
+                None,
+                {"number": number, "name": name},
+                login="init",
+            )
     added = []
     for login, name, role, window, _ in DEMO_STAFF:
         if uow.staff.by_login(login) is None:
-            create_staff(uow, None, site_id=site_id, login=login, name=name, role=role,
-                         password=DEMO_PASSWORD, window_number=window)
+            create_staff(
+                uow,
+                None,
+                site_id=site_id,
+                login=login,
+                name=name,
+                role=role,
+                password=DEMO_PASSWORD,
+                window_number=window,
+            )
             added.append(login)
     for login, _, _, _, backup in DEMO_STAFF:
         staff = uow.staff.by_login(login)
         partner = uow.staff.by_login(backup) if backup else None
         if staff and partner and staff.backup_staff_id is None:
             uow.staff.update(staff.id, backup_staff_id=partner.id)
-            audit.record(uow, None, "backup_set", "staff", staff.id, None,
-                         {"backup_staff_id": partner.id}, login="init")
+            audit.record(
+                uow,
+                None,
+                "backup_set",
+                "staff",
+                staff.id,
+                None,
+                {"backup_staff_id": partner.id},
+                login="init",
+            )
     return tuple(added)
 
 

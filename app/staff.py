@@ -58,11 +58,23 @@ def create_staff(
         errors.add("login", f"用户名“{login}”已被使用")
     errors.raise_if_any()
     staff_id = uow.staff.add(
-        site_id=site_id, login=login, name=name, role=Role(role), window_id=window_id,
-        password_hash=hash_password(password), active=True,
+        site_id=site_id,
+        login=login,
+        name=name,
+        role=Role(role),
+        window_id=window_id,
+        password_hash=hash_password(password),
+        active=True,
     )
-    audit.record(uow, actor, "staff_added", "staff", staff_id, None,
-                 {"login": login, "name": name, "role": str(role), "window": window_number})
+    audit.record(
+        uow,
+        actor,
+        "staff_added",
+        "staff",
+        staff_id,
+        None,
+        {"login": login, "name": name, "role": str(role), "window": window_number},
+    )
     return staff_id
 
 
@@ -79,8 +91,14 @@ def add_staff(
 ) -> int:
     with uow.write():
         return create_staff(
-            uow, actor, site_id=actor.site_id, login=login, name=name, role=role,
-            password=password, window_number=window_number,
+            uow,
+            actor,
+            site_id=actor.site_id,
+            login=login,
+            name=name,
+            role=role,
+            password=password,
+            window_number=window_number,
         )
 
 
@@ -93,10 +111,14 @@ def list_staff(uow: UnitOfWork, actor: Actor, include_inactive: bool = True) -> 
         now = uow.clock.now()
         return [
             StaffView(
-                id=s.id, login=s.login, name=s.name, role=s.role,
+                id=s.id,
+                login=s.login,
+                name=s.name,
+                role=s.role,
                 window_number=windows.get(s.window_id) if s.window_id else None,
                 backup_name=names.get(s.backup_staff_id) if s.backup_staff_id else None,
-                active=s.active, locked=bool(s.locked_until and s.locked_until > now),
+                active=s.active,
+                locked=bool(s.locked_until and s.locked_until > now),
             )
             for s in rows
         ]
@@ -109,18 +131,33 @@ def change_own_password(uow: UnitOfWork, actor: Actor, old: str, new: str) -> No
         if not password_matches(staff.password_hash, old):
             raise AuthenticationError("原密码不正确")
         uow.staff.update(staff.id, password_hash=hash_password(new))
-        audit.record(uow, actor, "password_changed", "staff", staff.id,
-                     {"password": "old"}, {"password": "new"})
+        audit.record(
+            uow,
+            actor,
+            "password_changed",
+            "staff",
+            staff.id,
+            {"password": "old"},
+            {"password": "new"},
+        )
 
 
 @allowed_roles(Role.ADMIN)
 def reset_password(uow: UnitOfWork, actor: Actor, login: str, new: str) -> None:
     with uow.write():
         staff = _by_login(uow, login)
-        uow.staff.update(staff.id, password_hash=hash_password(new), failed_attempts=0,
-                         locked_until=None)
-        audit.record(uow, actor, "password_reset", "staff", staff.id,
-                     {"password": "old"}, {"password": "new"})
+        uow.staff.update(
+            staff.id, password_hash=hash_password(new), failed_attempts=0, locked_until=None
+        )
+        audit.record(
+            uow,
+            actor,
+            "password_reset",
+            "staff",
+            staff.id,
+            {"password": "old"},
+            {"password": "new"},
+        )
 
 
 @allowed_roles(Role.ADMIN)
@@ -132,8 +169,9 @@ def disable_staff(uow: UnitOfWork, actor: Actor, login: str) -> None:
         if not staff.active:
             return
         uow.staff.update(staff.id, active=False)
-        audit.record(uow, actor, "staff_disabled", "staff", staff.id,
-                     {"active": True}, {"active": False})
+        audit.record(
+            uow, actor, "staff_disabled", "staff", staff.id, {"active": True}, {"active": False}
+        )
 
 
 @allowed_roles(Role.ADMIN, Role.SUPERVISOR)
@@ -145,8 +183,15 @@ def set_backup(uow: UnitOfWork, actor: Actor, login: str, backup_login: str) -> 
         if backup.id == staff.id:
             raise ValidationError.single("backup", "B 岗不能是本人")
         uow.staff.update(staff.id, backup_staff_id=backup.id)
-        audit.record(uow, actor, "backup_set", "staff", staff.id,
-                     {"backup_staff_id": staff.backup_staff_id}, {"backup_staff_id": backup.id})
+        audit.record(
+            uow,
+            actor,
+            "backup_set",
+            "staff",
+            staff.id,
+            {"backup_staff_id": staff.backup_staff_id},
+            {"backup_staff_id": backup.id},
+        )
 
 
 def _get(uow: UnitOfWork, staff_id: int) -> StaffRecord:

@@ -1,1 +1,1 @@
-"""The command line and composition root: it wires ``db`` stores into ``app`` services and ``ui``."""
+"""The command line and the composition root: wires ``db`` stores into ``app`` and ``ui``."""

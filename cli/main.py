@@ -24,11 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="frontdesk", description="Service-hall front desk (政务服务大厅窗口办件系统)."
     )
     parser.add_argument("--data-dir", help="data folder (default: per-user; env FRONTDESK_HOME)")
-    parser.add_argument("--db", help="database URL (default: SQLite in the data folder; env FRONTDESK_DB)")
+    parser.add_argument(
+        "--db", help="database URL (default: SQLite in the data folder; env FRONTDESK_DB)"
+    )
     sub = parser.add_subparsers(dest="command")
 
     gui = sub.add_parser("gui", help="open the program (the default)")
-    gui.add_argument("--smoke", action="store_true", help="paint the window once, print timings, exit")
+    gui.add_argument(
+        "--smoke", action="store_true", help="paint the window once, print timings, exit"
+    )
     gui.add_argument("--user", help="log in as this user; password from FRONTDESK_PASSWORD")
 
     init = sub.add_parser("init", help="create and migrate the database, create the admin")
@@ -63,7 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "gui": _gui, "init": _init, "user": _user, "check": _check, "backup": _backup,
+        "gui": _gui,
+        "init": _init,
+        "user": _user,
+        "check": _check,
+        "backup": _backup,
     }
     try:
         return handlers[command](args)
@@ -82,7 +90,9 @@ def _gui(args: argparse.Namespace) -> int:
     user = getattr(args, "user", None)
     password = os.environ.get("FRONTDESK_PASSWORD") if user else None
     if user and not password:
-        raise DomainError("--user needs the password in the FRONTDESK_PASSWORD environment variable")
+        raise DomainError(
+            "--user needs the password in the FRONTDESK_PASSWORD environment variable"
+        )
     return run_gui(
         open_context=lambda progress: wiring.open_context(args.data_dir, args.db, progress),
         smoke=getattr(args, "smoke", False),
@@ -127,8 +137,15 @@ def _user(args: argparse.Namespace) -> int:
     actor = ctx.cli_actor(args.as_login, _admin_password())
     if args.user_command == "add":
         password = args.password or _ask_new_password(args.login)
-        staff.add_staff(ctx.uow(), actor, login=args.login, name=args.name, role=args.role,
-                        password=password, window_number=args.window)
+        staff.add_staff(
+            ctx.uow(),
+            actor,
+            login=args.login,
+            name=args.name,
+            role=args.role,
+            password=password,
+            window_number=args.window,
+        )
         print(f"added {args.login}")
     elif args.user_command == "passwd":
         password = args.password or _ask_new_password(args.login)

@@ -8,8 +8,8 @@ from app.auth import login
 from app.clock import Clock, SystemClock
 from app.config import backup_dir, resolve_data_dir, resolve_db_url
 from app.context import AppContext
-from app.roles import Actor, Role
 from app.errors import PermissionDenied
+from app.roles import Actor, Role
 from db.store import open_store
 
 
@@ -24,8 +24,9 @@ def open_context(
     data_dir = resolve_data_dir(data_dir_flag)
     url = resolve_db_url(db_flag, data_dir)
     clock = clock or SystemClock()
-    store, _ = open_store(url, clock, backup_dir(data_dir), migrate=migrate,
-                          on_progress=on_progress)
+    store, _ = open_store(
+        url, clock, backup_dir(data_dir), migrate=migrate, on_progress=on_progress
+    )
     return CliContext(store=store, clock=clock, data_dir=data_dir)
 
 

@@ -53,7 +53,9 @@ def _pg_dump(engine: Engine, out: Path) -> Path:
     url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
     out.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        [tool, "--format=custom", f"--file={out}", url], capture_output=True, text=True,
+        [tool, "--format=custom", f"--file={out}", url],
+        capture_output=True,
+        text=True,
         check=False,
     )
     if done.returncode != 0:

@@ -74,9 +74,7 @@ class Staff(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    __table_args__ = (
-        CheckConstraint("role in ('clerk', 'supervisor', 'admin')", name="role"),
-    )
+    __table_args__ = (CheckConstraint("role in ('clerk', 'supervisor', 'admin')", name="role"),)
 
 
 class AuditEvent(Base):

@@ -129,7 +129,9 @@ class SqlAuditRepository:
         last = 0
         while True:
             rows = self.s.scalars(
-                select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq)
+                select(AuditEvent)
+                .where(AuditEvent.seq > last)
+                .order_by(AuditEvent.seq)
                 .limit(batch)
             ).all()
             if not rows:
@@ -179,16 +181,30 @@ def _window(r: Window) -> WindowRecord:
 
 def _staff(r: Staff) -> StaffRecord:
     return StaffRecord(
-        id=r.id, site_id=r.site_id, login=r.login, name=r.name, role=Role(r.role),
-        window_id=r.window_id, backup_staff_id=r.backup_staff_id, active=r.active,
-        password_hash=r.password_hash, failed_attempts=r.failed_attempts,
+        id=r.id,
+        site_id=r.site_id,
+        login=r.login,
+        name=r.name,
+        role=Role(r.role),
+        window_id=r.window_id,
+        backup_staff_id=r.backup_staff_id,
+        active=r.active,
+        password_hash=r.password_hash,
+        failed_attempts=r.failed_attempts,
         locked_until=r.locked_until,
     )
 
 
 def _event(r: AuditEvent) -> AuditEventRecord:
     return AuditEventRecord(
-        seq=r.seq, at=r.at, actor_id=r.actor_id, actor_login=r.actor_login, action=r.action,
-        entity=r.entity, entity_id=r.entity_id, summary=r.summary, prev_hash=r.prev_hash,
+        seq=r.seq,
+        at=r.at,
+        actor_id=r.actor_id,
+        actor_login=r.actor_login,
+        action=r.action,
+        entity=r.entity,
+        entity_id=r.entity_id,
+        summary=r.summary,
+        prev_hash=r.prev_hash,
         hash=r.hash,
     )

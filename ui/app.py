@@ -61,16 +61,26 @@ def open_context_with_progress(open_context: OpenContext) -> AppContext:
 
         return store
 
-    run_op(None, lambda: open_context(lambda _msg: None), done("ctx"), done("error"),
-           progress=QApplication.translate("startup", "正在打开数据库…"))
+    run_op(
+        None,
+        lambda: open_context(lambda _msg: None),
+        done("ctx"),
+        done("error"),
+        progress=QApplication.translate("startup", "正在打开数据库…"),
+    )
     loop.exec()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["ctx"]
 
 
-def run_gui(open_context: OpenContext, smoke: bool = False, user: str | None = None,
-            password: str | None = None, started: float | None = None) -> int:
+def run_gui(
+    open_context: OpenContext,
+    smoke: bool = False,
+    user: str | None = None,
+    password: str | None = None,
+    started: float | None = None,
+) -> int:
     t0 = time.perf_counter() if started is None else started
     timings: dict[str, float] = {"imports_ms": _ms(t0)}
     app = create_application()
@@ -85,8 +95,9 @@ def run_gui(open_context: OpenContext, smoke: bool = False, user: str | None = N
         elif smoke:
             return _smoke_paint(app, LoginDialog(lambda *_: None), "login", timings, t0)  # type: ignore[arg-type, return-value]
         else:
-            dialog = LoginDialog(lambda u, p: auth.login(ctx.uow(), u, p),
-                                 sites.site_name_for_login(ctx.uow()))
+            dialog = LoginDialog(
+                lambda u, p: auth.login(ctx.uow(), u, p), sites.site_name_for_login(ctx.uow())
+            )
             if not dialog.exec() or dialog.actor is None:
                 return 0
             actor = dialog.actor
@@ -107,8 +118,14 @@ def run_gui(open_context: OpenContext, smoke: bool = False, user: str | None = N
     return app.exec()
 
 
-def _smoke_paint(app: QApplication, widget: QWidget, screen: str, timings: dict[str, float],
-                 t0: float, **extra: str) -> int:
+def _smoke_paint(
+    app: QApplication,
+    widget: QWidget,
+    screen: str,
+    timings: dict[str, float],
+    t0: float,
+    **extra: str,
+) -> int:
     def painted() -> None:
         timings["first_paint_ms"] = _ms(t0)
         print(json.dumps({"ok": True, "screen": screen, **extra, **timings}, ensure_ascii=False))

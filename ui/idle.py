@@ -7,15 +7,20 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from app.auth import IdleLock
 
 ACTIVITY = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
 }
 
 
 class IdleWatcher(QObject):
     lock_requested = Signal()
 
-    def __init__(self, lock: IdleLock, check_ms: int = 5_000, parent: QObject | None = None) -> None:
+    def __init__(
+        self, lock: IdleLock, check_ms: int = 5_000, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.lock = lock
         self.timer = QTimer(self)

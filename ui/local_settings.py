@@ -30,7 +30,9 @@ class LocalSettings:
 
     def save(self, qsettings: QSettings | None = None) -> None:
         s = qsettings or QSettings(ORGANIZATION, APPLICATION)
-        s.setValue("counter/window_number", "" if self.window_number is None else self.window_number)
+        s.setValue(
+            "counter/window_number", "" if self.window_number is None else self.window_number
+        )
         s.setValue("print/printer", self.printer)
         s.setValue("ui/language", self.language)
         s.sync()

@@ -59,7 +59,9 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if fixed_login is not None:
-            layout.addWidget(QLabel(self.tr("长时间无操作，屏幕已锁定。请输入密码继续，未保存的内容不会丢失。")))
+            layout.addWidget(
+                QLabel(self.tr("长时间无操作，屏幕已锁定。请输入密码继续，未保存的内容不会丢失。"))
+            )
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         self.printer_combo.setEditable(True)
         from PySide6.QtPrintSupport import QPrinterInfo  # only when the dialog opens
 
-        self.printer_combo.addItems([""] + QPrinterInfo.availablePrinterNames())
+        self.printer_combo.addItems(["", *QPrinterInfo.availablePrinterNames()])
         self.printer_combo.setCurrentText(self.local.printer)
         self.language_combo = QComboBox()
         for code, label in LANGUAGES.items():
@@ -93,7 +93,9 @@ class SettingsDialog(QDialog):
             label.clear()
         if self.actor.role is Role.ADMIN:
             current = settings.get_all(self.ctx.uow())
-            changed = {k: e.text() for k, e in self.hall_edits.items() if e.text() != str(current[k])}
+            changed = {
+                k: e.text() for k, e in self.hall_edits.items() if e.text() != str(current[k])
+            }
             if changed:
                 try:
                     settings.change(self.ctx.uow(), self.actor, changed)

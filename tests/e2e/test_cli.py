@@ -16,14 +16,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    def run(*args: str, password: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, password: str | None = None, **env: str
+    ) -> subprocess.CompletedProcess[str]:
         environ = {**os.environ, "FRONTDESK_HOME": str(tmp_path / "home"), **env}
         environ.pop("FRONTDESK_PASSWORD", None)
         if password:
             environ["FRONTDESK_PASSWORD"] = password
-        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=environ,
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                              timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "cli", *args],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
 
     return run
 
@@ -39,15 +47,34 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
     assert done.returncode == 0, done.stderr
     assert "zhangwei" in done.stdout
 
-    added = run("user", "add", "wangyan", "--name", "王𠇹", "--role", "clerk", "--window", "3",
-                "--password", "long-enough", password="admin-2026")
+    added = run(
+        "user",
+        "add",
+        "wangyan",
+        "--name",
+        "王𠇹",
+        "--role",
+        "clerk",
+        "--window",
+        "3",
+        "--password",
+        "long-enough",
+        password="admin-2026",
+    )
     assert added.returncode == 0, added.stderr
     listed = run("user", "list", password="admin-2026")
     assert "wangyan\t王𠇹\tclerk\t3号窗口\tactive" in listed.stdout
-    assert run("user", "passwd", "wangyan", "--password", "another-one",
-               password="admin-2026").returncode == 0
+    assert (
+        run(
+            "user", "passwd", "wangyan", "--password", "another-one", password="admin-2026"
+        ).returncode
+        == 0
+    )
     assert run("user", "disable", "wangyan", password="admin-2026").returncode == 0
-    assert "wangyan\t王𠇹\tclerk\t3号窗口\tdisabled" in run("user", "list", password="admin-2026").stdout
+    assert (
+        "wangyan\t王𠇹\tclerk\t3号窗口\tdisabled"
+        in run("user", "list", password="admin-2026").stdout
+    )
 
     checked = run("check")
     assert checked.returncode == 0 and "check passed" in checked.stdout
@@ -78,20 +105,35 @@ def test_check_names_an_edited_audit_row(run, tmp_path: Path) -> None:  # type: 
 def test_user_errors_are_one_line(run) -> None:  # type: ignore[no-untyped-def]
     assert_one_line_error(run("init"), "--admin-password")
     assert run("init", "--admin-password", "admin-2026").returncode == 0
-    assert_one_line_error(run("user", "add", "x y", "--name", "某", "--role", "clerk",
-                              "--password", "long-enough", password="admin-2026"), "login")
+    assert_one_line_error(
+        run(
+            "user",
+            "add",
+            "x y",
+            "--name",
+            "某",
+            "--role",
+            "clerk",
+            "--password",
+            "long-enough",
+            password="admin-2026",
+        ),
+        "login",
+    )
     assert_one_line_error(run("user", "list", password="wrong-password"), "用户名或密码不正确")
     assert_one_line_error(run("user", "list"), "FRONTDESK_PASSWORD")
     assert_one_line_error(run("user", "disable", "nobody", password="admin-2026"), "nobody")
     assert_one_line_error(run("gui", "--user", "admin"), "FRONTDESK_PASSWORD")
-    assert_one_line_error(run("--db", "sqlite:///" + r"\\server\share\x.sqlite3", "check"),
-                          "PostgreSQL")
+    assert_one_line_error(
+        run("--db", "sqlite:///" + r"\\server\share\x.sqlite3", "check"), "PostgreSQL"
+    )
 
 
 def test_gui_smoke_paints_the_clerks_main_window(run) -> None:  # type: ignore[no-untyped-def]
     assert run("init", "--demo", "--admin-password", "admin-2026").returncode == 0
-    done = run("gui", "--smoke", "--user", "zhangwei", password="demo-2026",
-               QT_QPA_PLATFORM="offscreen")
+    done = run(
+        "gui", "--smoke", "--user", "zhangwei", password="demo-2026", QT_QPA_PLATFORM="offscreen"
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["ok"] and report["screen"] == "main" and report["user"] == "zhangwei"

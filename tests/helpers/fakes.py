@@ -28,7 +28,9 @@ class FakeSites:
 
     def add(self, **fields: Any) -> int:
         new_id = len(self.sites) + 1
-        self.sites[new_id] = SiteRecord(id=new_id, **{**fields, "level": SiteLevel(fields["level"])})
+        self.sites[new_id] = SiteRecord(
+            id=new_id, **{**fields, "level": SiteLevel(fields["level"])}
+        )
         return new_id
 
     def get(self, site_id: int) -> SiteRecord | None:
@@ -54,8 +56,9 @@ class FakeSites:
         return new_id
 
     def windows(self, site_id: int) -> list[WindowRecord]:
-        return sorted((w for w in self.wins.values() if w.site_id == site_id),
-                      key=lambda w: w.number)
+        return sorted(
+            (w for w in self.wins.values() if w.site_id == site_id), key=lambda w: w.number
+        )
 
     def window(self, window_id: int) -> WindowRecord | None:
         return self.wins.get(window_id)
@@ -78,8 +81,11 @@ class FakeStaff:
         return next((s for s in self.rows.values() if s.login == login), None)
 
     def list(self, site_id: int | None = None, include_inactive: bool = False) -> list[StaffRecord]:
-        return [s for s in self.rows.values()
-                if (site_id is None or s.site_id == site_id) and (include_inactive or s.active)]
+        return [
+            s
+            for s in self.rows.values()
+            if (site_id is None or s.site_id == site_id) and (include_inactive or s.active)
+        ]
 
     def update(self, staff_id: int, **changes: Any) -> None:
         self.rows[staff_id] = dataclasses.replace(self.rows[staff_id], **changes)

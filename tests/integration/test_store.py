@@ -48,8 +48,14 @@ def test_failed_service_saves_nothing(demo_ctx: AppContext) -> None:
     admin = login(demo_ctx.uow(), "admin", "admin-2026")
     head_before = audit.verify(demo_ctx.uow()).checked
     with pytest.raises(ValidationError):
-        staff.add_staff(demo_ctx.uow(), admin, login="zhangwei", name="另一个张伟", role="clerk",
-                        password="long-enough")
+        staff.add_staff(
+            demo_ctx.uow(),
+            admin,
+            login="zhangwei",
+            name="另一个张伟",
+            role="clerk",
+            password="long-enough",
+        )
     assert audit.verify(demo_ctx.uow()).checked == head_before
 
 
@@ -70,8 +76,9 @@ def test_deleted_audit_row_is_named(demo_ctx: AppContext, store: SqlStore) -> No
 def test_rare_characters_round_trip(demo_ctx: AppContext) -> None:
     admin = login(demo_ctx.uow(), "admin", "admin-2026")
     name = "王𠇹䶮〇𪚥"
-    staff.add_staff(demo_ctx.uow(), admin, login="wangyan", name=name, role="clerk",
-                    password="long-enough")
+    staff.add_staff(
+        demo_ctx.uow(), admin, login="wangyan", name=name, role="clerk", password="long-enough"
+    )
     names = {s.login: s.name for s in staff.list_staff(demo_ctx.uow(), admin)}
     assert names["wangyan"] == name
 
@@ -89,8 +96,10 @@ def test_network_share_is_refused(tmp_path: Path) -> None:
 def test_sqlite_pragmas_are_on(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     with engine.connect() as conn:
-        values = [conn.exec_driver_sql(f"PRAGMA {p}").scalar()
-                  for p in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")]
+        values = [
+            conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        ]
     assert values == ["wal", 2, 1, 15000]
 
 
@@ -122,8 +131,12 @@ def test_two_processes_read_then_write_without_lock_errors(tmp_path: Path) -> No
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO setting (key, value) VALUES ('counter', '0')"))
     root = Path(__file__).resolve().parents[2]
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, url, "150"], cwd=root,
-                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, url, "150"], cwd=root, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errors
     with engine.connect() as conn:
@@ -131,8 +144,8 @@ def test_two_processes_read_then_write_without_lock_errors(tmp_path: Path) -> No
 
 
 def test_backup_is_consistent_while_another_process_writes(tmp_path: Path) -> None:
-    from db.migrate import ensure_schema
     from db.backup import backup_sqlite_file
+    from db.migrate import ensure_schema
 
     db_file = tmp_path / "live.sqlite3"
     url = f"sqlite:///{db_file}"
@@ -147,5 +160,9 @@ def test_backup_is_consistent_while_another_process_writes(tmp_path: Path) -> No
     for copy in copies:
         con = sqlite3.connect(copy)
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert 0 <= int(con.execute("SELECT value FROM setting WHERE key='counter'").fetchone()[0]) <= 400
+        assert (
+            0
+            <= int(con.execute("SELECT value FROM setting WHERE key='counter'").fetchone()[0])
+            <= 400
+        )
         con.close()

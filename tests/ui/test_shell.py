@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 
 import pytest
@@ -66,10 +67,8 @@ def test_audit_list_fetches_lazily(qtbot, sqlite_demo_ctx: AppContext, qtmodelte
     ctx = sqlite_demo_ctx
     actor = login(ctx.uow(), "sunli", "demo-2026")
     for _ in range(450):  # each failed login is an audit event
-        try:
+        with contextlib.suppress(Exception):
             login(ctx.uow(), "nobody", "x")
-        except Exception:
-            pass
     from app import audit
     from ui.mainwindow.audit_page import AuditModel
 
@@ -121,18 +120,24 @@ def test_ctrl_l_locks_at_once(qtbot, sqlite_demo_ctx: AppContext) -> None:  # ty
 
 
 @pytest.mark.parametrize("user", ["admin", "sunli"])
-def test_integrity_check_from_the_menu(qtbot, sqlite_demo_ctx: AppContext, monkeypatch, user: str) -> None:  # type: ignore[no-untyped-def]
+def test_integrity_check_from_the_menu(
+    qtbot, sqlite_demo_ctx: AppContext, monkeypatch, user: str
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: shown.append(text))
-    window = open_main(qtbot, sqlite_demo_ctx, user, "admin-2026" if user == "admin" else "demo-2026")
+    window = open_main(
+        qtbot, sqlite_demo_ctx, user, "admin-2026" if user == "admin" else "demo-2026"
+    )
     window.check_integrity()
     qtbot.waitUntil(lambda: bool(shown))
     assert "audit chain ok" in shown[0]
 
 
-def test_backup_from_the_menu_runs_off_the_gui_thread(qtbot, sqlite_demo_ctx: AppContext, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_from_the_menu_runs_off_the_gui_thread(
+    qtbot, sqlite_demo_ctx: AppContext, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "menu-backup.sqlite3"

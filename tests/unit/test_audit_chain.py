@@ -20,8 +20,15 @@ def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork(ManualClock(datetime(2026, 11, 24, 1, 0, tzinfo=UTC)))
     with uow.write():
         for i in range(6):
-            audit.record(uow, ACTOR, "case_accepted", "case", f"QH-20261124-{i:04d}",
-                         None, {"applicant": "王𠇹"})
+            audit.record(
+                uow,
+                ACTOR,
+                "case_accepted",
+                "case",
+                f"QH-20261124-{i:04d}",
+                None,
+                {"applicant": "王𠇹"},
+            )
             uow.clock.advance(timedelta(minutes=3))  # type: ignore[attr-defined]
     return uow
 
@@ -62,7 +69,9 @@ def test_truncated_tail_is_detected_by_the_head(uow: FakeUnitOfWork) -> None:
 
 
 def test_summary_keeps_changes_and_hides_secrets() -> None:
-    text = audit.summarize({"name": "张伟", "password_hash": "x"}, {"name": "张伟", "password_hash": "y"})
+    text = audit.summarize(
+        {"name": "张伟", "password_hash": "x"}, {"name": "张伟", "password_hash": "y"}
+    )
     assert "张伟" not in text  # unchanged fields are left out
     assert '"password_hash": "changed"' in text
     assert '"x"' not in text and '"y"' not in text

@@ -106,8 +106,11 @@ def test_clerk_calling_supervisor_services_is_refused(uow: FakeUnitOfWork) -> No
 def test_settings_refuse_every_bad_field_and_save_nothing(uow: FakeUnitOfWork) -> None:
     admin = login(uow, "admin", "admin-2026")
     with pytest.raises(ValidationError) as caught:
-        settings.change(uow, admin, {"idle_lock_minutes": "abc", "backup_keep_days": "0",
-                                     "yellow_ratio_percent": "30"})
+        settings.change(
+            uow,
+            admin,
+            {"idle_lock_minutes": "abc", "backup_keep_days": "0", "yellow_ratio_percent": "30"},
+        )
     assert set(caught.value.errors) == {"idle_lock_minutes", "backup_keep_days"}
     assert settings.get(uow, "yellow_ratio_percent") == 20
     settings.change(uow, admin, {"idle_lock_minutes": "10"})
@@ -118,13 +121,16 @@ def test_new_staff_names_every_bad_field_at_once(uow: FakeUnitOfWork) -> None:
     admin = login(uow, "admin", "admin-2026")
     before = uow.staff.count()
     with pytest.raises(ValidationError) as caught:
-        staff.add_staff(uow, admin, login="Zhang Wei!", name="", role="boss", password="short",
-                        window_number=99)
+        staff.add_staff(
+            uow, admin, login="Zhang Wei!", name="", role="boss", password="short", window_number=99
+        )
     assert set(caught.value.errors) == {"login", "name", "role", "password", "window"}
     assert uow.staff.count() == before
 
 
 def test_rare_characters_survive_in_staff_names(uow: FakeUnitOfWork) -> None:
     admin = login(uow, "admin", "admin-2026")
-    staff.add_staff(uow, admin, login="wangyan", name="王𠇹䶮", role="clerk", password="long-enough")
+    staff.add_staff(
+        uow, admin, login="wangyan", name="王𠇹䶮", role="clerk", password="long-enough"
+    )
     assert uow.staff.by_login("wangyan").name == "王𠇹䶮"  # type: ignore[union-attr]

@@ -22,8 +22,14 @@ class AuditModel(QAbstractTableModel):
         self._fetch_page = fetch_page
         self._rows: list[AuditEventRecord] = []
         self._exhausted = False
-        self._headers = [self.tr("序号"), self.tr("时间"), self.tr("操作人"), self.tr("操作"),
-                         self.tr("对象"), self.tr("变更摘要")]
+        self._headers = [
+            self.tr("序号"),
+            self.tr("时间"),
+            self.tr("操作人"),
+            self.tr("操作"),
+            self.tr("对象"),
+            self.tr("变更摘要"),
+        ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -41,8 +47,12 @@ class AuditModel(QAbstractTableModel):
             return None
         ev = self._rows[index.row()]
         return (
-            ev.seq, ev.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), ev.actor_login or "-",
-            ev.action, f"{ev.entity} {ev.entity_id}", ev.summary,
+            ev.seq,
+            ev.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            ev.actor_login or "-",
+            ev.action,
+            f"{ev.entity} {ev.entity_id}",
+            ev.summary,
         )[index.column()]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -79,7 +89,11 @@ class AuditPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("审计日志（每条记录与上一条以哈希相连，任何修改、删除或调换都能被检出）")))
+        layout.addWidget(
+            QLabel(
+                self.tr("审计日志（每条记录与上一条以哈希相连，任何修改、删除或调换都能被检出）")
+            )
+        )
         layout.addWidget(self.view)
 
     def showEvent(self, event: Any) -> None:

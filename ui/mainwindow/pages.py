@@ -53,8 +53,14 @@ class StaffPage(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("staff_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("用户名"), self.tr("姓名"), self.tr("岗位"), self.tr("窗口"),
-             self.tr("B 岗"), self.tr("状态")]
+            [
+                self.tr("用户名"),
+                self.tr("姓名"),
+                self.tr("岗位"),
+                self.tr("窗口"),
+                self.tr("B 岗"),
+                self.tr("状态"),
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -70,9 +76,18 @@ class StaffPage(QWidget):
     def fill(self, rows: Sequence[StaffView]) -> None:
         self.table.setRowCount(len(rows))
         for r, s in enumerate(rows):
-            state = self.tr("已停用") if not s.active else (self.tr("已锁定") if s.locked else self.tr("正常"))
-            values = [s.login, s.name, ROLE_LABELS[s.role],
-                      self.tr("%s 号") % s.window_number if s.window_number else "-",
-                      s.backup_name or "-", state]
+            state = (
+                self.tr("已停用")
+                if not s.active
+                else (self.tr("已锁定") if s.locked else self.tr("正常"))
+            )
+            values = [
+                s.login,
+                s.name,
+                ROLE_LABELS[s.role],
+                self.tr("%s 号") % s.window_number if s.window_number else "-",
+                s.backup_name or "-",
+                state,
+            ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))

@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(160)
-        self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }"
+        )
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -75,14 +77,25 @@ class MainWindow(QMainWindow):
     def _add_pages(self) -> None:
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
-            if self.post.window_number else self.tr("未指定")
+            if self.post.window_number
+            else self.tr("未指定")
         )
-        self.add_page("home", self.tr("首页"), HomePage(self.actor, self.post.site_name, window_text))
+        self.add_page(
+            "home", self.tr("首页"), HomePage(self.actor, self.post.site_name, window_text)
+        )
         if self.actor.role in SUPERVISING:
-            self.add_page("staff", self.tr("工作人员"),
-                          StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)))
-            self.add_page("audit", self.tr("审计日志"), AuditPage(
-                lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)))
+            self.add_page(
+                "staff",
+                self.tr("工作人员"),
+                StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)),
+            )
+            self.add_page(
+                "audit",
+                self.tr("审计日志"),
+                AuditPage(
+                    lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)
+                ),
+            )
 
     def add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -93,8 +106,13 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(list(self.pages).index(key))
 
     # -- menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence = "",
-                name: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence = "",
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -106,17 +124,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         if self.actor.role in SUPERVISING:
-            file_menu.addAction(self._action(self.tr("备份数据库…"), self.backup, "Ctrl+B", "backup"))
+            file_menu.addAction(
+                self._action(self.tr("备份数据库…"), self.backup, "Ctrl+B", "backup")
+            )
         file_menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q", "quit"))
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for i, key in enumerate(self.pages):
             title = self.nav.item(i).text()
-            view_menu.addAction(self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}"))
+            view_menu.addAction(
+                self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
+            )
         tools = bar.addMenu(self.tr("工具(&T)"))
         tools.addAction(self._action(self.tr("设置…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("锁定屏幕"), self.lock_screen, "Ctrl+L", "lock"))
         if self.actor.role in SUPERVISING:
-            tools.addAction(self._action(self.tr("检查数据完整性"), self.check_integrity, "", "check"))
+            tools.addAction(
+                self._action(self.tr("检查数据完整性"), self.check_integrity, "", "check")
+            )
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), self.about, "F1", "about"))
 
@@ -185,9 +209,11 @@ class MainWindow(QMainWindow):
         if not path:
             return
         run_op(
-            self, lambda: maintenance.backup_now(self.ctx.store, self.actor, Path(path)),
+            self,
+            lambda: maintenance.backup_now(self.ctx.store, self.actor, Path(path)),
             lambda out: self.statusBar().showMessage(self.tr("备份完成：%s") % out, 10_000),
-            self.show_error, progress=self.tr("正在备份数据库…"),
+            self.show_error,
+            progress=self.tr("正在备份数据库…"),
         )
 
     def check_integrity(self) -> None:
@@ -197,15 +223,23 @@ class MainWindow(QMainWindow):
             box = QMessageBox.information if result.ok else QMessageBox.warning
             box(self, title, "\n".join(lines))
 
-        run_op(self, lambda: maintenance.check_store(self.ctx.store, self.actor), done,
-               self.show_error, progress=self.tr("正在检查…"))
+        run_op(
+            self,
+            lambda: maintenance.check_store(self.ctx.store, self.actor),
+            done,
+            self.show_error,
+            progress=self.tr("正在检查…"),
+        )
 
     def open_settings(self) -> None:
         SettingsDialog(self.ctx, self.actor, self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("关于"), self.tr(
-            "政务服务大厅窗口办件系统\n首问负责 · 一次性告知 · 限时办结"))
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("政务服务大厅窗口办件系统\n首问负责 · 一次性告知 · 限时办结"),
+        )
 
     def show_error(self, exc: BaseException) -> None:
         text = exc.message if isinstance(exc, DomainError) else str(exc)

@@ -108,7 +108,9 @@ def upgrade() -> None:
             ["backup_staff_id"], ["staff.id"], name=op.f("fk_staff_backup_staff_id_staff")
         ),
         sa.ForeignKeyConstraint(["site_id"], ["site.id"], name=op.f("fk_staff_site_id_site")),
-        sa.ForeignKeyConstraint(["window_id"], ["window.id"], name=op.f("fk_staff_window_id_window")),
+        sa.ForeignKeyConstraint(
+            ["window_id"], ["window.id"], name=op.f("fk_staff_window_id_window")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
         sa.UniqueConstraint("login", name=op.f("uq_staff_login")),
     )
