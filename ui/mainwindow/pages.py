@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.roles import ROLE_LABELS, Actor
+from app.roles import Actor
 from app.staff import StaffView
+from ui.labels import role_label
 from ui.ops import run_op
 
 
@@ -27,7 +28,7 @@ class HomePage(QWidget):
         greeting.setStyleSheet("font-size: 20pt; font-weight: bold;")
         form = QFormLayout()
         form.addRow(self.tr("服务中心"), QLabel(site_name))
-        form.addRow(self.tr("岗位"), QLabel(ROLE_LABELS[actor.role]))
+        form.addRow(self.tr("岗位"), QLabel(role_label(actor.role)))
         form.addRow(self.tr("窗口"), QLabel(window_text))
         rules = QLabel(
             self.tr(
@@ -84,7 +85,7 @@ class StaffPage(QWidget):
             values = [
                 s.login,
                 s.name,
-                ROLE_LABELS[s.role],
+                role_label(s.role),
                 self.tr("%s 号") % s.window_number if s.window_number else "-",
                 s.backup_name or "-",
                 state,

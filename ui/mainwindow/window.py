@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from app import audit, auth, maintenance, settings, staff
 from app.context import AppContext
 from app.errors import DomainError
-from app.roles import ROLE_LABELS, Actor, Role
+from app.roles import Actor, Role
 from app.sites import Post
 from ui.idle import IdleWatcher
+from ui.labels import role_label
 from ui.login import LoginDialog
 from ui.mainwindow.audit_page import AuditPage
 from ui.mainwindow.pages import HomePage, StaffPage
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
     # -- status bar ----------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        who = f"{self.actor.name}（{ROLE_LABELS[self.actor.role]}）"
+        who = f"{self.actor.name}（{role_label(self.actor.role)}）"
         window = self.tr("%s 号窗口") % self.post.window_number if self.post.window_number else ""
         self.status_staff = QLabel(who)
         self.status_window = QLabel(window)
