@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke", action="store_true", help="paint the window once, print timings, exit"
     )
     gui.add_argument("--user", help="log in as this user; password from FRONTDESK_PASSWORD")
+    gui.add_argument("--screenshot", type=Path, help="with --smoke: save the painted window as PNG")
+    gui.add_argument("--page", help="with --smoke: show this page first (home, staff, audit)")
 
     init = sub.add_parser("init", help="create and migrate the database, create the admin")
     init.add_argument("--demo", action="store_true", help="add a demo hall with windows and staff")
@@ -99,6 +101,8 @@ def _gui(args: argparse.Namespace) -> int:
         user=user,
         password=password,
         started=STARTED,
+        screenshot=getattr(args, "screenshot", None),
+        page=getattr(args, "page", None),
     )
 
 

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
@@ -44,7 +45,7 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     register_bundled_fonts()
-    apply_default_font(app)
+    apply_default_font(app, point_size=11)  # counters are read at arm's length
     install_language(app, LocalSettings.load().language)
     return app
 
@@ -80,6 +81,8 @@ def run_gui(
     user: str | None = None,
     password: str | None = None,
     started: float | None = None,
+    screenshot: Path | None = None,
+    page: str | None = None,
 ) -> int:
     t0 = time.perf_counter() if started is None else started
     timings: dict[str, float] = {"imports_ms": _ms(t0)}
@@ -93,7 +96,8 @@ def run_gui(
         if user is not None and password is not None:
             actor = auth.login(ctx.uow(), user, password)
         elif smoke:
-            return _smoke_paint(app, LoginDialog(lambda *_: None), "login", timings, t0)  # type: ignore[arg-type, return-value]
+            login_screen = LoginDialog(lambda *_: None, sites.site_name_for_login(ctx.uow()))  # type: ignore[arg-type, return-value]
+            return _smoke_paint(app, login_screen, "login", timings, t0, screenshot)
         else:
             dialog = LoginDialog(
                 lambda u, p: auth.login(ctx.uow(), u, p), sites.site_name_for_login(ctx.uow())
@@ -106,6 +110,8 @@ def run_gui(
         from ui.mainwindow import MainWindow
 
         window = MainWindow(ctx, actor, post)
+        if page in window.pages:
+            window.show_page(page)
     except DomainError as exc:
         if smoke:
             print(json.dumps({"ok": False, "error": exc.message}, ensure_ascii=False))
@@ -113,7 +119,7 @@ def run_gui(
         QMessageBox.critical(None, QApplication.translate("startup", "无法启动"), exc.message)
         return 2
     if smoke:
-        return _smoke_paint(app, window, "main", timings, t0, user=actor.login)
+        return _smoke_paint(app, window, "main", timings, t0, screenshot, user=actor.login)
     window.show()
     return app.exec()
 
@@ -124,10 +130,14 @@ def _smoke_paint(
     screen: str,
     timings: dict[str, float],
     t0: float,
+    screenshot: Path | None = None,
     **extra: str,
 ) -> int:
     def painted() -> None:
         timings["first_paint_ms"] = _ms(t0)
+        if screenshot is not None:
+            app.processEvents()  # let lists that load off the GUI thread fill in
+            widget.grab().save(str(screenshot))
         print(json.dumps({"ok": True, "screen": screen, **extra, **timings}, ensure_ascii=False))
         widget.close()
         app.quit()
