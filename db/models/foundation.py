@@ -1,4 +1,4 @@
-"""Typed SQLAlchemy models. The schema is made and changed only by Alembic migrations."""
+"""Site, departments, windows, staff, the audit trail and settings."""
 
 from __future__ import annotations
 
@@ -9,26 +9,14 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from db.models.base import Base
 from db.types import UTCDateTime
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
 
 
 class Site(Base):

@@ -1,0 +1,45 @@
+"""Typed SQLAlchemy models. The schema is made and changed only by Alembic migrations."""
+
+from db.models.base import Base
+from db.models.calendar import CalendarDay, CalendarYear
+from db.models.cases import (
+    AccountabilityRecord,
+    CaseEvent,
+    CaseFile,
+    CaseMaterial,
+    ExtraDemand,
+    Notice,
+    NoticeMaterial,
+    NumberCounter,
+    Refusal,
+    SearchToken,
+)
+from db.models.catalog import ItemMaterial, ItemStep, ServiceItem, ServiceItemVersion
+from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
+
+__all__ = [
+    "AccountabilityRecord",
+    "AuditEvent",
+    "AuditHead",
+    "Base",
+    "CalendarDay",
+    "CalendarYear",
+    "CaseEvent",
+    "CaseFile",
+    "CaseMaterial",
+    "Department",
+    "ExtraDemand",
+    "ItemMaterial",
+    "ItemStep",
+    "Notice",
+    "NoticeMaterial",
+    "NumberCounter",
+    "Refusal",
+    "SearchToken",
+    "ServiceItem",
+    "ServiceItemVersion",
+    "Setting",
+    "Site",
+    "Staff",
+    "Window",
+]
