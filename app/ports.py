@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.clock import Clock
+
+if TYPE_CHECKING:
+    from app.calendar import CalendarRepository
+    from app.cases.ports import CaseRepository
 from app.records import (
     AuditEventRecord,
     ChainHead,
@@ -72,6 +76,8 @@ class UnitOfWork(Protocol):
     staff: StaffRepository
     audit: AuditRepository
     settings: SettingRepository
+    calendar: CalendarRepository
+    cases: CaseRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

@@ -9,6 +9,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from db.calendar_repo import SqlCalendarRepository
+from db.cases_repo import SqlCaseRepository
 from db.engine import WRITE_OPTION
 from db.repositories import (
     SqlAuditRepository,
@@ -31,6 +33,8 @@ class SqlUnitOfWork:
         self.staff = SqlStaffRepository(session)
         self.audit = SqlAuditRepository(session)
         self.settings = SqlSettingRepository(session)
+        self.calendar = SqlCalendarRepository(session, self.clock)
+        self.cases = SqlCaseRepository(session)
 
     @contextmanager
     def write(self) -> Iterator[None]:

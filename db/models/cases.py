@@ -135,8 +135,7 @@ class CaseFile(ApplicantColumns, Base):
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     delivery_method: Mapped[str] = mapped_column(String(16), default="")
     collected_by: Mapped[str] = mapped_column(String(100), default="")
-    row_version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+    row_version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic locking
     __table_args__ = (
         CheckConstraint(
             "state in ('accepted', 'in_progress', 'suspended', 'decided', 'delivered', "

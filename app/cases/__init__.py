@@ -1,0 +1,1 @@
+"""Cases (办件): acceptance, the life cycle, deadlines, warnings and accountability."""

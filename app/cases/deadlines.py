@@ -1,0 +1,136 @@
+"""A case's deadline, derived every time from its acceptance day, its committed limit, its
+recorded extensions and suspensions, and the calendar in force. Nothing here is a counter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.cases.lifecycle import CLOSED_STATES, CaseAction
+from app.cases.records import CaseEventRecord, CaseRecord
+from app.clock import DEFAULT_TZ
+from app.ports import UnitOfWork
+from app.roles import Actor
+from app.workdays import Deadline, Pause, WarningLevel, WorkCalendar, warning_level
+
+
+def local_day(at: datetime) -> date:
+    """The hall's calendar day of a moment (halls keep Beijing time)."""
+    return at.astimezone(DEFAULT_TZ).date()
+
+
+def pauses_of(events: Iterable[CaseEventRecord]) -> list[Pause]:
+    pauses: list[Pause] = []
+    started: date | None = None
+    for ev in events:
+        if ev.action is CaseAction.SUSPEND:
+            started = local_day(ev.at)
+        elif ev.action is CaseAction.RESUME and started is not None:
+            pauses.append(Pause(started, local_day(ev.at)))
+            started = None
+    if started is not None:
+        pauses.append(Pause(started, None))
+    return pauses
+
+
+def extension_days(events: Iterable[CaseEventRecord]) -> int:
+    return sum(int(ev.detail.get("days", 0)) for ev in events if ev.action is CaseAction.EXTEND)
+
+
+def deadline_of(
+    accepted_day: date,
+    committed_days: int,
+    events: Iterable[CaseEventRecord],
+    calendar: WorkCalendar,
+) -> Deadline:
+    events = list(events)
+    return calendar.add_working_days(
+        accepted_day, committed_days + extension_days(events), pauses_of(events)
+    )
+
+
+def case_deadline(case: CaseRecord, calendar: WorkCalendar) -> Deadline:
+    return deadline_of(case.accepted_day, case.committed_days, case.events, calendar)
+
+
+def case_warning(
+    case: CaseRecord, deadline: Deadline, today: date, calendar: WorkCalendar, ratio: float
+) -> str:
+    """The warning column: 'closed' for finished cases, else normal / yellow / red."""
+    if case.state in CLOSED_STATES:
+        return "closed"
+    days = case.committed_days + extension_days(case.events)
+    return str(warning_level(today, deadline.due, days, calendar, ratio))
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    position: int
+    name: str
+    due: date | None
+    done: bool
+    late: bool
+
+
+def step_statuses(
+    case: CaseRecord, steps: Iterable[tuple[int, str, int]], calendar: WorkCalendar, today: date
+) -> list[StepStatus]:
+    """Each step's own deadline (cumulative limits from acceptance, pauses not counted). A step
+    past its limit warns even while the case as a whole is in time."""
+    done = {
+        int(ev.detail.get("position", 0))
+        for ev in case.events
+        if ev.action is CaseAction.COMPLETE_STEP
+    }
+    pauses = pauses_of(case.events)
+    result: list[StepStatus] = []
+    total = 0
+    for position, name, days in steps:
+        total += days
+        due = calendar.add_working_days(case.accepted_day, total, pauses).due
+        is_done = position in done
+        late = not is_done and due is not None and today > due and case.state not in CLOSED_STATES
+        result.append(StepStatus(position, name, due, is_done, late))
+    return result
+
+
+def recompute_open_cases(uow: UnitOfWork, actor: Actor | None) -> int:
+    """After a calendar change: recompute every open case's deadline; flag those that moved.
+    Call inside the write transaction that changed the calendar."""
+    from app import audit
+    from app.calendar import load_calendar
+
+    calendar = load_calendar(uow)
+    moved = 0
+    for case_id in uow.cases.open_case_ids():
+        case = uow.cases.get(case_id)
+        if case is None:
+            continue
+        deadline = case_deadline(case, calendar)
+        changes: dict[str, object] = {}
+        if (deadline.provisional, deadline.calendar_version) != (
+            case.due_provisional,
+            case.calendar_version,
+        ):
+            changes.update(
+                due_provisional=deadline.provisional, calendar_version=deadline.calendar_version
+            )
+        if deadline.due != case.due_date:
+            changes.update(due_date=deadline.due, due_moved=True)
+            moved += 1
+            audit.record(
+                uow,
+                actor,
+                "case_due_moved",
+                "case",
+                case.number,
+                {"due": case.due_date},
+                {"due": deadline.due},
+            )
+        if changes:
+            uow.cases.update(case.id, case.row_version, **changes)
+    return moved
+
+
+WARNING_ORDER = {WarningLevel.RED: 0, WarningLevel.YELLOW: 1, WarningLevel.NORMAL: 2}

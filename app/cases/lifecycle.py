@@ -1,0 +1,109 @@
+"""The case life cycle as an explicit table. The UI asks; only this table decides.
+
+accepted → in_progress → decided → delivered, with suspension (补正 corrections or a special
+procedure; the clock stops) and withdrawal by the applicant on the way. Extensions and step
+completions keep the state.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.errors import IllegalTransition
+
+
+class CaseState(StrEnum):
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    SUSPENDED = "suspended"
+    DECIDED = "decided"
+    DELIVERED = "delivered"
+    WITHDRAWN = "withdrawn"
+
+
+class CaseAction(StrEnum):
+    ACCEPT = "accept"
+    START = "start"
+    COMPLETE_STEP = "complete_step"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    EXTEND = "extend"
+    DECIDE = "decide"
+    DELIVER = "deliver"
+    WITHDRAW = "withdraw"
+
+
+class SuspensionKind(StrEnum):
+    CORRECTIONS = "corrections"  # 补正
+    PUBLIC_NOTICE = "public_notice"  # 公示
+    HEARING = "hearing"  # 听证
+    EXPERT_REVIEW = "expert_review"  # 专家评审
+    SITE_SURVEY = "site_survey"  # 现场勘验
+
+
+class Outcome(StrEnum):
+    APPROVED = "approved"
+    DENIED = "denied"
+
+
+class DeliveryMethod(StrEnum):
+    PICKUP = "pickup"
+    MAIL = "mail"
+    ELECTRONIC = "electronic"
+
+
+S, A = CaseState, CaseAction
+OPEN_STATES = frozenset({S.ACCEPTED, S.IN_PROGRESS, S.SUSPENDED})
+CLOSED_STATES = frozenset({S.DECIDED, S.DELIVERED, S.WITHDRAWN})
+
+TRANSITIONS: dict[tuple[CaseState, CaseAction], CaseState] = {
+    (S.ACCEPTED, A.START): S.IN_PROGRESS,
+    (S.ACCEPTED, A.COMPLETE_STEP): S.IN_PROGRESS,
+    (S.IN_PROGRESS, A.COMPLETE_STEP): S.IN_PROGRESS,
+    (S.ACCEPTED, A.SUSPEND): S.SUSPENDED,
+    (S.IN_PROGRESS, A.SUSPEND): S.SUSPENDED,
+    (S.SUSPENDED, A.RESUME): S.IN_PROGRESS,
+    (S.ACCEPTED, A.EXTEND): S.ACCEPTED,
+    (S.IN_PROGRESS, A.EXTEND): S.IN_PROGRESS,
+    (S.SUSPENDED, A.EXTEND): S.SUSPENDED,
+    (S.ACCEPTED, A.DECIDE): S.DECIDED,
+    (S.IN_PROGRESS, A.DECIDE): S.DECIDED,
+    (S.DECIDED, A.DELIVER): S.DELIVERED,
+    (S.ACCEPTED, A.WITHDRAW): S.WITHDRAWN,
+    (S.IN_PROGRESS, A.WITHDRAW): S.WITHDRAWN,
+    (S.SUSPENDED, A.WITHDRAW): S.WITHDRAWN,
+}
+
+STATE_LABELS = {
+    S.ACCEPTED: "已受理",
+    S.IN_PROGRESS: "办理中",
+    S.SUSPENDED: "已中止计时",
+    S.DECIDED: "已办结",
+    S.DELIVERED: "已送达",
+    S.WITHDRAWN: "已撤回",
+}
+ACTION_LABELS = {
+    A.ACCEPT: "受理",
+    A.START: "开始办理",
+    A.COMPLETE_STEP: "完成环节",
+    A.SUSPEND: "中止计时",
+    A.RESUME: "恢复计时",
+    A.EXTEND: "延期",
+    A.DECIDE: "作出决定",
+    A.DELIVER: "送达",
+    A.WITHDRAW: "申请人撤回",
+}
+
+
+def next_state(state: CaseState, action: CaseAction) -> CaseState:
+    """The state after ``action``, or a clear refusal."""
+    try:
+        return TRANSITIONS[(state, action)]
+    except KeyError:
+        raise IllegalTransition(
+            f"办件当前状态为“{STATE_LABELS[state]}”，不能{ACTION_LABELS[action]}"
+        ) from None
+
+
+def allowed_actions(state: CaseState) -> list[CaseAction]:
+    return [action for (from_state, action) in TRANSITIONS if from_state is state]

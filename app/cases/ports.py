@@ -1,0 +1,54 @@
+"""What the case services need from storage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from app.cases.records import (
+    AccountabilityView,
+    CaseEventRecord,
+    CaseQuery,
+    CaseRecord,
+    CaseRow,
+    NewCase,
+)
+
+
+class CaseRepository(Protocol):
+    def next_serial(self, site_id: int, kind: str, day: str) -> int: ...
+    def add(self, case: NewCase) -> int: ...
+    def get(self, case_id: int) -> CaseRecord | None: ...
+    def by_number(self, number: str) -> CaseRecord | None: ...
+    def add_event(self, case_id: int, event: CaseEventRecord) -> None: ...
+    def update(self, case_id: int, expected_version: int, **changes: Any) -> None:
+        """Change the case if its row version is still ``expected_version``; else raise
+        ConcurrentEdit naming who changed it."""
+        ...
+
+    def open_case_ids(self) -> list[int]: ...
+    def query_ids(
+        self, query: CaseQuery, after: tuple[Any, ...] | None, limit: int
+    ) -> list[tuple[int, tuple[Any, ...]]]:
+        """Ids in list order with their keyset position, the page after ``after``."""
+        ...
+
+    def rows(self, ids: Sequence[int]) -> list[CaseRow]: ...
+    def count(self, query: CaseQuery) -> int: ...
+    def warning_counts(self, owner_id: int | None) -> dict[str, int]: ...
+    def add_accountability(
+        self,
+        kind: str,
+        case_id: int | None,
+        responsible_id: int | None,
+        opened_at: datetime,
+        days_late: int,
+    ) -> int | None:
+        """Open a record unless one of that kind is already open for the case; its id or None."""
+        ...
+
+    def update_accountability(self, record_id: int, **changes: Any) -> None: ...
+    def accountability(self, record_id: int) -> AccountabilityView | None: ...
+    def list_accountability(self, state: str | None, limit: int) -> list[AccountabilityView]: ...
+    def today_accepted(self, site_id: int, day: date) -> int: ...

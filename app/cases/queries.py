@@ -1,0 +1,108 @@
+"""Reading cases: keyset-paged lists, search, one case in full, warning counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.calendar import load_calendar
+from app.cases.deadlines import StepStatus, case_deadline, local_day, step_statuses
+from app.cases.lifecycle import CaseAction, allowed_actions
+from app.cases.records import AccountabilityView, CaseQuery, CaseRecord, CaseRow
+from app.errors import NotFound
+from app.ports import UnitOfWork
+from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.workdays import Deadline
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Page:
+    ids: list[int]
+    next_after: tuple[Any, ...] | None  # None when this was the last page
+
+
+@allowed_roles(*ANY_ROLE)
+def page_case_ids(
+    uow: UnitOfWork,
+    actor: Actor,
+    query: CaseQuery,
+    after: tuple[Any, ...] | None = None,
+    limit: int = PAGE_SIZE,
+) -> Page:
+    """One page of ids in list order; filtering and sorting happen in SQL."""
+    with uow.read():
+        found = uow.cases.query_ids(query, after, limit)
+    ids = [case_id for case_id, _ in found]
+    next_after = found[-1][1] if len(found) == limit else None
+    return Page(ids, next_after)
+
+
+@allowed_roles(*ANY_ROLE)
+def case_rows(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> list[CaseRow]:
+    with uow.read():
+        return uow.cases.rows(ids)
+
+
+@allowed_roles(*ANY_ROLE)
+def count_cases(uow: UnitOfWork, actor: Actor, query: CaseQuery) -> int:
+    with uow.read():
+        return uow.cases.count(query)
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: CaseRecord
+    deadline: Deadline
+    steps: list[StepStatus]
+    actions: list[CaseAction]
+    today: date
+
+    @property
+    def explanation(self) -> str:
+        return self.deadline.explain()
+
+
+@allowed_roles(*ANY_ROLE)
+def case_detail(uow: UnitOfWork, actor: Actor, case_id: int) -> CaseDetail:
+    from app.catalog.service import get_version
+
+    with uow.read():
+        case = uow.cases.get(case_id)
+        if case is None:
+            raise NotFound(f"没有编号为 {case_id} 的办件")
+        calendar = load_calendar(uow)
+        version = get_version(uow, case.item_version_id)
+    today = local_day(uow.clock.now())
+    steps = step_statuses(
+        case, [(s.position, s.name, s.days) for s in version.steps], calendar, today
+    )
+    actions = allowed_actions(case.state)
+    if actor.role is not Role.SUPERVISOR:
+        actions = [a for a in actions if a is not CaseAction.EXTEND]
+    return CaseDetail(case, case_deadline(case, calendar), steps, actions, today)
+
+
+@allowed_roles(*ANY_ROLE)
+def find_case_by_number(uow: UnitOfWork, actor: Actor, number: str) -> CaseRecord | None:
+    with uow.read():
+        return uow.cases.by_number(number)
+
+
+@allowed_roles(*ANY_ROLE)
+def warning_counts(uow: UnitOfWork, actor: Actor, mine: bool = True) -> dict[str, int]:
+    """Open cases by warning level: the status bar's count and the clerk's first view."""
+    with uow.read():
+        counts = uow.cases.warning_counts(actor.staff_id if mine else None)
+    return {level: counts.get(level, 0) for level in ("red", "yellow", "normal")}
+
+
+@allowed_roles(Role.SUPERVISOR, Role.ADMIN)
+def list_accountability(
+    uow: UnitOfWork, actor: Actor, state: str | None = "open", limit: int = 500
+) -> list[AccountabilityView]:
+    with uow.read():
+        return uow.cases.list_accountability(state, limit)

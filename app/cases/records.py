@@ -1,0 +1,165 @@
+"""Values passed into and out of the case services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from app.cases.lifecycle import CaseAction, CaseState
+from app.workdays import WarningLevel
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    id_type: str = "resident_id"
+    agent_name: str = ""
+    agent_id_number: str = ""
+    agent_phone: str = ""
+
+
+@dataclass(frozen=True)
+class AcceptRequest:
+    """Everything the counter knows when the clerk presses "Accept"."""
+
+    item_version_id: int
+    applicant: ApplicantInput
+    received_material_ids: frozenset[int]
+    deferred_material_ids: frozenset[int] = frozenset()
+    not_applicable_material_ids: frozenset[int] = frozenset()
+    deferred_supply_by: date | None = None
+    applicant_commitment: str = ""
+    received_at: datetime | None = None  # when the materials were handed in; default: now
+    notice_id: int | None = None
+    window_number: int | None = None
+    is_agency: bool = False
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What the service asks the repository to store for an accepted case."""
+
+    number: str
+    site_id: int
+    item_version_id: int
+    window_id: int | None
+    accepted_by: int
+    owner_id: int
+    notice_id: int | None
+    applicant: ApplicantInput
+    is_agency: bool
+    received_at: datetime
+    accepted_at: datetime
+    accepted_day: date
+    committed_days: int
+    statutory_days: int
+    deferred_supply_by: date | None
+    applicant_commitment: str
+    materials: dict[int, str]  # material id -> received / deferred / not_applicable
+    due_date: date | None
+    due_provisional: bool
+    calendar_version: str
+    warning: str
+
+
+@dataclass(frozen=True)
+class CaseEventRecord:
+    at: datetime
+    staff_id: int
+    staff_name: str
+    on_behalf_of: int | None
+    action: CaseAction
+    from_state: CaseState
+    to_state: CaseState
+    reason: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: int
+    number: str
+    site_id: int
+    item_version_id: int
+    item_name: str
+    window_id: int | None
+    accepted_by: int
+    owner_id: int
+    owner_name: str
+    notice_id: int | None
+    state: CaseState
+    applicant: ApplicantInput
+    is_agency: bool
+    received_at: datetime
+    accepted_at: datetime
+    accepted_day: date
+    committed_days: int
+    statutory_days: int
+    deferred_supply_by: date | None
+    applicant_commitment: str
+    due_date: date | None
+    due_provisional: bool
+    calendar_version: str
+    due_moved: bool
+    warning: str
+    decision: str
+    decision_note: str
+    decided_at: datetime | None
+    delivered_at: datetime | None
+    delivery_method: str
+    collected_by: str
+    row_version: int
+    materials: dict[int, str]
+    events: tuple[CaseEventRecord, ...]
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of a case list."""
+
+    id: int
+    number: str
+    applicant_name: str
+    item_name: str
+    state: CaseState
+    warning: WarningLevel | None  # None for closed cases
+    due_date: date | None
+    due_provisional: bool
+    owner_name: str
+    accepted_at: datetime
+    is_agency: bool
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Filters for case lists; every one is applied in SQL."""
+
+    text: str = ""  # number, ID number, phone, or part of the applicant's name
+    states: frozenset[CaseState] = frozenset()
+    warnings: frozenset[str] = frozenset()
+    owner_id: int | None = None
+    item_id: int | None = None
+    accepted_from: date | None = None
+    accepted_to: date | None = None
+    order: str = "recent"  # recent (newest first) / urgency (red, yellow, normal; due first)
+
+
+@dataclass(frozen=True)
+class AccountabilityView:
+    id: int
+    kind: str
+    case_id: int | None
+    case_number: str
+    responsible_id: int | None
+    responsible_name: str
+    opened_at: datetime
+    days_late: int
+    state: str
+    cause: str
+    note: str
+    outcome: str
+    reviewed_by_name: str
+    reviewed_at: datetime | None

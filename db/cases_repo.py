@@ -1,0 +1,436 @@
+"""Cases in SQL: numbering, storage, keyset-paged lists and the accountability records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, insert, literal, or_, select, tuple_, update
+from sqlalchemy.orm import Session, aliased
+
+from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
+from app.cases.records import (
+    AccountabilityView,
+    ApplicantInput,
+    CaseEventRecord,
+    CaseQuery,
+    CaseRecord,
+    CaseRow,
+    NewCase,
+)
+from app.errors import ConcurrentEdit
+from app.workdays import WarningLevel
+from db.models import (
+    AccountabilityRecord,
+    CaseEvent,
+    CaseFile,
+    CaseMaterial,
+    NumberCounter,
+    SearchToken,
+    ServiceItemVersion,
+    Staff,
+)
+
+URGENCY = case(
+    (CaseFile.warning == "red", 0),
+    (CaseFile.warning == "yellow", 1),
+    (CaseFile.warning == "normal", 2),
+    else_=3,
+)
+FAR_FUTURE = date(9999, 12, 31)
+DUE_KEY = func.coalesce(CaseFile.due_date, literal(FAR_FUTURE))
+
+
+def name_tokens(name: str) -> set[str]:
+    """Every substring of one to three characters: a two-character query is an index hit."""
+    chars = list(name)
+    return {"".join(chars[i : i + n]) for n in (1, 2, 3) for i in range(len(chars) - n + 1)}
+
+
+class SqlCaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    # -- numbering ---------------------------------------------------------------------------
+    def next_serial(self, site_id: int, kind: str, day: str) -> int:
+        dialect = self.s.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+        stmt = dialect_insert(NumberCounter).values(
+            site_id=site_id, kind=kind, day=day, last_serial=1
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["site_id", "kind", "day"],
+            set_={"last_serial": NumberCounter.last_serial + 1},
+        ).returning(NumberCounter.last_serial)
+        return int(self.s.execute(stmt).scalar_one())
+
+    # -- storing -----------------------------------------------------------------------------
+    def add(self, new: NewCase) -> int:
+        a = new.applicant
+        row = CaseFile(
+            number=new.number,
+            site_id=new.site_id,
+            item_version_id=new.item_version_id,
+            window_id=new.window_id,
+            accepted_by=new.accepted_by,
+            owner_id=new.owner_id,
+            notice_id=new.notice_id,
+            state=str(CaseState.ACCEPTED),
+            is_agency=new.is_agency,
+            received_at=new.received_at,
+            accepted_at=new.accepted_at,
+            accepted_day=new.accepted_day,
+            committed_days=new.committed_days,
+            statutory_days=new.statutory_days,
+            deferred_supply_by=new.deferred_supply_by,
+            applicant_commitment=new.applicant_commitment,
+            due_date=new.due_date,
+            due_provisional=new.due_provisional,
+            calendar_version=new.calendar_version,
+            warning=new.warning,
+            applicant_name=a.name,
+            id_type=a.id_type,
+            id_number=a.id_number,
+            phone=a.phone,
+            agent_name=a.agent_name,
+            agent_id_number=a.agent_id_number,
+            agent_phone=a.agent_phone,
+            row_version=1,
+        )
+        self.s.add(row)
+        self.s.flush()
+        self.s.add_all(
+            CaseMaterial(case_id=row.id, material_id=mid, state=state)
+            for mid, state in new.materials.items()
+        )
+        self.s.add_all(
+            SearchToken(token=t, kind="case", ref_id=row.id) for t in name_tokens(a.name)
+        )
+        self.s.flush()
+        return row.id
+
+    def add_event(self, case_id: int, event: CaseEventRecord) -> None:
+        self.s.add(
+            CaseEvent(
+                case_id=case_id,
+                at=event.at,
+                staff_id=event.staff_id,
+                on_behalf_of=event.on_behalf_of,
+                action=str(event.action),
+                from_state=str(event.from_state),
+                to_state=str(event.to_state),
+                reason=event.reason,
+                detail=json.dumps(event.detail, ensure_ascii=False, default=str),
+            )
+        )
+        self.s.flush()
+
+    def update(self, case_id: int, expected_version: int, **changes: Any) -> None:
+        done = self.s.execute(
+            update(CaseFile)
+            .where(CaseFile.id == case_id, CaseFile.row_version == expected_version)
+            .values(**changes, row_version=CaseFile.row_version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if done.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConcurrentEdit("办件已被他人修改，请刷新后再办理")
+
+    # -- reading -----------------------------------------------------------------------------
+    def get(self, case_id: int) -> CaseRecord | None:
+        return self._record(CaseFile.id == case_id)
+
+    def by_number(self, number: str) -> CaseRecord | None:
+        return self._record(CaseFile.number == number.strip().upper())
+
+    def _record(self, where: Any) -> CaseRecord | None:
+        owner = aliased(Staff)
+        found = self.s.execute(
+            select(CaseFile, ServiceItemVersion.name, owner.name)
+            .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
+            .join(owner, owner.id == CaseFile.owner_id)
+            .where(where)
+            .execution_options(populate_existing=True)
+        ).one_or_none()
+        if found is None:
+            return None
+        c, item_name, owner_name = found
+        materials = dict(
+            self.s.execute(
+                select(CaseMaterial.material_id, CaseMaterial.state).where(
+                    CaseMaterial.case_id == c.id
+                )
+            )
+            .tuples()
+            .all()
+        )
+        events = tuple(
+            CaseEventRecord(
+                at=e.at,
+                staff_id=e.staff_id,
+                staff_name=name,
+                on_behalf_of=e.on_behalf_of,
+                action=CaseAction(e.action),
+                from_state=CaseState(e.from_state),
+                to_state=CaseState(e.to_state),
+                reason=e.reason,
+                detail=json.loads(e.detail),
+            )
+            for e, name in self.s.execute(
+                select(CaseEvent, Staff.name)
+                .join(Staff, Staff.id == CaseEvent.staff_id)
+                .where(CaseEvent.case_id == c.id)
+                .order_by(CaseEvent.id)
+            ).tuples()
+        )
+        return CaseRecord(
+            id=c.id,
+            number=c.number,
+            site_id=c.site_id,
+            item_version_id=c.item_version_id,
+            item_name=item_name,
+            window_id=c.window_id,
+            accepted_by=c.accepted_by,
+            owner_id=c.owner_id,
+            owner_name=owner_name,
+            notice_id=c.notice_id,
+            state=CaseState(c.state),
+            applicant=ApplicantInput(
+                name=c.applicant_name,
+                id_number=c.id_number,
+                phone=c.phone,
+                id_type=c.id_type,
+                agent_name=c.agent_name,
+                agent_id_number=c.agent_id_number,
+                agent_phone=c.agent_phone,
+            ),
+            is_agency=c.is_agency,
+            received_at=c.received_at,
+            accepted_at=c.accepted_at,
+            accepted_day=c.accepted_day,
+            committed_days=c.committed_days,
+            statutory_days=c.statutory_days,
+            deferred_supply_by=c.deferred_supply_by,
+            applicant_commitment=c.applicant_commitment,
+            due_date=c.due_date,
+            due_provisional=c.due_provisional,
+            calendar_version=c.calendar_version,
+            due_moved=c.due_moved,
+            warning=c.warning,
+            decision=c.decision,
+            decision_note=c.decision_note,
+            decided_at=c.decided_at,
+            delivered_at=c.delivered_at,
+            delivery_method=c.delivery_method,
+            collected_by=c.collected_by,
+            row_version=c.row_version,
+            materials=materials,
+            events=events,
+        )
+
+    def open_case_ids(self) -> list[int]:
+        return list(
+            self.s.scalars(
+                select(CaseFile.id)
+                .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+                .order_by(CaseFile.id)
+            )
+        )
+
+    # -- lists -------------------------------------------------------------------------------
+    def _filtered(self, query: CaseQuery, columns: Sequence[Any]) -> Any:
+        stmt = select(*columns).select_from(CaseFile)
+        conditions = []
+        text = query.text.strip()
+        if text:
+            conditions.append(_text_condition(text))
+        if query.states:
+            conditions.append(CaseFile.state.in_([str(s) for s in query.states]))
+        if query.warnings:
+            conditions.append(CaseFile.warning.in_(sorted(query.warnings)))
+        if query.owner_id is not None:
+            conditions.append(CaseFile.owner_id == query.owner_id)
+        if query.item_id is not None:
+            versions = select(ServiceItemVersion.id).where(
+                ServiceItemVersion.item_id == query.item_id
+            )
+            conditions.append(CaseFile.item_version_id.in_(versions))
+        if query.accepted_from is not None:
+            conditions.append(CaseFile.accepted_day >= query.accepted_from)
+        if query.accepted_to is not None:
+            conditions.append(CaseFile.accepted_day <= query.accepted_to)
+        return stmt.where(and_(*conditions)) if conditions else stmt
+
+    def query_ids(
+        self, query: CaseQuery, after: tuple[Any, ...] | None, limit: int
+    ) -> list[tuple[int, tuple[Any, ...]]]:
+        if query.order == "urgency":
+            keys = (URGENCY, DUE_KEY, CaseFile.id)
+            stmt = self._filtered(query, [CaseFile.id, *keys])
+            if after is not None:
+                stmt = stmt.where(tuple_(*keys) > tuple_(*after))
+            stmt = stmt.order_by(*keys)
+        else:
+            keys = (CaseFile.accepted_at, CaseFile.id)
+            stmt = self._filtered(query, [CaseFile.id, *keys])
+            if after is not None:
+                stmt = stmt.where(tuple_(*keys) < tuple_(*after))
+            stmt = stmt.order_by(CaseFile.accepted_at.desc(), CaseFile.id.desc())
+        return [(row[0], tuple(row[1:])) for row in self.s.execute(stmt.limit(limit))]
+
+    def rows(self, ids: Sequence[int]) -> list[CaseRow]:
+        if not ids:
+            return []
+        owner = aliased(Staff)
+        found = {
+            c.id: CaseRow(
+                id=c.id,
+                number=c.number,
+                applicant_name=c.applicant_name,
+                item_name=item,
+                state=CaseState(c.state),
+                warning=None if c.warning == "closed" else WarningLevel(c.warning),
+                due_date=c.due_date,
+                due_provisional=c.due_provisional,
+                owner_name=owner_name,
+                accepted_at=c.accepted_at,
+                is_agency=c.is_agency,
+            )
+            for c, item, owner_name in self.s.execute(
+                select(CaseFile, ServiceItemVersion.name, owner.name)
+                .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
+                .join(owner, owner.id == CaseFile.owner_id)
+                .where(CaseFile.id.in_(list(ids)))
+            ).tuples()
+        }
+        return [found[i] for i in ids if i in found]
+
+    def count(self, query: CaseQuery) -> int:
+        return int(self.s.scalar(self._filtered(query, [func.count(CaseFile.id)])) or 0)
+
+    def warning_counts(self, owner_id: int | None) -> dict[str, int]:
+        stmt = (
+            select(CaseFile.warning, func.count())
+            .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+            .group_by(CaseFile.warning)
+        )
+        if owner_id is not None:
+            stmt = stmt.where(CaseFile.owner_id == owner_id)
+        return {w: int(n) for w, n in self.s.execute(stmt).tuples()}
+
+    def today_accepted(self, site_id: int, day: date) -> int:
+        return int(
+            self.s.scalar(
+                select(func.count())
+                .select_from(CaseFile)
+                .where(CaseFile.site_id == site_id, CaseFile.accepted_day == day)
+            )
+            or 0
+        )
+
+    # -- accountability ----------------------------------------------------------------------
+    def add_accountability(
+        self,
+        kind: str,
+        case_id: int | None,
+        responsible_id: int | None,
+        opened_at: datetime,
+        days_late: int,
+    ) -> int | None:
+        exists = self.s.scalar(
+            select(AccountabilityRecord.id).where(
+                AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == case_id
+            )
+        )
+        if exists is not None:
+            return None
+        new_id = self.s.execute(
+            insert(AccountabilityRecord)
+            .values(
+                kind=kind,
+                case_id=case_id,
+                responsible_id=responsible_id,
+                opened_at=opened_at,
+                days_late=days_late,
+                state="open",
+                cause="",
+                note="",
+                outcome="",
+            )
+            .returning(AccountabilityRecord.id)
+        ).scalar_one()
+        return int(new_id)
+
+    def update_accountability(self, record_id: int, **changes: Any) -> None:
+        self.s.execute(
+            update(AccountabilityRecord)
+            .where(AccountabilityRecord.id == record_id)
+            .values(**changes)
+            .execution_options(synchronize_session=False)
+        )
+
+    def accountability(self, record_id: int) -> AccountabilityView | None:
+        found = self._accountability_query().where(AccountabilityRecord.id == record_id)
+        rows = self._views(found)
+        return rows[0] if rows else None
+
+    def list_accountability(self, state: str | None, limit: int) -> list[AccountabilityView]:
+        stmt = self._accountability_query().order_by(AccountabilityRecord.opened_at.desc())
+        if state is not None:
+            stmt = stmt.where(AccountabilityRecord.state == state)
+        return self._views(stmt.limit(limit))
+
+    def _accountability_query(self) -> Any:
+        responsible, reviewer = aliased(Staff), aliased(Staff)
+        return (
+            select(AccountabilityRecord, CaseFile.number, responsible.name, reviewer.name)
+            .outerjoin(CaseFile, CaseFile.id == AccountabilityRecord.case_id)
+            .outerjoin(responsible, responsible.id == AccountabilityRecord.responsible_id)
+            .outerjoin(reviewer, reviewer.id == AccountabilityRecord.reviewed_by)
+        )
+
+    def _views(self, stmt: Any) -> list[AccountabilityView]:
+        return [
+            AccountabilityView(
+                id=r.id,
+                kind=r.kind,
+                case_id=r.case_id,
+                case_number=number or "",
+                responsible_id=r.responsible_id,
+                responsible_name=resp or "",
+                opened_at=r.opened_at,
+                days_late=r.days_late,
+                state=r.state,
+                cause=r.cause,
+                note=r.note,
+                outcome=r.outcome,
+                reviewed_by_name=rev or "",
+                reviewed_at=r.reviewed_at,
+            )
+            for r, number, resp, rev in self.s.execute(
+                stmt.execution_options(populate_existing=True)
+            ).tuples()
+        ]
+
+
+def _text_condition(text: str) -> Any:
+    """Number, ID number, phone or part of the applicant's name, decided by the text's shape."""
+    upper = text.upper()
+    compact = upper.replace(" ", "").replace("-", "")
+    if "-" in text and upper[:1].isalpha():
+        return and_(CaseFile.number >= upper, CaseFile.number < upper + "\uffff")
+    if len(compact) in (15, 18) and compact[:-1].isdigit():
+        return CaseFile.id_number == compact
+    if compact.isdigit() and len(compact) >= 7:
+        return or_(CaseFile.phone == text.strip(), CaseFile.phone == compact)
+    tokens = select(SearchToken.ref_id).where(
+        SearchToken.kind == "case", SearchToken.token == text[:3]
+    )
+    condition = CaseFile.id.in_(tokens)
+    if len(text) > 3:
+        condition = and_(condition, CaseFile.applicant_name.contains(text, autoescape=True))
+    return condition
