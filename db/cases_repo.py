@@ -164,9 +164,7 @@ class SqlCaseRepository:
                 select(CaseMaterial.material_id, CaseMaterial.state).where(
                     CaseMaterial.case_id == c.id
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         events = tuple(
             CaseEventRecord(
@@ -185,7 +183,7 @@ class SqlCaseRepository:
                 .join(Staff, Staff.id == CaseEvent.staff_id)
                 .where(CaseEvent.case_id == c.id)
                 .order_by(CaseEvent.id)
-            ).tuples()
+            )
         )
         return CaseRecord(
             id=c.id,
@@ -305,7 +303,7 @@ class SqlCaseRepository:
                 .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
                 .join(owner, owner.id == CaseFile.owner_id)
                 .where(CaseFile.id.in_(list(ids)))
-            ).tuples()
+            )
         }
         return [found[i] for i in ids if i in found]
 
@@ -320,7 +318,7 @@ class SqlCaseRepository:
         )
         if owner_id is not None:
             stmt = stmt.where(CaseFile.owner_id == owner_id)
-        return {w: int(n) for w, n in self.s.execute(stmt).tuples()}
+        return {w: int(n) for w, n in self.s.execute(stmt)}
 
     def today_accepted(self, site_id: int, day: date) -> int:
         return int(
@@ -413,7 +411,7 @@ class SqlCaseRepository:
             )
             for r, number, resp, rev in self.s.execute(
                 stmt.execution_options(populate_existing=True)
-            ).tuples()
+            )
         ]
 
 

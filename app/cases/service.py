@@ -131,7 +131,9 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
         errors.add("received_at", "收件时间不能晚于现在")
     if req.deferred_material_ids:
         if req.applicant_commitment.strip():
-            errors.check("applicant_commitment", validate_text, req.applicant_commitment, 500)
+            errors.check(
+                "applicant_commitment", validate_text, req.applicant_commitment, max_len=500
+            )
         else:
             errors.add("applicant_commitment", "容缺受理须记录申请人的补交承诺")
         if req.deferred_supply_by is None:
@@ -548,8 +550,8 @@ def review_accountability(
     errors = FieldErrors()
     if cause not in ACCOUNTABILITY_CAUSES:
         errors.add("cause", "请选择原因类别")
-    note = errors.check("note", _require_reason, note, "note", "情况说明") or ""
-    outcome = errors.check("outcome", _require_reason, outcome, "outcome", "处理结果") or ""
+    note = errors.check("note", _require_reason, note, what="情况说明") or ""
+    outcome = errors.check("outcome", _require_reason, outcome, what="处理结果") or ""
     errors.raise_if_any()
     with uow.write():
         record = uow.cases.accountability(record_id)

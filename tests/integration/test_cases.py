@@ -1,0 +1,289 @@
+"""Accepting cases and moving them through their life, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from app import audit
+from app.auth import login
+from app.calendar import enter_schedule
+from app.cases import queries, service
+from app.cases.lifecycle import CaseState
+from app.cases.records import AcceptRequest, ApplicantInput, CaseQuery
+from app.catalog.records import ItemVersionRecord
+from app.context import AppContext
+from app.errors import ConcurrentEdit, IllegalTransition, PermissionDenied, ValidationError
+from tests.helpers.catalog import make_item, resident_id
+
+APPLICANT = ApplicantInput(name="王𠇹", id_number=resident_id(), phone="13812345678")
+
+
+@pytest.fixture
+def item(demo_ctx: AppContext) -> ItemVersionRecord:
+    return make_item(demo_ctx)
+
+
+def request(
+    item: ItemVersionRecord, applicant: ApplicantInput = APPLICANT, **kw: object
+) -> AcceptRequest:
+    ids = {m.name: m.id for m in item.materials}
+    base: dict[str, object] = {
+        "received_material_ids": frozenset({ids["居民身份证"], ids["户口簿"]}),
+        "not_applicable_material_ids": frozenset({ids["收入证明"]}),
+    }
+    base.update(kw)
+    return AcceptRequest(item_version_id=item.id, applicant=applicant, **base)  # type: ignore[arg-type]
+
+
+def clerk(ctx: AppContext, name: str = "zhangwei"):  # type: ignore[no-untyped-def]
+    return login(ctx.uow(), name, "demo-2026")
+
+
+def test_accept_gives_number_deadline_and_audit(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    result = service.accept_case(demo_ctx.uow(), clerk(demo_ctx), request(item))
+    # Accepted Tuesday 2026-11-24: five working days later is Tuesday 2026-12-01.
+    assert result.number == "QH-20261124-0001"
+    assert result.deadline.due == date(2026, 12, 1) and not result.deadline.provisional
+    second = service.accept_case(demo_ctx.uow(), clerk(demo_ctx, "lina"), request(item))
+    assert second.number == "QH-20261124-0002"
+    case = queries.find_case_by_number(demo_ctx.uow(), clerk(demo_ctx), result.number)
+    assert case is not None and case.applicant.name == "王𠇹" and case.state is CaseState.ACCEPTED
+    assert case.window_id is not None and case.item_name.startswith("最低生活保障")
+    assert audit.verify(demo_ctx.uow()).ok
+
+
+def test_missing_required_material_is_refused_and_nothing_saved(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ids = {m.name: m.id for m in item.materials}
+    with pytest.raises(ValidationError) as caught:
+        service.accept_case(
+            demo_ctx.uow(),
+            clerk(demo_ctx),
+            request(
+                item,
+                ApplicantInput(name="", id_number="110105194912310021", phone="123"),
+                received_material_ids=frozenset({ids["户口簿"]}),
+                not_applicable_material_ids=frozenset(),
+            ),
+        )
+    assert set(caught.value.errors) == {"applicant_name", "id_number", "phone", "materials"}
+    assert "居民身份证" in caught.value.errors["materials"]
+    assert "收入证明" in caught.value.errors["materials"]
+    assert queries.count_cases(demo_ctx.uow(), clerk(demo_ctx), CaseQuery()) == 0
+
+
+def test_deferred_materials_need_commitment_and_date_within_deadline(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ids = {m.name: m.id for m in item.materials}
+    deferred = {
+        "received_material_ids": frozenset({ids["居民身份证"]}),
+        "deferred_material_ids": frozenset({ids["户口簿"]}),
+    }
+    with pytest.raises(ValidationError) as caught:
+        service.accept_case(demo_ctx.uow(), clerk(demo_ctx), request(item, **deferred))
+    assert set(caught.value.errors) == {"applicant_commitment", "deferred_supply_by"}
+    with pytest.raises(ValidationError, match="不能晚于承诺办结日期"):
+        service.accept_case(
+            demo_ctx.uow(),
+            clerk(demo_ctx),
+            request(
+                item,
+                **deferred,
+                applicant_commitment="本人承诺按期补交",
+                deferred_supply_by=date(2026, 12, 2),
+            ),
+        )
+    not_deferrable = {
+        **deferred,
+        "received_material_ids": frozenset({ids["户口簿"]}),
+        "deferred_material_ids": frozenset({ids["居民身份证"]}),
+    }
+    with pytest.raises(ValidationError, match="不可容缺"):
+        service.accept_case(
+            demo_ctx.uow(),
+            clerk(demo_ctx),
+            request(
+                item,
+                **not_deferrable,
+                applicant_commitment="承诺",
+                deferred_supply_by=date(2026, 11, 30),
+            ),
+        )
+    ok = service.accept_case(
+        demo_ctx.uow(),
+        clerk(demo_ctx),
+        request(
+            item,
+            **deferred,
+            applicant_commitment="本人承诺按期补交",
+            deferred_supply_by=date(2026, 11, 30),
+        ),
+    )
+    case = queries.find_case_by_number(demo_ctx.uow(), clerk(demo_ctx), ok.number)
+    assert case is not None and case.materials[ids["户口簿"]] == "deferred"
+
+
+def test_life_cycle_suspension_extension_and_delivery(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    uow, clock = demo_ctx.uow, demo_ctx.clock
+    me = clerk(demo_ctx)
+    accepted = service.accept_case(uow(), me, request(item))
+    case = service.start_case(uow(), me, accepted.case_id, 1)
+    clock.advance(timedelta(days=1))  # type: ignore[attr-defined]  # Wed: corrections needed
+    case = service.suspend_case(
+        uow(), me, case.id, case.row_version, "corrections", "缺少收入证明原件"
+    )
+    detail = queries.case_detail(uow(), me, case.id)
+    assert case.state is CaseState.SUSPENDED and detail.deadline.suspended
+    clock.advance(timedelta(days=2))  # type: ignore[attr-defined]  # Fri: materials arrive
+    case = service.resume_case(uow(), me, case.id, case.row_version, "补正材料已收齐")
+    # Thursday and Friday were paused: two working days later than 2026-12-01.
+    assert case.due_date == date(2026, 12, 3)
+    with pytest.raises(PermissionDenied):
+        service.extend_case(uow(), me, case.id, case.row_version, 3, "需要补充调查")
+    boss = login(uow(), "sunli", "demo-2026")
+    with pytest.raises(ValidationError, match="超过法定时限"):
+        service.extend_case(uow(), boss, case.id, case.row_version, 16, "需要补充调查")
+    case = service.extend_case(uow(), boss, case.id, case.row_version, 3, "需要补充调查")
+    assert case.due_date == date(2026, 12, 8)
+    with pytest.raises(ValidationError):
+        service.decide_case(uow(), me, case.id, case.row_version, "denied", "  ")
+    case = service.decide_case(uow(), me, case.id, case.row_version, "approved", "符合条件")
+    case = service.deliver_case(
+        uow(), me, case.id, case.row_version, "pickup", "王𠇹", resident_id()
+    )
+    assert case.state is CaseState.DELIVERED and case.collected_by == "王𠇹"
+    with pytest.raises(IllegalTransition):
+        service.withdraw_case(uow(), me, case.id, case.row_version, "不想办了")
+    history = [e.action.value for e in case.events]
+    assert history == ["accept", "start", "suspend", "resume", "extend", "decide", "deliver"]
+    assert case.events[4].staff_name == "孙丽"
+
+
+def test_second_save_from_a_stale_screen_is_refused(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    me, boss = clerk(demo_ctx), login(demo_ctx.uow(), "sunli", "demo-2026")
+    accepted = service.accept_case(demo_ctx.uow(), me, request(item))
+    service.start_case(demo_ctx.uow(), boss, accepted.case_id, 1)
+    with pytest.raises(ConcurrentEdit, match="孙丽"):
+        service.suspend_case(demo_ctx.uow(), me, accepted.case_id, 1, "hearing", "需听证")
+
+
+def test_other_clerk_cannot_move_my_case_but_my_backup_can(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    accepted = service.accept_case(demo_ctx.uow(), clerk(demo_ctx), request(item))
+    with pytest.raises(PermissionDenied, match="张伟"):
+        service.start_case(demo_ctx.uow(), clerk(demo_ctx, "wangfang"), accepted.case_id, 1)
+    case = service.start_case(demo_ctx.uow(), clerk(demo_ctx, "lina"), accepted.case_id, 1)
+    assert case.events[-1].on_behalf_of == case.owner_id  # 李娜 acted for 张伟
+
+
+def test_warnings_turn_yellow_then_red_and_leave_an_accountability_record(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    uow, clock = demo_ctx.uow, demo_ctx.clock
+    me, boss = clerk(demo_ctx), login(uow(), "sunli", "demo-2026")
+    accepted = service.accept_case(uow(), me, request(item))  # due Tue 2026-12-01
+    assert queries.warning_counts(uow(), me) == {"red": 0, "yellow": 0, "normal": 1}
+    clock.advance(timedelta(days=6))  # type: ignore[attr-defined]  # Mon 11-30: 1 day left of 5
+    service.refresh_warnings(uow())
+    assert queries.warning_counts(uow(), me)["yellow"] == 1
+    clock.advance(timedelta(days=2))  # type: ignore[attr-defined]  # Wed 12-02: overdue
+    scan = service.refresh_warnings(uow())
+    assert scan.opened_records == 1 and queries.warning_counts(uow(), me)["red"] == 1
+    assert service.refresh_warnings(uow()).opened_records == 0  # never twice
+    records = queries.list_accountability(uow(), boss)
+    assert [(r.case_number, r.responsible_name, r.days_late) for r in records] == [
+        (accepted.number, "张伟", 1)
+    ]
+    case = queries.find_case_by_number(uow(), me, accepted.number)
+    assert case is not None
+    case = service.extend_case(uow(), boss, case.id, case.row_version, 5, "需实地核查")
+    assert case.warning == "normal"
+    assert len(queries.list_accountability(uow(), boss)) == 1  # the record remains
+    with pytest.raises(PermissionDenied):
+        service.review_accountability(uow(), me, records[0].id, "staff", "x", "y")
+    with pytest.raises(ValidationError) as caught:
+        service.review_accountability(uow(), boss, records[0].id, "", "", "")
+    assert set(caught.value.errors) == {"cause", "note", "outcome"}
+    service.review_accountability(
+        uow(), boss, records[0].id, "department", "民政所未按时回复", "已约谈并督办"
+    )
+    assert queries.list_accountability(uow(), boss, "open") == []
+    assert queries.list_accountability(uow(), boss, "reviewed")[0].cause == "department"
+
+
+def test_deadline_into_next_year_is_provisional_until_the_schedule_arrives(
+    demo_ctx: AppContext,
+) -> None:
+    from datetime import UTC, datetime
+
+    item = make_item(demo_ctx, committed=3)
+    demo_ctx.clock.set(datetime(2026, 12, 30, 2, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    accepted = service.accept_case(demo_ctx.uow(), clerk(demo_ctx), request(item))
+    assert accepted.deadline.due == date(2027, 1, 4) and accepted.deadline.provisional
+    admin = login(demo_ctx.uow(), "admin", "admin-2026")
+    result = enter_schedule(
+        demo_ctx.uow(),
+        admin,
+        "2027-01-01..2027-01-03,holiday,元旦\n2027-01-04,holiday,元旦调休（测试数据）\n",
+    )
+    assert result.cases_moved == 1
+    case = queries.find_case_by_number(demo_ctx.uow(), clerk(demo_ctx), accepted.number)
+    # 12-31 counts; 1-1 to 1-4 are now holidays; then 1-5 and 1-6.
+    assert case is not None and case.due_date == date(2027, 1, 6)
+    assert case.due_moved and not case.due_provisional
+
+
+def test_search_by_number_id_phone_and_short_names(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    me = clerk(demo_ctx)
+    people = [("王𠇹", "13812345678"), ("欧阳娜娜", "13900001111"), ("李娜", "0571-88889999")]
+    numbers = {}
+    for name, phone in people:
+        result = service.accept_case(
+            demo_ctx.uow(),
+            me,
+            request(item, ApplicantInput(name=name, id_number=resident_id(), phone=phone)),
+        )
+        numbers[name] = result.number
+
+    def found(text: str) -> set[str]:
+        page = queries.page_case_ids(demo_ctx.uow(), me, CaseQuery(text=text))
+        return {r.applicant_name for r in queries.case_rows(demo_ctx.uow(), me, page.ids)}
+
+    assert found(numbers["李娜"]) == {"李娜"}
+    assert found("QH-20261124") == {"王𠇹", "欧阳娜娜", "李娜"}
+    assert found("13900001111") == {"欧阳娜娜"}
+    assert found("0571-88889999") == {"李娜"}
+    assert found(resident_id()) == {"王𠇹", "欧阳娜娜", "李娜"}
+    assert found("娜娜") == {"欧阳娜娜"}
+    assert found("娜") == {"欧阳娜娜", "李娜"}
+    assert found("𠇹") == {"王𠇹"}
+    assert found("欧阳娜娜") == {"欧阳娜娜"}
+    assert found("张三") == set()
+
+
+def test_urgency_order_puts_red_before_yellow_before_normal(
+    demo_ctx: AppContext,
+) -> None:
+    me = clerk(demo_ctx)
+    slow, fast = make_item(demo_ctx, "T-SLOW", committed=20), make_item(demo_ctx, "T-FAST", 2)
+    spot = make_item(demo_ctx, "T-SPOT", committed=0, statutory=0)
+    for it in (slow, fast, spot):
+        service.accept_case(demo_ctx.uow(), me, request(it))
+    demo_ctx.clock.advance(timedelta(days=2))  # type: ignore[attr-defined]  # Thu 11-26
+    service.refresh_warnings(demo_ctx.uow())  # spot: overdue; fast: its last day; slow: in time
+    page = queries.page_case_ids(demo_ctx.uow(), me, CaseQuery(order="urgency"))
+    rows = queries.case_rows(demo_ctx.uow(), me, page.ids)
+    assert [r.warning.value for r in rows if r.warning] == ["red", "yellow", "normal"]

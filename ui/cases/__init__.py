@@ -1,0 +1,1 @@
+"""Case lists, the case window with its actions, and the accountability review."""

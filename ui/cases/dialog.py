@@ -1,0 +1,201 @@
+"""One case in full: applicant, deadline and how it was computed, steps, history, actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cases import queries, service
+from app.cases.lifecycle import CaseAction
+from app.context import AppContext
+from app.errors import ConcurrentEdit
+from app.roles import Actor
+from app.validation import mask_id, mask_phone
+from app.workdays import WarningLevel
+from ui.cases.action_form import ActionForm
+from ui.cases.labels import action_text, state_text, tr, warning_text
+from ui.ops import run_op
+
+
+def service_call(
+    ctx: AppContext, actor: Actor, action: CaseAction, case_id: int, version: int
+) -> Callable[[dict[str, Any]], Any]:
+    """The service behind each button, with the row version the screen was showing."""
+    uow = ctx.uow
+    calls: dict[CaseAction, Callable[[dict[str, Any]], Any]] = {
+        CaseAction.START: lambda v: service.start_case(uow(), actor, case_id, version),
+        CaseAction.COMPLETE_STEP: lambda v: service.complete_step(
+            uow(), actor, case_id, version, v["position"], v.get("note", "")
+        ),
+        CaseAction.SUSPEND: lambda v: service.suspend_case(
+            uow(), actor, case_id, version, v["kind"], v["reason"]
+        ),
+        CaseAction.RESUME: lambda v: service.resume_case(
+            uow(), actor, case_id, version, v.get("note", "")
+        ),
+        CaseAction.EXTEND: lambda v: service.extend_case(
+            uow(), actor, case_id, version, v["days"], v["reason"]
+        ),
+        CaseAction.DECIDE: lambda v: service.decide_case(
+            uow(), actor, case_id, version, v["outcome"], v["note"]
+        ),
+        CaseAction.DELIVER: lambda v: service.deliver_case(
+            uow(), actor, case_id, version, v["method"], v["collected_by"], v["collector_id_number"]
+        ),
+        CaseAction.WITHDRAW: lambda v: service.withdraw_case(
+            uow(), actor, case_id, version, v["reason"]
+        ),
+    }
+    return calls[action]
+
+
+class CaseDialog(QDialog):
+    case_changed = Signal(int)
+
+    def __init__(
+        self, ctx: AppContext, actor: Actor, case_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("case_dialog")
+        self.ctx, self.actor, self.case_id = ctx, actor, case_id
+        self.detail: queries.CaseDetail | None = None
+        self.resize(820, 640)
+        self.info = QFormLayout()
+        self.steps = QTableWidget(0, 3)
+        self.steps.setHorizontalHeaderLabels([tr("环节"), tr("环节时限"), tr("状态")])
+        self.history = QTableWidget(0, 4)
+        self.history.setObjectName("case_history")
+        self.history.setHorizontalHeaderLabels(
+            [tr("时间"), tr("人员"), tr("操作"), tr("原因/说明")]
+        )
+        self.history.horizontalHeader().setStretchLastSection(True)
+        for table in (self.steps, self.history):
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.buttons = QHBoxLayout()
+        info_box = QWidget()
+        info_box.setLayout(self.info)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info_box)
+        layout.addWidget(QLabel(tr("办理环节")))
+        layout.addWidget(self.steps)
+        layout.addWidget(QLabel(tr("办理过程（不可修改）")))
+        layout.addWidget(self.history, 1)
+        layout.addLayout(self.buttons)
+        self.load()
+
+    def load(self) -> None:
+        run_op(
+            self,
+            lambda: queries.case_detail(self.ctx.uow(), self.actor, self.case_id),
+            self.show_detail,
+            self._error,
+        )
+
+    def show_detail(self, detail: queries.CaseDetail) -> None:
+        self.detail = detail
+        c = detail.case
+        self.setWindowTitle(tr("办件 %s") % c.number)
+        while self.info.rowCount():
+            self.info.removeRow(0)
+        warning = None if c.warning == "closed" else WarningLevel(c.warning)
+        due = f"{detail.deadline.due:%Y-%m-%d}" if detail.deadline.due else tr("计时中止")
+        if detail.deadline.provisional:
+            due += tr("（暂定：该年度节假日安排尚未录入）")
+        applicant = c.applicant.name
+        if c.applicant.id_number:
+            applicant += f"  {mask_id(c.applicant.id_number)}"
+        if c.applicant.phone:
+            applicant += f"  {mask_phone(c.applicant.phone)}"
+        rows = [
+            (tr("办件编号"), c.number + (tr("（代办件）") if c.is_agency else "")),
+            (tr("事项"), c.item_name),
+            (tr("申请人"), applicant),
+            (tr("状态"), state_text(c.state)),
+            (tr("预警"), warning_text(warning)),
+            (tr("承诺办结日"), due),
+            (tr("时限计算"), detail.explanation),
+            (tr("负责人"), c.owner_name),
+        ]
+        if c.applicant.agent_name:
+            rows.insert(3, (tr("代理人"), c.applicant.agent_name))
+        if c.due_moved:
+            rows.append((tr("注意"), tr("节假日安排变更后，承诺办结日已调整")))
+        for label, value in rows:
+            widget = QLabel(value)
+            widget.setObjectName(f"info_{label}")
+            widget.setWordWrap(True)
+            self.info.addRow(label, widget)
+        self.steps.setRowCount(len(detail.steps))
+        for r, step in enumerate(detail.steps):
+            status = tr("已完成") if step.done else (tr("环节超时") if step.late else tr("进行中"))
+            values = [step.name, f"{step.due:%Y-%m-%d}" if step.due else "-", status]
+            for col, value in enumerate(values):
+                self.steps.setItem(r, col, QTableWidgetItem(value))
+        self.history.setRowCount(len(c.events))
+        for r, ev in enumerate(c.events):
+            who = ev.staff_name + (tr("（代岗）") if ev.on_behalf_of else "")
+            values = [
+                ev.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                who,
+                action_text(ev.action),
+                ev.reason,
+            ]
+            for col, value in enumerate(values):
+                self.history.setItem(r, col, QTableWidgetItem(value))
+        self._build_buttons(detail)
+
+    def _build_buttons(self, detail: queries.CaseDetail) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        pending = [s for s in detail.steps if not s.done]
+        for action in detail.actions:
+            if action is CaseAction.COMPLETE_STEP and not pending:
+                continue
+            button = QPushButton(action_text(action))
+            button.setObjectName(f"do_{action.value}")
+            step = (pending[0].position, pending[0].name) if pending else None
+            button.clicked.connect(lambda _=False, a=action, s=step: self.run_action(a, s))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        close = QPushButton(tr("关闭"))
+        close.clicked.connect(self.accept)
+        self.buttons.addWidget(close)
+
+    def run_action(self, action: CaseAction, step: tuple[int, str] | None = None) -> None:
+        assert self.detail is not None
+        call = service_call(
+            self.ctx, self.actor, action, self.case_id, self.detail.case.row_version
+        )
+        if action is CaseAction.START:
+            run_op(self, lambda: call({}), self._changed, self._error)
+            return
+        form = ActionForm(action, call, step, self)
+        form.accepted.connect(lambda: self._changed(form.result_value))
+        form.open()
+
+    def _changed(self, _record: object) -> None:
+        self.case_changed.emit(self.case_id)
+        self.load()
+
+    def _error(self, exc: BaseException) -> None:
+        text = getattr(exc, "message", str(exc))
+        QMessageBox.warning(self, tr("操作未完成"), text)
+        if isinstance(exc, ConcurrentEdit):
+            self.load()

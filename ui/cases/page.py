@@ -1,0 +1,142 @@
+"""The case list page: search (typed or scanned), filters, urgency order, lazy rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cases import queries, service
+from app.cases.lifecycle import OPEN_STATES, CaseState
+from app.cases.records import CaseQuery
+from app.context import AppContext
+from app.roles import Actor
+from ui.cases.labels import state_text, tr
+from ui.cases.model import CaseListModel
+from ui.ops import run_op
+
+
+class CasesPage(QWidget):
+    case_opened = Signal(int)
+    warnings_refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, mine_first: bool) -> None:
+        super().__init__()
+        self.ctx, self.actor = ctx, actor
+        self.search = QLineEdit()
+        self.search.setObjectName("case_search")
+        self.search.setPlaceholderText(tr("办件编号 / 身份证号 / 电话 / 申请人姓名（可扫码）"))
+        self.search.returnPressed.connect(self.reload)
+        self.state_combo = QComboBox()
+        self.state_combo.addItem(tr("未办结的"), "open")
+        self.state_combo.addItem(tr("全部状态"), "all")
+        for state in CaseState:
+            self.state_combo.addItem(state_text(state), state.value)
+        self.warning_combo = QComboBox()
+        for label, value in (
+            (tr("全部预警"), ""),
+            (tr("红牌"), "red"),
+            (tr("黄牌"), "yellow"),
+            (tr("正常"), "normal"),
+        ):
+            self.warning_combo.addItem(label, value)
+        self.mine = QCheckBox(tr("只看我负责的"))
+        self.mine.setChecked(mine_first)
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(tr("按紧急程度"), "urgency")
+        self.order_combo.addItem(tr("按受理时间（新的在前）"), "recent")
+        for widget in (self.state_combo, self.warning_combo, self.order_combo):
+            widget.currentIndexChanged.connect(self.reload)
+        self.mine.toggled.connect(self.reload)
+        refresh = QPushButton(tr("刷新"))
+        refresh.clicked.connect(self.refresh)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("case_count")
+        self.model = CaseListModel(self._page, self._rows)
+        self.view = QTableView()
+        self.view.setObjectName("case_table")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for widget in (self.state_combo, self.warning_combo, self.order_combo, self.mine, refresh):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def query(self) -> CaseQuery:
+        state = self.state_combo.currentData()
+        states = (
+            frozenset(OPEN_STATES)
+            if state == "open"
+            else frozenset()
+            if state == "all"
+            else frozenset({CaseState(state)})
+        )
+        warning = self.warning_combo.currentData()
+        return CaseQuery(
+            text=self.search.text().strip(),
+            states=states,
+            warnings=frozenset({warning}) if warning else frozenset(),
+            owner_id=self.actor.staff_id if self.mine.isChecked() else None,
+            order=self.order_combo.currentData(),
+        )
+
+    def _page(self, after: tuple[Any, ...] | None) -> queries.Page:
+        return queries.page_case_ids(self.ctx.uow(), self.actor, self._query, after)
+
+    def _rows(self, ids: list[int]) -> list[Any]:
+        return queries.case_rows(self.ctx.uow(), self.actor, ids)
+
+    def reload(self) -> None:
+        self._query = self.query()
+        self.model.reload()
+        query = self._query
+        run_op(
+            self,
+            lambda: queries.count_cases(self.ctx.uow(), self.actor, query),
+            lambda n: self.count_label.setText(tr("共 %s 件") % n),
+        )
+
+    def refresh(self) -> None:
+        """Recompute warnings (cases turn yellow and red as time passes), then reload."""
+        run_op(self, lambda: service.refresh_warnings(self.ctx.uow()), self._refreshed)
+
+    def _refreshed(self, _scan: object) -> None:
+        self.warnings_refreshed.emit()
+        self.reload()
+
+    def open_case(self, row: int) -> None:
+        self.case_opened.emit(self.model.case_id(row))
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.hasFocus():
+            index = self.view.currentIndex()
+            if index.isValid():
+                self.open_case(index.row())
+                return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    _query = CaseQuery()
