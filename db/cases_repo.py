@@ -270,13 +270,13 @@ class SqlCaseRepository:
             keys = (URGENCY, DUE_KEY, CaseFile.id)
             stmt = self._filtered(query, [CaseFile.id, *keys])
             if after is not None:
-                stmt = stmt.where(tuple_(*keys) > tuple_(*after))
+                stmt = stmt.where(tuple_(*keys) > _typed(after, keys))
             stmt = stmt.order_by(*keys)
         else:
             keys = (CaseFile.accepted_at, CaseFile.id)
             stmt = self._filtered(query, [CaseFile.id, *keys])
             if after is not None:
-                stmt = stmt.where(tuple_(*keys) < tuple_(*after))
+                stmt = stmt.where(tuple_(*keys) < _typed(after, keys))
             stmt = stmt.order_by(CaseFile.accepted_at.desc(), CaseFile.id.desc())
         return [(row[0], tuple(row[1:])) for row in self.s.execute(stmt.limit(limit))]
 
@@ -413,6 +413,12 @@ class SqlCaseRepository:
                 stmt.execution_options(populate_existing=True)
             )
         ]
+
+
+def _typed(values: tuple[Any, ...], keys: Sequence[Any]) -> Any:
+    """Bind a keyset position with each column's own type (times are stored as text on
+    SQLite, so an untyped datetime would compare wrongly)."""
+    return tuple_(*(literal(v, type_=k.type) for v, k in zip(values, keys, strict=True)))
 
 
 def _text_condition(text: str) -> Any:

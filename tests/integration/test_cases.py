@@ -287,3 +287,24 @@ def test_urgency_order_puts_red_before_yellow_before_normal(
     page = queries.page_case_ids(demo_ctx.uow(), me, CaseQuery(order="urgency"))
     rows = queries.case_rows(demo_ctx.uow(), me, page.ids)
     assert [r.warning.value for r in rows if r.warning] == ["red", "yellow", "normal"]
+
+
+@pytest.mark.parametrize("order", ["recent", "urgency"])
+def test_keyset_pages_cover_every_case_once_in_order(
+    demo_ctx: AppContext, item: ItemVersionRecord, order: str
+) -> None:
+    me = clerk(demo_ctx)
+    for _ in range(7):
+        service.accept_case(demo_ctx.uow(), me, request(item))
+        demo_ctx.clock.advance(timedelta(minutes=7))  # type: ignore[attr-defined]
+    seen: list[int] = []
+    after = None
+    while True:
+        page = queries.page_case_ids(demo_ctx.uow(), me, CaseQuery(order=order), after, limit=3)
+        seen += page.ids
+        if page.next_after is None:
+            break
+        after = page.next_after
+    assert len(seen) == len(set(seen)) == 7
+    expected = sorted(seen, reverse=order == "recent")  # same due date: by id in urgency order
+    assert seen == expected

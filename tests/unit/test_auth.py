@@ -18,7 +18,7 @@ from tests.helpers.fakes import FakeUnitOfWork
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork(ManualClock(datetime(2026, 11, 24, 1, 0, tzinfo=UTC)))
-    initialize(uow, "admin-2026", demo=True)
+    initialize(uow, "admin-2026", demo=True, demo_catalog=False)
     return uow
 
 

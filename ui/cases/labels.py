@@ -13,7 +13,8 @@ _icons: dict[str, QIcon] = {}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("cases", text)
+    # lupdate files calls of a bare tr() under the empty context.
+    return QCoreApplication.translate("", text)
 
 
 def warning_text(level: WarningLevel | None) -> str:

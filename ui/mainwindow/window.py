@@ -34,6 +34,8 @@ from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
 
 SUPERVISING = {Role.SUPERVISOR, Role.ADMIN}
+COUNTER = {Role.CLERK, Role.SUPERVISOR}
+WARNING_REFRESH_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +78,15 @@ class MainWindow(QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------
     def _add_pages(self) -> None:
+        from ui.cases.accountability import AccountabilityPage
+        from ui.cases.page import CasesPage
+
+        if self.actor.role in COUNTER:
+            # A clerk's own yellow and red cases come first after login.
+            cases = CasesPage(self.ctx, self.actor, mine_first=self.actor.role is Role.CLERK)
+            cases.case_opened.connect(self.open_case)
+            cases.warnings_refreshed.connect(self.update_warning_count)
+            self.add_page("cases", self.tr("办件"), cases)
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
             if self.post.window_number
@@ -90,6 +101,10 @@ class MainWindow(QMainWindow):
                 self.tr("工作人员"),
                 StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)),
             )
+            if self.actor.role is Role.SUPERVISOR:
+                self.add_page(
+                    "accountability", self.tr("责任追究"), AccountabilityPage(self.ctx, self.actor)
+                )
             self.add_page(
                 "audit",
                 self.tr("审计日志"),
@@ -97,6 +112,10 @@ class MainWindow(QMainWindow):
                     lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)
                 ),
             )
+        if self.actor.role is Role.ADMIN:
+            from ui.catalog import CatalogPage
+
+            self.add_page("catalog", self.tr("事项目录"), CatalogPage(self.ctx, self.actor))
 
     def add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -159,15 +178,66 @@ class MainWindow(QMainWindow):
         self.status_clock.setObjectName("status_clock")
         for label in (self.status_staff, self.status_window, self.status_site, self.status_db):
             bar.addWidget(label)
+        self.status_warnings = QLabel()
+        self.status_warnings.setObjectName("status_warnings")
+        bar.addPermanentWidget(self.status_warnings)
         bar.addPermanentWidget(self.status_clock)
         self._tick()
         self.clock_timer = QTimer(self)
         self.clock_timer.timeout.connect(self._tick)
         self.clock_timer.start(15_000)
+        self.warning_timer = QTimer(self)
+        self.warning_timer.timeout.connect(self.refresh_warnings)
+        self.warning_timer.start(WARNING_REFRESH_MS)
+        self.update_warning_count()
 
     def _tick(self) -> None:
         now: datetime = self.ctx.clock.now().astimezone()
         self.status_clock.setText(now.strftime("%Y-%m-%d %H:%M"))
+
+    def refresh_warnings(self) -> None:
+        """Cases turn yellow and red as time passes, even when nobody touches them."""
+        from app.cases import service as case_service
+
+        run_op(
+            self,
+            lambda: case_service.refresh_warnings(self.ctx.uow()),
+            lambda _scan: self.update_warning_count(),
+        )
+
+    def update_warning_count(self) -> None:
+        if self.actor.role not in COUNTER:
+            return
+        from app.cases import queries
+
+        mine = self.actor.role is Role.CLERK
+        run_op(
+            self,
+            lambda: queries.warning_counts(self.ctx.uow(), self.actor, mine),
+            self._show_warning_count,
+        )
+
+    def _show_warning_count(self, counts: dict[str, int]) -> None:
+        self.warning_counts = counts
+        text = self.tr("红牌 %s · 黄牌 %s") % (counts["red"], counts["yellow"])
+        self.status_warnings.setText(("⚠ " if counts["red"] else "") + text)
+        style = (
+            "color: #b71c1c; font-weight: bold;"
+            if counts["red"]
+            else ("color: #8a5a00;" if counts["yellow"] else "")
+        )
+        self.status_warnings.setStyleSheet(style)
+
+    def open_case(self, case_id: int) -> None:
+        from ui.cases.dialog import CaseDialog
+
+        dialog = CaseDialog(self.ctx, self.actor, case_id, self)
+        page = self.pages.get("cases")
+        if page is not None:
+            dialog.case_changed.connect(lambda _id: page.reload())  # type: ignore[attr-defined]
+            dialog.case_changed.connect(lambda _id: self.update_warning_count())
+        self.case_dialog = dialog
+        dialog.open()
 
     # -- actions -------------------------------------------------------------------------
     def lock_screen(self) -> None:

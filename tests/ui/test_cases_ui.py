@@ -1,0 +1,131 @@
+"""Time passes at the counter: a case turns yellow, then red; a supervisor extends it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSpinBox, QTableWidget
+
+from app import sites
+from app.auth import login
+from app.cases import service
+from app.cases.records import AcceptRequest, ApplicantInput
+from app.context import AppContext
+from tests.helpers.catalog import make_item, resident_id
+from ui.cases.action_form import ActionForm
+from ui.cases.dialog import CaseDialog
+from ui.mainwindow import MainWindow
+
+
+def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    actor = login(ctx.uow(), user, "demo-2026")
+    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def accept_one(ctx: AppContext) -> str:
+    item = make_item(ctx)
+    ids = {m.name: m.id for m in item.materials}
+    result = service.accept_case(
+        ctx.uow(),
+        login(ctx.uow(), "zhangwei", "demo-2026"),
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=ApplicantInput(name="王𠇹", id_number=resident_id(), phone="13812345678"),
+            received_material_ids=frozenset({ids["居民身份证"], ids["户口簿"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+        ),
+    )
+    return result.number
+
+
+def first_row(window: MainWindow) -> tuple[str, str]:
+    model = window.pages["cases"].model  # type: ignore[attr-defined]
+    if model.rowCount() == 0:
+        return ("", "")
+    return (model.index(0, 0).data(), model.index(0, 1).data())
+
+
+def test_case_turns_yellow_then_red_then_back_after_extension(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    number = accept_one(ctx)  # Tue 2026-11-24, due Tue 2026-12-01
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    assert clerk.nav.currentRow() == 0 and list(clerk.pages)[0] == "cases"
+    qtbot.waitUntil(lambda: first_row(clerk) == ("正常", number))
+
+    ctx.clock.advance(timedelta(days=6))  # type: ignore[attr-defined]  # Mon: last day but one
+    clerk.pages["cases"].refresh()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: first_row(clerk)[0] == "黄牌·临期")
+    ctx.clock.advance(timedelta(days=2))  # type: ignore[attr-defined]  # Wed: overdue
+    clerk.pages["cases"].refresh()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: first_row(clerk)[0] == "红牌·超期")
+    qtbot.waitUntil(lambda: "红牌 1" in clerk.status_warnings.text())
+
+    boss = open_main(qtbot, ctx, "sunli")
+    boss.open_case(ctx.uow and service_case_id(ctx, number))
+    dialog: CaseDialog = boss.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_extend") is not None)
+    dialog.findChild(QPushButton, "do_extend").click()
+    form: ActionForm = dialog.findChild(ActionForm, "action_extend")
+    form.findChild(QSpinBox, "days").setValue(5)
+    form.submit()  # no reason: refused at the field, form stays open
+    qtbot.waitUntil(lambda: form.errors["reason"].text() != "")
+    assert form.isVisible()
+    form.findChild(QPlainTextEdit, "reason").setPlainText("需赴村实地核查")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: dialog.history.rowCount() == 2)
+    assert dialog.history.item(1, 1).text() == "孙丽（代岗）"
+
+    clerk.pages["cases"].refresh()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: first_row(clerk)[0] == "正常")
+    boss.show_page("accountability")
+    table = boss.findChild(QTableWidget, "accountability_table")
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    assert table.item(0, 1).text() == number and table.item(0, 2).text() == "张伟"
+
+
+def service_case_id(ctx: AppContext, number: str) -> int:
+    from app.cases import queries
+
+    case = queries.find_case_by_number(ctx.uow(), login(ctx.uow(), "sunli", "demo-2026"), number)
+    assert case is not None
+    return case.id
+
+
+def test_case_list_reads_only_the_rows_it_shows(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    from app.cases import queries
+    from app.cases.records import CaseQuery
+    from ui.cases.model import CaseListModel
+
+    ctx = sqlite_demo_ctx
+    actor = login(ctx.uow(), "zhangwei", "demo-2026")
+    item = make_item(ctx)
+    ids = {m.name: m.id for m in item.materials}
+    for _ in range(260):
+        service.accept_case(
+            ctx.uow(),
+            actor,
+            AcceptRequest(
+                item_version_id=item.id,
+                applicant=ApplicantInput(name="李娜", id_number=resident_id(), phone="13812345678"),
+                received_material_ids=frozenset({ids["居民身份证"], ids["户口簿"]}),
+                not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            ),
+        )
+    model = CaseListModel(
+        lambda after: queries.page_case_ids(ctx.uow(), actor, CaseQuery(), after),
+        lambda block: queries.case_rows(ctx.uow(), actor, block),
+    )
+    model.fetchMore()
+    assert model.rowCount() == 200 and model.rows_fetched == 0
+    assert model.index(3, 2).data() == "李娜"
+    assert model.rows_fetched == 50  # one block, not the page
+    model.fetchMore()
+    assert model.rowCount() == 260 and not model.canFetchMore()
