@@ -16,6 +16,7 @@ from pathlib import Path
 from app.errors import DomainError
 
 EXIT_USER_ERROR = 2
+DEMO_DAYS = 14
 STARTED = time.perf_counter()  # smoke timings count from here
 
 
@@ -40,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="create and migrate the database, create the admin")
     init.add_argument("--demo", action="store_true", help="add a demo hall with windows and staff")
     init.add_argument("--admin-password", help="the admin's password (asked for when missing)")
+    init.add_argument(
+        "--demo-days",
+        type=int,
+        default=DEMO_DAYS,
+        help=f"with --demo: days of simulated work (default {DEMO_DAYS}, 0 for none)",
+    )
 
     user = sub.add_parser("user", help="staff accounts").add_subparsers(dest="user_command")
     add = user.add_parser("add", help="add a staff account")
@@ -74,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     listed.add_argument("--as", dest="as_login", default="admin", help="staff login")
     cases.add_parser("scan", help="recompute warnings; open accountability records")
 
+    demo = sub.add_parser("demo", help="simulate days of a hall's work up to today")
+    demo.add_argument("--days", type=int, default=30)
+    demo.add_argument("--seed", type=int, default=1)
+
     check = sub.add_parser("check", help="database integrity and the audit chain")
     check.add_argument("--anchor", help="confirm a chain head printed on a daily log")
 
@@ -90,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _init,
         "calendar": _calendar,
         "case": _case,
+        "demo": _demo,
         "user": _user,
         "check": _check,
         "backup": _backup,
@@ -140,6 +152,10 @@ def _init(args: argparse.Namespace) -> int:
     if result.demo_logins:
         logins = ", ".join(login for login, *_ in DEMO_STAFF)
         print(f"demo hall added; staff logins: {logins} (password {DEMO_PASSWORD})")
+        # A lived-in hall: two weeks of cases, some late, so every screen has something to show.
+        if args.demo_days > 0:
+            days = run_demo(args.data_dir, args.db, args.demo_days, seed=1)
+            print(f"demo activity: {days.accepted} cases over {days.days} working days")
     return 0
 
 
@@ -267,6 +283,31 @@ def _case(args: argparse.Namespace) -> int:
                 f"\t{warning}\t{due}\t{row.owner_name}"
             )
     return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if not 1 <= args.days <= 3660:
+        raise DomainError("--days must be between 1 and 3660")
+    result = run_demo(args.data_dir, args.db, args.days, args.seed)
+    print(
+        f"simulated {result.days} working days: {result.accepted} cases accepted, "
+        f"{result.transitions} transitions; open now: red {result.counts.get('red', 0)}, "
+        f"yellow {result.counts.get('yellow', 0)}, normal {result.counts.get('normal', 0)}"
+    )
+    return 0
+
+
+def run_demo(data_dir: str | None, db: str | None, days: int, seed: int):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from app.clock import DEFAULT_TZ, ManualClock
+    from app.demo_activity import simulate
+    from cli import wiring
+
+    today = datetime.now(DEFAULT_TZ).date()
+    clock = ManualClock(datetime.now(DEFAULT_TZ))
+    ctx = wiring.open_context(data_dir, db, _say, clock=clock)
+    return simulate(ctx.uow, clock, days, seed, today, None)
 
 
 def _check(args: argparse.Namespace) -> int:

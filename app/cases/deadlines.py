@@ -27,7 +27,9 @@ def pauses_of(events: Iterable[CaseEventRecord]) -> list[Pause]:
         if ev.action is CaseAction.SUSPEND:
             started = local_day(ev.at)
         elif ev.action is CaseAction.RESUME and started is not None:
-            pauses.append(Pause(started, local_day(ev.at)))
+            # Counter PCs' clocks differ a little: a resumption stamped before its suspension
+            # counts as the same day rather than breaking the case.
+            pauses.append(Pause(started, max(started, local_day(ev.at))))
             started = None
     if started is not None:
         pauses.append(Pause(started, None))

@@ -43,7 +43,7 @@ def assert_one_line_error(done: subprocess.CompletedProcess[str], words: str) ->
 
 
 def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    done = run("init", "--demo", "--admin-password", "admin-2026")
+    done = run("init", "--demo", "--demo-days", "2", "--admin-password", "admin-2026")
     assert done.returncode == 0, done.stderr
     assert "zhangwei" in done.stdout
 
@@ -92,7 +92,9 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
 
 
 def test_check_names_an_edited_audit_row(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("init", "--demo", "--admin-password", "admin-2026").returncode == 0
+    assert (
+        run("init", "--demo", "--demo-days", "2", "--admin-password", "admin-2026").returncode == 0
+    )
     con = sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3")
     con.execute("UPDATE audit_event SET summary = '{}' WHERE seq = 7")
     con.commit()
@@ -130,7 +132,9 @@ def test_user_errors_are_one_line(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_gui_smoke_paints_the_clerks_main_window(run) -> None:  # type: ignore[no-untyped-def]
-    assert run("init", "--demo", "--admin-password", "admin-2026").returncode == 0
+    assert (
+        run("init", "--demo", "--demo-days", "2", "--admin-password", "admin-2026").returncode == 0
+    )
     done = run(
         "gui", "--smoke", "--user", "zhangwei", password="demo-2026", QT_QPA_PLATFORM="offscreen"
     )

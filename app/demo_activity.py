@@ -1,0 +1,268 @@
+"""``frontdesk demo``: simulate days of a hall's work through the same services the screens use.
+
+Deterministic for a seed (names, times, choices), ending today. Every record it makes went
+through a service, so permissions, numbering, deadlines, warnings, accountability records and
+the audit chain are exactly what real counters would have produced.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from app.auth import login
+from app.calendar import load_calendar
+from app.cases import queries, service
+from app.cases.lifecycle import CaseAction, CaseState
+from app.cases.records import AcceptRequest, ApplicantInput, CaseQuery
+from app.catalog.records import ItemVersionRecord, Necessity
+from app.catalog.service import get_version, list_items
+from app.clock import DEFAULT_TZ, ManualClock
+from app.errors import DomainError
+from app.ports import UnitOfWork
+from app.roles import Actor
+from app.setup import DEMO_PASSWORD, DEMO_STAFF
+from app.validation import id_check_char
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐韩冯于董萧程曹袁邓许傅沈曾彭吕"
+    "苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
+    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧阳"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国玉兰红梅志强文斌海燕淑"
+    "珍桂芳凤英玉梅婷雪晨宇浩然子涵欣怡梓萱一诺𠇹䶮〇"
+)
+AREAS = ["130524", "130525", "130526", "130527", "130528"]  # a county's area codes
+
+
+@dataclass
+class DemoSummary:
+    days: int = 0
+    accepted: int = 0
+    transitions: int = 0
+    red: int = 0
+    refused_actions: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def person(rng: random.Random, today: date) -> ApplicantInput:
+    surname = rng.choice(SURNAMES)
+    given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+    born = date(rng.randint(1940, 2004), rng.randint(1, 12), rng.randint(1, 28))
+    first17 = f"{rng.choice(AREAS)}{born:%Y%m%d}{rng.randint(0, 999):03d}"
+    return ApplicantInput(
+        name=surname + given,
+        id_number=first17 + id_check_char(first17),
+        phone=f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}",
+    )
+
+
+def simulate(
+    make_uow: Callable[[], UnitOfWork],
+    clock: ManualClock,
+    days: int,
+    seed: int,
+    end: date,
+    on_progress: Callable[[str], None] | None = None,
+) -> DemoSummary:
+    """Run ``days`` days ending with ``end`` through the services, moving ``clock``."""
+    rng = random.Random(seed)
+    uow = make_uow()
+    clerks = [login(uow, s[0], DEMO_PASSWORD) for s in DEMO_STAFF if s[2].value == "clerk"]
+    supervisor = next(
+        login(uow, s[0], DEMO_PASSWORD) for s in DEMO_STAFF if s[2].value == "supervisor"
+    )
+    items = [get_version(uow, s.version_id) for s in list_items(uow)]
+    if not items:
+        raise DomainError("演示数据需要事项目录：请先运行 frontdesk init --demo")
+    summary = DemoSummary()
+    day = end - timedelta(days=days - 1)
+    latest = queries.page_case_ids(uow, supervisor, CaseQuery(order="recent"), None, 1).ids
+    if latest:  # time only moves forward: continue after the last simulated day
+        last = queries.case_detail(uow, supervisor, latest[0]).case.accepted_day
+        day = max(day, last + timedelta(days=1))
+    while day <= end:
+        with uow.read():
+            working = load_calendar(uow).is_workday(day)
+        if working:
+            summary.days += 1
+            _one_day(make_uow, clock, rng, day, clerks, supervisor, items, summary)
+            if on_progress:
+                on_progress(f"{day}: {summary.accepted} cases so far")
+        day += timedelta(days=1)
+    clock.set(datetime.combine(end, time(17, 30), DEFAULT_TZ))
+    service.refresh_warnings(make_uow())
+    summary.counts = queries.warning_counts(make_uow(), supervisor, mine=False)
+    return summary
+
+
+def _at(day: date, hour: int, minute: int) -> datetime:
+    return datetime.combine(day, time(hour, minute), DEFAULT_TZ)
+
+
+def _one_day(
+    make_uow: Callable[[], UnitOfWork],
+    clock: ManualClock,
+    rng: random.Random,
+    day: date,
+    clerks: list[Actor],
+    supervisor: Actor,
+    items: list[ItemVersionRecord],
+    summary: DemoSummary,
+) -> None:
+    clock.set(_at(day, 8, 45))
+    service.refresh_warnings(make_uow())
+    _work_open_cases(make_uow, clock, rng, day, clerks, supervisor, summary)
+    visits = sorted(
+        (
+            (rng.randint(9 * 60, 17 * 60), clerk)
+            for clerk in clerks
+            for _ in range(rng.randint(1, 5))
+        ),
+        key=lambda visit: (visit[0], visit[1].staff_id),
+    )
+    for minute, clerk in visits:
+        clock.set(_at(day, minute // 60, minute % 60))
+        item = rng.choice(items)
+        try:
+            service.accept_case(make_uow(), clerk, _request(rng, item, day))
+            summary.accepted += 1
+        except DomainError:
+            summary.refused_actions += 1
+
+
+def _request(rng: random.Random, item: ItemVersionRecord, day: date) -> AcceptRequest:
+    received, deferred, not_applicable = set(), set(), set()
+    for m in item.materials:
+        if m.necessity is Necessity.CONDITIONAL and rng.random() < 0.5:
+            not_applicable.add(m.id)
+        elif m.deferrable and rng.random() < 0.1 and item.committed_days >= 3:
+            deferred.add(m.id)
+        elif m.necessity is not Necessity.OPTIONAL or rng.random() < 0.5:
+            received.add(m.id)
+    supply_by = day + timedelta(days=1) if deferred else None
+    return AcceptRequest(
+        item_version_id=item.id,
+        applicant=person(rng, day),
+        received_material_ids=frozenset(received),
+        deferred_material_ids=frozenset(deferred),
+        not_applicable_material_ids=frozenset(not_applicable),
+        deferred_supply_by=supply_by,
+        applicant_commitment="本人承诺在期限内补交容缺材料" if deferred else "",
+    )
+
+
+def _work_open_cases(
+    make_uow: Callable[[], UnitOfWork],
+    clock: ManualClock,
+    rng: random.Random,
+    day: date,
+    clerks: list[Actor],
+    supervisor: Actor,
+    summary: DemoSummary,
+) -> None:
+    """Each morning the clerks move their open cases on; a few run late on purpose."""
+    by_id = {c.staff_id: c for c in clerks}
+    page = queries.page_case_ids(
+        make_uow(),
+        supervisor,
+        CaseQuery(
+            states=frozenset(
+                {CaseState.ACCEPTED, CaseState.IN_PROGRESS, CaseState.SUSPENDED, CaseState.DECIDED}
+            ),
+            order="urgency",
+        ),
+        None,
+        5000,
+    )
+    minute = 9 * 60
+    for case_id in page.ids:
+        minute += rng.randint(1, 3)
+        clock.set(_at(day, min(minute // 60, 16), minute % 60))
+        uow = make_uow()
+        detail = queries.case_detail(uow, supervisor, case_id)
+        case = detail.case
+        actor = by_id.get(case.owner_id, supervisor)
+        action = _choose(rng, case.state, detail, day)
+        if action is None:
+            continue
+        try:
+            _apply(make_uow(), actor, supervisor, case.id, case.row_version, action, rng, detail)
+            summary.transitions += 1
+        except DomainError:
+            summary.refused_actions += 1
+
+
+def _choose(
+    rng: random.Random, state: CaseState, detail: queries.CaseDetail, day: date
+) -> CaseAction | None:
+    due = detail.deadline.due
+    if state is CaseState.ACCEPTED:
+        return CaseAction.START if rng.random() < 0.8 else None
+    if state is CaseState.SUSPENDED:
+        return CaseAction.RESUME if rng.random() < 0.5 else None
+    if state is CaseState.DECIDED:
+        return CaseAction.DELIVER if rng.random() < 0.6 else None
+    if state is CaseState.IN_PROGRESS:
+        pending = [s for s in detail.steps if not s.done]
+        roll = rng.random()
+        if roll < 0.04:
+            return CaseAction.SUSPEND
+        if roll < 0.06 and detail.case.warning == "red":
+            return CaseAction.EXTEND
+        if pending and roll < 0.6:
+            return CaseAction.COMPLETE_STEP
+        if due is not None and (day >= due or rng.random() < 0.3):
+            # Most cases are decided in time; about one in twelve slips past its day.
+            return CaseAction.DECIDE if day < due or rng.random() < 0.92 else None
+    return None
+
+
+def _apply(
+    uow: UnitOfWork,
+    actor: Actor,
+    supervisor: Actor,
+    case_id: int,
+    version: int,
+    action: CaseAction,
+    rng: random.Random,
+    detail: queries.CaseDetail,
+) -> None:
+    if action is CaseAction.START:
+        service.start_case(uow, actor, case_id, version)
+    elif action is CaseAction.COMPLETE_STEP:
+        step = next(s for s in detail.steps if not s.done)
+        service.complete_step(uow, actor, case_id, version, step.position)
+    elif action is CaseAction.SUSPEND:
+        service.suspend_case(
+            uow,
+            actor,
+            case_id,
+            version,
+            rng.choice(["corrections", "site_survey", "public_notice"]),
+            "申请材料需补正或需现场核实",
+        )
+    elif action is CaseAction.RESUME:
+        service.resume_case(uow, actor, case_id, version, "补正材料已收齐")
+    elif action is CaseAction.EXTEND:
+        service.extend_case(
+            uow, supervisor, case_id, version, 3, "涉及多部门会商，经负责人批准延期"
+        )
+    elif action is CaseAction.DECIDE:
+        approved = rng.random() < 0.93
+        service.decide_case(
+            uow,
+            actor,
+            case_id,
+            version,
+            "approved" if approved else "denied",
+            "" if approved else "经审核不符合申请条件",
+        )
+    elif action is CaseAction.DELIVER:
+        applicant = detail.case.applicant
+        service.deliver_case(
+            uow, actor, case_id, version, "pickup", applicant.name, applicant.id_number
+        )
