@@ -55,8 +55,69 @@ def enter_schedule(uow: UnitOfWork, actor: Actor, text: str) -> ScheduleResult:
         uow.calendar.put_days(overrides, actor.staff_id)
         uow.calendar.put_years(years, actor.staff_id)
         audit.record(
-            uow, actor, "calendar_entered", "calendar", ",".join(map(str, sorted(years))),
-            None, {"days": len(overrides)},
+            uow,
+            actor,
+            "calendar_entered",
+            "calendar",
+            ",".join(map(str, sorted(years))),
+            None,
+            {"days": len(overrides)},
         )
         moved = recompute_open_cases(uow, actor)
     return ScheduleResult(len(overrides), tuple(sorted(years)), moved)
+
+
+@allowed_roles(Role.ADMIN)
+def set_day(uow: UnitOfWork, actor: Actor, day_text: str, is_workday: bool, name: str) -> int:
+    """Override one day (a local holiday, a late-announced make-up day); recomputes open
+    cases' deadlines and returns how many moved."""
+    from datetime import date
+
+    from app.cases.deadlines import recompute_open_cases
+    from app.validation import validate_text
+
+    try:
+        day = date.fromisoformat(day_text.strip())
+    except ValueError:
+        raise ValidationError.single("day", "日期格式应为 YYYY-MM-DD") from None
+    label = validate_text(name, "name", 100, required=False)
+    with uow.write():
+        uow.calendar.put_days([DayOverride(day, is_workday, label)], actor.staff_id)
+        audit.record(
+            uow,
+            actor,
+            "calendar_day_set",
+            "calendar",
+            day.isoformat(),
+            None,
+            {"workday": is_workday, "name": label},
+        )
+        return recompute_open_cases(uow, actor)
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    known: bool  # built-in data or an entered schedule: deadlines are not provisional
+    entered: bool
+    days: list[DayOverride]
+
+
+def year_view(uow: UnitOfWork, year: int) -> YearView:
+    """The days of a year that are not plain Monday-to-Friday, as the calendar in force has
+    them (built-in data plus what was entered), for the administrator's calendar page."""
+    from datetime import date, timedelta
+
+    with uow.read():
+        calendar = load_calendar(uow)
+        entered = year in uow.calendar.years()
+        names = {d.day: d.name for d in uow.calendar.days() if d.day.year == year}
+    days: list[DayOverride] = []
+    day = date(year, 1, 1)
+    while day.year == year:
+        working = calendar.is_workday(day)
+        if working != (day.weekday() < 5) or day in names:
+            default = "调休上班" if working else "节假日"
+            days.append(DayOverride(day, working, names.get(day) or default))
+        day += timedelta(days=1)
+    return YearView(year, calendar.is_year_known(year), entered, days)

@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
                 self.add_page(
                     "accountability", self.tr("责任追究"), AccountabilityPage(self.ctx, self.actor)
                 )
+            if self.actor.role is Role.ADMIN:
+                from ui.calendar_page import CalendarPage
+
+                self.add_page("calendar", self.tr("工作日历"), CalendarPage(self.ctx, self.actor))
             self.add_page(
                 "audit",
                 self.tr("审计日志"),
