@@ -146,3 +146,26 @@ def test_backup_from_the_menu_runs_off_the_gui_thread(
     window.backup()
     qtbot.waitUntil(lambda: "备份完成" in window.statusBar().currentMessage(), timeout=10_000)
     assert target.exists()
+
+
+def test_lock_covers_other_open_windows_too(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
+    form = QDialog(window)
+    field = QLineEdit(form)
+    field.setText("申请人 欧阳娜娜 13900001111")
+    form.show()
+    with qtbot.waitSignal(window.locked):
+        window.lock_screen()
+    covers = [c for c in form.findChildren(QLabel) if c.isVisible() and c.geometry() == form.rect()]
+    assert covers, "the open form must be covered while locked"
+    dialog = window.findChild(LoginDialog, "lock_dialog")
+    assert dialog.windowModality() == Qt.WindowModality.ApplicationModal
+    qtbot.keyClicks(dialog.password_edit, "demo-2026")
+    with qtbot.waitSignal(window.unlocked):
+        dialog.submit()
+    from shiboken6 import isValid
+
+    qtbot.waitUntil(lambda: not any(isValid(c) and c.isVisible() for c in covers))
+    assert field.text() == "申请人 欧阳娜娜 13900001111"

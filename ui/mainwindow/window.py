@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._build_menus()
         self._build_status_bar()
-        self._cover: QWidget | None = None
+        self._cover: QLabel | None = None
+        self._others: list[QLabel] = []
         minutes = settings.get(ctx.uow(), "idle_lock_minutes")
         self.idle_lock = auth.IdleLock(ctx.clock, minutes)
         self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
@@ -248,27 +249,43 @@ class MainWindow(QMainWindow):
         if self._cover is not None:
             return
         self.idle_lock.lock_now()
-        self._cover = QLabel(self.tr("屏幕已锁定"), self)
+        # Cover this window and every other open window (a case window, a form): their
+        # contents stay as they are, unseen, until the password is given again.
+        self._others = [
+            self._cover_widget(w)
+            for w in QApplication.topLevelWidgets()
+            if w is not self and w.isVisible()
+        ]
+        self._cover = self._cover_widget(self)
+        self._cover.setText(self.tr("屏幕已锁定"))
         self._cover.setObjectName("lock_cover")
-        self._cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._cover.setStyleSheet("background: #203040; color: white; font-size: 28pt;")
-        self._cover.setGeometry(self.rect())
-        self._cover.show()
-        self._cover.raise_()
         self.locked.emit()
         dialog = LoginDialog(self._confirm, self.post.site_name, self, fixed_login=self.actor.login)
         dialog.setObjectName("lock_dialog")
+        # Application-modal (open() would make it window-modal): no other window takes input.
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.accepted.connect(self._unlock)
-        dialog.open()
+        dialog.show()
+
+    @staticmethod
+    def _cover_widget(widget: QWidget) -> QLabel:
+        cover = QLabel(widget)
+        cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        cover.setStyleSheet("background: #203040; color: white; font-size: 28pt;")
+        cover.setGeometry(widget.rect())
+        cover.show()
+        cover.raise_()
+        return cover
 
     def _confirm(self, login: str, password: str) -> Actor:
         auth.confirm_password(self.ctx.uow(), self.actor, password)
         return self.actor
 
     def _unlock(self) -> None:
-        if self._cover is not None:
-            self._cover.deleteLater()
-            self._cover = None
+        for cover in [self._cover, *self._others]:
+            if cover is not None:
+                cover.deleteLater()
+        self._cover, self._others = None, []
         self.idle_lock.unlock()
         self.unlocked.emit()
 
