@@ -1,0 +1,99 @@
+"""What the rest of the program reads of the catalog. A version never changes once written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class MaterialForm(StrEnum):
+    ORIGINAL = "original"
+    COPY = "copy"
+    EITHER = "either"
+
+
+class MaterialMedium(StrEnum):
+    PAPER = "paper"
+    ELECTRONIC = "electronic"
+    EITHER = "either"
+
+
+class Necessity(StrEnum):
+    REQUIRED = "required"
+    CONDITIONAL = "conditional"  # required if ``condition`` applies
+    OPTIONAL = "optional"
+
+
+@dataclass(frozen=True)
+class MaterialRecord:
+    id: int
+    position: int
+    name: str
+    form: MaterialForm
+    medium: MaterialMedium
+    copies: int
+    necessity: Necessity
+    condition: str
+    deferrable: bool
+    requirements: str
+    template_ref: str
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    position: int
+    name: str
+    days: int
+
+
+@dataclass(frozen=True)
+class ItemVersionRecord:
+    """One version of a service item, with its materials and steps in order."""
+
+    id: int
+    item_id: int
+    code: str
+    version_no: int
+    name: str
+    department: str
+    category: str
+    legal_basis: str
+    conditions: str
+    statutory_days: int
+    committed_days: int
+    fee: str
+    fee_basis: str
+    where_when: str
+    visits_needed: int
+    consult_phone: str
+    complaint_phone: str
+    delivery_methods: str
+    created_at: datetime
+    materials: tuple[MaterialRecord, ...]
+    steps: tuple[StepRecord, ...]
+
+    @property
+    def on_the_spot(self) -> bool:
+        """即办件: completed at the counter, no waiting time."""
+        return self.committed_days == 0
+
+    def material(self, material_id: int) -> MaterialRecord:
+        for m in self.materials:
+            if m.id == material_id:
+                return m
+        raise KeyError(material_id)
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """A search hit: enough to show in the finder and open the current version."""
+
+    item_id: int
+    version_id: int
+    code: str
+    name: str
+    department: str
+    committed_days: int
+    version_no: int = 1
+    active: bool = True  # False: no longer offered (only admin lists show these)
