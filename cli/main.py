@@ -5,6 +5,13 @@ User errors print one line on stderr and exit 2; nothing prints a traceback for 
 
 from __future__ import annotations
 
+import gc
+
+# The start imports thousands of objects and frees almost none: the cyclic collector would run
+# again and again for nothing. It is switched back on once the window has painted (ui/app.py)
+# or, for other commands, before they run.
+gc.disable()
+
 import argparse
 import getpass
 import os
@@ -85,6 +92,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=30)
     demo.add_argument("--seed", type=int, default=1)
 
+    verify = sub.add_parser("verify", help="check the QR code of a printed document")
+    verify.add_argument("payload", help="the text the QR code holds (as a scanner types it)")
+
+    printed = sub.add_parser("print", help="a document as PDF, logged as a printed copy")
+    printed.add_argument(
+        "kind", help="receipt, guide, deferred, completion, correction, notice, refusal"
+    )
+    printed.add_argument(
+        "number", help="the case, notice or refusal number (for a guide: the item code)"
+    )
+    printed.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")
+    printed.add_argument("--as", dest="as_login", default="admin", help="staff login")
+
     check = sub.add_parser("check", help="database integrity and the audit chain")
     check.add_argument("--anchor", help="confirm a chain head printed on a daily log")
 
@@ -96,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    if command != "gui":
+        gc.enable()
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "gui": _gui,
         "init": _init,
@@ -103,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "case": _case,
         "demo": _demo,
         "user": _user,
+        "verify": _verify,
+        "print": _print,
         "check": _check,
         "backup": _backup,
     }
@@ -308,6 +333,36 @@ def run_demo(data_dir: str | None, db: str | None, days: int, seed: int):  # typ
     clock = ManualClock(datetime.now(DEFAULT_TZ))
     ctx = wiring.open_context(data_dir, db, _say, clock=clock)
     return simulate(ctx.uow, clock, days, seed, today, None)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from app.signing import verify_payload
+    from cli import wiring
+
+    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    verdict = verify_payload(ctx.uow(), args.payload)
+    print(verdict.describe())
+    return 0 if verdict.genuine else 1
+
+
+def _print(args: argparse.Namespace) -> int:
+    import app.notices.printing  # noqa: F401  # registers the notice and refusal loaders
+    from app.printing import render
+    from app.printing.loaders import load_document
+    from app.printing.records import issue_copy
+    from cli import wiring
+
+    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    actor = ctx.cli_actor(args.as_login, _admin_password(), any_role=True)
+    doc = load_document(ctx.uow(), actor, args.kind, args.number)
+    copy = issue_copy(ctx.uow(), actor, doc, printer=f"file:{args.out.name}")
+    try:
+        args.out.write_bytes(render(copy, args.page_size))
+    except OSError as exc:
+        raise DomainError(f"cannot write {args.out}: {exc.strerror}") from None
+    mark = f" ({copy.reprint.text()})" if copy.reprint else ""
+    print(f"{copy.title} {copy.number} written to {args.out}{mark}")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:

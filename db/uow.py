@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from db.calendar_repo import SqlCalendarRepository
-from db.cases_repo import SqlCaseRepository
 from db.engine import WRITE_OPTION
-from db.repositories import (
-    SqlAuditRepository,
-    SqlSettingRepository,
-    SqlSiteRepository,
-    SqlStaffRepository,
-)
+
+# Each repository is imported and built the first time a service asks for it, so a start
+# that only logs in does not pay for the model modules of every area.
+REPOSITORIES: dict[str, tuple[str, str]] = {
+    "sites": ("db.repositories", "SqlSiteRepository"),
+    "staff": ("db.repositories", "SqlStaffRepository"),
+    "audit": ("db.repositories", "SqlAuditRepository"),
+    "settings": ("db.repositories", "SqlSettingRepository"),
+    "catalog": ("db.catalog_repo", "SqlCatalogRepository"),
+    "calendar": ("db.calendar_repo", "SqlCalendarRepository"),
+    "cases": ("db.cases_repo", "SqlCaseRepository"),
+    "notices": ("db.notices_repo", "SqlNoticeRepository"),
+    "keys": ("db.keys_repo", "SqlKeyRepository"),
+    "prints": ("db.keys_repo", "SqlPrintLogRepository"),
+}
+NEEDS_CLOCK = {"calendar"}
 
 
 class SqlUnitOfWork:
@@ -26,15 +36,25 @@ class SqlUnitOfWork:
         self.clock = clock
         self._session: Session | None = None
         self._writing = False
+        self._repos: dict[str, Any] = {}
 
     def _bind(self, session: Session) -> None:
         self._session = session
-        self.sites = SqlSiteRepository(session)
-        self.staff = SqlStaffRepository(session)
-        self.audit = SqlAuditRepository(session)
-        self.settings = SqlSettingRepository(session)
-        self.calendar = SqlCalendarRepository(session, self.clock)
-        self.cases = SqlCaseRepository(session)
+        self._repos = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in REPOSITORIES:
+            raise AttributeError(name)
+        session = self.__dict__.get("_session")
+        if session is None:
+            raise RuntimeError(f"uow.{name} used outside a transaction (use uow.read/write)")
+        repo = self._repos.get(name)
+        if repo is None:
+            module, cls = REPOSITORIES[name]
+            factory = getattr(importlib.import_module(module), cls)
+            repo = factory(session, self.clock) if name in NEEDS_CLOCK else factory(session)
+            self._repos[name] = repo
+        return repo
 
     @contextmanager
     def write(self) -> Iterator[None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -19,7 +20,7 @@ from ui.fonts import apply_default_font, register_bundled_fonts
 from ui.i18n import install_language
 from ui.local_settings import APPLICATION, ORGANIZATION, LocalSettings
 from ui.login import LoginDialog
-from ui.ops import run_op
+from ui.ops import run_op, wait_for_ops
 
 OpenContext = Callable[[Callable[[str], None]], AppContext]
 
@@ -102,6 +103,7 @@ def run_gui(
             dialog = LoginDialog(
                 lambda u, p: auth.login(ctx.uow(), u, p), sites.site_name_for_login(ctx.uow())
             )
+            FirstPaint(dialog, collect_garbage_again)
             if not dialog.exec() or dialog.actor is None:
                 return 0
             actor = dialog.actor
@@ -120,8 +122,17 @@ def run_gui(
         return 2
     if smoke:
         return _smoke_paint(app, window, "main", timings, t0, screenshot, user=actor.login)
+    FirstPaint(window, collect_garbage_again)
     window.show()
-    return app.exec()
+    code = app.exec()
+    wait_for_ops()  # let background work finish before Qt objects go away
+    return code
+
+
+def collect_garbage_again() -> None:
+    """The start is over: keep what it built out of the collector's way and switch it back on."""
+    gc.freeze()
+    gc.enable()
 
 
 def _smoke_paint(
@@ -145,6 +156,8 @@ def _smoke_paint(
     FirstPaint(widget, painted)
     widget.show()
     app.exec()
+    collect_garbage_again()
+    wait_for_ops()
     return 0
 
 

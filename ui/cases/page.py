@@ -136,7 +136,9 @@ class CasesPage(QWidget):
         super().keyPressEvent(event)
 
     def showEvent(self, event: Any) -> None:
-        self.refresh()
+        # Only the list query here; the warning scan runs on the main window's timer, after
+        # the first paint, so it never competes with the start.
+        self.reload()
         super().showEvent(event)
 
     _query = CaseQuery()
