@@ -32,3 +32,20 @@ def backup_now(store: StoreAdmin, actor: Actor, out: Path) -> Path:
 @allowed_roles(Role.ADMIN, Role.SUPERVISOR)
 def check_store(store: StoreAdmin, actor: Actor) -> CheckResult:
     return CheckResult(tuple(store.integrity_problems()), audit.verify(store.unit_of_work()))
+
+
+def daily_backup(store: StoreAdmin, folder: Path) -> Path | None:
+    """The first start of each day keeps a copy in ``folder`` (see db.backup.daily_backup) and
+    drops copies older than the hall's setting. No role needed: it runs for whoever starts
+    the program first that day."""
+    from app import settings
+    from app.cases.deadlines import local_day
+
+    uow = store.unit_of_work()
+    keep_days = settings.get(uow, "backup_keep_days")
+    today = local_day(uow.clock.now())
+    made = store.daily_backup(folder, f"{today:%Y%m%d}", keep_days)
+    if made is not None:
+        with uow.write():
+            audit.record(uow, None, "backup_made", "store", made.name, login="daily")
+    return made

@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")
     printed.add_argument("--as", dest="as_login", default="admin", help="staff login")
 
+    restore = sub.add_parser("restore", help="put a backup in place of the current database")
+    restore.add_argument("file", type=Path)
+
     check = sub.add_parser("check", help="database integrity and the audit chain")
     check.add_argument("--anchor", help="confirm a chain head printed on a daily log")
 
@@ -125,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "calendar": _calendar,
         "case": _case,
         "demo": _demo,
+        "restore": _restore,
         "user": _user,
         "verify": _verify,
         "print": _print,
@@ -384,6 +388,23 @@ def _check(args: argparse.Namespace) -> int:
         ok = ok and anchor.found
     print("check passed" if ok else "check FAILED")
     return 0 if ok else 1
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from app.config import backup_dir, resolve_data_dir, resolve_db_url
+    from db.backup import restore_sqlite_file
+    from db.engine import sqlite_path
+
+    data_dir = resolve_data_dir(args.data_dir)
+    target = sqlite_path(resolve_db_url(args.db, data_dir))
+    if target is None:
+        raise DomainError("restore works on the SQLite file; for PostgreSQL use pg_restore")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = restore_sqlite_file(args.file, target, backup_dir(data_dir), stamp)
+    print(f"restored {args.file} into {target}; the previous database is kept at {aside}")
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -76,3 +76,66 @@ def _fsync_dir(path: Path) -> None:
     if os.name == "nt":  # directories cannot be opened for fsync on Windows
         return
     _fsync(path)
+
+
+DAILY_PREFIX = "frontdesk-daily-"
+
+
+def daily_backup(engine: Engine, folder: Path, today_stamp: str, keep_days: int) -> Path | None:
+    """The first start of a day copies the database into ``folder`` (which may be a USB
+    stick) and removes daily copies older than ``keep_days``. None when today's copy exists
+    or the store is not a SQLite file (a PostgreSQL server is backed up on the server)."""
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if path is None:
+        return None
+    target = folder / f"{DAILY_PREFIX}{today_stamp}.sqlite3"
+    made = None
+    if not target.exists():
+        made = backup_sqlite_file(path, target)
+    for old in sorted(folder.glob(f"{DAILY_PREFIX}*.sqlite3")):
+        stamp = old.stem.removeprefix(DAILY_PREFIX)
+        if stamp.isdigit() and len(stamp) == 8 and _days_between(stamp, today_stamp) >= keep_days:
+            old.unlink(missing_ok=True)
+    return made
+
+
+def _days_between(earlier: str, later: str) -> int:
+    from datetime import date
+
+    a = date(int(earlier[:4]), int(earlier[4:6]), int(earlier[6:]))
+    b = date(int(later[:4]), int(later[4:6]), int(later[6:]))
+    return (b - a).days
+
+
+def restore_sqlite_file(backup_file: Path, target: Path, aside_folder: Path, stamp: str) -> Path:
+    """Check ``backup_file``, keep the current database aside, and put the backup in its place.
+    Every counter using the file must be closed first. Returns where the old one was kept."""
+    if not backup_file.exists():
+        raise StoreError(f"找不到备份文件：{backup_file}")
+    try:
+        con = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        try:
+            verdict = con.execute("PRAGMA integrity_check").fetchone()[0]
+            ours = con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+            ).fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"这不是可用的数据库备份：{exc}") from None
+    if verdict != "ok":
+        raise StoreError(f"备份文件已损坏（{verdict}），未恢复")
+    if not ours:
+        raise StoreError("这个文件不是本程序的数据库备份，未恢复")
+    aside = aside_folder / f"before-restore-{stamp}.sqlite3"
+    if target.exists():
+        backup_sqlite_file(target, aside)
+    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    dst = sqlite3.connect(target, timeout=15)
+    try:
+        src.backup(dst)  # replaces the content page by page inside one transaction of target
+    finally:
+        dst.close()
+        src.close()
+    _fsync(target)
+    return aside

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from app.clock import Clock
-from db.backup import backup
+from db.backup import backup, daily_backup
 from db.engine import StoreError, is_sqlite, make_engine
 from db.migrate import UpgradeResult, ensure_schema
 from db.uow import SqlUnitOfWork
@@ -29,6 +29,9 @@ class SqlStore:
 
     def backup(self, out: Path) -> Path:
         return backup(self.engine, out)
+
+    def daily_backup(self, folder: Path, today_stamp: str, keep_days: int) -> Path | None:
+        return daily_backup(self.engine, folder, today_stamp, keep_days)
 
     def integrity_problems(self) -> list[str]:
         problems: list[str] = []

@@ -123,10 +123,28 @@ def run_gui(
     if smoke:
         return _smoke_paint(app, window, "main", timings, t0, screenshot, user=actor.login)
     FirstPaint(window, collect_garbage_again)
+    FirstPaint(window, lambda: start_daily_backup(ctx))
     window.show()
     code = app.exec()
     wait_for_ops()  # let background work finish before Qt objects go away
     return code
+
+
+def start_daily_backup(ctx: AppContext) -> None:
+    """After the first paint, off the GUI thread: the day's first start keeps a copy."""
+    from app import maintenance
+
+    folder = LocalSettings.load().backup_folder or str(ctx.data_dir / "backups")
+    run_op(
+        None,
+        lambda: maintenance.daily_backup(ctx.store, Path(folder)),
+        lambda _made: None,
+        lambda exc: QMessageBox.warning(
+            None,
+            QApplication.translate("startup", "自动备份失败"),
+            getattr(exc, "message", str(exc)),
+        ),
+    )
 
 
 def collect_garbage_again() -> None:

@@ -16,6 +16,7 @@ class LocalSettings:
     window_number: int | None = None
     printer: str = ""
     language: str = "zh_CN"
+    backup_folder: str = ""  # empty: the data folder's backups/; may be a USB stick
 
     @classmethod
     def load(cls, qsettings: QSettings | None = None) -> LocalSettings:
@@ -26,6 +27,7 @@ class LocalSettings:
             window_number=int(number) if number not in (None, "") else None,
             printer=str(s.value("print/printer", "")),
             language=language if language in LANGUAGES else "zh_CN",
+            backup_folder=str(s.value("backup/folder", "")),
         )
 
     def save(self, qsettings: QSettings | None = None) -> None:
@@ -35,4 +37,5 @@ class LocalSettings:
         )
         s.setValue("print/printer", self.printer)
         s.setValue("ui/language", self.language)
+        s.setValue("backup/folder", self.backup_folder)
         s.sync()

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -62,10 +64,26 @@ class SettingsDialog(QDialog):
         for code, label in LANGUAGES.items():
             self.language_combo.addItem(label, code)
         self.language_combo.setCurrentIndex(list(LANGUAGES).index(self.local.language))
+        self.backup_edit = QLineEdit(self.local.backup_folder)
+        self.backup_edit.setObjectName("backup_folder")
+        self.backup_edit.setPlaceholderText(str(self.ctx.data_dir / "backups"))
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._choose_backup_folder)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_edit, 1)
+        backup_row.addWidget(browse)
         form.addRow(self.tr("本机窗口号"), self.window_spin)
+        form.addRow(self.tr("每日自动备份到（可为U盘）"), backup_row)
         form.addRow(self.tr("打印机"), self.printer_combo)
         form.addRow(self.tr("界面语言"), self.language_combo)
         return page
+
+    def _choose_backup_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"))
+        if folder:
+            self.backup_edit.setText(folder)
 
     def _hall_tab(self) -> QWidget:
         page = QWidget()
@@ -110,6 +128,7 @@ class SettingsDialog(QDialog):
         language = self.language_combo.currentData()
         self.local.window_number = self.window_spin.value() or None
         self.local.printer = self.printer_combo.currentText()
+        self.local.backup_folder = self.backup_edit.text().strip()
         changed_language = language != self.local.language
         self.local.language = language
         self.local.save()
