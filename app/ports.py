@@ -7,11 +7,15 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from app.catalog.ports import CatalogRepository
 from app.clock import Clock
 
 if TYPE_CHECKING:
     from app.calendar import CalendarRepository
     from app.cases.ports import CaseRepository
+    from app.notices.ports import NoticeRepository
+    from app.printing.records import PrintLogRepository
+    from app.signing import KeyRepository
 from app.records import (
     AuditEventRecord,
     ChainHead,
@@ -76,8 +80,12 @@ class UnitOfWork(Protocol):
     staff: StaffRepository
     audit: AuditRepository
     settings: SettingRepository
+    catalog: CatalogRepository
     calendar: CalendarRepository
     cases: CaseRepository
+    notices: NoticeRepository
+    keys: KeyRepository
+    prints: PrintLogRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""
@@ -94,5 +102,6 @@ class StoreAdmin(Protocol):
     location: str
 
     def backup(self, out: Path) -> Path: ...
+    def daily_backup(self, folder: Path, today_stamp: str, keep_days: int) -> Path | None: ...
     def integrity_problems(self) -> list[str]: ...
     def unit_of_work(self) -> UnitOfWork: ...

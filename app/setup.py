@@ -9,6 +9,7 @@ from app.errors import ValidationError
 from app.ports import UnitOfWork
 from app.records import SiteLevel
 from app.roles import Role
+from app.signing import ensure_site_key
 from app.staff import create_staff
 
 
@@ -55,6 +56,7 @@ def initialize(
     *,
     admin_login: str = "admin",
     demo: bool = False,
+    demo_catalog: bool = True,
 ) -> InitResult:
     """Create what a new hall needs. Safe to run again: existing records are kept."""
     with uow.write():
@@ -74,6 +76,7 @@ def initialize(
             )
         else:
             site_id = site.id
+        ensure_site_key(uow, site_id)  # signs the QR codes on printed documents
         created_admin = False
         if uow.staff.by_login(admin_login) is None:
             if not admin_password:
@@ -91,6 +94,10 @@ def initialize(
         demo_logins: tuple[str, ...] = ()
         if demo:
             demo_logins = _add_demo_hall(uow, site_id)
+            if demo_catalog:  # unit tests of staff rules leave the catalog out
+                from app.catalog.demo_data import load_demo_catalog
+
+                load_demo_catalog(uow)
     return InitResult(site_id, created_site, created_admin, demo_logins)
 
 

@@ -27,11 +27,22 @@ class SqlCalendarRepository:
         for d in days:
             row = self.s.get(CalendarDay, d.day)
             if row is None:
-                self.s.add(CalendarDay(day=d.day, is_workday=d.is_workday, name=d.name,
-                                       entered_by=staff_id, entered_at=now))
+                self.s.add(
+                    CalendarDay(
+                        day=d.day,
+                        is_workday=d.is_workday,
+                        name=d.name,
+                        entered_by=staff_id,
+                        entered_at=now,
+                    )
+                )
             else:
                 row.is_workday, row.name, row.entered_by, row.entered_at = (
-                    d.is_workday, d.name, staff_id, now)
+                    d.is_workday,
+                    d.name,
+                    staff_id,
+                    now,
+                )
         self.s.flush()
 
     def put_years(self, years: set[int], staff_id: int | None) -> None:
@@ -40,4 +51,3 @@ class SqlCalendarRepository:
             if self.s.get(CalendarYear, year) is None:
                 self.s.add(CalendarYear(year=year, entered_by=staff_id, entered_at=now))
         self.s.flush()
-

@@ -60,10 +60,10 @@ class SqlCaseRepository:
             from sqlalchemy.dialects.postgresql import insert as dialect_insert
         else:
             from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-        stmt = dialect_insert(NumberCounter).values(
+        insert_row = dialect_insert(NumberCounter).values(
             site_id=site_id, kind=kind, day=day, last_serial=1
         )
-        stmt = stmt.on_conflict_do_update(
+        stmt = insert_row.on_conflict_do_update(
             index_elements=["site_id", "kind", "day"],
             set_={"last_serial": NumberCounter.last_serial + 1},
         ).returning(NumberCounter.last_serial)
@@ -266,6 +266,7 @@ class SqlCaseRepository:
     def query_ids(
         self, query: CaseQuery, after: tuple[Any, ...] | None, limit: int
     ) -> list[tuple[int, tuple[Any, ...]]]:
+        keys: tuple[Any, ...]
         if query.order == "urgency":
             keys = (URGENCY, DUE_KEY, CaseFile.id)
             stmt = self._filtered(query, [CaseFile.id, *keys])
@@ -434,7 +435,7 @@ def _text_condition(text: str) -> Any:
     tokens = select(SearchToken.ref_id).where(
         SearchToken.kind == "case", SearchToken.token == text[:3]
     )
-    condition = CaseFile.id.in_(tokens)
+    condition: Any = CaseFile.id.in_(tokens)
     if len(text) > 3:
         condition = and_(condition, CaseFile.applicant_name.contains(text, autoescape=True))
     return condition

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 _running: set[_Relay] = set()
 
@@ -56,18 +57,26 @@ def run_op(
 
     def finish() -> None:
         _running.discard(relay)
-        if dialog is not None:
+        if dialog is not None and isValid(dialog):
             dialog.reset()
             dialog.deleteLater()
+
+    def gone() -> bool:
+        # The widget that asked may have been closed while the work ran: then nobody is
+        # waiting for the answer, and touching its children would crash.
+        return parent is not None and not isValid(parent)
 
     @Slot(object)
     def succeeded(result: Any) -> None:
         finish()
-        on_success(result)
+        if not gone():
+            on_success(result)
 
     @Slot(object)
     def failed(exc: BaseException) -> None:
         finish()
+        if gone():
+            return
         if on_failure is None:
             raise exc
         on_failure(exc)

@@ -16,6 +16,7 @@ from db.models.cases import (
 )
 from db.models.catalog import ItemMaterial, ItemStep, ServiceItem, ServiceItemVersion
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
+from db.models.keys import PrintLog, SiteKey
 
 __all__ = [
     "AccountabilityRecord",
@@ -34,12 +35,14 @@ __all__ = [
     "Notice",
     "NoticeMaterial",
     "NumberCounter",
+    "PrintLog",
     "Refusal",
     "SearchToken",
     "ServiceItem",
     "ServiceItemVersion",
     "Setting",
     "Site",
+    "SiteKey",
     "Staff",
     "Window",
 ]

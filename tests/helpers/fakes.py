@@ -128,6 +128,38 @@ class FakeSettings(dict[str, str]):
         return dict(self)
 
 
+class FakeKeys:
+    """Site signing keys in memory (app.signing.KeyRepository)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Any, bytes | None, int | None]] = []  # record, private, site id
+
+    def own_key(self, site_id: int) -> Any:
+        own = [r for r, _, sid in self.rows if sid == site_id]
+        return own[-1] if own else None
+
+    def signing_key(self, site_id: int) -> bytes | None:
+        own = [p for _, p, sid in self.rows if sid == site_id]
+        return own[-1] if own else None
+
+    def keys_for_site(self, site_code: str) -> list[Any]:
+        return [r for r, _, _ in reversed(self.rows) if r.site_code == site_code]
+
+    def by_public_key(self, public_key: bytes) -> Any:
+        return next((r for r, _, _ in self.rows if r.public_key == public_key), None)
+
+    def add(self, *, private_key: bytes | None, site_id: int | None, **fields: Any) -> int:
+        from app.signing import SiteKeyRecord
+
+        fields.pop("created_by", None)
+        record = SiteKeyRecord(id=len(self.rows) + 1, own=private_key is not None, **fields)
+        self.rows.append((record, private_key, site_id))
+        return record.id
+
+    def all(self) -> list[Any]:
+        return [r for r, _, _ in self.rows]
+
+
 class FakeUnitOfWork:
     """Transactions are simulated by snapshotting every repository and restoring on error."""
 
@@ -137,6 +169,7 @@ class FakeUnitOfWork:
         self.staff = FakeStaff()
         self.audit = FakeAudit()
         self.settings = FakeSettings()
+        self.keys = FakeKeys()
         self.commits = 0
         self._depth = 0
 
@@ -145,7 +178,9 @@ class FakeUnitOfWork:
         if self._depth:
             yield
             return
-        snapshot = {k: _copy(getattr(self, k)) for k in ("sites", "staff", "audit", "settings")}
+        snapshot = {
+            k: _copy(getattr(self, k)) for k in ("sites", "staff", "audit", "settings", "keys")
+        }
         self._depth += 1
         try:
             yield

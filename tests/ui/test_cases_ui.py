@@ -54,7 +54,8 @@ def test_case_turns_yellow_then_red_then_back_after_extension(  # type: ignore[n
     ctx = sqlite_demo_ctx
     number = accept_one(ctx)  # Tue 2026-11-24, due Tue 2026-12-01
     clerk = open_main(qtbot, ctx, "zhangwei")
-    assert clerk.nav.currentRow() == 0 and next(iter(clerk.pages)) == "cases"
+    assert list(clerk.pages)[:2] == ["counter", "cases"]
+    clerk.show_page("cases")
     qtbot.waitUntil(lambda: first_row(clerk) == ("正常", number))
 
     ctx.clock.advance(timedelta(days=6))  # type: ignore[attr-defined]  # Mon: last day but one
@@ -129,3 +130,21 @@ def test_case_list_reads_only_the_rows_it_shows(  # type: ignore[no-untyped-def]
     assert model.rows_fetched == 50  # one block, not the page
     model.fetchMore()
     assert model.rowCount() == 260 and not model.canFetchMore()
+
+
+def test_case_window_prints_the_receipt(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    number = accept_one(ctx)
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    clerk.open_case(service_case_id(ctx, number))
+    dialog: CaseDialog = clerk.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "print_menu") is not None)
+    labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+    assert labels == ["受理回执"]
+    from ui.printing.preview import PrintPreviewDialog
+
+    dialog.print_paper("receipt")
+    preview = dialog.findChild(PrintPreviewDialog)
+    with qtbot.waitSignal(preview.preview_shown, timeout=15_000) as shown:
+        pass
+    assert shown.args[0] >= 1 and "受理回执" in preview.windowTitle()

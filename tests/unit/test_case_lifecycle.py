@@ -51,8 +51,9 @@ def test_no_sequence_reaches_an_undefined_state(actions: list[CaseAction]) -> No
 
 def event(day: date, action: CaseAction, **detail: int) -> CaseEventRecord:
     at = datetime.combine(day, time(2, 0), tzinfo=UTC)  # 10:00 in Beijing, same calendar day
-    return CaseEventRecord(at, 1, "张伟", None, action, CaseState.IN_PROGRESS,
-                           CaseState.IN_PROGRESS, "", dict(detail))
+    return CaseEventRecord(
+        at, 1, "张伟", None, action, CaseState.IN_PROGRESS, CaseState.IN_PROGRESS, "", dict(detail)
+    )
 
 
 @st.composite

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases import queries, service
-from app.cases.lifecycle import CaseAction
+from app.cases.lifecycle import CaseAction, CaseState
 from app.context import AppContext
 from app.errors import ConcurrentEdit
 from app.roles import Actor
@@ -174,9 +175,36 @@ class CaseDialog(QDialog):
             button.clicked.connect(lambda _=False, a=action, s=step: self.run_action(a, s))
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self._print_button(detail))
         close = QPushButton(tr("关闭"))
         close.clicked.connect(self.accept)
         self.buttons.addWidget(close)
+
+    def _print_button(self, detail: queries.CaseDetail) -> QPushButton:
+        """The papers this case has: always the receipt; the others when they apply."""
+        c = detail.case
+        papers = [("receipt", tr("受理回执"))]
+        if "deferred" in c.materials.values():
+            papers.append(("deferred", tr("容缺受理通知")))
+        if any(e.detail.get("kind") == "corrections" for e in c.events):
+            papers.append(("correction", tr("补正材料通知书")))
+        if c.state in (CaseState.DECIDED, CaseState.DELIVERED):
+            papers.append(("completion", tr("办结通知")))
+        button = QPushButton(tr("打印…"))
+        button.setObjectName("print_menu")
+        menu = QMenu(button)
+        for kind, label in papers:
+            action = menu.addAction(label)
+            action.setObjectName(f"print_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.print_paper(k))
+        button.setMenu(menu)
+        return button
+
+    def print_paper(self, kind: str) -> None:
+        from ui.printing.preview import open_print_preview
+
+        assert self.detail is not None
+        open_print_preview(self, self.ctx, self.actor, kind, self.detail.case.number)
 
     def run_action(self, action: CaseAction, step: tuple[int, str] | None = None) -> None:
         assert self.detail is not None

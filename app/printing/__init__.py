@@ -1,0 +1,57 @@
+"""Printed documents: receipts, notices, slips and guides, through one template.
+
+* ``documents`` — the kinds, as frozen dataclasses of plain values;
+* ``kinds`` — per kind: title, paper, stub, seal, signature line, QR letter;
+* ``blocks`` — what bodies are made of; ``template`` draws them (reportlab platypus);
+* ``builders`` — records (cases, catalog versions) into documents, QR payload signed;
+* ``loaders`` — "print kind K, number N" for the command line and the screens;
+* ``records`` — the print log: every printed copy, reprints marked 补打.
+
+Importing this package does not import reportlab: :func:`render` loads the template on first
+use, so start-up never pays for it.
+"""
+
+from __future__ import annotations
+
+from app.printing.documents import (
+    AcceptanceReceipt,
+    ApplicantLine,
+    CompletionNotice,
+    CorrectionRequest,
+    CounterDesk,
+    DeferredMaterialsNotice,
+    MaterialLine,
+    OneTimeNotice,
+    PrintedDocument,
+    ReferralSlip,
+    RefusalNotice,
+    ReprintMark,
+    ServiceGuide,
+)
+from app.printing.kinds import DocumentKind, PageSize
+
+__all__ = [
+    "AcceptanceReceipt",
+    "ApplicantLine",
+    "CompletionNotice",
+    "CorrectionRequest",
+    "CounterDesk",
+    "DeferredMaterialsNotice",
+    "DocumentKind",
+    "MaterialLine",
+    "OneTimeNotice",
+    "PageSize",
+    "PrintedDocument",
+    "ReferralSlip",
+    "RefusalNotice",
+    "ReprintMark",
+    "ServiceGuide",
+    "render",
+]
+
+
+def render(doc: PrintedDocument, page_size: PageSize | str | None = None) -> bytes:
+    """The document as PDF bytes (A4 unless its kind or ``page_size`` says A5)."""
+    from app.printing.template import render_pdf
+
+    return render_pdf(doc, page_size)

@@ -1,0 +1,71 @@
+"""What a document's body is made of, independent of how it is drawn.
+
+A document kind only says *what* it prints, as a sequence of these blocks; the template
+(``app.printing.template``) decides how they look, the same way for every kind. A new kind (the
+daily log, say) is a dataclass whose ``body()`` returns blocks; it needs no drawing code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section title inside the body."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; ``emphasis`` draws it boxed, ``small`` in the small print."""
+
+    text: str
+    emphasis: bool = False
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label/value rows (申请事项 | 最低生活保障申请). A value may hold line breaks."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table with a header row; ``widths`` are relative column widths."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = ()
+
+
+Block = Heading | Para | Fields | Grid
+
+
+def block_texts(block: Block) -> Iterator[str]:
+    """Every string a block prints (for the personal-data guard and the glyph checks)."""
+    if isinstance(block, Heading | Para):
+        yield block.text
+    elif isinstance(block, Fields):
+        for label, value in block.rows:
+            yield label
+            yield value
+    else:
+        yield from block.headers
+        for row in block.rows:
+            yield from row
+
+
+def cn_date(day: date | None) -> str:
+    """2026年11月24日 (the form official documents use)."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def cn_datetime(at: datetime | None) -> str:
+    """2026年11月24日 09:30, in the time zone the value carries."""
+    return f"{cn_date(at.date())} {at:%H:%M}" if at else ""

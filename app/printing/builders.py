@@ -1,0 +1,279 @@
+"""Records into printable documents: cases and catalog versions in, frozen documents out.
+
+Each builder reads what it needs in one read transaction, then signs the QR payload (which may
+have to make the site's key on an old database, hence outside the read). People are masked on
+the way (``ApplicantLine.masked``): no builder hands a full ID or phone number to a document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.cases.deadlines import local_day
+from app.cases.lifecycle import CaseAction, DeliveryMethod, Outcome, SuspensionKind
+from app.cases.records import CaseRecord
+from app.catalog.records import (
+    ItemVersionRecord,
+    MaterialForm,
+    MaterialMedium,
+    MaterialRecord,
+    Necessity,
+)
+from app.clock import DEFAULT_TZ
+from app.errors import NotFound, ValidationError
+from app.ports import UnitOfWork
+from app.printing.documents import (
+    AcceptanceReceipt,
+    ApplicantLine,
+    CompletionNotice,
+    CorrectionRequest,
+    CounterDesk,
+    DeferredMaterialsNotice,
+    MaterialLine,
+    ServiceGuide,
+)
+from app.printing.kinds import DocumentKind
+from app.records import SiteRecord
+from app.signing import sign_document
+
+FORM_LABELS = {
+    MaterialForm.ORIGINAL: "原件",
+    MaterialForm.COPY: "复印件",
+    MaterialForm.EITHER: "原件或复印件",
+}
+DELIVERY_LABELS = {
+    DeliveryMethod.PICKUP: "窗口领取",
+    DeliveryMethod.MAIL: "邮寄送达",
+    DeliveryMethod.ELECTRONIC: "电子送达",
+}
+OUTCOME_LABELS = {Outcome.APPROVED: "准予办理", Outcome.DENIED: "不予办理"}
+
+
+@dataclass(frozen=True)
+class _CaseContext:
+    case: CaseRecord
+    version: ItemVersionRecord
+    site: SiteRecord
+    desk: CounterDesk
+    applicant: ApplicantLine
+
+
+def _case_context(uow: UnitOfWork, case_id: int) -> _CaseContext:
+    from app.catalog.service import get_version
+
+    with uow.read():
+        case = uow.cases.get(case_id)
+        if case is None:
+            raise NotFound(f"没有编号为 {case_id} 的办件")
+        version = get_version(uow, case.item_version_id)
+        site = uow.sites.get(case.site_id)
+        if site is None:
+            raise NotFound("找不到本服务中心的记录")
+        window = uow.sites.window(case.window_id) if case.window_id else None
+        clerk = uow.staff.get(case.accepted_by)
+    a = case.applicant
+    return _CaseContext(
+        case=case,
+        version=version,
+        site=site,
+        desk=CounterDesk(
+            window=f"{window.number}号窗口（{window.name}）" if window else "",
+            clerk=clerk.name if clerk else "",
+            phone=site.phones,
+        ),
+        applicant=ApplicantLine.masked(
+            a.name, a.id_number, a.phone, a.agent_name, a.agent_id_number
+        ),
+    )
+
+
+def material_line(m: MaterialRecord, note: str = "") -> MaterialLine:
+    return MaterialLine(m.name, FORM_LABELS[m.form], m.copies, note or m.requirements)
+
+
+def _materials(ctx: _CaseContext, state: str) -> tuple[MaterialLine, ...]:
+    ids = {mid for mid, s in ctx.case.materials.items() if s == state}
+    return tuple(material_line(m) for m in ctx.version.materials if m.id in ids)
+
+
+def receipt_for_case(uow: UnitOfWork, case_id: int) -> AcceptanceReceipt:
+    """受理回执 of an accepted case, with its signed QR payload."""
+    ctx = _case_context(uow, case_id)
+    case, version = ctx.case, ctx.version
+    return AcceptanceReceipt(
+        center_name=ctx.site.name,
+        number=case.number,
+        issued_on=case.accepted_day,
+        desk=ctx.desk,
+        qr_payload=sign_document(uow, DocumentKind.RECEIPT, case.number, case.accepted_day),
+        item_name=version.name,
+        item_code=version.code,
+        catalog_version=version.version_no,
+        applicant=ctx.applicant,
+        received_at=case.received_at.astimezone(DEFAULT_TZ),
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        statutory_days=case.statutory_days,
+        committed_days=case.committed_days,
+        due_date=case.due_date,
+        due_provisional=case.due_provisional,
+        materials=_materials(ctx, "received"),
+        deferred=_materials(ctx, "deferred"),
+        deferred_supply_by=case.deferred_supply_by,
+        progress_phone=version.consult_phone or ctx.site.phones,
+        delivery=version.delivery_methods,
+        pickup_place=version.where_when,
+        fee=version.fee,
+        is_agency=case.is_agency,
+    )
+
+
+def deferred_notice_for_case(uow: UnitOfWork, case_id: int) -> DeferredMaterialsNotice:
+    """容缺受理通知 of a case accepted with deferred materials."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    deferred = _materials(ctx, "deferred")
+    if not deferred or case.deferred_supply_by is None:
+        raise ValidationError.single("kind", f"办件 {case.number} 不是容缺受理件")
+    return DeferredMaterialsNotice(
+        center_name=ctx.site.name,
+        number=case.number,
+        issued_on=case.accepted_day,
+        desk=ctx.desk,
+        qr_payload=sign_document(uow, DocumentKind.DEFERRED, case.number, case.accepted_day),
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        deferred=deferred,
+        supply_by=case.deferred_supply_by,
+        commitment=case.applicant_commitment,
+    )
+
+
+def completion_notice_for_case(uow: UnitOfWork, case_id: int) -> CompletionNotice:
+    """办结通知 of a decided case."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    if case.decided_at is None or not case.decision:
+        raise ValidationError.single("kind", f"办件 {case.number} 尚未办结")
+    issued_on = local_day(case.decided_at)
+    delivery = (
+        DELIVERY_LABELS[DeliveryMethod(case.delivery_method)]
+        if case.delivery_method
+        else ctx.version.delivery_methods
+    )
+    return CompletionNotice(
+        center_name=ctx.site.name,
+        number=case.number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, case.owner_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.COMPLETION, case.number, issued_on),
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        decided_at=case.decided_at.astimezone(DEFAULT_TZ),
+        outcome=OUTCOME_LABELS[Outcome(case.decision)],
+        decision_note=case.decision_note,
+        delivery=delivery,
+        pickup_place=ctx.version.where_when,
+    )
+
+
+def correction_request_for_case(
+    uow: UnitOfWork, case_id: int, index: int | None = None
+) -> CorrectionRequest:
+    """补正材料通知书 for the case's ``index``-th suspension for corrections (1-based; default
+    the latest), numbered after the case: ``QH-20261124-0001-C1`` is its first."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    corrections = [
+        ev
+        for ev in case.events
+        if ev.action is CaseAction.SUSPEND
+        and ev.detail.get("kind") == str(SuspensionKind.CORRECTIONS)
+    ]
+    if not corrections:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有补正记录")
+    index = len(corrections) if index is None else index
+    if not 1 <= index <= len(corrections):
+        raise NotFound(f"办件 {case.number} 没有第{index}次补正记录")
+    event = corrections[index - 1]
+    number = f"{case.number}-C{index}"
+    issued_on = local_day(event.at)
+    return CorrectionRequest(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.CORRECTION, number, issued_on),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        corrections=tuple(MaterialLine(line) for line in _lines(event.reason)),
+    )
+
+
+def _lines(text: str) -> list[str]:
+    """A clerk's reason, one requirement per line or per "；"."""
+    parts = (p.strip(" ;；。") for p in text.replace("；", "\n").splitlines())
+    return [p for p in parts if p] or [text]
+
+
+def _necessity(m: MaterialRecord) -> str:
+    if m.necessity is Necessity.REQUIRED:
+        text = "必交"
+    elif m.necessity is Necessity.CONDITIONAL:
+        text = f"{m.condition}时提交" if m.condition else "符合条件时提交"
+    else:
+        text = "选交"
+    if m.medium is MaterialMedium.ELECTRONIC:
+        text += "；电子材料"
+    if m.deferrable:
+        text += "；可容缺后补"
+    return text + (f"；{m.requirements}" if m.requirements else "")
+
+
+def guide_for_version(uow: UnitOfWork, version: ItemVersionRecord) -> ServiceGuide:
+    """办事指南 of one catalog version, dated today and signed (number: code and version)."""
+    with uow.read():
+        site = uow.sites.first()
+    if site is None:
+        raise NotFound("找不到本服务中心的记录")
+    today = local_day(uow.clock.now())
+    number = guide_number(version.code, version.version_no)
+    return ServiceGuide(
+        center_name=site.name,
+        number=number,
+        issued_on=today,
+        desk=CounterDesk(phone=site.phones),
+        qr_payload=sign_document(uow, DocumentKind.GUIDE, number, today),
+        item_name=version.name,
+        item_code=version.code,
+        version_no=version.version_no,
+        department=version.department,
+        category=version.category,
+        legal_basis=version.legal_basis,
+        conditions=version.conditions,
+        statutory_days=version.statutory_days,
+        committed_days=version.committed_days,
+        fee=version.fee,
+        fee_basis=version.fee_basis,
+        where_when=version.where_when,
+        visits_needed=version.visits_needed,
+        consult_phone=version.consult_phone,
+        complaint_phone=version.complaint_phone,
+        delivery_methods=version.delivery_methods,
+        materials=tuple(material_line(m, _necessity(m)) for m in version.materials),
+        steps=tuple((s.name, s.days) for s in version.steps),
+    )
+
+
+def guide_for_item(uow: UnitOfWork, code: str) -> ServiceGuide:
+    """办事指南 of the version of item ``code`` now in force."""
+    from app.catalog.service import current_version
+
+    return guide_for_version(uow, current_version(uow, code))
+
+
+def guide_number(code: str, version_no: int) -> str:
+    return f"{code}-V{version_no}"

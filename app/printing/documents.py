@@ -1,0 +1,588 @@
+"""The documents the counter prints, as plain frozen values (never ORM rows).
+
+Every kind shares the fields the template prints on all of them (the center's name, the number,
+the issue date, the window/clerk/phone block, the signed QR payload, a reprint mark) and says
+what else it prints through ``body()`` (and ``stub_body()`` for kinds with a stub), as blocks
+from ``app.printing.blocks``. Builders in ``app.printing.builders`` make them from records.
+
+People appear only as a name and masked numbers (:class:`ApplicantLine`); the template also
+refuses to print anything that looks like a full ID or mobile number.
+
+To add a kind (the daily log is next): a subclass with ``kind = DocumentKind.X`` and its own
+fields, ``body()`` returning blocks, an entry in ``app.printing.kinds.KIND_SPECS`` (already
+there for ``DAILY_LOG``), and, if it can be printed by number, a loader in
+``app.printing.loaders``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import ClassVar
+
+from app.printing.blocks import Block, Fields, Grid, Heading, Para, block_texts, cn_date
+from app.printing.blocks import cn_datetime as cn_time
+from app.printing.kinds import DocumentKind, KindSpec, kind_spec
+from app.validation import mask_id, mask_phone
+
+# 行政复议法 (60 days) and 行政诉讼法 (6 months): the remedies a refusal must name.
+DEFAULT_REMEDY = (
+    "如对本决定不服，可以自收到本通知书之日起六十日内依法申请行政复议，"
+    "或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+
+@dataclass(frozen=True)
+class CounterDesk:
+    """The window/clerk/phone block: who served the applicant, and where to ask."""
+
+    window: str = ""  # 1号窗口（社会救助窗口）
+    clerk: str = ""
+    phone: str = ""
+
+    def line(self) -> str:
+        parts = [
+            f"窗口：{self.window}" if self.window else "",
+            f"经办人：{self.clerk}" if self.clerk else "",
+            f"咨询电话：{self.phone}" if self.phone else "",
+        ]
+        return "　　".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class ReprintMark:
+    """Printed on every copy after the first: 补打（第 n 次）and when."""
+
+    count: int
+    printed_at: datetime
+
+    def text(self) -> str:
+        return f"补打（第{self.count}次） {cn_time(self.printed_at)}"
+
+
+@dataclass(frozen=True)
+class ApplicantLine:
+    """Who applied, as printed: the name and masked numbers, nothing more."""
+
+    name: str
+    id_masked: str = ""
+    phone_masked: str = ""
+    agent_name: str = ""
+    agent_id_masked: str = ""
+
+    @classmethod
+    def masked(
+        cls,
+        name: str,
+        id_number: str = "",
+        phone: str = "",
+        agent_name: str = "",
+        agent_id_number: str = "",
+    ) -> ApplicantLine:
+        return cls(
+            name=name,
+            id_masked=mask_id(id_number) if id_number else "",
+            phone_masked=mask_phone(phone) if phone else "",
+            agent_name=agent_name,
+            agent_id_masked=mask_id(agent_id_number) if agent_id_number else "",
+        )
+
+    def describe(self) -> str:
+        extra = [
+            f"证件号码 {self.id_masked}" if self.id_masked else "",
+            f"电话 {self.phone_masked}" if self.phone_masked else "",
+        ]
+        details = "，".join(e for e in extra if e)
+        return f"{self.name}（{details}）" if details else self.name
+
+    def agent(self) -> str:
+        if not self.agent_name:
+            return ""
+        return self.agent_name + (
+            f"（证件号码 {self.agent_id_masked}）" if self.agent_id_masked else ""
+        )
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    """One material as a document lists it."""
+
+    name: str
+    form: str = ""  # 原件 / 复印件 / 原件或复印件
+    copies: int = 0
+    note: str = ""  # a requirement, what to correct, a condition
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintedDocument:
+    """What every document carries; subclasses add their own fields and ``body()``."""
+
+    kind: ClassVar[DocumentKind]
+    center_name: str
+    number: str
+    issued_on: date
+    desk: CounterDesk = field(default_factory=CounterDesk)
+    qr_payload: str = ""  # the signed payload (app.signing); empty: no QR code
+    reprint: ReprintMark | None = None
+
+    @property
+    def spec(self) -> KindSpec:
+        return kind_spec(self.kind)
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    def body(self) -> tuple[Block, ...]:
+        raise NotImplementedError
+
+    def stub_body(self) -> tuple[Block, ...]:
+        """The stub's content, for kinds whose spec has a stub."""
+        return (Fields((("编号", self.number), ("出具日期", cn_date(self.issued_on)))),)
+
+    def texts(self) -> Iterator[str]:
+        """Every string the document prints, from all its parts."""
+        yield from (self.center_name, self.title, self.number, self.desk.line())
+        if self.reprint:
+            yield self.reprint.text()
+        for block in (*self.body(), *(self.stub_body() if self.spec.stub else ())):
+            yield from block_texts(block)
+
+
+def _materials_grid(lines: tuple[MaterialLine, ...], note_header: str = "说明") -> Grid:
+    return Grid(
+        ("序号", "材料名称", "形式", "份数", note_header),
+        tuple(
+            (str(i), m.name, m.form, str(m.copies) if m.copies else "", m.note)
+            for i, m in enumerate(lines, 1)
+        ),
+        (0.9, 4.0, 1.6, 0.9, 3.6),
+    )
+
+
+def _days(days: int) -> str:
+    return "即办（当场办结）" if days == 0 else f"{days}个工作日"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcceptanceReceipt(PrintedDocument):
+    """受理回执: handed over when a case is accepted."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.RECEIPT
+    item_name: str
+    item_code: str
+    catalog_version: int
+    applicant: ApplicantLine
+    received_at: datetime
+    accepted_at: datetime
+    statutory_days: int
+    committed_days: int
+    due_date: date | None
+    due_provisional: bool = False
+    materials: tuple[MaterialLine, ...] = ()
+    deferred: tuple[MaterialLine, ...] = ()
+    deferred_supply_by: date | None = None
+    progress_phone: str = ""
+    delivery: str = ""
+    pickup_place: str = ""
+    fee: str = ""
+    is_agency: bool = False
+
+    def due_text(self) -> str:
+        if self.committed_days == 0:
+            return "当场办结"
+        if self.due_date is None:
+            return "计时中止"
+        text = cn_date(self.due_date)
+        if self.due_provisional:
+            text += "（暂定：该年度法定节假日安排公布后可能调整）"
+        return text
+
+    def body(self) -> tuple[Block, ...]:
+        rows = [
+            ("办件编号", self.number + ("（全程代办件）" if self.is_agency else "")),
+            (
+                "申请事项",
+                f"{self.item_name}（事项编码 {self.item_code}，第{self.catalog_version}版）",
+            ),
+            ("申请人", self.applicant.describe()),
+        ]
+        if self.applicant.agent_name:
+            rows.append(("代理人", self.applicant.agent()))
+        rows += [
+            ("收件时间", cn_time(self.received_at)),
+            ("受理时间", cn_time(self.accepted_at)),
+            ("法定时限", _days(self.statutory_days)),
+            ("承诺时限", _days(self.committed_days)),
+            ("承诺办结日期", self.due_text()),
+            ("收费", self.fee or "不收费"),
+            ("结果送达方式", self.delivery),
+            ("领取地点", self.pickup_place),
+        ]
+        blocks: list[Block] = [
+            Para(
+                f"{self.applicant.name}：您申请的“{self.item_name}”已于"
+                f"{cn_time(self.accepted_at)}受理，现将有关事项告知如下。"
+            ),
+            Fields(tuple((k, v) for k, v in rows if v)),
+            Heading("已收材料"),
+            _materials_grid(self.materials),
+        ]
+        if self.deferred:
+            blocks += [
+                Heading(f"容缺材料（请于{cn_date(self.deferred_supply_by)}前补交）"),
+                _materials_grid(self.deferred),
+            ]
+        phone = f"拨打 {self.progress_phone}，" if self.progress_phone else ""
+        blocks += [
+            Heading("进度查询"),
+            Para(f"{phone}或持本回执到本中心任一窗口扫描二维码，即可查询办理进度。"),
+            Para(
+                "请妥善保管本回执；领取办理结果时，请出示本回执及申请人身份证件。",
+                small=True,
+            ),
+        ]
+        return tuple(blocks)
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("办件编号", self.number),
+                    ("申请事项", self.item_name),
+                    ("申请人", self.applicant.describe()),
+                    ("受理时间", cn_time(self.accepted_at)),
+                    ("承诺办结日期", self.due_text()),
+                    (
+                        "已收材料",
+                        f"{len(self.materials)}项"
+                        + (f"，容缺{len(self.deferred)}项" if self.deferred else ""),
+                    ),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class OneTimeNotice(PrintedDocument):
+    """一次性告知单: everything missing, told at once, in writing."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.ONE_TIME_NOTICE
+    item_name: str
+    item_code: str
+    catalog_version: int
+    applicant: ApplicantLine
+    received_at: datetime
+    missing: tuple[MaterialLine, ...]
+    received: tuple[MaterialLine, ...] = ()
+    supply_by: date | None = None
+    complaint_phone: str = ""
+
+    def body(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.received_at)}申请办理"
+                f"“{self.item_name}”（事项编码 {self.item_code}，第{self.catalog_version}版），"
+                "经审查，申请材料不齐全或不符合法定形式。现将需要补充的全部材料一次性告知如下："
+            ),
+            Fields((("申请人", self.applicant.describe()),)),
+            Heading("需补充的材料"),
+            _materials_grid(self.missing, "要求"),
+        ]
+        if self.supply_by:
+            blocks.append(Para(f"请于{cn_date(self.supply_by)}前补齐上述材料后再次提交。"))
+        complaint = f"，请拨打 {self.complaint_phone} 反映" if self.complaint_phone else ""
+        blocks.append(
+            Para(
+                "以上为需补充的全部材料。材料补齐后即予受理，窗口不会再要求本告知单以外的材料"
+                f"；如被要求{complaint}。",
+                emphasis=True,
+            )
+        )
+        if self.received:
+            blocks += [Heading("已收材料"), _materials_grid(self.received)]
+        return tuple(blocks)
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("告知单编号", self.number),
+                    ("申请事项", self.item_name),
+                    ("申请人", self.applicant.describe()),
+                    ("告知时间", cn_date(self.issued_on)),
+                    ("需补充材料", "、".join(m.name for m in self.missing)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReferralSlip(PrintedDocument):
+    """引导单: the first responder sends the visitor to a named colleague, and stays responsible."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.REFERRAL
+    matter: str
+    to_place: str
+    visitor: str = ""
+    to_person: str = ""
+    reason: str = ""
+
+    def body(self) -> tuple[Block, ...]:
+        rows = (
+            ("来访人", self.visitor),
+            ("咨询/办理事项", self.matter),
+            ("请前往", self.to_place),
+            ("接待人员", self.to_person),
+            ("引导原因", self.reason),
+            ("首问人员", self.desk.clerk),
+        )
+        phone = f"或拨打 {self.desk.phone} " if self.desk.phone else ""
+        return (
+            Fields(tuple((k, v) for k, v in rows if v)),
+            Para(
+                f"首问负责：如到达后未能得到接待或办理，请持本单返回首问窗口{phone}，"
+                "由首问人员继续负责到底。",
+                emphasis=True,
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RefusalNotice(PrintedDocument):
+    """不予受理通知书: always with the reason, its legal basis and where to go instead."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.REFUSAL
+    item_name: str
+    item_code: str
+    applicant: ApplicantLine
+    applied_at: datetime
+    reason: str
+    legal_basis: str
+    redirect_to: str = ""
+    remedy: str = DEFAULT_REMEDY
+
+    def body(self) -> tuple[Block, ...]:
+        rows = [("申请人", self.applicant.describe()), ("不予受理理由", self.reason)]
+        rows.append(("法律依据", self.legal_basis))
+        if self.redirect_to:
+            rows.append(("建议", f"请向{self.redirect_to}申请办理"))
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.applied_at)}提出的“{self.item_name}”"
+                f"（事项编码 {self.item_code}）申请，经审查，决定不予受理。理由如下："
+            ),
+            Fields(tuple(rows)),
+            Para(self.remedy),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("通知书编号", self.number),
+                    ("申请事项", self.item_name),
+                    ("申请人", self.applicant.describe()),
+                    ("不予受理理由", self.reason),
+                    ("出具日期", cn_date(self.issued_on)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectionRequest(PrintedDocument):
+    """补正材料通知书: what to correct; the clock stops until the corrections arrive."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.CORRECTION
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    corrections: tuple[MaterialLine, ...]
+    supply_by: date | None = None
+
+    def body(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提交的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}），经审查，需要补正以下材料，"
+                "请按要求一次性补正："
+            ),
+            self._grid(),
+        ]
+        if self.supply_by:
+            blocks.append(
+                Para(f"请于{cn_date(self.supply_by)}前补正；逾期未补正的，将按有关规定处理。")
+            )
+        blocks.append(
+            Para("补正期间不计入办理时限，自收到全部补正材料之日起恢复计时。", emphasis=True)
+        )
+        return tuple(blocks)
+
+    def _grid(self) -> Grid:
+        lines = enumerate(self.corrections, 1)
+        if any(m.note for m in self.corrections):
+            rows = tuple((str(i), m.name, m.note) for i, m in lines)
+            return Grid(("序号", "材料名称", "补正要求"), rows, (0.7, 4.0, 6.3))
+        return Grid(
+            ("序号", "补正内容及要求"), tuple((str(i), m.name) for i, m in lines), (0.7, 10.3)
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("通知书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("补正材料", "、".join(m.name for m in self.corrections)),
+                    ("出具日期", cn_date(self.issued_on)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeferredMaterialsNotice(PrintedDocument):
+    """容缺受理通知: accepted with a minor material missing, to be supplied by a date."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.DEFERRED
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    deferred: tuple[MaterialLine, ...]
+    supply_by: date
+    commitment: str
+
+    def body(self) -> tuple[Block, ...]:
+        return (
+            Para(
+                f"{self.applicant.name}：您申请的“{self.item_name}”（办件编号 {self.number}）"
+                f"主要申请材料齐全，符合容缺受理条件，已于{cn_time(self.accepted_at)}受理。"
+                f"以下材料请于{cn_date(self.supply_by)}前补交："
+            ),
+            _materials_grid(self.deferred),
+            Heading("申请人承诺"),
+            Para(self.commitment, emphasis=True),
+            Para("逾期未补交的，本件将按有关规定中止或终止办理。"),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("办件编号", self.number),
+                    ("申请人", self.applicant.describe()),
+                    ("容缺材料", "、".join(m.name for m in self.deferred)),
+                    ("补交期限", cn_date(self.supply_by)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompletionNotice(PrintedDocument):
+    """办结通知: the decision, and how and where to collect the result."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.COMPLETION
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    decided_at: datetime
+    outcome: str  # 准予办理 / 不予许可
+    decision_note: str = ""
+    delivery: str = ""
+    pickup_place: str = ""
+
+    def body(self) -> tuple[Block, ...]:
+        rows = [
+            ("办件编号", self.number),
+            ("申请事项", self.item_name),
+            ("申请人", self.applicant.describe()),
+            ("受理时间", cn_time(self.accepted_at)),
+            ("办结时间", cn_time(self.decided_at)),
+            ("办理结果", self.outcome),
+            ("说明", self.decision_note),
+            ("送达方式", self.delivery),
+            ("领取地点", self.pickup_place),
+        ]
+        return (
+            Para(f"{self.applicant.name}：您申请的“{self.item_name}”已办结，结果如下。"),
+            Fields(tuple((k, v) for k, v in rows if v)),
+            Para(
+                "领取时请携带申请人身份证件及受理回执；委托他人领取的，另带委托书及受托人身份证件。"
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ServiceGuide(PrintedDocument):
+    """办事指南: one catalog version as published (number: item code and version)."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.GUIDE
+    item_name: str
+    item_code: str
+    version_no: int
+    department: str
+    category: str = ""
+    legal_basis: str = ""
+    conditions: str = ""
+    statutory_days: int = 0
+    committed_days: int = 0
+    fee: str = ""
+    fee_basis: str = ""
+    where_when: str = ""
+    visits_needed: int = 1
+    consult_phone: str = ""
+    complaint_phone: str = ""
+    delivery_methods: str = ""
+    materials: tuple[MaterialLine, ...] = ()
+    steps: tuple[tuple[str, int], ...] = ()
+
+    def body(self) -> tuple[Block, ...]:
+        fee = self.fee + (f"（依据：{self.fee_basis}）" if self.fee_basis else "")
+        rows = (
+            ("事项名称", self.item_name),
+            ("事项编码", f"{self.item_code}（第{self.version_no}版）"),
+            ("实施部门", self.department),
+            ("事项类型", self.category),
+            ("设定依据", self.legal_basis),
+            ("受理条件", self.conditions),
+            ("法定时限", _days(self.statutory_days)),
+            ("承诺时限", _days(self.committed_days)),
+            ("收费标准", fee),
+            ("办理地点和时间", self.where_when),
+            ("到现场次数", f"{self.visits_needed}次"),
+            ("结果送达", self.delivery_methods),
+            ("咨询电话", self.consult_phone),
+            ("投诉电话", self.complaint_phone),
+        )
+        blocks: list[Block] = [Fields(tuple((k, v) for k, v in rows if v))]
+        if self.materials:
+            blocks += [Heading("申请材料"), _materials_grid(self.materials, "要求及说明")]
+        if self.steps:
+            blocks += [
+                Heading("办理流程"),
+                Grid(
+                    ("序号", "环节", "时限"),
+                    tuple(
+                        (str(i), name, _days(days)) for i, (name, days) in enumerate(self.steps, 1)
+                    ),
+                    (0.7, 6.0, 4.3),
+                ),
+            ]
+        return tuple(blocks)
+
+
+ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
+    AcceptanceReceipt,
+    OneTimeNotice,
+    ReferralSlip,
+    RefusalNotice,
+    CorrectionRequest,
+    DeferredMaterialsNotice,
+    CompletionNotice,
+    ServiceGuide,
+)

@@ -1,0 +1,65 @@
+"""The kinds of printed documents and what the common template adds to each.
+
+One table says, per kind, its title, its letter in the signed QR payload (``app.signing``), its
+default paper, and which of the template's optional parts it carries: a stub copy (存根) kept by
+the hall, a seal space, and a line for the applicant's signature on the applicant's copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    RECEIPT = "receipt"  # 受理回执
+    ONE_TIME_NOTICE = "notice"  # 一次性告知单
+    REFERRAL = "referral"  # 引导单
+    REFUSAL = "refusal"  # 不予受理通知书
+    CORRECTION = "correction"  # 补正材料通知书
+    DEFERRED = "deferred"  # 容缺受理通知
+    COMPLETION = "completion"  # 办结通知
+    GUIDE = "guide"  # 办事指南
+    DAILY_LOG = "daily_log"  # 工作日志 (the document class comes later)
+
+
+class PageSize(StrEnum):
+    A4 = "A4"
+    A5 = "A5"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    title: str
+    letter: str
+    """One letter naming the kind in the signed payload; never reuse a retired letter."""
+    page_size: PageSize
+    stub: bool
+    """A second page, the stub (存根), which the hall keeps with the applicant's signature."""
+    seal: bool
+    """Space for the hall's seal above the issuing center's name and the date."""
+    applicant_signs: bool
+    """A signature line on the applicant's copy (a commitment or an acknowledgement)."""
+    marks_reprints: bool = True
+    """Copies after the first say 补打; not for guides, which are handed out by the dozen."""
+
+
+KIND_SPECS: dict[DocumentKind, KindSpec] = {
+    DocumentKind.RECEIPT: KindSpec("受理回执", "A", PageSize.A4, True, True, False),
+    DocumentKind.ONE_TIME_NOTICE: KindSpec("一次性告知单", "N", PageSize.A4, True, True, False),
+    DocumentKind.REFERRAL: KindSpec("引导单", "F", PageSize.A5, False, False, False),
+    DocumentKind.REFUSAL: KindSpec("不予受理通知书", "R", PageSize.A4, True, True, False),
+    DocumentKind.CORRECTION: KindSpec("补正材料通知书", "C", PageSize.A4, True, True, False),
+    DocumentKind.DEFERRED: KindSpec("容缺受理通知", "D", PageSize.A4, True, True, True),
+    DocumentKind.COMPLETION: KindSpec("办结通知", "K", PageSize.A4, False, True, False),
+    DocumentKind.GUIDE: KindSpec("办事指南", "G", PageSize.A4, False, False, False, False),
+    DocumentKind.DAILY_LOG: KindSpec("工作日志", "L", PageSize.A4, False, False, False),
+}
+
+
+def kind_spec(kind: DocumentKind | str) -> KindSpec:
+    return KIND_SPECS[DocumentKind(kind)]
+
+
+def kind_by_letter(letter: str) -> DocumentKind | None:
+    return next((k for k, spec in KIND_SPECS.items() if spec.letter == letter), None)

@@ -1,0 +1,105 @@
+""" "Print document kind K, number N": one loader per kind, looked up by kind.
+
+The command line (``frontdesk print KIND NUMBER``) and the screens name a document by its kind
+and the number printed on it; a loader turns that into a document. Kinds whose records live
+elsewhere (one-time notices and refusals in ``app.notices.printing``, the daily log later) add
+themselves with :func:`register_loader` from the module that owns their records; that module
+is listed in ``LOADER_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+
+from app.errors import NotFound, ValidationError
+from app.ports import UnitOfWork
+from app.printing import builders
+from app.printing.documents import PrintedDocument
+from app.printing.kinds import DocumentKind, kind_spec
+from app.roles import ANY_ROLE, Actor, allowed_roles
+
+Loader = Callable[[UnitOfWork, str], PrintedDocument]
+"""(unit of work, the number as printed) -> the document."""
+
+# Modules that register loaders for the records they own. They are imported on the first
+# lookup, so ``frontdesk print notice ...`` finds its loader without the caller knowing where
+# it lives; add a module here when a new one registers loaders.
+LOADER_MODULES = ("app.notices.printing",)
+
+_LOADERS: dict[DocumentKind, Loader] = {}
+_providers_imported = False
+
+
+def register_loader(kind: DocumentKind, loader: Loader) -> None:
+    _LOADERS[kind] = loader
+
+
+def _import_providers() -> None:
+    global _providers_imported
+    if not _providers_imported:
+        for name in LOADER_MODULES:
+            importlib.import_module(name)
+        _providers_imported = True
+
+
+def loadable_kinds() -> list[DocumentKind]:
+    _import_providers()
+    return [k for k in DocumentKind if k in _LOADERS]
+
+
+@allowed_roles(*ANY_ROLE)
+def load_document(
+    uow: UnitOfWork, actor: Actor, kind: DocumentKind | str, number: str
+) -> PrintedDocument:
+    """The document of this kind and number, ready to render."""
+    try:
+        kind = DocumentKind(kind)
+    except ValueError:
+        known = ", ".join(loadable_kinds())
+        raise ValidationError.single("kind", f"未知的文书类型“{kind}”（可用：{known}）") from None
+    _import_providers()
+    loader = _LOADERS.get(kind)
+    if loader is None:
+        known = ", ".join(loadable_kinds())
+        raise ValidationError.single(
+            "kind", f"{kind_spec(kind).title}暂不能按编号打印（可用：{known}）"
+        )
+    return loader(uow, number.strip())
+
+
+def _case_id(uow: UnitOfWork, number: str) -> int:
+    with uow.read():
+        case = uow.cases.by_number(number)
+    if case is None:
+        raise NotFound(f"没有编号为“{number}”的办件")
+    return case.id
+
+
+def _by_case(build: Callable[[UnitOfWork, int], PrintedDocument]) -> Loader:
+    return lambda uow, number: build(uow, _case_id(uow, number))
+
+
+def _correction(uow: UnitOfWork, number: str) -> PrintedDocument:
+    """By its own number (``QH-20261124-0001-C2``) or the case's (the latest request)."""
+    with uow.read():
+        found = uow.cases.by_number(number)
+    own = re.fullmatch(r"(.+)-C([0-9]+)", number.upper())
+    if found is None and own:
+        return builders.correction_request_for_case(
+            uow, _case_id(uow, own.group(1)), int(own.group(2))
+        )
+    return builders.correction_request_for_case(uow, _case_id(uow, number))
+
+
+def _guide(uow: UnitOfWork, number: str) -> PrintedDocument:
+    """A guide by item code (``MZ-001``); the version in force is printed."""
+    return builders.guide_for_item(uow, number)
+
+
+register_loader(DocumentKind.RECEIPT, _by_case(builders.receipt_for_case))
+register_loader(DocumentKind.DEFERRED, _by_case(builders.deferred_notice_for_case))
+register_loader(DocumentKind.COMPLETION, _by_case(builders.completion_notice_for_case))
+register_loader(DocumentKind.CORRECTION, _correction)
+register_loader(DocumentKind.GUIDE, _guide)

@@ -1,0 +1,405 @@
+"""The one template every printed document goes through (reportlab platypus).
+
+Layout, top to bottom, the same for every kind:
+
+* header: a three-column table (reprint mark | center name, title, number | QR code), so the
+  title stays centred on the page while the QR code sits in the top right corner;
+* the kind's body blocks (``app.printing.blocks``) drawn as paragraphs and tables;
+* the closing: the window/clerk/phone block, then the applicant's signature line (kinds whose
+  spec asks for it) beside the issuing center's name and the date, under a space for the seal;
+* for kinds with a stub (存根), a page break and the stub: the title marked 存根, the kind's
+  ``stub_body()``, and the applicant's signature acknowledging receipt; the hall keeps it;
+* on every page a footer with the center, the number, the page and any reprint mark.
+
+Platypus (rather than bare canvas calls) because Chinese text must wrap (``wordWrap="CJK"``),
+field values are of any length, and the stub must start on a fresh page; its flowables keep each
+kind free of coordinates.
+
+Every string goes through :func:`markup`: ``app.fonts.split_runs`` cuts it into runs, each drawn
+with the first bundled face that has its glyphs, registered with reportlab on first use
+(``app.printing.pdf_fonts``). Fonts are embedded as subsets.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.fonts import main_font, split_runs
+from app.printing.blocks import Block, Fields, Grid, Heading, Para, cn_date, cn_datetime
+from app.printing.documents import PrintedDocument
+from app.printing.kinds import PageSize
+from app.printing.pdf_fonts import main_font_name, register
+
+PAGES = {PageSize.A4: A4, PageSize.A5: A5}
+QR_SIZE = 30 * mm
+GREY = colors.Color(0.45, 0.45, 0.45)
+RULE = colors.Color(0.6, 0.6, 0.6)
+SHADE = colors.Color(0.93, 0.93, 0.93)
+
+# Numbers that must never reach paper: a full resident ID, a full mobile number.
+_FULL_ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
+_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+
+# reportlab keeps per-document font state on shared font objects; one document at a time.
+_render_lock = threading.Lock()
+
+
+class PersonalDataError(ValueError):
+    """A document would print a full ID or mobile number."""
+
+
+def check_no_personal_numbers(doc: PrintedDocument) -> None:
+    for text in doc.texts():
+        if _FULL_ID.search(text) or _MOBILE.search(text):
+            raise PersonalDataError(
+                f"{doc.kind}: refusing to print a full ID or mobile number; mask it first"
+            )
+
+
+def markup(text: str) -> str:
+    """``text`` as paragraph markup, each run in the bundled face that has its glyphs."""
+    main = main_font().key
+    parts = []
+    for key, run in split_runs(text):
+        escaped = escape(run).replace("\n", "<br/>")
+        if key == main:
+            parts.append(escaped)
+        else:
+            parts.append(f'<font name="{register(key)}">{escaped}</font>')
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    cell: ParagraphStyle
+    heading: ParagraphStyle
+    center: ParagraphStyle
+    title: ParagraphStyle
+    number: ParagraphStyle
+    right: ParagraphStyle
+    mark: ParagraphStyle
+    title_mark: ParagraphStyle
+    caption: ParagraphStyle
+
+
+@lru_cache(maxsize=4)
+def styles_for(size: PageSize) -> Styles:
+    font = main_font_name()
+    base = 10.5 if size is PageSize.A4 else 9.5
+
+    def style(name: str, **kw: Any) -> ParagraphStyle:
+        kw.setdefault("fontSize", base)
+        kw.setdefault("leading", kw["fontSize"] * 1.5)
+        return ParagraphStyle(name, fontName=font, wordWrap="CJK", **kw)
+
+    return Styles(
+        body=style("body", spaceAfter=4),
+        small=style("small", fontSize=base - 2, textColor=GREY, spaceBefore=4),
+        label=style("label", fontSize=base - 1),
+        cell=style("cell", fontSize=base - 1),
+        heading=style("heading", fontSize=base + 1.5, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        center=style("center", fontSize=base + 1.5, alignment=TA_CENTER),
+        title=style("title", fontSize=base * 2, leading=base * 2.6, alignment=TA_CENTER),
+        number=style("number", fontSize=base - 1, alignment=TA_CENTER),
+        right=style("right", alignment=TA_RIGHT),
+        mark=style("mark", fontSize=base - 2, alignment=TA_CENTER),
+        title_mark=style("title_mark", fontSize=base + 1.5, alignment=TA_CENTER),
+        caption=style("caption", fontSize=7, leading=9, alignment=TA_CENTER, textColor=GREY),
+    )
+
+
+class QrCode(Flowable):
+    """The signed payload as a QR code (level M), drawn as vector squares."""
+
+    def __init__(self, payload: str, size: float = QR_SIZE) -> None:
+        super().__init__()
+        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4)
+        code.add_data(payload)  # an upper-case payload goes in the compact alphanumeric mode
+        code.make(fit=True)
+        self.matrix: list[list[bool]] = code.get_matrix()
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        n = len(self.matrix)
+        module = self.width / n
+        path = self.canv.beginPath()
+        for y, row in enumerate(self.matrix):
+            x = 0
+            while x < n:
+                if not row[x]:
+                    x += 1
+                    continue
+                start = x
+                while x < n and row[x]:
+                    x += 1
+                path.rect(
+                    start * module, self.height - (y + 1) * module, (x - start) * module, module
+                )
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) -> bytes:
+    """The document as PDF bytes, on its kind's paper unless ``page_size`` says otherwise."""
+    check_no_personal_numbers(doc)
+    size = PageSize(page_size) if page_size else doc.spec.page_size
+    width, height = PAGES[size]
+    margin = (18 if size is PageSize.A4 else 12) * mm
+    out = BytesIO()
+    with _render_lock:
+        st = styles_for(size)
+        template = BaseDocTemplate(
+            out,
+            pagesize=(width, height),
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin + 6 * mm,
+            title=f"{doc.title} {doc.number}",
+            author=doc.center_name,
+            creator="frontdesk",
+            initialFontName=st.body.fontName,  # else every page declares an unembedded Helvetica
+            subject=doc.title,
+        )
+        frame = Frame(
+            margin, margin + 6 * mm, width - 2 * margin, height - 2 * margin - 6 * mm, id="body"
+        )
+        template.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPage=_footer(doc, margin, st))]
+        )
+        template.build(_story(doc, frame.width, st))
+    return out.getvalue()
+
+
+def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [_header(doc, doc.title, width, st, with_qr=True), Spacer(1, 3 * mm)]
+    story += _blocks(doc.body(), width, st)
+    story.append(KeepTogether(_closing(doc, width, st, stub=False)))
+    if doc.spec.stub:
+        story += [PageBreak(), _header(doc, f"{doc.title}（存根）", width, st, with_qr=False)]
+        story.append(Spacer(1, 3 * mm))
+        story += _blocks(doc.stub_body(), width, st)
+        story.append(Paragraph(markup("此联由服务中心留存归档。"), st.small))
+        story.append(KeepTogether(_closing(doc, width, st, stub=True)))
+    return story
+
+
+def _header(
+    doc: PrintedDocument, title: str, width: float, st: Styles, *, with_qr: bool
+) -> Flowable:
+    middle = [
+        Paragraph(markup(doc.center_name), st.center),
+        Paragraph(markup(title), st.title),
+        Paragraph(markup(f"编号：{doc.number}"), st.number),
+    ]
+    left: list[Flowable] = []
+    if doc.reprint:
+        mark = doc.reprint
+        left.append(Paragraph(markup(f"补打（第{mark.count}次）"), st.title_mark))
+        left.append(Paragraph(markup(cn_datetime(mark.printed_at)), st.mark))
+    right: list[Flowable] = []
+    if with_qr and doc.qr_payload:
+        right = [QrCode(doc.qr_payload), Paragraph(markup("扫码核验真伪"), st.caption)]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if doc.reprint:
+        commands.append(("BOX", (0, 0), (0, 0), 0.8, colors.black))
+        commands.append(("LEFTPADDING", (0, 0), (0, 0), 3))
+    return _table([[left, middle, right]], [QR_SIZE, width - 2 * QR_SIZE, QR_SIZE], commands)
+
+
+def _table(
+    rows: list[list[Any]],
+    widths: list[float] | None,
+    commands: list[tuple[Any, ...]],
+    repeat_rows: int = 0,
+) -> Table:
+    """A platypus table whose own font (for any plain-string cell) is ours, not Helvetica."""
+    table = Table(rows, colWidths=widths, repeatRows=repeat_rows)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), main_font_name()), *commands]))
+    return table
+
+
+def _blocks(blocks: Iterable[Block], width: float, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(Paragraph(markup(block.text), st.heading))
+        elif isinstance(block, Para):
+            if block.emphasis:
+                out.append(_boxed(Paragraph(markup(block.text), st.body), width))
+            else:
+                out.append(Paragraph(markup(block.text), st.small if block.small else st.body))
+        elif isinstance(block, Fields):
+            out.append(_fields(block, width, st))
+        else:
+            out.append(_grid(block, width, st))
+    return out
+
+
+def _boxed(flowable: Flowable, width: float) -> Flowable:
+    return _table(
+        [[flowable]],
+        [width],
+        [
+            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+    )
+
+
+_CELL_STYLE = [
+    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+def _fields(block: Fields, width: float, st: Styles) -> Flowable:
+    label_width = 28 * mm if width > 140 * mm else 24 * mm
+    rows = [
+        [Paragraph(markup(label), st.label), Paragraph(markup(value), st.cell)]
+        for label, value in block.rows
+    ]
+    return _table(
+        rows,
+        [label_width, width - label_width],
+        [*_CELL_STYLE, ("BACKGROUND", (0, 0), (0, -1), SHADE)],
+    )
+
+
+def _grid(block: Grid, width: float, st: Styles) -> Flowable:
+    weights = block.widths or (1.0,) * len(block.headers)
+    total = sum(weights)
+    rows = [[Paragraph(markup(h), st.label) for h in block.headers]]
+    rows += [[Paragraph(markup(cell), st.cell) for cell in row] for row in block.rows]
+    if not block.rows:
+        rows.append([Paragraph(markup("（无）"), st.cell)] + [""] * (len(block.headers) - 1))
+    return _table(
+        rows,
+        [width * w / total for w in weights],
+        [*_CELL_STYLE, ("BACKGROUND", (0, 0), (-1, 0), SHADE)],
+        repeat_rows=1,
+    )
+
+
+def _closing(doc: PrintedDocument, width: float, st: Styles, *, stub: bool) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 4 * mm)]
+    desk = [
+        f"窗口：{doc.desk.window}" if doc.desk.window else "",
+        f"经办人：{doc.desk.clerk}" if doc.desk.clerk else "",
+        f"咨询电话：{doc.desk.phone}" if doc.desk.phone else "",
+    ]
+    desk = [d for d in desk if d]
+    if desk:
+        cells = [Paragraph(markup(d), st.cell) for d in desk]
+        weights = [len(d) + 4 for d in desk]  # the window's name is the long one
+        widths = [width * w / sum(weights) for w in weights]
+        out.append(_table([cells], widths, [("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE)]))
+    spec = doc.spec
+    left: list[Flowable] = []
+    if stub:
+        left = [
+            Spacer(1, 8 * mm),
+            Paragraph(markup("申请人签收：________________"), st.body),
+            Paragraph(markup("签收日期：______年____月____日"), st.body),
+        ]
+    elif spec.applicant_signs:
+        left = [
+            Spacer(1, 8 * mm),
+            Paragraph(markup("申请人（签字）：________________"), st.body),
+            Paragraph(markup("日期：______年____月____日"), st.body),
+        ]
+    right: list[Flowable] = []
+    if spec.seal and not stub:
+        right.append(Spacer(1, 18 * mm))  # the seal goes over the center's name
+        right.append(Paragraph(markup(f"{doc.center_name}（盖章）"), st.right))
+    else:
+        right.append(Spacer(1, 8 * mm))
+        right.append(Paragraph(markup(doc.center_name), st.right))
+    right.append(Paragraph(markup(cn_date(doc.issued_on)), st.right))
+    closing = _table(
+        [[left, right]],
+        [width * 0.5, width * 0.5],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+    out.append(closing)
+    return out
+
+
+def _footer(doc: PrintedDocument, margin: float, st: Styles) -> Any:
+    left_text = f"{doc.center_name} · {doc.title} · {doc.number}"
+    if doc.reprint:
+        left_text += f" · {doc.reprint.text()}"
+
+    def draw(canvas: Any, template: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(GREY)
+        y = margin
+        draw_text(canvas, margin, y, left_text, 7.5)
+        page = f"第{canvas.getPageNumber()}页"
+        right_edge = template.pagesize[0] - margin
+        draw_text(canvas, right_edge - text_width(page, 7.5), y, page, 7.5)
+        canvas.restoreState()
+
+    return draw
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(stringWidth(run, register(key), size) for key, run in split_runs(text))
+
+
+def draw_text(canvas: Any, x: float, y: float, text: str, size: float) -> None:
+    """A single line straight on the canvas, switching faces run by run."""
+    for key, run in split_runs(text):
+        name = register(key)
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, name, size)

@@ -1,0 +1,454 @@
+"""Signed QR codes on printed documents, and the site keys that sign them.
+
+Each site (service hall) has one Ed25519 key pair, made when the site is set up. The private key
+stays in the site's own database and is never exported; the public key can be exported (as a
+line of JSON) and imported by other sites, so a township's receipt can be checked at the county.
+
+The payload
+-----------
+A QR code on a document holds only what identifies the document, never personal data::
+
+    FD1A7KYQH.20261126-0007<95 signature characters>
+    ││││  │ │└ the number, here written relative to the site code (see below)
+    ││││  │ └ "." = the number is SITE + "-" + what follows; ":" = the number follows as is
+    ││││  └ site code (A-Z, 0-9, "-"; 1 to 16 characters)
+    ││││ └ issue date: days since 2000-01-01, 3 base-36 digits (0-9A-Z), good until 2127
+    │││└ document kind, one letter (app.printing.kinds.KIND_SPECS: A receipt, N one-time
+    │││  notice, F referral slip, R refusal, C correction request, D deferred materials,
+    │││  K completion notice, G service guide, L daily log)
+    ││└ format version
+    └└ magic "FD"
+
+The last 95 characters are the 64-byte Ed25519 signature as one big-endian number written in
+base 42 with the alphabet ``0-9 A-Z % + - . / :``. Every character of a payload is in the QR
+code's alphanumeric set (so the code is small: 119 characters is a version 5 code, 37 x 37
+modules, 0.67 mm each at 30 mm with its quiet zone), and none of them is special to a shell
+(no space, ``$``, ``*``), so a payload can be pasted after ``frontdesk verify`` as is. A payload
+is 102 characters plus the length of the number when the number starts with the site code
+(118 for ``QH-20261126-0007``), else 103 plus the site code and the number.
+
+What is signed is not the text but the canonical fields:
+``frontdesk-document/1|<kind letter>|<site code>|<NUMBER>|<YYYY-MM-DD>`` in UTF-8, so any change of
+kind, site, number or date, or of the signature, makes the payload not genuine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from app import audit
+from app.errors import DomainError, NotFound, ValidationError
+from app.ports import UnitOfWork
+from app.printing.kinds import DocumentKind, kind_by_letter, kind_spec
+from app.records import SiteRecord
+from app.roles import Actor, Role, allowed_roles
+
+MAGIC = "FD"
+VERSION = "1"
+EPOCH = date(2000, 1, 1)
+SIG_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ%+-./:"
+SIG_LENGTH = 95  # 42**95 > 2**512 > 42**94
+DATE_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+SITE_CODE = re.compile(r"[A-Z0-9-]{1,16}")
+PUBLIC_KEY_FORMAT = "frontdesk-site-key"
+_HEAD = re.compile(r"FD1([A-Z])([0-9A-Z]{3})([A-Z0-9-]{1,16})([.:])(.+)", re.DOTALL)
+
+
+class PayloadError(DomainError):
+    """Text that is not a well-formed document payload."""
+
+
+@dataclass(frozen=True)
+class SiteKeyRecord:
+    """A public key this database knows: its own site's, or one imported from another site."""
+
+    id: int
+    site_code: str
+    site_name: str
+    public_key: bytes
+    own: bool
+    created_at: datetime
+
+    @property
+    def fingerprint(self) -> str:
+        """Short, readable identity of the key (to compare over the phone)."""
+        digest = hashlib.sha256(self.public_key).hexdigest()[:16].upper()
+        return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+class KeyRepository(Protocol):
+    def own_key(self, site_id: int) -> SiteKeyRecord | None: ...
+    def signing_key(self, site_id: int) -> bytes | None:
+        """The site's raw 32-byte private key; it never leaves the database otherwise."""
+        ...
+
+    def keys_for_site(self, site_code: str) -> list[SiteKeyRecord]: ...
+    def by_public_key(self, public_key: bytes) -> SiteKeyRecord | None: ...
+    def add(
+        self,
+        *,
+        site_code: str,
+        site_name: str,
+        public_key: bytes,
+        private_key: bytes | None,
+        site_id: int | None,
+        created_at: datetime,
+        created_by: int | None,
+    ) -> int: ...
+    def all(self) -> list[SiteKeyRecord]: ...
+
+
+@dataclass(frozen=True)
+class DocumentPayload:
+    kind: DocumentKind
+    site_code: str
+    number: str
+    issued_on: date
+    signature: bytes
+
+
+@dataclass(frozen=True)
+class Verification:
+    genuine: bool
+    site_code: str
+    kind: DocumentKind | None
+    number: str
+    issued_on: date | None
+    local: bool  # signed by this database's own site key
+    reason: str
+
+    def describe(self) -> str:
+        """One line for the command line and the counter's search box."""
+        if not self.genuine:
+            what = f" ({self.site_code} {self.number})" if self.number else ""
+            return f"NOT genuine{what}: {self.reason}"
+        title = kind_spec(self.kind).title if self.kind else ""
+        where = "this site" if self.local else f"site {self.site_code}"
+        return f"genuine: {title} {self.number}, issued {self.issued_on} by {where}"
+
+
+# -- the payload text ------------------------------------------------------------------------
+
+
+def canonical_message(kind: DocumentKind, site_code: str, number: str, issued_on: date) -> bytes:
+    letter = kind_spec(kind).letter
+    return f"frontdesk-document/1|{letter}|{site_code}|{number}|{issued_on.isoformat()}".encode()
+
+
+def _encode_signature(signature: bytes) -> str:
+    value = int.from_bytes(signature, "big")
+    digits = []
+    for _ in range(SIG_LENGTH):
+        value, digit = divmod(value, len(SIG_ALPHABET))
+        digits.append(SIG_ALPHABET[digit])
+    return "".join(reversed(digits))
+
+
+def _decode_signature(text: str) -> bytes:
+    value = 0
+    for ch in text:
+        digit = SIG_ALPHABET.find(ch)
+        if digit < 0:
+            raise PayloadError("核验码含有无效字符")
+        value = value * len(SIG_ALPHABET) + digit
+    if value >= 1 << 512:
+        raise PayloadError("核验码的签名部分无效")
+    return value.to_bytes(64, "big")
+
+
+def _encode_date(day: date) -> str:
+    days = (day - EPOCH).days
+    if not 0 <= days < 36**3:
+        raise ValueError(f"issue date out of range: {day}")
+    return "".join(DATE_DIGITS[(days // 36**i) % 36] for i in (2, 1, 0))
+
+
+def _decode_date(text: str) -> date:
+    return EPOCH + timedelta(days=int(text, 36))
+
+
+def normalize_payload(text: str) -> str:
+    """What a scanner or a clerk's paste delivers, made comparable: full-width characters
+    half-width (a Chinese input method turns ':' into '：'), upper case (every payload is;
+    a scanner may have Caps Lock inverted), no surrounding space."""
+    return unicodedata.normalize("NFKC", text).strip().upper()
+
+
+def format_payload(
+    kind: DocumentKind, site_code: str, number: str, issued_on: date, signature: bytes
+) -> str:
+    letter = kind_spec(kind).letter
+    prefix = f"{site_code}-"
+    relative = number.startswith(prefix) and len(number) > len(prefix)
+    body = f".{number[len(prefix) :]}" if relative else f":{number}"
+    head = f"{MAGIC}{VERSION}{letter}{_encode_date(issued_on)}{site_code}{body}"
+    return head + _encode_signature(signature)
+
+
+def parse_payload(text: str) -> DocumentPayload:
+    payload = normalize_payload(text)
+    if len(payload) <= SIG_LENGTH:
+        raise PayloadError("不是本系统的核验码（太短）")
+    head, tail = payload[:-SIG_LENGTH], payload[-SIG_LENGTH:]
+    found = _HEAD.fullmatch(head)
+    if not found:
+        raise PayloadError("不是本系统的核验码")
+    letter, day, site_code, sep, rest = found.groups()
+    kind = kind_by_letter(letter)
+    if kind is None:
+        raise PayloadError(f"未知的文书类型“{letter}”")
+    number = f"{site_code}-{rest}" if sep == "." else rest
+    return DocumentPayload(kind, site_code, number, _decode_date(day), _decode_signature(tail))
+
+
+def looks_like_payload(text: str) -> bool:
+    """Whether scanned or typed text is a document payload (for the counter's search box)."""
+    try:
+        parse_payload(text)
+    except PayloadError:
+        return False
+    return True
+
+
+# -- Ed25519 (cryptography is imported on first use: the repositories import this module, and
+# start-up must not pay for it) ----------------------------------------------------------------
+
+
+def _new_key_pair() -> tuple[bytes, bytes]:
+    """(private, public) raw bytes of a fresh Ed25519 key pair."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
+    key = Ed25519PrivateKey.generate()
+    return (
+        key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()),
+        key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
+
+
+def _sign(private: bytes, message: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(private).sign(message)
+
+
+def _signature_matches(public: bytes, signature: bytes, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def _is_public_key(public: bytes) -> bool:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(public)
+    except ValueError:
+        return False
+    return True
+
+
+# -- keys ------------------------------------------------------------------------------------
+
+
+def _site_code(site: SiteRecord) -> str:
+    code = site.code.strip().upper()
+    if not SITE_CODE.fullmatch(code):
+        raise ValidationError.single(
+            "site_code", "站点编码只能由字母、数字和短横线组成（1至16位），才能用于文书核验码"
+        )
+    return code
+
+
+def ensure_site_key(uow: UnitOfWork, site_id: int, actor: Actor | None = None) -> SiteKeyRecord:
+    """The site's own key, made now if it has none. Call inside a write transaction."""
+    existing = uow.keys.own_key(site_id)
+    if existing is not None:
+        return existing
+    site = uow.sites.get(site_id)
+    if site is None:
+        raise NotFound("找不到本服务中心的记录")
+    private, public = _new_key_pair()
+    key_id = uow.keys.add(
+        site_code=_site_code(site),
+        site_name=site.name,
+        public_key=public,
+        private_key=private,
+        site_id=site.id,
+        created_at=uow.clock.now(),
+        created_by=actor.staff_id if actor else None,
+    )
+    key = uow.keys.own_key(site_id)
+    assert key is not None and key.id == key_id
+    audit.record(
+        uow,
+        actor,
+        "site_key_created",
+        "site_key",
+        key_id,
+        None,
+        {"site": key.site_code, "fingerprint": key.fingerprint},
+        login="init",
+    )
+    return key
+
+
+def _local_site(uow: UnitOfWork, site_id: int | None) -> SiteRecord:
+    site = uow.sites.get(site_id) if site_id is not None else uow.sites.first()
+    if site is None:
+        raise NotFound("找不到本服务中心的记录")
+    return site
+
+
+def sign_document(
+    uow: UnitOfWork,
+    kind: DocumentKind | str,
+    number: str,
+    issued_on: date,
+    *,
+    site_id: int | None = None,
+) -> str:
+    """The payload for a document's QR code, signed with the site's key.
+
+    Makes the site's key first if an older database has none yet, so do not call it inside a
+    read-only transaction.
+    """
+    kind = DocumentKind(kind)
+    number = number.strip().upper()
+    with uow.read():
+        site = _local_site(uow, site_id)
+        private = uow.keys.signing_key(site.id)
+    if private is None:
+        with uow.write():
+            ensure_site_key(uow, site.id)
+            private = uow.keys.signing_key(site.id)
+    assert private is not None
+    code = _site_code(site)
+    message = canonical_message(kind, code, number, issued_on)
+    return format_payload(kind, code, number, issued_on, _sign(private, message))
+
+
+def verify_payload(uow: UnitOfWork, payload: str) -> Verification:
+    """Whether a scanned payload was signed by a site whose public key this database knows."""
+    try:
+        parsed = parse_payload(payload)
+    except PayloadError as exc:
+        return Verification(False, "", None, "", None, False, exc.message)
+    with uow.read():
+        keys = uow.keys.keys_for_site(parsed.site_code)
+    base = Verification(
+        False, parsed.site_code, parsed.kind, parsed.number, parsed.issued_on, False, ""
+    )
+    if not keys:
+        reason = f"不认识站点“{parsed.site_code}”的公钥：请先导入该站点的公钥再核验"
+        return _with(base, reason=reason)
+    message = canonical_message(parsed.kind, parsed.site_code, parsed.number, parsed.issued_on)
+    for key in keys:
+        if _signature_matches(key.public_key, parsed.signature, message):
+            return _with(base, genuine=True, local=key.own, reason="签名有效")
+    return _with(base, reason="签名不符：内容被改动，或不是该站点出具的文书")
+
+
+def _with(v: Verification, **changes: object) -> Verification:
+    return replace(v, **changes)  # type: ignore[arg-type]
+
+
+# -- exchanging public keys between sites ----------------------------------------------------
+
+
+@allowed_roles(Role.ADMIN)
+def export_public_key(uow: UnitOfWork, actor: Actor) -> str:
+    """This site's public key as one line of JSON, for other sites to import."""
+    with uow.write():
+        key = ensure_site_key(uow, actor.site_id, actor)
+        audit.record(
+            uow,
+            actor,
+            "site_key_exported",
+            "site_key",
+            key.id,
+            None,
+            {"fingerprint": key.fingerprint},
+        )
+    return json.dumps(
+        {
+            "format": PUBLIC_KEY_FORMAT,
+            "version": 1,
+            "site_code": key.site_code,
+            "site_name": key.site_name,
+            "public_key": key.public_key.hex(),
+            "fingerprint": key.fingerprint,
+        },
+        ensure_ascii=False,
+    )
+
+
+@allowed_roles(Role.ADMIN)
+def import_public_key(uow: UnitOfWork, actor: Actor, text: str) -> SiteKeyRecord:
+    """Trust another site's public key, so its documents verify here. Importing the same key
+    again changes nothing; this site's own code is refused."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != PUBLIC_KEY_FORMAT:
+            raise ValueError
+        site_code = str(data["site_code"]).strip().upper()
+        site_name = str(data.get("site_name", ""))[:200]
+        public = bytes.fromhex(str(data["public_key"]))
+        if not _is_public_key(public):
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        raise ValidationError.single("public_key", "不是有效的站点公钥文件") from None
+    if not SITE_CODE.fullmatch(site_code):
+        raise ValidationError.single("public_key", "公钥中的站点编码无效")
+    with uow.write():
+        own = uow.sites.get(actor.site_id)
+        if own is not None and own.code.strip().upper() == site_code:
+            raise ValidationError.single("public_key", "这是本站点自己的编码，不能导入")
+        existing = uow.keys.by_public_key(public)
+        if existing is not None:
+            if existing.site_code != site_code:
+                raise ValidationError.single("public_key", "该公钥已登记为其他站点的公钥")
+            return existing
+        key_id = uow.keys.add(
+            site_code=site_code,
+            site_name=site_name,
+            public_key=public,
+            private_key=None,
+            site_id=None,
+            created_at=uow.clock.now(),
+            created_by=actor.staff_id,
+        )
+        key = uow.keys.by_public_key(public)
+        assert key is not None
+        audit.record(
+            uow,
+            actor,
+            "site_key_imported",
+            "site_key",
+            key_id,
+            None,
+            {"site": site_code, "name": site_name, "fingerprint": key.fingerprint},
+        )
+    return key
+
+
+@allowed_roles(Role.ADMIN, Role.SUPERVISOR)
+def list_site_keys(uow: UnitOfWork, actor: Actor) -> list[SiteKeyRecord]:
+    with uow.read():
+        return uow.keys.all()

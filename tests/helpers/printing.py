@@ -1,0 +1,205 @@
+"""Sample documents of every kind, and reading rendered PDFs back (text, fonts, QR code)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from app.fonts import bundled_fonts
+from app.printing import (
+    AcceptanceReceipt,
+    ApplicantLine,
+    CompletionNotice,
+    CorrectionRequest,
+    CounterDesk,
+    DeferredMaterialsNotice,
+    MaterialLine,
+    OneTimeNotice,
+    PrintedDocument,
+    ReferralSlip,
+    RefusalNotice,
+    ServiceGuide,
+)
+
+BEIJING = timezone(timedelta(hours=8))
+RARE_NAME = "王𠀀𪚥𬌗䶮"  # Ext B, Ext B, Ext E, Ext A
+FULL_ID = "110105194912310021"
+FULL_PHONE = "13812345678"
+CENTER = "清河县政务服务中心"
+DESK = CounterDesk("1号窗口（社会救助窗口）", "张伟", "0310-6812345")
+AT = datetime(2026, 11, 24, 9, 30, tzinfo=BEIJING)
+APPLICANT = ApplicantLine.masked(RARE_NAME, FULL_ID, FULL_PHONE, "李娜", "110105199001010012")
+MATERIALS = (
+    MaterialLine("申请人居民身份证", "原件", 1, "原件现场核验"),
+    MaterialLine("户口簿", "复印件", 1, "复印首页及本人页"),
+)
+
+
+def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
+    """One document of each kind; each names the rare-character applicant where it has one."""
+    common = {"center_name": CENTER, "desk": DESK, "qr_payload": payload}
+    return {
+        "receipt": AcceptanceReceipt(
+            **common,
+            number="QH-20261124-0001",
+            issued_on=date(2026, 11, 24),
+            item_name="最低生活保障申请",
+            item_code="MZ-001",
+            catalog_version=3,
+            applicant=APPLICANT,
+            received_at=AT - timedelta(minutes=12),
+            accepted_at=AT,
+            statutory_days=30,
+            committed_days=20,
+            due_date=date(2026, 12, 22),
+            due_provisional=True,
+            materials=MATERIALS,
+            deferred=(MaterialLine("收入证明", "原件", 1),),
+            deferred_supply_by=date(2026, 12, 1),
+            progress_phone="0310-6812301",
+            delivery="窗口领取；邮寄送达",
+            pickup_place="清河县政务服务中心一楼1号窗口",
+            fee="不收费",
+        ),
+        "notice": OneTimeNotice(
+            **common,
+            number="QH-N20261124-0001",
+            issued_on=date(2026, 11, 24),
+            item_name="最低生活保障申请",
+            item_code="MZ-001",
+            catalog_version=3,
+            applicant=APPLICANT,
+            received_at=AT,
+            missing=(MaterialLine("收入证明", "原件", 1, "近六个月"),),
+            received=MATERIALS,
+            supply_by=date(2026, 12, 8),
+            complaint_phone="12345",
+        ),
+        "referral": ReferralSlip(
+            **common,
+            number="QH-F20261124-0003",
+            issued_on=date(2026, 11, 24),
+            visitor=RARE_NAME,
+            matter="城乡居民养老保险参保登记",
+            to_place="3号窗口（社保窗口）",
+            to_person="王芳",
+            reason="本窗口不办理社保业务",
+        ),
+        "refusal": RefusalNotice(
+            **common,
+            number="QH-R20261124-0002",
+            issued_on=date(2026, 11, 24),
+            item_name="取水许可",
+            item_code="SL-001",
+            applicant=APPLICANT,
+            applied_at=AT,
+            reason="申请事项依法不属于本机关职权范围",
+            legal_basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+            redirect_to="市水利局",
+        ),
+        "correction": CorrectionRequest(
+            **common,
+            number="QH-20261124-0001-C1",
+            issued_on=date(2026, 11, 26),
+            case_number="QH-20261124-0001",
+            item_name="最低生活保障申请",
+            applicant=APPLICANT,
+            accepted_at=AT,
+            corrections=(MaterialLine("户口簿", note="复印件不清晰，请重新复印"),),
+            supply_by=date(2026, 12, 3),
+        ),
+        "deferred": DeferredMaterialsNotice(
+            **common,
+            number="QH-20261124-0001",
+            issued_on=date(2026, 11, 24),
+            item_name="最低生活保障申请",
+            applicant=APPLICANT,
+            accepted_at=AT,
+            deferred=(MaterialLine("收入证明", "原件", 1),),
+            supply_by=date(2026, 12, 1),
+            commitment="本人承诺于2026年12月1日前补交收入证明，逾期未交自愿承担相应后果。",
+        ),
+        "completion": CompletionNotice(
+            **common,
+            number="QH-20261124-0001",
+            issued_on=date(2026, 12, 10),
+            item_name="最低生活保障申请",
+            applicant=APPLICANT,
+            accepted_at=AT,
+            decided_at=AT + timedelta(days=16),
+            outcome="准予办理",
+            decision_note="自2027年1月起按月发放",
+            delivery="窗口领取",
+            pickup_place="清河县政务服务中心一楼1号窗口",
+        ),
+        "guide": ServiceGuide(
+            **common,
+            number="MZ-001-V3",
+            issued_on=date(2026, 11, 24),
+            item_name="最低生活保障申请",
+            item_code="MZ-001",
+            version_no=3,
+            department="县民政局",
+            category="社会救助",
+            legal_basis="《社会救助暂行办法》",
+            conditions="持有本县户籍，共同生活的家庭成员人均月收入低于本县最低生活保障标准。",
+            statutory_days=30,
+            committed_days=20,
+            fee="不收费",
+            where_when="清河县政务服务中心一楼1号窗口；周一至周五",
+            consult_phone="0310-6812301",
+            complaint_phone="12345",
+            delivery_methods="窗口领取",
+            materials=MATERIALS,
+            steps=(("受理", 1), ("审核", 15), ("决定", 4)),
+        ),
+    }
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    """The text of each page, as pypdf extracts it."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def compact(text: str) -> str:
+    """Text without the spaces and line breaks that wrapping and extraction put in."""
+    return "".join(text.split())
+
+
+def font_runs(pdf: bytes) -> list[tuple[str, str]]:
+    """(bundled font key, text) of every text-showing operation in the PDF, from its content
+    streams, decoded through the PDF's own ToUnicode maps."""
+    from pypdf import PdfReader
+
+    by_face = {font.pdf_name: font.key for font in bundled_fonts()}
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, cm: object, tm: object, font: object, size: object) -> None:
+        if not text or font is None:
+            return
+        base = str(font["/BaseFont"]).lstrip("/")  # type: ignore[index]
+        face = base.split("+", 1)[-1].removesuffix("-0")  # AAAAAB+WenQuanYiMicroHei-0
+        runs.append((by_face.get(face, base), text))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def decode_qr(pdf: bytes, page: int = 0, dpi: int = 200) -> list[str]:
+    """The QR codes a real decoder (zxing-cpp) finds on a page rendered by PDFium."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[page].render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    return [r.text for r in zxingcpp.read_barcodes(image)]
+
+
+def utc(year: int, month: int, day: int, hour: int = 1) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=UTC)

@@ -1,0 +1,226 @@
+"""Site keys, receipts from real cases, the print log and the commands, on SQLite and PostgreSQL
+with the migrations applied."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from app import audit
+from app.auth import login
+from app.cases import service
+from app.cases.records import AcceptRequest, ApplicantInput
+from app.catalog.records import ItemVersionRecord
+from app.context import AppContext
+from app.errors import NotFound, ValidationError
+from app.printing import DocumentKind, render
+from app.printing.builders import receipt_for_case
+from app.printing.loaders import load_document
+from app.printing.records import issue_copy, next_copy_no, print_history
+from app.setup import initialize
+from app.signing import sign_document, verify_payload
+from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.printing import RARE_NAME, compact, decode_qr, pdf_text
+
+ID_NUMBER = resident_id()
+APPLICANT = ApplicantInput(name=RARE_NAME, id_number=ID_NUMBER, phone="13812345678")
+
+
+@pytest.fixture
+def item(demo_ctx: AppContext) -> ItemVersionRecord:
+    return make_item(demo_ctx)
+
+
+def accept(ctx: AppContext, item: ItemVersionRecord, deferred: bool = True) -> int:
+    ids = {m.name: m.id for m in item.materials}
+    received = {ids["居民身份证"]} if deferred else {ids["居民身份证"], ids["户口簿"]}
+    extra: dict[str, object] = {}
+    if deferred:
+        extra = {
+            "deferred_material_ids": frozenset({ids["户口簿"]}),
+            "deferred_supply_by": date(2026, 11, 27),
+            "applicant_commitment": "三日内补交户口簿",
+        }
+    result = service.accept_case(
+        ctx.uow(),
+        login(ctx.uow(), "zhangwei", "demo-2026"),
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=APPLICANT,
+            received_material_ids=frozenset(received),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            **extra,  # type: ignore[arg-type]
+        ),
+    )
+    return result.case_id
+
+
+def own_keys(ctx: AppContext) -> int:
+    uow = ctx.uow()
+    with uow.read():
+        return sum(1 for k in uow.keys.all() if k.own)
+
+
+def test_the_site_gets_one_key_at_init_and_keeps_it(demo_ctx: AppContext) -> None:
+    assert own_keys(demo_ctx) == 1
+    initialize(demo_ctx.uow(), None, demo=True)
+    assert own_keys(demo_ctx) == 1
+    assert audit.verify(demo_ctx.uow()).ok
+
+
+def test_an_existing_site_without_a_key_gets_one(demo_ctx: AppContext) -> None:
+    with demo_ctx.store.engine.begin() as conn:  # type: ignore[attr-defined]
+        conn.execute(text("DELETE FROM site_key"))
+    initialize(demo_ctx.uow(), None)
+    assert own_keys(demo_ctx) == 1
+    with demo_ctx.store.engine.begin() as conn:  # type: ignore[attr-defined]
+        conn.execute(text("DELETE FROM site_key"))
+    payload = sign_document(demo_ctx.uow(), DocumentKind.GUIDE, "T-001-V1", date(2026, 11, 24))
+    assert own_keys(demo_ctx) == 1 and verify_payload(demo_ctx.uow(), payload).genuine
+
+
+def test_private_key_is_stored_only_for_the_own_site(demo_ctx: AppContext) -> None:
+    engine = demo_ctx.store.engine  # type: ignore[attr-defined]
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO site_key (site_code, site_name, origin, public_key, "
+                "private_key, created_at) VALUES ('XZ', '', 'imported', :pub, :priv, :at)"
+            ),
+            {"pub": "ab" * 32, "priv": "cd" * 32, "at": "2026-11-24T01:00:00.000000Z"},
+        )
+
+
+def test_receipt_of_a_real_case(demo_ctx: AppContext, item: ItemVersionRecord) -> None:
+    case_id = accept(demo_ctx, item)
+    receipt = receipt_for_case(demo_ctx.uow(), case_id)
+    assert receipt.number == "QH-20261124-0001"
+    assert receipt.applicant.name == RARE_NAME
+    assert receipt.applicant.id_masked == ID_NUMBER[:6] + "********" + ID_NUMBER[-4:]
+    assert receipt.applicant.phone_masked == "138****5678"
+    assert [m.name for m in receipt.materials] == ["居民身份证"]
+    assert [m.name for m in receipt.deferred] == ["户口簿"]
+    assert receipt.deferred_supply_by == date(2026, 11, 27)
+    assert receipt.due_date == date(2026, 12, 1) and receipt.committed_days == 5
+    assert receipt.desk.clerk == "张伟" and receipt.desk.window.startswith("1号窗口")
+    assert receipt.accepted_at.utcoffset() is not None
+    assert receipt.accepted_at.hour == 9  # 01:30 UTC is 09:30 at the counter
+
+    pdf = render(receipt)
+    page = compact(pdf_text(pdf)[0])
+    assert RARE_NAME in page and "最低生活保障申请（测试）（事项编码T-001，第1版）" in page
+    assert ID_NUMBER not in compact("".join(pdf_text(pdf))) and "13812345678" not in page
+    assert "受理时间2026年11月24日09:30" in page and "承诺办结日期2026年12月1日" in page
+
+    [payload] = decode_qr(pdf)
+    assert payload == receipt.qr_payload and len(payload) < 120
+    assert ID_NUMBER not in payload and "13812345678" not in payload
+    verdict = verify_payload(demo_ctx.uow(), payload)
+    assert verdict.genuine and verdict.local and verdict.number == receipt.number
+    tampered = payload.replace("20261124-0001", "20261124-0002")
+    assert not verify_payload(demo_ctx.uow(), tampered).genuine
+
+
+def test_print_log_counts_copies_and_marks_reprints(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    receipt = receipt_for_case(demo_ctx.uow(), accept(demo_ctx, item))
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    assert next_copy_no(demo_ctx.uow(), "receipt", receipt.number) == 1
+    first = issue_copy(demo_ctx.uow(), clerk, receipt, printer="柜台1")
+    assert first.reprint is None
+    second = issue_copy(demo_ctx.uow(), login(demo_ctx.uow(), "lina", "demo-2026"), receipt)
+    assert second.reprint is not None and second.reprint.count == 1
+    assert "补打（第1次）" in compact(pdf_text(render(second))[0])
+    history = print_history(demo_ctx.uow(), clerk, "receipt", receipt.number)
+    assert [(h.copy_no, h.staff_name, h.printer) for h in history] == [
+        (1, "张伟", "柜台1"),
+        (2, "李娜", ""),
+    ]
+    assert next_copy_no(demo_ctx.uow(), "receipt", receipt.number) == 3
+    supervisor = login(demo_ctx.uow(), "sunli", "demo-2026")
+    events = [
+        (e.action, e.entity_id)
+        for e in audit.list_events(demo_ctx.uow(), supervisor)
+        if e.action.startswith("document_")
+    ]
+    assert events == [("document_reprinted", receipt.number), ("document_printed", receipt.number)]
+    assert audit.verify(demo_ctx.uow()).ok
+
+
+def test_documents_load_by_kind_and_number(demo_ctx: AppContext, item: ItemVersionRecord) -> None:
+    case_id = accept(demo_ctx, item)
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    number = "QH-20261124-0001"
+    assert load_document(demo_ctx.uow(), clerk, "receipt", number).number == number
+    deferred = load_document(demo_ctx.uow(), clerk, "deferred", number)
+    assert "三日内补交户口簿" in compact("".join(pdf_text(render(deferred))))
+    guide = load_document(demo_ctx.uow(), clerk, "guide", "t-001")
+    assert guide.number == "T-001-V1" and verify_payload(demo_ctx.uow(), guide.qr_payload).genuine
+    issue_copy(demo_ctx.uow(), clerk, guide)
+    assert issue_copy(demo_ctx.uow(), clerk, guide).reprint is None  # guides go by the dozen
+    assert next_copy_no(demo_ctx.uow(), "guide", guide.number) == 3  # but every copy is logged
+
+    with pytest.raises(ValidationError, match="尚未办结"):
+        load_document(demo_ctx.uow(), clerk, "completion", number)
+    with pytest.raises(ValidationError, match="没有补正记录"):
+        load_document(demo_ctx.uow(), clerk, "correction", number)
+    with pytest.raises(NotFound):
+        load_document(demo_ctx.uow(), clerk, "receipt", "QH-20991231-0001")
+    with pytest.raises(ValidationError, match="未知的文书类型"):
+        load_document(demo_ctx.uow(), clerk, "invoice", number)
+    with pytest.raises(ValidationError, match="暂不能按编号打印"):
+        load_document(demo_ctx.uow(), clerk, "daily_log", number)  # no loader yet
+    with pytest.raises(NotFound, match="不予受理通知书"):  # app.notices registers this one
+        load_document(demo_ctx.uow(), clerk, "refusal", number)
+
+    version = receipt_for_case(demo_ctx.uow(), case_id)
+    case = service.suspend_case(
+        demo_ctx.uow(), clerk, case_id, 1, "corrections", "户口簿复印件不清晰；缺少户主签字"
+    )
+    correction = load_document(demo_ctx.uow(), clerk, "correction", number)
+    assert correction.number == f"{number}-C1"
+    text_ = compact("".join(pdf_text(render(correction))))
+    assert "户口簿复印件不清晰" in text_ and "缺少户主签字" in text_
+    assert load_document(demo_ctx.uow(), clerk, "correction", f"{number}-c1").number == (
+        f"{number}-C1"
+    )
+    case = service.resume_case(demo_ctx.uow(), clerk, case_id, case.row_version)
+    service.decide_case(demo_ctx.uow(), clerk, case_id, case.row_version, "approved", "同意")
+    completion = load_document(demo_ctx.uow(), clerk, "completion", number)
+    assert "准予办理" in compact(pdf_text(render(completion))[0])
+    assert version.number == completion.number
+
+
+def test_cli_prints_a_receipt_and_verifies_its_code(
+    sqlite_demo_ctx: AppContext,
+    sqlite_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cli.main import main
+
+    accept(sqlite_demo_ctx, make_item(sqlite_demo_ctx))
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "demo-2026")
+    out = tmp_path / "receipt.pdf"
+    args = ["--db", sqlite_url, "print", "receipt", "QH-20261124-0001", "--out", str(out)]
+    assert main([*args, "--as", "zhangwei"]) == 0
+    assert main([*args, "--as", "zhangwei", "--page-size", "A5"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == f"受理回执 QH-20261124-0001 written to {out}"
+    assert "补打（第1次）" in printed[1]
+    pdf = out.read_bytes()
+    assert "补打（第1次）" in compact(pdf_text(pdf)[0])
+
+    [payload] = decode_qr(pdf)
+    assert main(["--db", sqlite_url, "verify", payload]) == 0
+    assert capsys.readouterr().out.startswith("genuine: 受理回执 QH-20261124-0001")
+    assert main(["--db", sqlite_url, "verify", payload[:-1] + "0"]) == 1
+    assert capsys.readouterr().out.startswith("NOT genuine")
+    assert main(["--db", sqlite_url, "verify", "QH-20261124-0001"]) == 1
+    assert main([*args[:4], "QH-20991231-0001", "--out", str(out), "--as", "zhangwei"]) == 2

@@ -1,0 +1,266 @@
+"""Print preview: the rendered pages as the applicant will get them, then print.
+
+Everything slow runs in ``ui.ops.run_op``: loading the document, rendering the PDF, rasterizing
+its pages (at screen resolution for the preview, at the printer's for printing) and logging the
+copy. Only painting the finished page images onto the printer happens on the GUI thread, as Qt
+requires. The preview already shows the mark the next copy will carry (补打 for a reprint).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from app.context import AppContext
+from app.errors import DomainError
+from app.ports import UnitOfWork
+from app.printing import PageSize, PrintedDocument, render
+from app.printing.loaders import load_document
+from app.printing.records import mark_copy, next_copy_no, record_print
+from app.roles import Actor
+from ui.local_settings import LocalSettings
+from ui.ops import run_op
+from ui.printing.pages import rasterize
+
+PREVIEW_DPI = 96
+MAX_PRINT_DPI = 300  # enough for 10 pt Chinese and a 0.67 mm QR module; keeps pages ~9 MB
+QT_PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.A5: QPageSize.PageSizeId.A5}
+
+Loader = Callable[[UnitOfWork], PrintedDocument]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+@dataclass(frozen=True)
+class _Preview:
+    document: PrintedDocument
+    copy_no: int
+    pages: list[QImage]
+
+
+class PrintPreviewDialog(QDialog):
+    preview_shown = Signal(int)  # number of pages
+    document_printed = Signal(int)  # the copy number just printed
+    print_failed = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, actor: Actor, load: Loader, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("print_preview")
+        self.setWindowTitle(tr("打印预览"))
+        self.ctx, self.actor, self.load = ctx, actor, load
+        self.document: PrintedDocument | None = None
+        self.page_size: PageSize | None = None
+        self.pages: list[QImage] = []
+        self.resize(760, 900)
+
+        self.info = QLabel(tr("正在生成…"))
+        self.info.setObjectName("preview_info")
+        self.size_box = QComboBox()
+        self.size_box.setObjectName("page_size")
+        for size in PageSize:
+            self.size_box.addItem(size.value, size)
+        self.size_box.currentIndexChanged.connect(self._size_chosen)
+        self.print_button = QPushButton(tr("打印…"))
+        self.print_button.setObjectName("print_button")
+        self.print_button.setEnabled(False)
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_clicked)
+        close = QPushButton(tr("关闭"))
+        close.clicked.connect(self.reject)
+
+        self.page_box = QWidget()
+        self.page_box.setObjectName("preview_pages")
+        self.page_layout = QVBoxLayout(self.page_box)
+        self.page_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.page_box)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.info, 1)
+        bar.addWidget(QLabel(tr("纸张")))
+        bar.addWidget(self.size_box)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+        self.load_preview()
+
+    @classmethod
+    def for_number(
+        cls,
+        ctx: AppContext,
+        actor: Actor,
+        kind: str,
+        number: str,
+        parent: QWidget | None = None,
+    ) -> PrintPreviewDialog:
+        """The preview of a document named by kind and number (``app.printing.loaders``)."""
+        return cls(ctx, actor, lambda uow: load_document(uow, actor, kind, number), parent)
+
+    # -- preview -------------------------------------------------------------------------------
+    def load_preview(self) -> None:
+        self.print_button.setEnabled(False)
+        ctx, load, document, size = self.ctx, self.load, self.document, self.page_size
+
+        def work() -> _Preview:
+            uow = ctx.uow()
+            doc = document or load(uow)
+            copy_no = next_copy_no(uow, doc.kind, doc.number)
+            shown = mark_copy(doc, copy_no, uow.clock.now())
+            return _Preview(doc, copy_no, rasterize(render(shown, size), PREVIEW_DPI))
+
+        run_op(self, work, self._show_preview, self._failed)
+
+    def _show_preview(self, preview: _Preview) -> None:
+        if not isValid(self):  # closed while the pages were being rendered
+            return
+        self.document, self.pages = preview.document, preview.pages
+        if self.page_size is None:
+            self.size_box.blockSignals(True)
+            self.size_box.setCurrentIndex(self.size_box.findData(preview.document.spec.page_size))
+            self.size_box.blockSignals(False)
+        while self.page_layout.count():
+            old = self.page_layout.takeAt(0).widget()
+            if old is not None:
+                old.setParent(None)  # gone now, not at the next turn of the event loop
+                old.deleteLater()
+        for image in preview.pages:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setFrameShape(QLabel.Shape.Box)
+            self.page_layout.addWidget(label)
+        doc = preview.document
+        if preview.copy_no == 1:
+            copy = tr("首次打印")
+        elif doc.spec.marks_reprints:
+            copy = tr("第 %d 份，将标注“补打”") % preview.copy_no
+        else:
+            copy = tr("第 %d 份") % preview.copy_no
+        self.info.setText(f"{doc.title} {doc.number} · {copy}")
+        self.setWindowTitle(tr("打印预览 - %s") % doc.title)
+        self.print_button.setEnabled(True)
+        self.preview_shown.emit(len(preview.pages))
+
+    def _size_chosen(self) -> None:
+        self.page_size = self.size_box.currentData()
+        self.load_preview()
+
+    # -- printing ------------------------------------------------------------------------------
+    def _paper(self) -> PageSize:
+        if self.page_size is not None:
+            return self.page_size
+        return self.document.spec.page_size if self.document else PageSize.A4
+
+    def make_printer(self) -> QPrinter:
+        """A printer set up for this document: its paper, the whole sheet (the PDF has its own
+        margins), and the printer this PC used last."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        saved = LocalSettings.load().printer
+        if saved and saved in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(saved)
+        return printer
+
+    def print_clicked(self) -> None:
+        if self.document is None:
+            return
+        printer = self.make_printer()
+        self._set_paper(printer)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if printer.outputFormat() is QPrinter.OutputFormat.NativeFormat and printer.printerName():
+            settings = LocalSettings.load()
+            settings.printer = printer.printerName()
+            settings.save()
+        self.print_to(printer)
+
+    def _set_paper(self, printer: QPrinter) -> None:
+        printer.setPageSize(QPageSize(QT_PAGE_SIZES[self._paper()]))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Log a copy, render it at the printer's resolution off the GUI thread, then paint."""
+        if self.document is None:
+            return
+        self._set_paper(printer)
+        self.print_button.setEnabled(False)
+        ctx, actor, doc, size = self.ctx, self.actor, self.document, self._paper()
+        where = printer.printerName() or printer.outputFileName()
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+
+        def work() -> tuple[int, list[QImage]]:
+            record = record_print(ctx.uow(), actor, doc.kind, doc.number, where)
+            copy = mark_copy(doc, record.copy_no, record.printed_at)
+            return record.copy_no, rasterize(render(copy, size), dpi)
+
+        run_op(
+            self,
+            work,
+            lambda result: self._paint(printer, *result),
+            self._failed,
+            progress=tr("正在准备打印…"),
+        )
+
+    def _paint(self, printer: QPrinter, copy_no: int, pages: list[QImage]) -> None:
+        # The copy is logged: print it even if the preview was closed in the meantime.
+        painter = QPainter()
+        if not painter.begin(printer):
+            if isValid(self):
+                self._report(tr("无法连接打印机，请检查打印机是否开启"))
+            return
+        try:
+            for i, page in enumerate(pages):
+                if i:
+                    printer.newPage()
+                painter.drawImage(printer.paperRect(QPrinter.Unit.DevicePixel), page)
+        finally:
+            painter.end()
+        if isValid(self):
+            self.document_printed.emit(copy_no)
+            self.load_preview()  # the next copy would be a reprint: show it so
+
+    # -- errors --------------------------------------------------------------------------------
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            raise exc
+        if isValid(self):
+            self._report(exc.message)
+
+    def _report(self, message: str) -> None:
+        self.info.setText(message)
+        self.print_button.setEnabled(self.document is not None)
+        self.print_failed.emit(message)
+        QMessageBox.warning(self, tr("打印"), message)
+
+
+def open_print_preview(
+    parent: QWidget | None, ctx: AppContext, actor: Actor, kind: str, number: str
+) -> PrintPreviewDialog:
+    """Show the preview of a document named by kind and number (non-modal)."""
+    dialog = PrintPreviewDialog.for_number(ctx, actor, kind, number, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
