@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from ui.settings_dialog import SettingsDialog
 SUPERVISING = {Role.SUPERVISOR, Role.ADMIN}
 COUNTER = {Role.CLERK, Role.SUPERVISOR}
 WARNING_REFRESH_MS = 5 * 60 * 1000
+FIRST_SCAN_MS = 1500  # after the first paint: cases turn yellow/red overnight
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +85,12 @@ class MainWindow(QMainWindow):
         from ui.cases.page import CasesPage
 
         if self.actor.role in COUNTER:
-            # A clerk's own yellow and red cases come first after login.
+            from ui.counter import CounterPage
+
+            # The counter comes first: the next visitor is waiting.
+            counter = CounterPage(self.ctx, self.actor, self.post.window_number)
+            self.add_page("counter", self.tr("受理台"), counter)
+            # A clerk's own yellow and red cases are one click away.
             cases = CasesPage(self.ctx, self.actor, mine_first=self.actor.role is Role.CLERK)
             cases.case_opened.connect(self.open_case)
             cases.warnings_refreshed.connect(self.update_warning_count)
@@ -194,7 +201,8 @@ class MainWindow(QMainWindow):
         self.warning_timer = QTimer(self)
         self.warning_timer.timeout.connect(self.refresh_warnings)
         self.warning_timer.start(WARNING_REFRESH_MS)
-        self.update_warning_count()
+        if self.actor.role in COUNTER:
+            QTimer.singleShot(FIRST_SCAN_MS, self.refresh_warnings)
 
     def _tick(self) -> None:
         now: datetime = self.ctx.clock.now().astimezone()
@@ -205,10 +213,16 @@ class MainWindow(QMainWindow):
         from app.cases import service as case_service
 
         run_op(
-            self,
-            lambda: case_service.refresh_warnings(self.ctx.uow()),
-            lambda _scan: self.update_warning_count(),
+            self, lambda: case_service.refresh_warnings(self.ctx.uow()), self._warnings_refreshed
         )
+
+    def _warnings_refreshed(self, _scan: object) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while the scan ran
+        self.update_warning_count()
+        page = self.pages.get("cases")
+        if page is not None and page.isVisible():
+            page.reload()  # type: ignore[attr-defined]
 
     def update_warning_count(self) -> None:
         if self.actor.role not in COUNTER:
@@ -223,6 +237,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_warning_count(self, counts: dict[str, int]) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.warning_counts = counts
         text = self.tr("红牌 %s · 黄牌 %s") % (counts["red"], counts["yellow"])
         self.status_warnings.setText(("⚠ " if counts["red"] else "") + text)
