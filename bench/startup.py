@@ -48,8 +48,19 @@ RUN_TIMEOUT_S = 120
 PIECES = ("imports_ms", "qt_ms", "db_ms", "login_ms", "first_paint_ms")
 # Packages that must not be imported before the main window's first paint: they serve
 # printing, export and charts, which a counter clerk opens later, if ever.
-HEAVY = ("reportlab", "openpyxl", "qrcode", "PIL", "numpy", "pandas", "matplotlib",
-         "cryptography", "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtWebEngineCore")
+HEAVY = (
+    "reportlab",
+    "openpyxl",
+    "qrcode",
+    "PIL",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "cryptography",
+    "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "PySide6.QtWebEngineCore",
+)
 
 
 class BenchError(RuntimeError):
@@ -112,8 +123,15 @@ def make_env(home: Path) -> dict[str, str]:
 
 def run_once(series: Series, env: dict[str, str]) -> tuple[float, dict[str, object]]:
     started = time.perf_counter()
-    proc = subprocess.run(series.command, env=env, cwd=ROOT, capture_output=True, text=True,
-                          timeout=RUN_TIMEOUT_S, check=False)
+    proc = subprocess.run(
+        series.command,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
     wall_ms = (time.perf_counter() - started) * 1000
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     report: dict[str, object] = json.loads(lines[-1]) if lines else {}
@@ -126,9 +144,15 @@ def run_once(series: Series, env: dict[str, str]) -> tuple[float, dict[str, obje
 
 
 def prepare_database(frontdesk: list[str], env: dict[str, str]) -> None:
-    proc = subprocess.run([*frontdesk, "init", "--demo", "--admin-password", ADMIN_PASSWORD],
-                          env=env, cwd=ROOT, capture_output=True, text=True,
-                          timeout=RUN_TIMEOUT_S, check=False)
+    proc = subprocess.run(
+        [*frontdesk, "init", "--demo", "--admin-password", ADMIN_PASSWORD],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
     if proc.returncode != 0:
         raise BenchError(f"frontdesk init failed:\n{proc.stdout}\n{proc.stderr}")
 
@@ -195,8 +219,9 @@ def summarize(series: Series) -> dict[str, float]:
     }
 
 
-def render_section(label: str, a: Series, b: Series, runs: int, reproduce: str,
-                   m: dict[str, str]) -> str:
+def render_section(
+    label: str, a: Series, b: Series, runs: int, reproduce: str, m: dict[str, str]
+) -> str:
     sa, sb = summarize(a), summarize(b)
     ratio = sa["median"] / sb["median"]
     ratio_p95 = sa["p95"] / sb["p95"]
@@ -260,8 +285,15 @@ def update_results(path: Path, label: str, section: str) -> None:
 def profile_imports(env: dict[str, str], top: int = 8) -> int:
     """One ``-X importtime`` smoke run: the costliest imports, and any HEAVY one (exit 1)."""
     command = [sys.executable, "-X", "importtime", "-m", "cli", "gui", "--smoke", "--user", USER]
-    proc = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True,
-                          timeout=RUN_TIMEOUT_S, check=False)
+    proc = subprocess.run(
+        command,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
     if proc.returncode != 0:
         raise BenchError(f"importtime run failed:\n{proc.stdout}\n{proc.stderr[-3000:]}")
     rows: list[ImportRow] = []
@@ -269,19 +301,22 @@ def profile_imports(env: dict[str, str], top: int = 8) -> int:
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:"):
             continue
-        fields = line[len("import time:"):].split("|", 2)
+        fields = line[len("import time:") :].split("|", 2)
         if len(fields) != 3 or not fields[0].strip().isdigit():
             continue  # the header line
         self_us, cumulative_us, name = fields
         name = name.rstrip()
         depth = (len(name) - len(name.lstrip(" ")) - 1) // 2
-        row = ImportRow(name.strip(), int(self_us) / 1000, int(cumulative_us) / 1000,
-                        pending.pop(depth + 1, []))
+        row = ImportRow(
+            name.strip(), int(self_us) / 1000, int(cumulative_us) / 1000, pending.pop(depth + 1, [])
+        )
         pending.setdefault(depth, []).append(row)
         rows.append(row)
     total_ms = sum(r.self_ms for r in rows)
-    print(f"-X importtime, one smoke run: {len(rows)} modules, {total_ms:.0f} ms of imports "
-          "(importtime inflates them a little)")
+    print(
+        f"-X importtime, one smoke run: {len(rows)} modules, {total_ms:.0f} ms of imports "
+        "(importtime inflates them a little)"
+    )
     print("top-level imports by cumulative ms (self ms), with what they pull in over 5 ms:")
 
     def show(row: ImportRow, level: int) -> None:
@@ -303,24 +338,40 @@ def profile_imports(env: dict[str, str], top: int = 8) -> int:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15, help="runs of each process (default 15)")
-    parser.add_argument("--quick", action="store_true",
-                        help="5 runs each, no RESULTS.md update; exit 1 if a/b > --max-ratio")
-    parser.add_argument("--max-ratio", type=float, default=3.0,
-                        help="with --quick: the highest a/b median ratio that passes (default 3.0)")
-    parser.add_argument("--frontdesk", help="the frontdesk executable to measure (default: the "
-                        "venv's frontdesk script; e.g. a frozen dist/frontdesk/frontdesk)")
-    parser.add_argument("--label", default=None,
-                        help="RESULTS.md section name (default: 'source', or 'frozen' with "
-                        "--frontdesk)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="5 runs each, no RESULTS.md update; exit 1 if a/b > --max-ratio",
+    )
+    parser.add_argument(
+        "--max-ratio",
+        type=float,
+        default=3.0,
+        help="with --quick: the highest a/b median ratio that passes (default 3.0)",
+    )
+    parser.add_argument(
+        "--frontdesk",
+        help="the frontdesk executable to measure (default: the "
+        "venv's frontdesk script; e.g. a frozen dist/frontdesk/frontdesk)",
+    )
+    parser.add_argument(
+        "--label",
+        default=None,
+        help="RESULTS.md section name (default: 'source', or 'frozen' with --frontdesk)",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="file to update")
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
-    parser.add_argument("--imports", action="store_true",
-                        help="instead of timing: one -X importtime smoke run from source; list "
-                        "the costliest imports, exit 1 if a heavy package (reportlab, "
-                        "openpyxl, ...) is imported at start")
+    parser.add_argument(
+        "--imports",
+        action="store_true",
+        help="instead of timing: one -X importtime smoke run from source; list "
+        "the costliest imports, exit 1 if a heavy package (reportlab, "
+        "openpyxl, ...) is imported at start",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.runs = 5
@@ -350,8 +401,11 @@ def main(argv: list[str] | None = None) -> int:
                 wall, report = run_once(series, env)
                 series.walls_ms.append(wall)
                 series.reports.append(report)
-            print(f"run {i + 1:>2}/{args.runs}: a {a.walls_ms[-1]:6.0f} ms   "
-                  f"b {b.walls_ms[-1]:6.0f} ms", file=sys.stderr)
+            print(
+                f"run {i + 1:>2}/{args.runs}: a {a.walls_ms[-1]:6.0f} ms   "
+                f"b {b.walls_ms[-1]:6.0f} ms",
+                file=sys.stderr,
+            )
     except BenchError as exc:
         print(f"startup bench: {exc}", file=sys.stderr)
         return 2
@@ -365,8 +419,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio a/b (medians): {ratio:.2f}")
     pieces = a.piece_medians()
     if pieces:
-        print("(a) pieces, median ms since cli.main import: "
-              + ", ".join(f"{k} {v:.0f}" for k, v in pieces.items()))
+        print(
+            "(a) pieces, median ms since cli.main import: "
+            + ", ".join(f"{k} {v:.0f}" for k, v in pieces.items())
+        )
 
     if args.quick:
         if ratio > args.max_ratio:
@@ -377,10 +433,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         reproduce = ".venv/bin/python bench/startup.py --runs " + str(args.runs)
         if args.frontdesk:
-            reproduce = (".venv/bin/pyinstaller --noconfirm --clean build.spec "
-                         "--distpath /tmp/fd-dist --workpath /tmp/fd-build\n"
-                         f".venv/bin/python bench/startup.py --runs {args.runs} "
-                         f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}")
+            reproduce = (
+                ".venv/bin/pyinstaller --noconfirm --clean build.spec "
+                "--distpath /tmp/fd-dist --workpath /tmp/fd-build\n"
+                f".venv/bin/python bench/startup.py --runs {args.runs} "
+                f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}"
+            )
         section = render_section(args.label, a, b, args.runs, reproduce, machine_before)
         update_results(args.results, args.label, section)
         print(f"updated {args.results}")

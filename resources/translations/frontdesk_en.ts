@@ -58,7 +58,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
-        <location filename="../../ui/cases/dialog.py" line="125"/>
+        <location filename="../../ui/cases/dialog.py" line="126"/>
         <location filename="../../ui/cases/model.py" line="37"/>
         <source>办件编号</source>
         <translation>Case number</translation>
@@ -80,8 +80,8 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="67"/>
-        <location filename="../../ui/cases/dialog.py" line="79"/>
-        <location filename="../../ui/cases/dialog.py" line="128"/>
+        <location filename="../../ui/cases/dialog.py" line="80"/>
+        <location filename="../../ui/cases/dialog.py" line="129"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <source>状态</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="78"/>
-        <location filename="../../ui/cases/dialog.py" line="79"/>
+        <location filename="../../ui/cases/dialog.py" line="80"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -225,145 +225,165 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="145"/>
-        <location filename="../../ui/counter/checklist.py" line="325"/>
+        <location filename="../../ui/counter/checklist.py" line="332"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="79"/>
+        <location filename="../../ui/cases/dialog.py" line="80"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="83"/>
+        <location filename="../../ui/cases/dialog.py" line="84"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="83"/>
+        <location filename="../../ui/cases/dialog.py" line="84"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="83"/>
+        <location filename="../../ui/cases/dialog.py" line="84"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="83"/>
+        <location filename="../../ui/cases/dialog.py" line="84"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="94"/>
+        <location filename="../../ui/cases/dialog.py" line="95"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="96"/>
+        <location filename="../../ui/cases/dialog.py" line="97"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="112"/>
+        <location filename="../../ui/cases/dialog.py" line="113"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="116"/>
+        <location filename="../../ui/cases/dialog.py" line="117"/>
         <location filename="../../ui/cases/model.py" line="122"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="118"/>
+        <location filename="../../ui/cases/dialog.py" line="119"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="125"/>
+        <location filename="../../ui/cases/dialog.py" line="126"/>
         <source>（代办件）</source>
         <translation> (agency case)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="128"/>
         <location filename="../../ui/cases/model.py" line="38"/>
         <location filename="../../ui/counter/applicant.py" line="40"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="129"/>
+        <location filename="../../ui/cases/dialog.py" line="130"/>
         <location filename="../../ui/cases/model.py" line="36"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/cases/model.py" line="41"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="132"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="132"/>
+        <location filename="../../ui/cases/dialog.py" line="133"/>
         <location filename="../../ui/cases/model.py" line="42"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="135"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="137"/>
+        <location filename="../../ui/cases/dialog.py" line="138"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="137"/>
+        <location filename="../../ui/cases/dialog.py" line="138"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/dialog.py" line="146"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/dialog.py" line="146"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/dialog.py" line="146"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="151"/>
+        <location filename="../../ui/cases/dialog.py" line="152"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="177"/>
+        <location filename="../../ui/cases/dialog.py" line="179"/>
         <location filename="../../ui/printing/preview.py" line="88"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <source>受理回执</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="188"/>
+        <source>容缺受理通知</source>
+        <translation>Deferred-materials notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="190"/>
+        <source>补正材料通知书</source>
+        <translation>Correction request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="192"/>
+        <source>办结通知</source>
+        <translation>Completion notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="227"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -500,7 +520,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="123"/>
-        <location filename="../../ui/counter/page.py" line="207"/>
+        <location filename="../../ui/counter/page.py" line="206"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -570,6 +590,7 @@
         <translation>Rendering…</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/dialog.py" line="193"/>
         <location filename="../../ui/printing/preview.py" line="83"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -650,7 +671,7 @@
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="58"/>
+        <location filename="../../ui/counter/checklist.py" line="57"/>
         <location filename="../../ui/counter/checklist.py" line="118"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
@@ -666,32 +687,32 @@
         <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="150"/>
+        <location filename="../../ui/counter/checklist.py" line="154"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="150"/>
+        <location filename="../../ui/counter/checklist.py" line="154"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="155"/>
+        <location filename="../../ui/counter/checklist.py" line="159"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="165"/>
+        <location filename="../../ui/counter/checklist.py" line="169"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="165"/>
+        <location filename="../../ui/counter/checklist.py" line="169"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="166"/>
+        <location filename="../../ui/counter/checklist.py" line="170"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -866,77 +887,77 @@
         <translation>Not received (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="55"/>
+        <location filename="../../ui/counter/page.py" line="54"/>
         <source>告知单编号、扫码、身份证号或“姓名 电话”，回车</source>
         <translation>Notice number, scan, ID number or &quot;name phone&quot;, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="67"/>
+        <location filename="../../ui/counter/page.py" line="66"/>
         <source>办理事项（Ctrl+F）</source>
         <translation>Service item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="69"/>
+        <location filename="../../ui/counter/page.py" line="68"/>
         <source>回访：查找一次性告知单（Ctrl+G）</source>
         <translation>Return visit: find the one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="147"/>
+        <location filename="../../ui/counter/page.py" line="146"/>
         <source>没有找到这张告知单</source>
         <translation>No such notice found</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="157"/>
+        <location filename="../../ui/counter/page.py" line="156"/>
         <source>（已办结）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="177"/>
+        <location filename="../../ui/counter/page.py" line="176"/>
         <source>告知单 %s 已受理，办件编号 %s</source>
         <translation>Notice %s has been accepted as case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="183"/>
+        <location filename="../../ui/counter/page.py" line="182"/>
         <source>告知单 %s 已办结（已重新告知或不予受理）</source>
         <translation>Notice %s is closed (a new notice was issued, or the application was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="211"/>
+        <location filename="../../ui/counter/page.py" line="210"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="212"/>
+        <location filename="../../ui/counter/page.py" line="211"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="214"/>
+        <location filename="../../ui/counter/page.py" line="213"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="218"/>
+        <location filename="../../ui/counter/page.py" line="217"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="225"/>
+        <location filename="../../ui/counter/page.py" line="224"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="227"/>
+        <location filename="../../ui/counter/page.py" line="226"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="230"/>
+        <location filename="../../ui/counter/page.py" line="229"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="231"/>
+        <location filename="../../ui/counter/page.py" line="230"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>
@@ -1829,47 +1850,62 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="35"/>
+        <location filename="../../ui/settings_dialog.py" line="37"/>
         <source>全中心</source>
         <translation>Hall-wide</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>（按人员设置）</source>
         <translation>(from the staff record)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>本机窗口号</source>
         <translation>Window number of this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>每日自动备份到（可为U盘）</source>
+        <translation>Daily backup to (may be a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>全中心设置只有系统管理员可以修改。</source>
         <translation>Only an administrator can change hall-wide settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>界面语言将在重新启动后完全生效。</source>
         <translation>The language takes full effect after a restart.</translation>
     </message>
@@ -2022,6 +2058,11 @@ First-inquiry responsibility · One-time notification · Time-limited completion
         <location filename="../../ui/app.py" line="121"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="144"/>
+        <source>自动备份失败</source>
+        <translation>Automatic backup failed</translation>
     </message>
 </context>
 </TS>
