@@ -27,6 +27,7 @@ from db.models import (
     CaseEvent,
     CaseFile,
     CaseMaterial,
+    Notice,
     NumberCounter,
     SearchToken,
     ServiceItemVersion,
@@ -340,13 +341,14 @@ class SqlCaseRepository:
         opened_at: datetime,
         days_late: int,
     ) -> int | None:
-        exists = self.s.scalar(
-            select(AccountabilityRecord.id).where(
-                AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == case_id
+        if case_id is not None:  # one record of a kind per case; caseless ones always open
+            exists = self.s.scalar(
+                select(AccountabilityRecord.id).where(
+                    AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == case_id
+                )
             )
-        )
-        if exists is not None:
-            return None
+            if exists is not None:
+                return None
         new_id = self.s.execute(
             insert(AccountabilityRecord)
             .values(
@@ -386,8 +388,15 @@ class SqlCaseRepository:
     def _accountability_query(self) -> Any:
         responsible, reviewer = aliased(Staff), aliased(Staff)
         return (
-            select(AccountabilityRecord, CaseFile.number, responsible.name, reviewer.name)
+            select(
+                AccountabilityRecord,
+                CaseFile.number,
+                Notice.number,
+                responsible.name,
+                reviewer.name,
+            )
             .outerjoin(CaseFile, CaseFile.id == AccountabilityRecord.case_id)
+            .outerjoin(Notice, Notice.id == AccountabilityRecord.notice_id)
             .outerjoin(responsible, responsible.id == AccountabilityRecord.responsible_id)
             .outerjoin(reviewer, reviewer.id == AccountabilityRecord.reviewed_by)
         )
@@ -399,6 +408,7 @@ class SqlCaseRepository:
                 kind=r.kind,
                 case_id=r.case_id,
                 case_number=number or "",
+                notice_number=notice or "",
                 responsible_id=r.responsible_id,
                 responsible_name=resp or "",
                 opened_at=r.opened_at,
@@ -410,7 +420,7 @@ class SqlCaseRepository:
                 reviewed_by_name=rev or "",
                 reviewed_at=r.reviewed_at,
             )
-            for r, number, resp, rev in self.s.execute(
+            for r, number, notice, resp, rev in self.s.execute(
                 stmt.execution_options(populate_existing=True)
             )
         ]

@@ -210,7 +210,7 @@ class SqlNoticeRepository:
         self.s.flush()
         return row.id
 
-    def add_breach(self, responsible_id: int, opened_at: datetime) -> int:
+    def add_breach(self, notice_id: int, responsible_id: int, opened_at: datetime) -> int:
         # Not through SqlCaseRepository.add_accountability: that opens at most one record per
         # kind and case, and a breach before acceptance has no case yet.
         new_id = self.s.execute(
@@ -218,6 +218,7 @@ class SqlNoticeRepository:
             .values(
                 kind="breach",
                 case_id=None,
+                notice_id=notice_id,
                 responsible_id=responsible_id,
                 opened_at=opened_at,
                 days_late=0,

@@ -36,6 +36,9 @@ class AcceptRequest:
     notice_id: int | None = None
     window_number: int | None = None
     is_agency: bool = False
+    # 行政许可法 Art. 32(4): when the one-time notice came too late, the application counts as
+    # accepted from the day the materials were received; the deadline runs from then.
+    deemed_accepted_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ class AccountabilityView:
     kind: str
     case_id: int | None
     case_number: str
+    notice_number: str
     responsible_id: int | None
     responsible_name: str
     opened_at: datetime

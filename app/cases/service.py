@@ -141,9 +141,12 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
         elif req.deferred_supply_by < today:
             errors.add("deferred_supply_by", "补交期限不能早于今天")
     errors.raise_if_any()
+    start_day = req.deemed_accepted_on or today
+    if start_day > today:
+        raise ValidationError.single("deemed_accepted_on", "视为受理日期不能晚于今天")
     with uow.write():
         calendar = load_calendar(uow)
-        deadline = calendar.add_working_days(today, version.committed_days)
+        deadline = calendar.add_working_days(start_day, version.committed_days)
         if req.deferred_supply_by and deadline.due and req.deferred_supply_by > deadline.due:
             raise ValidationError.single(
                 "deferred_supply_by", f"补交期限不能晚于承诺办结日期 {deadline.due:%Y-%m-%d}"
@@ -151,7 +154,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        window_id = _window_id(uow, actor, req.window_number)
+        window_id = window_id_for(uow, actor, req.window_number)
         number = next_number(uow.cases, site.id, site.code, NumberKind.CASE, today)
         case_id = uow.cases.add(
             NewCase(
@@ -166,7 +169,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
                 is_agency=req.is_agency,
                 received_at=received_at,
                 accepted_at=now,
-                accepted_day=today,
+                accepted_day=start_day,
                 committed_days=version.committed_days,
                 statutory_days=version.statutory_days,
                 deferred_supply_by=req.deferred_supply_by,
@@ -225,7 +228,7 @@ def case_warning_for_new(
     return str(warning_level(today, deadline.due, days, calendar, ratio))
 
 
-def _window_id(uow: UnitOfWork, actor: Actor, window_number: int | None) -> int | None:
+def window_id_for(uow: UnitOfWork, actor: Actor, window_number: int | None) -> int | None:
     if window_number is None:
         return actor.window_id
     for window in uow.sites.windows(actor.site_id):

@@ -38,7 +38,7 @@ class NoticeRepository(Protocol):
     def add_extra_demand(
         self, notice_id: int, material_id: int, reason: str, staff_id: int, at: datetime
     ) -> int: ...
-    def add_breach(self, responsible_id: int, opened_at: datetime) -> int:
+    def add_breach(self, notice_id: int, responsible_id: int, opened_at: datetime) -> int:
         """Open an accountability record of kind 'breach' (no case yet: one per demand)."""
         ...
 

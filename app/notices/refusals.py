@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app import audit
 from app.cases.deadlines import local_day
-from app.cases.service import COUNTER_ROLES, _window_id, check_applicant
+from app.cases.service import COUNTER_ROLES, check_applicant, window_id_for
 from app.errors import NotFound
 from app.notices.records import (
     NewRefusal,
@@ -60,7 +60,7 @@ def refuse_application(uow: UnitOfWork, actor: Actor, req: RefusalRequest) -> Re
                 number=number,
                 site_id=site.id,
                 item_version_id=version.id,
-                window_id=_window_id(uow, actor, req.window_number),
+                window_id=window_id_for(uow, actor, req.window_number),
                 issued_by=actor.staff_id,
                 issued_at=now,
                 applicant=applicant,

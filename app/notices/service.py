@@ -29,10 +29,10 @@ from app.cases.records import AcceptRequest, ApplicantInput
 from app.cases.service import (
     COUNTER_ROLES,
     AcceptResult,
-    _window_id,
     accept_case,
     check_applicant,
     check_materials,
+    window_id_for,
 )
 from app.catalog.records import ItemVersionRecord, MaterialRecord, Necessity
 from app.clock import DEFAULT_TZ
@@ -179,7 +179,7 @@ def issue_one_time_notice(uow: UnitOfWork, actor: Actor, req: NoticeRequest) -> 
                 number=number,
                 site_id=site.id,
                 item_version_id=version.id,
-                window_id=_window_id(uow, actor, req.window_number),
+                window_id=window_id_for(uow, actor, req.window_number),
                 issued_by=actor.staff_id,
                 applicant=applicant,
                 received_at=received_at,
@@ -257,7 +257,10 @@ def accept_with_notice(
         notice = _open_notice(uow, notice_id, lock=True)
         if req.item_version_id != notice.item_version_id:
             raise ValidationError.single("item", "回访时须按原告知单上的事项版本办理")
-        result = accept_case(uow, actor, replace(req, notice_id=notice.id))
+        deemed = local_day(notice.received_at) if notice.issued_late else None
+        result = accept_case(
+            uow, actor, replace(req, notice_id=notice.id, deemed_accepted_on=deemed)
+        )
         uow.notices.set_state(notice.id, NoticeState.ACCEPTED, NoticeState.OPEN, result.case_id)
         audit.record(
             uow,
@@ -297,7 +300,7 @@ def record_extra_demand(
         assert material is not None
         now = uow.clock.now()
         demand_id = uow.notices.add_extra_demand(notice.id, material_id, text, actor.staff_id, now)
-        record_id = uow.notices.add_breach(notice.issued_by, now)
+        record_id = uow.notices.add_breach(notice.id, notice.issued_by, now)
         audit.record(
             uow,
             actor,

@@ -183,6 +183,7 @@ class AccountabilityRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))  # overdue / breach / complaint
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))  # breaches
     responsible_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     days_late: Mapped[int] = mapped_column(Integer, default=0)

@@ -57,11 +57,15 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="63"/>
         <location filename="../../ui/cases/dialog.py" line="126"/>
         <location filename="../../ui/cases/model.py" line="37"/>
         <source>办件编号</source>
         <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/accountability.py" line="63"/>
+        <source>办件/告知单编号</source>
+        <translation>Case / notice number</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="64"/>

@@ -243,6 +243,7 @@ def test_extra_demand_needs_a_reason_and_is_a_breach_of_the_issuer(
     records = queries.list_accountability(uow(), boss)
     # Two breaches, both charged to 张伟, who issued the incomplete notice.
     assert [(r.kind, r.responsible_name) for r in records] == [("breach", "张伟")] * 2
+    assert {r.notice_number for r in records} == {issued.number}  # supervisors see which slip
 
     today = date(2026, 11, 24)
     assert service.count_breaches(uow(), boss, today, today) == 2
@@ -303,3 +304,29 @@ def test_rare_characters_and_long_texts_survive_the_round_trip(
     service.record_extra_demand(demo_ctx.uow(), me, issued.notice_id, ids["近期照片"], reason)
     stored = service.get_notice(demo_ctx.uow(), me, issued.notice_id).extra_demands[0].reason
     assert stored == reason
+
+
+def test_after_a_late_notice_the_deadline_runs_from_the_day_of_receipt(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """行政许可法 Art. 32(4): told too late, the application counts as accepted on receipt."""
+    ids = ids_of(item)
+    received = demo_ctx.clock.now()  # Tuesday 2026-11-24
+    demo_ctx.clock.advance(timedelta(days=8))  # type: ignore[attr-defined]  # Wed 12-02: day 6
+    late = service.issue_one_time_notice(
+        demo_ctx.uow(), clerk(demo_ctx), notice_request(item, "居民身份证", received_at=received)
+    )
+    assert late.issued_late
+    demo_ctx.clock.advance(timedelta(days=1))  # type: ignore[attr-defined]  # Thu 12-03
+    result = service.accept_with_notice(
+        demo_ctx.uow(),
+        clerk(demo_ctx),
+        late.notice_id,
+        accept_request(
+            item, "居民身份证", "户口簿", not_applicable_material_ids=frozenset({ids["收入证明"]})
+        ),
+    )
+    # Five working days from Tuesday 11-24, not from Thursday 12-03.
+    assert result.deadline.due == date(2026, 12, 1)
+    case = queries.find_case_by_number(demo_ctx.uow(), clerk(demo_ctx), result.number)
+    assert case is not None and case.accepted_day == date(2026, 11, 24)

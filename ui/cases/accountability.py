@@ -60,7 +60,7 @@ class AccountabilityPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 tr("类型"),
-                tr("办件编号"),
+                tr("办件/告知单编号"),
                 tr("责任人"),
                 tr("超期工作日"),
                 tr("发生时间"),
@@ -99,7 +99,7 @@ class AccountabilityPage(QWidget):
             done = f"{causes.get(rec.cause, rec.cause)}：{rec.outcome}" if rec.cause else ""
             values = [
                 kind,
-                rec.case_number,
+                rec.case_number or rec.notice_number,
                 rec.responsible_name,
                 str(rec.days_late),
                 rec.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"),
