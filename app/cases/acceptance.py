@@ -1,0 +1,224 @@
+"""受理: validating the applicant and the materials, numbering and storing an accepted case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app import audit
+from app.calendar import load_calendar
+from app.cases.common import COUNTER_ROLES, yellow_ratio
+from app.cases.deadlines import local_day
+from app.cases.lifecycle import (
+    CaseAction,
+    CaseState,
+)
+from app.cases.records import AcceptRequest, ApplicantInput, CaseEventRecord, NewCase
+from app.catalog.records import ItemVersionRecord, Necessity
+from app.errors import NotFound, ValidationError
+from app.numbering import NumberKind, next_number
+from app.ports import UnitOfWork
+from app.roles import Actor, allowed_roles
+from app.validation import (
+    FieldErrors,
+    validate_name,
+    validate_phone,
+    validate_resident_id,
+    validate_text,
+)
+from app.workdays import Deadline
+
+
+@dataclass(frozen=True)
+class AcceptResult:
+    case_id: int
+    number: str
+    deadline: Deadline
+
+
+def check_applicant(applicant: ApplicantInput, today: date, errors: FieldErrors) -> ApplicantInput:
+    """Validate and normalise an applicant; every bad field goes into ``errors``."""
+    name = errors.check("applicant_name", validate_name, applicant.name)
+    id_number = applicant.id_number.strip()
+    if applicant.id_type == "resident_id":
+        id_number = errors.check("id_number", validate_resident_id, id_number, today=today) or ""
+    elif not id_number:
+        errors.add("id_number", "请填写证件号码")
+    phone = errors.check("phone", validate_phone, applicant.phone)
+    agent_name = applicant.agent_name.strip()
+    agent_id = applicant.agent_id_number.strip()
+    if agent_name or agent_id:
+        agent_name = errors.check("agent_name", validate_name, agent_name) or ""
+        agent_id = (
+            errors.check("agent_id_number", validate_resident_id, agent_id, today=today) or ""
+        )
+    agent_phone = applicant.agent_phone.strip()
+    if agent_phone:
+        agent_phone = errors.check("agent_phone", validate_phone, agent_phone) or ""
+    return ApplicantInput(
+        name=name or "",
+        id_number=id_number,
+        phone=phone or "",
+        id_type=applicant.id_type,
+        agent_name=agent_name,
+        agent_id_number=agent_id,
+        agent_phone=agent_phone,
+    )
+
+
+def check_materials(
+    version: ItemVersionRecord, req: AcceptRequest, errors: FieldErrors
+) -> dict[int, str]:
+    """Every required material received (or deferred when deferrable); returns the states."""
+    known = {m.id for m in version.materials}
+    for field, ids in (
+        ("received", req.received_material_ids),
+        ("deferred", req.deferred_material_ids),
+        ("not_applicable", req.not_applicable_material_ids),
+    ):
+        if ids - known:
+            errors.add("materials", f"材料不属于该事项的当前版本（{field}）")
+            return {}
+    states: dict[int, str] = {}
+    missing: list[str] = []
+    for m in version.materials:
+        if m.id in req.received_material_ids:
+            states[m.id] = "received"
+        elif m.id in req.deferred_material_ids:
+            if not m.deferrable:
+                errors.add("materials", f"“{m.name}”不可容缺，必须当场提交")
+            states[m.id] = "deferred"
+        elif m.id in req.not_applicable_material_ids:
+            if m.necessity is Necessity.REQUIRED:
+                errors.add("materials", f"“{m.name}”是必交材料，不能标为不适用")
+            states[m.id] = "not_applicable"
+        elif m.necessity is not Necessity.OPTIONAL:
+            missing.append(m.name)
+    if missing:
+        errors.add(
+            "materials", "材料不齐，不能受理，请出具一次性告知单。缺少：" + "、".join(missing)
+        )
+    return states
+
+
+@allowed_roles(*COUNTER_ROLES)
+def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResult:
+    """受理: store the case with its number and committed deadline in one transaction."""
+    from app.catalog.service import get_version
+
+    now = uow.clock.now()
+    today = local_day(now)
+    errors = FieldErrors()
+    applicant = check_applicant(req.applicant, today, errors)
+    version = get_version(uow, req.item_version_id)
+    materials = check_materials(version, req, errors)
+    received_at = req.received_at or now
+    if received_at > now:
+        errors.add("received_at", "收件时间不能晚于现在")
+    if req.deferred_material_ids:
+        if req.applicant_commitment.strip():
+            errors.check(
+                "applicant_commitment", validate_text, req.applicant_commitment, max_len=500
+            )
+        else:
+            errors.add("applicant_commitment", "容缺受理须记录申请人的补交承诺")
+        if req.deferred_supply_by is None:
+            errors.add("deferred_supply_by", "请填写容缺材料的补交期限")
+        elif req.deferred_supply_by < today:
+            errors.add("deferred_supply_by", "补交期限不能早于今天")
+    errors.raise_if_any()
+    start_day = req.deemed_accepted_on or today
+    if start_day > today:
+        raise ValidationError.single("deemed_accepted_on", "视为受理日期不能晚于今天")
+    with uow.write():
+        calendar = load_calendar(uow)
+        deadline = calendar.add_working_days(start_day, version.committed_days)
+        if req.deferred_supply_by and deadline.due and req.deferred_supply_by > deadline.due:
+            raise ValidationError.single(
+                "deferred_supply_by", f"补交期限不能晚于承诺办结日期 {deadline.due:%Y-%m-%d}"
+            )
+        site = uow.sites.get(actor.site_id)
+        if site is None:
+            raise NotFound("找不到本服务中心")
+        window_id = window_id_for(uow, actor, req.window_number)
+        number = next_number(uow.cases, site.id, site.code, NumberKind.CASE, today)
+        case_id = uow.cases.add(
+            NewCase(
+                number=number,
+                site_id=site.id,
+                item_version_id=version.id,
+                window_id=window_id,
+                accepted_by=actor.staff_id,
+                owner_id=actor.staff_id,
+                notice_id=req.notice_id,
+                applicant=applicant,
+                is_agency=req.is_agency,
+                received_at=received_at,
+                accepted_at=now,
+                accepted_day=start_day,
+                committed_days=version.committed_days,
+                statutory_days=version.statutory_days,
+                deferred_supply_by=req.deferred_supply_by,
+                applicant_commitment=req.applicant_commitment.strip(),
+                materials=materials,
+                due_date=deadline.due,
+                due_provisional=deadline.provisional,
+                calendar_version=deadline.calendar_version,
+                warning=str(
+                    case_warning_for_new(
+                        today, deadline, version.committed_days, calendar, yellow_ratio(uow)
+                    )
+                ),
+            )
+        )
+        uow.cases.add_event(
+            case_id,
+            CaseEventRecord(
+                at=now,
+                staff_id=actor.staff_id,
+                staff_name=actor.name,
+                on_behalf_of=None,
+                action=CaseAction.ACCEPT,
+                from_state=CaseState.ACCEPTED,
+                to_state=CaseState.ACCEPTED,
+                reason="",
+                detail={
+                    "committed_days": version.committed_days,
+                    "calendar": deadline.calendar_version,
+                },
+            ),
+        )
+        audit.record(
+            uow,
+            actor,
+            "case_accepted",
+            "case",
+            number,
+            None,
+            {
+                "item": version.code,
+                "version": version.version_no,
+                "due": deadline.due,
+                "provisional": deadline.provisional,
+                "deferred": len(req.deferred_material_ids),
+            },
+        )
+    return AcceptResult(case_id, number, deadline)
+
+
+def case_warning_for_new(
+    today: date, deadline: Deadline, days: int, calendar: Any, ratio: float
+) -> str:
+    from app.workdays import warning_level
+
+    return str(warning_level(today, deadline.due, days, calendar, ratio))
+
+
+def window_id_for(uow: UnitOfWork, actor: Actor, window_number: int | None) -> int | None:
+    if window_number is None:
+        return actor.window_id
+    for window in uow.sites.windows(actor.site_id):
+        if window.number == window_number:
+            return window.id
+    raise ValidationError.single("window", f"没有 {window_number} 号窗口")

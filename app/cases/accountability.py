@@ -1,0 +1,120 @@
+"""Warnings as time passes, and the accountability records overdue cases leave behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app import audit
+from app.calendar import load_calendar
+from app.cases.common import load_case, require_reason, yellow_ratio
+from app.cases.deadlines import case_deadline, case_warning, local_day
+from app.cases.records import CaseRecord
+from app.errors import NotFound, ValidationError
+from app.ports import UnitOfWork
+from app.roles import Actor, Role, allowed_roles
+from app.validation import (
+    FieldErrors,
+)
+from app.workdays import Deadline
+
+
+def open_overdue_record(
+    uow: UnitOfWork, case: CaseRecord, deadline: Deadline, today: date, calendar: Any
+) -> bool:
+    """Open the case's overdue record unless it has one; True when one was opened."""
+    from app.workdays import working_days_late
+
+    late = working_days_late(today, deadline.due, calendar) if deadline.due else 0
+    record_id = uow.cases.add_accountability(
+        "overdue", case.id, case.owner_id, uow.clock.now(), late
+    )
+    if record_id is None:
+        return False
+    audit.record(
+        uow,
+        None,
+        "accountability_opened",
+        "case",
+        case.number,
+        None,
+        {"kind": "overdue", "responsible": case.owner_id, "days_late": late},
+        login="system",
+    )
+    return True
+
+
+@dataclass(frozen=True)
+class WarningScan:
+    checked: int
+    changed: int
+    opened_records: int
+
+
+def refresh_warnings(uow: UnitOfWork) -> WarningScan:
+    """Recompute every open case's warning for today; open a record for each newly red case.
+    Runs when a list opens, on a timer and from ``frontdesk case scan``."""
+    with uow.write():
+        today = local_day(uow.clock.now())
+        calendar = load_calendar(uow)
+        ratio = yellow_ratio(uow)
+        checked = changed = opened = 0
+        for case_id in uow.cases.open_case_ids():
+            case = load_case(uow, case_id)
+            checked += 1
+            deadline = case_deadline(case, calendar)
+            warning = case_warning(case, deadline, today, calendar, ratio)
+            if warning != case.warning:
+                uow.cases.update(case.id, case.row_version, warning=warning)
+                changed += 1
+            if warning == "red" and open_overdue_record(uow, case, deadline, today, calendar):
+                opened += 1
+    return WarningScan(checked, changed, opened)
+
+
+ACCOUNTABILITY_CAUSES = {
+    "applicant": "申请人原因",
+    "staff": "工作人员过错",
+    "department": "其他部门原因",
+    "system": "系统或设备原因",
+    "other": "其他",
+}
+
+
+@allowed_roles(Role.SUPERVISOR)
+def review_accountability(
+    uow: UnitOfWork, actor: Actor, record_id: int, cause: str, note: str, outcome: str
+) -> None:
+    """A supervisor's review: cause, note and outcome are all required — nothing closes
+    silently."""
+    errors = FieldErrors()
+    if cause not in ACCOUNTABILITY_CAUSES:
+        errors.add("cause", "请选择原因类别")
+    note = errors.check("note", require_reason, note, what="情况说明") or ""
+    outcome = errors.check("outcome", require_reason, outcome, what="处理结果") or ""
+    errors.raise_if_any()
+    with uow.write():
+        record = uow.cases.accountability(record_id)
+        if record is None:
+            raise NotFound("没有这条责任追究记录")
+        if record.state == "reviewed":
+            raise ValidationError.single("record", "这条记录已经审查过")
+        uow.cases.update_accountability(
+            record_id,
+            state="reviewed",
+            cause=cause,
+            note=note,
+            outcome=outcome,
+            reviewed_by=actor.staff_id,
+            reviewed_at=uow.clock.now(),
+        )
+        audit.record(
+            uow,
+            actor,
+            "accountability_reviewed",
+            "accountability",
+            record_id,
+            {"state": "open"},
+            {"state": "reviewed", "cause": cause, "outcome": outcome},
+        )

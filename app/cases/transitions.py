@@ -1,0 +1,255 @@
+"""Moving a case through its life: every transition checked, recorded, re-dated and audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app import audit
+from app.calendar import load_calendar
+from app.cases.accountability import open_overdue_record
+from app.cases.common import COUNTER_ROLES, load_case, require_reason, yellow_ratio
+from app.cases.deadlines import case_deadline, case_warning, extension_days, local_day
+from app.cases.lifecycle import (
+    CLOSED_STATES,
+    CaseAction,
+    CaseState,
+    DeliveryMethod,
+    Outcome,
+    SuspensionKind,
+    next_state,
+)
+from app.cases.records import CaseEventRecord, CaseRecord
+from app.clock import DEFAULT_TZ
+from app.errors import ConcurrentEdit, PermissionDenied, ValidationError
+from app.ports import UnitOfWork
+from app.roles import Actor, Role, allowed_roles
+from app.validation import (
+    FieldErrors,
+    validate_name,
+    validate_resident_id,
+)
+
+
+def _check_version(case: CaseRecord, expected_version: int) -> None:
+    """Optimistic locking: a save based on an old copy is refused, never merged silently."""
+    if case.row_version == expected_version:
+        return
+    last = case.events[-1] if case.events else None
+    who = last.staff_name if last else "他人"
+    when = last.at.astimezone(DEFAULT_TZ).strftime("%H:%M:%S") if last else ""
+    raise ConcurrentEdit(f"办件 {case.number} 已被{who}于 {when} 修改，请刷新后再办理")
+
+
+def _may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
+    """The responsible clerk, their A/B backup, or a supervisor may move a case."""
+    if actor.role is Role.SUPERVISOR or actor.staff_id == case.owner_id:
+        return
+    owner = uow.staff.get(case.owner_id)
+    if owner is not None and owner.backup_staff_id == actor.staff_id:
+        return
+    raise PermissionDenied(f"办件 {case.number} 由{case.owner_name}负责，您不能办理")
+
+
+def _transition(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    action: CaseAction,
+    reason: str = "",
+    detail: dict[str, Any] | None = None,
+    **changes: Any,
+) -> CaseRecord:
+    with uow.write():
+        case = load_case(uow, case_id)
+        _may_act(uow, actor, case)
+        _check_version(case, expected_version)
+        new_state = next_state(case.state, action)
+        now = uow.clock.now()
+        today = local_day(now)
+        calendar = load_calendar(uow)
+        ratio = yellow_ratio(uow)
+        if new_state in CLOSED_STATES:
+            # Closing an overdue case still leaves its accountability record behind.
+            before = case_deadline(case, calendar)
+            if case_warning(case, before, today, calendar, ratio) == "red":
+                open_overdue_record(uow, case, before, today, calendar)
+        event = CaseEventRecord(
+            at=now,
+            staff_id=actor.staff_id,
+            staff_name=actor.name,
+            on_behalf_of=case.owner_id if case.owner_id != actor.staff_id else None,
+            action=action,
+            from_state=case.state,
+            to_state=new_state,
+            reason=reason,
+            detail=detail or {},
+        )
+        uow.cases.add_event(case.id, event)
+        moved = _with_event(case, event, new_state)
+        deadline = case_deadline(moved, calendar)
+        warning = case_warning(moved, deadline, today, calendar, ratio)
+        uow.cases.update(
+            case.id,
+            expected_version,
+            state=str(new_state),
+            due_date=deadline.due,
+            due_provisional=deadline.provisional,
+            calendar_version=deadline.calendar_version,
+            warning=warning,
+            **changes,
+        )
+        if warning == "red":
+            open_overdue_record(uow, moved, deadline, today, calendar)
+        audit.record(
+            uow,
+            actor,
+            f"case_{action}",
+            "case",
+            case.number,
+            {"state": str(case.state), "due": case.due_date},
+            {"state": str(new_state), "due": deadline.due, "reason": reason, **(detail or {})},
+        )
+        return load_case(uow, case.id)
+
+
+def _with_event(case: CaseRecord, event: CaseEventRecord, state: CaseState) -> CaseRecord:
+    from dataclasses import replace
+
+    return replace(case, state=state, events=(*case.events, event))
+
+
+@allowed_roles(*COUNTER_ROLES)
+def start_case(uow: UnitOfWork, actor: Actor, case_id: int, version: int) -> CaseRecord:
+    return _transition(uow, actor, case_id, version, CaseAction.START)
+
+
+@allowed_roles(*COUNTER_ROLES)
+def complete_step(
+    uow: UnitOfWork, actor: Actor, case_id: int, version: int, position: int, note: str = ""
+) -> CaseRecord:
+    return _transition(
+        uow, actor, case_id, version, CaseAction.COMPLETE_STEP, note.strip(), {"position": position}
+    )
+
+
+@allowed_roles(*COUNTER_ROLES)
+def suspend_case(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    kind: SuspensionKind | str,
+    reason: str,
+) -> CaseRecord:
+    """补正 or a special procedure: the clock stops until resumed; the applicant is told in
+    writing (the correction request / notice is printed from this event)."""
+    try:
+        kind = SuspensionKind(kind)
+    except ValueError:
+        raise ValidationError.single("kind", "请选择中止计时的类型") from None
+    text = require_reason(reason)
+    return _transition(uow, actor, case_id, version, CaseAction.SUSPEND, text, {"kind": str(kind)})
+
+
+@allowed_roles(*COUNTER_ROLES)
+def resume_case(
+    uow: UnitOfWork, actor: Actor, case_id: int, version: int, note: str = ""
+) -> CaseRecord:
+    return _transition(uow, actor, case_id, version, CaseAction.RESUME, note.strip())
+
+
+@allowed_roles(Role.SUPERVISOR)
+def extend_case(
+    uow: UnitOfWork, actor: Actor, case_id: int, version: int, days: int, reason: str
+) -> CaseRecord:
+    """延期: a supervisor adds working days, never past the statutory limit."""
+    text = require_reason(reason)
+    if days <= 0:
+        raise ValidationError.single("days", "延期天数须为正数")
+    with uow.read():
+        case = load_case(uow, case_id)
+    total = case.committed_days + extension_days(case.events) + days
+    if total > case.statutory_days:
+        room = case.statutory_days - case.committed_days - extension_days(case.events)
+        raise ValidationError.single(
+            "days",
+            f"延期后共 {total} 个工作日，超过法定时限 {case.statutory_days} 个工作日"
+            f"（最多还能延 {max(room, 0)} 天）",
+        )
+    return _transition(uow, actor, case_id, version, CaseAction.EXTEND, text, {"days": days})
+
+
+@allowed_roles(*COUNTER_ROLES)
+def decide_case(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    outcome: Outcome | str,
+    note: str = "",
+) -> CaseRecord:
+    try:
+        outcome = Outcome(outcome)
+    except ValueError:
+        raise ValidationError.single("outcome", "请选择准予或不予许可") from None
+    text = (
+        require_reason(note, "note", "不予许可的理由")
+        if outcome is Outcome.DENIED
+        else note.strip()
+    )
+    return _transition(
+        uow,
+        actor,
+        case_id,
+        version,
+        CaseAction.DECIDE,
+        text,
+        {"outcome": str(outcome)},
+        decision=str(outcome),
+        decision_note=text,
+        decided_at=uow.clock.now(),
+    )
+
+
+@allowed_roles(*COUNTER_ROLES)
+def deliver_case(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    method: DeliveryMethod | str,
+    collected_by: str = "",
+    collector_id_number: str = "",
+) -> CaseRecord:
+    """送达: picked up (who collected, ID checked — may be an agent), mailed or electronic."""
+    try:
+        method = DeliveryMethod(method)
+    except ValueError:
+        raise ValidationError.single("method", "请选择送达方式") from None
+    errors = FieldErrors()
+    name = ""
+    if method is DeliveryMethod.PICKUP:
+        name = errors.check("collected_by", validate_name, collected_by) or ""
+        today = local_day(uow.clock.now())
+        errors.check("collector_id_number", validate_resident_id, collector_id_number, today=today)
+    errors.raise_if_any()
+    return _transition(
+        uow,
+        actor,
+        case_id,
+        version,
+        CaseAction.DELIVER,
+        "",
+        {"method": str(method)},
+        delivered_at=uow.clock.now(),
+        delivery_method=str(method),
+        collected_by=name,
+    )
+
+
+@allowed_roles(*COUNTER_ROLES)
+def withdraw_case(
+    uow: UnitOfWork, actor: Actor, case_id: int, version: int, reason: str
+) -> CaseRecord:
+    return _transition(uow, actor, case_id, version, CaseAction.WITHDRAW, require_reason(reason))
