@@ -31,7 +31,7 @@ def test_import_a_years_schedule(
     qtbot.addWidget(window)
     window.show()
     window.show_page("calendar")
-    page = window.pages["calendar"]
+    page = window.page("calendar")
     status = page.findChild(QLabel, "calendar_status")
     qtbot.waitUntil(lambda: "内置数据" in status.text())
     page.year.setValue(2027)

@@ -42,7 +42,7 @@ def accept_one(ctx: AppContext) -> str:
 
 
 def first_row(window: MainWindow) -> tuple[str, str]:
-    model = window.pages["cases"].model  # type: ignore[attr-defined]
+    model = window.page("cases").model  # type: ignore[attr-defined]
     if model.rowCount() == 0:
         return ("", "")
     return (model.index(0, 0).data(), model.index(0, 1).data())
@@ -59,10 +59,10 @@ def test_case_turns_yellow_then_red_then_back_after_extension(  # type: ignore[n
     qtbot.waitUntil(lambda: first_row(clerk) == ("正常", number))
 
     ctx.clock.advance(timedelta(days=6))  # type: ignore[attr-defined]  # Mon: last day but one
-    clerk.pages["cases"].refresh()  # type: ignore[attr-defined]
+    clerk.page("cases").refresh()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: first_row(clerk)[0] == "黄牌·临期")
     ctx.clock.advance(timedelta(days=2))  # type: ignore[attr-defined]  # Wed: overdue
-    clerk.pages["cases"].refresh()  # type: ignore[attr-defined]
+    clerk.page("cases").refresh()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: first_row(clerk)[0] == "红牌·超期")
     qtbot.waitUntil(lambda: "红牌 1" in clerk.status_warnings.text())
 
@@ -82,7 +82,7 @@ def test_case_turns_yellow_then_red_then_back_after_extension(  # type: ignore[n
     qtbot.waitUntil(lambda: dialog.history.rowCount() == 2)
     assert dialog.history.item(1, 1).text() == "孙丽（代岗）"
 
-    clerk.pages["cases"].refresh()  # type: ignore[attr-defined]
+    clerk.page("cases").refresh()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: first_row(clerk)[0] == "正常")
     boss.show_page("accountability")
     table = boss.findChild(QTableWidget, "accountability_table")

@@ -34,7 +34,7 @@ def open_counter(qtbot, ctx: AppContext, user: str = "zhangwei") -> CounterPage:
     qtbot.addWidget(window)
     window.show()
     assert next(iter(window.pages)) == "counter" and window.nav.currentRow() == 0
-    page = window.pages["counter"]
+    page = window.page("counter")
     assert isinstance(page, CounterPage)
     return page
 

@@ -44,6 +44,8 @@ def test_login_dialog_refuses_then_accepts(qtbot, sqlite_demo_ctx: AppContext) -
 def test_clerk_sees_only_the_clerks_pages(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
     assert list(window.pages) == ["counter", "cases", "home"]
+    assert window.findChild(QLabel, "greeting") is None  # built when first shown
+    window.show_page("home")
     assert window.findChild(QLabel, "greeting").text() == "张伟，您好"
     status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
     assert "张伟" in status and "1 号窗口" in status and "清河县政务服务中心" in status
@@ -90,7 +92,7 @@ def test_audit_list_fetches_lazily(qtbot, sqlite_demo_ctx: AppContext, qtmodelte
 
 def test_idle_lock_keeps_what_was_typed(qtbot, sqlite_demo_ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
-    form_field = QLineEdit(window.pages["home"])
+    form_field = QLineEdit(window.page("home"))
     form_field.setText("王𠇹 申请最低生活保障，材料：户口簿")
     sqlite_demo_ctx.clock.advance(timedelta(minutes=6))  # type: ignore[attr-defined]
     with qtbot.waitSignal(window.locked):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +36,29 @@ from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
 
 SUPERVISING = {Role.SUPERVISOR, Role.ADMIN}
+
+
+class PageSlot(QWidget):
+    """A place in the page stack whose widget is built the first time it is shown."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self.built: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def content(self) -> QWidget:
+        if self.built is None:
+            self.built = self._build()
+            self._layout.addWidget(self.built)
+        return self.built
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        self.content()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+
 COUNTER = {Role.CLERK, Role.SUPERVISOR}
 WARNING_REFRESH_MS = 5 * 60 * 1000
 FIRST_SCAN_MS = 1500  # after the first paint: cases turn yellow/red overnight
@@ -63,7 +87,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, PageSlot] = {}
         self._add_pages()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -81,58 +105,92 @@ class MainWindow(QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------
     def _add_pages(self) -> None:
-        from ui.cases.accountability import AccountabilityPage
-        from ui.cases.page import CasesPage
-
+        # Only the first page is built at start; the others when first shown (a start that
+        # builds every screen pays for screens nobody opens).
         if self.actor.role in COUNTER:
-            from ui.counter import CounterPage
-
             # The counter comes first: the next visitor is waiting.
-            counter = CounterPage(self.ctx, self.actor, self.post.window_number)
-            self.add_page("counter", self.tr("受理台"), counter)
+            self.add_page("counter", self.tr("受理台"), self._counter_page)
             # A clerk's own yellow and red cases are one click away.
-            cases = CasesPage(self.ctx, self.actor, mine_first=self.actor.role is Role.CLERK)
-            cases.case_opened.connect(self.open_case)
-            cases.warnings_refreshed.connect(self.update_warning_count)
-            self.add_page("cases", self.tr("办件"), cases)
+            self.add_page("cases", self.tr("办件"), self._cases_page)
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
             if self.post.window_number
             else self.tr("未指定")
         )
         self.add_page(
-            "home", self.tr("首页"), HomePage(self.actor, self.post.site_name, window_text)
+            "home", self.tr("首页"), lambda: HomePage(self.actor, self.post.site_name, window_text)
         )
         if self.actor.role in SUPERVISING:
             self.add_page(
                 "staff",
                 self.tr("工作人员"),
-                StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)),
+                lambda: StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)),
             )
             if self.actor.role is Role.SUPERVISOR:
-                self.add_page(
-                    "accountability", self.tr("责任追究"), AccountabilityPage(self.ctx, self.actor)
-                )
+                self.add_page("accountability", self.tr("责任追究"), self._accountability_page)
             if self.actor.role is Role.ADMIN:
-                from ui.calendar_page import CalendarPage
-
-                self.add_page("calendar", self.tr("工作日历"), CalendarPage(self.ctx, self.actor))
+                self.add_page("calendar", self.tr("工作日历"), self._calendar_page)
             self.add_page(
                 "audit",
                 self.tr("审计日志"),
-                AuditPage(
+                lambda: AuditPage(
                     lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)
                 ),
             )
         if self.actor.role is Role.ADMIN:
-            from ui.catalog import CatalogPage
+            self.add_page("catalog", self.tr("事项目录"), self._catalog_page)
 
-            self.add_page("catalog", self.tr("事项目录"), CatalogPage(self.ctx, self.actor))
+    def _counter_page(self) -> QWidget:
+        from ui.counter import CounterPage
 
-    def add_page(self, key: str, title: str, page: QWidget) -> None:
-        self.pages[key] = page
+        counter = CounterPage(self.ctx, self.actor, self.post.window_number)
+        counter.checklist.accepted.connect(lambda _result: self._reload_cases())
+        counter.checklist.accepted.connect(lambda _result: self.update_warning_count())
+        return counter
+
+    def _cases_page(self) -> QWidget:
+        from ui.cases.page import CasesPage
+
+        cases = CasesPage(self.ctx, self.actor, mine_first=self.actor.role is Role.CLERK)
+        cases.case_opened.connect(self.open_case)
+        cases.warnings_refreshed.connect(self.update_warning_count)
+        return cases
+
+    def _accountability_page(self) -> QWidget:
+        from ui.cases.accountability import AccountabilityPage
+
+        return AccountabilityPage(self.ctx, self.actor)
+
+    def _calendar_page(self) -> QWidget:
+        from ui.calendar_page import CalendarPage
+
+        return CalendarPage(self.ctx, self.actor)
+
+    def _catalog_page(self) -> QWidget:
+        from ui.catalog import CatalogPage
+
+        return CatalogPage(self.ctx, self.actor)
+
+    def add_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        slot = PageSlot(build)
+        if not self.pages:
+            slot.content()  # the first page shows at once
+        self.pages[key] = slot
         self.nav.addItem(title)
-        self.stack.addWidget(page)
+        self.stack.addWidget(slot)
+
+    def page(self, key: str) -> QWidget:
+        """The page's real widget, built now if it was not yet."""
+        return self.pages[key].content()
+
+    def built_page(self, key: str) -> QWidget | None:
+        slot = self.pages.get(key)
+        return slot.built if slot is not None else None
+
+    def _reload_cases(self) -> None:
+        cases = self.built_page("cases")
+        if cases is not None:
+            cases.reload()  # type: ignore[attr-defined]
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
@@ -220,7 +278,7 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self):
             return  # closed while the scan ran
         self.update_warning_count()
-        page = self.pages.get("cases")
+        page = self.built_page("cases")
         if page is not None and page.isVisible():
             page.reload()  # type: ignore[attr-defined]
 
@@ -253,7 +311,7 @@ class MainWindow(QMainWindow):
         from ui.cases.dialog import CaseDialog
 
         dialog = CaseDialog(self.ctx, self.actor, case_id, self)
-        page = self.pages.get("cases")
+        page = self.built_page("cases")
         if page is not None:
             dialog.case_changed.connect(lambda _id: page.reload())  # type: ignore[attr-defined]
             dialog.case_changed.connect(lambda _id: self.update_warning_count())
