@@ -38,3 +38,8 @@ class ManualClock:
         if when.tzinfo is None:
             raise ValueError("ManualClock needs a timezone-aware time")
         self._now = when
+
+
+def hall_time(moment: datetime) -> datetime:
+    """A moment as the hall's wall clock shows it (Beijing time), whatever the PC's zone."""
+    return moment.astimezone(DEFAULT_TZ)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.cases import queries, service
 from app.cases.records import AccountabilityView
+from app.clock import hall_time
 from app.context import AppContext
 from app.errors import DomainError, ValidationError
 from app.roles import Actor
@@ -102,7 +103,7 @@ class AccountabilityPage(QWidget):
                 rec.case_number or rec.notice_number,
                 rec.responsible_name,
                 str(rec.days_late),
-                rec.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                hall_time(rec.opened_at).strftime("%Y-%m-%d %H:%M"),
                 tr("待审查") if rec.state == "open" else tr("已审查"),
                 done,
             ]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.cases import queries, service
 from app.cases.lifecycle import CaseAction, CaseState
+from app.clock import hall_time
 from app.context import AppContext
 from app.errors import ConcurrentEdit
 from app.roles import Actor
@@ -151,7 +152,7 @@ class CaseDialog(QDialog):
         for r, ev in enumerate(c.events):
             who = ev.staff_name + (tr("（代岗）") if ev.on_behalf_of else "")
             values = [
-                ev.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                hall_time(ev.at).strftime("%Y-%m-%d %H:%M"),
                 who,
                 action_text(ev.action),
                 ev.reason,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.cases.queries import Page
 from app.cases.records import CaseRow
+from app.clock import hall_time
 from ui.cases.labels import WARNING_COLORS, state_text, tr, warning_icon, warning_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -123,4 +124,4 @@ class CaseListModel(QAbstractTableModel):
             return f"{row.due_date:%Y-%m-%d}" + (tr("（暂定）") if row.due_provisional else "")
         if column == "owner":
             return row.owner_name
-        return row.accepted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return hall_time(row.accepted_at).strftime("%Y-%m-%d %H:%M")

@@ -71,7 +71,21 @@ class CasesPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, not from the rows: measuring rows would read them all.
+        metrics = self.view.fontMetrics()
+        samples = {
+            0: "██ 红牌·超期",
+            1: "QH-20261126-0000",
+            2: "欧阳娜娜娜",
+            4: "已中止计时",
+            5: "2026-12-31（暂定）",
+            6: "欧阳娜娜",
+            7: "2026-12-31 23:59",
+        }
+        for column, sample in samples.items():
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.view.doubleClicked.connect(lambda index: self.open_case(index.row()))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.catalog import exchange, service
 from app.catalog.ports import ItemDraft
 from app.catalog.records import ItemSummary, ItemVersionRecord
+from app.clock import hall_time
 from app.context import AppContext
 from app.errors import DomainError
 from app.roles import Actor
@@ -267,7 +268,7 @@ class CatalogPage(QWidget):
         self.refresh()
 
     def export_catalog(self) -> None:
-        stamp = self.ctx.clock.now().astimezone().strftime("%Y%m%d")
+        stamp = hall_time(self.ctx.clock.now()).strftime("%Y%m%d")
         default = str(self.ctx.data_dir / f"catalog-{stamp}.xlsx")
         path, chosen = QFileDialog.getSaveFileName(
             self,

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from app.clock import hall_time
 from app.records import AuditEventRecord
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,7 +49,7 @@ class AuditModel(QAbstractTableModel):
         ev = self._rows[index.row()]
         return (
             ev.seq,
-            ev.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            hall_time(ev.at).strftime("%Y-%m-%d %H:%M:%S"),
             ev.actor_login or "-",
             ev.action,
             f"{ev.entity} {ev.entity_id}",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import audit, auth, maintenance, settings, staff
+from app.clock import hall_time
 from app.context import AppContext
 from app.errors import DomainError
 from app.roles import Actor, Role
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(FIRST_SCAN_MS, self.refresh_warnings)
 
     def _tick(self) -> None:
-        now: datetime = self.ctx.clock.now().astimezone()
+        now: datetime = hall_time(self.ctx.clock.now())
         self.status_clock.setText(now.strftime("%Y-%m-%d %H:%M"))
 
     def refresh_warnings(self) -> None:
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
             self._cover.setGeometry(self.rect())
 
     def backup(self) -> None:
-        stamp = self.ctx.clock.now().astimezone().strftime("%Y%m%d-%H%M")
+        stamp = hall_time(self.ctx.clock.now()).strftime("%Y%m%d-%H%M")
         default = str(self.ctx.data_dir / "backups" / f"frontdesk-{stamp}.sqlite3")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), default)
         if not path:
