@@ -74,13 +74,24 @@ def check_after_kill(db_file: Path, url: str, acknowledged: set[str]) -> int:
         for day in {n.split("-")[1] for n in numbers}:
             serials = sorted(int(n.rsplit("-", 1)[1]) for n in numbers if f"-{day}-" in n)
             assert serials == list(range(1, len(serials) + 1)), "gap in the numbering"
-        half = con.execute(
-            """SELECT c.number FROM case_file c
-               WHERE (SELECT count(*) FROM case_material m WHERE m.case_id = c.id) != 3
-                  OR (SELECT count(*) FROM case_event e WHERE e.case_id = c.id) != 1
-                  OR NOT EXISTS (SELECT 1 FROM audit_event a
-                                 WHERE a.action = 'case_accepted' AND a.entity_id = c.number)"""
-        ).fetchall()
+        # Counted in one pass each (a correlated query per case grows quadratically).
+        materials = dict(
+            con.execute("SELECT case_id, count(*) FROM case_material GROUP BY case_id").fetchall()
+        )
+        events = dict(
+            con.execute("SELECT case_id, count(*) FROM case_event GROUP BY case_id").fetchall()
+        )
+        audited = {
+            row[0]
+            for row in con.execute(
+                "SELECT entity_id FROM audit_event WHERE action = 'case_accepted'"
+            )
+        }
+        half = [
+            number
+            for case_id, number in con.execute("SELECT id, number FROM case_file")
+            if materials.get(case_id) != 3 or events.get(case_id) != 1 or number not in audited
+        ]
         assert half == [], f"half-written cases: {half}"
     finally:
         con.close()
