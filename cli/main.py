@@ -43,7 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument("--user", help="log in as this user; password from FRONTDESK_PASSWORD")
     gui.add_argument("--screenshot", type=Path, help="with --smoke: save the painted window as PNG")
-    gui.add_argument("--page", help="with --smoke: show this page first (home, staff, audit)")
+    gui.add_argument(
+        "--page",
+        help="with --smoke: show this page first (counter, cases, home, staff, accountability, "
+        "calendar, catalog, audit)",
+    )
 
     init = sub.add_parser("init", help="create and migrate the database, create the admin")
     init.add_argument("--demo", action="store_true", help="add a demo hall with windows and staff")
@@ -140,6 +144,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as exc:
         print(f"frontdesk: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as exc:  # a folder where a file was expected, a full disk, no permission
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"frontdesk: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy"):  # a wrong --db, a server down
+            detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            print(f"frontdesk: cannot use the database: {detail}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        raise
     except KeyboardInterrupt:
         print("frontdesk: interrupted", file=sys.stderr)
         return 130
@@ -170,7 +184,7 @@ def _init(args: argparse.Namespace) -> int:
     from app.setup import DEMO_PASSWORD, DEMO_STAFF, initialize, is_initialized
     from cli import wiring
 
-    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    ctx = wiring.open_context(args.data_dir, args.db, _say, must_exist=False)
     password = args.admin_password
     if password is None and not is_initialized(ctx.uow()):
         password = _ask_new_password("admin")
@@ -353,17 +367,24 @@ def _print(args: argparse.Namespace) -> int:
     import app.notices.printing  # noqa: F401  # registers the notice and refusal loaders
     from app.printing import render
     from app.printing.loaders import load_document
-    from app.printing.records import issue_copy
+    from app.printing.records import mark_copy, next_copy_no, record_print
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say)
     actor = ctx.cli_actor(args.as_login, _admin_password(), any_role=True)
     doc = load_document(ctx.uow(), actor, args.kind, args.number)
-    copy = issue_copy(ctx.uow(), actor, doc, printer=f"file:{args.out.name}")
+    # Logged as a printed copy only once the file is really written.
+    copy_no = next_copy_no(ctx.uow(), doc.kind, doc.number)
+    copy = mark_copy(doc, copy_no, ctx.clock.now())
+    pdf = render(copy, args.page_size)
+    partial = args.out.with_name(args.out.name + ".partial")
     try:
-        args.out.write_bytes(render(copy, args.page_size))
+        partial.write_bytes(pdf)
+        partial.replace(args.out)
     except OSError as exc:
+        partial.unlink(missing_ok=True) if partial.parent.is_dir() else None
         raise DomainError(f"cannot write {args.out}: {exc.strerror}") from None
+    record_print(ctx.uow(), actor, doc.kind, doc.number, printer=f"file:{args.out.name}")
     mark = f" ({copy.reprint.text()})" if copy.reprint else ""
     print(f"{copy.title} {copy.number} written to {args.out}{mark}")
     return 0
@@ -418,12 +439,13 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _admin_password() -> str:
     return os.environ.get("FRONTDESK_PASSWORD") or _prompt_secret(
-        "administrator password: ", "set FRONTDESK_PASSWORD to the administrator's password"
+        "password of the --as login (default admin): ",
+        "set FRONTDESK_PASSWORD to the password of the --as login (default admin)",
     )
 
 
 def _ask_new_password(login: str) -> str:
-    hint = f"no password given for {login}: use --password / --admin-password"
+    hint = f"no password given for {login}: use --password (init: --admin-password)"
     first = _prompt_secret(f"new password for {login}: ", hint)
     if _prompt_secret("repeat it: ", hint) != first:
         raise DomainError("the two passwords differ")

@@ -22,6 +22,10 @@ def backup(engine: Engine, out: Path) -> Path:
 
 
 def backup_sqlite_file(source: Path, out: Path) -> Path:
+    if out.is_dir():  # "--out D:/backups": a dated file inside it
+        from datetime import UTC, datetime
+
+        out = out / f"frontdesk-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.sqlite3"
     out = out.resolve()
     if out == source.resolve():
         raise StoreError("备份文件不能与数据库文件相同")
@@ -30,6 +34,7 @@ def backup_sqlite_file(source: Path, out: Path) -> Path:
     partial.unlink(missing_ok=True)
     src = sqlite3.connect(source, timeout=15)
     dst = sqlite3.connect(partial)
+    done = False
     try:
         # Copies page by page; writers on other connections are not blocked for long.
         src.backup(dst, pages=1024)
@@ -37,9 +42,12 @@ def backup_sqlite_file(source: Path, out: Path) -> Path:
         result = dst.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise StoreError(f"备份文件完整性检查失败：{result}")
+        done = True
     finally:
         dst.close()
         src.close()
+        if not done:
+            partial.unlink(missing_ok=True)
     _fsync(partial)
     os.replace(partial, out)
     _fsync_dir(out.parent)

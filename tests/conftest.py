@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -19,6 +20,7 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # QSettings and the per-user data folder must never touch the real user's files.
     private = tempfile.mkdtemp(prefix="frontdesk-tests-")
+    config.add_cleanup(lambda: shutil.rmtree(private, ignore_errors=True))
     os.environ["XDG_CONFIG_HOME"] = os.path.join(private, "config")
     os.environ["XDG_DATA_HOME"] = os.path.join(private, "data")
     os.environ.pop("FRONTDESK_HOME", None)

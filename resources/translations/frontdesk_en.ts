@@ -4,140 +4,140 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="34"/>
+        <location filename="../../ui/cases/accountability.py" line="35"/>
         <source>申请人原因</source>
         <translation>Applicant&apos;s delay</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="35"/>
+        <location filename="../../ui/cases/accountability.py" line="36"/>
         <source>工作人员过错</source>
         <translation>Staff fault</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="36"/>
+        <location filename="../../ui/cases/accountability.py" line="37"/>
         <source>其他部门原因</source>
         <translation>Another department</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="37"/>
+        <location filename="../../ui/cases/accountability.py" line="38"/>
         <source>系统或设备原因</source>
         <translation>System or equipment</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="38"/>
+        <location filename="../../ui/cases/accountability.py" line="39"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="49"/>
-        <location filename="../../ui/cases/accountability.py" line="106"/>
+        <location filename="../../ui/cases/accountability.py" line="50"/>
+        <location filename="../../ui/cases/accountability.py" line="107"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="50"/>
-        <location filename="../../ui/cases/accountability.py" line="106"/>
+        <location filename="../../ui/cases/accountability.py" line="51"/>
+        <location filename="../../ui/cases/accountability.py" line="107"/>
         <source>已审查</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="51"/>
+        <location filename="../../ui/cases/accountability.py" line="52"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="55"/>
+        <location filename="../../ui/cases/accountability.py" line="56"/>
         <source>审查…</source>
         <translation>Review…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="62"/>
+        <location filename="../../ui/cases/accountability.py" line="63"/>
         <location filename="../../ui/cases/action_form.py" line="51"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
-        <location filename="../../ui/cases/model.py" line="37"/>
+        <location filename="../../ui/cases/dialog.py" line="141"/>
+        <location filename="../../ui/cases/model.py" line="38"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="63"/>
+        <location filename="../../ui/cases/accountability.py" line="64"/>
         <source>办件/告知单编号</source>
         <translation>Case / notice number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="64"/>
+        <location filename="../../ui/cases/accountability.py" line="65"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="65"/>
+        <location filename="../../ui/cases/accountability.py" line="66"/>
         <source>超期工作日</source>
         <translation>Working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="66"/>
+        <location filename="../../ui/cases/accountability.py" line="67"/>
         <source>发生时间</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="67"/>
-        <location filename="../../ui/cases/dialog.py" line="80"/>
-        <location filename="../../ui/cases/dialog.py" line="129"/>
-        <location filename="../../ui/cases/model.py" line="40"/>
+        <location filename="../../ui/cases/accountability.py" line="68"/>
+        <location filename="../../ui/cases/dialog.py" line="95"/>
+        <location filename="../../ui/cases/dialog.py" line="144"/>
+        <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="68"/>
+        <location filename="../../ui/cases/accountability.py" line="69"/>
         <source>原因 / 处理结果</source>
         <translation>Cause / outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="76"/>
+        <location filename="../../ui/cases/accountability.py" line="77"/>
         <source>超期办件自动生成责任追究记录，须由负责人审查，不能自行关闭。</source>
         <translation>An overdue case opens an accountability record automatically; a supervisor must review it, it never closes by itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="95"/>
+        <location filename="../../ui/cases/accountability.py" line="96"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="96"/>
+        <location filename="../../ui/cases/accountability.py" line="97"/>
         <source>违反一次性告知</source>
         <translation>One-time notice breach</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="97"/>
+        <location filename="../../ui/cases/accountability.py" line="98"/>
         <source>投诉属实</source>
         <translation>Substantiated complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="135"/>
+        <location filename="../../ui/cases/accountability.py" line="136"/>
         <source>审查 %s</source>
         <translation>Review %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="138"/>
+        <location filename="../../ui/cases/accountability.py" line="139"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="145"/>
+        <location filename="../../ui/cases/accountability.py" line="146"/>
         <source>原因类别</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="146"/>
+        <location filename="../../ui/cases/accountability.py" line="147"/>
         <source>情况说明</source>
         <translation>Account of what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="147"/>
+        <location filename="../../ui/cases/accountability.py" line="148"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="78"/>
-        <location filename="../../ui/cases/dialog.py" line="80"/>
+        <location filename="../../ui/cases/dialog.py" line="95"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -234,160 +234,185 @@
         <translation>Failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="80"/>
+        <location filename="../../ui/cases/dialog.py" line="40"/>
+        <source>自 %s（受理日，不计入）起算 %s 个工作日</source>
+        <translation>From %s (the day of acceptance does not count): %s working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="42"/>
+        <source>，其中中止计时 %s 个工作日不计</source>
+        <translation>, %s working days paused and not counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="44"/>
+        <source>即办件：当日办结</source>
+        <translation>On-the-spot item: completed the same day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="46"/>
+        <source>；%s 年节假日安排尚未录入，日期为暂定</source>
+        <translation>; the %s holiday schedule is not entered yet, so the date is provisional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="47"/>
+        <source>（日历版本 %s）</source>
+        <translation> (calendar version %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="95"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="84"/>
+        <location filename="../../ui/cases/dialog.py" line="99"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="84"/>
+        <location filename="../../ui/cases/dialog.py" line="99"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="84"/>
+        <location filename="../../ui/cases/dialog.py" line="99"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="84"/>
+        <location filename="../../ui/cases/dialog.py" line="99"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="95"/>
+        <location filename="../../ui/cases/dialog.py" line="110"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="97"/>
+        <location filename="../../ui/cases/dialog.py" line="112"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="113"/>
+        <location filename="../../ui/cases/dialog.py" line="128"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/cases/model.py" line="122"/>
+        <location filename="../../ui/cases/dialog.py" line="132"/>
+        <location filename="../../ui/cases/model.py" line="123"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="119"/>
+        <location filename="../../ui/cases/dialog.py" line="134"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="141"/>
         <source>（代办件）</source>
         <translation> (agency case)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
-        <location filename="../../ui/cases/model.py" line="39"/>
+        <location filename="../../ui/cases/dialog.py" line="142"/>
+        <location filename="../../ui/cases/model.py" line="40"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="128"/>
-        <location filename="../../ui/cases/model.py" line="38"/>
+        <location filename="../../ui/cases/dialog.py" line="143"/>
+        <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="40"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
-        <location filename="../../ui/cases/model.py" line="36"/>
+        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/model.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
-        <location filename="../../ui/cases/model.py" line="41"/>
+        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/model.py" line="42"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="132"/>
+        <location filename="../../ui/cases/dialog.py" line="147"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="133"/>
-        <location filename="../../ui/cases/model.py" line="42"/>
+        <location filename="../../ui/cases/dialog.py" line="148"/>
+        <location filename="../../ui/cases/model.py" line="43"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="136"/>
+        <location filename="../../ui/cases/dialog.py" line="151"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="138"/>
+        <location filename="../../ui/cases/dialog.py" line="153"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="138"/>
+        <location filename="../../ui/cases/dialog.py" line="153"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="161"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="161"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="161"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="152"/>
+        <location filename="../../ui/cases/dialog.py" line="167"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="179"/>
-        <location filename="../../ui/printing/preview.py" line="88"/>
+        <location filename="../../ui/cases/dialog.py" line="194"/>
+        <location filename="../../ui/printing/preview.py" line="90"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="188"/>
+        <location filename="../../ui/cases/dialog.py" line="203"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="190"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="192"/>
+        <location filename="../../ui/cases/dialog.py" line="207"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="227"/>
+        <location filename="../../ui/cases/dialog.py" line="242"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -513,17 +538,17 @@
         <translation>Site survey</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="43"/>
+        <location filename="../../ui/cases/model.py" line="44"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="113"/>
+        <location filename="../../ui/cases/model.py" line="114"/>
         <source>（代办）</source>
         <translation> (agency)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="123"/>
+        <location filename="../../ui/cases/model.py" line="124"/>
         <location filename="../../ui/counter/page.py" line="206"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
@@ -579,7 +604,7 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="116"/>
+        <location filename="../../ui/cases/page.py" line="130"/>
         <source>共 %s 件</source>
         <translation>%s cases</translation>
     </message>
@@ -589,53 +614,53 @@
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="76"/>
+        <location filename="../../ui/printing/preview.py" line="78"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="193"/>
-        <location filename="../../ui/printing/preview.py" line="83"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
+        <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="101"/>
+        <location filename="../../ui/printing/preview.py" line="103"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="158"/>
+        <location filename="../../ui/printing/preview.py" line="160"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="156"/>
+        <location filename="../../ui/printing/preview.py" line="158"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="160"/>
+        <location filename="../../ui/printing/preview.py" line="162"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="162"/>
+        <location filename="../../ui/printing/preview.py" line="164"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="224"/>
+        <location filename="../../ui/printing/preview.py" line="226"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="232"/>
+        <location filename="../../ui/printing/preview.py" line="234"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="256"/>
+        <location filename="../../ui/printing/preview.py" line="258"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1034,32 +1059,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="26"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="27"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="27"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="28"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="28"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="29"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="29"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="30"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="30"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="31"/>
         <source>对象</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="31"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="32"/>
         <source>变更摘要</source>
         <translation>Changes</translation>
     </message>
@@ -1067,7 +1092,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="94"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="95"/>
         <source>审计日志（每条记录与上一条以哈希相连，任何修改、删除或调换都能被检出）</source>
         <translation>Audit trail (each record is hash-linked to the one before it, so any edit, deletion or reordering is detected)</translation>
     </message>
@@ -1169,57 +1194,57 @@
 <context>
     <name>CatalogModel</name>
     <message>
-        <location filename="../../ui/catalog/page.py" line="55"/>
+        <location filename="../../ui/catalog/page.py" line="56"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="56"/>
+        <location filename="../../ui/catalog/page.py" line="57"/>
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="57"/>
+        <location filename="../../ui/catalog/page.py" line="58"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="58"/>
+        <location filename="../../ui/catalog/page.py" line="59"/>
         <source>承诺时限</source>
         <translation>Committed limit</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="59"/>
+        <location filename="../../ui/catalog/page.py" line="60"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="60"/>
+        <location filename="../../ui/catalog/page.py" line="61"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="79"/>
+        <location filename="../../ui/catalog/page.py" line="80"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="79"/>
+        <location filename="../../ui/catalog/page.py" line="80"/>
         <source>%s个工作日</source>
         <translation>%s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="86"/>
+        <location filename="../../ui/catalog/page.py" line="87"/>
         <source>第%s版</source>
         <translation>v%s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="87"/>
+        <location filename="../../ui/catalog/page.py" line="88"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="87"/>
+        <location filename="../../ui/catalog/page.py" line="88"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
@@ -1227,107 +1252,107 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog/page.py" line="113"/>
+        <location filename="../../ui/catalog/page.py" line="114"/>
         <source>按编码、名称或拼音首字母查找；↓ 进入列表，回车编辑</source>
         <translation>Find by code, name or pinyin initials; ↓ to the list, Enter to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="117"/>
+        <location filename="../../ui/catalog/page.py" line="118"/>
         <source>显示已停用</source>
         <translation>Show deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="146"/>
+        <location filename="../../ui/catalog/page.py" line="147"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="147"/>
+        <location filename="../../ui/catalog/page.py" line="148"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="148"/>
+        <location filename="../../ui/catalog/page.py" line="149"/>
         <source>停用/启用</source>
         <translation>Deactivate/Reactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="149"/>
+        <location filename="../../ui/catalog/page.py" line="150"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="150"/>
+        <location filename="../../ui/catalog/page.py" line="151"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="159"/>
+        <location filename="../../ui/catalog/page.py" line="160"/>
         <source>事项目录（办事指南）</source>
         <translation>Service catalog (service guides)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="194"/>
+        <location filename="../../ui/catalog/page.py" line="195"/>
         <source>共 %s 项</source>
         <translation>%s items</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="225"/>
+        <location filename="../../ui/catalog/page.py" line="226"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="235"/>
+        <location filename="../../ui/catalog/page.py" line="236"/>
         <source>停用事项</source>
         <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="236"/>
+        <location filename="../../ui/catalog/page.py" line="237"/>
         <source>停用“%s”后，窗口将不能再受理该事项。确定停用吗？</source>
         <translation>After deactivating “%s” no window can accept it any more. Deactivate it?</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="253"/>
+        <location filename="../../ui/catalog/page.py" line="254"/>
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="253"/>
+        <location filename="../../ui/catalog/page.py" line="254"/>
         <source>事项目录 (*.xlsx *.json)</source>
         <translation>Catalog (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="262"/>
+        <location filename="../../ui/catalog/page.py" line="263"/>
         <source>正在导入事项目录…</source>
         <translation>Importing the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="266"/>
+        <location filename="../../ui/catalog/page.py" line="267"/>
         <source>导入完成：%s</source>
         <translation>Import finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="274"/>
+        <location filename="../../ui/catalog/page.py" line="275"/>
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="276"/>
+        <location filename="../../ui/catalog/page.py" line="277"/>
         <source>Excel 工作簿 (*.xlsx);;JSON 文件 (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="286"/>
+        <location filename="../../ui/catalog/page.py" line="287"/>
         <source>已导出 %s 项到 %s</source>
         <translation>Exported %s items to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="288"/>
+        <location filename="../../ui/catalog/page.py" line="289"/>
         <source>正在导出事项目录…</source>
         <translation>Exporting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="294"/>
+        <location filename="../../ui/catalog/page.py" line="295"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1635,170 +1660,170 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="52"/>
+        <location filename="../../ui/mainwindow/window.py" line="77"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="92"/>
+        <location filename="../../ui/mainwindow/window.py" line="113"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="97"/>
+        <location filename="../../ui/mainwindow/window.py" line="115"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="99"/>
+        <location filename="../../ui/mainwindow/window.py" line="117"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="101"/>
+        <location filename="../../ui/mainwindow/window.py" line="119"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="104"/>
+        <location filename="../../ui/mainwindow/window.py" line="122"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="109"/>
+        <location filename="../../ui/mainwindow/window.py" line="127"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="114"/>
+        <location filename="../../ui/mainwindow/window.py" line="131"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="119"/>
+        <location filename="../../ui/mainwindow/window.py" line="133"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="122"/>
+        <location filename="../../ui/mainwindow/window.py" line="136"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="130"/>
+        <location filename="../../ui/mainwindow/window.py" line="142"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="157"/>
+        <location filename="../../ui/mainwindow/window.py" line="216"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="160"/>
+        <location filename="../../ui/mainwindow/window.py" line="219"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="162"/>
+        <location filename="../../ui/mainwindow/window.py" line="221"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="163"/>
+        <location filename="../../ui/mainwindow/window.py" line="222"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="169"/>
+        <location filename="../../ui/mainwindow/window.py" line="228"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="170"/>
+        <location filename="../../ui/mainwindow/window.py" line="229"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="171"/>
+        <location filename="../../ui/mainwindow/window.py" line="230"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="174"/>
+        <location filename="../../ui/mainwindow/window.py" line="233"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="176"/>
+        <location filename="../../ui/mainwindow/window.py" line="235"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="177"/>
-        <location filename="../../ui/mainwindow/window.py" line="348"/>
+        <location filename="../../ui/mainwindow/window.py" line="236"/>
+        <location filename="../../ui/mainwindow/window.py" line="407"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="183"/>
+        <location filename="../../ui/mainwindow/window.py" line="242"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="187"/>
+        <location filename="../../ui/mainwindow/window.py" line="246"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="243"/>
+        <location filename="../../ui/mainwindow/window.py" line="302"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="276"/>
+        <location filename="../../ui/mainwindow/window.py" line="335"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="316"/>
+        <location filename="../../ui/mainwindow/window.py" line="375"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="322"/>
+        <location filename="../../ui/mainwindow/window.py" line="381"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="324"/>
+        <location filename="../../ui/mainwindow/window.py" line="383"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="330"/>
+        <location filename="../../ui/mainwindow/window.py" line="389"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="330"/>
+        <location filename="../../ui/mainwindow/window.py" line="389"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="339"/>
+        <location filename="../../ui/mainwindow/window.py" line="398"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="349"/>
+        <location filename="../../ui/mainwindow/window.py" line="408"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="354"/>
+        <location filename="../../ui/mainwindow/window.py" line="413"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

@@ -155,3 +155,28 @@ def test_gui_smoke_before_init_says_what_to_do(run) -> None:  # type: ignore[no-
     done = run("gui", "--smoke", "--user", "admin", password="x", QT_QPA_PLATFORM="offscreen")
     assert done.returncode == 1
     assert "frontdesk init" in json.loads(done.stdout.strip().splitlines()[-1])["error"]
+
+
+def test_environment_errors_are_one_line_and_create_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert_one_line_error(run("check"), "frontdesk init")  # a mistyped data folder
+    assert not (tmp_path / "home").exists()
+    assert_one_line_error(run("--db", "bogus://x", "check"), "cannot use the database")
+    assert_one_line_error(
+        run("--db", "postgresql+psycopg://u:p@127.0.0.1:1/x", "check"), "cannot use the database"
+    )
+    assert run("init", "--admin-password", "admin-2026").returncode == 0
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    done = run("backup", "--out", str(folder))  # a folder: a dated file inside it
+    assert done.returncode == 0 and len(list(folder.glob("frontdesk-*.sqlite3"))) == 1
+    assert_one_line_error(
+        run(
+            "print",
+            "guide",
+            "MZ-001",
+            "--out",
+            str(tmp_path / "no" / "such" / "g.pdf"),
+            password="admin-2026",
+        ),
+        "没有编码",
+    )

@@ -33,6 +33,20 @@ from ui.cases.labels import action_text, state_text, tr, warning_text
 from ui.ops import run_op
 
 
+def deadline_words(detail: queries.CaseDetail) -> str:
+    """How the due date was reached, in the clerk's words (the calendar version stays, short,
+    so a disputed date can be traced)."""
+    d = detail.deadline
+    text = tr("自 %s（受理日，不计入）起算 %s 个工作日") % (d.accepted.isoformat(), d.working_days)
+    if d.paused_days:
+        text += tr("，其中中止计时 %s 个工作日不计") % d.paused_days
+    if d.working_days == 0:
+        text = tr("即办件：当日办结")
+    if d.provisional:
+        text += tr("；%s 年节假日安排尚未录入，日期为暂定") % "、".join(map(str, d.unknown_years))
+    return text + tr("（日历版本 %s）") % d.calendar_version
+
+
 def service_call(
     ctx: AppContext, actor: Actor, action: CaseAction, case_id: int, version: int
 ) -> Callable[[dict[str, Any]], Any]:
@@ -130,7 +144,7 @@ class CaseDialog(QDialog):
             (tr("状态"), state_text(c.state)),
             (tr("预警"), warning_text(warning)),
             (tr("承诺办结日"), due),
-            (tr("时限计算"), detail.explanation),
+            (tr("时限计算"), deadline_words(detail)),
             (tr("负责人"), c.owner_name),
         ]
         if c.applicant.agent_name:

@@ -71,7 +71,9 @@ class PrintPreviewDialog(QDialog):
         self.document: PrintedDocument | None = None
         self.page_size: PageSize | None = None
         self.pages: list[QImage] = []
-        self.resize(760, 900)
+        # As tall as the screen allows: counter PCs often have 768 lines and a taskbar.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(760, min(900, screen.height() - 40) if screen else 900)
 
         self.info = QLabel(tr("正在生成…"))
         self.info.setObjectName("preview_info")
