@@ -126,7 +126,7 @@ def _one_day(
     )
     for minute, clerk in visits:
         clock.set(_at(day, minute // 60, minute % 60))
-        item = rng.choice(items)
+        item = rng.choice(items_for(clerk, items))
         try:
             result = service.accept_case(make_uow(), clerk, _request(rng, item, day))
             summary.accepted += 1
@@ -145,6 +145,23 @@ def _one_day(
                 summary.transitions += 2
         except DomainError:
             summary.refused_actions += 1
+
+
+# Which demo window takes which department's items; the rest go to the general window.
+WINDOW_DEPARTMENTS = {1: ("民政",), 2: ("民政",), 3: ("人力资源", "医疗保障"), 4: ("水利",)}
+
+
+def items_for(clerk: Actor, items: list[ItemVersionRecord]) -> list[ItemVersionRecord]:
+    """A clerk accepts the items of their own window's department (水务窗口 takes water
+    permits, not marriage registration); the general windows take everything else."""
+    number = next((w for login, _, _, w, _ in DEMO_STAFF if login == clerk.login), None)
+    keys = WINDOW_DEPARTMENTS.get(number or 0)
+    if keys is None:
+        claimed = {k for ks in WINDOW_DEPARTMENTS.values() for k in ks}
+        mine = [i for i in items if not any(k in i.department for k in claimed)]
+    else:
+        mine = [i for i in items if any(k in i.department for k in keys)]
+    return mine or items
 
 
 def _request(rng: random.Random, item: ItemVersionRecord, day: date) -> AcceptRequest:
