@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, aliased
 from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
 from app.cases.records import (
     AccountabilityView,
-    ApplicantInput,
     CaseEventRecord,
     CaseQuery,
     CaseRecord,
@@ -22,6 +21,7 @@ from app.cases.records import (
 )
 from app.errors import ConcurrentEdit
 from app.workdays import WarningLevel
+from db.applicants import applicant_columns, applicant_of
 from db.models import (
     AccountabilityRecord,
     CaseEvent,
@@ -94,13 +94,7 @@ class SqlCaseRepository:
             due_provisional=new.due_provisional,
             calendar_version=new.calendar_version,
             warning=new.warning,
-            applicant_name=a.name,
-            id_type=a.id_type,
-            id_number=a.id_number,
-            phone=a.phone,
-            agent_name=a.agent_name,
-            agent_id_number=a.agent_id_number,
-            agent_phone=a.agent_phone,
+            **applicant_columns(a),
             row_version=1,
         )
         self.s.add(row)
@@ -198,15 +192,7 @@ class SqlCaseRepository:
             owner_name=owner_name,
             notice_id=c.notice_id,
             state=CaseState(c.state),
-            applicant=ApplicantInput(
-                name=c.applicant_name,
-                id_number=c.id_number,
-                phone=c.phone,
-                id_type=c.id_type,
-                agent_name=c.agent_name,
-                agent_id_number=c.agent_id_number,
-                agent_phone=c.agent_phone,
-            ),
+            applicant=applicant_of(c),
             is_agency=c.is_agency,
             received_at=c.received_at,
             accepted_at=c.accepted_at,

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.cases.records import ApplicantInput
 from app.errors import ConcurrentEdit
 from app.notices.records import (
     ExtraDemandRecord,
@@ -19,6 +18,7 @@ from app.notices.records import (
     NoticeState,
     RefusalRecord,
 )
+from db.applicants import applicant_columns, applicant_of
 from db.cases_repo import name_tokens
 from db.models import (
     AccountabilityRecord,
@@ -32,30 +32,6 @@ from db.models import (
     ServiceItemVersion,
     Staff,
 )
-
-
-def _applicant(row: Any) -> ApplicantInput:
-    return ApplicantInput(
-        name=row.applicant_name,
-        id_number=row.id_number,
-        phone=row.phone,
-        id_type=row.id_type,
-        agent_name=row.agent_name,
-        agent_id_number=row.agent_id_number,
-        agent_phone=row.agent_phone,
-    )
-
-
-def _applicant_columns(a: ApplicantInput) -> dict[str, str]:
-    return {
-        "applicant_name": a.name,
-        "id_type": a.id_type,
-        "id_number": a.id_number,
-        "phone": a.phone,
-        "agent_name": a.agent_name,
-        "agent_id_number": a.agent_id_number,
-        "agent_phone": a.agent_phone,
-    }
 
 
 class SqlNoticeRepository:
@@ -76,7 +52,7 @@ class SqlNoticeRepository:
             issued_late=new.issued_late,
             state=str(NoticeState.OPEN),
             case_id=None,
-            **_applicant_columns(new.applicant),
+            **applicant_columns(new.applicant),
         )
         self.s.add(row)
         self.s.flush()
@@ -152,7 +128,7 @@ class SqlNoticeRepository:
             window_id=n.window_id,
             issued_by=n.issued_by,
             issued_by_name=staff_name,
-            applicant=_applicant(n),
+            applicant=applicant_of(n),
             received_at=n.received_at,
             issued_at=n.issued_at,
             supply_by=n.supply_by,
@@ -258,7 +234,7 @@ class SqlNoticeRepository:
             legal_basis=new.legal_basis,
             redirect_to=new.redirect_to,
             notice_id=new.notice_id,
-            **_applicant_columns(new.applicant),
+            **applicant_columns(new.applicant),
         )
         self.s.add(row)
         self.s.flush()
@@ -292,7 +268,7 @@ class SqlNoticeRepository:
             issued_by=r.issued_by,
             issued_by_name=staff_name,
             issued_at=r.issued_at,
-            applicant=_applicant(r),
+            applicant=applicant_of(r),
             reason=r.reason,
             legal_basis=r.legal_basis,
             redirect_to=r.redirect_to,
