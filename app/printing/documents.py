@@ -16,6 +16,7 @@ there for ``DAILY_LOG``), and, if it can be printed by number, a loader in
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -115,7 +116,7 @@ class MaterialLine:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PrintedDocument:
+class PrintedDocument(ABC):
     """What every document carries; subclasses add their own fields and ``body()``."""
 
     kind: ClassVar[DocumentKind]
@@ -134,8 +135,9 @@ class PrintedDocument:
     def title(self) -> str:
         return self.spec.title
 
+    @abstractmethod
     def body(self) -> tuple[Block, ...]:
-        raise NotImplementedError
+        """The document's own content; the template adds the common parts."""
 
     def stub_body(self) -> tuple[Block, ...]:
         """The stub's content, for kinds whose spec has a stub."""
