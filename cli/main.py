@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from app.errors import DomainError
 
@@ -27,8 +28,15 @@ DEMO_DAYS = 14
 STARTED = time.perf_counter()  # smoke timings count from here
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are user errors too: one line, exit 2 (the usage is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="frontdesk", description="Service-hall front desk (政务服务大厅窗口办件系统)."
     )
     parser.add_argument("--data-dir", help="data folder (default: per-user; env FRONTDESK_HOME)")

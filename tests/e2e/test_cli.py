@@ -180,3 +180,9 @@ def test_environment_errors_are_one_line_and_create_nothing(run, tmp_path: Path)
         ),
         "没有编码",
     )
+
+
+def test_usage_mistakes_are_one_line_too(run) -> None:  # type: ignore[no-untyped-def]
+    assert_one_line_error(run("user", "add", "x", "--name", "y", "--role", "boss"), "boss")
+    assert_one_line_error(run("case", "list", "--limit", "abc"), "--limit")
+    assert_one_line_error(run("nosuch"), "invalid choice")
