@@ -207,6 +207,13 @@ def _init(args: argparse.Namespace) -> int:
         if args.demo_days > 0:
             days = run_demo(args.data_dir, args.db, args.demo_days, seed=1)
             print(f"demo activity: {days.accepted} cases over {days.days} working days")
+    elif args.demo:
+        print("the demo hall is already there; nothing added (frontdesk demo adds more days)")
+    if not result.created_admin and args.admin_password:
+        print(
+            "the administrator already exists; --admin-password was not used "
+            "(frontdesk user passwd admin changes it)"
+        )
     return 0
 
 
