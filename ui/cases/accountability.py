@@ -73,6 +73,13 @@ class AccountabilityPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (0, "违反一次性告知"),
+            (1, "QH-N20261126-0000"),
+            (4, "2026-12-31 23:59"),
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("超期办件自动生成责任追究记录，须由负责人审查，不能自行关闭。")), 1)
         top.addWidget(self.state)

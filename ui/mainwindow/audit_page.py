@@ -88,6 +88,13 @@ class AuditPage(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        for column, sample in (
+            (1, "2026-12-31 23:59:59"),
+            (3, "accountability_opened"),
+            (4, "case QH-20261126-0000"),
+        ):
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         layout = QVBoxLayout(self)
         layout.addWidget(
