@@ -30,13 +30,13 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="50"/>
-        <location filename="../../ui/cases/accountability.py" line="107"/>
+        <location filename="../../ui/cases/accountability.py" line="114"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="51"/>
-        <location filename="../../ui/cases/accountability.py" line="107"/>
+        <location filename="../../ui/cases/accountability.py" line="114"/>
         <source>已审查</source>
         <translation>Reviewed</translation>
     </message>
@@ -52,7 +52,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
-        <location filename="../../ui/cases/action_form.py" line="51"/>
+        <location filename="../../ui/cases/action_form.py" line="41"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -97,139 +97,139 @@
         <translation>Cause / outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="77"/>
+        <location filename="../../ui/cases/accountability.py" line="84"/>
         <source>超期办件自动生成责任追究记录，须由负责人审查，不能自行关闭。</source>
         <translation>An overdue case opens an accountability record automatically; a supervisor must review it, it never closes by itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="96"/>
+        <location filename="../../ui/cases/accountability.py" line="103"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="97"/>
+        <location filename="../../ui/cases/accountability.py" line="104"/>
         <source>违反一次性告知</source>
         <translation>One-time notice breach</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="98"/>
+        <location filename="../../ui/cases/accountability.py" line="105"/>
         <source>投诉属实</source>
         <translation>Substantiated complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="136"/>
+        <location filename="../../ui/cases/accountability.py" line="143"/>
         <source>审查 %s</source>
         <translation>Review %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="139"/>
+        <location filename="../../ui/cases/accountability.py" line="146"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="146"/>
+        <location filename="../../ui/cases/accountability.py" line="153"/>
         <source>原因类别</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="147"/>
+        <location filename="../../ui/cases/accountability.py" line="154"/>
         <source>情况说明</source>
         <translation>Account of what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="148"/>
+        <location filename="../../ui/cases/accountability.py" line="155"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="52"/>
+        <location filename="../../ui/cases/action_form.py" line="42"/>
         <source>原因（将书面告知申请人）</source>
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="56"/>
+        <location filename="../../ui/cases/action_form.py" line="46"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="57"/>
+        <location filename="../../ui/cases/action_form.py" line="47"/>
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="60"/>
+        <location filename="../../ui/cases/action_form.py" line="50"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="61"/>
+        <location filename="../../ui/cases/action_form.py" line="51"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <location filename="../../ui/cases/action_form.py" line="52"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="53"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="67"/>
+        <location filename="../../ui/cases/action_form.py" line="57"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="68"/>
+        <location filename="../../ui/cases/action_form.py" line="58"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="69"/>
+        <location filename="../../ui/cases/action_form.py" line="59"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="72"/>
+        <location filename="../../ui/cases/action_form.py" line="62"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="73"/>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="74"/>
+        <location filename="../../ui/cases/action_form.py" line="64"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="76"/>
+        <location filename="../../ui/cases/action_form.py" line="66"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="78"/>
+        <location filename="../../ui/cases/action_form.py" line="68"/>
         <location filename="../../ui/cases/dialog.py" line="95"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="80"/>
+        <location filename="../../ui/cases/action_form.py" line="70"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="82"/>
+        <location filename="../../ui/cases/action_form.py" line="72"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="145"/>
-        <location filename="../../ui/counter/checklist.py" line="332"/>
+        <location filename="../../ui/cases/action_form.py" line="81"/>
+        <location filename="../../ui/counter/checklist.py" line="333"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
@@ -323,7 +323,7 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="143"/>
         <location filename="../../ui/cases/model.py" line="39"/>
-        <location filename="../../ui/counter/applicant.py" line="40"/>
+        <location filename="../../ui/counter/applicant.py" line="25"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -665,138 +665,138 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="50"/>
+        <location filename="../../ui/counter/applicant.py" line="35"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="51"/>
+        <location filename="../../ui/counter/applicant.py" line="36"/>
         <source>证件类型</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="52"/>
+        <location filename="../../ui/counter/applicant.py" line="37"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="53"/>
+        <location filename="../../ui/counter/applicant.py" line="38"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="54"/>
+        <location filename="../../ui/counter/applicant.py" line="39"/>
         <source>代办人姓名（可不填）</source>
         <translation>Agent name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="55"/>
+        <location filename="../../ui/counter/applicant.py" line="40"/>
         <source>代办人身份证号</source>
         <translation>Agent resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="56"/>
+        <location filename="../../ui/counter/applicant.py" line="41"/>
         <source>代办人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="57"/>
-        <location filename="../../ui/counter/checklist.py" line="118"/>
+        <location filename="../../ui/counter/checklist.py" line="58"/>
+        <location filename="../../ui/counter/checklist.py" line="119"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="74"/>
+        <location filename="../../ui/counter/checklist.py" line="75"/>
         <source>收件时间</source>
         <translation>Materials received at</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="82"/>
+        <location filename="../../ui/counter/checklist.py" line="83"/>
         <source>↑↓ 选择材料&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;（双击也可切换）</source>
         <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="154"/>
+        <location filename="../../ui/counter/checklist.py" line="155"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="154"/>
+        <location filename="../../ui/counter/checklist.py" line="155"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="159"/>
+        <location filename="../../ui/counter/checklist.py" line="160"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="169"/>
+        <location filename="../../ui/counter/checklist.py" line="170"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="169"/>
+        <location filename="../../ui/counter/checklist.py" line="170"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="170"/>
+        <location filename="../../ui/counter/checklist.py" line="171"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="127"/>
+        <location filename="../../ui/counter/dialogs.py" line="35"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="129"/>
+        <location filename="../../ui/counter/dialogs.py" line="37"/>
         <source>不予受理的理由</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="131"/>
+        <location filename="../../ui/counter/dialogs.py" line="39"/>
         <source>如：《中华人民共和国行政许可法》第三十二条第一款</source>
         <translation>e.g. Administrative Licensing Law of the PRC, Art. 32(1)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="132"/>
+        <location filename="../../ui/counter/dialogs.py" line="40"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="134"/>
+        <location filename="../../ui/counter/dialogs.py" line="42"/>
         <source>不属于本机关职权范围时，告知向哪个机关申请</source>
         <translation>When the matter belongs elsewhere: the authority to apply to</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="135"/>
+        <location filename="../../ui/counter/dialogs.py" line="43"/>
         <source>建议向…申请（可不填）</source>
         <translation>Apply instead to (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="139"/>
+        <location filename="../../ui/counter/dialogs.py" line="47"/>
         <source>救济途径（印在通知书上）</source>
         <translation>Remedies (printed on the notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="146"/>
+        <location filename="../../ui/counter/dialogs.py" line="54"/>
         <source>申请人信息有误，已在受理台上标出，请改正后再提交。</source>
         <translation>The applicant details are wrong; they are marked on the counter. Correct them and submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="160"/>
+        <location filename="../../ui/counter/dialogs.py" line="68"/>
         <source>要求告知单以外的材料</source>
         <translation>Ask for a material not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="163"/>
+        <location filename="../../ui/counter/dialogs.py" line="71"/>
         <source>“%s”不在一次性告知单上。再要求它违反一次性告知制，将记入责任追究，报负责人审查。</source>
         <translation>&quot;%s&quot; is not on the one-time notice. Asking for it now breaks the one-time notification rule; it is recorded for accountability and reported to the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/dialogs.py" line="169"/>
+        <location filename="../../ui/counter/dialogs.py" line="77"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
@@ -1092,7 +1092,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="95"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="102"/>
         <source>审计日志（每条记录与上一条以哈希相连，任何修改、删除或调换都能被检出）</source>
         <translation>Audit trail (each record is hash-linked to the one before it, so any edit, deletion or reordering is detected)</translation>
     </message>

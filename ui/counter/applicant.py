@@ -17,22 +17,7 @@ from app.cases.records import ApplicantInput
 from app.errors import ValidationError
 from app.validation import validate_name, validate_phone, validate_resident_id
 from ui.counter.labels import id_types, tr
-
-ERROR_STYLE = "color: #b00020;"
-
-
-def error_label(key: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{key}")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
+from ui.forms import error_label, show_error
 
 
 class ApplicantForm(QGroupBox):

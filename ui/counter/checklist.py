@@ -30,11 +30,12 @@ from app.notices import refusals
 from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeRequest, RefusalRequest
 from app.roles import Actor
-from ui.counter.applicant import ERROR_STYLE, ApplicantForm, error_label, show_error
+from ui.counter.applicant import ApplicantForm
 from ui.counter.dialogs import ExtraDemandForm, RefusalForm
 from ui.counter.labels import DEFERRED, MISSING, NOT_APPLICABLE, RECEIVED, tr
 from ui.counter.materials import MaterialTable
 from ui.counter.situation import SituationBar
+from ui.forms import ERROR_STYLE, error_label, show_error
 from ui.ops import run_op
 
 

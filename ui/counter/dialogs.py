@@ -7,114 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.errors import DomainError, ValidationError
-from ui.counter.applicant import ERROR_STYLE, error_label, show_error
 from ui.counter.labels import tr
-from ui.ops import run_op
+from ui.forms import ServiceForm
 
 APPLICANT_FIELDS = frozenset(
     {"applicant_name", "id_number", "phone", "agent_name", "agent_id_number", "agent_phone"}
 )
 
 
-class CounterForm(QDialog):
-    """Text fields with their error lines; ``perform(values)`` runs on OK."""
-
-    refused_fields = Signal(dict)  # errors of fields this form does not show (field: message)
-
-    def __init__(
-        self,
-        title: str,
-        perform: Callable[[dict[str, str]], Any],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self._perform = perform
-        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.result_value: Any = None
-        self.unplaced: dict[str, str] = {}  # errors of fields this form does not show
-        self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("form_message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.message)
-        self.layout_.addWidget(buttons)
-
-    def add_field(self, key: str, label: str, widget: QLineEdit | QPlainTextEdit) -> None:
-        widget.setObjectName(key)
-        if isinstance(widget, QPlainTextEdit):
-            widget.setTabChangesFocus(True)
-        self.fields[key], self.errors[key] = widget, error_label(key)
-        self.form.addRow(label, widget)
-        self.form.addRow("", self.errors[key])
-
-    def values(self) -> dict[str, str]:
-        return {
-            key: w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
-            for key, w in self.fields.items()
-        }
-
-    def submit(self) -> None:
-        for label in self.errors.values():
-            show_error(label, "")
-        self.message.clear()
-        self.ok_button.setEnabled(False)
-        values = self.values()
-        run_op(self, lambda: self._perform(values), self._done, self._failed)
-
-    def _done(self, result: Any) -> None:
-        self.result_value = result
-        self.ok_button.setEnabled(True)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.unplaced = {}
-            for key, text in exc.errors.items():
-                if key in self.errors:
-                    show_error(self.errors[key], text)
-                else:
-                    self.unplaced[key] = text
-            if self.unplaced:
-                self.message.setText(self.unplaced_text(self.unplaced))
-                self.refused_fields.emit(self.unplaced)
-            first = next((self.fields[k] for k in exc.errors if k in self.fields), None)
-            if first is not None:
-                first.setFocus()
-        elif isinstance(exc, DomainError):
-            self.message.setText(exc.message)
-        else:
-            raise exc
-
-    def unplaced_text(self, errors: dict[str, str]) -> str:
-        return "\n".join(errors.values())
-
-
-class RefusalForm(CounterForm):
+class RefusalForm(ServiceForm):
     """不予受理: reason and legal basis required, where to apply instead when it belongs
     elsewhere; the remedies printed on the notice are shown as they will read."""
 
@@ -147,7 +55,7 @@ class RefusalForm(CounterForm):
         return "\n".join(others)
 
 
-class ExtraDemandForm(CounterForm):
+class ExtraDemandForm(ServiceForm):
     """A material not on the notice: asking for it breaks the one-time rule, so the reason is
     written down and the issuing staff member's supervisor is told."""
 

@@ -31,9 +31,9 @@ from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeResult, NoticeState, RefusalResult
 from app.roles import Actor
 from ui.catalog.finder import ItemFinder
-from ui.counter.applicant import error_label, show_error
 from ui.counter.checklist import ChecklistPanel
 from ui.counter.labels import tr
+from ui.forms import error_label, show_error
 from ui.ops import run_op
 
 NOTICE_ROLE = Qt.ItemDataRole.UserRole

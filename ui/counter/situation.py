@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.catalog.records import MaterialRecord
 from app.notices.service import Checklist
-from ui.counter.applicant import error_label
 from ui.counter.labels import tr
+from ui.forms import error_label
 
 # The applicant's own words when materials are deferred; kept in Chinese whatever the
 # interface language, because it is signed and filed.
