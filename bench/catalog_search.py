@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import cpu_model, replace_section  # bench/common.py (the script's own folder)
+
 from app.catalog.service import (
     ItemDraft,
     MaterialDraft,
@@ -190,12 +192,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            cpu = next(ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
+    cpu = cpu_model()
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
@@ -235,24 +232,6 @@ def render(
     return "\n".join(lines) + "\n"
 
 
-def update_results(path: Path, engine: str, section: str) -> None:
-    """Replace this script's section for the engine, or append it; other sections stay."""
-    header = (
-        "# Benchmark results\n\n"
-        "Written by the scripts in bench/ (see bench/README.md); each section is replaced "
-        "when its script runs again.\n\n"
-    )
-    text = path.read_text(encoding="utf-8") if path.exists() else header
-    begin, end = f"<!-- catalog-search:{engine}:begin -->", f"<!-- catalog-search:{engine}:end -->"
-    if begin in text and end in text:
-        head, rest = text.split(begin, 1)
-        tail = rest.split(end, 1)[1].lstrip("\n")
-        text = head + section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=2000)
@@ -289,7 +268,7 @@ def main() -> int:
     section = render(engine.dialect.name, args.items, built_s, rows, everything, command)
     print(section)
     if not args.no_write:
-        update_results(RESULTS, engine.dialect.name, section)
+        replace_section(RESULTS, f"catalog-search:{engine.dialect.name}", section)
     return 0 if percentile(everything, 0.95) <= TARGET_MS else 1
 
 

@@ -31,6 +31,13 @@ import sys
 import time
 from pathlib import Path
 
+from common import (  # bench/common.py (the script's own folder)
+    cpu_model,
+    load_average,
+    ram,
+    replace_section,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -147,7 +154,7 @@ def lines_of(block) -> list[str]:  # type: ignore[no-untyped-def]
 def first_render_ms() -> float:
     """A fresh process: imports excluded, font registration and the first layout included."""
     script = (
-        f"import time, sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        f"import time, sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'bench')!r}]\n"
         "from bench.receipt_pdf import sample_receipt\n"
         "from app.printing import render\n"
         "doc = sample_receipt(); import app.printing.template\n"
@@ -175,27 +182,12 @@ def measure(runs: int) -> dict[str, list[float]]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    ram = "?"
-    try:
-        for text in Path("/proc/cpuinfo").read_text().splitlines():
-            if text.startswith("model name"):
-                cpu = text.split(":", 1)[1].strip()
-                break
-        for text in Path("/proc/meminfo").read_text().splitlines():
-            if text.startswith("MemTotal:"):
-                ram = f"{int(text.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    try:
-        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        load = "?"
+    cpu, memory, load = cpu_model(), ram(), load_average()
     from importlib import metadata
 
     return (
         f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs ({cpu}), "
-        f"{ram} RAM, {platform.system()} {platform.release()}; Python "
+        f"{memory} RAM, {platform.system()} {platform.release()}; Python "
         f"{platform.python_version()}, reportlab {metadata.version('reportlab')}. "
         f"Load average when the runs began: {load}"
     )
@@ -238,23 +230,6 @@ def section(times: dict[str, list[float]], first_ms: float, runs: int, where: st
     )
 
 
-def update_results(text_section: str) -> None:
-    header = (
-        "# Benchmark results\n\n"
-        "Written by the scripts in bench/ (see bench/README.md); each section is replaced "
-        "when its script runs again.\n\n"
-    )
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else header
-    begin, end = "<!-- receipt_pdf:begin -->", "<!-- receipt_pdf:end -->"
-    if begin in text and end in text:
-        head, rest = text.split(begin, 1)
-        tail = rest.split(end, 1)[1].lstrip("\n")
-        text = head + text_section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + text_section
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=60)
@@ -266,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     text = section(times, first, args.runs, where)
     print(text)
     if not args.no_write:
-        update_results(text)
+        replace_section(RESULTS, "receipt_pdf", text)
     return 0 if statistics.median(times["a"]) <= GOAL_MS else 1
 
 

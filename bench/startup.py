@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from common import cpu_model, ram, replace_section  # bench/common.py (the script's own folder)
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "RESULTS.md"
@@ -158,22 +160,7 @@ def prepare_database(frontdesk: list[str], env: dict[str, str]) -> None:
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "?"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    except OSError:
-        pass
+    cpu, memory = cpu_model(), ram()
     try:
         nproc = str(len(os.sched_getaffinity(0)))
     except AttributeError:
@@ -193,7 +180,7 @@ def machine() -> dict[str, str]:
         "load": load,
         "nproc": nproc,
         "cpu": cpu,
-        "ram": ram,
+        "ram": memory,
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "pyside6": pyside,
@@ -263,23 +250,6 @@ def render_section(
         f"<!-- startup:{label}:end -->",
     ]
     return "\n".join(lines) + "\n"
-
-
-def update_results(path: Path, label: str, section: str) -> None:
-    header = (
-        "# Benchmark results\n\n"
-        "Written by the scripts in bench/ (see bench/README.md); each section is replaced "
-        "when its script runs again.\n\n"
-    )
-    text = path.read_text(encoding="utf-8") if path.exists() else header
-    begin, end = f"<!-- startup:{label}:begin -->", f"<!-- startup:{label}:end -->"
-    if begin in text and end in text:
-        head, rest = text.split(begin, 1)
-        tail = rest.split(end, 1)[1].lstrip("\n")
-        text = head + section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
 
 
 def profile_imports(env: dict[str, str], top: int = 8) -> int:
@@ -440,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}"
             )
         section = render_section(args.label, a, b, args.runs, reproduce, machine_before)
-        update_results(args.results, args.label, section)
+        replace_section(args.results, f"startup:{args.label}", section)
         print(f"updated {args.results}")
     return 0
 

@@ -1,0 +1,53 @@
+"""What every benchmark script shares: the machine it ran on and its section of RESULTS.md."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+HEADER = (
+    "# Benchmark results\n\n"
+    "Written by the scripts in bench/ (see bench/README.md); each section is replaced "
+    "when its script runs again.\n\n"
+)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def ram() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return "?"
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def replace_section(path: Path, name: str, section: str) -> None:
+    """Put ``section`` (which carries its own ``<!-- name:begin/end -->`` markers) in place of
+    the old one, or append it; other scripts' sections stay."""
+    text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        text = head + section + ("\n" + tail if tail else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
