@@ -23,6 +23,7 @@ from app.errors import DomainError, ValidationError
 from app.roles import Actor, Role
 from ui.i18n import install_language
 from ui.local_settings import LANGUAGES, LocalSettings
+from ui.ops import run_op
 
 
 class SettingsDialog(QDialog):
@@ -88,14 +89,14 @@ class SettingsDialog(QDialog):
     def _hall_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        values = settings.get_all(self.ctx.uow())
+        self.hall_values: dict[str, object] = {}
         self.hall_edits: dict[str, QLineEdit] = {}
         self.hall_errors: dict[str, QLabel] = {}
         editable = self.actor.role is Role.ADMIN
         for key, spec in settings.SPECS.items():
-            edit = QLineEdit(str(values[key]))
+            edit = QLineEdit()
             edit.setObjectName(f"setting_{key}")
-            edit.setReadOnly(not editable)
+            edit.setReadOnly(True)  # until the hall's values have been read
             error = QLabel()
             error.setStyleSheet("color: #b00020;")
             self.hall_edits[key] = edit
@@ -104,27 +105,44 @@ class SettingsDialog(QDialog):
             form.addRow("", error)
         if not editable:
             form.addRow(QLabel(self.tr("全中心设置只有系统管理员可以修改。")))
+        run_op(self, lambda: settings.get_all(self.ctx.uow()), self._hall_loaded)
         return page
+
+    def _hall_loaded(self, values: dict[str, object]) -> None:
+        self.hall_values = values
+        for key, edit in self.hall_edits.items():
+            edit.setText(str(values[key]))
+            edit.setReadOnly(self.actor.role is not Role.ADMIN)
 
     def save(self) -> None:
         for label in self.hall_errors.values():
             label.clear()
-        if self.actor.role is Role.ADMIN:
-            current = settings.get_all(self.ctx.uow())
-            changed = {
-                k: e.text() for k, e in self.hall_edits.items() if e.text() != str(current[k])
-            }
-            if changed:
-                try:
-                    settings.change(self.ctx.uow(), self.actor, changed)
-                except ValidationError as exc:
-                    for key, msg in exc.errors.items():
-                        if key in self.hall_errors:
-                            self.hall_errors[key].setText(msg)
-                    return
-                except DomainError as exc:
-                    self.message.setText(exc.message)
-                    return
+        changed = {
+            k: e.text()
+            for k, e in self.hall_edits.items()
+            if k in self.hall_values and e.text() != str(self.hall_values[k])
+        }
+        if self.actor.role is not Role.ADMIN or not changed:
+            self._save_local()
+            return
+        run_op(
+            self,
+            lambda: settings.change(self.ctx.uow(), self.actor, changed),
+            lambda _none: self._save_local(),
+            self._hall_refused,
+        )
+
+    def _hall_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            for key, msg in exc.errors.items():
+                if key in self.hall_errors:
+                    self.hall_errors[key].setText(msg)
+        elif isinstance(exc, DomainError):
+            self.message.setText(exc.message)
+        else:
+            raise exc
+
+    def _save_local(self) -> None:
         language = self.language_combo.currentData()
         self.local.window_number = self.window_spin.value() or None
         self.local.printer = self.printer_combo.currentText()

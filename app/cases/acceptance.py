@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from app import audit
 from app.calendar import load_calendar
@@ -27,7 +26,7 @@ from app.validation import (
     validate_resident_id,
     validate_text,
 )
-from app.workdays import Deadline
+from app.workdays import Deadline, warning_level
 
 
 @dataclass(frozen=True)
@@ -166,8 +165,8 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
                 due_provisional=deadline.provisional,
                 calendar_version=deadline.calendar_version,
                 warning=str(
-                    case_warning_for_new(
-                        today, deadline, version.committed_days, calendar, yellow_ratio(uow)
+                    warning_level(
+                        today, deadline.due, version.committed_days, calendar, yellow_ratio(uow)
                     )
                 ),
             )
@@ -205,14 +204,6 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
             },
         )
     return AcceptResult(case_id, number, deadline)
-
-
-def case_warning_for_new(
-    today: date, deadline: Deadline, days: int, calendar: Any, ratio: float
-) -> str:
-    from app.workdays import warning_level
-
-    return str(warning_level(today, deadline.due, days, calendar, ratio))
 
 
 def window_id_for(uow: UnitOfWork, actor: Actor, window_number: int | None) -> int | None:

@@ -4,7 +4,6 @@ accountability live in their own modules; this module only gathers their public 
 from app.cases.acceptance import (
     AcceptResult,
     accept_case,
-    case_warning_for_new,
     check_applicant,
     check_materials,
     window_id_for,
@@ -33,7 +32,6 @@ __all__ = [
     "AcceptResult",
     "WarningScan",
     "accept_case",
-    "case_warning_for_new",
     "check_applicant",
     "check_materials",
     "complete_step",

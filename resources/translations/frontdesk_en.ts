@@ -1665,165 +1665,165 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="113"/>
+        <location filename="../../ui/mainwindow/window.py" line="117"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="115"/>
+        <location filename="../../ui/mainwindow/window.py" line="119"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="117"/>
+        <location filename="../../ui/mainwindow/window.py" line="121"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="119"/>
+        <location filename="../../ui/mainwindow/window.py" line="123"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="122"/>
+        <location filename="../../ui/mainwindow/window.py" line="126"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="127"/>
+        <location filename="../../ui/mainwindow/window.py" line="131"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="135"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="133"/>
+        <location filename="../../ui/mainwindow/window.py" line="137"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="136"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="142"/>
+        <location filename="../../ui/mainwindow/window.py" line="146"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="216"/>
+        <location filename="../../ui/mainwindow/window.py" line="220"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="219"/>
+        <location filename="../../ui/mainwindow/window.py" line="223"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="221"/>
+        <location filename="../../ui/mainwindow/window.py" line="225"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="222"/>
+        <location filename="../../ui/mainwindow/window.py" line="226"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="228"/>
+        <location filename="../../ui/mainwindow/window.py" line="232"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="229"/>
+        <location filename="../../ui/mainwindow/window.py" line="233"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="230"/>
+        <location filename="../../ui/mainwindow/window.py" line="234"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="233"/>
+        <location filename="../../ui/mainwindow/window.py" line="237"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="235"/>
+        <location filename="../../ui/mainwindow/window.py" line="239"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="236"/>
-        <location filename="../../ui/mainwindow/window.py" line="407"/>
+        <location filename="../../ui/mainwindow/window.py" line="240"/>
+        <location filename="../../ui/mainwindow/window.py" line="411"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="242"/>
+        <location filename="../../ui/mainwindow/window.py" line="246"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="246"/>
+        <location filename="../../ui/mainwindow/window.py" line="250"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="302"/>
+        <location filename="../../ui/mainwindow/window.py" line="306"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="335"/>
+        <location filename="../../ui/mainwindow/window.py" line="339"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="375"/>
+        <location filename="../../ui/mainwindow/window.py" line="379"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="381"/>
+        <location filename="../../ui/mainwindow/window.py" line="385"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="383"/>
+        <location filename="../../ui/mainwindow/window.py" line="387"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="389"/>
+        <location filename="../../ui/mainwindow/window.py" line="393"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="389"/>
+        <location filename="../../ui/mainwindow/window.py" line="393"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="398"/>
+        <location filename="../../ui/mainwindow/window.py" line="402"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="408"/>
+        <location filename="../../ui/mainwindow/window.py" line="412"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="413"/>
+        <location filename="../../ui/mainwindow/window.py" line="417"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1879,62 +1879,62 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <location filename="../../ui/settings_dialog.py" line="34"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="36"/>
+        <location filename="../../ui/settings_dialog.py" line="37"/>
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>全中心</source>
         <translation>Hall-wide</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>（按人员设置）</source>
         <translation>(from the staff record)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>本机窗口号</source>
         <translation>Window number of this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>每日自动备份到（可为U盘）</source>
         <translation>Daily backup to (may be a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>全中心设置只有系统管理员可以修改。</source>
         <translation>Only an administrator can change hall-wide settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
         <source>界面语言将在重新启动后完全生效。</source>
         <translation>The language takes full effect after a restart.</translation>
     </message>

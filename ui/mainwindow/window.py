@@ -96,13 +96,17 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._cover: QLabel | None = None
         self._others: list[QLabel] = []
-        minutes = settings.get(ctx.uow(), "idle_lock_minutes")
-        self.idle_lock = auth.IdleLock(ctx.clock, minutes)
+        # The default now; the hall's setting as soon as it is read (off the GUI thread).
+        self.idle_lock = auth.IdleLock(ctx.clock, settings.SPECS["idle_lock_minutes"].default)
+        run_op(self, lambda: settings.get(ctx.uow(), "idle_lock_minutes"), self._set_idle_minutes)
         self.idle_watcher = IdleWatcher(self.idle_lock, parent=self)
         self.idle_watcher.lock_requested.connect(self.lock_screen)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle_watcher)
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.idle_lock.minutes = minutes
 
     # -- pages ---------------------------------------------------------------------------
     def _add_pages(self) -> None:
