@@ -256,6 +256,7 @@ def _table(
     """A platypus table whose own font (for any plain-string cell) is ours, not Helvetica."""
     table = Table(rows, colWidths=widths, repeatRows=repeat_rows)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), main_font_name()), *commands]))
+    table.spaceAfter = 5  # whatever follows a table must not sit on its bottom rule
     return table
 
 
