@@ -103,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="simulate days of a hall's work up to today")
     demo.add_argument("--days", type=int, default=30)
     demo.add_argument("--seed", type=int, default=1)
+    big = sub.add_parser(
+        "scale", help="fill an empty demo hall with years of cases in bulk (for benchmarks)"
+    )
+    big.add_argument("--years", type=float, default=10.0)
+    big.add_argument("--windows", type=int, default=20, help="windows with a clerk (default 20)")
+    big.add_argument(
+        "--per-window-day", type=int, default=100, help="cases per window per working day"
+    )
+    big.add_argument("--seed", type=int, default=1)
 
     verify = sub.add_parser("verify", help="check the QR code of a printed document")
     verify.add_argument("payload", help="the text the QR code holds (as a scanner types it)")
@@ -140,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "calendar": _calendar,
         "case": _case,
         "demo": _demo,
+        "scale": _scale,
         "restore": _restore,
         "user": _user,
         "verify": _verify,
@@ -351,6 +361,51 @@ def _demo(args: argparse.Namespace) -> int:
         f"simulated {result.days} working days: {result.accepted} cases accepted, "
         f"{result.transitions} transitions; open now: red {result.counts.get('red', 0)}, "
         f"yellow {result.counts.get('yellow', 0)}, normal {result.counts.get('normal', 0)}"
+    )
+    return 0
+
+
+def _scale(args: argparse.Namespace) -> int:
+    import time
+    from datetime import datetime
+
+    from app import scale
+    from app.clock import DEFAULT_TZ
+    from app.setup import DEMO_PASSWORD
+    from cli import wiring
+    from db.bulk import SqlBulkSink, count_cases
+
+    if not 0 < args.years <= 20:
+        raise DomainError("--years must be between 0 and 20")
+    if not 1 <= args.windows <= 99 or not 1 <= args.per_window_day <= 400:
+        raise DomainError("--windows must be 1-99 and --per-window-day 1-400")
+    ctx = wiring.open_context(args.data_dir, args.db, _say, must_exist=True)
+    engine = ctx.store.engine  # type: ignore[attr-defined]
+    if count_cases(engine):
+        raise DomainError(
+            "scale needs a hall without cases: run frontdesk init --demo --demo-days 0 first"
+        )
+    started = time.perf_counter()
+    added = scale.add_counters(ctx.uow, args.windows, DEMO_PASSWORD)
+    uow = ctx.uow()
+    with uow.read():
+        site = uow.sites.first()
+    if site is None:
+        raise DomainError("the database has no site: run frontdesk init --demo first")
+    plan = scale.ScalePlan(
+        end=datetime.now(DEFAULT_TZ).date(),
+        years=args.years,
+        cases_per_window_day=args.per_window_day,
+        seed=args.seed,
+    )
+    summary = scale.generate(ctx.uow, SqlBulkSink(engine, site.id), plan, _say)
+    from app.cases import service
+
+    scan = service.refresh_warnings(ctx.uow())
+    print(
+        f"{summary.accepted} cases over {summary.days} working days ({added} windows added, "
+        f"{summary.moves} moves, {scan.opened_records} overdue records opened by the scan) "
+        f"in {time.perf_counter() - started:.0f} s"
     )
     return 0
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
 from app.cases.records import (
     AccountabilityView,
+    CaseClock,
     CaseEventRecord,
     CaseQuery,
     CaseRecord,
@@ -225,6 +226,33 @@ class SqlCaseRepository:
                 .order_by(CaseFile.id)
             )
         )
+
+    def open_case_clocks(self) -> list[CaseClock]:
+        stopped = (
+            select(CaseEvent.id)
+            .where(
+                CaseEvent.case_id == CaseFile.id,
+                CaseEvent.action.in_([str(CaseAction.SUSPEND), str(CaseAction.EXTEND)]),
+            )
+            .exists()
+        )
+        rows = self.s.execute(
+            select(
+                CaseFile.id,
+                CaseFile.state,
+                CaseFile.due_date,
+                CaseFile.committed_days,
+                CaseFile.calendar_version,
+                CaseFile.warning,
+                CaseFile.row_version,
+                stopped,
+            )
+            .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+            .order_by(CaseFile.id)
+        )
+        return [
+            CaseClock(r[0], CaseState(r[1]), r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in rows
+        ]
 
     # -- lists -------------------------------------------------------------------------------
     def _filtered(self, query: CaseQuery, columns: Sequence[Any]) -> Any:

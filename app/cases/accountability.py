@@ -17,7 +17,7 @@ from app.roles import Actor, Role, allowed_roles
 from app.validation import (
     FieldErrors,
 )
-from app.workdays import Deadline
+from app.workdays import Deadline, warning_level
 
 
 def open_overdue_record(
@@ -54,19 +54,31 @@ class WarningScan:
 
 def refresh_warnings(uow: UnitOfWork) -> WarningScan:
     """Recompute every open case's warning for today; open a record for each newly red case.
-    Runs when a list opens, on a timer and from ``frontdesk case scan``."""
+    Runs when a list opens, on a timer and from ``frontdesk case scan``.
+
+    A case whose clock never stopped, under the calendar its due date was computed with, is
+    judged from its cached due date alone; only the others are loaded with their events."""
     with uow.write():
         today = local_day(uow.clock.now())
         calendar = load_calendar(uow)
         ratio = yellow_ratio(uow)
         checked = changed = opened = 0
-        for case_id in uow.cases.open_case_ids():
-            case = load_case(uow, case_id)
+        for clock in uow.cases.open_case_clocks():
             checked += 1
-            deadline = case_deadline(case, calendar)
-            warning = case_warning(case, deadline, today, calendar, ratio)
-            if warning != case.warning:
-                uow.cases.update(case.id, case.row_version, warning=warning)
+            if clock.paused_or_extended or clock.calendar_version != calendar.version:
+                case = load_case(uow, clock.id)
+                deadline = case_deadline(case, calendar)
+                warning = case_warning(case, deadline, today, calendar, ratio)
+            else:
+                warning = str(
+                    warning_level(today, clock.due_date, clock.committed_days, calendar, ratio)
+                )
+                if warning == clock.warning:
+                    continue
+                case = load_case(uow, clock.id)
+                deadline = case_deadline(case, calendar)
+            if warning != clock.warning:
+                uow.cases.update(clock.id, clock.row_version, warning=warning)
                 changed += 1
             if warning == "red" and open_overdue_record(uow, case, deadline, today, calendar):
                 opened += 1

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from app.cases.records import (
     AccountabilityView,
+    CaseClock,
     CaseEventRecord,
     CaseQuery,
     CaseRecord,
@@ -28,6 +29,7 @@ class CaseRepository(Protocol):
         ...
 
     def open_case_ids(self) -> list[int]: ...
+    def open_case_clocks(self) -> list[CaseClock]: ...
     def query_ids(
         self, query: CaseQuery, after: tuple[Any, ...] | None, limit: int
     ) -> list[tuple[int, tuple[Any, ...]]]:

@@ -167,3 +167,18 @@ class AccountabilityView:
     outcome: str
     reviewed_by_name: str
     reviewed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    """What the morning warning scan needs of an open case, without its events: the cached due
+    date is trusted when the calendar has not changed since and the clock never stopped."""
+
+    id: int
+    state: CaseState
+    due_date: date | None
+    committed_days: int
+    calendar_version: str
+    warning: str
+    row_version: int
+    paused_or_extended: bool

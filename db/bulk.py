@@ -1,0 +1,142 @@
+"""The bulk sink for ``app.scale``: the rows the case services would write, in large batches.
+
+The columns are filled by the same mappings the repositories use (``applicant_columns``,
+``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
+services stored; ``tests/integration/test_scale.py`` compares the two row by row.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.engine import Engine
+
+from app.records import ChainHead
+from app.scale import BulkBatch
+from db.applicants import applicant_columns
+from db.cases_repo import name_tokens
+from db.models import (
+    AccountabilityRecord,
+    AuditEvent,
+    AuditHead,
+    CaseEvent,
+    CaseFile,
+    CaseMaterial,
+    NumberCounter,
+    SearchToken,
+)
+
+
+class SqlBulkSink:
+    def __init__(self, engine: Engine, site_id: int) -> None:
+        self.engine = engine
+        self.site_id = site_id
+
+    def begin(self) -> tuple[ChainHead, int, int]:
+        with self.engine.connect() as conn:
+            head = conn.execute(select(AuditHead.seq, AuditHead.hash)).one()
+            case_id = conn.scalar(select(func.coalesce(func.max(CaseFile.id), 0)))
+            record_id = conn.scalar(select(func.coalesce(func.max(AccountabilityRecord.id), 0)))
+        return ChainHead(head.seq, head.hash), int(case_id or 0) + 1, int(record_id or 0) + 1
+
+    def write(self, batch: BulkBatch, head: ChainHead) -> None:
+        cases: list[dict[str, Any]] = []
+        materials: list[dict[str, Any]] = []
+        tokens: list[dict[str, Any]] = []
+        for case_id, new, final in batch.cases:
+            cases.append(
+                {
+                    "id": case_id,
+                    "number": new.number,
+                    "site_id": new.site_id,
+                    "item_version_id": new.item_version_id,
+                    "window_id": new.window_id,
+                    "accepted_by": new.accepted_by,
+                    "owner_id": new.owner_id,
+                    "notice_id": new.notice_id,
+                    "is_agency": new.is_agency,
+                    "received_at": new.received_at,
+                    "accepted_at": new.accepted_at,
+                    "accepted_day": new.accepted_day,
+                    "committed_days": new.committed_days,
+                    "statutory_days": new.statutory_days,
+                    "deferred_supply_by": new.deferred_supply_by,
+                    "applicant_commitment": new.applicant_commitment,
+                    "due_date": new.due_date,
+                    "due_provisional": new.due_provisional,
+                    "calendar_version": new.calendar_version,
+                    "due_moved": False,
+                    "decision": "",
+                    "decision_note": "",
+                    "decided_at": None,
+                    "delivered_at": None,
+                    "delivery_method": "",
+                    "collected_by": "",
+                    **applicant_columns(new.applicant),
+                    **final,
+                }
+            )
+            materials.extend(
+                {"case_id": case_id, "material_id": mid, "state": state, "supplied_at": None}
+                for mid, state in new.materials.items()
+            )
+            tokens.extend(
+                {"token": t, "kind": "case", "ref_id": case_id}
+                for t in name_tokens(new.applicant.name)
+            )
+        events = [
+            {
+                "case_id": case_id,
+                "at": e.at,
+                "staff_id": e.staff_id,
+                "on_behalf_of": e.on_behalf_of,
+                "action": str(e.action),
+                "from_state": str(e.from_state),
+                "to_state": str(e.to_state),
+                "reason": e.reason,
+                "detail": json.dumps(e.detail, ensure_ascii=False, default=str),
+            }
+            for case_id, e in batch.events
+        ]
+        records = [
+            {**r, "kind": "overdue", "state": "open", "cause": "", "note": "", "outcome": ""}
+            for r in batch.accountability
+        ]
+        with self.engine.begin() as conn:
+            if self.engine.dialect.name == "sqlite":
+                conn.execute(text("PRAGMA defer_foreign_keys = ON"))
+            for table, rows in (
+                (CaseFile, cases),
+                (CaseMaterial, materials),
+                (SearchToken, tokens),
+                (CaseEvent, events),
+                (AccountabilityRecord, records),
+                (AuditEvent, [e.__dict__ for e in batch.audit]),
+                (
+                    NumberCounter,
+                    [
+                        {"site_id": self.site_id, "kind": "case", "day": d, "last_serial": n}
+                        for d, n in batch.counters.items()
+                    ],
+                ),
+            ):
+                if rows:
+                    conn.execute(insert(table), rows)
+            conn.execute(
+                update(AuditHead).where(AuditHead.id == 1).values(seq=head.seq, hash=head.hash)
+            )
+            if self.engine.dialect.name == "postgresql":
+                for name in ("case_file", "accountability_record"):
+                    conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"(SELECT coalesce(max(id), 1) FROM {name}))"
+                        )
+                    )
+
+
+def count_cases(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(CaseFile)) or 0)

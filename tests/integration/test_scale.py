@@ -1,0 +1,116 @@
+"""The bulk generator writes exactly what the services would.
+
+One plan is carried out twice from the same starting database: through the real services and
+through the bulk path. Every row of every table the case services touch must come out equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app import audit, scale
+from app.calendar import load_calendar
+from app.cases import service
+from app.cases.deadlines import local_day
+from app.catalog.service import get_version, list_items
+from app.clock import ManualClock
+from app.context import AppContext
+from app.setup import initialize
+from db.bulk import SqlBulkSink
+from db.engine import make_engine
+from db.migrate import ensure_schema
+from db.store import SqlStore
+from tests.helpers.stores import START
+
+TABLES = {
+    "case_file": "id",
+    "case_material": "case_id, material_id",
+    "case_event": "case_id, id",
+    "search_token": "ref_id, token",
+    "accountability_record": "id",
+    "number_counter": "day",
+    "audit_event": "seq",
+}
+# Row ids the two paths may number differently (materials and events are inserted when a
+# case is stored in bulk, as they happen through the services); everything else must match.
+# Each hall's site key is random, so the audit chains differ from the key's event on: the
+# events are compared field by field, and each chain is verified on its own.
+IGNORED = {"case_material": {"id"}, "case_event": {"id"}, "audit_event": {"hash", "prev_hash"}}
+
+
+def _hall(path: Path) -> Iterator[AppContext]:
+    clock = ManualClock(START)
+    engine = make_engine(f"sqlite:///{path}")
+    ensure_schema(engine, None)
+    store = SqlStore(engine, clock)
+    ctx = AppContext(store=store, clock=clock, data_dir=path.parent)
+    initialize(ctx.uow(), "admin-2026", demo=True)
+    yield ctx
+    store.dispose()
+
+
+@pytest.fixture
+def halls(tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = _hall(tmp_path / "a" / "services.sqlite3")
+    b = _hall(tmp_path / "b" / "bulk.sqlite3")
+    yield next(a), next(b)
+    for gen in (a, b):
+        next(gen, None)
+
+
+def _rows(ctx: AppContext, table: str) -> list[dict[str, object]]:
+    with ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        result = conn.execute(text(f"SELECT * FROM {table} ORDER BY {TABLES[table]}"))
+        skip = IGNORED.get(table, set())
+        return [{k: v for k, v in row._mapping.items() if k not in skip} for row in result]
+
+
+def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> None:
+    by_services, in_bulk = halls
+    plan = scale.ScalePlan(
+        end=local_day(START),
+        years=12 / 365,
+        cases_per_window_day=6,
+        late_share=0.3,
+        denied_share=0.2,
+        seed=7,
+    )
+    uow = by_services.uow()
+    clerks = scale.counter_staff(uow)
+    items = [get_version(uow, s.version_id) for s in list_items(uow)]
+    with uow.read():
+        calendar = load_calendar(uow)
+    assert isinstance(by_services.clock, ManualClock)
+    reference = scale.ServiceExecutor(by_services.uow, by_services.clock)
+    planned = scale.run(plan, reference, clerks, items, calendar)
+
+    site = in_bulk.uow()
+    with site.read():
+        site_id = site.sites.first().id  # type: ignore[union-attr]
+    summary = scale.generate(in_bulk.uow, SqlBulkSink(in_bulk.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    assert (summary.accepted, summary.moves) == (planned.accepted, planned.moves)
+    assert summary.accepted > 250 and summary.moves > 400
+
+    # The morning scan after the period, through the service, on both.
+    for ctx in halls:
+        assert isinstance(ctx.clock, ManualClock)
+        ctx.clock.set(START - timedelta(minutes=45))
+        service.refresh_warnings(ctx.uow())
+
+    for table in TABLES:
+        expected = _rows(by_services, table)
+        got = _rows(in_bulk, table)
+        assert len(got) == len(expected), table
+        for want, have in zip(expected, got, strict=True):
+            if table == "audit_event" and "fingerprint" in str(want["summary"]):
+                continue  # the site key's own event
+            assert have == want, table
+    assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
+    assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
