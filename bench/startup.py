@@ -1,7 +1,9 @@
 """Start-up benchmark: ``frontdesk gui --smoke`` against a bare PySide6 window, as whole processes.
 
-(a) ``frontdesk gui --smoke --user zhangwei`` on a demo database: start Python, import, open the
-    database, log in, build the main window, first paint, exit.
+(a) ``frontdesk gui --smoke`` on a demo database: start Python, import, first paint of the
+    program's first window (the login), exit. With ``--screen main``:
+    ``frontdesk gui --smoke --user zhangwei``: also open the database, log in, build the clerk's
+    main window and paint it (the start plus "login to a filled start screen").
 (b) ``bench/bare_window.py``: start Python, import QtWidgets, show an empty QMainWindow, first
     paint, exit. The floor for any PySide6 program on this machine.
 
@@ -215,7 +217,8 @@ def render_section(
     pieces = a.piece_medians()
     lines = [
         f"<!-- startup:{label}:begin -->",
-        f"## Start-up: frontdesk vs bare window ({label})",
+        f"## Start-up: frontdesk vs bare window ({label}: "
+        f"{'login, then the main window' if label.endswith('-main') else 'first window'})",
         "",
         f"Measured {m['date']} on {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM, {m['os']}; "
         f"Python {m['python']}, PySide6 {m['pyside6']}. {runs} runs each, alternating, "
@@ -333,6 +336,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="RESULTS.md section name (default: 'source', or 'frozen' with --frontdesk)",
     )
+    parser.add_argument(
+        "--screen",
+        choices=("login", "main"),
+        default="login",
+        help="login: the program's first window (the start); main: log in as a clerk and paint "
+        "the main window",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="file to update")
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     parser.add_argument(
@@ -349,13 +359,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--runs must be at least 1")
     if args.label is None:
         args.label = "frozen" if args.frontdesk else "source"
+    if args.screen == "main":
+        args.label += "-main"
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     frontdesk = [str(Path(args.frontdesk).resolve())] if args.frontdesk else default_frontdesk()
-    a = Series("a", [*frontdesk, "gui", "--smoke", "--user", USER])
+    smoke = [*frontdesk, "gui", "--smoke"]
+    a = Series("a", smoke if args.screen == "login" else [*smoke, "--user", USER])
     b = Series("b", [sys.executable, str(BARE)])
     home = Path(tempfile.mkdtemp(prefix="frontdesk-bench-"))
     machine_before = machine()  # the load average before our own runs add to it
@@ -401,12 +414,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ok: ratio {ratio:.2f} <= {args.max_ratio:g}")
         return 0
     if not args.no_write:
-        reproduce = ".venv/bin/python bench/startup.py --runs " + str(args.runs)
+        screen = " --screen main" if args.screen == "main" else ""
+        reproduce = f".venv/bin/python bench/startup.py --runs {args.runs}{screen}"
         if args.frontdesk:
             reproduce = (
                 ".venv/bin/pyinstaller --noconfirm --clean build.spec "
                 "--distpath /tmp/fd-dist --workpath /tmp/fd-build\n"
-                f".venv/bin/python bench/startup.py --runs {args.runs} "
+                f".venv/bin/python bench/startup.py --runs {args.runs}{screen} "
                 f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}"
             )
         section = render_section(args.label, a, b, args.runs, reproduce, machine_before)

@@ -178,8 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from cli import wiring
     from ui.app import run_gui
+
+    def open_context(progress: Callable[[str], None]):  # type: ignore[no-untyped-def]
+        from cli import wiring  # the database layer: imported after the login window painted
+
+        return wiring.open_context(args.data_dir, args.db, progress)
 
     user = getattr(args, "user", None)
     password = os.environ.get("FRONTDESK_PASSWORD") if user else None
@@ -188,7 +192,7 @@ def _gui(args: argparse.Namespace) -> int:
             "--user needs the password in the FRONTDESK_PASSWORD environment variable"
         )
     return run_gui(
-        open_context=lambda progress: wiring.open_context(args.data_dir, args.db, progress),
+        open_context=open_context,
         smoke=getattr(args, "smoke", False),
         user=user,
         password=password,

@@ -5,24 +5,28 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import auth, setup, sites
-from app.context import AppContext
 from app.errors import DomainError
+from app.roles import Actor
 from ui.fonts import apply_default_font, register_bundled_fonts
 from ui.i18n import install_language
 from ui.local_settings import APPLICATION, ORGANIZATION, LocalSettings
 from ui.login import LoginDialog
 from ui.ops import run_op, wait_for_ops
 
-OpenContext = Callable[[Callable[[str], None]], AppContext]
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+OpenContext = Callable[[Callable[[str], None]], "AppContext"]
+NOT_INITIALIZED = "数据库尚未初始化：请先运行 frontdesk init（演示数据加 --demo）"
 
 
 class FirstPaint(QObject):
@@ -85,35 +89,107 @@ def run_gui(
     screenshot: Path | None = None,
     page: str | None = None,
 ) -> int:
+    """The login window paints first; the database layer is imported and opened behind it,
+    while the clerk types (a township PC's start is mostly imports). ``--user`` with a password
+    skips the dialog: it opens the database, logs in and shows the main window."""
     t0 = time.perf_counter() if started is None else started
-    timings: dict[str, float] = {"imports_ms": _ms(t0)}
+    timings: dict[str, Any] = {"imports_ms": _ms(t0)}
     app = create_application()
     timings["qt_ms"] = _ms(t0)
+    if user is not None and password is not None:
+        return _run_logged_in(
+            app, open_context, user, password, smoke, timings, t0, screenshot, page
+        )
+    opener = ContextOpener(open_context)
+    dialog = LoginDialog(opener.authenticate, LocalSettings.load().site_name)
+    if smoke:
+        timings["database_layer_loaded"] = "sqlalchemy" in sys.modules
+        return _smoke_paint(app, dialog, "login", timings, t0, screenshot)
+    FirstPaint(dialog, lambda: (collect_garbage_again(), opener.start(dialog)))
+    accepted = dialog.exec()
+    if opener.failure is not None:
+        wait_for_ops()
+        return 2
+    if not accepted or dialog.actor is None or opener.ctx is None:
+        wait_for_ops()
+        return 0
+    return _show_main(app, opener.ctx, dialog.actor, page)
+
+
+class ContextOpener:
+    """Opens the database after the login window has painted. ``authenticate`` (run off the GUI
+    thread by the dialog) waits for it; a failure closes the dialog with a clear message."""
+
+    def __init__(self, open_context: OpenContext) -> None:
+        self._open_context = open_context
+        self._ready = threading.Event()
+        self.ctx: AppContext | None = None
+        self.failure: str | None = None
+
+    def start(self, dialog: LoginDialog) -> None:
+        run_op(
+            dialog,
+            self._open,
+            lambda name: self._opened(dialog, name),
+            lambda exc: self._failed(dialog, exc),
+        )
+
+    def _open(self) -> str:
+        from app import setup, sites
+
+        try:
+            ctx = self._open_context(lambda _msg: None)
+            if not setup.is_initialized(ctx.uow()):
+                raise DomainError(NOT_INITIALIZED)
+            name = sites.site_name_for_login(ctx.uow())
+            self.ctx = ctx
+            return name
+        finally:
+            self._ready.set()
+
+    def _opened(self, dialog: LoginDialog, site_name: str) -> None:
+        if site_name and site_name != dialog.title.text():
+            dialog.title.setText(site_name)
+        settings = LocalSettings.load()
+        if settings.site_name != site_name:
+            settings.site_name = site_name
+            settings.save()
+
+    def _failed(self, dialog: LoginDialog, exc: BaseException) -> None:
+        self.failure = getattr(exc, "message", None) or str(exc).strip().splitlines()[0]
+        QMessageBox.critical(dialog, QApplication.translate("startup", "无法启动"), self.failure)
+        dialog.done(0)
+
+    def authenticate(self, login: str, password: str) -> Actor:
+        from app import auth
+
+        self._ready.wait()
+        if self.ctx is None:
+            raise DomainError(self.failure or QApplication.translate("startup", "无法打开数据库"))
+        return auth.login(self.ctx.uow(), login, password)
+
+
+def _run_logged_in(
+    app: QApplication,
+    open_context: OpenContext,
+    user: str,
+    password: str,
+    smoke: bool,
+    timings: dict[str, Any],
+    t0: float,
+    screenshot: Path | None,
+    page: str | None,
+) -> int:
+    from app import auth, setup
+
     try:
         ctx = open_context_with_progress(open_context)
         timings["db_ms"] = _ms(t0)
         if not setup.is_initialized(ctx.uow()):
-            raise DomainError("数据库尚未初始化：请先运行 frontdesk init（演示数据加 --demo）")
-        if user is not None and password is not None:
-            actor = auth.login(ctx.uow(), user, password)
-        elif smoke:
-            login_screen = LoginDialog(lambda *_: None, sites.site_name_for_login(ctx.uow()))  # type: ignore[arg-type, return-value]
-            return _smoke_paint(app, login_screen, "login", timings, t0, screenshot)
-        else:
-            dialog = LoginDialog(
-                lambda u, p: auth.login(ctx.uow(), u, p), sites.site_name_for_login(ctx.uow())
-            )
-            FirstPaint(dialog, collect_garbage_again)
-            if not dialog.exec() or dialog.actor is None:
-                return 0
-            actor = dialog.actor
+            raise DomainError(NOT_INITIALIZED)
+        actor = auth.login(ctx.uow(), user, password)
         timings["login_ms"] = _ms(t0)
-        post = sites.describe_post(ctx.uow(), actor, LocalSettings.load().window_number)
-        from ui.mainwindow import MainWindow
-
-        window = MainWindow(ctx, actor, post)
-        if page in window.pages:
-            window.show_page(page)
+        window = _main_window(ctx, actor, page)
     except DomainError as exc:
         if smoke:
             print(json.dumps({"ok": False, "error": exc.message}, ensure_ascii=False))
@@ -122,6 +198,30 @@ def run_gui(
         return 2
     if smoke:
         return _smoke_paint(app, window, "main", timings, t0, screenshot, user=actor.login)
+    return _run_window(app, ctx, window)
+
+
+def _main_window(ctx: AppContext, actor: Actor, page: str | None) -> QWidget:
+    from app import sites
+    from ui.mainwindow import MainWindow
+
+    post = sites.describe_post(ctx.uow(), actor, LocalSettings.load().window_number)
+    window = MainWindow(ctx, actor, post)
+    if page in window.pages:
+        window.show_page(page)
+    return window
+
+
+def _show_main(app: QApplication, ctx: AppContext, actor: Actor, page: str | None) -> int:
+    try:
+        window = _main_window(ctx, actor, page)
+    except DomainError as exc:
+        QMessageBox.critical(None, QApplication.translate("startup", "无法启动"), exc.message)
+        return 2
+    return _run_window(app, ctx, window)
+
+
+def _run_window(app: QApplication, ctx: AppContext, window: QWidget) -> int:
     FirstPaint(window, collect_garbage_again)
     FirstPaint(window, lambda: start_daily_backup(ctx))
     window.show()

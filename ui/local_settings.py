@@ -17,6 +17,7 @@ class LocalSettings:
     printer: str = ""
     language: str = "zh_CN"
     backup_folder: str = ""  # empty: the data folder's backups/; may be a USB stick
+    site_name: str = ""  # the center's name as last read from the database, for the login
 
     @classmethod
     def load(cls, qsettings: QSettings | None = None) -> LocalSettings:
@@ -28,6 +29,7 @@ class LocalSettings:
             printer=str(s.value("print/printer", "")),
             language=language if language in LANGUAGES else "zh_CN",
             backup_folder=str(s.value("backup/folder", "")),
+            site_name=str(s.value("site/name", "")),
         )
 
     def save(self, qsettings: QSettings | None = None) -> None:
@@ -38,4 +40,5 @@ class LocalSettings:
         s.setValue("print/printer", self.printer)
         s.setValue("ui/language", self.language)
         s.setValue("backup/folder", self.backup_folder)
+        s.setValue("site/name", self.site_name)
         s.sync()

@@ -36,7 +36,8 @@ class LoginDialog(QDialog):
         self._authenticate = authenticate
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("登录") if fixed_login is None else self.tr("屏幕已锁定"))
-        title = QLabel(site_name or self.tr("政务服务窗口办件系统"))
+        self.title = title = QLabel(site_name or self.tr("政务服务窗口办件系统"))
+        title.setObjectName("site_name")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size: 18pt; font-weight: bold; margin: 12px;")
         self.login_edit = QLineEdit(fixed_login or "")

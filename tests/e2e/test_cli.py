@@ -148,7 +148,9 @@ def test_gui_smoke_without_user_paints_the_login(run) -> None:  # type: ignore[n
     assert run("init", "--admin-password", "admin-2026").returncode == 0
     done = run("gui", "--smoke", QT_QPA_PLATFORM="offscreen")
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1])["screen"] == "login"
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["screen"] == "login"
+    assert report["database_layer_loaded"] is False  # painted before SQLAlchemy was imported
 
 
 def test_gui_smoke_before_init_says_what_to_do(run) -> None:  # type: ignore[no-untyped-def]
