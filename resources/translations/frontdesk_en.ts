@@ -1612,7 +1612,7 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="38"/>
-        <location filename="../../ui/login.py" line="57"/>
+        <location filename="../../ui/login.py" line="58"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
@@ -1627,32 +1627,32 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Service-hall counter desk</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="53"/>
+        <location filename="../../ui/login.py" line="54"/>
         <source>用户名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="55"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="57"/>
+        <location filename="../../ui/login.py" line="58"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63"/>
+        <location filename="../../ui/login.py" line="64"/>
         <source>长时间无操作，屏幕已锁定。请输入密码继续，未保存的内容不会丢失。</source>
         <translation>The screen locked after a period without activity. Enter your password to go on; nothing you typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>请输入用户名和密码</source>
         <translation>Enter your login and password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="92"/>
+        <location filename="../../ui/login.py" line="93"/>
         <source>无法登录：%s</source>
         <translation>Cannot log in: %s</translation>
     </message>
@@ -2079,17 +2079,24 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="75"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="121"/>
+        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/app.py" line="197"/>
+        <location filename="../../ui/app.py" line="219"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="168"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="244"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>
