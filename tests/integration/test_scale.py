@@ -114,3 +114,33 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
             assert have == want, table
     assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
+
+
+def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext) -> None:
+    """After a bulk run the services go on as usual: ids, numbers and the chain continue."""
+    from app.auth import login
+    from app.cases.records import AcceptRequest, ApplicantInput
+    from tests.helpers.catalog import make_item, resident_id
+
+    ctx = demo_ctx
+    uow = ctx.uow()
+    with uow.read():
+        site_id = uow.sites.first().id  # type: ignore[union-attr]
+    plan = scale.ScalePlan(end=local_day(START), years=5 / 365, cases_per_window_day=3, seed=3)
+    summary = scale.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    item = make_item(ctx)
+    ids = {m.name: m.id for m in item.materials}
+    result = service.accept_case(
+        ctx.uow(),
+        clerk,
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=ApplicantInput(name="李娜", id_number=resident_id(), phone="13812345678"),
+            received_material_ids=frozenset({ids["居民身份证"], ids["户口簿"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+        ),
+    )
+    assert result.case_id == summary.accepted + 1
+    assert result.number.endswith("-0001")  # today had no bulk cases: its counter starts at 1
+    assert audit.verify(ctx.uow()).ok
