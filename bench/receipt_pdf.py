@@ -234,6 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    parser.add_argument(
+        "--max-ratio",
+        type=float,
+        default=None,
+        help="CI: exit 1 when the median ratio template/plain exceeds this (ratios only)",
+    )
     args = parser.parse_args(argv)
     where = machine()
     first = first_render_ms()
@@ -242,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if not args.no_write:
         replace_section(RESULTS, "receipt_pdf", text)
+    if args.max_ratio is not None:
+        ratio = statistics.median(times["a"]) / statistics.median(times["b"])
+        print(f"ratio a/b {ratio:.2f} (limit {args.max_ratio:g})")
+        return 0 if ratio <= args.max_ratio else 1
     return 0 if statistics.median(times["a"]) <= GOAL_MS else 1
 
 
