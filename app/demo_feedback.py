@@ -38,9 +38,9 @@ LEVEL_WEIGHTS = {
 GOOD_COMMENTS = ("", "", "", "办事效率高", "工作人员很耐心", "一次就办好了，不用跑第二趟")
 BAD_COMMENTS = ("排队时间太长", "材料要求没讲清楚", "工作人员态度不好", "")
 COMPLAINTS = (
-    "工作人员办理时接打私人电话，让群众等候",
-    "窗口工作人员说话生硬，没有耐心解释",
-    "大厅取号机故障，无人引导",
+    (ComplaintTarget.STAFF, "工作人员办理时接打私人电话，让群众等候"),
+    (ComplaintTarget.STAFF, "窗口工作人员说话生硬，没有耐心解释"),
+    (ComplaintTarget.CENTER, "大厅取号机故障，无人引导"),
 )
 
 
@@ -153,14 +153,15 @@ class DemoFeedback:
         if self._mornings % 6 != 2:
             return
         clerk = self.rng.choice(clerks)
+        target, text = self.rng.choice(COMPLAINTS)
         done = complaints.register_complaint(
             make_uow(),
             boss,
             ComplaintInput(
-                ComplaintTarget.STAFF,
-                self.rng.choice(COMPLAINTS),
+                target,
+                text,
                 self.rng.choice([ComplaintChannel.COUNTER, ComplaintChannel.HOTLINE]),
-                staff_id=clerk.staff_id,
+                staff_id=clerk.staff_id if target is ComplaintTarget.STAFF else None,
             ),
         )
         self._complaints[done.complaint_id] = False

@@ -115,22 +115,25 @@ def _targets(
     errors: FieldErrors,
 ) -> tuple[int | None, int | None, int | None]:
     """The staff member, window and case named, each checked; the target one is required.
-    A complaint against a clerk also records the clerk's usual window."""
-    staff_id, window_id, case_id = complaint.staff_id, complaint.window_id, None
+    A complaint against a clerk records the clerk's usual window unless another is named."""
+    staff_id, window_id, case_id = complaint.staff_id, None, None
+    windows = uow.sites.windows(actor.site_id)
     if staff_id is not None:
         person = uow.staff.get(staff_id)
         if person is None or person.site_id != actor.site_id:
             errors.add("staff", "没有这名工作人员")
-        elif window_id is None:
+        else:
             window_id = person.window_id
     elif target is ComplaintTarget.STAFF:
         errors.add("staff", "请选择被投诉的工作人员")
-    if window_id is not None:
-        window = uow.sites.window(window_id)
-        if window is None or window.site_id != actor.site_id:
-            errors.add("window", "没有这个窗口")
+    if complaint.window_number is not None:
+        window = next((w for w in windows if w.number == complaint.window_number), None)
+        if window is None:
+            errors.add("window", f"没有 {complaint.window_number} 号窗口")
+        else:
+            window_id = window.id
     elif target is ComplaintTarget.WINDOW:
-        errors.add("window", "请选择被投诉的窗口")
+        errors.add("window", "请填写被投诉的窗口号")
     number = complaint.case_number.strip()
     if number:
         case = uow.cases.by_number(number)

@@ -225,7 +225,7 @@ class ComplaintInput:
     content: str
     channel: ComplaintChannel = ComplaintChannel.COUNTER
     staff_id: int | None = None
-    window_id: int | None = None
+    window_number: int | None = None  # as the hall numbers its windows
     case_number: str = ""
     complainant_name: str = ""  # may stay anonymous
     complainant_phone: str = ""
