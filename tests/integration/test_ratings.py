@@ -16,6 +16,7 @@ from app.feedback import appeals, ratings, rectifications
 from app.feedback.records import (
     AppealKind,
     AppealState,
+    NewRating,
     RatingLevel,
     RatingQuery,
     RatingSource,
@@ -194,3 +195,31 @@ def test_appeal_upheld_takes_the_rating_out_and_cancels_its_rectification(
     assert appeals.page_appeal_ids(ctx.uow(), boss).ids == []
     assert rectifications.page_rectification_ids(ctx.uow(), boss, "open").ids == []
     assert audit.verify(ctx.uow()).ok
+
+
+def test_a_second_rating_stored_in_a_race_is_refused_by_the_database(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """Two counters checking at the same moment both find no rating; the unique constraint
+    refuses the second insert and the transaction stays usable (a savepoint on PostgreSQL)."""
+    ctx = demo_ctx
+    case = Subject.case(accept_as(ctx, "zhangwei", item))
+    zhang = staff(ctx, "zhangwei")
+    new = NewRating(
+        subject=case,
+        site_id=zhang.site_id,
+        level=RatingLevel.SATISFIED,
+        comment="",
+        source=RatingSource.PAPER,
+        rated_staff_id=zhang.staff_id,
+        window_id=zhang.window_id,
+        entered_by=zhang.staff_id,
+        rated_at=ctx.clock.now(),
+    )
+    uow = ctx.uow()
+    with uow.write():
+        first = uow.feedback.add_rating(new)
+        assert first is not None
+        assert uow.feedback.add_rating(new) is None
+        stored = uow.feedback.rating_of(case)
+        assert stored is not None and stored.id == first
