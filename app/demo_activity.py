@@ -1,8 +1,8 @@
 """``frontdesk demo``: simulate days of a hall's work through the same services the screens use.
 
 Deterministic for a seed (names, times, choices), ending today. Every record it makes went
-through a service, so permissions, numbering, deadlines, warnings, accountability records and
-the audit chain are exactly what real counters would have produced.
+through a service, so permissions, numbering, deadlines, warnings, accountability records,
+ratings, complaints and the audit chain are exactly what real counters would have produced.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from app.cases.records import AcceptRequest, ApplicantInput, CaseQuery
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.catalog.service import get_version, list_items
 from app.clock import DEFAULT_TZ, ManualClock
+from app.demo_feedback import DemoFeedback, FeedbackSummary
 from app.errors import DomainError
 from app.ports import UnitOfWork
 from app.roles import Actor
@@ -46,6 +47,7 @@ class DemoSummary:
     red: int = 0
     refused_actions: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    feedback: FeedbackSummary = field(default_factory=FeedbackSummary)
 
 
 def person(rng: random.Random, today: date) -> ApplicantInput:
@@ -79,6 +81,7 @@ def simulate(
     if not items:
         raise DomainError("演示数据需要事项目录：请先运行 frontdesk init --demo")
     summary = DemoSummary()
+    feedback = DemoFeedback(seed, supervisor, summary=summary.feedback)
     day = end - timedelta(days=days - 1)
     latest = queries.page_case_ids(uow, supervisor, CaseQuery(order="recent"), None, 1).ids
     if latest:  # time only moves forward: continue after the last simulated day
@@ -89,7 +92,7 @@ def simulate(
             working = load_calendar(uow).is_workday(day)
         if working:
             summary.days += 1
-            _one_day(make_uow, clock, rng, day, clerks, supervisor, items, summary)
+            _one_day(make_uow, clock, rng, day, clerks, supervisor, items, summary, feedback)
             if on_progress:
                 on_progress(f"{day}: {summary.accepted} cases so far")
         day += timedelta(days=1)
@@ -112,9 +115,11 @@ def _one_day(
     supervisor: Actor,
     items: list[ItemVersionRecord],
     summary: DemoSummary,
+    feedback: DemoFeedback,
 ) -> None:
     clock.set(_at(day, 8, 45))
     service.refresh_warnings(make_uow())
+    feedback.morning(make_uow, day, clerks)
     _work_open_cases(make_uow, clock, rng, day, clerks, supervisor, summary)
     visits = sorted(
         (
@@ -145,6 +150,8 @@ def _one_day(
                 summary.transitions += 2
         except DomainError:
             summary.refused_actions += 1
+            continue
+        feedback.after_acceptance(make_uow(), clerk, result.case_id)
 
 
 # Which demo window takes which department's items; the rest go to the general window.

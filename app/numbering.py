@@ -1,9 +1,10 @@
 """Document numbers: readable, unique per site, given inside the issuing transaction.
 
-``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices and refusals use
-their own prefix letter (``QH-N20261126-0001``, ``QH-R…``). The serial comes from a counter row
-locked and moved in the same transaction that stores the document, so two counters accepting at
-the same second get different numbers and a rolled-back transaction gives its number back.
+``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices, refusals and
+complaints use their own prefix letter (``QH-N20261126-0001``, ``QH-R…``, ``QH-T…``). The serial
+comes from a counter row locked and moved in the same transaction that stores the document, so
+two counters accepting at the same second get different numbers and a rolled-back transaction
+gives its number back.
 """
 
 from __future__ import annotations
@@ -17,9 +18,15 @@ class NumberKind(StrEnum):
     CASE = "case"
     NOTICE = "notice"
     REFUSAL = "refusal"
+    COMPLAINT = "complaint"
 
 
-PREFIX = {NumberKind.CASE: "", NumberKind.NOTICE: "N", NumberKind.REFUSAL: "R"}
+PREFIX = {
+    NumberKind.CASE: "",
+    NumberKind.NOTICE: "N",
+    NumberKind.REFUSAL: "R",
+    NumberKind.COMPLAINT: "T",
+}
 
 
 class CounterRepository(Protocol):

@@ -13,6 +13,7 @@ from app.clock import Clock
 if TYPE_CHECKING:
     from app.calendar import CalendarRepository
     from app.cases.ports import CaseRepository
+    from app.feedback.ports import FeedbackRepository
     from app.notices.ports import NoticeRepository
     from app.printing.records import PrintLogRepository
     from app.signing import KeyRepository
@@ -86,6 +87,7 @@ class UnitOfWork(Protocol):
     notices: NoticeRepository
     keys: KeyRepository
     prints: PrintLogRepository
+    feedback: FeedbackRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

@@ -45,6 +45,13 @@ SPECS: dict[str, SettingSpec] = {
             int,
             _int_between(0, 100),
         ),
+        SettingSpec(
+            "rectification_working_days",
+            "差评整改期限（工作日）",
+            5,
+            int,
+            _int_between(1, 30),
+        ),
     )
 }
 

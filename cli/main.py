@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--page",
         help="with --smoke: show this page first (counter, cases, home, staff, accountability, "
-        "calendar, catalog, audit)",
+        "ratings, complaints, calendar, catalog, audit)",
     )
 
     init = sub.add_parser("init", help="create and migrate the database, create the admin")

@@ -28,6 +28,7 @@ from db.models import (
     CaseEvent,
     CaseFile,
     CaseMaterial,
+    Complaint,
     Notice,
     NumberCounter,
     SearchToken,
@@ -354,20 +355,23 @@ class SqlCaseRepository:
         responsible_id: int | None,
         opened_at: datetime,
         days_late: int,
+        *,
+        complaint_id: int | None = None,
     ) -> int | None:
-        if case_id is not None:  # one record of a kind per case; caseless ones always open
-            exists = self.s.scalar(
-                select(AccountabilityRecord.id).where(
-                    AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == case_id
-                )
-            )
-            if exists is not None:
-                return None
+        # One record of a kind per case, one per complaint; the other caseless ones always open.
+        same = None
+        if case_id is not None:
+            same = and_(AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == case_id)
+        elif complaint_id is not None:
+            same = AccountabilityRecord.complaint_id == complaint_id
+        if same is not None and self.s.scalar(select(AccountabilityRecord.id).where(same)):
+            return None
         new_id = self.s.execute(
             insert(AccountabilityRecord)
             .values(
                 kind=kind,
                 case_id=case_id,
+                complaint_id=complaint_id,
                 responsible_id=responsible_id,
                 opened_at=opened_at,
                 days_late=days_late,
@@ -406,11 +410,13 @@ class SqlCaseRepository:
                 AccountabilityRecord,
                 CaseFile.number,
                 Notice.number,
+                Complaint.number,
                 responsible.name,
                 reviewer.name,
             )
             .outerjoin(CaseFile, CaseFile.id == AccountabilityRecord.case_id)
             .outerjoin(Notice, Notice.id == AccountabilityRecord.notice_id)
+            .outerjoin(Complaint, Complaint.id == AccountabilityRecord.complaint_id)
             .outerjoin(responsible, responsible.id == AccountabilityRecord.responsible_id)
             .outerjoin(reviewer, reviewer.id == AccountabilityRecord.reviewed_by)
         )
@@ -423,6 +429,8 @@ class SqlCaseRepository:
                 case_id=r.case_id,
                 case_number=number or "",
                 notice_number=notice or "",
+                complaint_id=r.complaint_id,
+                complaint_number=complaint or "",
                 responsible_id=r.responsible_id,
                 responsible_name=resp or "",
                 opened_at=r.opened_at,
@@ -434,7 +442,7 @@ class SqlCaseRepository:
                 reviewed_by_name=rev or "",
                 reviewed_at=r.reviewed_at,
             )
-            for r, number, notice, resp, rev in self.s.execute(
+            for r, number, notice, complaint, resp, rev in self.s.execute(
                 stmt.execution_options(populate_existing=True)
             )
         ]

@@ -1,4 +1,5 @@
-"""Warnings as time passes, and the accountability records overdue cases leave behind."""
+"""Warnings as time passes, and the accountability records overdue cases, breaches of the
+one-time rule (``app.notices``) and substantiated complaints leave behind."""
 
 from __future__ import annotations
 
@@ -43,6 +44,28 @@ def open_overdue_record(
         login="system",
     )
     return True
+
+
+def open_complaint_record(
+    uow: UnitOfWork, actor: Actor, complaint_id: int, complaint_number: str, responsible_id: int
+) -> int:
+    """A substantiated complaint leaves a record against the responsible staff member, reviewed
+    like an overdue case's. Runs inside the complaint's conclusion; one record per complaint."""
+    record_id = uow.cases.add_accountability(
+        "complaint", None, responsible_id, uow.clock.now(), 0, complaint_id=complaint_id
+    )
+    if record_id is None:
+        raise ValidationError.single("complaint", "这件投诉已经有责任追究记录")
+    audit.record(
+        uow,
+        actor,
+        "accountability_opened",
+        "complaint",
+        complaint_number,
+        None,
+        {"kind": "complaint", "responsible": responsible_id, "record": record_id},
+    )
+    return record_id
 
 
 @dataclass(frozen=True)

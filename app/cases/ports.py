@@ -46,8 +46,11 @@ class CaseRepository(Protocol):
         responsible_id: int | None,
         opened_at: datetime,
         days_late: int,
+        *,
+        complaint_id: int | None = None,
     ) -> int | None:
-        """Open a record unless one of that kind is already open for the case; its id or None."""
+        """Open a record unless one of that kind is already open for the case (or the
+        complaint); its id or None."""
         ...
 
     def update_accountability(self, record_id: int, **changes: Any) -> None: ...

@@ -157,6 +157,8 @@ class AccountabilityView:
     case_id: int | None
     case_number: str
     notice_number: str
+    complaint_id: int | None
+    complaint_number: str
     responsible_id: int | None
     responsible_name: str
     opened_at: datetime

@@ -15,6 +15,7 @@ from db.models.cases import (
     SearchToken,
 )
 from db.models.catalog import ItemMaterial, ItemStep, ServiceItem, ServiceItemVersion
+from db.models.feedback import Complaint, ComplaintNote, Rating, RatingAppeal, Rectification
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
 from db.models.keys import PrintLog, SiteKey
 
@@ -28,6 +29,8 @@ __all__ = [
     "CaseEvent",
     "CaseFile",
     "CaseMaterial",
+    "Complaint",
+    "ComplaintNote",
     "Department",
     "ExtraDemand",
     "ItemMaterial",
@@ -36,6 +39,9 @@ __all__ = [
     "NoticeMaterial",
     "NumberCounter",
     "PrintLog",
+    "Rating",
+    "RatingAppeal",
+    "Rectification",
     "Refusal",
     "SearchToken",
     "ServiceItem",

@@ -177,13 +177,15 @@ class CaseEvent(Base):
 
 
 class AccountabilityRecord(Base):
-    """责任追究: opened automatically for an overdue case; a supervisor reviews it."""
+    """责任追究: opened automatically for an overdue case, a breach of the one-time rule or a
+    substantiated complaint; a supervisor reviews it."""
 
     __tablename__ = "accountability_record"
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))  # overdue / breach / complaint
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))  # breaches
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"), unique=True)
     responsible_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     days_late: Mapped[int] = mapped_column(Integer, default=0)

@@ -30,18 +30,21 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="50"/>
-        <location filename="../../ui/cases/accountability.py" line="114"/>
+        <location filename="../../ui/cases/accountability.py" line="122"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="51"/>
-        <location filename="../../ui/cases/accountability.py" line="114"/>
+        <location filename="../../ui/cases/accountability.py" line="122"/>
         <source>已审查</source>
         <translation>Reviewed</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="52"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="131"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="215"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="300"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -57,18 +60,29 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="141"/>
+        <location filename="../../ui/cases/accountability.py" line="64"/>
+        <source>办件/告知单/投诉编号</source>
+        <translation>Case / notice / complaint no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/accountability.py" line="87"/>
+        <source>超期办件、违反一次性告知和属实的投诉自动生成责任追究记录，须由负责人审查，不能自行关闭。</source>
+        <translation>Overdue cases, breaches of the one-time notice rule and substantiated complaints open accountability records automatically; a supervisor must review them, they cannot be closed otherwise.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="184"/>
         <location filename="../../ui/cases/model.py" line="38"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="84"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="138"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="228"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="313"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="64"/>
-        <source>办件/告知单编号</source>
-        <translation>Case / notice number</translation>
-    </message>
-    <message>
         <location filename="../../ui/cases/accountability.py" line="65"/>
+        <location filename="../../ui/feedback/forms.py" line="97"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
@@ -84,10 +98,14 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="68"/>
-        <location filename="../../ui/cases/dialog.py" line="95"/>
-        <location filename="../../ui/cases/dialog.py" line="144"/>
+        <location filename="../../ui/cases/dialog.py" line="102"/>
+        <location filename="../../ui/cases/dialog.py" line="187"/>
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="143"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="242"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="227"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="312"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -97,47 +115,48 @@
         <translation>Cause / outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="84"/>
-        <source>超期办件自动生成责任追究记录，须由负责人审查，不能自行关闭。</source>
-        <translation>An overdue case opens an accountability record automatically; a supervisor must review it, it never closes by itself.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cases/accountability.py" line="103"/>
+        <location filename="../../ui/cases/accountability.py" line="111"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="104"/>
+        <location filename="../../ui/cases/accountability.py" line="112"/>
         <source>违反一次性告知</source>
         <translation>One-time notice breach</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="105"/>
+        <location filename="../../ui/cases/accountability.py" line="113"/>
         <source>投诉属实</source>
         <translation>Substantiated complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="143"/>
+        <location filename="../../ui/cases/accountability.py" line="152"/>
         <source>审查 %s</source>
         <translation>Review %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="146"/>
+        <location filename="../../ui/cases/accountability.py" line="156"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="108"/>
+        <location filename="../../ui/feedback/forms.py" line="52"/>
+        <location filename="../../ui/feedback/forms.py" line="65"/>
+        <location filename="../../ui/feedback/forms.py" line="79"/>
+        <location filename="../../ui/feedback/forms.py" line="106"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="153"/>
+        <location filename="../../ui/cases/accountability.py" line="163"/>
         <source>原因类别</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="154"/>
+        <location filename="../../ui/cases/accountability.py" line="164"/>
         <source>情况说明</source>
         <translation>Account of what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="155"/>
+        <location filename="../../ui/cases/accountability.py" line="165"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="253"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
@@ -213,7 +232,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="68"/>
-        <location filename="../../ui/cases/dialog.py" line="95"/>
+        <location filename="../../ui/cases/dialog.py" line="102"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -229,190 +248,227 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="81"/>
-        <location filename="../../ui/counter/checklist.py" line="333"/>
+        <location filename="../../ui/counter/checklist.py" line="364"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="40"/>
+        <location filename="../../ui/cases/dialog.py" line="44"/>
         <source>自 %s（受理日，不计入）起算 %s 个工作日</source>
         <translation>From %s (the day of acceptance does not count): %s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="42"/>
+        <location filename="../../ui/cases/dialog.py" line="46"/>
         <source>，其中中止计时 %s 个工作日不计</source>
         <translation>, %s working days paused and not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="44"/>
+        <location filename="../../ui/cases/dialog.py" line="48"/>
         <source>即办件：当日办结</source>
         <translation>On-the-spot item: completed the same day</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="46"/>
+        <location filename="../../ui/cases/dialog.py" line="50"/>
         <source>；%s 年节假日安排尚未录入，日期为暂定</source>
         <translation>; the %s holiday schedule is not entered yet, so the date is provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="47"/>
+        <location filename="../../ui/cases/dialog.py" line="51"/>
         <source>（日历版本 %s）</source>
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="95"/>
+        <location filename="../../ui/cases/dialog.py" line="102"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/cases/dialog.py" line="106"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/cases/dialog.py" line="106"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/cases/dialog.py" line="106"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/cases/dialog.py" line="106"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="110"/>
+        <location filename="../../ui/cases/dialog.py" line="121"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="112"/>
+        <location filename="../../ui/cases/dialog.py" line="123"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="128"/>
+        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <source>评价：尚未评价</source>
+        <translation>Rating: not rated yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="150"/>
+        <source>申请人在评价屏评价</source>
+        <translation>by the applicant on the rating screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="152"/>
+        <source>%s，%s 录入</source>
+        <translation>%s, entered by %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <source>评价：%s（%s，%s）</source>
+        <translation>Rating: %s (%s, %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="161"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="60"/>
+        <source>不计入统计</source>
+        <translation>not counted in statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="171"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="132"/>
+        <location filename="../../ui/cases/dialog.py" line="175"/>
         <location filename="../../ui/cases/model.py" line="123"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="134"/>
+        <location filename="../../ui/cases/dialog.py" line="177"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="141"/>
+        <location filename="../../ui/cases/dialog.py" line="184"/>
         <source>（代办件）</source>
         <translation> (agency case)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="142"/>
+        <location filename="../../ui/cases/dialog.py" line="185"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="143"/>
+        <location filename="../../ui/cases/dialog.py" line="186"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="25"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="66"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/dialog.py" line="188"/>
         <location filename="../../ui/cases/model.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="189"/>
         <location filename="../../ui/cases/model.py" line="42"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="147"/>
+        <location filename="../../ui/cases/dialog.py" line="190"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="148"/>
+        <location filename="../../ui/cases/dialog.py" line="191"/>
         <location filename="../../ui/cases/model.py" line="43"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="151"/>
+        <location filename="../../ui/cases/dialog.py" line="194"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <location filename="../../ui/cases/dialog.py" line="196"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <location filename="../../ui/cases/dialog.py" line="196"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="161"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="161"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="161"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="167"/>
+        <location filename="../../ui/cases/dialog.py" line="210"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="194"/>
+        <location filename="../../ui/cases/dialog.py" line="236"/>
+        <source>录入评价…</source>
+        <translation>Enter rating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="238"/>
+        <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
+        <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="243"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/cases/dialog.py" line="250"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="203"/>
+        <location filename="../../ui/cases/dialog.py" line="252"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="254"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="207"/>
+        <location filename="../../ui/cases/dialog.py" line="256"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="242"/>
+        <location filename="../../ui/cases/dialog.py" line="305"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -454,6 +510,8 @@
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="60"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="130"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="214"/>
         <source>已办结</source>
         <translation>Decided</translation>
     </message>
@@ -549,7 +607,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="124"/>
-        <location filename="../../ui/counter/page.py" line="206"/>
+        <location filename="../../ui/counter/page.py" line="253"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -619,7 +677,7 @@
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="208"/>
+        <location filename="../../ui/cases/dialog.py" line="257"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -700,48 +758,48 @@
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="58"/>
-        <location filename="../../ui/counter/checklist.py" line="119"/>
+        <location filename="../../ui/counter/checklist.py" line="72"/>
+        <location filename="../../ui/counter/checklist.py" line="133"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="75"/>
+        <location filename="../../ui/counter/checklist.py" line="89"/>
         <source>收件时间</source>
         <translation>Materials received at</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="83"/>
+        <location filename="../../ui/counter/checklist.py" line="97"/>
         <source>↑↓ 选择材料&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;（双击也可切换）</source>
         <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="155"/>
+        <location filename="../../ui/counter/checklist.py" line="169"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="155"/>
+        <location filename="../../ui/counter/checklist.py" line="169"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="160"/>
+        <location filename="../../ui/counter/checklist.py" line="174"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="170"/>
+        <location filename="../../ui/counter/checklist.py" line="184"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="170"/>
+        <location filename="../../ui/counter/checklist.py" line="184"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="171"/>
+        <location filename="../../ui/counter/checklist.py" line="185"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -826,14 +884,157 @@
         <translation>Other valid ID document</translation>
     </message>
     <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="73"/>
         <location filename="../../ui/counter/labels.py" line="31"/>
         <source>√ 已收</source>
         <translation>√ Received</translation>
     </message>
     <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="74"/>
+        <source>△ 容缺后补</source>
+        <translation>△ to follow (deferred)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="75"/>
+        <source>－ 不需要</source>
+        <translation>– not needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="76"/>
         <location filename="../../ui/counter/labels.py" line="32"/>
         <source>× 未收</source>
         <translation>× Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="104"/>
+        <location filename="../../ui/counter/page.py" line="70"/>
+        <location filename="../../ui/counter/page.py" line="219"/>
+        <source>顾客评价屏</source>
+        <translation>Customer screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="114"/>
+        <location filename="../../ui/feedback/labels.py" line="94"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="142"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="131"/>
+        <source>为您服务的工作人员</source>
+        <translation>Serving you today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="135"/>
+        <source>我们的承诺</source>
+        <translation>Our promise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="136"/>
+        <source>首问负责&#x3000;有问必答
+一次告知&#x3000;不跑二趟
+限时办结&#x3000;超时必究</source>
+        <translation>First person you ask is responsible
+Everything missing told at once
+Done within the promised time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="169"/>
+        <source>欢迎您！</source>
+        <translation>Welcome!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="171"/>
+        <source>请将申请材料交给工作人员，
+办理过程将显示在这里。</source>
+        <translation>Please hand your documents to the clerk;
+you can follow the steps here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="197"/>
+        <source>申请材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="208"/>
+        <source>意见建议（可不填）</source>
+        <translation>Comments (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="234"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="245"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="262"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="56"/>
+        <source>%s 号窗口</source>
+        <translation>Window %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="265"/>
+        <source>岗位：%s</source>
+        <translation>Post: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="298"/>
+        <source>已收 %s 项</source>
+        <translation>%s received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="300"/>
+        <source>，还缺 %s 项（将一次性书面告知您）</source>
+        <translation>, %s missing (you will be told all of them at once, in writing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="302"/>
+        <source>，材料齐全</source>
+        <translation>, complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="309"/>
+        <source>即办件：材料齐全当场办结</source>
+        <translation>On-the-spot item: done here once complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="310"/>
+        <source>承诺时限：%s 个工作日</source>
+        <translation>Promised time: %s working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="312"/>
+        <source>（今日受理，%s 前办结）</source>
+        <translation> (accepted today: done by %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="319"/>
+        <source>您的申请已受理，办件编号 %s</source>
+        <translation>Your application is accepted, case number %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="321"/>
+        <source>承诺 %s 前办结</source>
+        <translation>Promised to be done by %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="347"/>
+        <source>我们会认真改进，工作人员将尽快与您联系。</source>
+        <translation>We will improve; a member of staff will contact you soon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="349"/>
+        <source>祝您生活愉快！</source>
+        <translation>Have a nice day!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="359"/>
+        <source>评价未能保存：%s</source>
+        <translation>The rating was not saved: %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/labels.py" line="33"/>
@@ -856,6 +1057,7 @@
         <translation>If applicable: %s</translation>
     </message>
     <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="76"/>
         <location filename="../../ui/counter/labels.py" line="52"/>
         <source>选交</source>
         <translation>Optional</translation>
@@ -916,77 +1118,97 @@
         <translation>Not received (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="54"/>
+        <location filename="../../ui/counter/page.py" line="58"/>
         <source>告知单编号、扫码、身份证号或“姓名 电话”，回车</source>
         <translation>Notice number, scan, ID number or &quot;name phone&quot;, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="66"/>
+        <location filename="../../ui/counter/page.py" line="74"/>
+        <source>在面向申请人的屏幕上显示工作人员、办理进度和评价按钮（有第二块屏幕时全屏显示）</source>
+        <translation>Show the clerk, the progress and the rating buttons on the screen facing the applicant (full screen on a second monitor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py" line="79"/>
         <source>办理事项（Ctrl+F）</source>
         <translation>Service item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="68"/>
+        <location filename="../../ui/counter/page.py" line="81"/>
         <source>回访：查找一次性告知单（Ctrl+G）</source>
         <translation>Return visit: find the one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="146"/>
+        <location filename="../../ui/counter/page.py" line="160"/>
         <source>没有找到这张告知单</source>
         <translation>No such notice found</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="156"/>
+        <location filename="../../ui/counter/page.py" line="170"/>
         <source>（已办结）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="176"/>
+        <location filename="../../ui/counter/page.py" line="190"/>
         <source>告知单 %s 已受理，办件编号 %s</source>
         <translation>Notice %s has been accepted as case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="182"/>
+        <location filename="../../ui/counter/page.py" line="196"/>
         <source>告知单 %s 已办结（已重新告知或不予受理）</source>
         <translation>Notice %s is closed (a new notice was issued, or the application was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="210"/>
+        <location filename="../../ui/counter/page.py" line="219"/>
+        <source>顾客评价屏：已打开</source>
+        <translation>Customer screen: on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py" line="245"/>
+        <source>&#x3000;申请人评价：%s</source>
+        <translation>  Applicant rated: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py" line="246"/>
+        <source>（差评，已生成整改事项）</source>
+        <translation> (bad rating: rectification item opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py" line="257"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="211"/>
+        <location filename="../../ui/counter/page.py" line="258"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="213"/>
+        <location filename="../../ui/counter/page.py" line="260"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="217"/>
+        <location filename="../../ui/counter/page.py" line="264"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="224"/>
+        <location filename="../../ui/counter/page.py" line="271"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="226"/>
+        <location filename="../../ui/counter/page.py" line="273"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="229"/>
+        <location filename="../../ui/counter/page.py" line="276"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="230"/>
+        <location filename="../../ui/counter/page.py" line="277"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>
@@ -1054,6 +1276,649 @@
         <location filename="../../ui/counter/situation.py" line="146"/>
         <source>缺 %s 项：%s。请出具一次性告知单，一次告知全部所缺材料。</source>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="59"/>
+        <location filename="../../ui/feedback/labels.py" line="96"/>
+        <source>服务中心</source>
+        <translation>Service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="73"/>
+        <source>登记投诉</source>
+        <translation>Register complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="78"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="243"/>
+        <source>投诉对象</source>
+        <translation>Complaint against</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="79"/>
+        <source>被投诉的工作人员</source>
+        <translation>Staff member complained about</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="79"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="82"/>
+        <source>（未指明）</source>
+        <translation>(not named)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="83"/>
+        <source>窗口号</source>
+        <translation>Window number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="88"/>
+        <source>投诉渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="89"/>
+        <source>投诉人（可匿名）</source>
+        <translation>Complainant (may be anonymous)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="90"/>
+        <source>联系电话（选填）</source>
+        <translation>Phone (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="91"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="248"/>
+        <source>投诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="96"/>
+        <source>调查记录 %s</source>
+        <translation>Investigation note %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="98"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="112"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="252"/>
+        <source>调查情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="105"/>
+        <source>办结投诉 %s</source>
+        <translation>Conclude complaint %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="109"/>
+        <source>属实</source>
+        <translation>Substantiated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="110"/>
+        <source>不属实</source>
+        <translation>Not substantiated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="111"/>
+        <source>调查结论</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="113"/>
+        <source>处理结果及答复</source>
+        <translation>Outcome and reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="114"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="115"/>
+        <source>被投诉人：%s</source>
+        <translation>The one complained about: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="116"/>
+        <source>责任人（属实时追究）</source>
+        <translation>Responsible (if substantiated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="129"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="136"/>
+        <source>登记投诉…</source>
+        <translation>Register complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="142"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="241"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="144"/>
+        <source>对象</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
+        <source>被投诉</source>
+        <translation>Complained about</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="172"/>
+        <source>添加调查记录…</source>
+        <translation>Add investigation note…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="175"/>
+        <source>办结…</source>
+        <translation>Conclude…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="185"/>
+        <source>调查记录</source>
+        <translation>Investigation notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="233"/>
+        <source>选择左侧的投诉查看详情。</source>
+        <translation>Choose a complaint on the left to see it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="237"/>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="244"/>
+        <source>相关办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="245"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="246"/>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="247"/>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="254"/>
+        <source>办结</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="257"/>
+        <source>责任追究</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="257"/>
+        <source>已生成责任追究记录，待负责人审查</source>
+        <translation>Accountability record opened, awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/complaints_page.py" line="265"/>
+        <source>（尚无调查记录）</source>
+        <translation>(no investigation notes yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="47"/>
+        <source>录入评价 %s</source>
+        <translation>Enter rating %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="50"/>
+        <source>评价来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="52"/>
+        <source>评价等级</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="53"/>
+        <source>意见建议（选填）</source>
+        <translation>Comments (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="54"/>
+        <source>本人办理的业务只能录入申请人填写的纸质评价表。</source>
+        <translation>For your own service you may only enter the paper form the applicant filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="61"/>
+        <source>申诉评价 %s</source>
+        <translation>Appeal rating %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="63"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="139"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="314"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="65"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="315"/>
+        <source>申诉类型</source>
+        <translation>Appeal type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="66"/>
+        <source>申诉理由（可说明证据，如监控录像）</source>
+        <translation>Reason (name any evidence, e.g. video recording)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="73"/>
+        <source>裁决申诉 %s</source>
+        <translation>Decide appeal %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="77"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="316"/>
+        <source>申诉理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="78"/>
+        <source>申诉成立：该评价不计入统计</source>
+        <translation>Upheld: the rating no longer counts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="78"/>
+        <source>申诉驳回：评价保留</source>
+        <translation>Rejected: the rating stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="79"/>
+        <source>裁决</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="80"/>
+        <source>裁决理由</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="93"/>
+        <source>办结差评整改 %s</source>
+        <translation>Close rectification %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="96"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="229"/>
+        <source>差评</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="98"/>
+        <source>整改情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="103"/>
+        <source>回访日期</source>
+        <translation>Follow-up call on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="104"/>
+        <source>回访结果</source>
+        <translation>Follow-up result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/forms.py" line="106"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="240"/>
+        <source>整改结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="27"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="28"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="29"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="30"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="31"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="50"/>
+        <source>评价屏</source>
+        <translation>Rating screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="51"/>
+        <source>纸质评价表</source>
+        <translation>Paper form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="52"/>
+        <source>电话回访</source>
+        <translation>Follow-up call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="60"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="213"/>
+        <source>整改超期</source>
+        <translation>Rectification overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="60"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="212"/>
+        <source>待整改</source>
+        <translation>To rectify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="62"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="63"/>
+        <source>已撤销（申诉成立）</source>
+        <translation>Cancelled (appeal upheld)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="71"/>
+        <source>已整改，群众满意</source>
+        <translation>Rectified, applicant satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="72"/>
+        <source>已解释说明，群众理解</source>
+        <translation>Explained, applicant understands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="73"/>
+        <source>群众仍不满意</source>
+        <translation>Applicant still dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="78"/>
+        <source>误评</source>
+        <translation>Mistaken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="78"/>
+        <source>恶意评价</source>
+        <translation>Malicious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="85"/>
+        <source>申诉待裁决</source>
+        <translation>Appeal pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="86"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="298"/>
+        <source>申诉成立</source>
+        <translation>Appeal upheld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="87"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="299"/>
+        <source>申诉驳回</source>
+        <translation>Appeal rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="93"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="95"/>
+        <source>办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="102"/>
+        <source>现场</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="103"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="104"/>
+        <source>信件、意见箱</source>
+        <translation>Letter, suggestion box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="105"/>
+        <source>12345热线转办</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="106"/>
+        <source>网上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="112"/>
+        <source>已办结（属实）</source>
+        <translation>Concluded (substantiated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="112"/>
+        <source>已办结（不属实）</source>
+        <translation>Concluded (not substantiated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="114"/>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/labels.py" line="115"/>
+        <source>调查中</source>
+        <translation>Investigating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/list_panel.py" line="102"/>
+        <source>共 %s 条</source>
+        <translation>%s in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="93"/>
+        <source>我的评价</source>
+        <translation>My ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="93"/>
+        <source>评价记录</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
+        <source>我的差评整改</source>
+        <translation>My rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
+        <source>差评整改</source>
+        <translation>Rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
+        <source>我的申诉</source>
+        <translation>My appeals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
+        <source>申诉裁决</source>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="103"/>
+        <source>全部等级</source>
+        <translation>All ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="104"/>
+        <source>差评（不满意、非常不满意）</source>
+        <translation>Bad (dissatisfied, very dissatisfied)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="108"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="114"/>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="115"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="116"/>
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="117"/>
+        <source>全部时间</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="123"/>
+        <source>全部人员</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="131"/>
+        <source>申诉…</source>
+        <translation>Appeal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="137"/>
+        <source>评价时间</source>
+        <translation>Rated at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="230"/>
+        <source>意见建议</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="141"/>
+        <source>被评价人</source>
+        <translation>Rated staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="143"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="144"/>
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="145"/>
+        <source>整改、申诉</source>
+        <translation>Rectification, appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="221"/>
+        <source>办结整改…</source>
+        <translation>Close rectification…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="232"/>
+        <source>差评时间</source>
+        <translation>Rated at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="233"/>
+        <source>整改期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="235"/>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="248"/>
+        <source>不满意、非常不满意的评价自动生成整改事项，须在期限内回访申请人，由负责人办结。</source>
+        <translation>Dissatisfied and very dissatisfied ratings open a rectification item: call the applicant back in time; a supervisor closes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="297"/>
+        <source>待裁决</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="306"/>
+        <source>裁决…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="317"/>
+        <source>申诉人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="318"/>
+        <source>申诉时间</source>
+        <translation>Appealed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="319"/>
+        <source>裁决意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="334"/>
+        <source>被评价人可对误评、恶意评价申诉一次；申诉成立的评价不计入统计。</source>
+        <translation>The rated staff member may appeal a mistaken or malicious rating once; upheld ratings no longer count.</translation>
     </message>
 </context>
 <context>
@@ -1690,140 +2555,156 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="130"/>
+        <location filename="../../ui/mainwindow/window.py" line="139"/>
+        <source>好差评</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="134"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="135"/>
+        <location filename="../../ui/mainwindow/window.py" line="138"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="137"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="142"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="145"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="146"/>
+        <location filename="../../ui/mainwindow/window.py" line="151"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="220"/>
+        <location filename="../../ui/mainwindow/window.py" line="235"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="223"/>
+        <location filename="../../ui/mainwindow/window.py" line="238"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="225"/>
+        <location filename="../../ui/mainwindow/window.py" line="240"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="226"/>
+        <location filename="../../ui/mainwindow/window.py" line="241"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="232"/>
+        <location filename="../../ui/mainwindow/window.py" line="247"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="233"/>
+        <location filename="../../ui/mainwindow/window.py" line="252"/>
+        <source>顾客评价屏</source>
+        <translation>Customer screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="259"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="234"/>
+        <location filename="../../ui/mainwindow/window.py" line="260"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="237"/>
+        <location filename="../../ui/mainwindow/window.py" line="263"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="239"/>
+        <location filename="../../ui/mainwindow/window.py" line="265"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="240"/>
-        <location filename="../../ui/mainwindow/window.py" line="411"/>
+        <location filename="../../ui/mainwindow/window.py" line="266"/>
+        <location filename="../../ui/mainwindow/window.py" line="437"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="246"/>
+        <location filename="../../ui/mainwindow/window.py" line="272"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="250"/>
+        <location filename="../../ui/mainwindow/window.py" line="276"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="306"/>
+        <location filename="../../ui/mainwindow/window.py" line="332"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="339"/>
+        <location filename="../../ui/mainwindow/window.py" line="365"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="379"/>
+        <location filename="../../ui/mainwindow/window.py" line="405"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="385"/>
+        <location filename="../../ui/mainwindow/window.py" line="411"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="387"/>
+        <location filename="../../ui/mainwindow/window.py" line="413"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="393"/>
+        <location filename="../../ui/mainwindow/window.py" line="419"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="393"/>
+        <location filename="../../ui/mainwindow/window.py" line="419"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="402"/>
+        <location filename="../../ui/mainwindow/window.py" line="428"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="412"/>
+        <location filename="../../ui/mainwindow/window.py" line="438"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="417"/>
+        <location filename="../../ui/mainwindow/window.py" line="443"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

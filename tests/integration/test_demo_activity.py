@@ -12,6 +12,8 @@ from app.cases.records import CaseQuery
 from app.clock import ManualClock
 from app.context import AppContext
 from app.demo_activity import simulate
+from app.feedback import ratings
+from app.feedback.records import RatingQuery
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
@@ -30,6 +32,10 @@ def run(tmp: Path, seed: int) -> list[tuple[str, str, str, str]]:
     assert summary.days == 5 and summary.accepted > 20 and summary.transitions > 10
     assert audit.verify(ctx.uow()).ok
     boss = login(ctx.uow(), "sunli", "demo-2026")
+    # Most accepted cases are rated, through the services; a complaint comes in.
+    rated = ratings.count_ratings(ctx.uow(), boss, RatingQuery())
+    assert rated == summary.feedback.ratings and rated > summary.accepted * 0.7
+    assert summary.feedback.refused == 0 and summary.feedback.complaints == 1
     page = queries.page_case_ids(ctx.uow(), boss, CaseQuery(), None, 1000)
     rows = queries.case_rows(ctx.uow(), boss, page.ids)
     engine.dispose()

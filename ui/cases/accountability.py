@@ -61,7 +61,7 @@ class AccountabilityPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 tr("类型"),
-                tr("办件/告知单编号"),
+                tr("办件/告知单/投诉编号"),
                 tr("责任人"),
                 tr("超期工作日"),
                 tr("发生时间"),
@@ -81,7 +81,15 @@ class AccountabilityPage(QWidget):
         ):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("超期办件自动生成责任追究记录，须由负责人审查，不能自行关闭。")), 1)
+        top.addWidget(
+            QLabel(
+                tr(
+                    "超期办件、违反一次性告知和属实的投诉自动生成责任追究记录，"
+                    "须由负责人审查，不能自行关闭。"
+                )
+            ),
+            1,
+        )
         top.addWidget(self.state)
         top.addWidget(self.review_button)
         layout = QVBoxLayout(self)
@@ -107,7 +115,7 @@ class AccountabilityPage(QWidget):
             done = f"{causes.get(rec.cause, rec.cause)}：{rec.outcome}" if rec.cause else ""
             values = [
                 kind,
-                rec.case_number or rec.notice_number,
+                rec.case_number or rec.notice_number or rec.complaint_number,
                 rec.responsible_name,
                 str(rec.days_late),
                 hall_time(rec.opened_at).strftime("%Y-%m-%d %H:%M"),
@@ -140,7 +148,9 @@ class ReviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("review_dialog")
-        self.setWindowTitle(tr("审查 %s") % record.case_number)
+        self.setWindowTitle(
+            tr("审查 %s") % (record.case_number or record.notice_number or record.complaint_number)
+        )
         self.ctx, self.actor, self.record = ctx, actor, record
         self.cause = QComboBox()
         self.cause.addItem(tr("（请选择）"), "")

@@ -25,11 +25,15 @@ from app.cases.lifecycle import CaseAction, CaseState
 from app.clock import hall_time
 from app.context import AppContext
 from app.errors import ConcurrentEdit
+from app.feedback import ratings
+from app.feedback.records import RatingSource, RatingView, Subject
 from app.roles import Actor
 from app.validation import mask_id, mask_phone
 from app.workdays import WarningLevel
 from ui.cases.action_form import ActionForm
 from ui.cases.labels import action_text, state_text, tr, warning_text
+from ui.feedback.forms import PaperRatingForm
+from ui.feedback.labels import appeal_state_text, level_text, rectification_text, source_text
 from ui.ops import run_op
 
 
@@ -89,6 +93,9 @@ class CaseDialog(QDialog):
         self.setObjectName("case_dialog")
         self.ctx, self.actor, self.case_id = ctx, actor, case_id
         self.detail: queries.CaseDetail | None = None
+        self.rating: RatingView | None = None
+        self.rating_known = False  # the rating (or its absence) has been read
+        self.rate_button: QPushButton | None = None
         self.resize(820, 640)
         self.info = QFormLayout()
         self.steps = QTableWidget(0, 3)
@@ -105,8 +112,12 @@ class CaseDialog(QDialog):
         self.buttons = QHBoxLayout()
         info_box = QWidget()
         info_box.setLayout(self.info)
+        self.rating_label = QLabel()
+        self.rating_label.setObjectName("case_rating")
+        self.rating_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(info_box)
+        layout.addWidget(self.rating_label)
         layout.addWidget(QLabel(tr("办理环节")))
         layout.addWidget(self.steps)
         layout.addWidget(QLabel(tr("办理过程（不可修改）")))
@@ -121,6 +132,38 @@ class CaseDialog(QDialog):
             self.show_detail,
             self._error,
         )
+        subject = Subject.case(self.case_id)
+        run_op(
+            self,
+            lambda: ratings.rating_for(self.ctx.uow(), self.actor, subject),
+            self.show_rating,
+            self._error,
+        )
+
+    def show_rating(self, rating: RatingView | None) -> None:
+        self.rating, self.rating_known = rating, True
+        if rating is None:
+            self.rating_label.setText(tr("评价：尚未评价"))
+        else:
+            when = hall_time(rating.rated_at).strftime("%Y-%m-%d %H:%M")
+            if rating.source is RatingSource.CITIZEN_SCREEN:
+                how = tr("申请人在评价屏评价")
+            else:
+                how = tr("%s，%s 录入") % (source_text(rating.source), rating.entered_by_name)
+            text = tr("评价：%s（%s，%s）") % (level_text(rating.level), how, when)
+            if rating.comment:
+                text += f"　“{rating.comment}”"
+            status = [
+                rectification_text(rating.rectification_state),
+                appeal_state_text(rating.appeal_state),
+            ]
+            if rating.excluded:
+                status.append(tr("不计入统计"))
+            if any(status):
+                text += "　" + "，".join(s for s in status if s)
+            self.rating_label.setText(text)
+        if self.rate_button is not None:
+            self.rate_button.setVisible(rating is None)
 
     def show_detail(self, detail: queries.CaseDetail) -> None:
         self.detail = detail
@@ -190,6 +233,12 @@ class CaseDialog(QDialog):
             button.clicked.connect(lambda _=False, a=action, s=step: self.run_action(a, s))
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        self.rate_button = QPushButton(tr("录入评价…"))
+        self.rate_button.setObjectName("record_rating")
+        self.rate_button.setToolTip(tr("录入申请人填写的纸质评价表，或电话回访的评价"))
+        self.rate_button.clicked.connect(self.record_rating)
+        self.rate_button.setVisible(self.rating_known and self.rating is None)
+        self.buttons.addWidget(self.rate_button)
         self.buttons.addWidget(self._print_button(detail))
         close = QPushButton(tr("关闭"))
         close.clicked.connect(self.accept)
@@ -214,6 +263,20 @@ class CaseDialog(QDialog):
             action.triggered.connect(lambda _=False, k=kind: self.print_paper(k))
         button.setMenu(menu)
         return button
+
+    def record_rating(self) -> None:
+        assert self.detail is not None
+        ctx, actor, subject = self.ctx, self.actor, Subject.case(self.case_id)
+        form = PaperRatingForm(
+            self.detail.case.number,
+            lambda v: ratings.record_rating(
+                ctx.uow(), actor, subject, v["level"] or "", v["comment"], v["source"]
+            ),
+            self,
+        )
+        form.accepted.connect(lambda: self._changed(form.result_value))
+        self.rating_form = form
+        form.open()
 
     def print_paper(self, kind: str) -> None:
         from ui.printing.preview import open_print_preview

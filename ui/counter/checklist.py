@@ -7,7 +7,8 @@ through an extra demand with a written reason."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import shiboken6
@@ -39,11 +40,24 @@ from ui.forms import ERROR_STYLE, error_label, show_error
 from ui.ops import run_op
 
 
+@dataclass(frozen=True)
+class CounterProgress:
+    """What the applicant may watch of the checklist (the citizen-facing screen): the item, its
+    committed limit, the materials as they are ticked. Nothing about the person."""
+
+    item_name: str = ""  # empty: no item on the checklist
+    committed_days: int = 0
+    on_the_spot: bool = False
+    due: date | None = None  # if accepted today
+    materials: tuple[tuple[str, str, bool], ...] = ()  # name, state, optional
+
+
 class ChecklistPanel(QWidget):
     accepted = Signal(object)  # AcceptResult
     notice_issued = Signal(object)  # NoticeResult
     refused = Signal(object)  # RefusalResult
     demand_recorded = Signal(int)  # the material id asked for beyond the notice
+    progress_changed = Signal(object)  # CounterProgress, on every change the applicant may see
 
     def __init__(self, ctx: AppContext, actor: Actor, window_number: int | None = None) -> None:
         super().__init__()
@@ -191,6 +205,23 @@ class ChecklistPanel(QWidget):
             self.materials.missing(),
             len(self.materials.ids(DEFERRED)),
             self.busy,
+        )
+        self.progress_changed.emit(self.progress())
+
+    def progress(self) -> CounterProgress:
+        if self.checklist is None:
+            return CounterProgress()
+        version = self.checklist.version
+        states = self.materials.states()
+        return CounterProgress(
+            item_name=version.name,
+            committed_days=version.committed_days,
+            on_the_spot=version.on_the_spot,
+            due=self.checklist.committed_due,
+            materials=tuple(
+                (m.name, states.get(m.id, MISSING), m.necessity is Necessity.OPTIONAL)
+                for m in self.materials.materials
+            ),
         )
 
     def offer_deferral(self) -> None:

@@ -8,6 +8,8 @@ what was just issued.
 
 from __future__ import annotations
 
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,7 +34,9 @@ from app.notices.records import NoticeRecord, NoticeResult, NoticeState, Refusal
 from app.roles import Actor
 from ui.catalog.finder import ItemFinder
 from ui.counter.checklist import ChecklistPanel
+from ui.counter.citizen_screen import CitizenScreen
 from ui.counter.labels import tr
+from ui.feedback.labels import level_text
 from ui.forms import error_label, show_error
 from ui.ops import run_op
 
@@ -61,6 +65,15 @@ class CounterPage(QWidget):
             lambda item: self.open_notice(item.data(NOTICE_ROLE))
         )
         self.notice_results.hide()
+        self.window_number = window_number
+        self.citizen_screen: CitizenScreen | None = None
+        self.citizen_toggle = QPushButton(tr("顾客评价屏"))
+        self.citizen_toggle.setObjectName("citizen_toggle")
+        self.citizen_toggle.setCheckable(True)
+        self.citizen_toggle.setToolTip(
+            tr("在面向申请人的屏幕上显示工作人员、办理进度和评价按钮（有第二块屏幕时全屏显示）")
+        )
+        self.citizen_toggle.toggled.connect(self.show_citizen_screen)
 
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("办理事项（Ctrl+F）")))
@@ -69,6 +82,7 @@ class CounterPage(QWidget):
         left.addWidget(self.notice_search)
         left.addWidget(self.notice_error)
         left.addWidget(self.notice_results, 1)
+        left.addWidget(self.citizen_toggle)
         left_box = QWidget()
         left_box.setLayout(left)
         left_box.setFixedWidth(380)
@@ -198,6 +212,39 @@ class CounterPage(QWidget):
         self.checklist.load_return_visit(notice, checklist)
         self.checklist.materials.setFocus()
         self.return_visit_opened.emit(notice.id)
+
+    # -- the citizen-facing screen ------------------------------------------------------------
+    def show_citizen_screen(self, on: bool) -> None:
+        """Open or close the screen turned toward the applicant (the toggle's slot)."""
+        self.citizen_toggle.setText(tr("顾客评价屏：已打开") if on else tr("顾客评价屏"))
+        if not on:
+            screen, self.citizen_screen = self.citizen_screen, None
+            if screen is not None:
+                screen.close()
+                screen.deleteLater()
+            return
+        if self.citizen_screen is None:
+            screen = CitizenScreen(self.ctx, self.actor, self.window_number, self)
+            self.checklist.progress_changed.connect(screen.show_progress)
+            self.checklist.accepted.connect(screen.ask_rating)
+            screen.rated.connect(self._rated)
+            screen.closed.connect(self._citizen_screen_closed)
+            screen.show_progress(self.checklist.progress())
+            self.citizen_screen = screen
+        self.citizen_screen.show_on_second_screen(self.window())
+
+    def _citizen_screen_closed(self) -> None:
+        if self.citizen_screen is not None and shiboken6.isValid(self):
+            self.citizen_toggle.setChecked(False)  # closed from its own title bar
+
+    def _rated(self, result: Any) -> None:
+        if shiboken6.isValid(self):
+            words = level_text(result.level)
+            self.last_result.setText(
+                self.last_result.text()
+                + tr("　申请人评价：%s") % words
+                + (tr("（差评，已生成整改事项）") if result.rectification_id else "")
+            )
 
     # -- results and printing ----------------------------------------------------------------
     def _accepted(self, result: AcceptResult) -> None:

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         self.add_page(
             "home", self.tr("首页"), lambda: HomePage(self.actor, self.post.site_name, window_text)
         )
+        if self.actor.role is Role.CLERK:
+            # Their own ratings, rectification items and appeals.
+            self.add_page("ratings", self.tr("好差评"), self._ratings_page)
         if self.actor.role in SUPERVISING:
             self.add_page(
                 "staff",
@@ -133,6 +136,8 @@ class MainWindow(QMainWindow):
             )
             if self.actor.role is Role.SUPERVISOR:
                 self.add_page("accountability", self.tr("责任追究"), self._accountability_page)
+                self.add_page("ratings", self.tr("好差评"), self._ratings_page)
+                self.add_page("complaints", self.tr("投诉"), self._complaints_page)
             if self.actor.role is Role.ADMIN:
                 self.add_page("calendar", self.tr("工作日历"), self._calendar_page)
             self.add_page(
@@ -165,6 +170,16 @@ class MainWindow(QMainWindow):
         from ui.cases.accountability import AccountabilityPage
 
         return AccountabilityPage(self.ctx, self.actor)
+
+    def _ratings_page(self) -> QWidget:
+        from ui.feedback.ratings_page import RatingsPage
+
+        return RatingsPage(self.ctx, self.actor)
+
+    def _complaints_page(self) -> QWidget:
+        from ui.feedback.complaints_page import ComplaintsPage
+
+        return ComplaintsPage(self.ctx, self.actor)
 
     def _calendar_page(self) -> QWidget:
         from ui.calendar_page import CalendarPage
@@ -230,6 +245,17 @@ class MainWindow(QMainWindow):
                 self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
             )
         tools = bar.addMenu(self.tr("工具(&T)"))
+        counter = self.built_page("counter")
+        if counter is not None:
+            # The screen turned toward the applicant, on or off (also a button on the counter).
+            toggle = counter.citizen_toggle  # type: ignore[attr-defined]
+            screen = QAction(self.tr("顾客评价屏"), self)
+            screen.setObjectName("citizen_screen_action")
+            screen.setCheckable(True)
+            screen.setShortcut(QKeySequence("Ctrl+Shift+E"))
+            screen.toggled.connect(toggle.setChecked)
+            toggle.toggled.connect(screen.setChecked)
+            tools.addAction(screen)
         tools.addAction(self._action(self.tr("设置…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("锁定屏幕"), self.lock_screen, "Ctrl+L", "lock"))
         if self.actor.role in SUPERVISING:

@@ -1,0 +1,276 @@
+"""投诉: recorded against a clerk, a window, a case or the center; investigated (notes); concluded
+by a supervisor with a finding (substantiated or not) and the outcome told to the complainant.
+A substantiated complaint with a responsible staff member (the clerk complained about, or one
+the investigation names) opens an accountability record (``app.cases.accountability``).
+
+Typical use::
+
+    done = register_complaint(uow, boss, ComplaintInput(ComplaintTarget.STAFF, "态度生硬",
+                                                        staff_id=clerk_id))
+    add_investigation_note(uow, boss, done.complaint_id, "调取监控，询问当事人")
+    conclude_complaint(uow, boss, done.complaint_id, True, "情况属实", "已当面道歉并批评教育")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app import audit
+from app.cases.accountability import open_complaint_record
+from app.cases.deadlines import local_day
+from app.cases.queries import PAGE_SIZE, Page
+from app.errors import NotFound, ValidationError
+from app.feedback.records import (
+    ComplaintChannel,
+    ComplaintInput,
+    ComplaintQuery,
+    ComplaintRecord,
+    ComplaintState,
+    ComplaintTarget,
+    NewComplaint,
+)
+from app.numbering import NumberKind, next_number
+from app.ports import UnitOfWork
+from app.roles import Actor, Role, allowed_roles
+from app.validation import FieldErrors, validate_name, validate_phone, validate_text
+
+READERS = (Role.SUPERVISOR, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class ComplaintResult:
+    complaint_id: int
+    number: str
+
+
+@allowed_roles(Role.SUPERVISOR)
+def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput) -> ComplaintResult:
+    """Record a complaint; what it is against must be named and must exist."""
+    errors = FieldErrors()
+    try:
+        target = ComplaintTarget(str(complaint.target))
+    except ValueError:
+        errors.add("target", "请选择投诉对象：工作人员、窗口、办件或服务中心")
+        target = None
+    try:
+        channel = ComplaintChannel(str(complaint.channel))
+    except ValueError:
+        errors.add("channel", "请选择投诉渠道")
+    content = errors.check("content", validate_text, complaint.content, max_len=2000) or ""
+    name = complaint.complainant_name.strip()
+    if name:
+        name = errors.check("complainant_name", validate_name, name) or ""
+    phone = complaint.complainant_phone.strip()
+    if phone:
+        phone = errors.check("complainant_phone", validate_phone, phone) or ""
+    with uow.write():
+        staff_id, window_id, case_id = _targets(uow, actor, complaint, target, errors)
+        errors.raise_if_any()
+        assert target is not None
+        site = uow.sites.get(actor.site_id)
+        if site is None:
+            raise NotFound("找不到本服务中心")
+        now = uow.clock.now()
+        number = next_number(uow.cases, site.id, site.code, NumberKind.COMPLAINT, local_day(now))
+        complaint_id = uow.feedback.add_complaint(
+            NewComplaint(
+                number=number,
+                site_id=site.id,
+                target=target,
+                channel=channel,
+                staff_id=staff_id,
+                window_id=window_id,
+                case_id=case_id,
+                complainant_name=name,
+                complainant_phone=phone,
+                content=content,
+                received_by=actor.staff_id,
+                received_at=now,
+            )
+        )
+        audit.record(
+            uow,
+            actor,
+            "complaint_registered",
+            "complaint",
+            number,
+            None,
+            {
+                "target": str(target),
+                "staff": staff_id,
+                "window": window_id,
+                "case": case_id,
+                "channel": str(channel),
+            },
+        )
+    return ComplaintResult(complaint_id, number)
+
+
+def _targets(
+    uow: UnitOfWork,
+    actor: Actor,
+    complaint: ComplaintInput,
+    target: ComplaintTarget | None,
+    errors: FieldErrors,
+) -> tuple[int | None, int | None, int | None]:
+    """The staff member, window and case named, each checked; the target one is required.
+    A complaint against a clerk records the clerk's usual window unless another is named."""
+    staff_id, window_id, case_id = complaint.staff_id, None, None
+    windows = uow.sites.windows(actor.site_id)
+    if staff_id is not None:
+        person = uow.staff.get(staff_id)
+        if person is None or person.site_id != actor.site_id:
+            errors.add("staff", "没有这名工作人员")
+        else:
+            window_id = person.window_id
+    elif target is ComplaintTarget.STAFF:
+        errors.add("staff", "请选择被投诉的工作人员")
+    if complaint.window_number is not None:
+        window = next((w for w in windows if w.number == complaint.window_number), None)
+        if window is None:
+            errors.add("window", f"没有 {complaint.window_number} 号窗口")
+        else:
+            window_id = window.id
+    elif target is ComplaintTarget.WINDOW:
+        errors.add("window", "请填写被投诉的窗口号")
+    number = complaint.case_number.strip()
+    if number:
+        case = uow.cases.by_number(number)
+        if case is None:
+            errors.add("case_number", f"没有编号为 {number} 的办件")
+        else:
+            case_id = case.id
+    elif target is ComplaintTarget.CASE:
+        errors.add("case_number", "请填写被投诉的办件编号")
+    return staff_id, window_id, case_id
+
+
+@allowed_roles(Role.SUPERVISOR)
+def add_investigation_note(uow: UnitOfWork, actor: Actor, complaint_id: int, text: str) -> None:
+    """What the investigation found so far; the first note starts the investigation."""
+    text = validate_text(text, field="note", max_len=2000)
+    with uow.write():
+        complaint = _load(uow, complaint_id)
+        if complaint.state is ComplaintState.CONCLUDED:
+            raise ValidationError.single("note", "投诉已办结，不能再添加调查记录")
+        now = uow.clock.now()
+        uow.feedback.add_complaint_note(complaint_id, actor.staff_id, now, text)
+        if complaint.state is ComplaintState.REGISTERED:
+            uow.feedback.update_complaint(
+                complaint_id,
+                str(ComplaintState.REGISTERED),
+                state=str(ComplaintState.INVESTIGATING),
+            )
+        audit.record(
+            uow,
+            actor,
+            "complaint_investigated",
+            "complaint",
+            complaint.number,
+            {"state": str(complaint.state)},
+            {"state": str(ComplaintState.INVESTIGATING), "note": text},
+        )
+
+
+@allowed_roles(Role.SUPERVISOR)
+def conclude_complaint(
+    uow: UnitOfWork,
+    actor: Actor,
+    complaint_id: int,
+    substantiated: bool,
+    finding: str,
+    outcome: str,
+    responsible_id: int | None = None,
+) -> int | None:
+    """The finding and the outcome. Substantiated, with a responsible staff member (the one
+    complained about unless the investigation names another): an accountability record is
+    opened, and its id returned."""
+    errors = FieldErrors()
+    if not isinstance(substantiated, bool):
+        errors.add("substantiated", "请选择投诉是否属实")
+    finding = errors.check("finding", validate_text, finding, max_len=2000) or ""
+    outcome = errors.check("outcome", validate_text, outcome, max_len=2000) or ""
+    with uow.write():
+        complaint = _load(uow, complaint_id)
+        if complaint.state is ComplaintState.CONCLUDED:
+            raise ValidationError.single("complaint", "投诉已经办结")
+        responsible = responsible_id if responsible_id is not None else complaint.staff_id
+        if responsible is not None and responsible_id is not None:
+            person = uow.staff.get(responsible)
+            if person is None or person.site_id != actor.site_id:
+                errors.add("responsible", "没有这名工作人员")
+        errors.raise_if_any()
+        if not substantiated:
+            responsible = None
+        uow.feedback.update_complaint(
+            complaint_id,
+            str(complaint.state),
+            state=str(ComplaintState.CONCLUDED),
+            substantiated=substantiated,
+            finding=finding,
+            outcome=outcome,
+            responsible_id=responsible,
+            concluded_by=actor.staff_id,
+            concluded_at=uow.clock.now(),
+        )
+        audit.record(
+            uow,
+            actor,
+            "complaint_concluded",
+            "complaint",
+            complaint.number,
+            {"state": str(complaint.state)},
+            {
+                "state": str(ComplaintState.CONCLUDED),
+                "substantiated": substantiated,
+                "responsible": responsible,
+                "outcome": outcome,
+            },
+        )
+        if responsible is None:
+            return None
+        return open_complaint_record(uow, actor, complaint_id, complaint.number, responsible)
+
+
+def _load(uow: UnitOfWork, complaint_id: int) -> ComplaintRecord:
+    complaint = uow.feedback.complaint(complaint_id)
+    if complaint is None:
+        raise NotFound("没有这件投诉")
+    return complaint
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+@allowed_roles(*READERS)
+def get_complaint(uow: UnitOfWork, actor: Actor, complaint_id: int) -> ComplaintRecord:
+    """One complaint with its investigation notes."""
+    with uow.read():
+        return _load(uow, complaint_id)
+
+
+@allowed_roles(*READERS)
+def page_complaint_ids(
+    uow: UnitOfWork,
+    actor: Actor,
+    query: ComplaintQuery,
+    after: tuple[int, ...] | None = None,
+    limit: int = PAGE_SIZE,
+) -> Page:
+    """Newest first; filters applied in SQL."""
+    with uow.read():
+        ids = uow.feedback.complaint_ids(query, after[0] if after else None, limit)
+    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+
+
+@allowed_roles(*READERS)
+def complaint_rows(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> list[ComplaintRecord]:
+    with uow.read():
+        return uow.feedback.complaint_rows(ids)
+
+
+@allowed_roles(*READERS)
+def count_complaints(uow: UnitOfWork, actor: Actor, query: ComplaintQuery) -> int:
+    with uow.read():
+        return uow.feedback.count_complaints(query)

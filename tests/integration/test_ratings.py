@@ -1,0 +1,225 @@
+"""好差评 on SQLite and PostgreSQL: one rating per case, nobody rates their own service except on
+paper, bad ratings open rectification items only a supervisor closes, appeals are decided."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from app import audit, settings
+from app.auth import login
+from app.catalog.records import ItemVersionRecord
+from app.context import AppContext
+from app.errors import PermissionDenied, ValidationError
+from app.feedback import appeals, ratings, rectifications
+from app.feedback.records import (
+    AppealKind,
+    AppealState,
+    NewRating,
+    RatingLevel,
+    RatingQuery,
+    RatingSource,
+    RectificationState,
+    Subject,
+)
+from tests.helpers.catalog import make_item
+from tests.helpers.feedback import accept_as, staff
+
+
+@pytest.fixture
+def item(demo_ctx: AppContext) -> ItemVersionRecord:
+    return make_item(demo_ctx)
+
+
+def test_one_rating_per_case(demo_ctx: AppContext, item: ItemVersionRecord) -> None:
+    ctx = demo_ctx
+    case = Subject.case(accept_as(ctx, "zhangwei", item))
+    zhang, lina = staff(ctx, "zhangwei"), staff(ctx, "lina")
+    done = ratings.rate_on_citizen_screen(
+        ctx.uow(), zhang, case, RatingLevel.VERY_SATISFIED, " 办得很快 "
+    )
+    assert done.rectification_id is None
+    with pytest.raises(ValidationError, match="只能评价一次"):
+        ratings.rate_on_citizen_screen(ctx.uow(), zhang, case, RatingLevel.DISSATISFIED)
+    with pytest.raises(ValidationError, match="只能评价一次"):
+        ratings.record_rating(ctx.uow(), lina, case, "dissatisfied", "", RatingSource.PHONE)
+    stored = ratings.rating_for(ctx.uow(), zhang, case)
+    assert stored is not None and stored.id == done.rating_id
+    assert (stored.level, stored.comment, stored.source) == (
+        RatingLevel.VERY_SATISFIED,
+        "办得很快",
+        RatingSource.CITIZEN_SCREEN,
+    )
+    assert stored.rated_staff_name == "张伟" and stored.window_number == 1
+    assert ratings.count_ratings(ctx.uow(), zhang, RatingQuery()) == 1
+    assert audit.verify(ctx.uow()).ok
+
+
+def test_nobody_enters_a_non_paper_rating_of_their_own_service(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ctx = demo_ctx
+    first = Subject.case(accept_as(ctx, "zhangwei", item))
+    second = Subject.case(accept_as(ctx, "zhangwei", item))
+    zhang, lina = staff(ctx, "zhangwei"), staff(ctx, "lina")
+    with pytest.raises(PermissionDenied, match="不能为自己办理的业务录入评价"):
+        ratings.record_rating(ctx.uow(), zhang, first, "very_satisfied", "", "phone")
+    with pytest.raises(ValidationError, match="评价屏"):
+        ratings.record_rating(ctx.uow(), lina, first, "satisfied", "", "citizen_screen")
+    # Another counter's screen cannot rate zhangwei's service either.
+    with pytest.raises(PermissionDenied, match="评价屏只能评价本窗口"):
+        ratings.rate_on_citizen_screen(ctx.uow(), lina, first, "very_satisfied")
+    # A paper form is allowed, and marked as paper; the rated one is who served.
+    paper = ratings.record_rating(ctx.uow(), zhang, first, "satisfied", "纸质表", "paper")
+    phone = ratings.record_rating(ctx.uow(), lina, second, "basic", "", "phone")
+    rows = ratings.rating_rows(ctx.uow(), staff(ctx, "sunli"), [paper.rating_id, phone.rating_id])
+    assert [(r.source, r.rated_staff_name, r.entered_by_name) for r in rows] == [
+        (RatingSource.PAPER, "张伟", "张伟"),
+        (RatingSource.PHONE, "张伟", "李娜"),
+    ]
+    # Clerks see only their own ratings.
+    assert ratings.count_ratings(ctx.uow(), lina, RatingQuery()) == 0
+    assert ratings.count_ratings(ctx.uow(), zhang, RatingQuery()) == 2
+
+
+def test_the_citizen_screen_rates_only_todays_service(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ctx = demo_ctx
+    case = Subject.case(accept_as(ctx, "zhangwei", item))
+    ctx.clock.advance(timedelta(days=1))  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError, match="当天"):
+        ratings.rate_on_citizen_screen(ctx.uow(), staff(ctx, "zhangwei"), case, "satisfied")
+
+
+def test_bad_rating_opens_a_rectification_only_a_supervisor_closes(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ctx = demo_ctx
+    case = Subject.case(accept_as(ctx, "zhangwei", item))  # Tue 2026-11-24
+    zhang, boss = staff(ctx, "zhangwei"), staff(ctx, "sunli")
+    done = ratings.rate_on_citizen_screen(ctx.uow(), zhang, case, "very_dissatisfied", "等太久")
+    # Five working days (the default setting) after Tuesday 24 November.
+    assert done.rectification_id is not None and done.rectification_due == date(2026, 12, 1)
+    open_page = rectifications.page_rectification_ids(ctx.uow(), boss, "open")
+    assert open_page.ids == [done.rectification_id]
+    assert rectifications.page_rectification_ids(ctx.uow(), boss, "overdue").ids == []
+    with pytest.raises(PermissionDenied):
+        rectifications.close_rectification(
+            ctx.uow(), zhang, done.rectification_id, "已改", date(2026, 11, 25), "满意", "resolved"
+        )
+
+    ctx.clock.advance(timedelta(days=8))  # type: ignore[attr-defined]  # Wed 2 December
+    assert rectifications.page_rectification_ids(ctx.uow(), boss, "overdue").ids == [
+        done.rectification_id
+    ]
+    with pytest.raises(ValidationError) as refused:
+        rectifications.close_rectification(
+            ctx.uow(), boss, done.rectification_id, "", date(2026, 12, 9), "", "none"
+        )
+    assert set(refused.value.errors) == {"note", "followup_result", "outcome", "followup_on"}
+    rectifications.close_rectification(
+        ctx.uow(),
+        boss,
+        done.rectification_id,
+        "约谈当事人，调整叫号",
+        date(2026, 12, 1),
+        "电话回访，申请人表示理解",
+        "explained",
+    )
+    [row] = rectifications.rectification_rows(ctx.uow(), boss, [done.rectification_id])
+    assert row.state is RectificationState.CLOSED and row.closed_by_name == "孙丽"
+    assert row.followup_on == date(2026, 12, 1) and not row.overdue
+    assert rectifications.page_rectification_ids(ctx.uow(), boss, "closed").ids == [row.id]
+    with pytest.raises(ValidationError, match="已经办结"):
+        rectifications.close_rectification(
+            ctx.uow(), boss, row.id, "再关", date(2026, 12, 1), "x", "resolved"
+        )
+    assert audit.verify(ctx.uow()).ok
+
+
+def test_the_rectification_period_is_a_hall_setting(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ctx = demo_ctx
+    admin = login(ctx.uow(), "admin", "admin-2026")
+    settings.change(ctx.uow(), admin, {"rectification_working_days": "2"})
+    case = Subject.case(accept_as(ctx, "zhangwei", item))
+    done = ratings.record_rating(ctx.uow(), staff(ctx, "sunli"), case, "dissatisfied", "", "phone")
+    assert done.rectification_due == date(2026, 11, 26)
+
+
+def test_appeal_upheld_takes_the_rating_out_and_cancels_its_rectification(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    ctx = demo_ctx
+    zhang, lina, boss = staff(ctx, "zhangwei"), staff(ctx, "lina"), staff(ctx, "sunli")
+    upheld_case = Subject.case(accept_as(ctx, "zhangwei", item))
+    rejected_case = Subject.case(accept_as(ctx, "zhangwei", item))
+    bad = ratings.rate_on_citizen_screen(ctx.uow(), zhang, upheld_case, "very_dissatisfied")
+    meh = ratings.rate_on_citizen_screen(ctx.uow(), zhang, rejected_case, "basic")
+
+    with pytest.raises(PermissionDenied, match="本人"):
+        appeals.appeal_rating(ctx.uow(), lina, bad.rating_id, "malicious", "不是我办的")
+    with pytest.raises(ValidationError) as refused:
+        appeals.appeal_rating(ctx.uow(), zhang, bad.rating_id, "spite", "")
+    assert set(refused.value.errors) == {"kind", "reason"}
+    first = appeals.appeal_rating(
+        ctx.uow(), zhang, bad.rating_id, AppealKind.MISTAKEN, "申请人说按错了键，监控可证"
+    )
+    with pytest.raises(ValidationError, match="不能重复申诉"):
+        appeals.appeal_rating(ctx.uow(), zhang, bad.rating_id, "malicious", "再申诉")
+    second = appeals.appeal_rating(ctx.uow(), zhang, meh.rating_id, "malicious", "无理取闹")
+    assert appeals.page_appeal_ids(ctx.uow(), boss).ids == [first, second]
+
+    with pytest.raises(PermissionDenied):
+        appeals.decide_appeal(ctx.uow(), lina, first, True, "同意")
+    with pytest.raises(ValidationError):
+        appeals.decide_appeal(ctx.uow(), boss, first, True, "  ")
+    appeals.decide_appeal(ctx.uow(), boss, first, True, "经查看监控，确为误按")
+    appeals.decide_appeal(ctx.uow(), boss, second, False, "评价属实，不予支持")
+    with pytest.raises(ValidationError, match="已经裁决"):
+        appeals.decide_appeal(ctx.uow(), boss, second, True, "改判")
+
+    rows = {r.id: r for r in ratings.rating_rows(ctx.uow(), boss, [bad.rating_id, meh.rating_id])}
+    assert rows[bad.rating_id].excluded and rows[bad.rating_id].appeal_state is AppealState.UPHELD
+    assert rows[bad.rating_id].rectification_state is RectificationState.CANCELLED
+    assert not rows[meh.rating_id].excluded
+    assert rows[meh.rating_id].appeal_state is AppealState.REJECTED
+    decided = appeals.appeal_rows(ctx.uow(), boss, [first, second])
+    assert [(a.state, a.decided_by_name) for a in decided] == [
+        (AppealState.UPHELD, "孙丽"),
+        (AppealState.REJECTED, "孙丽"),
+    ]
+    assert appeals.page_appeal_ids(ctx.uow(), boss).ids == []
+    assert rectifications.page_rectification_ids(ctx.uow(), boss, "open").ids == []
+    assert audit.verify(ctx.uow()).ok
+
+
+def test_a_second_rating_stored_in_a_race_is_refused_by_the_database(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """Two counters checking at the same moment both find no rating; the unique constraint
+    refuses the second insert and the transaction stays usable (a savepoint on PostgreSQL)."""
+    ctx = demo_ctx
+    case = Subject.case(accept_as(ctx, "zhangwei", item))
+    zhang = staff(ctx, "zhangwei")
+    new = NewRating(
+        subject=case,
+        site_id=zhang.site_id,
+        level=RatingLevel.SATISFIED,
+        comment="",
+        source=RatingSource.PAPER,
+        rated_staff_id=zhang.staff_id,
+        window_id=zhang.window_id,
+        entered_by=zhang.staff_id,
+        rated_at=ctx.clock.now(),
+    )
+    uow = ctx.uow()
+    with uow.write():
+        first = uow.feedback.add_rating(new)
+        assert first is not None
+        assert uow.feedback.add_rating(new) is None
+        stored = uow.feedback.rating_of(case)
+        assert stored is not None and stored.id == first

@@ -1,0 +1,172 @@
+"""Paper ratings from the case window, appeals, and the complaint page, on a demo hall."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from app import sites
+from app.auth import login
+from app.cases import queries
+from app.context import AppContext
+from app.feedback import ratings
+from app.feedback.records import AppealState, RatingQuery, Subject
+from tests.helpers.catalog import make_item
+from tests.helpers.feedback import accept_as
+from ui.cases.dialog import CaseDialog
+from ui.feedback.lazy_model import Column, LazyRowModel
+from ui.mainwindow import MainWindow
+
+
+def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    actor = login(ctx.uow(), user, "demo-2026")
+    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_clerk_types_in_a_paper_rating_from_the_case_window(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    case_id = accept_as(ctx, "zhangwei")
+    window = open_main(qtbot, ctx, "zhangwei")
+    window.open_case(case_id)
+    dialog: CaseDialog = window.case_dialog
+    qtbot.waitUntil(lambda: dialog.rating_known and dialog.rate_button is not None)
+    qtbot.waitUntil(lambda: dialog.rate_button.isVisible())  # type: ignore[union-attr]
+    assert dialog.rating_label.text() == "评价：尚未评价"
+    dialog.rate_button.click()  # type: ignore[union-attr]
+    form = dialog.rating_form
+    # A follow-up call about one's own service is refused; the form says why and stays.
+    form.fields["source"].setCurrentIndex(1)  # 电话回访
+    form.fields["level"].setCurrentIndex(2)  # 满意
+    form.submit()
+    qtbot.waitUntil(lambda: "不能为自己办理的业务录入评价" in form.message.text())
+    assert form.isVisible()
+    form.fields["source"].setCurrentIndex(0)  # 纸质评价表
+    form.fields["comment"].setText("纸质表：满意")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: "纸质评价表，张伟 录入" in dialog.rating_label.text())
+    assert "满意" in dialog.rating_label.text()
+    qtbot.waitUntil(lambda: not dialog.rate_button.isVisible())  # type: ignore[union-attr]
+
+
+def test_clerk_appeals_and_the_supervisor_decides(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    case_id = accept_as(ctx, "zhangwei")
+    boss = login(ctx.uow(), "sunli", "demo-2026")
+    ratings.record_rating(ctx.uow(), boss, Subject.case(case_id), "dissatisfied", "", "phone")
+
+    clerk_window = open_main(qtbot, ctx, "zhangwei")
+    clerk_window.show_page("ratings")
+    page = clerk_window.page("ratings")
+    assert page.findChild(QPushButton, "decide_appeal") is None
+    model = page.ratings.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 2).data() == "不满意" and model.index(0, 8).data() == "待整改"
+    page.ratings.view.selectRow(0)
+    page.appeal_button.click()
+    form = page.form
+    form.fields["kind"].setCurrentIndex(1)  # 误评
+    form.fields["reason"].setPlainText("回访时申请人说把我和隔壁窗口弄混了")
+    with qtbot.waitSignal(form.accepted, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and "申诉待裁决" in model.index(0, 8).data())
+
+    boss_window = open_main(qtbot, ctx, "sunli")
+    boss_window.show_page("ratings")
+    boss_page = boss_window.page("ratings")
+    boss_page.tabs.setCurrentIndex(2)
+    appeals = boss_page.appeals.model
+    qtbot.waitUntil(lambda: appeals.rowCount() == 1)
+    assert appeals.index(0, 4).data() == "回访时申请人说把我和隔壁窗口弄混了"
+    boss_page.appeals.view.selectRow(0)
+    boss_page.decide_button.click()
+    decision = boss_page.form
+    decision.fields["upheld"].setCurrentIndex(1)  # 申诉成立
+    decision.fields["note"].setPlainText("核实为误评")
+    with qtbot.waitSignal(decision.accepted, timeout=10_000):
+        decision.submit()
+    qtbot.waitUntil(lambda: appeals.rowCount() == 0)  # nothing left to decide
+    [row] = ratings.rating_rows(
+        ctx.uow(), boss, ratings.page_rating_ids(ctx.uow(), boss, RatingQuery()).ids
+    )
+    assert row.excluded and row.appeal_state is AppealState.UPHELD
+
+
+def test_supervisor_registers_investigates_and_concludes_a_complaint(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    window = open_main(qtbot, ctx, "sunli")
+    window.show_page("complaints")
+    page = window.page("complaints")
+    qtbot.waitUntil(lambda: len(page.people) > 0)
+    page.register_button.click()
+    form = page.form
+    form.fields["content"].setPlainText("办事时工作人员玩手机")
+    form.submit()  # against a clerk, but none chosen: refused at the field
+    qtbot.waitUntil(lambda: form.errors["staff"].text() == "请选择被投诉的工作人员")
+    staff_combo = form.fields["staff"]
+    staff_combo.setCurrentIndex(staff_combo.findText("张伟"))
+    with qtbot.waitSignal(form.accepted, timeout=10_000):
+        form.submit()
+    model = page.list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "QH-T20261124-0001" and model.index(0, 3).data() == "张伟"
+    page.list.view.selectRow(0)
+    qtbot.waitUntil(lambda: page.current is not None and page.note_button.isVisible())
+
+    page.note_button.click()
+    note = page.form
+    note.fields["note"].setPlainText("调看录像属实")
+    with qtbot.waitSignal(note.accepted, timeout=10_000):
+        note.submit()
+    qtbot.waitUntil(lambda: "调看录像属实" in page.notes.text())
+
+    page.conclude_button.click()
+    conclude = page.form
+    conclude.fields["substantiated"].setCurrentIndex(1)  # 属实
+    conclude.fields["finding"].setPlainText("情况属实")
+    conclude.fields["outcome"].setPlainText("通报批评，向投诉人道歉")
+    with qtbot.waitSignal(conclude.accepted, timeout=10_000):
+        conclude.submit()
+    qtbot.waitUntil(lambda: model.rowCount() == 0)  # the list shows the open ones
+    [record] = queries.list_accountability(ctx.uow(), login(ctx.uow(), "sunli", "demo-2026"))
+    assert record.complaint_number == "QH-T20261124-0001" and record.responsible_name == "张伟"
+    window.show_page("accountability")
+    table = window.page("accountability").table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    assert (
+        table.item(0, 0).text() == "投诉属实" and table.item(0, 1).text() == record.complaint_number
+    )
+    assert window.findChild(QLabel, "complaint_notes") is not None
+
+
+def test_the_lazy_list_model_passes_the_model_tester(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, qtmodeltester
+) -> None:
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    boss = login(ctx.uow(), "sunli", "demo-2026")
+    for _ in range(3):
+        case_id = accept_as(ctx, "zhangwei", item)
+        ratings.record_rating(ctx.uow(), boss, Subject.case(case_id), "satisfied", "", "phone")
+    pages: list[object] = []
+
+    def page(after):  # type: ignore[no-untyped-def]
+        pages.append(after)
+        return ratings.page_rating_ids(ctx.uow(), boss, RatingQuery(), after, limit=2)
+
+    model = LazyRowModel(
+        [Column("级别", lambda r: r.level.value), Column("编号", lambda r: r.subject_label)],
+        page,
+        lambda ids: ratings.rating_rows(ctx.uow(), boss, ids),
+    )
+    assert model.rowCount() == 0 and pages == []  # nothing is read before the view asks
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 3 and not model.canFetchMore()
+    qtmodeltester.check(model)
