@@ -1,9 +1,11 @@
 """Document numbers: readable, unique per site, given inside the issuing transaction.
 
-``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices and refusals use
-their own prefix letter (``QH-N20261126-0001``, ``QH-R…``). The serial comes from a counter row
-locked and moved in the same transaction that stores the document, so two counters accepting at
-the same second get different numbers and a rolled-back transaction gives its number back.
+``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices, refusals and
+appointments use their own prefix letter (``QH-N20261126-0001``, ``QH-R…``, ``QH-Y…``; an
+appointment is dated the day it was booked, not the day booked for). The serial comes from a
+counter row locked and moved in the same transaction that stores the document, so two counters
+accepting at the same second get different numbers and a rolled-back transaction gives its
+number back.
 """
 
 from __future__ import annotations
@@ -17,9 +19,15 @@ class NumberKind(StrEnum):
     CASE = "case"
     NOTICE = "notice"
     REFUSAL = "refusal"
+    APPOINTMENT = "appointment"
 
 
-PREFIX = {NumberKind.CASE: "", NumberKind.NOTICE: "N", NumberKind.REFUSAL: "R"}
+PREFIX = {
+    NumberKind.CASE: "",
+    NumberKind.NOTICE: "N",
+    NumberKind.REFUSAL: "R",
+    NumberKind.APPOINTMENT: "Y",
+}
 
 
 class CounterRepository(Protocol):

@@ -11,6 +11,8 @@ from app.catalog.ports import CatalogRepository
 from app.clock import Clock
 
 if TYPE_CHECKING:
+    from app.agency.ports import AgencyRepository
+    from app.appointments.ports import AppointmentRepository
     from app.calendar import CalendarRepository
     from app.cases.ports import CaseRepository
     from app.notices.ports import NoticeRepository
@@ -86,6 +88,8 @@ class UnitOfWork(Protocol):
     notices: NoticeRepository
     keys: KeyRepository
     prints: PrintLogRepository
+    appointments: AppointmentRepository
+    agency: AgencyRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

@@ -26,6 +26,8 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "notices": ("db.notices_repo", "SqlNoticeRepository"),
     "keys": ("db.keys_repo", "SqlKeyRepository"),
     "prints": ("db.keys_repo", "SqlPrintLogRepository"),
+    "appointments": ("db.appointments_repo", "SqlAppointmentRepository"),
+    "agency": ("db.agency_repo", "SqlAgencyRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 

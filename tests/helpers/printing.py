@@ -9,6 +9,7 @@ from app.fonts import bundled_fonts
 from app.printing import (
     AcceptanceReceipt,
     ApplicantLine,
+    AppointmentConfirmation,
     CompletionNotice,
     CorrectionRequest,
     CounterDesk,
@@ -152,6 +153,21 @@ def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
             delivery_methods="窗口领取",
             materials=MATERIALS,
             steps=(("受理", 1), ("审核", 15), ("决定", 4)),
+        ),
+        "appointment": AppointmentConfirmation(
+            **common,
+            number="QH-Y20261124-0003",
+            issued_on=date(2026, 11, 24),
+            visitor=ApplicantLine.masked(RARE_NAME, phone=FULL_PHONE),
+            item_name="最低生活保障申请",
+            item_code="MZ-001",
+            day=date(2026, 11, 26),
+            slot="09:30-10:00",
+            place="1号窗口（社会救助窗口）",
+            booked_at=AT,
+            channel="电话预约",
+            notes="行动不便，需轮椅",
+            materials=MATERIALS,
         ),
     }
 
