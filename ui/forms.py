@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,7 +41,10 @@ def show_error(label: QLabel, text: str) -> None:
 
 
 def field_value(widget: QWidget) -> Any:
-    """What a form field holds: a combo box's data, a spin box's number, else its text."""
+    """What a form field holds: a combo box's data, a spin box's number, a date edit's date,
+    else its text."""
+    if isinstance(widget, QDateEdit):
+        return widget.date().toPython()
     if isinstance(widget, QComboBox):
         return widget.currentData()
     if isinstance(widget, QSpinBox):

@@ -8,7 +8,7 @@ administrator has not closed it for this schedule, and it lies within ``days_ahe
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from app import audit
@@ -16,7 +16,6 @@ from app.appointments.records import (
     DayPlan,
     ScheduleInput,
     ScheduleRecord,
-    Session,
     SlotView,
 )
 from app.calendar import load_calendar
@@ -264,5 +263,21 @@ def day_plan(uow: UnitOfWork, actor: Actor, schedule_id: int, day: date) -> DayP
         return plan_of(uow, schedule, day, uow.clock.now())
 
 
-def session_of(start: int | None, end: int | None) -> Session | None:
-    return Session(start, end) if start is not None and end is not None else None
+@dataclass(frozen=True)
+class ScheduleChoices:
+    """What the schedule and booking forms offer: the site's windows and its active items."""
+
+    windows: tuple[tuple[int, str], ...]  # (number, name)
+    items: tuple[tuple[str, str], ...]  # (code, name)
+
+
+@allowed_roles(*ANY_ROLE)
+def schedule_choices(uow: UnitOfWork, actor: Actor) -> ScheduleChoices:
+    from app.catalog.service import list_items
+
+    with uow.read():
+        windows = uow.sites.windows(actor.site_id)
+        items = list_items(uow)
+    return ScheduleChoices(
+        tuple((w.number, w.name) for w in windows), tuple((i.code, i.name) for i in items)
+    )

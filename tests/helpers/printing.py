@@ -219,3 +219,20 @@ def decode_qr(pdf: bytes, page: int = 0, dpi: int = 200) -> list[str]:
 
 def utc(year: int, month: int, day: int, hour: int = 1) -> datetime:
     return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+def pdfium_text(pdf: bytes) -> list[str]:
+    """The text of each page as PDFium (the engine of the print preview) extracts it."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for page in document:
+            text = page.get_textpage()
+            pages.append(text.get_text_range())
+            text.close()
+            page.close()
+        return pages
+    finally:
+        document.close()
