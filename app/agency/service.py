@@ -210,7 +210,7 @@ def record_agency_step(uow: UnitOfWork, actor: Actor, case_id: int, step: StepIn
     """One step the agent took: where (this hall or another department), what, the result."""
     errors = FieldErrors()
     department = _required(errors, "department", step.department, "办理部门", 100)
-    action = _required(errors, "action", step.action, "办理事项", 500)
+    action = _required(errors, "action", step.action, "办理内容", 500)
     result = _required(errors, "result", step.result, "办理结果", 500)
     with uow.write():
         now = uow.clock.now()

@@ -104,7 +104,7 @@ class StepForm(ServiceForm):
         self.add_field("department", tr("办理部门"), department)
         action = QPlainTextEdit()
         action.setFixedHeight(56)
-        self.add_field("action", tr("办理事项"), action)
+        self.add_field("action", tr("办理内容"), action)
         result = QPlainTextEdit()
         result.setFixedHeight(56)
         self.add_field("result", tr("办理结果"), result)
@@ -167,7 +167,7 @@ class AgencyTab(QWidget):
         self.info.setObjectName("agency_info")
         self.info.setWordWrap(True)
         self.steps = _table(
-            [tr("时间"), tr("办理部门"), tr("办理事项"), tr("结果"), tr("记录人")], "agency_steps"
+            [tr("时间"), tr("办理部门"), tr("办理内容"), tr("结果"), tr("记录人")], "agency_steps"
         )
         self.contacts = _table(
             [tr("时间"), tr("方式"), tr("告知内容"), tr("记录人")], "agency_contacts"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.appointments.records import AppointmentAction, AppointmentState, BookingChannel
+from app.appointments.records import AppointmentState, BookingChannel
 
 
 def tr(text: str) -> str:
@@ -23,13 +23,3 @@ def state_text(state: AppointmentState) -> str:
 
 def channel_text(channel: BookingChannel) -> str:
     return {BookingChannel.PHONE: tr("电话预约"), BookingChannel.COUNTER: tr("现场预约")}[channel]
-
-
-def action_text(action: AppointmentAction) -> str:
-    return {
-        AppointmentAction.BOOK: tr("预约"),
-        AppointmentAction.MOVE: tr("改约"),
-        AppointmentAction.CANCEL: tr("取消"),
-        AppointmentAction.CHECK_IN: tr("签到"),
-        AppointmentAction.NO_SHOW: tr("爽约"),
-    }[action]
