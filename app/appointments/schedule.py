@@ -76,6 +76,15 @@ def save_schedule(uow: UnitOfWork, actor: Actor, data: ScheduleInput) -> int:
     The slot grid (length and hours) cannot change while future appointments hang on it —
     they would sit between the new slots; the capacity can, and lowering it keeps the
     appointments already made."""
+    with uow.write():
+        return store_schedule(uow, actor, actor.site_id, data)
+
+
+def store_schedule(
+    uow: UnitOfWork, actor: Actor | None, site_id: int, data: ScheduleInput, login: str = ""
+) -> int:
+    """``save_schedule`` inside the caller's write transaction; ``actor`` None (with a
+    ``login`` for the audit trail) when set-up or the demo make a hall's first schedules."""
     errors = FieldErrors()
     data = check_schedule_input(data, errors)
     errors.raise_if_any()
@@ -83,7 +92,7 @@ def save_schedule(uow: UnitOfWork, actor: Actor, data: ScheduleInput) -> int:
         window_id = None
         if data.window_number is not None:
             window = next(
-                (w for w in uow.sites.windows(actor.site_id) if w.number == data.window_number),
+                (w for w in uow.sites.windows(site_id) if w.number == data.window_number),
                 None,
             )
             if window is None:
@@ -108,13 +117,13 @@ def save_schedule(uow: UnitOfWork, actor: Actor, data: ScheduleInput) -> int:
             "afternoon_end": data.afternoon.end if data.afternoon else None,
             "days_ahead": data.days_ahead,
             "active": data.active,
-            "updated_by": actor.staff_id,
+            "updated_by": actor.staff_id if actor else None,
             "updated_at": uow.clock.now(),
         }
-        existing = uow.appointments.find_schedule(actor.site_id, window_id, item_id)
+        existing = uow.appointments.find_schedule(site_id, window_id, item_id)
         if existing is None:
             schedule_id = uow.appointments.add_schedule(
-                site_id=actor.site_id, window_id=window_id, item_id=item_id, **fields
+                site_id=site_id, window_id=window_id, item_id=item_id, **fields
             )
             before = None
         else:
@@ -144,6 +153,7 @@ def save_schedule(uow: UnitOfWork, actor: Actor, data: ScheduleInput) -> int:
             schedule_id,
             before,
             _audit_view(saved),
+            login=login or None,
         )
     return schedule_id
 

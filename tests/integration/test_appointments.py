@@ -4,6 +4,7 @@ check-in with the checklist, no-shows, the day's counts and the confirmation sli
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +18,9 @@ from app.context import AppContext
 from app.errors import ConcurrentEdit, IllegalTransition, PermissionDenied, ValidationError
 from app.printing import render
 from app.printing.loaders import load_document
+from app.signing import verify_payload
 from tests.helpers.appointments import AFTERNOON, MORNING, book, clerk, make_schedule
-from tests.helpers.printing import compact, pdf_text
+from tests.helpers.printing import compact, decode_qr, pdf_text
 
 TODAY = date(2026, 11, 24)  # Tuesday; the clock stands at 09:30 Beijing time
 WED, THU, FRI, SAT = (date(2026, 11, d) for d in (25, 26, 27, 28))
@@ -254,3 +256,29 @@ def test_the_confirmation_prints_by_number(demo_ctx: AppContext) -> None:
     ):
         assert compact(text) in pages[0], text
     assert "13812345678" not in pages[0]
+
+
+def test_cli_prints_the_confirmation_with_a_genuine_code(
+    sqlite_demo_ctx: AppContext,
+    sqlite_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cli.main import main
+
+    ctx = sqlite_demo_ctx
+    booked = book(ctx, make_schedule(ctx), WED, NINE)
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "demo-2026")
+    out = tmp_path / "booking.pdf"
+    args = ["--db", sqlite_url, "print", "appointment", booked.number, "--out", str(out)]
+    assert main([*args, "--as", "zhangwei"]) == 0
+    assert capsys.readouterr().out.startswith(f"预约确认单 {booked.number} written to")
+    pdf = out.read_bytes()
+    assert "09:00-09:30" in compact(pdf_text(pdf)[0])
+    [scanned] = decode_qr(pdf)
+    verdict = verify_payload(ctx.uow(), scanned)
+    assert verdict.genuine and verdict.number == booked.number
+    args[4] = "QH-Y20990101-0001"
+    assert main([*args, "--as", "zhangwei"]) == 2
+    assert "没有编号为“QH-Y20990101-0001”的预约" in capsys.readouterr().err
