@@ -184,35 +184,41 @@ class AppointmentsPage(QWidget):
         self.day.setDate(QDate(target.year, target.month, target.day))
 
     def showEvent(self, event: Any) -> None:
-        if not self._loaded:
-            self._loaded = True
-            ctx, actor = self.ctx, self.actor
-            run_op(
-                self,
-                lambda: (
-                    schedules.list_schedules(ctx.uow(), actor),
-                    schedules.schedule_choices(ctx.uow(), actor),
-                ),
-                self._schedules_loaded,
-                self._failed,
-            )
-        else:
-            self.reload()
+        # The schedules too, each time: an administrator may have opened a window since.
+        ctx, actor = self.ctx, self.actor
+        run_op(
+            self,
+            lambda: (
+                schedules.list_schedules(ctx.uow(), actor),
+                schedules.schedule_choices(ctx.uow(), actor),
+            ),
+            self._schedules_loaded,
+            self._failed,
+        )
         super().showEvent(event)
 
     def _schedules_loaded(self, loaded: tuple[list[ScheduleRecord], Any]) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.schedules, choices = loaded
         self.items = list(choices.items)
         windows = sorted(
             {(s.window_number, s.window_id, s.window_name) for s in self.schedules if s.window_id},
             key=lambda w: w[0] or 0,
         )
+        # First time: the clerk's own window; afterwards whatever was chosen.
+        wanted = self.window_combo.currentData() if self._loaded else None
         self.window_combo.blockSignals(True)
+        self.window_combo.clear()
+        self.window_combo.addItem(tr("全部窗口"), None)
         for number, window_id, name in windows:
             self.window_combo.addItem(tr("%s号窗口（%s）") % (number, name), window_id)
-            if number == self.window_number:
+            if (self._loaded and window_id == wanted) or (
+                not self._loaded and number == self.window_number
+            ):
                 self.window_combo.setCurrentIndex(self.window_combo.count() - 1)
         self.window_combo.blockSignals(False)
+        self._loaded = True
         if not self.schedules:
             self.message.setText(tr("尚未设置预约时段：请系统管理员在“预约设置”中设置。"))
         self.reload()
