@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
+from app import demo_appointments as bookings
+from app.agency import service as agency
+from app.appointments.records import AppointmentRecord
 from app.auth import login
 from app.calendar import load_calendar
 from app.cases import queries, service
@@ -47,7 +50,13 @@ class DemoSummary:
     red: int = 0
     refused_actions: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    bookings: bookings.BookingTally = field(default_factory=bookings.BookingTally)
     feedback: FeedbackSummary = field(default_factory=FeedbackSummary)
+
+
+# The working days (1st, 2nd ...) on which the first visitor is taken on as an agency case.
+AGENCY_DAYS = (2, 4)
+AGENT_LOGIN = "zhaolei"  # 咨询导办窗口: the hall's agent (代办员)
 
 
 def person(rng: random.Random, today: date) -> ApplicantInput:
@@ -81,6 +90,7 @@ def simulate(
     if not items:
         raise DomainError("演示数据需要事项目录：请先运行 frontdesk init --demo")
     summary = DemoSummary()
+    bookings.ensure_schedules(make_uow(), supervisor.site_id)
     feedback = DemoFeedback(seed, supervisor, summary=summary.feedback)
     day = end - timedelta(days=days - 1)
     latest = queries.page_case_ids(uow, supervisor, CaseQuery(order="recent"), None, 1).ids
@@ -117,41 +127,94 @@ def _one_day(
     summary: DemoSummary,
     feedback: DemoFeedback,
 ) -> None:
+    clerk_for = _clerk_for(clerks)
     clock.set(_at(day, 8, 45))
     service.refresh_warnings(make_uow())
     feedback.morning(make_uow, day, clerks)
-    _work_open_cases(make_uow, clock, rng, day, clerks, supervisor, summary)
-    visits = sorted(
-        (
-            (rng.randint(9 * 60, 17 * 60), clerk)
-            for clerk in clerks
-            for _ in range(rng.randint(1, 5))
-        ),
-        key=lambda visit: (visit[0], visit[1].staff_id),
+    clock.set(_at(day, 8, 50))  # phone calls before the doors open
+    bookings.book_ahead(
+        make_uow, rng, day, clerk_for, items, lambda: _caller(rng, day), summary.bookings
     )
-    for minute, clerk in visits:
+    comers = bookings.arrivals(make_uow, rng, day, clerk_for, summary.bookings)
+    _work_open_cases(make_uow, clock, rng, day, clerks, supervisor, summary)
+    visits: list[tuple[int, Actor, AppointmentRecord | None]] = [
+        (rng.randint(9 * 60, 17 * 60), clerk, None)
+        for clerk in clerks
+        for _ in range(rng.randint(1, 5))
+    ]
+    visits += comers
+    visits.sort(key=lambda visit: (visit[0], visit[1].staff_id, visit[2] is not None))
+    agency_due = summary.days in AGENCY_DAYS
+    for minute, clerk, booked in visits:
         clock.set(_at(day, minute // 60, minute % 60))
-        item = rng.choice(items_for(clerk, items))
-        try:
-            result = service.accept_case(make_uow(), clerk, _request(rng, item, day))
-            summary.accepted += 1
-            if item.on_the_spot:  # 即办件: decided and handed over at the counter
-                case = service.decide_case(make_uow(), clerk, result.case_id, 1, "approved")
-                applicant = case.applicant
-                service.deliver_case(
-                    make_uow(),
-                    clerk,
-                    case.id,
-                    case.row_version,
-                    "pickup",
-                    applicant.name,
-                    applicant.id_number,
-                )
-                summary.transitions += 2
-        except DomainError:
-            summary.refused_actions += 1
+        if booked is not None:  # an appointment: checked in, then served at the counter
+            opening = bookings.check_in(make_uow, clerk, booked)
+            if opening is None:
+                continue
+            summary.bookings.kept += 1
+            item = next((i for i in items if i.id == opening.item_version_id), None)
+            if item is None:
+                continue
+            who = replace(person(rng, day), name=opening.visitor_name, phone=opening.phone)
+            request = replace(_request(rng, item, day), applicant=who)
+            _serve(make_uow, clerk, item, request, summary, feedback)
             continue
-        feedback.after_acceptance(make_uow(), clerk, result.case_id)
+        item = rng.choice(items_for(clerk, items))
+        request = _request(rng, item, day)
+        if agency_due:  # an elderly or remote applicant, with a written authorisation
+            agency_due = False
+            agent = next(c for c in clerks if c.login == AGENT_LOGIN)
+            terms = bookings.agency_terms(rng, day, agent, summary.days, item)
+            try:
+                agency.accept_agency_case(make_uow(), clerk, request, terms)
+                summary.accepted += 1
+                summary.bookings.agency += 1
+            except DomainError:
+                summary.refused_actions += 1
+            continue
+        _serve(make_uow, clerk, item, request, summary, feedback)
+    summary.bookings.missed += bookings.close_day(make_uow, clock, day, supervisor)
+
+
+def _serve(
+    make_uow: Callable[[], UnitOfWork],
+    clerk: Actor,
+    item: ItemVersionRecord,
+    request: AcceptRequest,
+    summary: DemoSummary,
+    feedback: DemoFeedback,
+) -> None:
+    try:
+        result = service.accept_case(make_uow(), clerk, request)
+        summary.accepted += 1
+        if item.on_the_spot:  # 即办件: decided and handed over at the counter
+            case = service.decide_case(make_uow(), clerk, result.case_id, 1, "approved")
+            applicant = case.applicant
+            service.deliver_case(
+                make_uow(),
+                clerk,
+                case.id,
+                case.row_version,
+                "pickup",
+                applicant.name,
+                applicant.id_number,
+            )
+            summary.transitions += 2
+    except DomainError:
+        summary.refused_actions += 1
+        return
+    feedback.after_acceptance(make_uow(), clerk, result.case_id)
+
+
+def _caller(rng: random.Random, day: date) -> tuple[str, str]:
+    who = person(rng, day)
+    return who.name, who.phone
+
+
+def _clerk_for(clerks: list[Actor]) -> Callable[[int | None], Actor]:
+    """The clerk of a window; the general window's for bookings at no window."""
+    by_window = {w: a for a in clerks for login, _, _, w, _ in DEMO_STAFF if login == a.login}
+    return lambda number: by_window.get(number) or by_window[5]
 
 
 # Which demo window takes which department's items; the rest go to the general window.
@@ -226,7 +289,12 @@ def _work_open_cases(
         action = _choose(rng, case.state, detail, day)
         if action is None:
             continue
+        if case.is_agency:  # the agent carries it, and records where they went
+            record = agency.agency_detail(uow, supervisor, case.id)
+            actor = by_id.get(record.agent_id, actor) if record else actor
         try:
+            if case.is_agency:
+                bookings.agency_work(make_uow, rng, actor, case.id, action)
             _apply(make_uow(), actor, supervisor, case.id, case.row_version, action, rng, detail)
             summary.transitions += 1
         except DomainError:
@@ -307,6 +375,5 @@ def _apply(
         )
     elif action is CaseAction.DELIVER:
         applicant = detail.case.applicant
-        service.deliver_case(
-            uow, actor, case_id, version, "pickup", applicant.name, applicant.id_number
-        )
+        deliver = agency.deliver_agency_result if detail.case.is_agency else service.deliver_case
+        deliver(uow, actor, case_id, version, "pickup", applicant.name, applicant.id_number)

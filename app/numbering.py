@@ -1,10 +1,11 @@
 """Document numbers: readable, unique per site, given inside the issuing transaction.
 
 ``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices, refusals and
-complaints use their own prefix letter (``QH-N20261126-0001``, ``QH-R…``, ``QH-T…``). The serial
-comes from a counter row locked and moved in the same transaction that stores the document, so
-two counters accepting at the same second get different numbers and a rolled-back transaction
-gives its number back.
+complaints and appointments use their own prefix letter (``QH-N20261126-0001``,
+``QH-R…``, ``QH-T…``, ``QH-Y…``; an appointment is dated the day it was booked, not the day
+booked for). The serial comes from a counter row locked and moved in the same transaction
+that stores the document, so two counters accepting at the same second get different numbers
+and a rolled-back transaction gives its number back.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class NumberKind(StrEnum):
     NOTICE = "notice"
     REFUSAL = "refusal"
     COMPLAINT = "complaint"
+    APPOINTMENT = "appointment"
 
 
 PREFIX = {
@@ -26,6 +28,7 @@ PREFIX = {
     NumberKind.NOTICE: "N",
     NumberKind.REFUSAL: "R",
     NumberKind.COMPLAINT: "T",
+    NumberKind.APPOINTMENT: "Y",
 }
 
 

@@ -11,6 +11,8 @@ from app.catalog.ports import CatalogRepository
 from app.clock import Clock
 
 if TYPE_CHECKING:
+    from app.agency.ports import AgencyRepository
+    from app.appointments.ports import AppointmentRepository
     from app.calendar import CalendarRepository
     from app.cases.ports import CaseRepository
     from app.feedback.ports import FeedbackRepository
@@ -88,6 +90,8 @@ class UnitOfWork(Protocol):
     keys: KeyRepository
     prints: PrintLogRepository
     feedback: FeedbackRepository
+    appointments: AppointmentRepository
+    agency: AgencyRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

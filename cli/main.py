@@ -118,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     printed = sub.add_parser("print", help="a document as PDF, logged as a printed copy")
     printed.add_argument(
-        "kind", help="receipt, guide, deferred, completion, correction, notice, refusal"
+        "kind",
+        help="receipt, guide, deferred, completion, correction, notice, refusal, appointment",
     )
     printed.add_argument(
         "number", help="the case, notice or refusal number (for a guide: the item code)"

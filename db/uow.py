@@ -27,6 +27,8 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "keys": ("db.keys_repo", "SqlKeyRepository"),
     "prints": ("db.keys_repo", "SqlPrintLogRepository"),
     "feedback": ("db.feedback_repo", "SqlFeedbackRepository"),
+    "appointments": ("db.appointments_repo", "SqlAppointmentRepository"),
+    "agency": ("db.agency_repo", "SqlAgencyRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 

@@ -43,6 +43,8 @@ def show_error(label: QLabel, text: str) -> None:
 def field_value(widget: QWidget) -> Any:
     """What a form field holds: a combo box's data, a spin box's number, a date edit's date,
     else its text."""
+    if isinstance(widget, QDateEdit):
+        return widget.date().toPython()
     if isinstance(widget, QComboBox):
         return widget.currentData()
     if isinstance(widget, QSpinBox):

@@ -40,12 +40,15 @@ def _check_version(case: CaseRecord, expected_version: int) -> None:
     raise ConcurrentEdit(f"办件 {case.number} 已被{who}于 {when} 修改，请刷新后再办理")
 
 
-def _may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
-    """The responsible clerk, their A/B backup, or a supervisor may move a case."""
+def may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
+    """The responsible clerk, their A/B backup, a supervisor, or the agent of an agency case
+    (全程代办: the agent carries the case through every step) may move a case."""
     if actor.role is Role.SUPERVISOR or actor.staff_id == case.owner_id:
         return
     owner = uow.staff.get(case.owner_id)
     if owner is not None and owner.backup_staff_id == actor.staff_id:
+        return
+    if case.is_agency and uow.agency.agent_of(case.id) == actor.staff_id:
         return
     raise PermissionDenied(f"办件 {case.number} 由{case.owner_name}负责，您不能办理")
 
@@ -62,7 +65,7 @@ def _transition(
 ) -> CaseRecord:
     with uow.write():
         case = load_case(uow, case_id)
-        _may_act(uow, actor, case)
+        may_act(uow, actor, case)
         _check_version(case, expected_version)
         new_state = next_state(case.state, action)
         now = uow.clock.now()

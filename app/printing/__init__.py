@@ -16,6 +16,7 @@ from __future__ import annotations
 from app.printing.documents import (
     AcceptanceReceipt,
     ApplicantLine,
+    AppointmentConfirmation,
     CompletionNotice,
     CorrectionRequest,
     CounterDesk,
@@ -33,6 +34,7 @@ from app.printing.kinds import DocumentKind, PageSize
 __all__ = [
     "AcceptanceReceipt",
     "ApplicantLine",
+    "AppointmentConfirmation",
     "CompletionNotice",
     "CorrectionRequest",
     "CounterDesk",

@@ -97,9 +97,16 @@ def _materials(ctx: _CaseContext, state: str) -> tuple[MaterialLine, ...]:
 
 
 def receipt_for_case(uow: UnitOfWork, case_id: int) -> AcceptanceReceipt:
-    """受理回执 of an accepted case, with its signed QR payload."""
+    """受理回执 of an accepted case, with its signed QR payload; an agency case names its
+    agent (全程代办)."""
+    from app.agency.records import REASON_LABELS
+
     ctx = _case_context(uow, case_id)
     case, version = ctx.case, ctx.version
+    agency = None
+    if case.is_agency:
+        with uow.read():
+            agency = uow.agency.get(case.id)
     return AcceptanceReceipt(
         center_name=ctx.site.name,
         number=case.number,
@@ -124,6 +131,8 @@ def receipt_for_case(uow: UnitOfWork, case_id: int) -> AcceptanceReceipt:
         pickup_place=version.where_when,
         fee=version.fee,
         is_agency=case.is_agency,
+        agency_agent=agency.agent_name if agency else "",
+        agency_reason=REASON_LABELS[agency.reason] if agency else "",
     )
 
 

@@ -190,6 +190,8 @@ class AcceptanceReceipt(PrintedDocument):
     pickup_place: str = ""
     fee: str = ""
     is_agency: bool = False
+    agency_agent: str = ""  # 全程代办: the staff member who carries the case
+    agency_reason: str = ""
 
     def due_text(self) -> str:
         if self.committed_days == 0:
@@ -212,6 +214,8 @@ class AcceptanceReceipt(PrintedDocument):
         ]
         if self.applicant.agent_name:
             rows.append(("代理人", self.applicant.agent()))
+        if self.is_agency:
+            rows.append(("全程代办", self.agency_text()))
         rows += [
             ("收件时间", cn_time(self.received_at)),
             ("受理时间", cn_time(self.accepted_at)),
@@ -247,13 +251,25 @@ class AcceptanceReceipt(PrintedDocument):
         ]
         return tuple(blocks)
 
+    def agency_text(self) -> str:
+        """本件由本中心全程代办（服务对象：高龄老人），代办员：张伟"""
+        text = "本件由本中心全程代办"
+        if self.agency_reason:
+            text += f"（服务对象：{self.agency_reason}）"
+        return text + (f"，代办员：{self.agency_agent}" if self.agency_agent else "")
+
     def stub_body(self) -> tuple[Block, ...]:
+        rows = [
+            ("办件编号", self.number),
+            ("申请事项", self.item_name),
+            ("申请人", self.applicant.describe()),
+        ]
+        if self.is_agency:
+            rows.append(("全程代办", self.agency_text()))
         return (
             Fields(
                 (
-                    ("办件编号", self.number),
-                    ("申请事项", self.item_name),
-                    ("申请人", self.applicant.describe()),
+                    *rows,
                     ("受理时间", cn_time(self.accepted_at)),
                     ("承诺办结日期", self.due_text()),
                     (
@@ -578,6 +594,58 @@ class ServiceGuide(PrintedDocument):
         return tuple(blocks)
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AppointmentConfirmation(PrintedDocument):
+    """预约确认单: when and where to come, for what, and what to bring (A5, handed over at the
+    counter or read out on the phone)."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.APPOINTMENT
+    visitor: ApplicantLine
+    item_name: str
+    item_code: str
+    day: date
+    slot: str  # 09:00-09:30
+    place: str  # 1号窗口（社会救助窗口）
+    booked_at: datetime
+    channel: str = ""  # 电话预约 / 现场预约
+    notes: str = ""
+    materials: tuple[MaterialLine, ...] = ()
+
+    def when(self) -> str:
+        return f"{cn_date(self.day)}（星期{WEEKDAYS[self.day.weekday()]}）{self.slot}"
+
+    def body(self) -> tuple[Block, ...]:
+        booked = "，".join(p for p in (self.channel, cn_time(self.booked_at)) if p)
+        rows = (
+            ("预约时间", self.when()),
+            ("办理地点", self.place),
+            ("办理事项", f"{self.item_name}（{self.item_code}）"),
+            ("预约人", self.visitor.describe()),
+            ("预约登记", booked),
+            ("备注", self.notes),
+        )
+        blocks: list[Block] = [Fields(tuple((k, v) for k, v in rows if v))]
+        if self.materials:
+            # One run-on list, so a slip for an item with many materials stays on one A5 page.
+            listed = "；".join(
+                f"{i}. {m.name}（{'，'.join(p for p in (m.form, m.note) if p)}）"
+                for i, m in enumerate(self.materials, 1)
+            )
+            blocks += [Heading("请携带以下材料"), Para(listed + "。")]
+        phone = f"请致电 {self.desk.phone}" if self.desk.phone else "请提前告知"
+        blocks.append(
+            Para(
+                f"请提前10分钟到达，凭预约号到窗口签到；时段结束仍未到的视为爽约。"
+                f"改约或取消{phone}。",
+                emphasis=True,
+            )
+        )
+        return tuple(blocks)
+
+
 ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     AcceptanceReceipt,
     OneTimeNotice,
@@ -587,4 +655,5 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     DeferredMaterialsNotice,
     CompletionNotice,
     ServiceGuide,
+    AppointmentConfirmation,
 )

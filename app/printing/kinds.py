@@ -21,6 +21,7 @@ class DocumentKind(StrEnum):
     COMPLETION = "completion"  # 办结通知
     GUIDE = "guide"  # 办事指南
     DAILY_LOG = "daily_log"  # 工作日志 (the document class comes later)
+    APPOINTMENT = "appointment"  # 预约确认单
 
 
 class PageSize(StrEnum):
@@ -54,6 +55,7 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     DocumentKind.COMPLETION: KindSpec("办结通知", "K", PageSize.A4, False, True, False),
     DocumentKind.GUIDE: KindSpec("办事指南", "G", PageSize.A4, False, False, False, False),
     DocumentKind.DAILY_LOG: KindSpec("工作日志", "L", PageSize.A4, False, False, False),
+    DocumentKind.APPOINTMENT: KindSpec("预约确认单", "Y", PageSize.A5, False, False, False),
 }
 
 

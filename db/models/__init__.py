@@ -1,5 +1,13 @@
 """Typed SQLAlchemy models. The schema is made and changed only by Alembic migrations."""
 
+from db.models.agency import AgencyCase, AgencyContact, AgencyStep
+from db.models.appointments import (
+    Appointment,
+    AppointmentClosedDay,
+    AppointmentEvent,
+    AppointmentSchedule,
+    AppointmentSlot,
+)
 from db.models.base import Base
 from db.models.calendar import CalendarDay, CalendarYear
 from db.models.cases import (
@@ -21,6 +29,14 @@ from db.models.keys import PrintLog, SiteKey
 
 __all__ = [
     "AccountabilityRecord",
+    "AgencyCase",
+    "AgencyContact",
+    "AgencyStep",
+    "Appointment",
+    "AppointmentClosedDay",
+    "AppointmentEvent",
+    "AppointmentSchedule",
+    "AppointmentSlot",
     "AuditEvent",
     "AuditHead",
     "Base",

@@ -70,7 +70,7 @@
         <translation>Overdue cases, breaches of the one-time notice rule and substantiated complaints open accountability records automatically; a supervisor must review them, they cannot be closed otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="184"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <location filename="../../ui/cases/model.py" line="38"/>
         <location filename="../../ui/feedback/complaints_page.py" line="84"/>
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
@@ -97,9 +97,42 @@
         <translation>Opened</translation>
     </message>
     <message>
+        <location filename="../../ui/appointments/page.py" line="54"/>
+        <source>符合条件时提交</source>
+        <translation>If it applies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="76"/>
+        <location filename="../../ui/appointments/page.py" line="213"/>
+        <source>全部窗口</source>
+        <translation>All windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="86"/>
+        <source>前一天</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="86"/>
+        <source>后一天</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="96"/>
+        <source>预约号</source>
+        <translation>Booking no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="97"/>
+        <source>预约人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="100"/>
+        <location filename="../../ui/appointments/settings.py" line="182"/>
         <location filename="../../ui/cases/accountability.py" line="68"/>
-        <location filename="../../ui/cases/dialog.py" line="102"/>
-        <location filename="../../ui/cases/dialog.py" line="187"/>
+        <location filename="../../ui/cases/dialog.py" line="113"/>
+        <location filename="../../ui/cases/dialog.py" line="207"/>
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <location filename="../../ui/feedback/complaints_page.py" line="143"/>
@@ -108,6 +141,114 @@
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="120"/>
+        <source>新预约… (Ctrl+N)</source>
+        <translation>New booking… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="121"/>
+        <location filename="../../ui/appointments/page.py" line="142"/>
+        <source>签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="122"/>
+        <source>改约…</source>
+        <translation>Move…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="123"/>
+        <source>取消预约…</source>
+        <translation>Cancel booking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="124"/>
+        <source>打印确认单</source>
+        <translation>Print confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="132"/>
+        <source>标记爽约（日终）</source>
+        <translation>Mark no-shows (end of day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="149"/>
+        <source>到受理台办理</source>
+        <translation>Serve at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="154"/>
+        <source>请核对申请人带来的材料：</source>
+        <translation>Check the materials the applicant brought:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="215"/>
+        <location filename="../../ui/appointments/settings.py" line="90"/>
+        <source>%s号窗口（%s）</source>
+        <translation>Window %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="223"/>
+        <location filename="../../ui/appointments/page.py" line="299"/>
+        <source>尚未设置预约时段：请系统管理员在“预约设置”中设置。</source>
+        <translation>No bookable slots yet: an administrator sets them under “Appointment settings”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="264"/>
+        <source>共 %s 个预约：待到 %s，已签到 %s，爽约 %s，已取消 %s</source>
+        <translation>%s bookings: %s expected, %s checked in, %s no-shows, %s cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="328"/>
+        <source>已预约：%s  可读给预约人：%s</source>
+        <translation>Booked: %s  Read out to the visitor: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="348"/>
+        <source>已改约：%s</source>
+        <translation>Moved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="368"/>
+        <source>已取消预约 %s</source>
+        <translation>Booking %s cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="393"/>
+        <source>（迟到）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="395"/>
+        <source>%s 已签到%s：%s（%s），办理“%s”。</source>
+        <translation>Checked in at %s%s: %s (%s), for “%s”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="403"/>
+        <source> 备注：%s</source>
+        <translation> Notes: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="410"/>
+        <source>已签到：%s</source>
+        <translation>Checked in: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="422"/>
+        <source>标记爽约</source>
+        <translation>Mark no-shows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="423"/>
+        <source>把 %s 时段已过、仍未签到的预约都标记为爽约？</source>
+        <translation>Mark every booking of %s whose slot has passed without a check-in as a no-show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/page.py" line="431"/>
+        <source>已标记 %s 个爽约</source>
+        <translation>%s no-shows marked</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="69"/>
@@ -232,14 +373,114 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="68"/>
-        <location filename="../../ui/cases/dialog.py" line="102"/>
+        <location filename="../../ui/cases/dialog.py" line="113"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
+        <location filename="../../ui/appointments/forms.py" line="91"/>
+        <source>%s（余 %s 位）</source>
+        <translation>%s (%s free)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="93"/>
+        <source>%s（已约满）</source>
+        <translation>%s (full)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="118"/>
+        <source>新预约</source>
+        <translation>New booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="125"/>
+        <source>预约窗口/事项</source>
+        <translation>Window / item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="126"/>
+        <location filename="../../ui/appointments/page.py" line="84"/>
+        <location filename="../../ui/appointments/settings.py" line="160"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="127"/>
+        <location filename="../../ui/appointments/page.py" line="95"/>
+        <source>时段</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="129"/>
+        <source>办理事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="132"/>
+        <source>预约人姓名</source>
+        <translation>Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="139"/>
+        <source>预约方式</source>
+        <translation>Booked by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="141"/>
+        <source>如：行动不便需协助、需带的特殊材料（可不填）</source>
+        <translation>e.g. needs help walking, special materials to bring (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="143"/>
+        <location filename="../../ui/appointments/page.py" line="102"/>
         <location filename="../../ui/cases/action_form.py" line="70"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="162"/>
+        <source>（请选择事项）</source>
+        <translation>(choose an item)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="182"/>
+        <source>改约</source>
+        <translation>Move booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="185"/>
+        <source>原预约</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="191"/>
+        <source>新日期</source>
+        <translation>New date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="192"/>
+        <source>新时段</source>
+        <translation>New slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="193"/>
+        <source>改约原因（可不填）</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="212"/>
+        <source>取消预约</source>
+        <translation>Cancel booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="215"/>
+        <source>预约</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="218"/>
+        <source>取消原因</source>
+        <translation>Reason for cancelling</translation>
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="72"/>
@@ -248,227 +489,383 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="81"/>
-        <location filename="../../ui/counter/checklist.py" line="364"/>
+        <location filename="../../ui/counter/checklist.py" line="375"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="44"/>
+        <location filename="../../ui/cases/dialog.py" line="46"/>
         <source>自 %s（受理日，不计入）起算 %s 个工作日</source>
         <translation>From %s (the day of acceptance does not count): %s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="46"/>
+        <location filename="../../ui/cases/dialog.py" line="48"/>
         <source>，其中中止计时 %s 个工作日不计</source>
         <translation>, %s working days paused and not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="48"/>
+        <location filename="../../ui/cases/dialog.py" line="50"/>
         <source>即办件：当日办结</source>
         <translation>On-the-spot item: completed the same day</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="50"/>
+        <location filename="../../ui/cases/dialog.py" line="52"/>
         <source>；%s 年节假日安排尚未录入，日期为暂定</source>
         <translation>; the %s holiday schedule is not entered yet, so the date is provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="51"/>
+        <location filename="../../ui/cases/dialog.py" line="53"/>
         <source>（日历版本 %s）</source>
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="102"/>
+        <location filename="../../ui/cases/dialog.py" line="113"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="106"/>
+        <location filename="../../ui/agency/tab.py" line="77"/>
+        <source>转为全程代办</source>
+        <translation>Take on as agency case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="79"/>
+        <source>须有申请人签字的书面委托书；办理时限不变。</source>
+        <translation>Needs the applicant&apos;s signed written authorisation; the time limit does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="98"/>
+        <source>记录代办环节</source>
+        <translation>Record agency step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="101"/>
+        <location filename="../../ui/agency/tab.py" line="126"/>
+        <location filename="../../ui/agency/tab.py" line="170"/>
+        <location filename="../../ui/agency/tab.py" line="173"/>
+        <location filename="../../ui/cases/dialog.py" line="117"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="106"/>
+        <location filename="../../ui/agency/tab.py" line="103"/>
+        <source>如：乡民政所、县残联、本中心</source>
+        <translation>e.g. township civil affairs office, county disabled persons&apos; federation, this hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="104"/>
+        <location filename="../../ui/agency/tab.py" line="170"/>
+        <source>办理部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="107"/>
+        <location filename="../../ui/agency/tab.py" line="170"/>
+        <source>办理内容</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="110"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="123"/>
+        <source>记录联系申请人</source>
+        <translation>Record contact with applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="130"/>
+        <source>联系方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="132"/>
+        <source>告知了什么（办理进度、还需配合的事项）</source>
+        <translation>What the applicant was told (progress, what they still need to do)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="134"/>
+        <location filename="../../ui/agency/tab.py" line="173"/>
+        <source>告知内容</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="170"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="170"/>
+        <location filename="../../ui/agency/tab.py" line="173"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="173"/>
+        <location filename="../../ui/appointments/page.py" line="101"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="175"/>
+        <source>转为全程代办…</source>
+        <translation>Take on as agency case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="178"/>
+        <source>记录代办环节…</source>
+        <translation>Record agency step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="181"/>
+        <source>记录联系申请人…</source>
+        <translation>Record contact…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="194"/>
+        <source>代办环节（含到其他部门办理）</source>
+        <translation>Agency steps (including at other departments)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="196"/>
+        <source>联系申请人</source>
+        <translation>Contacts with the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="217"/>
+        <source>本件不是全程代办件。</source>
+        <translation>This is not an agency case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="220"/>
+        <source>本件为全程代办件，由代办员%s全程办理。</source>
+        <translation>Agency case: agent %s carries it through every step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="222"/>
+        <source>服务对象：%s&#x3000;委托日期：%s&#x3000;委托书：%s
+委托事项：%s
+登记：%s %s</source>
+        <translation>Applicant group: %s   Authorised on: %s   Authorisation: %s
+Scope: %s
+Recorded by: %s %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="275"/>
+        <source>已转为全程代办件</source>
+        <translation>Taken on as an agency case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="291"/>
+        <source>已记录代办环节</source>
+        <translation>Agency step recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/tab.py" line="304"/>
+        <source>已记录联系情况</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="117"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="106"/>
+        <location filename="../../ui/cases/dialog.py" line="117"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="106"/>
+        <location filename="../../ui/cases/dialog.py" line="117"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="121"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="123"/>
+        <location filename="../../ui/cases/dialog.py" line="133"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="139"/>
+        <source>办理过程</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
+        <location filename="../../ui/cases/dialog.py" line="240"/>
+        <source>全程代办</source>
+        <translation>Agency service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="166"/>
         <source>评价：尚未评价</source>
         <translation>Rating: not rated yet</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="150"/>
+        <location filename="../../ui/cases/dialog.py" line="170"/>
         <source>申请人在评价屏评价</source>
         <translation>by the applicant on the rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="152"/>
+        <location filename="../../ui/cases/dialog.py" line="172"/>
         <source>%s，%s 录入</source>
         <translation>%s, entered by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <location filename="../../ui/cases/dialog.py" line="173"/>
         <source>评价：%s（%s，%s）</source>
         <translation>Rating: %s (%s, %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="161"/>
+        <location filename="../../ui/cases/dialog.py" line="181"/>
         <location filename="../../ui/feedback/ratings_page.py" line="60"/>
         <source>不计入统计</source>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="171"/>
+        <location filename="../../ui/cases/dialog.py" line="191"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="175"/>
+        <location filename="../../ui/cases/dialog.py" line="195"/>
         <location filename="../../ui/cases/model.py" line="123"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="177"/>
+        <location filename="../../ui/cases/dialog.py" line="197"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="184"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>（代办件）</source>
         <translation> (agency case)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="185"/>
+        <location filename="../../ui/appointments/page.py" line="99"/>
+        <location filename="../../ui/appointments/settings.py" line="96"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <location filename="../../ui/cases/dialog.py" line="206"/>
         <location filename="../../ui/cases/model.py" line="39"/>
-        <location filename="../../ui/counter/applicant.py" line="25"/>
+        <location filename="../../ui/counter/applicant.py" line="26"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="188"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
         <location filename="../../ui/cases/model.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="189"/>
+        <location filename="../../ui/cases/dialog.py" line="209"/>
         <location filename="../../ui/cases/model.py" line="42"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="190"/>
+        <location filename="../../ui/cases/dialog.py" line="210"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="191"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <location filename="../../ui/cases/model.py" line="43"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="194"/>
+        <location filename="../../ui/cases/dialog.py" line="214"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="196"/>
+        <location filename="../../ui/cases/dialog.py" line="216"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="196"/>
+        <location filename="../../ui/cases/dialog.py" line="216"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="224"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="224"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="224"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="210"/>
+        <location filename="../../ui/cases/dialog.py" line="230"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="236"/>
+        <location filename="../../ui/cases/dialog.py" line="240"/>
+        <source>全程代办 ✓</source>
+        <translation>Agency service ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="258"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="238"/>
+        <location filename="../../ui/cases/dialog.py" line="260"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="243"/>
+        <location filename="../../ui/cases/dialog.py" line="265"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="250"/>
+        <location filename="../../ui/cases/dialog.py" line="272"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="252"/>
+        <location filename="../../ui/cases/dialog.py" line="274"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="254"/>
+        <location filename="../../ui/cases/dialog.py" line="276"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="256"/>
+        <location filename="../../ui/cases/dialog.py" line="278"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="305"/>
+        <location filename="../../ui/cases/dialog.py" line="328"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -677,7 +1074,7 @@
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="257"/>
+        <location filename="../../ui/cases/dialog.py" line="279"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -723,83 +1120,84 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="35"/>
+        <location filename="../../ui/counter/applicant.py" line="36"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="36"/>
+        <location filename="../../ui/counter/applicant.py" line="37"/>
         <source>证件类型</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="37"/>
+        <location filename="../../ui/counter/applicant.py" line="38"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="38"/>
+        <location filename="../../ui/counter/applicant.py" line="40"/>
+        <source>代理人姓名（可不填）</source>
+        <translation>Proxy&apos;s name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="41"/>
+        <source>代理人身份证号</source>
+        <translation>Proxy&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="42"/>
+        <source>代理人电话</source>
+        <translation>Proxy&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/forms.py" line="135"/>
+        <location filename="../../ui/counter/applicant.py" line="39"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="39"/>
-        <source>代办人姓名（可不填）</source>
-        <translation>Agent name (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/applicant.py" line="40"/>
-        <source>代办人身份证号</source>
-        <translation>Agent resident ID number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/applicant.py" line="41"/>
-        <source>代办人电话</source>
-        <translation>Agent phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/checklist.py" line="72"/>
-        <location filename="../../ui/counter/checklist.py" line="133"/>
+        <location filename="../../ui/counter/checklist.py" line="73"/>
+        <location filename="../../ui/counter/checklist.py" line="138"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="89"/>
+        <location filename="../../ui/counter/checklist.py" line="90"/>
         <source>收件时间</source>
         <translation>Materials received at</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="97"/>
+        <location filename="../../ui/counter/checklist.py" line="101"/>
         <source>↑↓ 选择材料&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;（双击也可切换）</source>
         <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="169"/>
+        <location filename="../../ui/counter/checklist.py" line="175"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="169"/>
+        <location filename="../../ui/counter/checklist.py" line="175"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="174"/>
+        <location filename="../../ui/counter/checklist.py" line="180"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="184"/>
+        <location filename="../../ui/counter/checklist.py" line="190"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="184"/>
+        <location filename="../../ui/counter/checklist.py" line="190"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="185"/>
+        <location filename="../../ui/counter/checklist.py" line="191"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -913,6 +1311,8 @@
         <translation>Customer screen</translation>
     </message>
     <message>
+        <location filename="../../ui/appointments/page.py" line="82"/>
+        <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/counter/citizen_screen.py" line="114"/>
         <location filename="../../ui/feedback/labels.py" line="94"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
@@ -1047,6 +1447,7 @@ you can follow the steps here.</translation>
         <translation>- Not applicable</translation>
     </message>
     <message>
+        <location filename="../../ui/appointments/page.py" line="53"/>
         <location filename="../../ui/counter/labels.py" line="48"/>
         <source>必交</source>
         <translation>Required</translation>
@@ -1057,6 +1458,7 @@ you can follow the steps here.</translation>
         <translation>If applicable: %s</translation>
     </message>
     <message>
+        <location filename="../../ui/appointments/page.py" line="55"/>
         <location filename="../../ui/counter/citizen_screen.py" line="76"/>
         <location filename="../../ui/counter/labels.py" line="52"/>
         <source>选交</source>
@@ -1715,9 +2117,101 @@ you can follow the steps here.</translation>
         <translation>In person</translation>
     </message>
     <message>
+        <location filename="../../ui/agency/terms.py" line="42"/>
+        <source>高龄老人</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="43"/>
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="44"/>
+        <source>偏远村组群众</source>
+        <translation>Remote village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="45"/>
+        <source>重点项目企业</source>
+        <translation>Key-project enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="51"/>
+        <location filename="../../ui/appointments/page.py" line="98"/>
         <location filename="../../ui/feedback/labels.py" line="103"/>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="52"/>
+        <source>上门</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="53"/>
+        <source>来窗口</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="54"/>
+        <source>短信</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="55"/>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="70"/>
+        <source>如：代为提交申请材料、到相关部门办理、领取并送达结果</source>
+        <translation>e.g. hand in the materials, deal with the departments, collect and deliver the result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="74"/>
+        <source>如：委托书 WT-2026-031（存档案柜）</source>
+        <translation>e.g. authorisation WT-2026-031 (filing cabinet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="76"/>
+        <source>代办员</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="77"/>
+        <source>服务对象</source>
+        <translation>Applicant group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="78"/>
+        <source>委托书签署日期</source>
+        <translation>Authorisation signed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="79"/>
+        <source>委托事项和权限</source>
+        <translation>Scope of the authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="80"/>
+        <source>委托书编号/存放处</source>
+        <translation>Authorisation no. / kept at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="86"/>
+        <source>（请选择代办员）</source>
+        <translation>(choose the agent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="88"/>
+        <source>（%s号窗口）</source>
+        <translation> (window %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="118"/>
+        <source>全程代办（工作人员代为办理全部手续，须有申请人书面委托）</source>
+        <translation>Agency service (staff carry the whole procedure; needs the applicant&apos;s written authorisation)</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="104"/>
@@ -1810,6 +2304,7 @@ you can follow the steps here.</translation>
         <translation>Last 30 days</translation>
     </message>
     <message>
+        <location filename="../../ui/appointments/page.py" line="86"/>
         <location filename="../../ui/feedback/ratings_page.py" line="115"/>
         <source>今天</source>
         <translation>Today</translation>
@@ -1919,6 +2414,214 @@ you can follow the steps here.</translation>
         <location filename="../../ui/feedback/ratings_page.py" line="334"/>
         <source>被评价人可对误评、恶意评价申诉一次；申诉成立的评价不计入统计。</source>
         <translation>The rated staff member may appeal a mistaken or malicious rating once; upheld ratings no longer count.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/labels.py" line="17"/>
+        <source>待到</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/labels.py" line="18"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/labels.py" line="19"/>
+        <source>爽约</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/labels.py" line="20"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/labels.py" line="25"/>
+        <source>电话预约</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/labels.py" line="25"/>
+        <source>现场预约</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="85"/>
+        <source>预约时段设置</source>
+        <translation>Bookable slots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="88"/>
+        <source>（不限窗口）</source>
+        <translation>(any window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="92"/>
+        <source>（该窗口的全部事项）</source>
+        <translation>(every item of the window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="99"/>
+        <source>每时段长度</source>
+        <translation>Slot length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="100"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="103"/>
+        <location filename="../../ui/appointments/settings.py" line="178"/>
+        <source>每时段人数</source>
+        <translation>Places per slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="103"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="107"/>
+        <location filename="../../ui/appointments/settings.py" line="179"/>
+        <source>上午</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="108"/>
+        <location filename="../../ui/appointments/settings.py" line="113"/>
+        <location filename="../../ui/appointments/settings.py" line="248"/>
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="112"/>
+        <location filename="../../ui/appointments/settings.py" line="180"/>
+        <source>下午</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="117"/>
+        <source>可提前预约</source>
+        <translation>Bookable ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="118"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="120"/>
+        <source>开放预约</source>
+        <translation>Open for booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="157"/>
+        <source>重新开放某日</source>
+        <translation>Reopen a day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="157"/>
+        <source>关闭某日</source>
+        <translation>Close a day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="159"/>
+        <source>预约安排</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="162"/>
+        <source>原因（告知预约人）</source>
+        <translation>Reason (told to visitors)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="176"/>
+        <source>窗口/事项</source>
+        <translation>Window / item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="177"/>
+        <source>时段长度</source>
+        <translation>Slot length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="181"/>
+        <source>可提前</source>
+        <translation>Ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="183"/>
+        <source>关闭的日期</source>
+        <translation>Closed days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="199"/>
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="200"/>
+        <source>修改…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="201"/>
+        <source>关闭某日…</source>
+        <translation>Close a day…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="202"/>
+        <source>重新开放某日…</source>
+        <translation>Reopen a day…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="210"/>
+        <source>法定节假日不开放预约，调休上班日开放（见“工作日历”）；另可按窗口关闭某日。</source>
+        <translation>Statutory holidays are closed for booking and make-up working days open (see “Working-day calendar”); single days can also be closed per schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="243"/>
+        <source>%s 分钟</source>
+        <translation>%s min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="245"/>
+        <location filename="../../ui/appointments/settings.py" line="246"/>
+        <source>不开放</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="247"/>
+        <source>%s 天</source>
+        <translation>%s days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="248"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="278"/>
+        <location filename="../../ui/appointments/settings.py" line="283"/>
+        <source>已保存预约时段</source>
+        <translation>Schedule saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="288"/>
+        <location filename="../../ui/appointments/settings.py" line="303"/>
+        <source>请先在表中选择一个预约安排</source>
+        <translation>Choose a schedule in the table first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="298"/>
+        <source>已关闭该日的预约</source>
+        <translation>Day closed for booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments/settings.py" line="315"/>
+        <source>已重新开放该日的预约</source>
+        <translation>Day reopened for booking</translation>
     </message>
 </context>
 <context>
@@ -2540,171 +3243,181 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="121"/>
+        <location filename="../../ui/mainwindow/window.py" line="120"/>
+        <source>预约</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="122"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="123"/>
+        <location filename="../../ui/mainwindow/window.py" line="124"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="126"/>
+        <location filename="../../ui/mainwindow/window.py" line="127"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="130"/>
-        <location filename="../../ui/mainwindow/window.py" line="139"/>
+        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="134"/>
+        <location filename="../../ui/mainwindow/window.py" line="135"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="138"/>
+        <location filename="../../ui/mainwindow/window.py" line="139"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="141"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="142"/>
+        <location filename="../../ui/mainwindow/window.py" line="143"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="145"/>
+        <location filename="../../ui/mainwindow/window.py" line="146"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="151"/>
+        <location filename="../../ui/mainwindow/window.py" line="152"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="235"/>
+        <location filename="../../ui/mainwindow/window.py" line="154"/>
+        <source>预约设置</source>
+        <translation>Appointment settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="265"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="238"/>
+        <location filename="../../ui/mainwindow/window.py" line="268"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="240"/>
+        <location filename="../../ui/mainwindow/window.py" line="270"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="241"/>
+        <location filename="../../ui/mainwindow/window.py" line="271"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="247"/>
+        <location filename="../../ui/mainwindow/window.py" line="277"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="252"/>
+        <location filename="../../ui/mainwindow/window.py" line="282"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="259"/>
+        <location filename="../../ui/mainwindow/window.py" line="289"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="260"/>
+        <location filename="../../ui/mainwindow/window.py" line="290"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="263"/>
+        <location filename="../../ui/mainwindow/window.py" line="293"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="265"/>
+        <location filename="../../ui/mainwindow/window.py" line="295"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="266"/>
-        <location filename="../../ui/mainwindow/window.py" line="437"/>
+        <location filename="../../ui/mainwindow/window.py" line="296"/>
+        <location filename="../../ui/mainwindow/window.py" line="467"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="272"/>
+        <location filename="../../ui/mainwindow/window.py" line="302"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="276"/>
+        <location filename="../../ui/mainwindow/window.py" line="306"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="332"/>
+        <location filename="../../ui/mainwindow/window.py" line="362"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="365"/>
+        <location filename="../../ui/mainwindow/window.py" line="395"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="405"/>
+        <location filename="../../ui/mainwindow/window.py" line="435"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="411"/>
+        <location filename="../../ui/mainwindow/window.py" line="441"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="413"/>
+        <location filename="../../ui/mainwindow/window.py" line="443"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="419"/>
+        <location filename="../../ui/mainwindow/window.py" line="449"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="419"/>
+        <location filename="../../ui/mainwindow/window.py" line="449"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="428"/>
+        <location filename="../../ui/mainwindow/window.py" line="458"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="438"/>
+        <location filename="../../ui/mainwindow/window.py" line="468"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="443"/>
+        <location filename="../../ui/mainwindow/window.py" line="473"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

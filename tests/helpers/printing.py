@@ -9,6 +9,7 @@ from app.fonts import bundled_fonts
 from app.printing import (
     AcceptanceReceipt,
     ApplicantLine,
+    AppointmentConfirmation,
     CompletionNotice,
     CorrectionRequest,
     CounterDesk,
@@ -153,6 +154,21 @@ def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
             materials=MATERIALS,
             steps=(("受理", 1), ("审核", 15), ("决定", 4)),
         ),
+        "appointment": AppointmentConfirmation(
+            **common,
+            number="QH-Y20261124-0003",
+            issued_on=date(2026, 11, 24),
+            visitor=ApplicantLine.masked(RARE_NAME, phone=FULL_PHONE),
+            item_name="最低生活保障申请",
+            item_code="MZ-001",
+            day=date(2026, 11, 26),
+            slot="09:30-10:00",
+            place="1号窗口（社会救助窗口）",
+            booked_at=AT,
+            channel="电话预约",
+            notes="行动不便，需轮椅",
+            materials=MATERIALS,
+        ),
     }
 
 
@@ -203,3 +219,20 @@ def decode_qr(pdf: bytes, page: int = 0, dpi: int = 200) -> list[str]:
 
 def utc(year: int, month: int, day: int, hour: int = 1) -> datetime:
     return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+def pdfium_text(pdf: bytes) -> list[str]:
+    """The text of each page as PDFium (the engine of the print preview) extracts it."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for page in document:
+            text = page.get_textpage()
+            pages.append(text.get_text_range())
+            text.close()
+            page.close()
+        return pages
+    finally:
+        document.close()

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app import audit
+from app.agency.service import agency_case_ids, agency_detail
+from app.appointments.service import appointment_counts
 from app.auth import login
 from app.cases import queries
 from app.cases.records import CaseQuery
@@ -36,6 +38,19 @@ def run(tmp: Path, seed: int) -> list[tuple[str, str, str, str]]:
     rated = ratings.count_ratings(ctx.uow(), boss, RatingQuery())
     assert rated == summary.feedback.ratings and rated > summary.accepted * 0.7
     assert summary.feedback.refused == 0 and summary.feedback.complaints == 1
+    tally = summary.bookings
+    assert tally.booked > 10 and tally.kept > 3 and tally.agency == 2
+    kept = missed = 0
+    for day in (date(2026, 11, d) for d in (16, 17, 18, 19, 20)):
+        counts = appointment_counts(ctx.uow(), day, boss.site_id)
+        assert counts.pending == 0  # every day closed with its no-shows marked
+        kept, missed = kept + counts.kept, missed + counts.missed
+    assert (kept, missed) == (tally.kept, tally.missed)
+    agency_ids = agency_case_ids(ctx.uow(), date(2026, 11, 17), boss.site_id)
+    agency_ids += agency_case_ids(ctx.uow(), date(2026, 11, 19), boss.site_id)
+    assert len(agency_ids) == 2
+    records = [agency_detail(ctx.uow(), boss, i) for i in agency_ids]
+    assert all(r is not None and r.agent_name == "赵磊" and r.steps for r in records)
     page = queries.page_case_ids(ctx.uow(), boss, CaseQuery(), None, 1000)
     rows = queries.case_rows(ctx.uow(), boss, page.ids)
     engine.dispose()

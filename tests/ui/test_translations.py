@@ -78,6 +78,7 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
         assert titles == [
             "Counter",
             "Cases",
+            "Appointments",
             "Home",
             "Staff",
             "Accountability",

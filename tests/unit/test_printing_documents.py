@@ -71,6 +71,16 @@ EXPECTED = {
     "deferred": ["容缺受理", "收入证明", "2026年12月1日前补交", "本人承诺", "申请人（签字）"],
     "completion": ["已办结", "准予办理", "自2027年1月起按月发放", "2026年12月10日"],
     "guide": ["县民政局", "社会救助暂行办法", "申请材料", "办理流程", "审核", "15个工作日"],
+    "appointment": [
+        "预约时间2026年11月26日（星期四）09:30-10:00",
+        "办理地点1号窗口（社会救助窗口）",
+        "138****5678",
+        "预约登记电话预约，2026年11月24日09:30",
+        "请携带以下材料",
+        "户口簿",
+        "凭预约号到窗口签到",
+        "改约或取消请致电0310-6812345",
+    ],
 }
 STUB_KINDS = {"receipt", "notice", "refusal", "correction", "deferred"}
 
@@ -171,6 +181,7 @@ def test_paper_is_a4_by_default_and_a5_when_chosen() -> None:
     assert size(render(DOCS["receipt"])) == (210, 297)
     assert size(render(DOCS["receipt"], PageSize.A5)) == (148, 210)
     assert size(render(DOCS["referral"])) == (148, 210)  # the slip's own default
+    assert size(render(DOCS["appointment"])) == (148, 210)
     assert size(render(DOCS["referral"], "A4")) == (210, 297)
     a5 = compact("".join(pdf_text(render(DOCS["receipt"], PageSize.A5))))
     assert RARE_NAME in a5 and "2026年12月22日（暂定" in a5
@@ -223,3 +234,14 @@ print(sorted(registered_keys()))
     first, second = done.stdout.splitlines()
     assert first == "['wqy-microhei']"
     assert "hanamin-a" in second
+
+
+def test_an_agency_receipt_names_the_agent_on_both_copies() -> None:
+    doc = dataclasses.replace(
+        DOCS["receipt"], is_agency=True, agency_agent="陈静", agency_reason="高龄老人"
+    )
+    pages = [compact(p) for p in pdf_text(render(doc))]
+    line = compact("全程代办本件由本中心全程代办（服务对象：高龄老人），代办员：陈静")
+    assert "QH-20261124-0001（全程代办件）" in pages[0] and line in pages[0]
+    assert line in pages[-1]  # the stub the hall keeps
+    assert "全程代办" not in compact("".join(pdf_text(render(DOCS["receipt"]))))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from app.feedback.records import RatingSource, RatingView, Subject
 from app.roles import Actor
 from app.validation import mask_id, mask_phone
 from app.workdays import WarningLevel
+from ui.agency.tab import AgencyTab
 from ui.cases.action_form import ActionForm
 from ui.cases.labels import action_text, state_text, tr, warning_text
 from ui.feedback.forms import PaperRatingForm
@@ -52,10 +54,19 @@ def deadline_words(detail: queries.CaseDetail) -> str:
 
 
 def service_call(
-    ctx: AppContext, actor: Actor, action: CaseAction, case_id: int, version: int
+    ctx: AppContext,
+    actor: Actor,
+    action: CaseAction,
+    case_id: int,
+    version: int,
+    is_agency: bool = False,
 ) -> Callable[[dict[str, Any]], Any]:
-    """The service behind each button, with the row version the screen was showing."""
+    """The service behind each button, with the row version the screen was showing. An
+    agency case's delivery also closes its agency record (the agent's last step)."""
+    from app.agency import service as agency
+
     uow = ctx.uow
+    deliver = agency.deliver_agency_result if is_agency else service.deliver_case
     calls: dict[CaseAction, Callable[[dict[str, Any]], Any]] = {
         CaseAction.START: lambda v: service.start_case(uow(), actor, case_id, version),
         CaseAction.COMPLETE_STEP: lambda v: service.complete_step(
@@ -73,7 +84,7 @@ def service_call(
         CaseAction.DECIDE: lambda v: service.decide_case(
             uow(), actor, case_id, version, v["outcome"], v["note"]
         ),
-        CaseAction.DELIVER: lambda v: service.deliver_case(
+        CaseAction.DELIVER: lambda v: deliver(
             uow(), actor, case_id, version, v["method"], v["collected_by"], v["collector_id_number"]
         ),
         CaseAction.WITHDRAW: lambda v: service.withdraw_case(
@@ -96,7 +107,7 @@ class CaseDialog(QDialog):
         self.rating: RatingView | None = None
         self.rating_known = False  # the rating (or its absence) has been read
         self.rate_button: QPushButton | None = None
-        self.resize(820, 640)
+        self.resize(840, 720)
         self.info = QFormLayout()
         self.steps = QTableWidget(0, 3)
         self.steps.setHorizontalHeaderLabels([tr("环节"), tr("环节时限"), tr("状态")])
@@ -115,13 +126,22 @@ class CaseDialog(QDialog):
         self.rating_label = QLabel()
         self.rating_label.setObjectName("case_rating")
         self.rating_label.setWordWrap(True)
+        progress = QWidget()
+        lines = QVBoxLayout(progress)
+        lines.addWidget(QLabel(tr("办理环节")))
+        lines.addWidget(self.steps)
+        lines.addWidget(QLabel(tr("办理过程（不可修改）")))
+        lines.addWidget(self.history, 1)
+        self.agency = AgencyTab(ctx, actor)
+        self.agency.changed.connect(lambda: self._changed(None))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.tabs.addTab(progress, tr("办理过程"))
+        self.tabs.addTab(self.agency, tr("全程代办"))
         layout = QVBoxLayout(self)
         layout.addWidget(info_box)
         layout.addWidget(self.rating_label)
-        layout.addWidget(QLabel(tr("办理环节")))
-        layout.addWidget(self.steps)
-        layout.addWidget(QLabel(tr("办理过程（不可修改）")))
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(self.buttons)
         self.load()
 
@@ -217,6 +237,8 @@ class CaseDialog(QDialog):
             for col, value in enumerate(values):
                 self.history.setItem(r, col, QTableWidgetItem(value))
         self._build_buttons(detail)
+        self.tabs.setTabText(1, tr("全程代办 ✓") if c.is_agency else tr("全程代办"))
+        self.agency.load(c)
 
     def _build_buttons(self, detail: queries.CaseDetail) -> None:
         while self.buttons.count():
@@ -286,8 +308,9 @@ class CaseDialog(QDialog):
 
     def run_action(self, action: CaseAction, step: tuple[int, str] | None = None) -> None:
         assert self.detail is not None
+        case = self.detail.case
         call = service_call(
-            self.ctx, self.actor, action, self.case_id, self.detail.case.row_version
+            self.ctx, self.actor, action, self.case_id, case.row_version, case.is_agency
         )
         if action is CaseAction.START:
             run_op(self, lambda: call({}), self._changed, self._error)

@@ -1,4 +1,5 @@
-"""Who applies, and who acts for them (代办人): each field with its own red message line.
+"""Who applies, and who acts for them (代理人, as the receipt names them; not the hall's agency
+service, 全程代办): each field with its own red message line.
 
 A field is checked as soon as the clerk leaves it (the same validators the services use); the
 service checks everything again when the clerk presses a button.
@@ -36,9 +37,9 @@ class ApplicantForm(QGroupBox):
         self.form.addRow(tr("证件类型"), self.id_type)
         self._line("id_number", tr("证件号码"), self._check_id, max_length=40)
         self._line("phone", tr("联系电话"), validate_phone, max_length=40)
-        self._line("agent_name", tr("代办人姓名（可不填）"), validate_name, max_length=100)
-        self._line("agent_id_number", tr("代办人身份证号"), self._check_id, max_length=40)
-        self._line("agent_phone", tr("代办人电话"), validate_phone, max_length=40)
+        self._line("agent_name", tr("代理人姓名（可不填）"), validate_name, max_length=100)
+        self._line("agent_id_number", tr("代理人身份证号"), self._check_id, max_length=40)
+        self._line("agent_phone", tr("代理人电话"), validate_phone, max_length=40)
         self.id_type.currentIndexChanged.connect(lambda _i: self.check_field("id_number"))
         # Tab follows the form from top to bottom (the combo box was made first).
         chain = [self.fields["applicant_name"], self.id_type, *list(self.fields.values())[1:]]

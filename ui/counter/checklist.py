@@ -31,6 +31,7 @@ from app.notices import refusals
 from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeRequest, RefusalRequest
 from app.roles import Actor
+from ui.agency.terms import AgencyBox
 from ui.counter.applicant import ApplicantForm
 from ui.counter.dialogs import ExtraDemandForm, RefusalForm
 from ui.counter.labels import DEFERRED, MISSING, NOT_APPLICABLE, RECEIVED, tr
@@ -88,6 +89,9 @@ class ChecklistPanel(QWidget):
         self.received_error = error_label("received_at")
         self.applicant.form.addRow(tr("收件时间"), self.received_at)
         self.applicant.form.addRow("", self.received_error)
+        self.agency = AgencyBox(
+            ctx, actor, lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date()
+        )
 
         self.materials = MaterialTable()
         self.materials.states_changed.connect(self.update_situation)
@@ -119,6 +123,7 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.return_banner)
         layout.addWidget(self.applicant)
+        layout.addWidget(self.agency)
         layout.addWidget(keys)
         layout.addWidget(self.materials, 1)
         layout.addWidget(self.materials_error)
@@ -133,6 +138,7 @@ class ChecklistPanel(QWidget):
         self.header.setText(tr("请先在左侧查找并选择办理事项，或输入告知单编号办理回访。"))
         self.return_banner.hide()
         self.applicant.clear()
+        self.agency.reset()
         self.materials.load(None)
         self.received_at.blockSignals(True)
         self.received_at.setDateTime(self.received_at.minimumDateTime())  # shown blank
@@ -258,7 +264,12 @@ class ChecklistPanel(QWidget):
         req, uow, actor = self.accept_request(), self.ctx.uow, self.actor
         notice = self.notice
         self.last_deferred = bool(req.deferred_material_ids)
-        if notice is not None:
+        if self.agency.chosen:
+            from app.agency.service import accept_agency_case
+
+            terms, notice_id = self.agency.terms(), notice.id if notice else None
+            self._run(lambda: accept_agency_case(uow(), actor, req, terms, notice_id), "accepted")
+        elif notice is not None:
             self._run(lambda: notices.accept_with_notice(uow(), actor, notice.id, req), "accepted")
         else:
             self._run(lambda: accept_case(uow(), actor, req), "accepted")
@@ -364,7 +375,7 @@ class ChecklistPanel(QWidget):
             self.message.setText(tr("操作失败：%s") % exc)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        placed = self.applicant.show_errors(errors)
+        placed = self.applicant.show_errors(errors) | self.agency.show_errors(errors)
         targets = {
             "materials": self.materials_error,
             "received_at": self.received_error,
@@ -384,6 +395,7 @@ class ChecklistPanel(QWidget):
 
     def _clear_errors(self) -> None:
         self.applicant.clear_errors()
+        self.agency.clear_errors()
         for label in (
             self.materials_error,
             self.received_error,

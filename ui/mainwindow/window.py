@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             self.add_page("counter", self.tr("受理台"), self._counter_page)
             # A clerk's own yellow and red cases are one click away.
             self.add_page("cases", self.tr("办件"), self._cases_page)
+            self.add_page("appointments", self.tr("预约"), self._appointments_page)
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
             if self.post.window_number
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
             )
         if self.actor.role is Role.ADMIN:
             self.add_page("catalog", self.tr("事项目录"), self._catalog_page)
+            self.add_page(
+                "appointment_settings", self.tr("预约设置"), self._appointment_settings_page
+            )
 
     def _counter_page(self) -> QWidget:
         from ui.counter import CounterPage
@@ -165,6 +169,32 @@ class MainWindow(QMainWindow):
         cases.case_opened.connect(self.open_case)
         cases.warnings_refreshed.connect(self.update_warning_count)
         return cases
+
+    def _appointments_page(self) -> QWidget:
+        from ui.appointments.page import AppointmentsPage
+
+        page = AppointmentsPage(self.ctx, self.actor, self.post.window_number)
+        page.counter_requested.connect(self.serve_at_counter)
+        return page
+
+    def serve_at_counter(self, opening: object) -> None:
+        """A visitor checked in for an appointment: the counter, with the item's checklist and
+        the visitor's name and phone already there."""
+        from app.appointments.records import VisitOpening
+        from app.cases.records import ApplicantInput
+
+        assert isinstance(opening, VisitOpening)
+        counter = self.page("counter")
+        counter.checklist.applicant.set_value(  # type: ignore[attr-defined]
+            ApplicantInput(name=opening.visitor_name, phone=opening.phone)
+        )
+        counter.open_item(opening.item_version_id)  # type: ignore[attr-defined]
+        self.show_page("counter")
+
+    def _appointment_settings_page(self) -> QWidget:
+        from ui.appointments.settings import AppointmentSettingsPage
+
+        return AppointmentSettingsPage(self.ctx, self.actor)
 
     def _accountability_page(self) -> QWidget:
         from ui.cases.accountability import AccountabilityPage
