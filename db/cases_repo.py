@@ -228,6 +228,22 @@ class SqlCaseRepository:
             )
         )
 
+    def usual_item_ids(
+        self, window_id: int | None, owner_id: int, since: date, limit: int
+    ) -> list[int]:
+        mine = CaseFile.window_id == window_id if window_id else CaseFile.owner_id == owner_id
+        uses = func.count(CaseFile.id)
+        return list(
+            self.s.scalars(
+                select(ServiceItemVersion.item_id)
+                .join(CaseFile, CaseFile.item_version_id == ServiceItemVersion.id)
+                .where(CaseFile.accepted_day >= since, mine)
+                .group_by(ServiceItemVersion.item_id)
+                .order_by(uses.desc(), ServiceItemVersion.item_id)
+                .limit(limit)
+            )
+        )
+
     def open_case_clocks(self) -> list[CaseClock]:
         stopped = (
             select(CaseEvent.id)

@@ -390,6 +390,27 @@ def search_items(
         return uow.catalog.search(text, max(1, min(limit, 200)), include_inactive)
 
 
+USUAL_DAYS = 30
+
+
+@allowed_roles(Role.CLERK, Role.SUPERVISOR)
+def usual_items(uow: UnitOfWork, actor: Actor, limit: int = 12) -> list[ItemSummary]:
+    """What the finder shows before the clerk types: the items most accepted at the clerk's
+    window in the last month, most used first (a township window handles a handful of items
+    all day). Empty for a new window: then the clerk types as before."""
+    from datetime import timedelta
+
+    from app.cases.deadlines import local_day
+
+    since = local_day(uow.clock.now()) - timedelta(days=USUAL_DAYS)
+    with uow.read():
+        ids = uow.cases.usual_item_ids(actor.window_id, actor.staff_id, since, limit)
+        if not ids:
+            return []
+        by_item = {s.item_id: s for s in uow.catalog.summaries(False)}
+    return [by_item[i] for i in ids if i in by_item]
+
+
 def draft_of(version: ItemVersionRecord) -> ItemDraft:
     """A draft with the version's content, to edit into the next version."""
     return ItemDraft(

@@ -1004,7 +1004,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="124"/>
-        <location filename="../../ui/counter/page.py" line="253"/>
+        <location filename="../../ui/counter/page.py" line="256"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -1305,8 +1305,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="104"/>
-        <location filename="../../ui/counter/page.py" line="70"/>
-        <location filename="../../ui/counter/page.py" line="219"/>
+        <location filename="../../ui/counter/page.py" line="73"/>
+        <location filename="../../ui/counter/page.py" line="222"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
@@ -1520,97 +1520,97 @@ you can follow the steps here.</translation>
         <translation>Not received (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="58"/>
+        <location filename="../../ui/counter/page.py" line="61"/>
         <source>告知单编号、扫码、身份证号或“姓名 电话”，回车</source>
         <translation>Notice number, scan, ID number or &quot;name phone&quot;, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="74"/>
+        <location filename="../../ui/counter/page.py" line="77"/>
         <source>在面向申请人的屏幕上显示工作人员、办理进度和评价按钮（有第二块屏幕时全屏显示）</source>
         <translation>Show the clerk, the progress and the rating buttons on the screen facing the applicant (full screen on a second monitor)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="79"/>
+        <location filename="../../ui/counter/page.py" line="82"/>
         <source>办理事项（Ctrl+F）</source>
         <translation>Service item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="81"/>
+        <location filename="../../ui/counter/page.py" line="84"/>
         <source>回访：查找一次性告知单（Ctrl+G）</source>
         <translation>Return visit: find the one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="160"/>
+        <location filename="../../ui/counter/page.py" line="163"/>
         <source>没有找到这张告知单</source>
         <translation>No such notice found</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="170"/>
+        <location filename="../../ui/counter/page.py" line="173"/>
         <source>（已办结）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="190"/>
+        <location filename="../../ui/counter/page.py" line="193"/>
         <source>告知单 %s 已受理，办件编号 %s</source>
         <translation>Notice %s has been accepted as case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="196"/>
+        <location filename="../../ui/counter/page.py" line="199"/>
         <source>告知单 %s 已办结（已重新告知或不予受理）</source>
         <translation>Notice %s is closed (a new notice was issued, or the application was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="219"/>
+        <location filename="../../ui/counter/page.py" line="222"/>
         <source>顾客评价屏：已打开</source>
         <translation>Customer screen: on</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="245"/>
+        <location filename="../../ui/counter/page.py" line="248"/>
         <source>&#x3000;申请人评价：%s</source>
         <translation>  Applicant rated: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="246"/>
+        <location filename="../../ui/counter/page.py" line="249"/>
         <source>（差评，已生成整改事项）</source>
         <translation> (bad rating: rectification item opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="257"/>
+        <location filename="../../ui/counter/page.py" line="260"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="258"/>
+        <location filename="../../ui/counter/page.py" line="261"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="260"/>
+        <location filename="../../ui/counter/page.py" line="263"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="264"/>
+        <location filename="../../ui/counter/page.py" line="267"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="271"/>
+        <location filename="../../ui/counter/page.py" line="274"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="273"/>
+        <location filename="../../ui/counter/page.py" line="276"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="276"/>
+        <location filename="../../ui/counter/page.py" line="279"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="277"/>
+        <location filename="../../ui/counter/page.py" line="280"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>
@@ -3156,22 +3156,27 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>ItemFinder</name>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="44"/>
+        <location filename="../../ui/catalog/finder.py" line="51"/>
         <source>输入事项名称、编码或拼音首字母（如 dbsq），回车选择</source>
         <translation>Type an item&apos;s name, code or pinyin initials (e.g. dbsq); Enter chooses</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="99"/>
+        <location filename="../../ui/catalog/finder.py" line="59"/>
+        <source>本窗口常办事项（↑↓ 选择，回车办理）</source>
+        <translation>This window&apos;s usual items (↑↓ to pick, Enter to open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/finder.py" line="114"/>
         <source>即办件</source>
         <translation>on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="101"/>
+        <location filename="../../ui/catalog/finder.py" line="116"/>
         <source>承诺%s个工作日</source>
         <translation>%s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="118"/>
+        <location filename="../../ui/catalog/finder.py" line="133"/>
         <source>查询失败：%s</source>
         <translation>Search failed: %s</translation>
     </message>

@@ -52,3 +52,31 @@ def test_nothing_is_chosen_when_nothing_matches(qtbot, sqlite_demo_ctx: AppConte
     assert shown.args == [0]
     with qtbot.assertNotEmitted(finder.item_chosen, wait=200):
         qtbot.keyClick(finder.edit, Qt.Key.Key_Return)
+
+
+def test_the_empty_box_lists_the_windows_usual_items(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from app.auth import login
+    from app.catalog.service import usual_items
+    from app.clock import ManualClock
+    from app.demo_activity import simulate
+
+    ctx = sqlite_demo_ctx
+    assert isinstance(ctx.clock, ManualClock)
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    assert usual_items(ctx.uow(), clerk) == []  # a new window: nothing to offer yet
+    simulate(ctx.uow, ctx.clock, 5, 1, ctx.clock.now().date())
+    usual = usual_items(ctx.uow(), clerk)
+    assert usual and all("民政" in s.department for s in usual)  # window 1 takes 民政 items
+    finder = ItemFinder(
+        lambda text: search_items(ctx.uow(), text), usual=lambda: usual_items(ctx.uow(), clerk)
+    )
+    qtbot.addWidget(finder)
+    with qtbot.waitSignal(finder.results_shown) as shown:
+        finder.show()
+    assert shown.args == [len(usual)] and finder.heading.isVisible()
+    with qtbot.waitSignal(finder.item_chosen) as chosen:
+        qtbot.keyClick(finder.edit, Qt.Key.Key_Return)
+    assert chosen.args == [usual[0].version_id]
+    with qtbot.waitSignal(finder.results_shown):
+        qtbot.keyClicks(finder.edit, "mz")
+    assert not finder.heading.isVisible()

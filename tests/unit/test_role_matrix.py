@@ -33,6 +33,7 @@ def test_the_matrix_is_not_empty() -> None:
     names = {name.rsplit(".", 1)[-1] for name, _ in SERVICES}
     assert {
         "accept_case",
+        "usual_items",
         "extend_case",
         "review_accountability",
         "add_staff",

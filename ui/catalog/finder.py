@@ -2,8 +2,12 @@
 
 Reusable wherever a clerk picks a service item (the counter's checklist, the admin page)::
 
-    finder = ItemFinder(lambda text: catalog.search_items(ctx.uow(), text))
+    finder = ItemFinder(lambda text: catalog.search_items(ctx.uow(), text),
+                        usual=lambda: catalog.usual_items(ctx.uow(), actor))
     finder.item_chosen.connect(open_checklist)   # gets the current version's id
+
+With ``usual``, the empty box lists the window's usual items, so a township clerk who handles a
+handful of items all day picks one with the arrow keys and Enter, without typing.
 
 Searching runs off the GUI thread a moment after the last key; Up/Down move in the list,
 Enter chooses (pressed before the results arrive, it takes the best hit when they do).
@@ -12,6 +16,7 @@ Enter chooses (pressed before the results arrive, it takes the best hit when the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -33,9 +38,11 @@ class ItemFinder(QWidget):
         search: Callable[[str], Sequence[ItemSummary]],
         parent: QWidget | None = None,
         delay_ms: int = 150,
+        usual: Callable[[], Sequence[ItemSummary]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._search = search
+        self._usual = usual
         self._asked = 0  # serial of the last search started
         self._shown = 0  # serial of the last search whose results are on screen
         self._choose_when_shown = False
@@ -49,6 +56,10 @@ class ItemFinder(QWidget):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
+        self.heading = QLabel(self.tr("本窗口常办事项（↑↓ 选择，回车办理）"))
+        self.heading.setObjectName("finder_heading")
+        self.heading.setStyleSheet("color: #555;")
+        self.heading.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -61,12 +72,13 @@ class ItemFinder(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         layout.addWidget(self.message)
+        layout.addWidget(self.heading)
         layout.addWidget(self.results, 1)
         self.setFocusProxy(self.edit)
 
     def clear(self) -> None:
         self.edit.clear()
-        self.results.clear()
+        self.search_now()  # the usual items again, if any
 
     def current_version_id(self) -> int | None:
         item = self.results.currentItem()
@@ -78,12 +90,14 @@ class ItemFinder(QWidget):
         text = self.edit.text()
         self._asked += 1
         serial = self._asked
-        if not text.strip():
+        if not text.strip() and self._usual is None:
             self._show(serial, [])
             return
+        find = (lambda: self._search(text)) if text.strip() else self._usual
+        assert find is not None
         run_op(
             self,
-            lambda: self._search(text),
+            find,
             lambda hits: self._show(serial, hits),
             lambda exc: self._failed(serial, exc),
         )
@@ -93,6 +107,7 @@ class ItemFinder(QWidget):
             return  # closed meanwhile, or an older search answering late
         self._shown = serial
         self.message.hide()
+        self.heading.setVisible(bool(hits) and not self.edit.text().strip())
         self.results.clear()
         for hit in hits:
             limit = (
@@ -117,6 +132,11 @@ class ItemFinder(QWidget):
         self._choose_when_shown = False
         self.message.setText(self.tr("查询失败：%s") % exc)
         self.message.show()
+
+    def showEvent(self, event: Any) -> None:
+        if self._usual is not None and not self.edit.text().strip() and not self.results.count():
+            self.search_now()
+        super().showEvent(event)
 
     # -- keyboard -------------------------------------------------------------------------
     def choose(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases.service import AcceptResult
-from app.catalog.service import search_items
+from app.catalog.service import search_items, usual_items
 from app.clock import DEFAULT_TZ
 from app.context import AppContext
 from app.errors import DomainError, ValidationError
@@ -51,7 +51,10 @@ class CounterPage(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, window_number: int | None = None) -> None:
         super().__init__()
         self.ctx, self.actor = ctx, actor
-        self.finder = ItemFinder(lambda text: search_items(ctx.uow(), text))
+        self.finder = ItemFinder(
+            lambda text: search_items(ctx.uow(), text),
+            usual=lambda: usual_items(ctx.uow(), actor),
+        )
         self.finder.item_chosen.connect(self.open_item)
         self.notice_search = QLineEdit()
         self.notice_search.setObjectName("notice_search")
