@@ -26,6 +26,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "notices": ("db.notices_repo", "SqlNoticeRepository"),
     "keys": ("db.keys_repo", "SqlKeyRepository"),
     "prints": ("db.keys_repo", "SqlPrintLogRepository"),
+    "reports": ("db.reports_repo", "SqlReportRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 
