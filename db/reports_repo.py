@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.cases.lifecycle import CaseAction
 from app.clock import DEFAULT_TZ
-from app.reports.ports import CompletionGroup, OpenCaseGroup, PeriodCase
+from app.reports.ports import CompletionGroup, OpenCaseGroup, PausedDecision, PeriodCase
 from app.reports.sections import ReportScope, Tally
 from db.models import (
     AccountabilityRecord,
@@ -205,6 +205,74 @@ class SqlReportRepository:
             for row in self.s.execute(stmt)
         ]
 
+    def _suspended_late(self) -> Any:
+        """The case was suspended on or after its due day."""
+        pause = aliased(CaseEvent)
+        return exists().where(
+            pause.case_id == CaseFile.id,
+            pause.action == str(CaseAction.SUSPEND),
+            self.hall_day(pause.at) >= CaseFile.due_date,
+        )
+
+    def _decisions(self, scope: ReportScope, *columns: Any) -> Any:
+        return (
+            select(*columns)
+            .select_from(CaseEvent)
+            .join(CaseFile, CaseFile.id == CaseEvent.case_id)
+            .where(
+                CaseEvent.at >= scope.start,
+                CaseEvent.at < scope.end,
+                CaseEvent.action == str(CaseAction.DECIDE),
+                CaseFile.site_id == scope.site_id,
+                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+            )
+        )
+
+    def paused_late_decisions(self, scope: ReportScope) -> list[PausedDecision]:
+        found = list(
+            self.s.execute(
+                self._decisions(
+                    scope,
+                    CaseFile.id,
+                    CaseFile.window_id,
+                    CaseEvent.staff_id,
+                    self.hall_day(CaseEvent.at),
+                    CaseFile.accepted_day,
+                    CaseFile.due_date,
+                    CaseFile.committed_days,
+                ).where(self._suspended_late())
+            )
+        )
+        if not found:
+            return []
+        pauses: dict[int, list[tuple[date, date | None]]] = {row[0]: [] for row in found}
+        moves = self.s.execute(
+            select(CaseEvent.case_id, CaseEvent.action, self.hall_day(CaseEvent.at))
+            .where(
+                CaseEvent.case_id.in_(list(pauses)),
+                CaseEvent.action.in_([str(CaseAction.SUSPEND), str(CaseAction.RESUME)]),
+            )
+            .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
+        )
+        for case_id, action, day in moves:
+            runs = pauses[case_id]
+            if action == str(CaseAction.SUSPEND):
+                runs.append((_day(day), None))
+            elif runs and runs[-1][1] is None:
+                runs[-1] = (runs[-1][0], max(runs[-1][0], _day(day)))
+        return [
+            PausedDecision(
+                window_id=row[1],
+                staff_id=row[2],
+                decided_day=_day(row[3]),
+                accepted_day=_day(row[4]),
+                due_date=_day(row[5]) if row[5] is not None else None,
+                committed_days=int(row[6]),
+                pauses=tuple(pauses[row[0]]),
+            )
+            for row in found
+        ]
+
     def completion_groups(self, scope: ReportScope) -> list[CompletionGroup]:
         decided_day = self.hall_day(CaseEvent.at)
         columns = [
@@ -216,16 +284,8 @@ class SqlReportRepository:
             self._extension_days(),
         ]
         stmt = (
-            select(*columns, func.count())
-            .select_from(CaseEvent)
-            .join(CaseFile, CaseFile.id == CaseEvent.case_id)
-            .where(
-                CaseEvent.at >= scope.start,
-                CaseEvent.at < scope.end,
-                CaseEvent.action == str(CaseAction.DECIDE),
-                CaseFile.site_id == scope.site_id,
-                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
-            )
+            self._decisions(scope, *columns, func.count())
+            .where(~self._suspended_late())
             .group_by(*columns)
         )
         return [

@@ -34,6 +34,20 @@ class CompletionGroup:
 
 
 @dataclass(frozen=True)
+class PausedDecision:
+    """A decision on a case suspended on or after its due day: its paused days lie beyond the
+    due date, so they are counted from the pauses themselves (rare; one row per case)."""
+
+    window_id: int | None
+    staff_id: int
+    decided_day: date
+    accepted_day: date
+    due_date: date | None
+    committed_days: int
+    pauses: tuple[tuple[date, date | None], ...]  # suspended on, resumed on (hall days)
+
+
+@dataclass(frozen=True)
 class PeriodCase:
     """A case that was accepted or moved on during the period, as it stood at its end."""
 
@@ -62,7 +76,12 @@ class ReportRepository(Protocol):
         ...
 
     def open_case_groups(self, scope: ReportScope) -> list[OpenCaseGroup]: ...
-    def completion_groups(self, scope: ReportScope) -> list[CompletionGroup]: ...
+    def completion_groups(self, scope: ReportScope) -> list[CompletionGroup]:
+        """Decisions in the scope, except those on cases suspended on or after their due
+        day (``paused_late_decisions``)."""
+        ...
+
+    def paused_late_decisions(self, scope: ReportScope) -> list[PausedDecision]: ...
     def period_cases(self, scope: ReportScope) -> list[PeriodCase]:
         """Cases with an event in the period, by number."""
         ...
