@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from app import audit
@@ -17,8 +18,10 @@ from app.clock import ManualClock
 from app.context import AppContext
 from app.demo_activity import simulate
 from app.errors import PermissionDenied, ValidationError
+from app.ports import UnitOfWork
 from app.reports.daily_log import DailyLogData, daily_log, period_log
 from app.reports.printing import count_text, log_file
+from app.reports.sections import ReportScope, Tally, register_provider, unregister_provider
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
@@ -131,7 +134,6 @@ def test_slots_not_yet_recorded_show_a_dash_not_a_zero(hall: AppContext) -> None
 
 
 def test_pdf_and_xlsx_carry_the_same_numbers(hall: AppContext, tmp_path: Path) -> None:
-    import openpyxl
     import pypdfium2 as pdfium
 
     day = busiest_day(hall)
@@ -181,3 +183,29 @@ def test_clerks_are_refused_and_periods_checked(hall: AppContext) -> None:
         period_log(hall.uow(), boss, date(2025, 1, 1), END)  # more than a year
     admin = login(hall.uow(), "admin", "admin-2026")
     assert daily_log(hall.uow(), admin, END).supervisor_name == "孙丽"
+
+
+def test_a_slot_wired_by_its_area_shows_in_the_log(hall: AppContext) -> None:
+    """What the lead does for visits: a provider returning tallies per window and clerk."""
+    clerk = login(hall.uow(), "zhangwei", "demo-2026")
+
+    def visits(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+        return [
+            Tally("visits_consultation", 4, clerk.window_id, clerk.staff_id),
+            Tally("visits_application", 1, clerk.window_id, clerk.staff_id),
+        ]
+
+    register_provider("visits", visits)
+    try:
+        boss = login(hall.uow(), "sunli", "demo-2026")
+        log = daily_log(hall.uow(), boss, END)
+        book = openpyxl.load_workbook(io.BytesIO(log_file(log, ".xlsx")))
+    finally:
+        unregister_provider("visits")
+    row = next(r for r in log.rows if r.staff_name == "张伟")
+    assert log.row_count(row, "visits_consultation") == 4
+    assert (log.total("visits_consultation"), log.total("visits_other")) == (4, 0)
+    assert log.total("referrals") is None  # still a slot
+    sheet = book["统计"]
+    labels = [c.value for c in sheet[2]]
+    assert sheet.cell(sheet.max_row, labels.index("咨询") + 1).value == 4
