@@ -54,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--screenshot", type=Path, help="with --smoke: save the painted window as PNG")
     gui.add_argument(
         "--page",
-        help="with --smoke: show this page first (counter, cases, home, staff, accountability, "
-        "calendar, catalog, audit)",
+        help="with --smoke: show this page first (counter, cases, home, staff, statistics, "
+        "accountability, calendar, catalog, audit)",
     )
 
     init = sub.add_parser("init", help="create and migrate the database, create the admin")

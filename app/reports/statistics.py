@@ -241,7 +241,12 @@ def _trend(table: CountTable, query: StatisticsQuery) -> tuple[TrendPoint, ...]:
             if SECTION_OF_COLUMN.get(key) != "warnings":
                 bucket[key] += value
     return tuple(
-        TrendPoint(start, _bucket_label(start, query.trend), Figures.of("", counts, table))
+        TrendPoint(
+            start,
+            # A first week or month cut by the period is named by its first day in it.
+            _bucket_label(max(start, query.first_day), query.trend),
+            Figures.of("", counts, table),
+        )
         for start, counts in buckets.items()
     )
 
