@@ -178,7 +178,8 @@ class AnchorReport:
 
 def find_anchor(uow: UnitOfWork, anchor: str) -> AnchorReport:
     with uow.read():
-        ev = uow.audit.find_by_hash(anchor.strip().lower())
+        # A head printed on a daily log is split in groups of eight for reading: join them.
+        ev = uow.audit.find_by_hash("".join(anchor.split()).lower())
     if ev is None:
         return AnchorReport(False)
     return AnchorReport(True, ev.seq, ev.at)

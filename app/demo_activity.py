@@ -25,6 +25,9 @@ from app.catalog.service import get_version, list_items
 from app.clock import DEFAULT_TZ, ManualClock
 from app.demo_feedback import DemoFeedback, FeedbackSummary
 from app.errors import DomainError
+from app.notices import refusals
+from app.notices import service as notices
+from app.notices.records import NoticeRequest, RefusalRequest
 from app.ports import UnitOfWork
 from app.roles import Actor
 from app.setup import DEMO_PASSWORD, DEMO_STAFF
@@ -49,6 +52,10 @@ class DemoSummary:
     transitions: int = 0
     red: int = 0
     refused_actions: int = 0
+    notices: int = 0
+    refusals: int = 0
+    breaches: int = 0
+    reviews: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     bookings: bookings.BookingTally = field(default_factory=bookings.BookingTally)
     feedback: FeedbackSummary = field(default_factory=FeedbackSummary)
@@ -57,6 +64,17 @@ class DemoSummary:
 # The working days (1st, 2nd ...) on which the first visitor is taken on as an agency case.
 AGENCY_DAYS = (2, 4)
 AGENT_LOGIN = "zhaolei"  # 咨询导办窗口: the hall's agent (代办员)
+
+
+@dataclass(frozen=True)
+class _PendingNotice:
+    """An applicant sent home with a one-time notice, and when they come back."""
+
+    notice_id: int
+    clerk: Actor
+    request: AcceptRequest  # complete, for the acceptance on return
+    brought: frozenset[int]  # the materials listed as received on the notice
+    returns_on: date
 
 
 def person(rng: random.Random, today: date) -> ApplicantInput:
@@ -97,12 +115,15 @@ def simulate(
     if latest:  # time only moves forward: continue after the last simulated day
         last = queries.case_detail(uow, supervisor, latest[0]).case.accepted_day
         day = max(day, last + timedelta(days=1))
+    pending: list[_PendingNotice] = []
     while day <= end:
         with uow.read():
             working = load_calendar(uow).is_workday(day)
         if working:
             summary.days += 1
-            _one_day(make_uow, clock, rng, day, clerks, supervisor, items, summary, feedback)
+            _one_day(
+                make_uow, clock, rng, day, clerks, supervisor, items, summary, feedback, pending
+            )
             if on_progress:
                 on_progress(f"{day}: {summary.accepted} cases so far")
         day += timedelta(days=1)
@@ -126,27 +147,35 @@ def _one_day(
     items: list[ItemVersionRecord],
     summary: DemoSummary,
     feedback: DemoFeedback,
+    pending: list[_PendingNotice],
 ) -> None:
     clerk_for = _clerk_for(clerks)
     clock.set(_at(day, 8, 45))
     service.refresh_warnings(make_uow())
     feedback.morning(make_uow, day, clerks)
+    _review_records(make_uow, clock, rng, day, supervisor, summary)
     clock.set(_at(day, 8, 50))  # phone calls before the doors open
     bookings.book_ahead(
         make_uow, rng, day, clerk_for, items, lambda: _caller(rng, day), summary.bookings
     )
     comers = bookings.arrivals(make_uow, rng, day, clerk_for, summary.bookings)
     _work_open_cases(make_uow, clock, rng, day, clerks, supervisor, summary)
-    visits: list[tuple[int, Actor, AppointmentRecord | None]] = [
+    back = [p for p in pending if p.returns_on <= day]
+    pending[:] = [p for p in pending if p.returns_on > day]
+    visits: list[tuple[int, Actor, AppointmentRecord | _PendingNotice | None]] = [
         (rng.randint(9 * 60, 17 * 60), clerk, None)
         for clerk in clerks
         for _ in range(rng.randint(1, 5))
     ]
     visits += comers
+    visits += [(rng.randint(9 * 60, 17 * 60), p.clerk, p) for p in back]
     visits.sort(key=lambda visit: (visit[0], visit[1].staff_id, visit[2] is not None))
     agency_due = summary.days in AGENCY_DAYS
     for minute, clerk, booked in visits:
         clock.set(_at(day, minute // 60, minute % 60))
+        if isinstance(booked, _PendingNotice):  # back with what the one-time notice listed
+            _come_back(make_uow, rng, booked, summary)
+            continue
         if booked is not None:  # an appointment: checked in, then served at the counter
             opening = bookings.check_in(make_uow, clerk, booked)
             if opening is None:
@@ -160,6 +189,7 @@ def _one_day(
             _serve(make_uow, clerk, item, request, summary, feedback)
             continue
         item = rng.choice(items_for(clerk, items))
+        roll = rng.random()
         request = _request(rng, item, day)
         if agency_due:  # an elderly or remote applicant, with a written authorisation
             agency_due = False
@@ -171,6 +201,17 @@ def _one_day(
                 summary.bookings.agency += 1
             except DomainError:
                 summary.refused_actions += 1
+            continue
+        try:
+            if roll < 0.03:  # not this hall's matter: refused in writing
+                _refuse(make_uow(), clerk, item, request)
+                summary.refusals += 1
+                continue
+            if roll < 0.15 and _sent_home(make_uow(), clerk, rng, item, request, day, pending):
+                summary.notices += 1
+                continue
+        except DomainError:
+            summary.refused_actions += 1
             continue
         _serve(make_uow, clerk, item, request, summary, feedback)
     summary.bookings.missed += bookings.close_day(make_uow, clock, day, supervisor)
@@ -215,6 +256,109 @@ def _clerk_for(clerks: list[Actor]) -> Callable[[int | None], Actor]:
     """The clerk of a window; the general window's for bookings at no window."""
     by_window = {w: a for a in clerks for login, _, _, w, _ in DEMO_STAFF if login == a.login}
     return lambda number: by_window.get(number) or by_window[5]
+
+
+def _refuse(uow: UnitOfWork, clerk: Actor, item: ItemVersionRecord, req: AcceptRequest) -> None:
+    refusals.refuse_application(
+        uow,
+        clerk,
+        RefusalRequest(
+            item_version_id=item.id,
+            applicant=req.applicant,
+            reason="申请事项不属于本中心受理范围",
+            legal_basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+            redirect_to="市级政务服务中心",
+        ),
+    )
+
+
+def _sent_home(
+    uow: UnitOfWork,
+    clerk: Actor,
+    rng: random.Random,
+    item: ItemVersionRecord,
+    req: AcceptRequest,
+    day: date,
+    pending: list[_PendingNotice],
+) -> bool:
+    """A required material is missing: a one-time notice lists it; the applicant comes back
+    in a few days. False when the item has nothing that could be missing."""
+    required = [
+        m.id
+        for m in item.materials
+        if m.necessity is Necessity.REQUIRED and m.id in req.received_material_ids
+    ]
+    if not required:
+        return False
+    missing = rng.choice(required)
+    brought = req.received_material_ids - {missing}
+    result = notices.issue_one_time_notice(
+        uow,
+        clerk,
+        NoticeRequest(
+            item_version_id=item.id,
+            applicant=req.applicant,
+            received_material_ids=brought,
+            not_applicable_material_ids=req.not_applicable_material_ids,
+        ),
+    )
+    # On the return visit everything is there: what was missing and anything deferred.
+    complete = replace(
+        req,
+        received_material_ids=req.received_material_ids | req.deferred_material_ids,
+        deferred_material_ids=frozenset(),
+        deferred_supply_by=None,
+        applicant_commitment="",
+    )
+    returns_on = day + timedelta(days=rng.choice((1, 2, 3, 6)))
+    pending.append(_PendingNotice(result.notice_id, clerk, complete, brought, returns_on))
+    return True
+
+
+def _come_back(
+    make_uow: Callable[[], UnitOfWork],
+    rng: random.Random,
+    visit: _PendingNotice,
+    summary: DemoSummary,
+) -> None:
+    """An applicant back with what the notice asked for; now and then the clerk asks for
+    something that was not on it (a breach, with its written reason), then accepts."""
+    if rng.random() < 0.1:
+        return  # never came back; the notice stays open
+    try:
+        if visit.notice_id % 4 == 1 and visit.brought:  # one return visit in four
+            asked = min(visit.brought)
+            notices.record_extra_demand(
+                make_uow(), visit.clerk, visit.notice_id, asked, "原件字迹不清，需重新提供"
+            )
+            summary.breaches += 1
+        notices.accept_with_notice(make_uow(), visit.clerk, visit.notice_id, visit.request)
+        summary.accepted += 1
+    except DomainError:
+        summary.refused_actions += 1
+
+
+def _review_records(
+    make_uow: Callable[[], UnitOfWork],
+    clock: ManualClock,
+    rng: random.Random,
+    day: date,
+    supervisor: Actor,
+    summary: DemoSummary,
+) -> None:
+    """The supervisor reviews some of the open accountability records each morning."""
+    clock.set(_at(day, 8, 50))
+    for record in queries.list_accountability(make_uow(), supervisor, "open", 50):
+        if rng.random() < 0.4:
+            service.review_accountability(
+                make_uow(),
+                supervisor,
+                record.id,
+                rng.choice(("department", "staff", "applicant")),
+                "经核实，办理过程中存在延误",
+                "已约谈责任人并督促整改",
+            )
+            summary.reviews += 1
 
 
 # Which demo window takes which department's items; the rest go to the general window.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from app.feedback.ports import FeedbackRepository
     from app.notices.ports import NoticeRepository
     from app.printing.records import PrintLogRepository
+    from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
 from app.records import (
     AuditEventRecord,
@@ -67,6 +69,10 @@ class AuditRepository(Protocol):
     def iter_events(self, batch: int = 2000) -> Iterator[AuditEventRecord]: ...
     def recent(self, limit: int, before_seq: int | None = None) -> list[AuditEventRecord]: ...
     def find_by_hash(self, hash_: str) -> AuditEventRecord | None: ...
+    def last_before(self, moment: datetime) -> AuditEventRecord | None:
+        """The chain's head as it stood at ``moment``: the last event (by sequence) recorded
+        before it; None when the chain had not begun."""
+        ...
 
 
 class SettingRepository(Protocol):
@@ -92,6 +98,7 @@ class UnitOfWork(Protocol):
     feedback: FeedbackRepository
     appointments: AppointmentRepository
     agency: AgencyRepository
+    reports: ReportRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

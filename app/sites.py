@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.errors import NotFound
 from app.ports import UnitOfWork
+from app.records import SiteRecord
 from app.roles import Actor
 
 
@@ -47,3 +48,12 @@ def site_name_for_login(uow: UnitOfWork) -> str:
     with uow.read():
         site = uow.sites.first()
     return site.name if site else ""
+
+
+def site_by_code(uow: UnitOfWork, code: str) -> SiteRecord:
+    """A site named by its code (QH), as the command line takes it."""
+    with uow.read():
+        site = uow.sites.by_code(code.strip().upper())
+    if site is None:
+        raise NotFound(f"没有代码为“{code}”的服务中心")
+    return site

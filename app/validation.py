@@ -96,6 +96,18 @@ def mask_id(value: str) -> str:
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
 
 
+def mask_name(value: str) -> str:
+    """A name in a list others may see: 王*, 王*芳, 欧阳**锋 (first and last character kept;
+    a two-character name keeps only the first). Counted in characters, so a rare character
+    outside the BMP is one."""
+    text = value.strip()
+    if len(text) <= 1:
+        return text
+    if len(text) == 2:
+        return text[0] + "*"
+    return text[0] + "*" * (len(text) - 2) + text[-1]
+
+
 # -- phone numbers ----------------------------------------------------------------------
 
 _MOBILE = re.compile(r"(?:\+86|0086|86)?(1[3-9][0-9]{9})", re.ASCII)

@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -53,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--screenshot", type=Path, help="with --smoke: save the painted window as PNG")
     gui.add_argument(
         "--page",
-        help="with --smoke: show this page first (counter, cases, home, staff, accountability, "
-        "ratings, complaints, calendar, catalog, audit)",
+        help="with --smoke: show this page first (counter, cases, appointments, home, staff, "
+        "statistics, accountability, ratings, complaints, calendar, catalog, audit)",
     )
 
     init = sub.add_parser("init", help="create and migrate the database, create the admin")
@@ -128,6 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
     printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")
     printed.add_argument("--as", dest="as_login", default="admin", help="staff login")
 
+    report = sub.add_parser(
+        "report", help="the supervisor's daily log (工作日志) as PDF or XLSX"
+    ).add_subparsers(dest="report_command")
+    daily = report.add_parser("daily", help="the log of one day")
+    daily.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    period = report.add_parser("period", help="the log of a period (a month, a quarter)")
+    period.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    period.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    for p in (daily, period):
+        p.add_argument("--site", help="site code (default: the site of the --as login)")
+        p.add_argument("--out", required=True, type=Path, help="FILE.pdf or FILE.xlsx")
+        p.add_argument("--as", dest="as_login", default="admin", help="supervisor or admin login")
+
     restore = sub.add_parser("restore", help="put a backup in place of the current database")
     restore.add_argument("file", type=Path)
 
@@ -155,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "user": _user,
         "verify": _verify,
         "print": _print,
+        "report": _report,
         "check": _check,
         "backup": _backup,
     }
@@ -463,6 +478,55 @@ def _print(args: argparse.Namespace) -> int:
     mark = f" ({copy.reprint.text()})" if copy.reprint else ""
     print(f"{copy.title} {copy.number} written to {args.out}{mark}")
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from app.printing.kinds import DocumentKind
+    from app.printing.records import record_print
+    from app.reports.daily_log import daily_log, period_log
+    from app.reports.printing import LOG_FORMATS, log_file
+    from app.sites import site_by_code
+    from cli import wiring
+
+    if args.report_command is None:
+        raise DomainError("choose a report: daily, period")
+    suffix = args.out.suffix.lower()
+    if suffix not in LOG_FORMATS:
+        raise DomainError(f"--out must end in .pdf or .xlsx, not {args.out.name}")
+    if args.report_command == "daily":
+        first = last = _iso_date(args.date, "--date")
+    else:
+        first, last = _iso_date(args.start, "--from"), _iso_date(args.end, "--to")
+    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    actor = ctx.cli_actor(args.as_login, _admin_password(), any_role=True)
+    site_id = site_by_code(ctx.uow(), args.site).id if args.site else None
+    if args.report_command == "daily":
+        log = daily_log(ctx.uow(), actor, first, site_id)
+    else:
+        log = period_log(ctx.uow(), actor, first, last, site_id)
+    data = log_file(log, suffix)
+    partial = args.out.with_name(args.out.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(args.out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True) if partial.parent.is_dir() else None
+        raise DomainError(f"cannot write {args.out}: {exc.strerror}") from None
+    if suffix == ".pdf":
+        record_print(ctx.uow(), actor, DocumentKind.DAILY_LOG, log.number, f"file:{args.out.name}")
+    head = f"#{log.chain_seq} {log.chain_hash}" if log.chain_hash else "none yet"
+    print(
+        f"工作日志 {log.number} written to {args.out}: {len(log.rows)} window/clerk rows, "
+        f"{len(log.cases)} cases; audit chain head {head}"
+    )
+    return 0
+
+
+def _iso_date(text: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DomainError(f"{flag}: not a date: {text} (use YYYY-MM-DD)") from None
 
 
 def _check(args: argparse.Namespace) -> int:

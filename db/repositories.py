@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -148,6 +149,16 @@ class SqlAuditRepository:
 
     def find_by_hash(self, hash_: str) -> AuditEventRecord | None:
         row = self.s.scalar(select(AuditEvent).where(AuditEvent.hash == hash_))
+        return _event(row) if row else None
+
+    def last_before(self, moment: datetime) -> AuditEventRecord | None:
+        # Walks back from the newest event: instant for today's log, longer only for old days.
+        row = self.s.scalar(
+            select(AuditEvent)
+            .where(AuditEvent.at < moment)
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        )
         return _event(row) if row else None
 
 

@@ -29,6 +29,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "feedback": ("db.feedback_repo", "SqlFeedbackRepository"),
     "appointments": ("db.appointments_repo", "SqlAppointmentRepository"),
     "agency": ("db.agency_repo", "SqlAgencyRepository"),
+    "reports": ("db.reports_repo", "SqlReportRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 

@@ -1,4 +1,4 @@
-"""Printed documents: receipts, notices, slips and guides, through one template.
+"""Printed documents: receipts, notices, slips, guides and the daily log, through one template.
 
 * ``documents`` — the kinds, as frozen dataclasses of plain values;
 * ``kinds`` — per kind: title, paper, stub, seal, signature line, QR letter;
@@ -20,6 +20,7 @@ from app.printing.documents import (
     CompletionNotice,
     CorrectionRequest,
     CounterDesk,
+    DailyLog,
     DeferredMaterialsNotice,
     MaterialLine,
     OneTimeNotice,
@@ -38,6 +39,7 @@ __all__ = [
     "CompletionNotice",
     "CorrectionRequest",
     "CounterDesk",
+    "DailyLog",
     "DeferredMaterialsNotice",
     "DocumentKind",
     "MaterialLine",

@@ -37,11 +37,21 @@ class Fields:
 
 @dataclass(frozen=True)
 class Grid:
-    """A table with a header row; ``widths`` are relative column widths."""
+    """A table with a header row; ``widths`` are relative column widths.
+
+    Long tables (a daily log) may add: ``groups``, a header row above the headers whose labels
+    each span a number of columns; ``align``, per column "left", "center" or "right";
+    ``total_rows``, how many last rows are totals (shaded); ``dense``, smaller type, with
+    one-line cells drawn as plain text (a layout engine paragraph per cell is slow for
+    thousands of cells)."""
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = ()
+    groups: tuple[tuple[str, int], ...] = ()
+    align: tuple[str, ...] = ()
+    total_rows: int = 0
+    dense: bool = False
 
 
 Block = Heading | Para | Fields | Grid
@@ -56,6 +66,8 @@ def block_texts(block: Block) -> Iterator[str]:
             yield label
             yield value
     else:
+        for label, _span in block.groups:
+            yield label
         yield from block.headers
         for row in block.rows:
             yield from row

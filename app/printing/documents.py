@@ -8,9 +8,9 @@ from ``app.printing.blocks``. Builders in ``app.printing.builders`` make them fr
 People appear only as a name and masked numbers (:class:`ApplicantLine`); the template also
 refuses to print anything that looks like a full ID or mobile number.
 
-To add a kind (the daily log is next): a subclass with ``kind = DocumentKind.X`` and its own
+To add a kind: a subclass with ``kind = DocumentKind.X`` and its own
 fields, ``body()`` returning blocks, an entry in ``app.printing.kinds.KIND_SPECS`` (already
-there for ``DAILY_LOG``), and, if it can be printed by number, a loader in
+there for every kind), and, if it can be printed by number, a loader in
 ``app.printing.loaders``.
 """
 
@@ -143,12 +143,17 @@ class PrintedDocument(ABC):
         """The stub's content, for kinds whose spec has a stub."""
         return (Fields((("编号", self.number), ("出具日期", cn_date(self.issued_on)))),)
 
+    def closing_body(self) -> tuple[Block, ...]:
+        """Blocks kept on one page with the closing (center name and date): signatures."""
+        return ()
+
     def texts(self) -> Iterator[str]:
         """Every string the document prints, from all its parts."""
         yield from (self.center_name, self.title, self.number, self.desk.line())
         if self.reprint:
             yield self.reprint.text()
-        for block in (*self.body(), *(self.stub_body() if self.spec.stub else ())):
+        parts = (*self.body(), *self.closing_body(), *(self.stub_body() if self.spec.stub else ()))
+        for block in parts:
             yield from block_texts(block)
 
 
@@ -646,6 +651,85 @@ class AppointmentConfirmation(PrintedDocument):
         return tuple(blocks)
 
 
+def grouped_hash(digest: str) -> str:
+    """A hash in groups of eight, as printed: easier to read aloud and to compare by eye."""
+    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DailyLog(PrintedDocument):
+    """工作日志 / 台账: a day's (or a period's) counts per window and clerk, the cases handled,
+    the supervisor's signature, and the audit chain's head at the end of the period, which
+    anchors the trail: once the paper is signed, a later edit of the records breaks the chain
+    or leaves this head out of it (``frontdesk check --anchor``)."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.DAILY_LOG
+    period: str  # 2026年11月24日, or 2026年11月1日至2026年11月30日
+    count_groups: tuple[tuple[str, int], ...]  # section titles over the count columns
+    count_headers: tuple[str, ...]
+    count_rows: tuple[tuple[str, ...], ...]  # window, clerk, then one text per count column
+    totals: tuple[str, ...]  # one text per count column
+    cases: tuple[tuple[str, ...], ...]  # number, item, applicant (masked), clerk, state, due, card
+    supervisor: str
+    prepared_by: str
+    made_at: datetime
+    chain_seq: int
+    chain_hash: str
+    chain_at: datetime | None
+    notes: tuple[str, ...] = ()
+
+    def body(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [
+            Fields(
+                (
+                    ("统计期间", self.period),
+                    ("制表人", f"{self.prepared_by}（制表时间 {cn_time(self.made_at)}）"),
+                )
+            ),
+            Heading("一、分窗口、分人员统计"),
+            Grid(
+                ("", "", *self.count_headers),
+                (*self.count_rows, ("合计", "", *self.totals)),
+                (3.0, 1.7, *(1.0,) * len(self.count_headers)),
+                groups=(("窗口", 1), ("工作人员", 1), *self.count_groups),
+                align=("left", "left", *("right",) * len(self.count_headers)),
+                total_rows=1,
+                dense=True,
+            ),
+        ]
+        blocks += [Para(note, small=True) for note in self.notes]
+        blocks += [
+            Heading(f"二、办件清单（{len(self.cases)}件）"),
+            Grid(
+                ("序号", "办件编号", "事项", "申请人", "负责人", "状态", "承诺办结日期", "预警"),
+                tuple((str(i), *row) for i, row in enumerate(self.cases, 1)),
+                (0.7, 2.3, 5.0, 1.2, 1.1, 1.2, 1.9, 0.8),
+                align=("right", "left", "left", "left", "left", "left", "left", "center"),
+                dense=True,
+            ),
+        ]
+        return tuple(blocks)
+
+    def closing_body(self) -> tuple[Block, ...]:
+        return (
+            Heading("三、审核签字"),
+            Para(f"中心负责人：{self.supervisor}" if self.supervisor else "中心负责人："),
+            Para("签字：________________________　　　　日期：________年______月______日"),
+            Para(self._anchor_text(), emphasis=True),
+        )
+
+    def _anchor_text(self) -> str:
+        if not self.chain_hash:
+            return "审计链锚点：本期间结束时审计链尚无记录。"
+        when = cn_time(self.chain_at) if self.chain_at else ""
+        return (
+            f"审计链锚点：截至{when}（第 {self.chain_seq} 条事件）的链头哈希\n"
+            f"{grouped_hash(self.chain_hash)}\n"
+            "核对：frontdesk check --anchor 加上述哈希。本日志签字后，"
+            "其所载记录如被改动，核对将不能通过。"
+        )
+
+
 ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     AcceptanceReceipt,
     OneTimeNotice,
@@ -656,4 +740,5 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     CompletionNotice,
     ServiceGuide,
     AppointmentConfirmation,
+    DailyLog,
 )

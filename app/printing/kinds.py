@@ -20,7 +20,7 @@ class DocumentKind(StrEnum):
     DEFERRED = "deferred"  # 容缺受理通知
     COMPLETION = "completion"  # 办结通知
     GUIDE = "guide"  # 办事指南
-    DAILY_LOG = "daily_log"  # 工作日志 (the document class comes later)
+    DAILY_LOG = "daily_log"  # 工作日志 / 台账
     APPOINTMENT = "appointment"  # 预约确认单
 
 
@@ -43,6 +43,8 @@ class KindSpec:
     """A signature line on the applicant's copy (a commitment or an acknowledgement)."""
     marks_reprints: bool = True
     """Copies after the first say 补打; not for guides, which are handed out by the dozen."""
+    landscape: bool = False
+    """The paper turned sideways (the daily log's wide table of counts)."""
 
 
 KIND_SPECS: dict[DocumentKind, KindSpec] = {
@@ -54,7 +56,10 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     DocumentKind.DEFERRED: KindSpec("容缺受理通知", "D", PageSize.A4, True, True, True),
     DocumentKind.COMPLETION: KindSpec("办结通知", "K", PageSize.A4, False, True, False),
     DocumentKind.GUIDE: KindSpec("办事指南", "G", PageSize.A4, False, False, False, False),
-    DocumentKind.DAILY_LOG: KindSpec("工作日志", "L", PageSize.A4, False, False, False),
+    # A log printed again later is a new state of the records, not a copy: no 补打 mark.
+    DocumentKind.DAILY_LOG: KindSpec(
+        "工作日志", "L", PageSize.A4, False, False, False, marks_reprints=False, landscape=True
+    ),
     DocumentKind.APPOINTMENT: KindSpec("预约确认单", "Y", PageSize.A5, False, False, False),
 }
 

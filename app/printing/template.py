@@ -111,6 +111,8 @@ class Styles:
     mark: ParagraphStyle
     title_mark: ParagraphStyle
     caption: ParagraphStyle
+    dense: ParagraphStyle  # cells of long tables (Grid.dense)
+    dense_head: ParagraphStyle
 
 
 @lru_cache(maxsize=4)
@@ -136,6 +138,10 @@ def styles_for(size: PageSize) -> Styles:
         mark=style("mark", fontSize=base - 2, alignment=TA_CENTER),
         title_mark=style("title_mark", fontSize=base + 1.5, alignment=TA_CENTER),
         caption=style("caption", fontSize=7, leading=9, alignment=TA_CENTER, textColor=GREY),
+        dense=style("dense", fontSize=base - 2.5, leading=(base - 2.5) * 1.3),
+        dense_head=style(
+            "dense_head", fontSize=base - 2.5, leading=(base - 2.5) * 1.3, alignment=TA_CENTER
+        ),
     )
 
 
@@ -178,6 +184,8 @@ def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) ->
     check_no_personal_numbers(doc)
     size = PageSize(page_size) if page_size else doc.spec.page_size
     width, height = PAGES[size]
+    if doc.spec.landscape:
+        width, height = height, width
     margin = (18 if size is PageSize.A4 else 12) * mm
     out = BytesIO()
     with _render_lock:
@@ -208,7 +216,8 @@ def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) ->
 def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [_header(doc, doc.title, width, st, with_qr=True), Spacer(1, 3 * mm)]
     story += _blocks(doc.body(), width, st)
-    story.append(KeepTogether(_closing(doc, width, st, stub=False)))
+    closing = _blocks(doc.closing_body(), width, st) + _closing(doc, width, st, stub=False)
+    story.append(KeepTogether(closing))
     if doc.spec.stub:
         story += [PageBreak(), _header(doc, f"{doc.title}（存根）", width, st, with_qr=False)]
         story.append(Spacer(1, 3 * mm))
@@ -315,16 +324,61 @@ def _fields(block: Fields, width: float, st: Styles) -> Flowable:
 def _grid(block: Grid, width: float, st: Styles) -> Flowable:
     weights = block.widths or (1.0,) * len(block.headers)
     total = sum(weights)
-    rows = [[Paragraph(markup(h), st.label) for h in block.headers]]
-    rows += [[Paragraph(markup(cell), st.cell) for cell in row] for row in block.rows]
+    widths = [width * w / total for w in weights]
+    cell = st.dense if block.dense else st.cell
+    head = st.dense_head if block.dense else st.label
+    commands: list[tuple[Any, ...]] = list(_CELL_STYLE)
+    rows: list[list[Any]] = []
+    if block.groups:
+        if sum(span for _, span in block.groups) != len(block.headers):
+            raise ValueError("the header groups must span every column once")
+        row: list[Any] = []
+        for label, span in block.groups:
+            if span > 1:
+                commands.append(("SPAN", (len(row), 0), (len(row) + span - 1, 0)))
+            elif not block.headers[len(row)]:  # a column without a header: its group label
+                commands.append(("SPAN", (len(row), 0), (len(row), 1)))  # takes both rows
+            row += [Paragraph(markup(label), st.dense_head if block.dense else st.label)]
+            row += [""] * (span - 1)
+        rows.append(row)
+    head_rows = len(rows) + 1
+    rows.append([Paragraph(markup(h), head) for h in block.headers])
+    if block.dense:
+        commands += [
+            ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), cell.leading),
+            ("LEFTPADDING", (0, 0), (-1, -1), _DENSE_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _DENSE_PADDING),
+        ]
+        rows += [
+            [_dense_cell(t, w, cell) for t, w in zip(r, widths, strict=True)] for r in block.rows
+        ]
+    else:
+        rows += [[Paragraph(markup(text), cell) for text in r] for r in block.rows]
     if not block.rows:
-        rows.append([Paragraph(markup("（无）"), st.cell)] + [""] * (len(block.headers) - 1))
-    return _table(
-        rows,
-        [width * w / total for w in weights],
-        [*_CELL_STYLE, ("BACKGROUND", (0, 0), (-1, 0), SHADE)],
-        repeat_rows=1,
-    )
+        rows.append([Paragraph(markup("（无）"), cell)] + [""] * (len(block.headers) - 1))
+    commands.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), SHADE))
+    if block.total_rows and block.rows:
+        commands.append(("BACKGROUND", (0, -block.total_rows), (-1, -1), SHADE))
+    for column, align in enumerate(block.align):
+        commands.append(("ALIGN", (column, head_rows), (column, -1), align.upper()))
+    return _table(rows, widths, commands, repeat_rows=head_rows)
+
+
+_DENSE_PADDING = 2  # left and right, each: narrow columns of counts need the room
+
+
+def _dense_cell(text: str, width: float, style: ParagraphStyle) -> Any:
+    """Plain text when it is one line in the main face (fast); else a wrapping paragraph."""
+    runs = split_runs(text)
+    if (
+        len(runs) <= 1
+        and (not runs or runs[0][0] == main_font().key)
+        and "\n" not in text
+        and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * _DENSE_PADDING
+    ):
+        return text
+    return Paragraph(markup(text), style)
 
 
 def _closing(doc: PrintedDocument, width: float, st: Styles, *, stub: bool) -> list[Flowable]:

@@ -166,7 +166,7 @@ class CaseEvent(Base):
     __tablename__ = "case_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # the daily log's day
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     on_behalf_of: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(24))

@@ -257,6 +257,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="111"/>
+        <location filename="../../ui/reports/charts.py" line="49"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
@@ -924,6 +925,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="68"/>
+        <location filename="../../ui/reports/charts.py" line="47"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
@@ -1085,37 +1087,37 @@ Recorded by: %s %s</translation>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="160"/>
+        <location filename="../../ui/printing/preview.py" line="163"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="158"/>
+        <location filename="../../ui/printing/preview.py" line="161"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="162"/>
+        <location filename="../../ui/printing/preview.py" line="165"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="164"/>
+        <location filename="../../ui/printing/preview.py" line="167"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="226"/>
+        <location filename="../../ui/printing/preview.py" line="232"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="234"/>
+        <location filename="../../ui/printing/preview.py" line="240"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="258"/>
+        <location filename="../../ui/printing/preview.py" line="264"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1868,6 +1870,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="254"/>
+        <location filename="../../ui/reports/charts.py" line="48"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
@@ -2623,6 +2626,26 @@ you can follow the steps here.</translation>
         <source>已重新开放该日的预约</source>
         <translation>Day reopened for booking</translation>
     </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="50"/>
+        <source>一次性告知</source>
+        <translation>One-time notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="58"/>
+        <source>受理、办结与超期（件）</source>
+        <translation>Accepted, decided and overdue (cases)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="63"/>
+        <source>按时办结率（%）</source>
+        <translation>On-time completion (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="70"/>
+        <source>按时办结率</source>
+        <translation>On-time completion</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -3269,7 +3292,7 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
     </message>
     <message>
         <location filename="../../ui/mainwindow/window.py" line="131"/>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="141"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
@@ -3279,150 +3302,155 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="139"/>
+        <location filename="../../ui/mainwindow/window.py" line="138"/>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="141"/>
+        <location filename="../../ui/mainwindow/window.py" line="142"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="143"/>
+        <location filename="../../ui/mainwindow/window.py" line="144"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="146"/>
+        <location filename="../../ui/mainwindow/window.py" line="147"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="152"/>
+        <location filename="../../ui/mainwindow/window.py" line="153"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="154"/>
+        <location filename="../../ui/mainwindow/window.py" line="155"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="265"/>
+        <location filename="../../ui/mainwindow/window.py" line="270"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="268"/>
+        <location filename="../../ui/mainwindow/window.py" line="273"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="270"/>
+        <location filename="../../ui/mainwindow/window.py" line="275"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="271"/>
+        <location filename="../../ui/mainwindow/window.py" line="276"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="277"/>
+        <location filename="../../ui/mainwindow/window.py" line="282"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="282"/>
+        <location filename="../../ui/mainwindow/window.py" line="287"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="289"/>
+        <location filename="../../ui/mainwindow/window.py" line="294"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="290"/>
+        <location filename="../../ui/mainwindow/window.py" line="295"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="293"/>
+        <location filename="../../ui/mainwindow/window.py" line="298"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="295"/>
+        <location filename="../../ui/mainwindow/window.py" line="300"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="296"/>
-        <location filename="../../ui/mainwindow/window.py" line="467"/>
+        <location filename="../../ui/mainwindow/window.py" line="301"/>
+        <location filename="../../ui/mainwindow/window.py" line="472"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="302"/>
+        <location filename="../../ui/mainwindow/window.py" line="307"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="306"/>
+        <location filename="../../ui/mainwindow/window.py" line="311"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="362"/>
+        <location filename="../../ui/mainwindow/window.py" line="367"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="395"/>
+        <location filename="../../ui/mainwindow/window.py" line="400"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="435"/>
+        <location filename="../../ui/mainwindow/window.py" line="440"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="441"/>
+        <location filename="../../ui/mainwindow/window.py" line="446"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="443"/>
+        <location filename="../../ui/mainwindow/window.py" line="448"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="449"/>
+        <location filename="../../ui/mainwindow/window.py" line="454"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="449"/>
+        <location filename="../../ui/mainwindow/window.py" line="454"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="458"/>
+        <location filename="../../ui/mainwindow/window.py" line="463"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="468"/>
+        <location filename="../../ui/mainwindow/window.py" line="473"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="473"/>
+        <location filename="../../ui/mainwindow/window.py" line="478"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -3594,6 +3622,290 @@ First-inquiry responsibility · One-time notification · Time-limited completion
         <location filename="../../ui/mainwindow/pages.py" line="89"/>
         <source>%s 号</source>
         <translation>No. %s</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="72"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="73"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="74"/>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="75"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="76"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="87"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="91"/>
+        <source>按周</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="92"/>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="93"/>
+        <source>统计</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="96"/>
+        <source>打印工作日志…</source>
+        <translation>Print daily log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="98"/>
+        <source>所选期间的工作日志（台账），全中心，不按筛选条件</source>
+        <translation>The daily log (ledger) of the chosen period, for the whole center, regardless of the filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="100"/>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="106"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="110"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="116"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="117"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="118"/>
+        <source>事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="124"/>
+        <source>趋势</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="143"/>
+        <source>趋势图</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="144"/>
+        <source>按窗口</source>
+        <translation>By window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="145"/>
+        <source>按人员</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="163"/>
+        <source>%s号 %s</source>
+        <translation>No. %s %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="200"/>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="212"/>
+        <source>受理 %s 件</source>
+        <translation>Accepted %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="213"/>
+        <source>办结 %s 件</source>
+        <translation>Decided %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="214"/>
+        <source>按时办结率 %s</source>
+        <translation>On time %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="215"/>
+        <source>平均用时 %s / 承诺 %s 个工作日</source>
+        <translation>Average %s of %s committed working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="217"/>
+        <source>超期 %s 件</source>
+        <translation>Overdue %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="218"/>
+        <source>每件告知单 %s 份</source>
+        <translation>Notices per case %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="219"/>
+        <source>违反一次性告知 %s 次</source>
+        <translation>One-time rule breaches %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="220"/>
+        <source>满意率 %s</source>
+        <translation>Satisfaction %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="221"/>
+        <source>投诉 %s</source>
+        <translation>Complaints %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="222"/>
+        <source>转办按时确认率 %s</source>
+        <translation>Referrals acknowledged in time %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="229"/>
+        <source>“—”：该项尚未接入记录（%s）</source>
+        <translation>“—”: not recorded yet (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="234"/>
+        <source>好差评</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="235"/>
+        <location filename="../../ui/reports/statistics_page.py" line="253"/>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="236"/>
+        <source>引导转办</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="242"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="243"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="244"/>
+        <source>办结</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="245"/>
+        <source>按时办结率</source>
+        <translation>On-time completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="246"/>
+        <source>平均用时（工作日）</source>
+        <translation>Average used (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="247"/>
+        <source>平均承诺（工作日）</source>
+        <translation>Average committed (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="248"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="249"/>
+        <source>告知单/受理</source>
+        <translation>Notices per case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="250"/>
+        <source>违反告知</source>
+        <translation>Breaches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="251"/>
+        <source>评价</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="252"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="254"/>
+        <source>转办按时确认率</source>
+        <translation>Referrals acknowledged in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="255"/>
+        <source>平均确认用时（分钟）</source>
+        <translation>Average time to acknowledge (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="313"/>
+        <source>工作日志</source>
+        <translation>Daily log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="315"/>
+        <source>导出工作日志</source>
+        <translation>Export daily log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="315"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="329"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="332"/>
+        <source>已导出：%s</source>
+        <translation>Exported: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="340"/>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from app.audit import GENESIS_HASH
@@ -118,6 +119,10 @@ class FakeAudit:
 
     def find_by_hash(self, hash_: str) -> AuditEventRecord | None:
         return next((e for e in self.events if e.hash == hash_), None)
+
+    def last_before(self, moment: datetime) -> AuditEventRecord | None:
+        earlier = [e for e in self.events if e.at < moment]
+        return max(earlier, key=lambda e: e.seq) if earlier else None
 
 
 class FakeSettings(dict[str, str]):

@@ -81,6 +81,7 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
             "Appointments",
             "Home",
             "Staff",
+            "Statistics",
             "Accountability",
             "Ratings",
             "Complaints",

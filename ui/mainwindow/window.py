@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
                 self.tr("工作人员"),
                 lambda: StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)),
             )
+            self.add_page("statistics", self.tr("统计分析"), self._statistics_page)
             if self.actor.role is Role.SUPERVISOR:
                 self.add_page("accountability", self.tr("责任追究"), self._accountability_page)
                 self.add_page("ratings", self.tr("好差评"), self._ratings_page)
@@ -210,6 +211,11 @@ class MainWindow(QMainWindow):
         from ui.feedback.complaints_page import ComplaintsPage
 
         return ComplaintsPage(self.ctx, self.actor)
+
+    def _statistics_page(self) -> QWidget:
+        from ui.reports.statistics_page import StatisticsPage  # QtCharts: loaded when opened
+
+        return StatisticsPage(self.ctx, self.actor)
 
     def _calendar_page(self) -> QWidget:
         from ui.calendar_page import CalendarPage

@@ -148,6 +148,9 @@ class PrintPreviewDialog(QDialog):
             if old is not None:
                 old.setParent(None)  # gone now, not at the next turn of the event loop
                 old.deleteLater()
+        if preview.document.spec.landscape:  # the daily log: as wide as the screen allows
+            screen = self.screen().availableGeometry() if self.screen() else None
+            self.resize(min(1180, screen.width() - 40) if screen else 1180, self.height())
         for image in preview.pages:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
@@ -200,7 +203,10 @@ class PrintPreviewDialog(QDialog):
 
     def _set_paper(self, printer: QPrinter) -> None:
         printer.setPageSize(QPageSize(QT_PAGE_SIZES[self._paper()]))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        landscape = self.document is not None and self.document.spec.landscape
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
         printer.setFullPage(True)
 
     def print_to(self, printer: QPrinter) -> None:

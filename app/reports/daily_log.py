@@ -1,0 +1,227 @@
+"""工作日志 / 台账: the supervisor's log of a day (or any period) for one site, to print, sign
+and keep, or to hand on as a workbook.
+
+Counts per window and clerk come from the report sections (``app.reports.sections``), each
+filled by its area's GROUP BY query; then the list of the cases accepted or moved on in the
+period, as they stood at its end; then the supervisor's name, and the audit chain's head at the
+period's end, so a signed paper anchors the trail against later edits (``frontdesk check
+--anchor``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.calendar import load_calendar
+from app.cases.common import yellow_ratio
+from app.cases.deadlines import local_day
+from app.cases.lifecycle import CLOSED_STATES, STATE_LABELS, CaseState
+from app.errors import NotFound, ValidationError
+from app.ports import UnitOfWork
+from app.records import SiteRecord
+from app.reports.sections import SECTIONS, Column, ReportScope, Section
+from app.reports.table import CountTable, RowKey, collect
+from app.roles import Actor, Role, allowed_roles
+from app.validation import mask_name
+from app.workdays import WarningLevel, warning_level
+
+MAX_PERIOD_DAYS = 366
+NO_WINDOW = "未指定窗口"
+WARNING_LABELS = {
+    WarningLevel.RED: "红牌",
+    WarningLevel.YELLOW: "黄牌",
+    WarningLevel.NORMAL: "正常",
+    None: "—",
+}
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One window and clerk: counts in the order of ``DailyLogData.columns``; None is a
+    section not recorded yet (printed "—")."""
+
+    window_number: int | None
+    window_name: str
+    staff_name: str
+    counts: tuple[int | None, ...]
+
+    @property
+    def window_label(self) -> str:
+        if self.window_number is None:
+            return NO_WINDOW
+        return f"{self.window_number}号 {self.window_name}"
+
+
+@dataclass(frozen=True)
+class LogCase:
+    number: str
+    item_name: str
+    applicant: str  # masked: 王*芳
+    clerk: str
+    state: CaseState
+    due_date: date | None
+    due_provisional: bool
+    warning: WarningLevel | None  # None: closed by the period's end
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def warning_label(self) -> str:
+        return WARNING_LABELS[self.warning]
+
+
+@dataclass(frozen=True)
+class DailyLogData:
+    number: str  # QH-RZ20261124, or QH-RZ20261101-20261130 for a period
+    site_code: str
+    site_name: str
+    first_day: date
+    last_day: date
+    sections: tuple[Section, ...]  # the printed ones, in order
+    rows: tuple[LogRow, ...]
+    totals: tuple[int | None, ...]
+    cases: tuple[LogCase, ...]
+    supervisor_name: str
+    prepared_by: str
+    made_at: datetime
+    chain_seq: int  # 0: the chain had not begun
+    chain_hash: str
+    chain_at: datetime | None
+
+    @property
+    def is_day(self) -> bool:
+        return self.first_day == self.last_day
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(c for s in self.sections for c in s.printed_columns)
+
+    def total(self, key: str) -> int | None:
+        return self.totals[[c.key for c in self.columns].index(key)]
+
+    def row_count(self, row: LogRow, key: str) -> int | None:
+        return row.counts[[c.key for c in self.columns].index(key)]
+
+
+@allowed_roles(Role.SUPERVISOR, Role.ADMIN)
+def daily_log(uow: UnitOfWork, actor: Actor, day: date, site_id: int | None = None) -> DailyLogData:
+    """The log of one hall day (today: up to now)."""
+    return _log(uow, actor, day, day, site_id)
+
+
+@allowed_roles(Role.SUPERVISOR, Role.ADMIN)
+def period_log(
+    uow: UnitOfWork, actor: Actor, start: date, end: date, site_id: int | None = None
+) -> DailyLogData:
+    """The log of ``start`` to ``end`` inclusive (a month, a quarter; at most a year)."""
+    return _log(uow, actor, start, end, site_id)
+
+
+def check_period(uow: UnitOfWork, first: date, last: date) -> None:
+    if not isinstance(first, date) or not isinstance(last, date):
+        raise ValidationError.single("date", "请选择日期")
+    if last < first:
+        raise ValidationError.single("end", "结束日期不能早于开始日期")
+    if (last - first).days + 1 > MAX_PERIOD_DAYS:
+        raise ValidationError.single("end", f"统计期间最长 {MAX_PERIOD_DAYS} 天")
+    if first > local_day(uow.clock.now()):
+        raise ValidationError.single("start", "日期不能晚于今天")
+
+
+def site_for(uow: UnitOfWork, actor: Actor, site_id: int | None) -> SiteRecord:
+    site = uow.sites.get(site_id if site_id is not None else actor.site_id)
+    if site is None:
+        raise NotFound(f"没有编号为 {site_id} 的服务中心")
+    return site
+
+
+def _log(
+    uow: UnitOfWork, actor: Actor, first: date, last: date, site_id: int | None
+) -> DailyLogData:
+    check_period(uow, first, last)
+    sections = tuple(s for s in SECTIONS if s.printed)
+    with uow.read():
+        site = site_for(uow, actor, site_id)
+        scope = ReportScope(site.id, first, last)
+        table = collect(uow, scope, sections)
+        windows = {w.id: w for w in uow.sites.windows(site.id)}
+        people = {s.id: s for s in uow.staff.list(site.id, include_inactive=True)}
+        cases = uow.reports.period_cases(scope)
+        calendar = load_calendar(uow)
+        ratio = yellow_ratio(uow)
+        head = uow.audit.last_before(scope.end)
+    columns = tuple(c for s in sections for c in s.printed_columns)
+    # Every window's clerk has a line, busy or not; anyone else who did something too.
+    keys: set[RowKey] = {
+        (s.window_id, s.id)
+        for s in people.values()
+        if s.active and s.window_id in windows and s.role is Role.CLERK
+    }
+    keys |= set(table.cells)
+
+    def order(key: RowKey) -> tuple[int, str]:
+        window = windows.get(key[0]) if key[0] is not None else None
+        person = people.get(key[1]) if key[1] is not None else None
+        return (window.number if window else 10**6, person.login if person else "")
+
+    rows = []
+    for key in sorted(keys, key=order):
+        window = windows.get(key[0]) if key[0] is not None else None
+        person = people.get(key[1]) if key[1] is not None else None
+        rows.append(
+            LogRow(
+                window.number if window else None,
+                window.name if window else "",
+                person.name if person else "—",
+                _values(table, table.cells.get(key, {}), columns),
+            )
+        )
+    supervisors = [p.name for p in people.values() if p.active and p.role is Role.SUPERVISOR]
+    return DailyLogData(
+        number=log_number(site.code, first, last),
+        site_code=site.code,
+        site_name=site.name,
+        first_day=first,
+        last_day=last,
+        sections=sections,
+        rows=tuple(rows),
+        totals=_values(table, table.total(), columns),
+        cases=tuple(
+            LogCase(
+                number=c.number,
+                item_name=c.item_name,
+                applicant=mask_name(c.applicant_name),
+                clerk=c.owner_name,
+                state=CaseState(c.state),
+                due_date=c.due_date,
+                due_provisional=c.due_provisional,
+                warning=None
+                if CaseState(c.state) in CLOSED_STATES
+                else warning_level(last, c.due_date, c.limit_days, calendar, ratio),
+            )
+            for c in cases
+        ),
+        supervisor_name=actor.name if actor.role is Role.SUPERVISOR else "、".join(supervisors),
+        prepared_by=actor.name,
+        made_at=uow.clock.now(),
+        chain_seq=head.seq if head else 0,
+        chain_hash=head.hash if head else "",
+        chain_at=head.at if head else None,
+    )
+
+
+def _values(
+    table: CountTable, counts: Mapping[str, int], columns: tuple[Column, ...]
+) -> tuple[int | None, ...]:
+    return tuple(table.value(counts, c.key) for c in columns)
+
+
+def log_number(site_code: str, first: date, last: date) -> str:
+    """QH-RZ20261124 for a day, QH-RZ20261101-20261130 for a period (日志 = RZ)."""
+    if first == last:
+        return f"{site_code}-RZ{first:%Y%m%d}"
+    return f"{site_code}-RZ{first:%Y%m%d}-{last:%Y%m%d}"

@@ -1,0 +1,409 @@
+"""The supervisors' reports in SQL: every count is a GROUP BY over one period, per window and
+staff member (and per hall day for trends); no rows are fetched to be counted in Python."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Integer, case, cast, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.cases.lifecycle import CaseAction
+from app.clock import DEFAULT_TZ
+from app.reports.ports import CompletionGroup, OpenCaseGroup, PausedDecision, PeriodCase
+from app.reports.sections import ReportScope, Tally
+from db.models import (
+    AccountabilityRecord,
+    CaseEvent,
+    CaseFile,
+    ExtraDemand,
+    Notice,
+    Refusal,
+    ServiceItemVersion,
+    Staff,
+    Window,
+)
+
+CLOSING = (str(CaseAction.DECIDE), str(CaseAction.WITHDRAW))
+
+
+def _offset_hours() -> int:
+    # The hall keeps Beijing time, which has had no daylight saving since 1991: a fixed offset.
+    offset = DEFAULT_TZ.utcoffset(datetime(2000, 1, 1))
+    assert offset is not None
+    return int(offset.total_seconds() // 3600)
+
+
+_OFFSET_HOURS = _offset_hours()
+
+
+class SqlReportRepository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.dialect = session.get_bind().dialect.name
+
+    # -- helpers -----------------------------------------------------------------------------
+    def hall_day(self, column: Any) -> Any:
+        """The hall's calendar day of a stored time, computed by the database."""
+        if self.dialect == "postgresql":
+            return func.date(func.timezone(DEFAULT_TZ.key, column))
+        return func.date(column, f"+{_OFFSET_HOURS} hours")  # times are UTC ISO text there
+
+    def _days_of(self, detail: Any) -> Any:
+        """The ``days`` of an extension event's JSON detail."""
+        if self.dialect == "postgresql":
+            return cast(func.jsonb_extract_path_text(cast(detail, _jsonb()), "days"), Integer)
+        return cast(func.json_extract(detail, "$.days"), Integer)
+
+    def _extension_days(self) -> Any:
+        ext = aliased(CaseEvent)
+        return (
+            select(func.coalesce(func.sum(self._days_of(ext.detail)), 0))
+            .where(ext.case_id == CaseFile.id, ext.action == str(CaseAction.EXTEND))
+            .scalar_subquery()
+        )
+
+    @staticmethod
+    def _filters(scope: ReportScope, window: Any, version: Any) -> list[Any]:
+        conditions = []
+        if scope.window_id is not None:
+            conditions.append(window == scope.window_id)
+        if scope.department_id is not None:
+            conditions.append(
+                window.in_(select(Window.id).where(Window.department_id == scope.department_id))
+            )
+        if scope.item_id is not None:
+            conditions.append(
+                version.in_(
+                    select(ServiceItemVersion.id).where(ServiceItemVersion.item_id == scope.item_id)
+                )
+            )
+        return conditions
+
+    def _grouped(
+        self,
+        scope: ReportScope,
+        key: str,
+        window: Any,
+        staff: Any,
+        at: Any,
+        where: list[Any],
+        source: Any = None,
+    ) -> list[Tally]:
+        """One count per (window, staff[, hall day]) of the rows matching ``where``."""
+        columns = [window, staff]
+        if scope.by_day:
+            columns.append(self.hall_day(at))
+        stmt = select(*columns, func.count())
+        if source is not None:
+            stmt = stmt.select_from(source)
+        stmt = stmt.where(at >= scope.start, at < scope.end, *where).group_by(*columns)
+        return [
+            Tally(key, int(row[-1]), row[0], row[1], _day(row[2]) if scope.by_day else None)
+            for row in self.s.execute(stmt)
+        ]
+
+    # -- notices -----------------------------------------------------------------------------
+    def notice_tallies(self, scope: ReportScope) -> list[Tally]:
+        filters = self._filters(scope, Notice.window_id, Notice.item_version_id)
+        issued = self._grouped(
+            scope,
+            "notices_issued",
+            Notice.window_id,
+            Notice.issued_by,
+            Notice.issued_at,
+            [Notice.site_id == scope.site_id, *filters],
+        )
+        breaches = self._grouped(
+            scope,
+            "one_time_breaches",
+            Notice.window_id,
+            Notice.issued_by,
+            ExtraDemand.at,
+            [Notice.site_id == scope.site_id, *filters],
+            source=ExtraDemand.__table__.join(Notice.__table__, Notice.id == ExtraDemand.notice_id),
+        )
+        return issued + breaches
+
+    # -- cases -------------------------------------------------------------------------------
+    def case_tallies(self, scope: ReportScope) -> list[Tally]:
+        case_filters = [
+            CaseFile.site_id == scope.site_id,
+            *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+        ]
+        tallies = self._grouped(
+            scope,
+            "cases_accepted",
+            CaseFile.window_id,
+            CaseFile.accepted_by,
+            CaseFile.accepted_at,
+            case_filters,
+        )
+        tallies += self._grouped(
+            scope,
+            "cases_refused",
+            Refusal.window_id,
+            Refusal.issued_by,
+            Refusal.issued_at,
+            [
+                Refusal.site_id == scope.site_id,
+                *self._filters(scope, Refusal.window_id, Refusal.item_version_id),
+            ],
+        )
+        columns = [CaseFile.window_id, CaseEvent.staff_id, CaseEvent.action]
+        if scope.by_day:
+            columns.append(self.hall_day(CaseEvent.at))
+        on_the_spot = func.sum(case((CaseFile.committed_days == 0, 1), else_=0))
+        stmt = (
+            select(*columns, func.count(), on_the_spot)
+            .select_from(CaseEvent)
+            .join(CaseFile, CaseFile.id == CaseEvent.case_id)
+            .where(
+                CaseEvent.at >= scope.start,
+                CaseEvent.at < scope.end,
+                CaseEvent.action.in_([str(CaseAction.DECIDE), str(CaseAction.DELIVER)]),
+                *case_filters,
+            )
+            .group_by(*columns)
+        )
+        rows: list[Any] = list(self.s.execute(stmt))
+        for row in rows:
+            window, staff, action = row[0], row[1], str(row[2])
+            day = _day(row[3]) if scope.by_day else None
+            count, spot = int(row[-2]), int(row[-1] or 0)
+            if action == str(CaseAction.DELIVER):
+                tallies.append(Tally("cases_delivered", count, window, staff, day))
+                continue
+            tallies.append(Tally("cases_decided", count, window, staff, day))
+            if spot:
+                tallies.append(Tally("cases_on_the_spot", spot, window, staff, day))
+        return tallies
+
+    def open_case_groups(self, scope: ReportScope) -> list[OpenCaseGroup]:
+        closing = aliased(CaseEvent)
+        closed_before_end = exists().where(
+            closing.case_id == CaseFile.id,
+            closing.action.in_(CLOSING),
+            closing.at < scope.end,
+        )
+        limit = CaseFile.committed_days + self._extension_days()
+        columns = [CaseFile.window_id, CaseFile.owner_id, CaseFile.due_date, limit]
+        stmt = (
+            select(*columns, func.count())
+            .where(
+                CaseFile.site_id == scope.site_id,
+                CaseFile.accepted_at < scope.end,
+                CaseFile.due_date.is_not(None),
+                ~closed_before_end,
+                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+            )
+            .group_by(*columns)
+        )
+        return [
+            OpenCaseGroup(row[0], row[1], _day(row[2]), int(row[3]), int(row[4]))
+            for row in self.s.execute(stmt)
+        ]
+
+    def _suspended_late(self) -> Any:
+        """The case was suspended on or after its due day."""
+        pause = aliased(CaseEvent)
+        return exists().where(
+            pause.case_id == CaseFile.id,
+            pause.action == str(CaseAction.SUSPEND),
+            self.hall_day(pause.at) >= CaseFile.due_date,
+        )
+
+    def _decisions(self, scope: ReportScope, *columns: Any) -> Any:
+        return (
+            select(*columns)
+            .select_from(CaseEvent)
+            .join(CaseFile, CaseFile.id == CaseEvent.case_id)
+            .where(
+                CaseEvent.at >= scope.start,
+                CaseEvent.at < scope.end,
+                CaseEvent.action == str(CaseAction.DECIDE),
+                CaseFile.site_id == scope.site_id,
+                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+            )
+        )
+
+    def paused_late_decisions(self, scope: ReportScope) -> list[PausedDecision]:
+        found = list(
+            self.s.execute(
+                self._decisions(
+                    scope,
+                    CaseFile.id,
+                    CaseFile.window_id,
+                    CaseEvent.staff_id,
+                    self.hall_day(CaseEvent.at),
+                    CaseFile.accepted_day,
+                    CaseFile.due_date,
+                    CaseFile.committed_days,
+                ).where(self._suspended_late())
+            )
+        )
+        if not found:
+            return []
+        pauses: dict[int, list[tuple[date, date | None]]] = {row[0]: [] for row in found}
+        moves = self.s.execute(
+            select(CaseEvent.case_id, CaseEvent.action, self.hall_day(CaseEvent.at))
+            .where(
+                CaseEvent.case_id.in_(list(pauses)),
+                CaseEvent.action.in_([str(CaseAction.SUSPEND), str(CaseAction.RESUME)]),
+            )
+            .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
+        )
+        for case_id, action, day in moves:
+            runs = pauses[case_id]
+            if action == str(CaseAction.SUSPEND):
+                runs.append((_day(day), None))
+            elif runs and runs[-1][1] is None:
+                runs[-1] = (runs[-1][0], max(runs[-1][0], _day(day)))
+        return [
+            PausedDecision(
+                window_id=row[1],
+                staff_id=row[2],
+                decided_day=_day(row[3]),
+                accepted_day=_day(row[4]),
+                due_date=_day(row[5]) if row[5] is not None else None,
+                committed_days=int(row[6]),
+                pauses=tuple(pauses[row[0]]),
+            )
+            for row in found
+        ]
+
+    def completion_groups(self, scope: ReportScope) -> list[CompletionGroup]:
+        decided_day = self.hall_day(CaseEvent.at)
+        columns = [
+            CaseFile.window_id,
+            CaseEvent.staff_id,
+            decided_day,
+            CaseFile.due_date,
+            CaseFile.committed_days,
+            self._extension_days(),
+        ]
+        stmt = (
+            self._decisions(scope, *columns, func.count())
+            .where(~self._suspended_late())
+            .group_by(*columns)
+        )
+        return [
+            CompletionGroup(
+                row[0],
+                row[1],
+                _day(row[2]),
+                _day(row[3]) if row[3] is not None else None,
+                int(row[4]),
+                int(row[5]),
+                int(row[6]),
+            )
+            for row in self.s.execute(stmt)
+        ]
+
+    def period_cases(self, scope: ReportScope) -> list[PeriodCase]:
+        moved = (
+            select(CaseEvent.case_id)
+            .where(CaseEvent.at >= scope.start, CaseEvent.at < scope.end)
+            .distinct()
+        )
+        last = aliased(CaseEvent)
+        state_at_end = (
+            select(last.to_state)
+            .where(last.case_id == CaseFile.id, last.at < scope.end)
+            .order_by(last.at.desc(), last.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        owner = aliased(Staff)
+        stmt = (
+            select(
+                CaseFile.number,
+                ServiceItemVersion.name,
+                CaseFile.applicant_name,
+                owner.name,
+                state_at_end,
+                CaseFile.due_date,
+                CaseFile.due_provisional,
+                CaseFile.committed_days + self._extension_days(),
+                CaseFile.accepted_at,
+            )
+            .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
+            .join(owner, owner.id == CaseFile.owner_id)
+            .where(
+                CaseFile.id.in_(moved),
+                CaseFile.site_id == scope.site_id,
+                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+            )
+            .order_by(CaseFile.number)
+        )
+        return [
+            PeriodCase(
+                number=row[0],
+                item_name=row[1],
+                applicant_name=row[2],
+                owner_name=row[3],
+                state=row[4],
+                due_date=_day(row[5]) if row[5] is not None else None,
+                due_provisional=bool(row[6]),
+                limit_days=int(row[7]),
+                accepted_at=row[8],
+            )
+            for row in self.s.execute(stmt)
+        ]
+
+    # -- accountability ----------------------------------------------------------------------
+    def accountability_tallies(self, scope: ReportScope) -> list[Tally]:
+        window = func.coalesce(CaseFile.window_id, Notice.window_id)
+        version = func.coalesce(CaseFile.item_version_id, Notice.item_version_id)
+        source = AccountabilityRecord.__table__.outerjoin(
+            CaseFile.__table__, CaseFile.id == AccountabilityRecord.case_id
+        ).outerjoin(Notice.__table__, Notice.id == AccountabilityRecord.notice_id)
+        where = [
+            or_(CaseFile.site_id == scope.site_id, Notice.site_id == scope.site_id),
+            *self._filters(scope, window, version),
+        ]
+        staff = AccountabilityRecord.responsible_id
+        tallies = self._grouped(
+            scope,
+            "accountability_opened",
+            window,
+            staff,
+            AccountabilityRecord.opened_at,
+            where,
+            source,
+        )
+        tallies += self._grouped(
+            scope,
+            "accountability_overdue",
+            window,
+            staff,
+            AccountabilityRecord.opened_at,
+            [*where, AccountabilityRecord.kind == "overdue"],
+            source,
+        )
+        tallies += self._grouped(
+            scope,
+            "accountability_reviewed",
+            window,
+            staff,
+            AccountabilityRecord.reviewed_at,
+            [*where, AccountabilityRecord.reviewed_at.is_not(None)],
+            source,
+        )
+        return tallies
+
+
+def _jsonb() -> Any:
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    return JSONB()
+
+
+def _day(value: Any) -> date:
+    """A date from the database: PostgreSQL gives dates, SQLite ISO text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

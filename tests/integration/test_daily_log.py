@@ -1,0 +1,211 @@
+"""The daily log of a simulated hall: its counts are the ones the audit trail and the case
+records give when read another way; the PDF and the workbook carry the same numbers."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app import audit
+from app.auth import login
+from app.clock import ManualClock
+from app.context import AppContext
+from app.demo_activity import simulate
+from app.errors import PermissionDenied, ValidationError
+from app.ports import UnitOfWork
+from app.reports.daily_log import DailyLogData, daily_log, period_log
+from app.reports.printing import count_text, log_file
+from app.reports.sections import ReportScope, Tally, register_provider, unregister_provider
+from app.setup import initialize
+from db.engine import make_engine
+from db.migrate import ensure_schema
+from db.store import SqlStore
+from tests.helpers.reports import bounds, busiest_day, cards_at_end_of, counts_from_audit, events
+
+END = date(2026, 11, 20)  # a Friday
+AUDITED = (
+    "notices_issued",
+    "one_time_breaches",
+    "cases_accepted",
+    "cases_refused",
+    "cases_decided",
+    "cases_delivered",
+    "cases_on_the_spot",
+    "accountability_opened",
+    "accountability_reviewed",
+)
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+    """Fifteen days of a demo hall on SQLite, made once for the module (it takes a while)."""
+    tmp = tmp_path_factory.mktemp("hall")
+    clock = ManualClock(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    engine = make_engine(f"sqlite:///{tmp / 'demo.sqlite3'}")
+    ensure_schema(engine, None)
+    store = SqlStore(engine, clock)
+    ctx = AppContext(store, clock, tmp)
+    initialize(ctx.uow(), "admin-2026", demo=True)
+    simulate(ctx.uow, clock, 15, 1, END)
+    yield ctx
+    store.dispose()
+
+
+def by_staff(log: DailyLogData, keys: tuple[str, ...]) -> dict[str, Counter[str]]:
+    """The log's rows summed per staff member (a clerk may count at two windows)."""
+    found: dict[str, Counter[str]] = {}
+    for row in log.rows:
+        counts = found.setdefault(row.staff_name, Counter())
+        for key in keys:
+            value = log.row_count(row, key)
+            assert value is not None, f"{key} should be recorded in this tree"
+            counts[key] += value
+    return {name: +c for name, c in found.items() if +c}
+
+
+def test_busy_day_counts_equal_the_audit_trail(hall: AppContext) -> None:
+    day = busiest_day(hall)
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = daily_log(hall.uow(), boss, day)
+    expected = {name: +c for name, c in counts_from_audit(hall, day, day).items() if +c}
+    assert by_staff(log, AUDITED) == expected
+    total = sum(expected.values(), Counter())
+    for key in AUDITED:
+        assert log.total(key) == total[key], key
+    # The simulation really exercised what the log counts.
+    assert total["cases_accepted"] >= 10 and total["cases_decided"] >= 5
+
+
+def test_every_count_of_a_period_equals_the_audit_trail(hall: AppContext) -> None:
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    first = date(2026, 11, 9)
+    log = period_log(hall.uow(), boss, first, END)
+    expected = {name: +c for name, c in counts_from_audit(hall, first, END).items() if +c}
+    assert by_staff(log, AUDITED) == expected
+    total = sum(expected.values(), Counter())
+    for key in ("notices_issued", "one_time_breaches", "cases_refused", "accountability_reviewed"):
+        assert total[key] > 0, f"the demo made no {key}: the comparison would prove little"
+
+
+@pytest.mark.parametrize("which", ["busiest", "last"])
+def test_yellow_and_red_cards_at_the_end_of_the_day(hall: AppContext, which: str) -> None:
+    day = busiest_day(hall) if which == "busiest" else END
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = daily_log(hall.uow(), boss, day)
+    keys = ("cases_yellow", "cases_red")
+    assert by_staff(log, keys) == {n: +c for n, c in cards_at_end_of(hall, day).items() if +c}
+    if which == "last":  # the day the warnings were last refreshed: the lists' own cards
+        from app.cases import queries
+
+        now = queries.warning_counts(hall.uow(), boss, mine=False)
+        assert (log.total("cases_yellow"), log.total("cases_red")) == (now["yellow"], now["red"])
+        assert now["red"] + now["yellow"] > 0
+
+
+def test_case_list_and_chain_head(hall: AppContext) -> None:
+    day = busiest_day(hall)
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = daily_log(hall.uow(), boss, day)
+    start, end = bounds(day, day)
+    moved = {e.entity_id for e in events(hall) if e.entity == "case" and start <= e.at < end}
+    moved.discard("")
+    assert {c.number for c in log.cases} == moved
+    assert all("*" in c.applicant for c in log.cases)  # names masked
+    before_end = [e for e in events(hall) if e.at < end]
+    head = max(before_end, key=lambda e: e.seq)
+    assert (log.chain_seq, log.chain_hash) == (head.seq, head.hash)
+    assert audit.find_anchor(hall.uow(), " ".join([log.chain_hash[:8], log.chain_hash[8:]])).found
+    assert log.supervisor_name == "孙丽" and log.number == f"QH-RZ{day:%Y%m%d}"
+
+
+def test_slots_not_yet_recorded_show_a_dash_not_a_zero(hall: AppContext) -> None:
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = daily_log(hall.uow(), boss, END)
+    for key in ("visits_consultation", "referrals", "agency_cases", "ratings", "complaints"):
+        assert log.total(key) is None
+        assert all(log.row_count(r, key) is None for r in log.rows)
+    assert count_text(log.total("ratings")) == "—"
+
+
+def test_pdf_and_xlsx_carry_the_same_numbers(hall: AppContext, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    day = busiest_day(hall)
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = daily_log(hall.uow(), boss, day)
+    pdf = pdfium.PdfDocument(log_file(log, ".pdf"))
+    try:
+        pages = [page.get_textpage().get_text_range() for page in pdf]
+        width, height = pdf[0].get_size()
+    finally:
+        pdf.close()
+    assert width > height  # A4 landscape
+    text = "".join("".join(pages).split())
+    for header in ("工作日志", "一次性告知", "违反告知", "不予受理", "当场办结", "黄牌", "红牌"):
+        assert header in text
+    assert "合计" + "".join(count_text(v) for v in log.totals) in text
+    for row in log.rows:
+        assert row.staff_name + "".join(count_text(v) for v in row.counts) in text
+    assert log.cases[0].number in text and log.cases[-1].number in text
+    assert log.chain_hash[:8] in text and "孙丽" in text
+
+    book = openpyxl.load_workbook(io.BytesIO(log_file(log, ".xlsx")))
+    assert book.sheetnames[:2] == ["统计", "办件清单"]
+    sheet = book["统计"]
+    labels = [c.value for c in sheet[2]]
+    total_row = [c.value for c in sheet[sheet.max_row]]
+    assert total_row[0] == "合计"
+    for column, value in zip(log.columns, log.totals, strict=True):
+        assert total_row[labels.index(column.label, 2)] == (value if value is not None else "—")
+    assert sheet["A1"].font.b and sheet["C2"].font.b
+    assert sheet.column_dimensions["A"].width >= 12
+    cases = book["办件清单"]
+    assert cases.max_row == len(log.cases) + 1
+    assert [cases.cell(i + 2, 2).value for i in range(len(log.cases))] == [
+        c.number for c in log.cases
+    ]
+
+
+def test_clerks_are_refused_and_periods_checked(hall: AppContext) -> None:
+    clerk = login(hall.uow(), "zhangwei", "demo-2026")
+    with pytest.raises(PermissionDenied):
+        daily_log(hall.uow(), clerk, END)
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    with pytest.raises(ValidationError):
+        period_log(hall.uow(), boss, END, date(2026, 11, 1))
+    with pytest.raises(ValidationError):
+        period_log(hall.uow(), boss, date(2025, 1, 1), END)  # more than a year
+    admin = login(hall.uow(), "admin", "admin-2026")
+    assert daily_log(hall.uow(), admin, END).supervisor_name == "孙丽"
+
+
+def test_a_slot_wired_by_its_area_shows_in_the_log(hall: AppContext) -> None:
+    """What the lead does for visits: a provider returning tallies per window and clerk."""
+    clerk = login(hall.uow(), "zhangwei", "demo-2026")
+
+    def visits(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+        return [
+            Tally("visits_consultation", 4, clerk.window_id, clerk.staff_id),
+            Tally("visits_application", 1, clerk.window_id, clerk.staff_id),
+        ]
+
+    register_provider("visits", visits)
+    try:
+        boss = login(hall.uow(), "sunli", "demo-2026")
+        log = daily_log(hall.uow(), boss, END)
+        book = openpyxl.load_workbook(io.BytesIO(log_file(log, ".xlsx")))
+    finally:
+        unregister_provider("visits")
+    row = next(r for r in log.rows if r.staff_name == "张伟")
+    assert log.row_count(row, "visits_consultation") == 4
+    assert (log.total("visits_consultation"), log.total("visits_other")) == (4, 0)
+    assert log.total("referrals") is None  # still a slot
+    sheet = book["统计"]
+    labels = [c.value for c in sheet[2]]
+    assert sheet.cell(sheet.max_row, labels.index("咨询") + 1).value == 4

@@ -1,0 +1,111 @@
+"""The statistics page: charts with data for a supervisor, absent for a clerk (whom the service
+refuses anyway); the daily log previewed and exported from it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCharts import QBarSeries, QLineSeries
+from PySide6.QtWidgets import QFileDialog
+
+from app import sites
+from app.auth import login
+from app.context import AppContext
+from app.demo_activity import simulate
+from app.errors import PermissionDenied
+from app.reports.statistics import StatisticsQuery, statistics
+from ui.mainwindow import MainWindow
+from ui.printing.preview import PrintPreviewDialog
+from ui.reports.statistics_page import StatisticsPage
+
+END = date(2026, 11, 24)  # the fixture clock's day
+
+
+@pytest.fixture
+def hall(sqlite_demo_ctx: AppContext) -> AppContext:
+    simulate(sqlite_demo_ctx.uow, sqlite_demo_ctx.clock, 8, 2, END)  # type: ignore[arg-type]
+    return sqlite_demo_ctx
+
+
+def open_main(qtbot, ctx: AppContext, user: str, password: str = "demo-2026") -> MainWindow:  # type: ignore[no-untyped-def]
+    actor = login(ctx.uow(), user, password)
+    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def shown_page(qtbot, window: MainWindow) -> StatisticsPage:  # type: ignore[no-untyped-def]
+    window.show_page("statistics")
+    page = window.page("statistics")
+    assert isinstance(page, StatisticsPage)
+    qtbot.waitUntil(lambda: page.result is not None, timeout=20_000)
+    return page
+
+
+def test_supervisor_sees_charts_with_data(qtbot, hall: AppContext) -> None:  # type: ignore[no-untyped-def]
+    page = shown_page(qtbot, open_main(qtbot, hall, "sunli"))
+    bars = page.charts.work.chart().series()[0]
+    assert isinstance(bars, QBarSeries)
+    accepted = bars.barSets()[0]
+    assert accepted.label() == "受理" and accepted.count() >= 2
+    assert sum(accepted.at(i) for i in range(accepted.count())) == page.result.total.accepted > 0
+    line = page.charts.rate.chart().series()[0]
+    assert isinstance(line, QLineSeries) and line.count() >= 1
+    assert all(0 <= line.at(i).y() <= 100 for i in range(line.count()))
+    assert page.by_window.rowCount() >= 6 and page.by_clerk.rowCount() >= 6
+    assert "按时办结率" in page.summary.text()
+    assert "好差评" in page.status.text()  # not recorded yet, said so
+
+    page.trend.setCurrentIndex(page.trend.findData("month"))
+    page.window.setCurrentIndex(1)  # window 1 only: fewer cases
+    whole = page.result.total.accepted
+    with qtbot.waitSignal(page.statistics_shown, timeout=20_000):
+        page.refresh_button.click()
+    assert [p.label for p in page.result.trend] == ["2026-11"]
+    assert 0 < page.result.total.accepted < whole
+
+
+def test_admin_has_the_page_too(qtbot, hall: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = open_main(qtbot, hall, "admin", "admin-2026")
+    assert "statistics" in window.pages
+    assert shown_page(qtbot, window).result.total.accepted > 0
+
+
+def test_clerk_has_no_statistics(qtbot, hall: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = open_main(qtbot, hall, "zhangwei")
+    assert "statistics" not in window.pages
+    clerk = login(hall.uow(), "zhangwei", "demo-2026")
+    with pytest.raises(PermissionDenied):
+        statistics(hall.uow(), clerk, StatisticsQuery(date(2026, 11, 1), END))
+
+
+def test_print_and_export_the_daily_log(  # type: ignore[no-untyped-def]
+    qtbot, hall: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    page = shown_page(qtbot, open_main(qtbot, hall, "sunli"))
+    page.preset.setCurrentIndex(page.preset.findData("today"))
+    page.preset.activated.emit(page.preset.currentIndex())
+    assert page.period() == (END, END)
+
+    page.print_button.click()
+    preview = page.findChild(PrintPreviewDialog, "log_preview")
+    assert preview is not None
+    with qtbot.waitSignal(preview.preview_shown, timeout=30_000) as shown:
+        pass
+    assert shown.args[0] >= 1
+    assert preview.document is not None and preview.document.number == f"QH-RZ{END:%Y%m%d}"
+    assert preview.pages[0].width() > preview.pages[0].height()  # landscape
+    preview.close()
+
+    target = tmp_path / "log.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(page.log_exported, timeout=30_000):
+        page.export_button.click()
+    book = openpyxl.load_workbook(target)
+    sheet = book["统计"]
+    assert sheet[sheet.max_row][0].value == "合计"
+    assert book["办件清单"].max_row > 1

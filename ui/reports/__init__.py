@@ -1,0 +1,1 @@
+"""The supervisors' statistics page and the daily log's print and export."""

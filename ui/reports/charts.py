@@ -1,0 +1,92 @@
+"""Trend charts of the statistics page (QtCharts): work done per week or month as bars, and
+the on-time completion rate as a line. Built only when the page is, never at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from app.reports.statistics import TrendPoint
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("charts", text)
+
+
+class TrendCharts:
+    """Two chart views that ``show`` fills with the trend of a Statistics result."""
+
+    def __init__(self) -> None:
+        self.work = QChartView()
+        self.work.setObjectName("work_chart")
+        self.rate = QChartView()
+        self.rate.setObjectName("rate_chart")
+        for view in (self.work, self.rate):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(240)
+        self.bars: QBarSeries | None = None
+        self.line: QLineSeries | None = None
+
+    def show(self, points: Sequence[TrendPoint]) -> None:
+        labels = [p.label for p in points]
+        self.bars = QBarSeries()
+        self.bars.setObjectName("work_series")
+        top = 0
+        for name, color, values in (
+            (tr("受理"), "#1565c0", [p.figures.accepted for p in points]),
+            (tr("办结"), "#2e7d32", [p.figures.decided for p in points]),
+            (tr("超期"), "#b71c1c", [p.figures.overdue for p in points]),
+            (tr("一次性告知"), "#8a5a00", [p.figures.notices for p in points]),
+        ):
+            bar = QBarSet(name)
+            bar.setColor(QColor(color))
+            bar.append([float(v) for v in values])
+            self.bars.append(bar)
+            top = max(top, *values, 0)
+        self.work.setChart(
+            _chart(tr("受理、办结与超期（件）"), self.bars, labels, max(top, 1), "%d")
+        )
+
+        self.line = QLineSeries()
+        self.line.setObjectName("rate_series")
+        self.line.setName(tr("按时办结率（%）"))
+        self.line.setPen(QPen(QColor("#2e7d32"), 2.5))
+        self.line.setPointsVisible(True)
+        for i, p in enumerate(points):
+            rate = p.figures.on_time_rate
+            if rate is not None:  # a week without decisions has no rate, not 0 %
+                self.line.append(float(i), rate * 100)
+        self.rate.setChart(_chart(tr("按时办结率"), self.line, labels, 100, "%d%%"))
+
+
+def _chart(
+    title: str, series: QBarSeries | QLineSeries, labels: list[str], top: float, fmt: str
+) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(labels or [""])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, top)
+    axis_y.setLabelFormat(fmt)
+    if fmt == "%d":
+        axis_y.applyNiceNumbers()
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return chart
