@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, exists, func, or_, select
+from sqlalchemy import Integer, case, cast, exists, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from app.cases.lifecycle import CaseAction
@@ -15,6 +15,9 @@ from app.reports.ports import CompletionGroup, OpenCaseGroup, PausedDecision, Pe
 from app.reports.sections import ReportScope, Tally
 from db.models import (
     AccountabilityRecord,
+    AgencyCase,
+    AgencyContact,
+    AgencyStep,
     CaseEvent,
     CaseFile,
     ExtraDemand,
@@ -302,10 +305,20 @@ class SqlReportRepository:
         ]
 
     def period_cases(self, scope: ReportScope) -> list[PeriodCase]:
-        moved = (
-            select(CaseEvent.case_id)
-            .where(CaseEvent.at >= scope.start, CaseEvent.at < scope.end)
-            .distinct()
+        # Worked on in the period: a transition, an overdue record opened, or the agent's
+        # records (taken on, a step at another department, a contact with the applicant),
+        # each dated when it was recorded.
+        moved: Any = union(
+            select(CaseEvent.case_id).where(CaseEvent.at >= scope.start, CaseEvent.at < scope.end),
+            *(
+                select(table.case_id).where(when >= scope.start, when < scope.end)
+                for table, when in (
+                    (AccountabilityRecord, AccountabilityRecord.opened_at),
+                    (AgencyCase, AgencyCase.taken_on_at),
+                    (AgencyStep, AgencyStep.recorded_at),
+                    (AgencyContact, AgencyContact.recorded_at),
+                )
+            ),
         )
         last = aliased(CaseEvent)
         state_at_end = (
