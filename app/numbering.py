@@ -1,7 +1,9 @@
 """Document numbers: readable, unique per site, given inside the issuing transaction.
 
 ``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices and refusals use
-their own prefix letter (``QH-N20261126-0001``, ``QH-R…``). The serial comes from a counter row
+their own prefix letter (``QH-N20261126-0001``, ``QH-R…``); so do visits to the first responder
+(``QH-V…``) and referrals, whose slip (引导单) carries the referral's number (``QH-F…``, F as the
+slip's letter in the signed QR code). The serial comes from a counter row
 locked and moved in the same transaction that stores the document, so two counters accepting at
 the same second get different numbers and a rolled-back transaction gives its number back.
 """
@@ -17,9 +19,17 @@ class NumberKind(StrEnum):
     CASE = "case"
     NOTICE = "notice"
     REFUSAL = "refusal"
+    VISIT = "visit"
+    REFERRAL = "referral"
 
 
-PREFIX = {NumberKind.CASE: "", NumberKind.NOTICE: "N", NumberKind.REFUSAL: "R"}
+PREFIX = {
+    NumberKind.CASE: "",
+    NumberKind.NOTICE: "N",
+    NumberKind.REFUSAL: "R",
+    NumberKind.VISIT: "V",
+    NumberKind.REFERRAL: "F",
+}
 
 
 class CounterRepository(Protocol):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from app.notices.ports import NoticeRepository
     from app.printing.records import PrintLogRepository
     from app.signing import KeyRepository
+    from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 from app.records import (
     AuditEventRecord,
     ChainHead,
@@ -86,6 +87,9 @@ class UnitOfWork(Protocol):
     notices: NoticeRepository
     keys: KeyRepository
     prints: PrintLogRepository
+    visits: VisitRepository
+    absences: AbsenceRepository
+    worklist: WorkListRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

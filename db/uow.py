@@ -26,6 +26,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "notices": ("db.notices_repo", "SqlNoticeRepository"),
     "keys": ("db.keys_repo", "SqlKeyRepository"),
     "prints": ("db.keys_repo", "SqlPrintLogRepository"),
+    "visits": ("db.visits_repo", "SqlVisitRepository"),
+    "absences": ("db.visits_repo", "SqlAbsenceRepository"),
+    "worklist": ("db.worklist_repo", "SqlWorkListRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 

@@ -17,6 +17,7 @@ from db.models.cases import (
 from db.models.catalog import ItemMaterial, ItemStep, ServiceItem, ServiceItemVersion
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
 from db.models.keys import PrintLog, SiteKey
+from db.models.visits import Referral, StaffAbsence, Visit, VisitEvent
 
 __all__ = [
     "AccountabilityRecord",
@@ -36,6 +37,7 @@ __all__ = [
     "NoticeMaterial",
     "NumberCounter",
     "PrintLog",
+    "Referral",
     "Refusal",
     "SearchToken",
     "ServiceItem",
@@ -44,5 +46,8 @@ __all__ = [
     "Site",
     "SiteKey",
     "Staff",
+    "StaffAbsence",
+    "Visit",
+    "VisitEvent",
     "Window",
 ]
