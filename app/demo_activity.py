@@ -11,7 +11,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
+from app import demo_visits as first_inquiry
 from app.auth import login
 from app.calendar import load_calendar
 from app.cases import queries, service
@@ -45,6 +47,8 @@ class DemoSummary:
     transitions: int = 0
     red: int = 0
     refused_actions: int = 0
+    visits: int = 0
+    referrals: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -89,11 +93,12 @@ def simulate(
             working = load_calendar(uow).is_workday(day)
         if working:
             summary.days += 1
-            _one_day(make_uow, clock, rng, day, clerks, supervisor, items, summary)
+            _one_day(make_uow, clock, rng, day, clerks, supervisor, items, summary, day == end)
             if on_progress:
                 on_progress(f"{day}: {summary.accepted} cases so far")
         day += timedelta(days=1)
     clock.set(datetime.combine(end, time(17, 30), DEFAULT_TZ))
+    first_inquiry.post_away(make_uow, clock, supervisor, end)
     service.refresh_warnings(make_uow())
     summary.counts = queries.warning_counts(make_uow(), supervisor, mine=False)
     return summary
@@ -112,11 +117,12 @@ def _one_day(
     supervisor: Actor,
     items: list[ItemVersionRecord],
     summary: DemoSummary,
+    last_day: bool = False,
 ) -> None:
     clock.set(_at(day, 8, 45))
     service.refresh_warnings(make_uow())
     _work_open_cases(make_uow, clock, rng, day, clerks, supervisor, summary)
-    visits = sorted(
+    applications = sorted(
         (
             (rng.randint(9 * 60, 17 * 60), clerk)
             for clerk in clerks
@@ -124,27 +130,54 @@ def _one_day(
         ),
         key=lambda visit: (visit[0], visit[1].staff_id),
     )
-    for minute, clerk in visits:
-        clock.set(_at(day, minute // 60, minute % 60))
+    # Cases and the first-inquiry register share one timetable, so time only moves forward.
+    timetable: list[tuple[int, int, Callable[[], None]]] = []
+    for minute, clerk in applications:
         item = rng.choice(items_for(clerk, items))
+        request = _request(rng, item, day)
+        timetable.append(
+            (minute, len(timetable), partial(_accept, make_uow, clerk, item, request, summary))
+        )
+    first_inquiry.plan_day(
+        timetable,
+        make_uow,
+        rng,
+        day,
+        clerks,
+        lambda clerk: items_for(clerk, items),
+        summary,
+        last_day,
+    )
+    for minute, _order, action in sorted(timetable, key=lambda entry: entry[:2]):
+        clock.set(_at(day, minute // 60, minute % 60))
         try:
-            result = service.accept_case(make_uow(), clerk, _request(rng, item, day))
-            summary.accepted += 1
-            if item.on_the_spot:  # 即办件: decided and handed over at the counter
-                case = service.decide_case(make_uow(), clerk, result.case_id, 1, "approved")
-                applicant = case.applicant
-                service.deliver_case(
-                    make_uow(),
-                    clerk,
-                    case.id,
-                    case.row_version,
-                    "pickup",
-                    applicant.name,
-                    applicant.id_number,
-                )
-                summary.transitions += 2
+            action()
         except DomainError:
             summary.refused_actions += 1
+
+
+def _accept(
+    make_uow: Callable[[], UnitOfWork],
+    clerk: Actor,
+    item: ItemVersionRecord,
+    request: AcceptRequest,
+    summary: DemoSummary,
+) -> None:
+    result = service.accept_case(make_uow(), clerk, request)
+    summary.accepted += 1
+    if item.on_the_spot:  # 即办件: decided and handed over at the counter
+        case = service.decide_case(make_uow(), clerk, result.case_id, 1, "approved")
+        applicant = case.applicant
+        service.deliver_case(
+            make_uow(),
+            clerk,
+            case.id,
+            case.row_version,
+            "pickup",
+            applicant.name,
+            applicant.id_number,
+        )
+        summary.transitions += 2
 
 
 # Which demo window takes which department's items; the rest go to the general window.

@@ -17,6 +17,9 @@ FAR_FUTURE = date(9999, 12, 31)
 SUPPLY_KEY: Any = func.coalesce(CaseFile.deferred_supply_by, literal(FAR_FUTURE))
 
 
+OWNER = aliased(Staff)
+
+
 class SqlWorkListRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
@@ -63,13 +66,12 @@ class SqlWorkListRepository:
     def deferred_rows(self, ids: Sequence[int]) -> list[DeferredRow]:
         if not ids:
             return []
-        owner = aliased(Staff)
         cases = {
             c.id: (c, item, owner_name)
             for c, item, owner_name in self.s.execute(
-                select(CaseFile, ServiceItemVersion.name, owner.name)
+                select(CaseFile, ServiceItemVersion.name, OWNER.name)
                 .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
-                .join(owner, owner.id == CaseFile.owner_id)
+                .join(OWNER, OWNER.id == CaseFile.owner_id)
                 .where(CaseFile.id.in_(list(ids)))
             )
         }
