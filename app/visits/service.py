@@ -22,7 +22,7 @@ from app.clock import DEFAULT_TZ
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
-from app.roles import ANY_ROLE, Actor, allowed_roles
+from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import (
     FieldErrors,
     validate_name,
@@ -731,3 +731,35 @@ def visit_detail(uow: UnitOfWork, actor: Actor, visit_id: int) -> VisitDetail:
 def find_visit_by_number(uow: UnitOfWork, actor: Actor, number: str) -> VisitRecord | None:
     with uow.read():
         return uow.visits.by_number(number)
+
+
+@dataclass(frozen=True)
+class ReferralTargets:
+    """Where a clerk can refer a visitor: colleagues (with their window, and who covers for
+    them when they are away), windows and departments of the center."""
+
+    staff: tuple[tuple[int, str], ...]
+    windows: tuple[tuple[int, str], ...]
+    departments: tuple[tuple[int, str], ...]
+
+
+@allowed_roles(*COUNTER_ROLES)
+def referral_targets(uow: UnitOfWork, actor: Actor) -> ReferralTargets:
+    with uow.read():
+        now = uow.clock.now()
+        windows = uow.sites.windows(actor.site_id)
+        away = {a.staff_id: a for a in uow.absences.current(actor.site_id, now)}
+        labels = {w.id: f"{w.number}号窗口（{w.name}）" for w in windows}
+        staff = []
+        for s in uow.staff.list(actor.site_id):
+            if s.id == actor.staff_id or s.role is Role.ADMIN:
+                continue
+            label = s.name + (f"　{labels[s.window_id]}" if s.window_id in labels else "")
+            if s.id in away:
+                until = away[s.id].until.astimezone(DEFAULT_TZ)
+                label += f"　离岗至 {until:%m-%d %H:%M}，{away[s.id].backup_name}代岗"
+            staff.append((s.id, label))
+        departments = tuple((d.id, d.name) for d in uow.sites.departments(actor.site_id))
+    return ReferralTargets(
+        tuple(staff), tuple((w.number, labels[w.id]) for w in windows), departments
+    )

@@ -75,7 +75,15 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
         )
         qtbot.addWidget(window)
         titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert titles == ["Counter", "Cases", "Home", "Staff", "Accountability", "Audit trail"]
+        assert titles == [
+            "Counter",
+            "Cases",
+            "Follow-up",
+            "Home",
+            "Staff",
+            "Accountability",
+            "Audit trail",
+        ]
         assert "Supervisor" in window.status_staff.text()
     finally:
         install_language(app, "zh_CN")  # type: ignore[arg-type]
