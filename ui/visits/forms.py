@@ -68,7 +68,10 @@ class RegisterForm(ServiceForm):
         )
         self.ok_button.setText(tr("登记 (Ctrl+Enter)"))
         _submit_keys(self)
-        self.fields["question"].setFocus()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fields["question"].setFocus()  # the clerk types the question first
 
     def values(self) -> dict[str, Any]:
         return {**super().values(), "needs_escort": self.escort.isChecked()}
@@ -101,7 +104,10 @@ class OutcomeForm(ServiceForm):
             outcome.setCurrentIndex(outcome.findData(preset.value))
         self._show_fields()
         _submit_keys(self)
-        outcome.setFocus()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fields["outcome"].setFocus()
 
     def _show_fields(self) -> None:
         chosen = self.fields["outcome"].currentData()  # type: ignore[attr-defined]
