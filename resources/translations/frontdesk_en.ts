@@ -25,6 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="39"/>
+        <location filename="../../ui/visits/labels.py" line="24"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -53,12 +54,16 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
         <location filename="../../ui/cases/action_form.py" line="41"/>
+        <location filename="../../ui/visits/dialog.py" line="110"/>
+        <location filename="../../ui/visits/forms.py" line="59"/>
+        <location filename="../../ui/worklist/page.py" line="283"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="141"/>
         <location filename="../../ui/cases/model.py" line="38"/>
+        <location filename="../../ui/worklist/page.py" line="309"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -88,6 +93,9 @@
         <location filename="../../ui/cases/dialog.py" line="144"/>
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/visits/dialog.py" line="108"/>
+        <location filename="../../ui/worklist/page.py" line="260"/>
+        <location filename="../../ui/worklist/page.py" line="280"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -219,6 +227,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="70"/>
+        <location filename="../../ui/visits/forms.py" line="222"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -265,6 +274,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -275,11 +285,13 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="99"/>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
@@ -317,6 +329,8 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="142"/>
         <location filename="../../ui/cases/model.py" line="40"/>
+        <location filename="../../ui/worklist/page.py" line="265"/>
+        <location filename="../../ui/worklist/page.py" line="286"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -324,6 +338,7 @@
         <location filename="../../ui/cases/dialog.py" line="143"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="25"/>
+        <location filename="../../ui/worklist/page.py" line="310"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -347,6 +362,8 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="148"/>
         <location filename="../../ui/cases/model.py" line="43"/>
+        <location filename="../../ui/worklist/page.py" line="284"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -382,12 +399,15 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="167"/>
+        <location filename="../../ui/worklist/page.py" line="251"/>
+        <location filename="../../ui/worklist/page.py" line="271"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="194"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
+        <location filename="../../ui/visits/dialog.py" line="200"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -413,6 +433,8 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="242"/>
+        <location filename="../../ui/visits/dialog.py" line="331"/>
+        <location filename="../../ui/worklist/page.py" line="530"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -681,6 +703,7 @@
     </message>
     <message>
         <location filename="../../ui/counter/applicant.py" line="38"/>
+        <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -1055,6 +1078,631 @@
         <source>缺 %s 项：%s。请出具一次性告知单，一次告知全部所缺材料。</source>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
     </message>
+    <message>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="72"/>
+        <source>受理台已打开：办理后将关联来访 %s</source>
+        <translation>Counter opened: what is issued there will be linked to visit %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="94"/>
+        <source>来访 %s 已办结：转为申请 %s</source>
+        <translation>Visit %s closed: became application %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <source>经办人</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <source>之后由谁负责</source>
+        <translation>Held afterwards by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="71"/>
+        <source>经手记录（首问责任链，不可修改）</source>
+        <translation>Chain of responsibility (first inquiry; cannot be edited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="90"/>
+        <source>来访 %s</source>
+        <translation>Visit %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="93"/>
+        <location filename="../../ui/worklist/page.py" line="255"/>
+        <location filename="../../ui/worklist/page.py" line="275"/>
+        <source>（未留姓名）</source>
+        <translation>(no name given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="99"/>
+        <source>  【需陪同引导】</source>
+        <translation>  [needs an escort]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="102"/>
+        <source>（您正代其办理）</source>
+        <translation> (you are acting for them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="104"/>
+        <source>登记号</source>
+        <translation>Visit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="105"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="106"/>
+        <source>首问人员</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="107"/>
+        <source>当前负责人</source>
+        <translation>Now held by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="109"/>
+        <location filename="../../ui/worklist/page.py" line="262"/>
+        <location filename="../../ui/worklist/page.py" line="282"/>
+        <source>来访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="111"/>
+        <location filename="../../ui/visits/forms.py" line="55"/>
+        <source>咨询/办理事项</source>
+        <translation>Question / matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="119"/>
+        <location filename="../../ui/visits/labels.py" line="53"/>
+        <source>转办</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="120"/>
+        <source>%s → %s，须于 %s 前接收</source>
+        <translation>%s → %s, to be acknowledged by %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="129"/>
+        <location filename="../../ui/visits/forms.py" line="96"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="142"/>
+        <source>▲ 转办已超过接收时限，仍未被接收：请联系接收人或收回转办。</source>
+        <translation>▲ The referral is past its limit and not acknowledged: call the receiver or recall it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="154"/>
+        <source>（代%s）</source>
+        <translation> (for %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="157"/>
+        <source>转至 %s</source>
+        <translation>to %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="159"/>
+        <source>（超时接收）</source>
+        <translation>(acknowledged late) </translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="177"/>
+        <source>办结（记录结果）…</source>
+        <translation>Close (record outcome)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="178"/>
+        <source>转为申请（打开受理台）</source>
+        <translation>Make it an application (open the counter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="179"/>
+        <source>转办…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="180"/>
+        <source>非本中心职责…</source>
+        <translation>Outside our remit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="181"/>
+        <location filename="../../ui/visits/labels.py" line="54"/>
+        <source>确认接收</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="182"/>
+        <source>记录确认电话…</source>
+        <translation>Record confirmation call…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="183"/>
+        <source>收回转办…</source>
+        <translation>Recall referral…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="184"/>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="196"/>
+        <source>打印引导单 (Ctrl+P)</source>
+        <translation>Print referral slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="273"/>
+        <source>记录确认电话</source>
+        <translation>Record the confirmation call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="275"/>
+        <source>对方单位、接听人及确认情况</source>
+        <translation>Body called, who answered, what was confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="283"/>
+        <location filename="../../ui/visits/labels.py" line="55"/>
+        <source>收回转办</source>
+        <translation>Recall referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="285"/>
+        <source>收回原因（如：来访人返回首问窗口）</source>
+        <translation>Why (e.g. the visitor came back to the first window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="294"/>
+        <source>重新打开来访</source>
+        <translation>Reopen visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="296"/>
+        <source>重新打开的原因</source>
+        <translation>Why it is reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="52"/>
+        <location filename="../../ui/visits/labels.py" line="50"/>
+        <source>登记来访</source>
+        <translation>Register visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="55"/>
+        <source>来访人问什么、要办什么</source>
+        <translation>What the visitor asks or wants done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="60"/>
+        <source>姓名（可不填）</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="61"/>
+        <source>投诉时须填写；转办时便于跟进</source>
+        <translation>Required for complaints; helps follow a referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="62"/>
+        <source>身份证号（需要时）</source>
+        <translation>Resident ID (when it matters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="63"/>
+        <source>老年人或残疾人，需工作人员陪同引导</source>
+        <translation>Elderly or disabled: a member of staff escorts them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="67"/>
+        <source>当场答复（填写即办结）</source>
+        <translation>Answered at once (closes the visit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="67"/>
+        <source>已当场答复的，写明答复内容</source>
+        <translation>If answered at once, write the answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="69"/>
+        <source>登记 (Ctrl+Enter)</source>
+        <translation>Register (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="89"/>
+        <source>办结来访：记录结果</source>
+        <translation>Close visit: record the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="93"/>
+        <source>（请选择办理结果）</source>
+        <translation>(choose the outcome)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="94"/>
+        <location filename="../../ui/visits/labels.py" line="42"/>
+        <location filename="../../ui/visits/labels.py" line="51"/>
+        <source>当场答复</source>
+        <translation>Answered on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="95"/>
+        <source>转为申请（已受理或已出具告知单）</source>
+        <translation>Became an application (accepted, or a notice issued)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="97"/>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="98"/>
+        <source>已发办事指南（事项编码，可不填）</source>
+        <translation>Service guide handed over (item code, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="100"/>
+        <source>办件编号（或告知单、不予受理通知书编号）</source>
+        <translation>Case number (or notice / refusal number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="136"/>
+        <source>非本中心职责：告知承办单位</source>
+        <translation>Outside our remit: name the competent body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="136"/>
+        <source>转办（引导至中心内）</source>
+        <translation>Refer within the center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="142"/>
+        <source>承办单位</source>
+        <translation>Competent body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="142"/>
+        <source>如：县公安局户政科</source>
+        <translation>e.g. County Public Security, household registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="144"/>
+        <source>地址和办公电话</source>
+        <translation>Address and office phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="144"/>
+        <source>如：人民路12号，0310-6811110</source>
+        <translation>e.g. 12 Renmin Rd, 0310-6811110</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="146"/>
+        <source>不属本中心办理的原因</source>
+        <translation>Why it is not handled here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="148"/>
+        <source>接收人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="148"/>
+        <source>（不指定个人）</source>
+        <translation>(no named person)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="149"/>
+        <source>接收窗口</source>
+        <translation>Receiving window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="149"/>
+        <source>（按接收人所在窗口）</source>
+        <translation>(the receiver&apos;s window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="151"/>
+        <source>接收部门</source>
+        <translation>Receiving department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="151"/>
+        <source>（按窗口所属部门）</source>
+        <translation>(the window&apos;s department)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="153"/>
+        <source>联系电话（办公电话，可不填）</source>
+        <translation>Phone (office line, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="155"/>
+        <source>办理事项（引导单列出所需材料）</source>
+        <translation>Service item (the slip lists what to bring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="155"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="157"/>
+        <source>转办原因</source>
+        <translation>Reason for the referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="158"/>
+        <source>转办 (Ctrl+Enter)</source>
+        <translation>Refer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="200"/>
+        <source>离岗登记（AB岗）</source>
+        <translation>Mark away (A/B post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="205"/>
+        <source>工作人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="209"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="216"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="217"/>
+        <source>至</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/item_chooser.py" line="20"/>
+        <source>转为申请：选择办理事项</source>
+        <translation>Make it an application: choose the item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/item_chooser.py" line="27"/>
+        <source>输入事项名称、编码或拼音首字母，回车选择：</source>
+        <translation>Type the item&apos;s name, code or pinyin initials, Enter to choose:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="21"/>
+        <source>咨询</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="22"/>
+        <source>办事</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="23"/>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="30"/>
+        <source>▲ 转办超时未接收</source>
+        <translation>▲ Referral overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="32"/>
+        <source>○ 办理中</source>
+        <translation>○ Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="33"/>
+        <source>→ 已转办待接收</source>
+        <translation>→ Referred, awaiting acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="34"/>
+        <source>✓ 已办结</source>
+        <translation>✓ Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="40"/>
+        <source>（尚无结果）</source>
+        <translation>(no outcome yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="43"/>
+        <location filename="../../ui/visits/labels.py" line="52"/>
+        <source>转为申请</source>
+        <translation>Became an application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="44"/>
+        <source>非本中心职责（已电话确认）</source>
+        <translation>Outside our remit (confirmed by phone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="56"/>
+        <source>电话确认外单位受理</source>
+        <translation>Outside body confirmed by phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="57"/>
+        <source>重新打开</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="63"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="64"/>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="65"/>
+        <source>外出办事</source>
+        <translation>Field visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="112"/>
+        <source>编号、身份证号、电话或姓名，可扫码；回车查找来访、告知单和办件（Ctrl+F）</source>
+        <translation>Number, resident ID, phone or name, or scan; Enter finds visits, notices and cases (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="124"/>
+        <source>登记来访 (F2)</source>
+        <translation>Register visit (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="127"/>
+        <source>离岗登记…</source>
+        <translation>Mark away…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="130"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="137"/>
+        <source>我已返岗</source>
+        <translation>I am back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="172"/>
+        <source>超时未接收的转办（全中心）</source>
+        <translation>Overdue referrals (whole center)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="172"/>
+        <source>待我接收的转办</source>
+        <translation>Referrals waiting for me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="180"/>
+        <source>我的办件（红牌、黄牌在前）</source>
+        <translation>My cases (red and yellow first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="181"/>
+        <source>我的来访</source>
+        <translation>My visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="182"/>
+        <source>容缺材料待补</source>
+        <translation>Deferred materials due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="244"/>
+        <source>▲ 已超时</source>
+        <translation>▲ Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="244"/>
+        <source>→ 待接收</source>
+        <translation>→ Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="256"/>
+        <location filename="../../ui/worklist/page.py" line="276"/>
+        <source>【陪同】</source>
+        <translation> [escort]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="261"/>
+        <source>接收时限</source>
+        <translation>Acknowledge by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="263"/>
+        <source>转自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="264"/>
+        <source>接收</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="285"/>
+        <source>转往</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="295"/>
+        <source>▲ 已过期 </source>
+        <translation>▲ Overdue </translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="297"/>
+        <source>今日 </source>
+        <translation>Today </translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="308"/>
+        <source>补交期限</source>
+        <translation>Supply by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="312"/>
+        <source>容缺材料</source>
+        <translation>Deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="374"/>
+        <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
+        <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="382"/>
+        <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
+        <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="417"/>
+        <source>读取待办失败：%s</source>
+        <translation>Could not read the work list: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="447"/>
+        <source>没有找到相符的来访、告知单或办件</source>
+        <translation>No visit, notice or case matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="453"/>
+        <source>来访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="453"/>
+        <source>告知单</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="453"/>
+        <source>办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="506"/>
+        <source>已登记并办结来访 %s（当场答复）</source>
+        <translation>Visit %s registered and closed (answered on the spot)</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -1393,27 +2041,27 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="26"/>
+        <location filename="../../ui/mainwindow/pages.py" line="37"/>
         <source>%s，您好</source>
         <translation>Hello, %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="30"/>
+        <location filename="../../ui/mainwindow/pages.py" line="41"/>
         <source>服务中心</source>
         <translation>Service center</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="31"/>
+        <location filename="../../ui/mainwindow/pages.py" line="42"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="32"/>
+        <location filename="../../ui/mainwindow/pages.py" line="43"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="35"/>
+        <location filename="../../ui/mainwindow/pages.py" line="46"/>
         <source>首问负责：谁首先接待，谁负责到底。
 一次性告知：缺什么材料，一次书面讲清。
 限时办结：承诺时限内办结，超时必究。</source>
@@ -1660,170 +2308,180 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="77"/>
+        <location filename="../../ui/mainwindow/window.py" line="79"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="117"/>
+        <location filename="../../ui/mainwindow/window.py" line="120"/>
+        <source>我的待办</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="123"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="119"/>
+        <location filename="../../ui/mainwindow/window.py" line="125"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="121"/>
+        <location filename="../../ui/mainwindow/window.py" line="128"/>
+        <source>首问督办</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="130"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="123"/>
+        <location filename="../../ui/mainwindow/window.py" line="132"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="126"/>
+        <location filename="../../ui/mainwindow/window.py" line="135"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="135"/>
+        <location filename="../../ui/mainwindow/window.py" line="146"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="137"/>
+        <location filename="../../ui/mainwindow/window.py" line="148"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="151"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="146"/>
+        <location filename="../../ui/mainwindow/window.py" line="157"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="220"/>
+        <location filename="../../ui/mainwindow/window.py" line="238"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="223"/>
+        <location filename="../../ui/mainwindow/window.py" line="241"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="225"/>
+        <location filename="../../ui/mainwindow/window.py" line="243"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="226"/>
+        <location filename="../../ui/mainwindow/window.py" line="244"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="232"/>
+        <location filename="../../ui/mainwindow/window.py" line="250"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="233"/>
+        <location filename="../../ui/mainwindow/window.py" line="251"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="234"/>
+        <location filename="../../ui/mainwindow/window.py" line="252"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="237"/>
+        <location filename="../../ui/mainwindow/window.py" line="255"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="239"/>
+        <location filename="../../ui/mainwindow/window.py" line="257"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="240"/>
-        <location filename="../../ui/mainwindow/window.py" line="411"/>
+        <location filename="../../ui/mainwindow/window.py" line="258"/>
+        <location filename="../../ui/mainwindow/window.py" line="430"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="246"/>
+        <location filename="../../ui/mainwindow/window.py" line="264"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="250"/>
+        <location filename="../../ui/mainwindow/window.py" line="268"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="306"/>
+        <location filename="../../ui/mainwindow/window.py" line="324"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="339"/>
+        <location filename="../../ui/mainwindow/window.py" line="358"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="379"/>
+        <location filename="../../ui/mainwindow/window.py" line="398"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="385"/>
+        <location filename="../../ui/mainwindow/window.py" line="404"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="387"/>
+        <location filename="../../ui/mainwindow/window.py" line="406"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="393"/>
+        <location filename="../../ui/mainwindow/window.py" line="412"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="393"/>
+        <location filename="../../ui/mainwindow/window.py" line="412"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="402"/>
+        <location filename="../../ui/mainwindow/window.py" line="421"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="412"/>
+        <location filename="../../ui/mainwindow/window.py" line="431"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="417"/>
+        <location filename="../../ui/mainwindow/window.py" line="436"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1942,59 +2600,115 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="58"/>
+        <location filename="../../ui/mainwindow/pages.py" line="79"/>
         <source>用户名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="59"/>
+        <location filename="../../ui/mainwindow/pages.py" line="80"/>
+        <location filename="../../ui/mainwindow/pages.py" line="92"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="60"/>
+        <location filename="../../ui/mainwindow/pages.py" line="81"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="61"/>
+        <location filename="../../ui/mainwindow/pages.py" line="82"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="62"/>
+        <location filename="../../ui/mainwindow/pages.py" line="83"/>
         <source>B 岗</source>
         <translation>Backup (B post)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="63"/>
+        <location filename="../../ui/mainwindow/pages.py" line="84"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="70"/>
+        <location filename="../../ui/mainwindow/pages.py" line="85"/>
+        <source>离岗</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="93"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="94"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="95"/>
+        <source>至</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="96"/>
+        <source>代岗（B 岗）</source>
+        <translation>Covered by (B post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="105"/>
         <source>工作人员与 AB 岗</source>
         <translation>Staff and A/B backup posts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="81"/>
+        <location filename="../../ui/mainwindow/pages.py" line="108"/>
+        <source>登记离岗…</source>
+        <translation>Mark away…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="111"/>
+        <source>结束所选离岗</source>
+        <translation>End selected absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="115"/>
+        <source>离岗登记（当前及已安排）</source>
+        <translation>Absences (now and planned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="143"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="83"/>
+        <location filename="../../ui/mainwindow/pages.py" line="145"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="83"/>
+        <location filename="../../ui/mainwindow/pages.py" line="145"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="89"/>
+        <location filename="../../ui/mainwindow/pages.py" line="152"/>
         <source>%s 号</source>
         <translation>No. %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="155"/>
+        <source>离岗至 %s，%s 代岗</source>
+        <translation>Away until %s, %s covers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="162"/>
+        <source>（未设 B 岗）</source>
+        <translation>(no B post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="190"/>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
     </message>
 </context>
 <context>
