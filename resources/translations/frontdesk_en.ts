@@ -56,14 +56,14 @@
         <location filename="../../ui/cases/action_form.py" line="41"/>
         <location filename="../../ui/visits/dialog.py" line="110"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="283"/>
+        <location filename="../../ui/worklist/page.py" line="284"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="141"/>
         <location filename="../../ui/cases/model.py" line="38"/>
-        <location filename="../../ui/worklist/page.py" line="309"/>
+        <location filename="../../ui/worklist/page.py" line="310"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -94,8 +94,8 @@
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <location filename="../../ui/visits/dialog.py" line="108"/>
-        <location filename="../../ui/worklist/page.py" line="260"/>
-        <location filename="../../ui/worklist/page.py" line="280"/>
+        <location filename="../../ui/worklist/page.py" line="261"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="70"/>
-        <location filename="../../ui/visits/forms.py" line="222"/>
+        <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -329,8 +329,8 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="142"/>
         <location filename="../../ui/cases/model.py" line="40"/>
-        <location filename="../../ui/worklist/page.py" line="265"/>
-        <location filename="../../ui/worklist/page.py" line="286"/>
+        <location filename="../../ui/worklist/page.py" line="266"/>
+        <location filename="../../ui/worklist/page.py" line="287"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -338,7 +338,7 @@
         <location filename="../../ui/cases/dialog.py" line="143"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="25"/>
-        <location filename="../../ui/worklist/page.py" line="310"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -362,8 +362,8 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="148"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="284"/>
-        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="285"/>
+        <location filename="../../ui/worklist/page.py" line="312"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -399,8 +399,8 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="167"/>
-        <location filename="../../ui/worklist/page.py" line="251"/>
-        <location filename="../../ui/worklist/page.py" line="271"/>
+        <location filename="../../ui/worklist/page.py" line="252"/>
+        <location filename="../../ui/worklist/page.py" line="272"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
@@ -434,7 +434,7 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="242"/>
         <location filename="../../ui/visits/dialog.py" line="331"/>
-        <location filename="../../ui/worklist/page.py" line="530"/>
+        <location filename="../../ui/worklist/page.py" line="531"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1110,8 +1110,8 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="93"/>
-        <location filename="../../ui/worklist/page.py" line="255"/>
-        <location filename="../../ui/worklist/page.py" line="275"/>
+        <location filename="../../ui/worklist/page.py" line="256"/>
+        <location filename="../../ui/worklist/page.py" line="276"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="105"/>
-        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="282"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -1148,8 +1148,8 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="109"/>
-        <location filename="../../ui/worklist/page.py" line="262"/>
-        <location filename="../../ui/worklist/page.py" line="282"/>
+        <location filename="../../ui/worklist/page.py" line="263"/>
+        <location filename="../../ui/worklist/page.py" line="283"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -1427,47 +1427,47 @@
         <translation>Phone (office line, optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="155"/>
-        <source>办理事项（引导单列出所需材料）</source>
-        <translation>Service item (the slip lists what to bring)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/visits/forms.py" line="155"/>
+        <location filename="../../ui/visits/forms.py" line="154"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="157"/>
+        <location filename="../../ui/visits/forms.py" line="154"/>
+        <source>服务事项（可不填）</source>
+        <translation>Service item (optional; the slip lists what to bring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="155"/>
         <source>转办原因</source>
         <translation>Reason for the referral</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="158"/>
+        <location filename="../../ui/visits/forms.py" line="156"/>
         <source>转办 (Ctrl+Enter)</source>
         <translation>Refer (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="200"/>
+        <location filename="../../ui/visits/forms.py" line="198"/>
         <source>离岗登记（AB岗）</source>
         <translation>Mark away (A/B post)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="205"/>
+        <location filename="../../ui/visits/forms.py" line="203"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="209"/>
+        <location filename="../../ui/visits/forms.py" line="207"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="216"/>
+        <location filename="../../ui/visits/forms.py" line="214"/>
         <source>自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/forms.py" line="217"/>
+        <location filename="../../ui/visits/forms.py" line="215"/>
         <source>至</source>
         <translation>Until</translation>
     </message>
@@ -1573,133 +1573,133 @@
         <translation>Mark away…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="130"/>
+        <location filename="../../ui/worklist/page.py" line="131"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="137"/>
+        <location filename="../../ui/worklist/page.py" line="138"/>
         <source>我已返岗</source>
         <translation>I am back</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="172"/>
+        <location filename="../../ui/worklist/page.py" line="173"/>
         <source>超时未接收的转办（全中心）</source>
         <translation>Overdue referrals (whole center)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="172"/>
+        <location filename="../../ui/worklist/page.py" line="173"/>
         <source>待我接收的转办</source>
         <translation>Referrals waiting for me</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="180"/>
+        <location filename="../../ui/worklist/page.py" line="181"/>
         <source>我的办件（红牌、黄牌在前）</source>
         <translation>My cases (red and yellow first)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="181"/>
+        <location filename="../../ui/worklist/page.py" line="182"/>
         <source>我的来访</source>
         <translation>My visits</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="182"/>
+        <location filename="../../ui/worklist/page.py" line="183"/>
         <source>容缺材料待补</source>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="244"/>
+        <location filename="../../ui/worklist/page.py" line="245"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="244"/>
+        <location filename="../../ui/worklist/page.py" line="245"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="256"/>
-        <location filename="../../ui/worklist/page.py" line="276"/>
+        <location filename="../../ui/worklist/page.py" line="257"/>
+        <location filename="../../ui/worklist/page.py" line="277"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="261"/>
+        <location filename="../../ui/worklist/page.py" line="262"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="263"/>
+        <location filename="../../ui/worklist/page.py" line="264"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="264"/>
+        <location filename="../../ui/worklist/page.py" line="265"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="285"/>
+        <location filename="../../ui/worklist/page.py" line="286"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="295"/>
+        <location filename="../../ui/worklist/page.py" line="296"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="297"/>
+        <location filename="../../ui/worklist/page.py" line="298"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="308"/>
+        <location filename="../../ui/worklist/page.py" line="309"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="312"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="374"/>
+        <location filename="../../ui/worklist/page.py" line="375"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="382"/>
+        <location filename="../../ui/worklist/page.py" line="383"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="417"/>
+        <location filename="../../ui/worklist/page.py" line="418"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="447"/>
+        <location filename="../../ui/worklist/page.py" line="448"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="453"/>
+        <location filename="../../ui/worklist/page.py" line="454"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="453"/>
+        <location filename="../../ui/worklist/page.py" line="454"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="453"/>
+        <location filename="../../ui/worklist/page.py" line="454"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="507"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -2656,57 +2656,57 @@ First-inquiry responsibility · One-time notification · Time-limited completion
         <translation>Covered by (B post)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="105"/>
+        <location filename="../../ui/mainwindow/pages.py" line="109"/>
         <source>工作人员与 AB 岗</source>
         <translation>Staff and A/B backup posts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="108"/>
+        <location filename="../../ui/mainwindow/pages.py" line="112"/>
         <source>登记离岗…</source>
         <translation>Mark away…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="111"/>
+        <location filename="../../ui/mainwindow/pages.py" line="115"/>
         <source>结束所选离岗</source>
         <translation>End selected absence</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="115"/>
+        <location filename="../../ui/mainwindow/pages.py" line="119"/>
         <source>离岗登记（当前及已安排）</source>
         <translation>Absences (now and planned)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="143"/>
+        <location filename="../../ui/mainwindow/pages.py" line="147"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="145"/>
+        <location filename="../../ui/mainwindow/pages.py" line="149"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="145"/>
+        <location filename="../../ui/mainwindow/pages.py" line="149"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="152"/>
+        <location filename="../../ui/mainwindow/pages.py" line="156"/>
         <source>%s 号</source>
         <translation>No. %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="155"/>
+        <location filename="../../ui/mainwindow/pages.py" line="159"/>
         <source>离岗至 %s，%s 代岗</source>
         <translation>Away until %s, %s covers</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="162"/>
+        <location filename="../../ui/mainwindow/pages.py" line="166"/>
         <source>（未设 B 岗）</source>
         <translation>(no B post)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="190"/>
+        <location filename="../../ui/mainwindow/pages.py" line="194"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

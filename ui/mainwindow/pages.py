@@ -101,6 +101,10 @@ class StaffPage(QWidget):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Who covers for whom is the long cell: it gets its whole text.
+        self.table.horizontalHeader().setSectionResizeMode(
+            6, QHeaderView.ResizeMode.ResizeToContents
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("工作人员与 AB 岗")))
         layout.addWidget(self.table, 2)

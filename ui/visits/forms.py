@@ -151,9 +151,7 @@ class ReferForm(ServiceForm):
                 "to_department", tr("接收部门"), _combo(tr("（按窗口所属部门）"), departments)
             )
             self.add_field("to_phone", tr("联系电话（办公电话，可不填）"), _line(max_length=40))
-            self.add_field(
-                "item_code", tr("办理事项（引导单列出所需材料）"), _combo(tr("（无）"), items)
-            )
+            self.add_field("item_code", tr("服务事项（可不填）"), _combo(tr("（无）"), items))
             self.add_field("reason", tr("转办原因"), _text())
         self.ok_button.setText(tr("转办 (Ctrl+Enter)"))
         _submit_keys(self)

@@ -127,6 +127,7 @@ class WorkListPage(QWidget):
         away = QPushButton(tr("离岗登记…"))
         away.setObjectName("mark_away_button")
         away.clicked.connect(self.mark_away)
+        away.setVisible(not self.supervising)  # supervisors mark clerks away on the staff page
         refresh = QPushButton(tr("刷新 (F5)"))
         refresh.clicked.connect(self.reload)
         self.banner = QLabel()
