@@ -219,26 +219,32 @@ class WorkListPage(QWidget):
     def _box(self, key: str, title: str, model: Any) -> QGroupBox:
         view = QTableView()
         view.setObjectName(f"{key}_table")
-        view.setModel(model)
         view.verticalHeader().hide()
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
-        # Widths from the font, not from the rows: measuring rows would read them all.
-        metrics = view.fontMetrics()
-        for column, sample in enumerate(WIDTH_SAMPLES[key]):
-            view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        self.views[key] = view
+        if key != "cases":  # the case list reads on the GUI thread: only once the queue is known
+            self._attach(key, model)
         view.doubleClicked.connect(lambda index, k=key: self.open_row(k, index.row()))
         view.activated.connect(lambda index, k=key: self.open_row(k, index.row()))
         box = QGroupBox(title)
         box.setObjectName(f"{key}_box")
         inner = QVBoxLayout(box)
         inner.addWidget(view)
-        self.boxes[key], self.views[key] = box, view
+        self.boxes[key] = box
         box.setProperty("title_text", title)
         return box
+
+    def _attach(self, key: str, model: Any) -> None:
+        view = self.views[key]
+        view.setModel(model)
+        # Widths from the font, not from the rows: measuring rows would read them all.
+        metrics = view.fontMetrics()
+        for column, sample in enumerate(WIDTH_SAMPLES[key]):
+            view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
 
     def _referral_columns(self) -> list[Column[ReferralRow]]:
         def state(row: ReferralRow) -> str:
@@ -319,10 +325,7 @@ class WorkListPage(QWidget):
         return self.queue.visits()
 
     def _case_query(self) -> Any:
-        if self.queue is None:
-            from app.cases.records import CaseQuery
-
-            return CaseQuery(owner_ids=self.mine, order="urgency")
+        assert self.queue is not None
         return self.queue.cases()
 
     def _referral_page(self, after: tuple[Any, ...] | None) -> Any:
@@ -366,7 +369,10 @@ class WorkListPage(QWidget):
         self._show_banner(self.queue, own)
         for model in (self.referrals, self.visits, self.deferred):
             model.reload()
-        self.cases.reload()
+        if self.views["cases"].model() is None:
+            self._attach("cases", self.cases)
+        else:
+            self.cases.reload()
         self._count()
         self.reloaded.emit()
 
