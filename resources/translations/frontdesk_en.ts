@@ -56,14 +56,14 @@
         <location filename="../../ui/cases/action_form.py" line="41"/>
         <location filename="../../ui/visits/dialog.py" line="110"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="284"/>
+        <location filename="../../ui/worklist/page.py" line="290"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="141"/>
         <location filename="../../ui/cases/model.py" line="38"/>
-        <location filename="../../ui/worklist/page.py" line="310"/>
+        <location filename="../../ui/worklist/page.py" line="316"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -94,8 +94,8 @@
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <location filename="../../ui/visits/dialog.py" line="108"/>
-        <location filename="../../ui/worklist/page.py" line="261"/>
-        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="267"/>
+        <location filename="../../ui/worklist/page.py" line="287"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -329,8 +329,8 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="142"/>
         <location filename="../../ui/cases/model.py" line="40"/>
-        <location filename="../../ui/worklist/page.py" line="266"/>
-        <location filename="../../ui/worklist/page.py" line="287"/>
+        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="293"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -338,7 +338,7 @@
         <location filename="../../ui/cases/dialog.py" line="143"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="25"/>
-        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="317"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -362,8 +362,8 @@
     <message>
         <location filename="../../ui/cases/dialog.py" line="148"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="285"/>
-        <location filename="../../ui/worklist/page.py" line="312"/>
+        <location filename="../../ui/worklist/page.py" line="291"/>
+        <location filename="../../ui/worklist/page.py" line="318"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -399,15 +399,15 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="167"/>
-        <location filename="../../ui/worklist/page.py" line="252"/>
-        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="258"/>
+        <location filename="../../ui/worklist/page.py" line="278"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="194"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
-        <location filename="../../ui/visits/dialog.py" line="200"/>
+        <location filename="../../ui/visits/dialog.py" line="205"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -433,8 +433,8 @@
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="242"/>
-        <location filename="../../ui/visits/dialog.py" line="331"/>
-        <location filename="../../ui/worklist/page.py" line="531"/>
+        <location filename="../../ui/visits/dialog.py" line="345"/>
+        <location filename="../../ui/worklist/page.py" line="537"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1110,8 +1110,8 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="93"/>
-        <location filename="../../ui/worklist/page.py" line="256"/>
-        <location filename="../../ui/worklist/page.py" line="276"/>
+        <location filename="../../ui/worklist/page.py" line="262"/>
+        <location filename="../../ui/worklist/page.py" line="282"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="105"/>
-        <location filename="../../ui/worklist/page.py" line="282"/>
+        <location filename="../../ui/worklist/page.py" line="288"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -1148,8 +1148,8 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="109"/>
-        <location filename="../../ui/worklist/page.py" line="263"/>
-        <location filename="../../ui/worklist/page.py" line="283"/>
+        <location filename="../../ui/worklist/page.py" line="269"/>
+        <location filename="../../ui/worklist/page.py" line="289"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -1239,37 +1239,42 @@
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="196"/>
+        <source>打印办事指南</source>
+        <translation>Print service guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="201"/>
         <source>打印引导单 (Ctrl+P)</source>
         <translation>Print referral slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="273"/>
+        <location filename="../../ui/visits/dialog.py" line="278"/>
         <source>记录确认电话</source>
         <translation>Record the confirmation call</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="275"/>
+        <location filename="../../ui/visits/dialog.py" line="280"/>
         <source>对方单位、接听人及确认情况</source>
         <translation>Body called, who answered, what was confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="283"/>
+        <location filename="../../ui/visits/dialog.py" line="288"/>
         <location filename="../../ui/visits/labels.py" line="55"/>
         <source>收回转办</source>
         <translation>Recall referral</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="285"/>
+        <location filename="../../ui/visits/dialog.py" line="290"/>
         <source>收回原因（如：来访人返回首问窗口）</source>
         <translation>Why (e.g. the visitor came back to the first window)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="294"/>
+        <location filename="../../ui/visits/dialog.py" line="299"/>
         <source>重新打开来访</source>
         <translation>Reopen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="296"/>
+        <location filename="../../ui/visits/dialog.py" line="301"/>
         <source>重新打开的原因</source>
         <translation>Why it is reopened</translation>
     </message>
@@ -1608,98 +1613,98 @@
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="245"/>
+        <location filename="../../ui/worklist/page.py" line="251"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="245"/>
+        <location filename="../../ui/worklist/page.py" line="251"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="257"/>
-        <location filename="../../ui/worklist/page.py" line="277"/>
+        <location filename="../../ui/worklist/page.py" line="263"/>
+        <location filename="../../ui/worklist/page.py" line="283"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="262"/>
+        <location filename="../../ui/worklist/page.py" line="268"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="264"/>
+        <location filename="../../ui/worklist/page.py" line="270"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="265"/>
+        <location filename="../../ui/worklist/page.py" line="271"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="286"/>
+        <location filename="../../ui/worklist/page.py" line="292"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="296"/>
+        <location filename="../../ui/worklist/page.py" line="302"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="298"/>
+        <location filename="../../ui/worklist/page.py" line="304"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="309"/>
+        <location filename="../../ui/worklist/page.py" line="315"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="319"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="375"/>
+        <location filename="../../ui/worklist/page.py" line="381"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="383"/>
+        <location filename="../../ui/worklist/page.py" line="389"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="418"/>
+        <location filename="../../ui/worklist/page.py" line="424"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="448"/>
+        <location filename="../../ui/worklist/page.py" line="454"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="454"/>
+        <location filename="../../ui/worklist/page.py" line="460"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="454"/>
+        <location filename="../../ui/worklist/page.py" line="460"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="454"/>
+        <location filename="../../ui/worklist/page.py" line="460"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="507"/>
+        <location filename="../../ui/worklist/page.py" line="513"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>

@@ -159,10 +159,15 @@ def test_the_screen_refuses_to_close_a_visit_without_an_outcome(  # type: ignore
     outcome = form.fields["outcome"]
     outcome.setCurrentIndex(outcome.findData("answered"))
     form.fields["answer"].setPlainText("2号养老服务窗口，带身份证和照片")
+    form.fields["guide_code"].setText("MZ-001")
     with qtbot.waitSignal(dialog.visit_changed, timeout=10_000):
         form.submit()
     record = service.visit_detail(ctx.uow(), clerk, visit.id).visit
     assert record.state is VisitState.CLOSED and record.outcome_text.startswith("2号")
+    click(qtbot, dialog, "print_guide")  # the guide handed over, printed from the visit
+    qtbot.waitUntil(lambda: dialog.preview.document is not None, timeout=20_000)
+    assert dialog.preview.document.number.startswith("MZ-001")
+    dialog.preview.close()
     click(qtbot, dialog, "do_reopen")  # closed: the only move left is reopening
 
 

@@ -192,6 +192,11 @@ class VisitDialog(QDialog):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        if detail.visit.guide_code:
+            guide = QPushButton(tr("打印办事指南"))
+            guide.setObjectName("print_guide")
+            guide.clicked.connect(self.print_guide)
+            self.buttons.addWidget(guide)
         if detail.visit.referrals:
             slip = QPushButton(tr("打印引导单 (Ctrl+P)"))
             slip.setObjectName("print_slip")
@@ -326,6 +331,15 @@ class VisitDialog(QDialog):
             return
         number = self.detail.visit.referrals[-1].number
         self.preview = open_print_preview(self, self.ctx, self.actor, "referral", number)
+
+    def print_guide(self) -> None:
+        """The service guide handed over with the answer (the version now in force)."""
+        from ui.printing.preview import open_print_preview
+
+        if self.detail is None or not self.detail.visit.guide_code:
+            return
+        code = self.detail.visit.guide_code
+        self.preview = open_print_preview(self, self.ctx, self.actor, "guide", code)
 
     def _error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, tr("操作未完成"), getattr(exc, "message", str(exc)))
