@@ -382,6 +382,9 @@ def _target(uow: UnitOfWork, actor: Actor, referral: ReferralInput, errors: Fiel
         if staff is None or not staff.active or staff.site_id != actor.site_id:
             errors.add("to_staff", "没有这位在岗的工作人员")
             staff = None
+        elif staff.role is Role.ADMIN:  # administrators keep no counter: nobody would receive it
+            errors.add("to_staff", "系统管理员不接待来访，请转给窗口工作人员")
+            staff = None
     windows = uow.sites.windows(actor.site_id)
     window = None
     if referral.to_window_number is not None:

@@ -106,6 +106,12 @@ def test_only_the_receiver_or_their_backup_acknowledges(demo_ctx: AppContext) ->
     )
     with pytest.raises(PermissionDenied):
         service.acknowledge_referral(demo_ctx.uow(), clerk(demo_ctx, "chenjing"), referral.id)
+    admin = login(demo_ctx.uow(), "admin", "admin-2026")
+    with pytest.raises(ValidationError) as refused:
+        service.refer_visit(
+            demo_ctx.uow(), a, visit.id, ReferralInput(to_staff_id=admin.staff_id, reason="x")
+        )
+    assert set(refused.value.errors) == {"to_staff"}
     # Window 3 is 王芳's; 刘洋 is her B post and acknowledges for her.
     held = service.acknowledge_referral(demo_ctx.uow(), clerk(demo_ctx, "liuyang"), referral.id)
     assert held.holder_name == "王芳"
