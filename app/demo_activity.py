@@ -11,8 +11,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from app import demo_appointments as bookings
+from app import demo_visits as first_inquiry
 from app.agency import service as agency
 from app.appointments.records import AppointmentRecord
 from app.auth import login
@@ -56,6 +58,8 @@ class DemoSummary:
     refusals: int = 0
     breaches: int = 0
     reviews: int = 0
+    visits: int = 0
+    referrals: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     bookings: bookings.BookingTally = field(default_factory=bookings.BookingTally)
     feedback: FeedbackSummary = field(default_factory=FeedbackSummary)
@@ -122,12 +126,23 @@ def simulate(
         if working:
             summary.days += 1
             _one_day(
-                make_uow, clock, rng, day, clerks, supervisor, items, summary, feedback, pending
+                make_uow,
+                clock,
+                rng,
+                day,
+                clerks,
+                supervisor,
+                items,
+                summary,
+                feedback,
+                pending,
+                day == end,
             )
             if on_progress:
                 on_progress(f"{day}: {summary.accepted} cases so far")
         day += timedelta(days=1)
     clock.set(datetime.combine(end, time(17, 30), DEFAULT_TZ))
+    first_inquiry.post_away(make_uow, clock, supervisor, end)
     service.refresh_warnings(make_uow())
     summary.counts = queries.warning_counts(make_uow(), supervisor, mine=False)
     return summary
@@ -148,6 +163,7 @@ def _one_day(
     summary: DemoSummary,
     feedback: DemoFeedback,
     pending: list[_PendingNotice],
+    last_day: bool = False,
 ) -> None:
     clerk_for = _clerk_for(clerks)
     clock.set(_at(day, 8, 45))
@@ -171,23 +187,24 @@ def _one_day(
     visits += [(rng.randint(9 * 60, 17 * 60), p.clerk, p) for p in back]
     visits.sort(key=lambda visit: (visit[0], visit[1].staff_id, visit[2] is not None))
     agency_due = summary.days in AGENCY_DAYS
-    for minute, clerk, booked in visits:
-        clock.set(_at(day, minute // 60, minute % 60))
+
+    def at_counter(clerk: Actor, booked: AppointmentRecord | _PendingNotice | None) -> None:
+        nonlocal agency_due
         if isinstance(booked, _PendingNotice):  # back with what the one-time notice listed
             _come_back(make_uow, rng, booked, summary)
-            continue
+            return
         if booked is not None:  # an appointment: checked in, then served at the counter
             opening = bookings.check_in(make_uow, clerk, booked)
             if opening is None:
-                continue
+                return
             summary.bookings.kept += 1
             item = next((i for i in items if i.id == opening.item_version_id), None)
             if item is None:
-                continue
+                return
             who = replace(person(rng, day), name=opening.visitor_name, phone=opening.phone)
             request = replace(_request(rng, item, day), applicant=who)
             _serve(make_uow, clerk, item, request, summary, feedback)
-            continue
+            return
         item = rng.choice(items_for(clerk, items))
         roll = rng.random()
         request = _request(rng, item, day)
@@ -195,25 +212,40 @@ def _one_day(
             agency_due = False
             agent = next(c for c in clerks if c.login == AGENT_LOGIN)
             terms = bookings.agency_terms(rng, day, agent, summary.days, item)
-            try:
-                agency.accept_agency_case(make_uow(), clerk, request, terms)
-                summary.accepted += 1
-                summary.bookings.agency += 1
-            except DomainError:
-                summary.refused_actions += 1
-            continue
+            agency.accept_agency_case(make_uow(), clerk, request, terms)
+            summary.accepted += 1
+            summary.bookings.agency += 1
+            return
+        if roll < 0.03:  # not this hall's matter: refused in writing
+            _refuse(make_uow(), clerk, item, request)
+            summary.refusals += 1
+            return
+        if roll < 0.15 and _sent_home(make_uow(), clerk, rng, item, request, day, pending):
+            summary.notices += 1
+            return
+        _serve(make_uow, clerk, item, request, summary, feedback)
+
+    # The counter and the first-inquiry register share one timetable: time only moves forward.
+    timetable: list[tuple[int, int, Callable[[], None]]] = [
+        (minute, order, partial(at_counter, clerk, booked))
+        for order, (minute, clerk, booked) in enumerate(visits)
+    ]
+    first_inquiry.plan_day(
+        timetable,
+        make_uow,
+        rng,
+        day,
+        clerks,
+        lambda clerk: items_for(clerk, items),
+        summary,
+        last_day,
+    )
+    for minute, _order, action in sorted(timetable, key=lambda entry: entry[:2]):
+        clock.set(_at(day, minute // 60, minute % 60))
         try:
-            if roll < 0.03:  # not this hall's matter: refused in writing
-                _refuse(make_uow(), clerk, item, request)
-                summary.refusals += 1
-                continue
-            if roll < 0.15 and _sent_home(make_uow(), clerk, rng, item, request, day, pending):
-                summary.notices += 1
-                continue
+            action()
         except DomainError:
             summary.refused_actions += 1
-            continue
-        _serve(make_uow, clerk, item, request, summary, feedback)
     summary.bookings.missed += bookings.close_day(make_uow, clock, day, supervisor)
 
 

@@ -1,11 +1,13 @@
 """Document numbers: readable, unique per site, given inside the issuing transaction.
 
-``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices, refusals and
-complaints and appointments use their own prefix letter (``QH-N20261126-0001``,
-``QH-R…``, ``QH-T…``, ``QH-Y…``; an appointment is dated the day it was booked, not the day
-booked for). The serial comes from a counter row locked and moved in the same transaction
-that stores the document, so two counters accepting at the same second get different numbers
-and a rolled-back transaction gives its number back.
+``QH-20261126-0007`` is the seventh case of site QH on 26 November 2026. Notices, refusals,
+complaints and appointments use their own prefix letter (``QH-N20261126-0001``, ``QH-R…``,
+``QH-T…``, ``QH-Y…``; an appointment is dated the day it was booked, not the day booked for);
+so do visits to the first responder (``QH-V…``) and referrals, whose slip (引导单) carries the
+referral's number (``QH-F…``, F as the slip's letter in the signed QR code). The serial comes
+from a counter row locked and moved in the same transaction that stores the document, so two
+counters accepting at the same second get different numbers and a rolled-back transaction gives
+its number back.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ class NumberKind(StrEnum):
     REFUSAL = "refusal"
     COMPLAINT = "complaint"
     APPOINTMENT = "appointment"
+    VISIT = "visit"
+    REFERRAL = "referral"
 
 
 PREFIX = {
@@ -29,6 +33,8 @@ PREFIX = {
     NumberKind.REFUSAL: "R",
     NumberKind.COMPLAINT: "T",
     NumberKind.APPOINTMENT: "Y",
+    NumberKind.VISIT: "V",
+    NumberKind.REFERRAL: "F",
 }
 
 

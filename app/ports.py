@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.printing.records import PrintLogRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
+    from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 from app.records import (
     AuditEventRecord,
     ChainHead,
@@ -99,6 +100,9 @@ class UnitOfWork(Protocol):
     appointments: AppointmentRepository
     agency: AgencyRepository
     reports: ReportRepository
+    visits: VisitRepository
+    absences: AbsenceRepository
+    worklist: WorkListRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

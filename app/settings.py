@@ -13,6 +13,7 @@ from app import audit
 from app.errors import ValidationError
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
+from app.workhours import DEFAULT_HALL_HOURS, canonical_hall_hours
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,19 @@ SPECS: dict[str, SettingSpec] = {
             5,
             int,
             _int_between(1, 30),
+        ),
+        SettingSpec(
+            "referral_ack_hours",
+            "转办须在几个工作小时内被接收（超时上报）",
+            2,
+            int,
+            _int_between(1, 40),
+        ),
+        SettingSpec(
+            "hall_hours",
+            "办公时段（工作日，如 09:00-12:00,13:30-17:00）",
+            DEFAULT_HALL_HOURS,
+            canonical_hall_hours,
         ),
     )
 }

@@ -120,10 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     printed = sub.add_parser("print", help="a document as PDF, logged as a printed copy")
     printed.add_argument(
         "kind",
-        help="receipt, guide, deferred, completion, correction, notice, refusal, appointment",
+        help="receipt, guide, deferred, completion, correction, notice, refusal, appointment, "
+        "referral",
     )
     printed.add_argument(
-        "number", help="the case, notice or refusal number (for a guide: the item code)"
+        "number",
+        help="the case, notice, refusal or referral number (for a guide: the item code)",
     )
     printed.add_argument("--out", required=True, type=Path, help="the PDF file to write")
     printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")
@@ -236,7 +238,10 @@ def _init(args: argparse.Namespace) -> int:
         # A lived-in hall: two weeks of cases, some late, so every screen has something to show.
         if args.demo_days > 0:
             days = run_demo(args.data_dir, args.db, args.demo_days, seed=1)
-            print(f"demo activity: {days.accepted} cases over {days.days} working days")
+            print(
+                f"demo activity: {days.accepted} cases, {days.visits} visits "
+                f"({days.referrals} referred) over {days.days} working days"
+            )
     elif args.demo:
         print("the demo hall is already there; nothing added (frontdesk demo adds more days)")
     if not result.created_admin and args.admin_password:
@@ -379,7 +384,8 @@ def _demo(args: argparse.Namespace) -> int:
     result = run_demo(args.data_dir, args.db, args.days, args.seed)
     print(
         f"simulated {result.days} working days: {result.accepted} cases accepted, "
-        f"{result.transitions} transitions; open now: red {result.counts.get('red', 0)}, "
+        f"{result.transitions} transitions, {result.visits} visits "
+        f"({result.referrals} referred); open now: red {result.counts.get('red', 0)}, "
         f"yellow {result.counts.get('yellow', 0)}, normal {result.counts.get('normal', 0)}"
     )
     return 0

@@ -284,6 +284,8 @@ class SqlCaseRepository:
             conditions.append(CaseFile.warning.in_(sorted(query.warnings)))
         if query.owner_id is not None:
             conditions.append(CaseFile.owner_id == query.owner_id)
+        if query.owner_ids:
+            conditions.append(CaseFile.owner_id.in_(sorted(query.owner_ids)))
         if query.item_id is not None:
             versions = select(ServiceItemVersion.id).where(
                 ServiceItemVersion.item_id == query.item_id

@@ -19,7 +19,16 @@ from db.engine import StoreError, sqlite_path
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision this program knows, oldest first. tests/integration/test_migrations.py checks
 # this against the migration scripts, so it cannot drift.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0006", "0007", "0008")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+)
 HEAD = KNOWN_REVISIONS[-1]
 
 

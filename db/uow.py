@@ -30,6 +30,9 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "appointments": ("db.appointments_repo", "SqlAppointmentRepository"),
     "agency": ("db.agency_repo", "SqlAgencyRepository"),
     "reports": ("db.reports_repo", "SqlReportRepository"),
+    "visits": ("db.visits_repo", "SqlVisitRepository"),
+    "absences": ("db.visits_repo", "SqlAbsenceRepository"),
+    "worklist": ("db.worklist_repo", "SqlWorkListRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 

@@ -144,6 +144,7 @@ class CaseQuery:
     states: frozenset[CaseState] = frozenset()
     warnings: frozenset[str] = frozenset()
     owner_id: int | None = None
+    owner_ids: frozenset[int] = frozenset()  # any of these (a clerk and those they stand in for)
     item_id: int | None = None
     accepted_from: date | None = None
     accepted_to: date | None = None

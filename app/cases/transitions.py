@@ -111,7 +111,14 @@ def _transition(
             "case",
             case.number,
             {"state": str(case.state), "due": case.due_date},
-            {"state": str(new_state), "due": deadline.due, "reason": reason, **(detail or {})},
+            {
+                "state": str(new_state),
+                "due": deadline.due,
+                "reason": reason,
+                **(detail or {}),
+                # A B post (or supervisor) acting on the owner's case: said in the trail too.
+                **({"on_behalf_of": event.on_behalf_of} if event.on_behalf_of else {}),
+            },
         )
         return load_case(uow, case.id)
 

@@ -228,7 +228,7 @@ def _lines(text: str) -> list[str]:
     return [p for p in parts if p] or [text]
 
 
-def _necessity(m: MaterialRecord) -> str:
+def necessity_note(m: MaterialRecord) -> str:
     if m.necessity is Necessity.REQUIRED:
         text = "必交"
     elif m.necessity is Necessity.CONDITIONAL:
@@ -272,7 +272,7 @@ def guide_for_version(uow: UnitOfWork, version: ItemVersionRecord) -> ServiceGui
         consult_phone=version.consult_phone,
         complaint_phone=version.complaint_phone,
         delivery_methods=version.delivery_methods,
-        materials=tuple(material_line(m, _necessity(m)) for m in version.materials),
+        materials=tuple(material_line(m, necessity_note(m)) for m in version.materials),
         steps=tuple((s.name, s.days) for s in version.steps),
     )
 

@@ -168,6 +168,10 @@ def _materials_grid(lines: tuple[MaterialLine, ...], note_header: str = "说明"
     )
 
 
+def _requirement(m: MaterialLine) -> tuple[str, ...]:
+    return (m.form + (f"{m.copies}份" if m.copies else ""), m.note)
+
+
 def _days(days: int) -> str:
     return "即办（当场办结）" if days == 0 else f"{days}个工作日"
 
@@ -343,33 +347,55 @@ class OneTimeNotice(PrintedDocument):
 
 @dataclass(frozen=True, kw_only=True)
 class ReferralSlip(PrintedDocument):
-    """引导单: the first responder sends the visitor to a named colleague, and stays responsible."""
+    """引导单: the first responder sends the visitor to a named colleague (or, for a matter
+    outside the center's remit, to the body that handles it), and stays responsible. For a
+    catalog item the slip also lists, once and in full, what to bring (一次性告知)."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.REFERRAL
     matter: str
     to_place: str
     visitor: str = ""
     to_person: str = ""
+    to_phone: str = ""
     reason: str = ""
+    external: bool = False  # outside the center: to_place is the body, to_phone how to reach it
+    escort: bool = False  # elderly or disabled: a member of staff walks them there
+    item_name: str = ""
+    checklist: tuple[MaterialLine, ...] = ()
 
     def body(self) -> tuple[Block, ...]:
         rows = (
-            ("来访人", self.visitor),
+            ("来访人", self.visitor + ("（需陪同）" if self.escort else "")),
             ("咨询/办理事项", self.matter),
-            ("请前往", self.to_place),
+            ("承办单位" if self.external else "请前往", self.to_place),
             ("接待人员", self.to_person),
-            ("引导原因", self.reason),
-            ("首问人员", self.desk.clerk),
+            ("联系方式" if self.external else "联系电话", self.to_phone),
+            ("服务事项", self.item_name),
+            ("不属本中心办理的原因" if self.external else "引导原因", self.reason),
         )
+        blocks: list[Block] = [Fields(tuple((k, v) for k, v in rows if v))]
+        if self.checklist:
+            blocks += [
+                Heading("请携带以下材料（一次性告知）"),
+                # Three columns, not five: an A5 slip keeps its closing on the first page.
+                Grid(
+                    ("序号", "材料名称", "形式、份数及要求"),
+                    tuple(
+                        (str(i), m.name, "；".join(p for p in _requirement(m) if p))
+                        for i, m in enumerate(self.checklist, 1)
+                    ),
+                    (0.9, 4.1, 6.0),
+                ),
+            ]
         phone = f"或拨打 {self.desk.phone} " if self.desk.phone else ""
-        return (
-            Fields(tuple((k, v) for k, v in rows if v)),
+        blocks.append(
             Para(
                 f"首问负责：如到达后未能得到接待或办理，请持本单返回首问窗口{phone}，"
-                "由首问人员继续负责到底。",
+                f"由首问人员{self.desk.clerk}继续负责到底。",
                 emphasis=True,
-            ),
+            )
         )
+        return tuple(blocks)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,7 +2,8 @@
 
 The command line (``frontdesk print KIND NUMBER``) and the screens name a document by its kind
 and the number printed on it; a loader turns that into a document. Kinds whose records live
-elsewhere (one-time notices and refusals in ``app.notices.printing``, the daily log later) add
+elsewhere (one-time notices and refusals in ``app.notices.printing``, referral slips in
+``app.visits.printing``, the daily log later) add
 themselves with :func:`register_loader` from the module that owns their records; that module
 is listed in ``LOADER_MODULES``.
 """
@@ -26,7 +27,7 @@ Loader = Callable[[UnitOfWork, str], PrintedDocument]
 # Modules that register loaders for the records they own. They are imported on the first
 # lookup, so ``frontdesk print notice ...`` finds its loader without the caller knowing where
 # it lives; add a module here when a new one registers loaders.
-LOADER_MODULES = ("app.notices.printing", "app.appointments.printing")
+LOADER_MODULES = ("app.notices.printing", "app.appointments.printing", "app.visits.printing")
 
 _LOADERS: dict[DocumentKind, Loader] = {}
 _providers_imported = False

@@ -26,6 +26,7 @@ from db.models.catalog import ItemMaterial, ItemStep, ServiceItem, ServiceItemVe
 from db.models.feedback import Complaint, ComplaintNote, Rating, RatingAppeal, Rectification
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
 from db.models.keys import PrintLog, SiteKey
+from db.models.visits import Referral, StaffAbsence, Visit, VisitEvent
 
 __all__ = [
     "AccountabilityRecord",
@@ -58,6 +59,7 @@ __all__ = [
     "Rating",
     "RatingAppeal",
     "Rectification",
+    "Referral",
     "Refusal",
     "SearchToken",
     "ServiceItem",
@@ -66,5 +68,8 @@ __all__ = [
     "Site",
     "SiteKey",
     "Staff",
+    "StaffAbsence",
+    "Visit",
+    "VisitEvent",
     "Window",
 ]

@@ -25,6 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="39"/>
+        <location filename="../../ui/visits/labels.py" line="24"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -56,6 +57,9 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
         <location filename="../../ui/cases/action_form.py" line="41"/>
+        <location filename="../../ui/visits/dialog.py" line="110"/>
+        <location filename="../../ui/visits/forms.py" line="59"/>
+        <location filename="../../ui/worklist/page.py" line="290"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -76,6 +80,7 @@
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
         <location filename="../../ui/feedback/ratings_page.py" line="228"/>
         <location filename="../../ui/feedback/ratings_page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="316"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -139,6 +144,9 @@
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <location filename="../../ui/feedback/ratings_page.py" line="227"/>
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
+        <location filename="../../ui/visits/dialog.py" line="108"/>
+        <location filename="../../ui/worklist/page.py" line="267"/>
+        <location filename="../../ui/worklist/page.py" line="287"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -435,6 +443,7 @@
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="102"/>
         <location filename="../../ui/cases/action_form.py" line="70"/>
+        <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -545,6 +554,7 @@
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
         <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -567,6 +577,8 @@
     </message>
     <message>
         <location filename="../../ui/agency/tab.py" line="110"/>
+        <location filename="../../ui/visits/dialog.py" line="129"/>
+        <location filename="../../ui/visits/forms.py" line="96"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
@@ -674,11 +686,13 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
@@ -755,6 +769,8 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/settings.py" line="96"/>
         <location filename="../../ui/cases/dialog.py" line="205"/>
         <location filename="../../ui/cases/model.py" line="40"/>
+        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="293"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -763,6 +779,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="26"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
+        <location filename="../../ui/worklist/page.py" line="317"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -786,6 +803,8 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="211"/>
         <location filename="../../ui/cases/model.py" line="43"/>
+        <location filename="../../ui/worklist/page.py" line="291"/>
+        <location filename="../../ui/worklist/page.py" line="318"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -821,6 +840,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="230"/>
+        <location filename="../../ui/worklist/page.py" line="258"/>
+        <location filename="../../ui/worklist/page.py" line="278"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
@@ -842,6 +863,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="265"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
+        <location filename="../../ui/visits/dialog.py" line="205"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -867,6 +889,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="328"/>
+        <location filename="../../ui/visits/dialog.py" line="345"/>
+        <location filename="../../ui/worklist/page.py" line="537"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1154,6 +1178,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
         <location filename="../../ui/counter/applicant.py" line="39"/>
+        <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -1774,6 +1799,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="114"/>
+        <location filename="../../ui/visits/forms.py" line="154"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1820,6 +1846,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
+        <location filename="../../ui/visits/dialog.py" line="105"/>
+        <location filename="../../ui/worklist/page.py" line="288"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2106,11 +2134,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="93"/>
+        <location filename="../../ui/visits/forms.py" line="203"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="95"/>
+        <location filename="../../ui/worklist/page.py" line="460"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2646,6 +2676,609 @@ you can follow the steps here.</translation>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
+    <message>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="72"/>
+        <source>受理台已打开：办理后将关联来访 %s</source>
+        <translation>Counter opened: what is issued there will be linked to visit %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="94"/>
+        <source>来访 %s 已办结：转为申请 %s</source>
+        <translation>Visit %s closed: became application %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <source>经办人</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <source>之后由谁负责</source>
+        <translation>Held afterwards by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="71"/>
+        <source>经手记录（首问责任链，不可修改）</source>
+        <translation>Chain of responsibility (first inquiry; cannot be edited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="90"/>
+        <source>来访 %s</source>
+        <translation>Visit %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="93"/>
+        <location filename="../../ui/worklist/page.py" line="262"/>
+        <location filename="../../ui/worklist/page.py" line="282"/>
+        <source>（未留姓名）</source>
+        <translation>(no name given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="99"/>
+        <source>  【需陪同引导】</source>
+        <translation>  [needs an escort]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="102"/>
+        <source>（您正代其办理）</source>
+        <translation> (you are acting for them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="104"/>
+        <source>登记号</source>
+        <translation>Visit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="106"/>
+        <source>首问人员</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="107"/>
+        <source>当前负责人</source>
+        <translation>Now held by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="109"/>
+        <location filename="../../ui/worklist/page.py" line="269"/>
+        <location filename="../../ui/worklist/page.py" line="289"/>
+        <source>来访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="111"/>
+        <location filename="../../ui/visits/forms.py" line="55"/>
+        <source>咨询/办理事项</source>
+        <translation>Question / matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="119"/>
+        <location filename="../../ui/visits/labels.py" line="53"/>
+        <source>转办</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="120"/>
+        <source>%s → %s，须于 %s 前接收</source>
+        <translation>%s → %s, to be acknowledged by %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="142"/>
+        <source>▲ 转办已超过接收时限，仍未被接收：请联系接收人或收回转办。</source>
+        <translation>▲ The referral is past its limit and not acknowledged: call the receiver or recall it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="154"/>
+        <source>（代%s）</source>
+        <translation> (for %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="157"/>
+        <source>转至 %s</source>
+        <translation>to %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="159"/>
+        <source>（超时接收）</source>
+        <translation>(acknowledged late) </translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="177"/>
+        <source>办结（记录结果）…</source>
+        <translation>Close (record outcome)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="178"/>
+        <source>转为申请（打开受理台）</source>
+        <translation>Make it an application (open the counter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="179"/>
+        <source>转办…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="180"/>
+        <source>非本中心职责…</source>
+        <translation>Outside our remit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="181"/>
+        <location filename="../../ui/visits/labels.py" line="54"/>
+        <source>确认接收</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="182"/>
+        <source>记录确认电话…</source>
+        <translation>Record confirmation call…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="183"/>
+        <source>收回转办…</source>
+        <translation>Recall referral…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="184"/>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="196"/>
+        <source>打印办事指南</source>
+        <translation>Print service guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="201"/>
+        <source>打印引导单 (Ctrl+P)</source>
+        <translation>Print referral slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="278"/>
+        <source>记录确认电话</source>
+        <translation>Record the confirmation call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="280"/>
+        <source>对方单位、接听人及确认情况</source>
+        <translation>Body called, who answered, what was confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="288"/>
+        <location filename="../../ui/visits/labels.py" line="55"/>
+        <source>收回转办</source>
+        <translation>Recall referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="290"/>
+        <source>收回原因（如：来访人返回首问窗口）</source>
+        <translation>Why (e.g. the visitor came back to the first window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="299"/>
+        <source>重新打开来访</source>
+        <translation>Reopen visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="301"/>
+        <source>重新打开的原因</source>
+        <translation>Why it is reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="52"/>
+        <location filename="../../ui/visits/labels.py" line="50"/>
+        <source>登记来访</source>
+        <translation>Register visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="55"/>
+        <source>来访人问什么、要办什么</source>
+        <translation>What the visitor asks or wants done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="60"/>
+        <source>姓名（可不填）</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="61"/>
+        <source>投诉时须填写；转办时便于跟进</source>
+        <translation>Required for complaints; helps follow a referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="62"/>
+        <source>身份证号（需要时）</source>
+        <translation>Resident ID (when it matters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="63"/>
+        <source>老年人或残疾人，需工作人员陪同引导</source>
+        <translation>Elderly or disabled: a member of staff escorts them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="67"/>
+        <source>当场答复（填写即办结）</source>
+        <translation>Answered at once (closes the visit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="67"/>
+        <source>已当场答复的，写明答复内容</source>
+        <translation>If answered at once, write the answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="69"/>
+        <source>登记 (Ctrl+Enter)</source>
+        <translation>Register (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="89"/>
+        <source>办结来访：记录结果</source>
+        <translation>Close visit: record the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="93"/>
+        <source>（请选择办理结果）</source>
+        <translation>(choose the outcome)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="94"/>
+        <location filename="../../ui/visits/labels.py" line="42"/>
+        <location filename="../../ui/visits/labels.py" line="51"/>
+        <source>当场答复</source>
+        <translation>Answered on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="95"/>
+        <source>转为申请（已受理或已出具告知单）</source>
+        <translation>Became an application (accepted, or a notice issued)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="97"/>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="98"/>
+        <source>已发办事指南（事项编码，可不填）</source>
+        <translation>Service guide handed over (item code, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="100"/>
+        <source>办件编号（或告知单、不予受理通知书编号）</source>
+        <translation>Case number (or notice / refusal number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="136"/>
+        <source>非本中心职责：告知承办单位</source>
+        <translation>Outside our remit: name the competent body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="136"/>
+        <source>转办（引导至中心内）</source>
+        <translation>Refer within the center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="142"/>
+        <source>承办单位</source>
+        <translation>Competent body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="142"/>
+        <source>如：县公安局户政科</source>
+        <translation>e.g. County Public Security, household registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="144"/>
+        <source>地址和办公电话</source>
+        <translation>Address and office phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="144"/>
+        <source>如：人民路12号，0310-6811110</source>
+        <translation>e.g. 12 Renmin Rd, 0310-6811110</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="146"/>
+        <source>不属本中心办理的原因</source>
+        <translation>Why it is not handled here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="148"/>
+        <source>接收人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="148"/>
+        <source>（不指定个人）</source>
+        <translation>(no named person)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="149"/>
+        <source>接收窗口</source>
+        <translation>Receiving window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="149"/>
+        <source>（按接收人所在窗口）</source>
+        <translation>(the receiver&apos;s window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="151"/>
+        <source>接收部门</source>
+        <translation>Receiving department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="151"/>
+        <source>（按窗口所属部门）</source>
+        <translation>(the window&apos;s department)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="153"/>
+        <source>联系电话（办公电话，可不填）</source>
+        <translation>Phone (office line, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="154"/>
+        <source>服务事项（可不填）</source>
+        <translation>Service item (optional; the slip lists what to bring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="155"/>
+        <source>转办原因</source>
+        <translation>Reason for the referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="156"/>
+        <source>转办 (Ctrl+Enter)</source>
+        <translation>Refer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="198"/>
+        <source>离岗登记（AB岗）</source>
+        <translation>Mark away (A/B post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="207"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="214"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/forms.py" line="215"/>
+        <source>至</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/item_chooser.py" line="20"/>
+        <source>转为申请：选择办理事项</source>
+        <translation>Make it an application: choose the item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/item_chooser.py" line="27"/>
+        <source>输入事项名称、编码或拼音首字母，回车选择：</source>
+        <translation>Type the item&apos;s name, code or pinyin initials, Enter to choose:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="21"/>
+        <source>咨询</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="22"/>
+        <source>办事</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="23"/>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="30"/>
+        <source>▲ 转办超时未接收</source>
+        <translation>▲ Referral overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="32"/>
+        <source>○ 办理中</source>
+        <translation>○ Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="33"/>
+        <source>→ 已转办待接收</source>
+        <translation>→ Referred, awaiting acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="34"/>
+        <source>✓ 已办结</source>
+        <translation>✓ Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="40"/>
+        <source>（尚无结果）</source>
+        <translation>(no outcome yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="43"/>
+        <location filename="../../ui/visits/labels.py" line="52"/>
+        <source>转为申请</source>
+        <translation>Became an application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="44"/>
+        <source>非本中心职责（已电话确认）</source>
+        <translation>Outside our remit (confirmed by phone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="56"/>
+        <source>电话确认外单位受理</source>
+        <translation>Outside body confirmed by phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="57"/>
+        <source>重新打开</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="63"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="64"/>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/labels.py" line="65"/>
+        <source>外出办事</source>
+        <translation>Field visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="112"/>
+        <source>编号、身份证号、电话或姓名，可扫码；回车查找来访、告知单和办件（Ctrl+F）</source>
+        <translation>Number, resident ID, phone or name, or scan; Enter finds visits, notices and cases (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="124"/>
+        <source>登记来访 (F2)</source>
+        <translation>Register visit (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="127"/>
+        <source>离岗登记…</source>
+        <translation>Mark away…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="131"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="138"/>
+        <source>我已返岗</source>
+        <translation>I am back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="173"/>
+        <source>超时未接收的转办（全中心）</source>
+        <translation>Overdue referrals (whole center)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="173"/>
+        <source>待我接收的转办</source>
+        <translation>Referrals waiting for me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="181"/>
+        <source>我的办件（红牌、黄牌在前）</source>
+        <translation>My cases (red and yellow first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="182"/>
+        <source>我的来访</source>
+        <translation>My visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="183"/>
+        <source>容缺材料待补</source>
+        <translation>Deferred materials due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="251"/>
+        <source>▲ 已超时</source>
+        <translation>▲ Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="251"/>
+        <source>→ 待接收</source>
+        <translation>→ Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="263"/>
+        <location filename="../../ui/worklist/page.py" line="283"/>
+        <source>【陪同】</source>
+        <translation> [escort]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="268"/>
+        <source>接收时限</source>
+        <translation>Acknowledge by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="270"/>
+        <source>转自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="271"/>
+        <source>接收</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="292"/>
+        <source>转往</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="302"/>
+        <source>▲ 已过期 </source>
+        <translation>▲ Overdue </translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="304"/>
+        <source>今日 </source>
+        <translation>Today </translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="315"/>
+        <source>补交期限</source>
+        <translation>Supply by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="319"/>
+        <source>容缺材料</source>
+        <translation>Deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="381"/>
+        <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
+        <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="389"/>
+        <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
+        <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="424"/>
+        <source>读取待办失败：%s</source>
+        <translation>Could not read the work list: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="454"/>
+        <source>没有找到相符的来访、告知单或办件</source>
+        <translation>No visit, notice or case matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="460"/>
+        <source>来访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="460"/>
+        <source>告知单</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="513"/>
+        <source>已登记并办结来访 %s（当场答复）</source>
+        <translation>Visit %s registered and closed (answered on the spot)</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -2984,27 +3617,27 @@ you can follow the steps here.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="26"/>
+        <location filename="../../ui/mainwindow/pages.py" line="37"/>
         <source>%s，您好</source>
         <translation>Hello, %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="30"/>
+        <location filename="../../ui/mainwindow/pages.py" line="41"/>
         <source>服务中心</source>
         <translation>Service center</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="31"/>
+        <location filename="../../ui/mainwindow/pages.py" line="42"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="32"/>
+        <location filename="../../ui/mainwindow/pages.py" line="43"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="35"/>
+        <location filename="../../ui/mainwindow/pages.py" line="46"/>
         <source>首问负责：谁首先接待，谁负责到底。
 一次性告知：缺什么材料，一次书面讲清。
 限时办结：承诺时限内办结，超时必究。</source>
@@ -3256,201 +3889,211 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="77"/>
+        <location filename="../../ui/mainwindow/window.py" line="79"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="117"/>
+        <location filename="../../ui/mainwindow/window.py" line="120"/>
+        <source>我的待办</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="123"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="119"/>
+        <location filename="../../ui/mainwindow/window.py" line="125"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="120"/>
+        <location filename="../../ui/mainwindow/window.py" line="126"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="122"/>
+        <location filename="../../ui/mainwindow/window.py" line="129"/>
+        <source>首问督办</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="131"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="124"/>
+        <location filename="../../ui/mainwindow/window.py" line="133"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="127"/>
+        <location filename="../../ui/mainwindow/window.py" line="136"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
-        <location filename="../../ui/mainwindow/window.py" line="141"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="152"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="135"/>
+        <location filename="../../ui/mainwindow/window.py" line="144"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="138"/>
+        <location filename="../../ui/mainwindow/window.py" line="149"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="151"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="142"/>
+        <location filename="../../ui/mainwindow/window.py" line="153"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="144"/>
+        <location filename="../../ui/mainwindow/window.py" line="155"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="147"/>
+        <location filename="../../ui/mainwindow/window.py" line="158"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="153"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="155"/>
+        <location filename="../../ui/mainwindow/window.py" line="166"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="270"/>
+        <location filename="../../ui/mainwindow/window.py" line="289"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="273"/>
+        <location filename="../../ui/mainwindow/window.py" line="292"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="275"/>
+        <location filename="../../ui/mainwindow/window.py" line="294"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="276"/>
+        <location filename="../../ui/mainwindow/window.py" line="295"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="282"/>
+        <location filename="../../ui/mainwindow/window.py" line="301"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="287"/>
+        <location filename="../../ui/mainwindow/window.py" line="306"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="294"/>
+        <location filename="../../ui/mainwindow/window.py" line="313"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="295"/>
+        <location filename="../../ui/mainwindow/window.py" line="314"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="298"/>
+        <location filename="../../ui/mainwindow/window.py" line="317"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="300"/>
+        <location filename="../../ui/mainwindow/window.py" line="319"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="301"/>
-        <location filename="../../ui/mainwindow/window.py" line="472"/>
+        <location filename="../../ui/mainwindow/window.py" line="320"/>
+        <location filename="../../ui/mainwindow/window.py" line="492"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="307"/>
+        <location filename="../../ui/mainwindow/window.py" line="326"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="311"/>
+        <location filename="../../ui/mainwindow/window.py" line="330"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="367"/>
+        <location filename="../../ui/mainwindow/window.py" line="386"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="400"/>
+        <location filename="../../ui/mainwindow/window.py" line="420"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="440"/>
+        <location filename="../../ui/mainwindow/window.py" line="460"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="446"/>
+        <location filename="../../ui/mainwindow/window.py" line="466"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="448"/>
+        <location filename="../../ui/mainwindow/window.py" line="468"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="454"/>
+        <location filename="../../ui/mainwindow/window.py" line="474"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="454"/>
+        <location filename="../../ui/mainwindow/window.py" line="474"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="463"/>
+        <location filename="../../ui/mainwindow/window.py" line="483"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="473"/>
+        <location filename="../../ui/mainwindow/window.py" line="493"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="478"/>
+        <location filename="../../ui/mainwindow/window.py" line="498"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -3569,59 +4212,115 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="58"/>
+        <location filename="../../ui/mainwindow/pages.py" line="79"/>
         <source>用户名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="59"/>
+        <location filename="../../ui/mainwindow/pages.py" line="80"/>
+        <location filename="../../ui/mainwindow/pages.py" line="92"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="60"/>
+        <location filename="../../ui/mainwindow/pages.py" line="81"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="61"/>
+        <location filename="../../ui/mainwindow/pages.py" line="82"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="62"/>
+        <location filename="../../ui/mainwindow/pages.py" line="83"/>
         <source>B 岗</source>
         <translation>Backup (B post)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="63"/>
+        <location filename="../../ui/mainwindow/pages.py" line="84"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="70"/>
+        <location filename="../../ui/mainwindow/pages.py" line="85"/>
+        <source>离岗</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="93"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="94"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="95"/>
+        <source>至</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="96"/>
+        <source>代岗（B 岗）</source>
+        <translation>Covered by (B post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="109"/>
         <source>工作人员与 AB 岗</source>
         <translation>Staff and A/B backup posts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="81"/>
+        <location filename="../../ui/mainwindow/pages.py" line="112"/>
+        <source>登记离岗…</source>
+        <translation>Mark away…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="115"/>
+        <source>结束所选离岗</source>
+        <translation>End selected absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="119"/>
+        <source>离岗登记（当前及已安排）</source>
+        <translation>Absences (now and planned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="147"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="83"/>
+        <location filename="../../ui/mainwindow/pages.py" line="149"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="83"/>
+        <location filename="../../ui/mainwindow/pages.py" line="149"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="89"/>
+        <location filename="../../ui/mainwindow/pages.py" line="156"/>
         <source>%s 号</source>
         <translation>No. %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="159"/>
+        <source>离岗至 %s，%s 代岗</source>
+        <translation>Away until %s, %s covers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="166"/>
+        <source>（未设 B 岗）</source>
+        <translation>(no B post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="194"/>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
     </message>
 </context>
 <context>

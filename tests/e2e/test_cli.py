@@ -188,3 +188,44 @@ def test_usage_mistakes_are_one_line_too(run) -> None:  # type: ignore[no-untype
     assert_one_line_error(run("user", "add", "x", "--name", "y", "--role", "boss"), "boss")
     assert_one_line_error(run("case", "list", "--limit", "abc"), "--limit")
     assert_one_line_error(run("nosuch"), "invalid choice")
+
+
+def test_print_referral_slip_by_number(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.auth import login
+    from app.clock import SystemClock
+    from app.context import AppContext
+    from app.visits import service
+    from app.visits.records import ReferralInput, VisitInput
+    from db.engine import make_engine
+    from db.store import SqlStore
+
+    assert (
+        run("init", "--demo", "--demo-days", "0", "--admin-password", "x-2026-admin").returncode
+        == 0
+    )
+    engine = make_engine(f"sqlite:///{tmp_path / 'home' / 'frontdesk.sqlite3'}")
+    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(ctx.uow(), clerk, VisitInput(question="社保卡怎么补办？"))
+    referral = service.refer_visit(
+        ctx.uow(), clerk, visit.id, ReferralInput(to_window_number=3, reason="社保业务")
+    )
+    engine.dispose()
+    out = tmp_path / "slip.pdf"
+    done = run(
+        "print",
+        "referral",
+        referral.number,
+        "--out",
+        str(out),
+        "--as",
+        "zhangwei",
+        password="demo-2026",
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"引导单 {referral.number} written to" in done.stdout
+    assert out.read_bytes().startswith(b"%PDF")
+    assert_one_line_error(
+        run("print", "referral", "QH-F20200101-0001", "--out", str(out), password="x-2026-admin"),
+        "没有编号",
+    )

@@ -54,7 +54,7 @@ def test_case_turns_yellow_then_red_then_back_after_extension(  # type: ignore[n
     ctx = sqlite_demo_ctx
     number = accept_one(ctx)  # Tue 2026-11-24, due Tue 2026-12-01
     clerk = open_main(qtbot, ctx, "zhangwei")
-    assert list(clerk.pages)[:2] == ["counter", "cases"]
+    assert list(clerk.pages)[:3] == ["worklist", "counter", "cases"]
     clerk.show_page("cases")
     qtbot.waitUntil(lambda: first_row(clerk) == ("正常", number))
 

@@ -33,7 +33,9 @@ def open_counter(qtbot, ctx: AppContext, user: str = "zhangwei") -> CounterPage:
     window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
     qtbot.addWidget(window)
     window.show()
-    assert next(iter(window.pages)) == "counter" and window.nav.currentRow() == 0
+    # A clerk starts on the work list; the counter is one step away.
+    assert list(window.pages)[:2] == ["worklist", "counter"] and window.nav.currentRow() == 0
+    window.show_page("counter")
     page = window.page("counter")
     assert isinstance(page, CounterPage)
     return page

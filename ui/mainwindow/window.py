@@ -32,6 +32,7 @@ from ui.idle import IdleWatcher
 from ui.labels import role_label
 from ui.login import LoginDialog
 from ui.mainwindow.audit_page import AuditPage
+from ui.mainwindow.first_inquiry import FirstInquiryActions
 from ui.mainwindow.pages import HomePage, StaffPage
 from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
@@ -65,9 +66,10 @@ WARNING_REFRESH_MS = 5 * 60 * 1000
 FIRST_SCAN_MS = 1500  # after the first paint: cases turn yellow/red overnight
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FirstInquiryActions, QMainWindow):
     locked = Signal()
     unlocked = Signal()
+    application_linked = Signal(str)  # a visit became the application with this number
 
     def __init__(self, ctx: AppContext, actor: Actor, post: Post) -> None:
         super().__init__()
@@ -112,12 +114,19 @@ class MainWindow(QMainWindow):
     def _add_pages(self) -> None:
         # Only the first page is built at start; the others when first shown (a start that
         # builds every screen pays for screens nobody opens).
+        if self.actor.role is Role.CLERK:
+            # A clerk starts from their work list: referrals waiting for them, their visits,
+            # their red and yellow cases, and the one search box (首问负责).
+            self.add_page("worklist", self.tr("我的待办"), self._worklist_page)
         if self.actor.role in COUNTER:
-            # The counter comes first: the next visitor is waiting.
+            # The counter next: the next visitor is waiting.
             self.add_page("counter", self.tr("受理台"), self._counter_page)
             # A clerk's own yellow and red cases are one click away.
             self.add_page("cases", self.tr("办件"), self._cases_page)
             self.add_page("appointments", self.tr("预约"), self._appointments_page)
+        if self.actor.role is Role.SUPERVISOR:
+            # Referrals not acknowledged in time, across the center.
+            self.add_page("worklist", self.tr("首问督办"), self._worklist_page)
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
             if self.post.window_number
@@ -133,7 +142,9 @@ class MainWindow(QMainWindow):
             self.add_page(
                 "staff",
                 self.tr("工作人员"),
-                lambda: StaffPage(lambda: staff.list_staff(self.ctx.uow(), self.actor)),
+                lambda: StaffPage(
+                    lambda: staff.list_staff(self.ctx.uow(), self.actor), self.ctx, self.actor
+                ),
             )
             self.add_page("statistics", self.tr("统计分析"), self._statistics_page)
             if self.actor.role is Role.SUPERVISOR:
@@ -161,6 +172,13 @@ class MainWindow(QMainWindow):
         counter = CounterPage(self.ctx, self.actor, self.post.window_number)
         counter.checklist.accepted.connect(lambda _result: self._reload_cases())
         counter.checklist.accepted.connect(lambda _result: self.update_warning_count())
+        # A visit that became an application is linked to what the counter issued for it.
+        for signal in (
+            counter.checklist.accepted,
+            counter.checklist.notice_issued,
+            counter.checklist.refused,
+        ):
+            signal.connect(lambda result: self._application_done(result.number))
         return counter
 
     def _cases_page(self) -> QWidget:
@@ -382,6 +400,7 @@ class MainWindow(QMainWindow):
         if page is not None:
             dialog.case_changed.connect(lambda _id: page.reload())  # type: ignore[attr-defined]
             dialog.case_changed.connect(lambda _id: self.update_warning_count())
+        dialog.case_changed.connect(lambda _id: self._reload_worklist())
         self.case_dialog = dialog
         dialog.open()
 

@@ -1,0 +1,76 @@
+"""What the visit services share: loading, who may act on whose matter (the A/B post), who
+receives a referral, and the acknowledgement limit in working hours."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.errors import NotFound, PermissionDenied
+from app.ports import UnitOfWork
+from app.records import StaffRecord
+from app.roles import Actor, Role
+from app.visits.records import AbsenceRecord, ReferralRecord, VisitRecord
+
+
+def load_visit(uow: UnitOfWork, visit_id: int) -> VisitRecord:
+    visit = uow.visits.get(visit_id)
+    if visit is None:
+        raise NotFound(f"没有编号为 {visit_id} 的来访登记")
+    return visit
+
+
+def load_referral(uow: UnitOfWork, referral_id: int) -> ReferralRecord:
+    referral = uow.visits.referral(referral_id)
+    if referral is None:
+        raise NotFound(f"没有编号为 {referral_id} 的转办记录")
+    return referral
+
+
+def acting_for(uow: UnitOfWork, actor: Actor, holder_id: int) -> int | None:
+    """Whom the actor acts for on a matter held by ``holder_id``: nobody (their own), or the
+    holder when the actor is the holder's B post or a supervisor. Anyone else is refused."""
+    if actor.staff_id == holder_id:
+        return None
+    if actor.role is Role.SUPERVISOR:
+        return holder_id
+    holder = uow.staff.get(holder_id)
+    if holder is not None and holder.backup_staff_id == actor.staff_id:
+        return holder_id
+    name = holder.name if holder else str(holder_id)
+    raise PermissionDenied(f"此事项由{name}负责；您不是其 B 岗，不能办理")
+
+
+def receivers(uow: UnitOfWork, site_id: int, referral: ReferralRecord) -> list[StaffRecord]:
+    """Who may acknowledge an internal referral as its receiver: the named colleague, else the
+    staff of the window, else the staff of the department's windows."""
+    if referral.to_staff_id is not None:
+        staff = uow.staff.get(referral.to_staff_id)
+        return [staff] if staff else []
+    everyone = uow.staff.list(site_id)
+    if referral.to_window_id is not None:
+        return [s for s in everyone if s.window_id == referral.to_window_id]
+    if referral.to_department_id is not None:
+        windows = {
+            w.id for w in uow.sites.windows(site_id) if w.department_id == referral.to_department_id
+        }
+        return [s for s in everyone if s.window_id in windows]
+    return []
+
+
+def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> int | None:
+    """Whom the actor acknowledges for: nobody (a receiver themself), or the receiver whose B
+    post the actor is (a supervisor: the named receiver). Anyone else is refused."""
+    staff = receivers(uow, actor.site_id, referral)
+    if any(s.id == actor.staff_id for s in staff):
+        return None
+    covered = next((s for s in staff if s.backup_staff_id == actor.staff_id), None)
+    if covered is not None:
+        return covered.id
+    if actor.role is Role.SUPERVISOR:
+        return referral.to_staff_id
+    raise PermissionDenied(f"这件转办应由{referral.destination}接收，您不能代为接收")
+
+
+def covered_absences(uow: UnitOfWork, actor: Actor, now: datetime) -> list[AbsenceRecord]:
+    """Colleagues away now whose B post is the actor: their work is in the actor's queue."""
+    return [a for a in uow.absences.current(actor.site_id, now) if a.backup_id == actor.staff_id]

@@ -1,0 +1,341 @@
+"""Two clerks at their screens in one hall: the work list, a visit's window, referral and
+acknowledgement, no silent ending, the A/B post, a visit becoming an application."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+
+from app import sites
+from app.auth import login
+from app.context import AppContext
+from app.visits import service
+from app.visits.lifecycle import VisitState
+from app.visits.records import VisitInput
+from tests.helpers.catalog import make_item, resident_id
+from ui.mainwindow import MainWindow
+from ui.visits.dialog import VisitDialog
+from ui.visits.forms import OutcomeForm, ReferForm, RegisterForm
+from ui.worklist.page import WorkListPage
+
+
+def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    actor = login(ctx.uow(), user, "demo-2026")
+    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def worklist_of(qtbot, window: MainWindow) -> WorkListPage:  # type: ignore[no-untyped-def]
+    window.show_page("worklist")  # a page reads its lists when shown
+    page = window.page("worklist")
+    assert isinstance(page, WorkListPage)
+    qtbot.waitUntil(lambda: page.queue is not None and bool(page.counts), timeout=10_000)
+    return page
+
+
+def reload(qtbot, page: WorkListPage) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.reloaded, timeout=10_000):
+        page.reload()
+    qtbot.waitUntil(lambda: page.counts and page.visits.rowCount() == page.counts["visits"])
+
+
+def rows_of(qtbot, model) -> list:  # type: ignore[no-untyped-def]
+    """Every row of a lazy list, waiting for them to arrive."""
+    for position in range(model.rowCount()):
+        model.row_at(position)
+    qtbot.waitUntil(lambda: len(model.cached()) == model.rowCount(), timeout=10_000)
+    return model.cached()
+
+
+def visit_dialog(qtbot, window: MainWindow) -> VisitDialog:  # type: ignore[no-untyped-def]
+    dialog = window.visit_dialog
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
+    return dialog
+
+
+def click(qtbot, dialog: VisitDialog, name: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, name) is not None, timeout=10_000)
+    dialog.findChild(QPushButton, name).click()
+
+
+def chain_rows(dialog: VisitDialog) -> list[list[str]]:
+    table = dialog.chain
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_a_refers_b_acknowledges_a_list_clears(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    a_window = open_main(qtbot, ctx, "zhangwei")
+    assert next(iter(a_window.pages)) == "worklist" and a_window.nav.currentRow() == 0
+    a_list = worklist_of(qtbot, a_window)
+
+    # Keyboard first: F2, the question, Tab to the next fields, Ctrl+Enter.
+    a_window.activateWindow()
+    a_list.search.setFocus()
+    qtbot.waitUntil(a_list.search.hasFocus)
+    qtbot.keyClick(a_list.search, Qt.Key.Key_F2)
+    form = a_list.form
+    assert isinstance(form, RegisterForm)
+    qtbot.waitUntil(form.fields["question"].hasFocus)
+    form.fields["question"].setPlainText("社保卡丢了怎么补办")  # keyClicks types Latin-1 only
+    qtbot.keyClick(form.fields["question"], Qt.Key.Key_Tab)
+    assert form.fields["visit_type"].hasFocus()
+    form.fields["visitor_name"].setText("王𠇹")  # keyClicks cannot type beyond the BMP
+    qtbot.keyClicks(form.fields["phone"], "13812345678")
+    with qtbot.waitSignal(a_list.visit_opened, timeout=10_000):
+        qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = visit_dialog(qtbot, a_window)
+    assert dialog.findChild(QLabel, "info_visitor").text().startswith("王𠇹  138****5678")
+
+    click(qtbot, dialog, "do_refer")
+    qtbot.waitUntil(lambda: isinstance(dialog.form, ReferForm), timeout=10_000)
+    refer = dialog.form
+    wang = login(ctx.uow(), "wangfang", "demo-2026")
+    to_staff = refer.findChild(QComboBox, "to_staff")
+    to_staff.setCurrentIndex(to_staff.findData(wang.staff_id))
+    items = refer.findChild(QComboBox, "item_code")
+    items.setCurrentIndex(items.findData("RS-001"))
+    refer.submit()  # no reason yet: refused at the field, the form stays open
+    qtbot.waitUntil(lambda: refer.errors["reason"].text() != "", timeout=10_000)
+    assert refer.isVisible()
+    refer.findChild(QPlainTextEdit, "reason").setPlainText("社保业务由3号窗口办理")
+    with qtbot.waitSignal(dialog.visit_changed, timeout=10_000):
+        refer.submit()
+    qtbot.waitUntil(lambda: dialog.findChild(QLabel, "info_referral") is not None)
+    assert "王芳" in dialog.findChild(QLabel, "info_referral").text()
+    assert dialog.findChild(QPushButton, "print_slip") is not None
+    reload(qtbot, a_list)
+    assert [r.state for r in rows_of(qtbot, a_list.visits)] == [VisitState.REFERRED]
+
+    b_window = open_main(qtbot, ctx, "wangfang")
+    b_list = worklist_of(qtbot, b_window)
+    qtbot.waitUntil(lambda: b_list.referrals.rowCount() == 1, timeout=10_000)
+    (waiting,) = rows_of(qtbot, b_list.referrals)
+    assert waiting.from_staff_name == "张伟" and waiting.visitor_name == "王𠇹"
+    b_list.open_row("referrals", 0)
+    b_dialog = visit_dialog(qtbot, b_window)
+    click(qtbot, b_dialog, "do_acknowledge")
+    qtbot.waitUntil(lambda: len(chain_rows(b_dialog)) == 3, timeout=10_000)
+    chain = chain_rows(b_dialog)
+    assert [(row[1], row[2], row[3]) for row in chain] == [
+        ("张伟", "登记来访", "张伟"),
+        ("张伟", "转办", "张伟"),
+        ("王芳", "确认接收", "王芳"),
+    ]
+    assert all(row[0].startswith("2026-11-24 09:30") for row in chain)  # the test clock's time
+    qtbot.waitUntil(lambda: b_list.referrals.rowCount() == 0, timeout=10_000)
+
+    reload(qtbot, a_list)
+    assert a_list.visits.rowCount() == 0 and a_list.counts["visits"] == 0  # A's list clears
+    reload(qtbot, b_list)
+    assert [r.holder_name for r in rows_of(qtbot, b_list.visits)] == ["王芳"]
+
+
+def test_the_screen_refuses_to_close_a_visit_without_an_outcome(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(ctx.uow(), clerk, VisitInput(question="老年证在哪办？"))
+    window = open_main(qtbot, ctx, "zhangwei")
+    window.open_visit(visit.id)
+    dialog = visit_dialog(qtbot, window)
+    click(qtbot, dialog, "do_close")
+    form = dialog.form
+    assert isinstance(form, OutcomeForm)
+    assert form.fields["outcome"].currentData() is None  # nothing chosen for the clerk
+    form.submit()
+    qtbot.waitUntil(lambda: form.errors["outcome"].text() != "", timeout=10_000)
+    assert "不能结束" in form.errors["outcome"].text() and form.isVisible()
+    assert service.visit_detail(ctx.uow(), clerk, visit.id).visit.state is VisitState.OPEN
+
+    outcome = form.fields["outcome"]
+    outcome.setCurrentIndex(outcome.findData("answered"))
+    form.fields["answer"].setPlainText("2号养老服务窗口，带身份证和照片")
+    form.fields["guide_code"].setText("MZ-001")
+    with qtbot.waitSignal(dialog.visit_changed, timeout=10_000):
+        form.submit()
+    record = service.visit_detail(ctx.uow(), clerk, visit.id).visit
+    assert record.state is VisitState.CLOSED and record.outcome_text.startswith("2号")
+    click(qtbot, dialog, "print_guide")  # the guide handed over, printed from the visit
+    qtbot.waitUntil(lambda: dialog.preview.document is not None, timeout=20_000)
+    assert dialog.preview.document.number.startswith("MZ-001")
+    dialog.preview.close()
+    click(qtbot, dialog, "do_reopen")  # closed: the only move left is reopening
+
+
+def test_with_a_away_b_holds_a_items_and_acts_for_a(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    a = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(ctx.uow(), a, VisitInput(question="低保审批要多久？"))
+    a_window = open_main(qtbot, ctx, "zhangwei")
+    a_list = worklist_of(qtbot, a_window)
+    a_list.findChild(QPushButton, "mark_away_button").click()
+    away = a_list.form
+    reason = away.findChild(QComboBox, "reason")
+    reason.setCurrentIndex(reason.findData("training"))
+    away.ends.setDateTime(away.ends.dateTime().addSecs(3 * 3600))
+    with qtbot.waitSignal(a_list.reloaded, timeout=10_000):
+        away.submit()
+    qtbot.waitUntil(lambda: a_list.back_button.isVisible(), timeout=10_000)
+    assert "李娜" in a_list.banner.text()  # A sees who covers
+
+    b_window = open_main(qtbot, ctx, "lina")  # lina is zhangwei's B post
+    b_list = worklist_of(qtbot, b_window)
+    assert "张伟" in b_list.banner.text() and b_list.banner.isVisible()
+    qtbot.waitUntil(lambda: b_list.visits.rowCount() == 1, timeout=10_000)
+    (row,) = rows_of(qtbot, b_list.visits)
+    assert row.holder_name == "张伟"
+    assert b_list.visits.index(0, 4).data() == "张伟（代岗）"
+    b_list.open_row("visits", 0)
+    dialog = visit_dialog(qtbot, b_window)
+    assert "您正代其办理" in dialog.findChild(QLabel, "info_holder").text()
+    click(qtbot, dialog, "do_close")
+    form = dialog.form
+    outcome = form.fields["outcome"]
+    outcome.setCurrentIndex(outcome.findData("answered"))
+    form.fields["answer"].setPlainText("承诺20个工作日")
+    with qtbot.waitSignal(dialog.visit_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: len(chain_rows(dialog)) == 2, timeout=10_000)
+    assert chain_rows(dialog)[-1][1] == "李娜（代张伟）"
+    record = service.visit_detail(ctx.uow(), a, visit.id).visit
+    assert record.chain[-1].on_behalf_of == a.staff_id
+
+    with qtbot.waitSignal(a_list.reloaded, timeout=10_000):
+        a_list.back_button.click()
+    ctx.clock.advance(timedelta(minutes=1))  # type: ignore[attr-defined]
+    reload(qtbot, b_list)
+    assert not b_list.banner.isVisible()
+
+
+def test_a_visit_becomes_the_case_accepted_at_the_counter(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(
+        ctx.uow(),
+        clerk,
+        VisitInput(
+            question="申请低保",
+            visit_type="application",
+            visitor_name="王𠇹",
+            phone="13812345678",
+            id_number=resident_id(),
+        ),
+    )
+    window = open_main(qtbot, ctx, "zhangwei")
+    window.open_visit(visit.id)
+    dialog = visit_dialog(qtbot, window)
+    click(qtbot, dialog, "do_apply")
+    chooser = window.item_chooser
+    qtbot.keyClicks(chooser.finder.edit, item.code.lower())
+    counter = window.page("counter")
+    with qtbot.waitSignal(counter.item_loaded, timeout=10_000):
+        qtbot.keyClick(chooser.finder.edit, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == list(window.pages).index("counter")
+    fields = counter.checklist.applicant.fields
+    assert fields["applicant_name"].text() == "王𠇹"
+    assert fields["id_number"].text() == resident_id()
+    table = counter.checklist.materials
+    table.setFocus()
+    for row, key in {0: Qt.Key.Key_1, 1: Qt.Key.Key_1, 2: Qt.Key.Key_3}.items():
+        table.setCurrentCell(row, 0)
+        qtbot.keyClick(table, key)
+    with qtbot.waitSignal(window.application_linked, timeout=10_000) as linked:
+        counter.checklist.accept_case()
+    record = service.visit_detail(ctx.uow(), clerk, visit.id).visit
+    assert record.state is VisitState.CLOSED and record.outcome_ref == linked.args[0]
+    assert record.case_id is not None
+
+
+def test_work_list_search_opens_what_a_scanner_typed(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from app.printing.kinds import DocumentKind
+    from app.signing import sign_document
+    from app.visits.records import ReferralInput
+
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(ctx.uow(), clerk, VisitInput(question="社保卡补办"))
+    referral = service.refer_visit(
+        ctx.uow(), clerk, visit.id, ReferralInput(to_window_number=3, reason="社保")
+    )
+    payload = sign_document(
+        ctx.uow(), DocumentKind.REFERRAL, referral.number, ctx.clock.now().date()
+    )
+    window = open_main(qtbot, ctx, "wangfang")
+    page = worklist_of(qtbot, window)
+    page.search.setText(payload)
+    with qtbot.waitSignal(page.visit_opened, timeout=10_000) as opened:
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened.args == [visit.id]
+    page.search.setText("没有这个人")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.search_error.text() != "", timeout=10_000)
+    assert page.findChild(QLineEdit, "work_search") is page.search
+
+
+def test_lists_are_proper_models(qtbot, sqlite_demo_ctx: AppContext, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    for i in range(3):
+        service.register_visit(ctx.uow(), clerk, VisitInput(question=f"问题{i}"))
+    window = open_main(qtbot, ctx, "zhangwei")
+    page = worklist_of(qtbot, window)
+    qtbot.waitUntil(lambda: page.visits.rowCount() == 3, timeout=10_000)
+    rows_of(qtbot, page.visits)
+    for model in (page.visits, page.referrals, page.deferred):
+        qtmodeltester.check(model)
+
+
+def test_supervisor_sees_overdue_referrals_pairs_and_who_is_away(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from app.visits.records import ReferralInput
+
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(ctx.uow(), clerk, VisitInput(question="社保卡补办"))
+    service.refer_visit(
+        ctx.uow(), clerk, visit.id, ReferralInput(to_window_number=3, reason="社保")
+    )
+    ctx.clock.advance(timedelta(hours=3))  # type: ignore[attr-defined]
+    boss = open_main(qtbot, ctx, "sunli")
+    assert "worklist" in boss.pages
+    page = worklist_of(qtbot, boss)
+    assert page.boxes["referrals"].title().startswith("超时未接收的转办（全中心）")
+    qtbot.waitUntil(lambda: page.referrals.rowCount() == 1, timeout=10_000)
+    (overdue,) = rows_of(qtbot, page.referrals)
+    assert overdue.overdue and overdue.from_staff_name == "张伟"
+
+    boss.show_page("staff")
+    staff = boss.page("staff")
+    table = staff.findChild(QTableWidget, "staff_table")
+    qtbot.waitUntil(lambda: table.rowCount() == 8, timeout=10_000)
+    pairs = {table.item(r, 1).text(): table.item(r, 4).text() for r in range(table.rowCount())}
+    assert pairs["张伟"] == "李娜" and pairs["王芳"] == "刘洋"
+    staff.findChild(QPushButton, "mark_away").click()
+    form = staff.form
+    who = form.fields["staff_id"]
+    who.setCurrentIndex(who.findText("王芳"))
+    form.ends.setDateTime(form.ends.dateTime().addSecs(3600))
+    with qtbot.waitSignal(form.accepted, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: staff.away.rowCount() == 1, timeout=10_000)
+    assert staff.away.item(0, 0).text() == "王芳" and staff.away.item(0, 4).text() == "刘洋"
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "王芳")
+    qtbot.waitUntil(lambda: "刘洋 代岗" in table.item(row, 6).text(), timeout=10_000)
+    staff.away.setCurrentCell(0, 0)
+    staff.findChild(QPushButton, "end_absence").click()
+    qtbot.waitUntil(lambda: staff.away.rowCount() == 0, timeout=10_000)
