@@ -34,6 +34,8 @@ from app.ports import UnitOfWork
 from app.roles import Actor
 from app.setup import DEMO_PASSWORD, DEMO_STAFF
 from app.validation import id_check_char
+from app.visits.records import OutcomeInput
+from app.visits.service import close_visit
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐韩冯于董萧程曹袁邓许傅沈曾彭吕"
@@ -203,7 +205,14 @@ def _one_day(
                 return
             who = replace(person(rng, day), name=opening.visitor_name, phone=opening.phone)
             request = replace(_request(rng, item, day), applicant=who)
-            _serve(make_uow, clerk, item, request, summary, feedback)
+            number = _serve(make_uow, clerk, item, request, summary, feedback)
+            if number is not None and opening.visit_id is not None:  # the visit ends in it
+                close_visit(
+                    make_uow(),
+                    clerk,
+                    opening.visit_id,
+                    OutcomeInput("application", document_number=number),
+                )
             return
         item = rng.choice(items_for(clerk, items))
         roll = rng.random()
@@ -256,7 +265,9 @@ def _serve(
     request: AcceptRequest,
     summary: DemoSummary,
     feedback: DemoFeedback,
-) -> None:
+) -> str | None:
+    """Accept (and for an on-the-spot item decide and hand over); the case number, or None
+    when a service refused."""
     try:
         result = service.accept_case(make_uow(), clerk, request)
         summary.accepted += 1
@@ -275,8 +286,9 @@ def _serve(
             summary.transitions += 2
     except DomainError:
         summary.refused_actions += 1
-        return
+        return None
     feedback.after_acceptance(make_uow(), clerk, result.case_id)
+    return result.number
 
 
 def _caller(rng: random.Random, day: date) -> tuple[str, str]:

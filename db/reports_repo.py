@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, exists, func, or_, select, union
+from sqlalchemy import Integer, case, cast, exists, false, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from app.cases.lifecycle import CaseAction
@@ -18,13 +18,18 @@ from db.models import (
     AgencyCase,
     AgencyContact,
     AgencyStep,
+    Appointment,
     CaseEvent,
     CaseFile,
+    Complaint,
     ExtraDemand,
     Notice,
+    Rating,
+    Referral,
     Refusal,
     ServiceItemVersion,
     Staff,
+    Visit,
     Window,
 )
 
@@ -76,7 +81,11 @@ class SqlReportRepository:
             conditions.append(
                 window.in_(select(Window.id).where(Window.department_id == scope.department_id))
             )
-        if scope.item_id is not None:
+        if scope.item_id is not None and version is None:
+            # Records that carry no catalog item (visits, ratings, complaints, bookings) are
+            # not counted under an item filter.
+            conditions.append(false())
+        elif scope.item_id is not None:
             conditions.append(
                 version.in_(
                     select(ServiceItemVersion.id).where(ServiceItemVersion.item_id == scope.item_id)
@@ -365,15 +374,219 @@ class SqlReportRepository:
             for row in self.s.execute(stmt)
         ]
 
+    # -- first inquiry, agency, appointments, ratings, complaints ------------------------------
+    def visit_tallies(self, scope: ReportScope) -> list[Tally]:
+        """Visits registered, by type, for the first responder at their window."""
+        where = [Visit.site_id == scope.site_id, *self._filters(scope, Visit.window_id, None)]
+        tallies: list[Tally] = []
+        for kind in ("consultation", "application", "complaint", "other"):
+            tallies += self._grouped(
+                scope,
+                f"visits_{kind}",
+                Visit.window_id,
+                Visit.first_responder_id,
+                Visit.registered_at,
+                [*where, Visit.visit_type == kind],
+            )
+        return tallies
+
+    def referral_tallies(self, scope: ReportScope) -> list[Tally]:
+        """Referrals made in the period, for the clerk who referred, at the visit's window;
+        of those, how many were acknowledged, how many in time, and the minutes it took."""
+        source = Referral.__table__.join(Visit.__table__, Visit.id == Referral.visit_id)
+        where = [Visit.site_id == scope.site_id, *self._filters(scope, Visit.window_id, None)]
+        acknowledged = Referral.acknowledged_at.is_not(None)
+
+        def count(key: str, *extra: Any) -> list[Tally]:
+            return self._grouped(
+                scope,
+                key,
+                Visit.window_id,
+                Referral.from_staff_id,
+                Referral.referred_at,
+                [*where, *extra],
+                source=source,
+            )
+
+        tallies = count("referrals")
+        tallies += count("referrals_acknowledged", acknowledged)
+        tallies += count(
+            "referrals_acknowledged_in_time",
+            acknowledged,
+            Referral.acknowledged_at <= Referral.due_at,
+        )
+        columns = [Visit.window_id, Referral.from_staff_id]
+        if scope.by_day:
+            columns.append(self.hall_day(Referral.referred_at))
+        minutes = self._minutes_between(Referral.referred_at, Referral.acknowledged_at)
+        stmt = (
+            select(*columns, func.sum(minutes))
+            .select_from(source)
+            .where(
+                Referral.referred_at >= scope.start,
+                Referral.referred_at < scope.end,
+                acknowledged,
+                *where,
+            )
+            .group_by(*columns)
+        )
+        tallies += [
+            Tally(
+                "referral_ack_minutes",
+                round(row[-1] or 0),
+                row[0],
+                row[1],
+                _day(row[2]) if scope.by_day else None,
+            )
+            for row in self.s.execute(stmt)
+        ]
+        return tallies
+
+    def _minutes_between(self, start: Any, end: Any) -> Any:
+        if self.dialect == "postgresql":
+            return func.extract("epoch", end - start) / 60
+        return (func.julianday(end) - func.julianday(start)) * 1440
+
+    def agency_tallies(self, scope: ReportScope) -> list[Tally]:
+        """Cases taken on as agency cases in the period, for the agent, at the case's window."""
+        return self._grouped(
+            scope,
+            "agency_cases",
+            CaseFile.window_id,
+            AgencyCase.agent_id,
+            AgencyCase.taken_on_at,
+            [
+                CaseFile.site_id == scope.site_id,
+                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+            ],
+            source=AgencyCase.__table__.join(CaseFile.__table__, CaseFile.id == AgencyCase.case_id),
+        )
+
+    def appointment_tallies(self, scope: ReportScope) -> list[Tally]:
+        """Kept (checked in, for the clerk who checked the visitor in), missed (no-shows, per
+        window) and walk-ins: cases accepted that did not come through an appointment."""
+        where = [
+            Appointment.site_id == scope.site_id,
+            *self._filters(scope, Appointment.window_id, None),
+        ]
+        kept = self._grouped(
+            scope,
+            "appointments_kept",
+            Appointment.window_id,
+            Appointment.checked_in_by,
+            Appointment.checked_in_at,
+            [*where, Appointment.state == "checked_in"],
+        )
+        columns: list[Any] = [Appointment.window_id]
+        if scope.by_day:
+            columns.append(Appointment.day)
+        missed_stmt = (
+            select(*columns, func.count())
+            .where(
+                Appointment.day >= scope.first_day,
+                Appointment.day <= scope.last_day,
+                Appointment.state == "no_show",
+                *where,
+            )
+            .group_by(*columns)
+        )
+        missed = [
+            Tally(
+                "appointments_missed",
+                int(row[-1]),
+                row[0],
+                None,
+                _day(row[1]) if scope.by_day else None,
+            )
+            for row in self.s.execute(missed_stmt)
+        ]
+        by_appointment = select(Visit.case_id).where(
+            Visit.appointment_id.is_not(None), Visit.case_id.is_not(None)
+        )
+        walk_ins = self._grouped(
+            scope,
+            "walk_ins",
+            CaseFile.window_id,
+            CaseFile.accepted_by,
+            CaseFile.accepted_at,
+            [
+                CaseFile.site_id == scope.site_id,
+                CaseFile.id.not_in(by_appointment),
+                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+            ],
+        )
+        return kept + missed + walk_ins
+
+    def rating_tallies(self, scope: ReportScope) -> list[Tally]:
+        """Ratings given in the period (those set aside on appeal left out), for the rated
+        clerk: all, satisfied (the top three levels) and bad (the bottom two)."""
+        where = [
+            Rating.site_id == scope.site_id,
+            Rating.excluded.is_(False),
+            *self._filters(scope, Rating.window_id, None),
+        ]
+
+        def count(key: str, *extra: Any) -> list[Tally]:
+            return self._grouped(
+                scope,
+                key,
+                Rating.window_id,
+                Rating.rated_staff_id,
+                Rating.rated_at,
+                [*where, *extra],
+            )
+
+        bad = ("dissatisfied", "very_dissatisfied")
+        return (
+            count("ratings")
+            + count("ratings_satisfied", Rating.level.not_in(bad))
+            + count("ratings_bad", Rating.level.in_(bad))
+        )
+
+    def complaint_tallies(self, scope: ReportScope) -> list[Tally]:
+        """Complaints received in the period, and those found substantiated in it, against the
+        clerk and window they name (None: the center as a whole)."""
+        where = [
+            Complaint.site_id == scope.site_id,
+            *self._filters(scope, Complaint.window_id, None),
+        ]
+        received = self._grouped(
+            scope,
+            "complaints",
+            Complaint.window_id,
+            Complaint.staff_id,
+            Complaint.received_at,
+            where,
+        )
+        substantiated = self._grouped(
+            scope,
+            "complaints_substantiated",
+            Complaint.window_id,
+            Complaint.staff_id,
+            Complaint.concluded_at,
+            [*where, Complaint.substantiated.is_(True)],
+        )
+        return received + substantiated
+
     # -- accountability ----------------------------------------------------------------------
     def accountability_tallies(self, scope: ReportScope) -> list[Tally]:
-        window = func.coalesce(CaseFile.window_id, Notice.window_id)
+        # A record hangs off a case (overdue), a notice (a breach of the one-time rule) or a
+        # complaint found substantiated; its window and site come from that.
+        window = func.coalesce(CaseFile.window_id, Notice.window_id, Complaint.window_id)
         version = func.coalesce(CaseFile.item_version_id, Notice.item_version_id)
-        source = AccountabilityRecord.__table__.outerjoin(
-            CaseFile.__table__, CaseFile.id == AccountabilityRecord.case_id
-        ).outerjoin(Notice.__table__, Notice.id == AccountabilityRecord.notice_id)
+        source = (
+            AccountabilityRecord.__table__.outerjoin(
+                CaseFile.__table__, CaseFile.id == AccountabilityRecord.case_id
+            )
+            .outerjoin(Notice.__table__, Notice.id == AccountabilityRecord.notice_id)
+            .outerjoin(Complaint.__table__, Complaint.id == AccountabilityRecord.complaint_id)
+        )
         where = [
-            or_(CaseFile.site_id == scope.site_id, Notice.site_id == scope.site_id),
+            or_(
+                CaseFile.site_id == scope.site_id,
+                Notice.site_id == scope.site_id,
+                Complaint.site_id == scope.site_id,
+            ),
             *self._filters(scope, window, version),
         ]
         staff = AccountabilityRecord.responsible_id

@@ -250,6 +250,7 @@ class VisitOpening:
     arrived_at: datetime
     late: bool  # came after the end of the booked slot
     visit_id: int | None = None
+    visit_number: str = ""
 
 
 @dataclass(frozen=True)

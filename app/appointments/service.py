@@ -284,13 +284,12 @@ def check_in_appointment(
 def open_visit_for_appointment(
     uow: UnitOfWork, actor: Actor, appointment: AppointmentRecord, arrived_at: datetime
 ) -> VisitOpening:
-    """The one place where an arrival becomes a visit. Call inside the check-in transaction.
-
-    For now it records the check-in and returns what the visit needs; once the visit register
-    (first-inquiry responsibility, issue 6) is merged, this is where the visit is opened in the
-    same transaction, with ``actor`` as the first responder, and its id put into the result.
-    """
+    """The one place where an arrival becomes a visit, inside the check-in transaction: the
+    check-in is recorded and a first-inquiry visit (an application) is registered with ``actor``
+    as the first responder, linked to the appointment. The counter then takes it from there."""
     from app.catalog.service import get_version
+    from app.visits.records import VisitInput, VisitType
+    from app.visits.service import register_visit
 
     uow.appointments.update(
         appointment.id,
@@ -312,6 +311,19 @@ def open_visit_for_appointment(
     if appointment.item_version_id is None:
         raise NotFound(f"预约的事项（{appointment.item_code}）在事项目录中没有现行版本")
     version = get_version(uow, appointment.item_version_id)
+    visit = register_visit(
+        uow,
+        actor,
+        VisitInput(
+            question=f"预约办理：{version.name}（预约号 {appointment.number}）",
+            visit_type=VisitType.APPLICATION,
+            visitor_name=appointment.visitor_name,
+            phone=appointment.phone,
+        ),
+    )
+    registered = uow.visits.get(visit.id)
+    assert registered is not None
+    uow.visits.update(visit.id, registered.row_version, appointment_id=appointment.id)
     return VisitOpening(
         appointment_id=appointment.id,
         appointment_number=appointment.number,
@@ -324,6 +336,8 @@ def open_visit_for_appointment(
         notes=appointment.notes,
         arrived_at=arrived_at,
         late=late,
+        visit_id=visit.id,
+        visit_number=visit.number,
     )
 
 

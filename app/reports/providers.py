@@ -1,4 +1,5 @@
-"""The sections this tree's records can fill: notices, cases, warnings, accountability and
+"""The report sections and the providers that fill them: first-inquiry visits and referrals,
+notices, cases, agency cases, appointments, warnings, accountability, ratings, complaints and
 completion times. Each asks ``uow.reports`` for GROUP BY counts; warnings and completion times
 then apply the working-day rules (``app.workdays``) once per group, not once per case."""
 
@@ -11,6 +12,36 @@ from app.cases.common import yellow_ratio
 from app.ports import UnitOfWork
 from app.reports.sections import ReportScope, Tally, provides
 from app.workdays import Pause, WarningLevel, warning_level
+
+
+@provides("visits")
+def visit_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.visit_tallies(scope)
+
+
+@provides("referrals")
+def referral_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.referral_tallies(scope)
+
+
+@provides("agency")
+def agency_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.agency_tallies(scope)
+
+
+@provides("appointments")
+def appointment_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.appointment_tallies(scope)
+
+
+@provides("ratings")
+def rating_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.rating_tallies(scope)
+
+
+@provides("complaints")
+def complaint_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.complaint_tallies(scope)
 
 
 @provides("notices")

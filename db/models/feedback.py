@@ -9,7 +9,6 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
-    Integer,
     String,
     Text,
 )
@@ -27,7 +26,7 @@ class Rating(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), unique=True)
-    visit_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"), unique=True)
     level: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(16))
@@ -102,7 +101,7 @@ class Complaint(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
-    visit_id: Mapped[int | None] = mapped_column(Integer)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
     complainant_name: Mapped[str] = mapped_column(String(100), default="")
     complainant_phone: Mapped[str] = mapped_column(String(40), default="")
     content: Mapped[str] = mapped_column(Text)

@@ -44,6 +44,10 @@ class Visit(Base):
     outcome_text: Mapped[str] = mapped_column(Text, default="")
     outcome_ref: Mapped[str] = mapped_column(String(40), default="")
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    # Opened by an appointment's check-in (None: a walk-in).
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id"), unique=True, index=True
+    )
     guide_code: Mapped[str] = mapped_column(String(64), default="")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -81,6 +81,8 @@ def counts_from_audit(ctx: AppContext, first: date, last: date) -> dict[str, Cou
             responsible = names[int(after["responsible"])]
             counts[responsible]["one_time_breaches"] += 1
             counts[responsible]["accountability_opened"] += 1
+        if ev.action == "visit_registered":  # the first responder is who registered it
+            counts[who][f"visits_{after['type']}"] += 1
         if ev.action == "accountability_opened":
             counts[names[int(after["responsible"])]]["accountability_opened"] += 1
         if ev.action == "accountability_reviewed":

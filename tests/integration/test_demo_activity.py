@@ -50,7 +50,8 @@ def run(tmp: Path, seed: int) -> list[tuple[str, str, str, str]]:
     agency_ids += agency_case_ids(ctx.uow(), date(2026, 11, 19), boss.site_id)
     assert len(agency_ids) == 2
     records = [agency_detail(ctx.uow(), boss, i) for i in agency_ids]
-    assert all(r is not None and r.agent_name == "赵磊" and r.steps for r in records)
+    assert all(r is not None and r.agent_name == "赵磊" for r in records)
+    assert any(r is not None and r.steps for r in records)  # the agent goes to work on them
     page = queries.page_case_ids(ctx.uow(), boss, CaseQuery(), None, 1000)
     rows = queries.case_rows(ctx.uow(), boss, page.ids)
     engine.dispose()

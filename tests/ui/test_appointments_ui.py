@@ -130,7 +130,9 @@ def test_book_move_check_in_and_no_show(qtbot, sqlite_demo_ctx: AppContext, monk
         page.to_counter.click()
     assert counter.checklist.applicant.fields["applicant_name"].text() == "王𠇹"
     assert counter.checklist.applicant.fields["phone"].text() == "13812345678"
-    assert window.nav.currentRow() == 0
+    assert list(window.pages)[window.nav.currentRow()] == "counter"
+    assert opening.visit_id is not None  # the arrival opened a first-inquiry visit...
+    assert window.pending_visit.id == opening.visit_id  # ...that the counter's case will close
 
     # The end of the day: 李四 never came.
     ctx.clock.advance(timedelta(hours=8))  # type: ignore[attr-defined]  # 17:30

@@ -12,6 +12,7 @@ from app.reports.sections import (
     SECTIONS,
     ReportScope,
     Tally,
+    provider_for,
     register_provider,
     unregister_provider,
     wired_sections,
@@ -19,8 +20,8 @@ from app.reports.sections import (
 from app.reports.statistics import Figures
 from app.reports.table import collect
 
-# Filled by other areas once their records exist; until then every report shows "—".
-SLOTS = {"visits", "referrals", "agency", "appointments", "ratings", "complaints"}
+# Sections without a provider: none left (a new section starts as one and shows "—").
+SLOTS: set[str] = set()
 SCOPE = ReportScope(1, date(2026, 11, 24), date(2026, 11, 24))
 
 
@@ -34,10 +35,14 @@ def ratings_wired() -> Iterator[None]:
             Tally("ratings", 2, window_id=2, staff_id=8),
         ]
 
-    previous = register_provider("ratings", ratings)
-    assert previous is None
+    previous_ratings = register_provider("ratings", ratings)
+    previous_complaints = provider_for("complaints")
+    unregister_provider("complaints")  # a section without a provider: a slot
     yield
-    unregister_provider("ratings")
+    for key, previous in (("ratings", previous_ratings), ("complaints", previous_complaints)):
+        unregister_provider(key)
+        if previous is not None:
+            register_provider(key, previous)
 
 
 def test_keys_are_unique_and_every_section_has_columns() -> None:
@@ -66,12 +71,14 @@ def test_a_slot_counts_as_none_until_a_provider_fills_it(ratings_wired: None) ->
 
 
 def test_a_provider_may_not_invent_keys() -> None:
-    register_provider("complaints", lambda uow, scope: [Tally("complaint_count", 1)])
+    previous = register_provider("complaints", lambda uow, scope: [Tally("complaint_count", 1)])
     try:
         with pytest.raises(ValueError, match="complaint_count"):
             collect(object(), SCOPE, [SECTION_BY_KEY["complaints"]])  # type: ignore[arg-type]
     finally:
         unregister_provider("complaints")
+        if previous is not None:
+            register_provider("complaints", previous)
     with pytest.raises(KeyError):
         register_provider("no-such-section", lambda uow, scope: [])
 

@@ -208,6 +208,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
             ApplicantInput(name=opening.visitor_name, phone=opening.phone)
         )
         counter.open_item(opening.item_version_id)  # type: ignore[attr-defined]
+        if opening.visit_id is not None:  # what the counter issues closes the visit
+            from app.visits.records import VisitRef
+
+            self.pending_visit = VisitRef(opening.visit_id, opening.visit_number)
         self.show_page("counter")
 
     def _appointment_settings_page(self) -> QWidget:

@@ -2,7 +2,7 @@
 accountability records that name a complaint.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-27
 """
 

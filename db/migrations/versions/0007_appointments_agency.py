@@ -2,7 +2,7 @@
 (authorisation and agent, steps, contacts).
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-11-27
 """
 

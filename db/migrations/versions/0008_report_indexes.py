@@ -2,7 +2,7 @@
 the cases moved on that day, without reading every event ever recorded.
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0007
 Create Date: 2026-11-27
 """
 
