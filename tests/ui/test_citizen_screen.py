@@ -31,6 +31,7 @@ def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[
 
 
 def screen_for(qtbot, window: MainWindow) -> tuple[CounterPage, CitizenScreen]:  # type: ignore[no-untyped-def]
+    window.show_page("counter")  # a clerk starts on the work list
     counter = window.page("counter")
     assert isinstance(counter, CounterPage)
     action = window.findChild(QAction, "citizen_screen_action")

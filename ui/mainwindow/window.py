@@ -170,6 +170,9 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         from ui.counter import CounterPage
 
         counter = CounterPage(self.ctx, self.actor, self.post.window_number)
+        action = getattr(self, "citizen_action", None)
+        if action is not None:  # the menu came first: keep its tick in step with the button
+            counter.citizen_toggle.toggled.connect(action.setChecked)
         counter.checklist.accepted.connect(lambda _result: self._reload_cases())
         counter.checklist.accepted.connect(lambda _result: self.update_warning_count())
         # A visit that became an application is linked to what the counter issued for it.
@@ -303,16 +306,20 @@ class MainWindow(FirstInquiryActions, QMainWindow):
                 self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
             )
         tools = bar.addMenu(self.tr("工具(&T)"))
-        counter = self.built_page("counter")
-        if counter is not None:
-            # The screen turned toward the applicant, on or off (also a button on the counter).
-            toggle = counter.citizen_toggle  # type: ignore[attr-defined]
+        if "counter" in self.pages:
+            # The screen turned toward the applicant, on or off (also a button on the counter,
+            # which is built on first use: the action builds it).
             screen = QAction(self.tr("顾客评价屏"), self)
             screen.setObjectName("citizen_screen_action")
             screen.setCheckable(True)
             screen.setShortcut(QKeySequence("Ctrl+Shift+E"))
-            screen.toggled.connect(toggle.setChecked)
-            toggle.toggled.connect(screen.setChecked)
+            screen.toggled.connect(
+                lambda on: self.page("counter").citizen_toggle.setChecked(on)  # type: ignore[attr-defined]
+            )
+            self.citizen_action = screen
+            counter = self.built_page("counter")
+            if counter is not None:
+                counter.citizen_toggle.toggled.connect(screen.setChecked)  # type: ignore[attr-defined]
             tools.addAction(screen)
         tools.addAction(self._action(self.tr("设置…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("锁定屏幕"), self.lock_screen, "Ctrl+L", "lock"))
