@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -307,6 +308,25 @@ class SqlCaseRepository:
             if after is not None:
                 stmt = stmt.where(tuple_(*keys) > _typed(after, keys))
             stmt = stmt.order_by(*keys)
+        elif (token := _name_token(query.text.strip())) is not None:
+            # Part of a name, newest first: walk the token's index backwards from the newest
+            # case (ids rise in the order cases were recorded) and stop after one page, however
+            # common the name. Sorting every match by time cost 130 ms p95 on ten years.
+            text = query.text.strip()
+            keys = (CaseFile.id,)
+            stmt = self._filtered(replace(query, text=""), [CaseFile.id, CaseFile.id]).join(
+                SearchToken,
+                and_(
+                    SearchToken.ref_id == CaseFile.id,
+                    SearchToken.kind == "case",
+                    SearchToken.token == token,
+                ),
+            )
+            if len(text) > 3:
+                stmt = stmt.where(CaseFile.applicant_name.contains(text, autoescape=True))
+            if after is not None:
+                stmt = stmt.where(SearchToken.ref_id < after[-1])
+            stmt = stmt.order_by(SearchToken.ref_id.desc())
         else:
             keys = (CaseFile.accepted_at, CaseFile.id)
             stmt = self._filtered(query, [CaseFile.id, *keys])
@@ -472,18 +492,34 @@ def _typed(values: tuple[Any, ...], keys: Sequence[Any]) -> Any:
     return tuple_(*(literal(v, type_=k.type) for v, k in zip(values, keys, strict=True)))
 
 
+def _name_token(text: str) -> str | None:
+    """The search token when ``text`` is part of a name (not a number, ID number or phone)."""
+    if not text:
+        return None
+    upper = text.upper()
+    compact = upper.replace(" ", "").replace("-", "")
+    if "-" in text and upper[:1].isalpha():
+        return None
+    if len(compact) in (15, 18) and compact[:-1].isdigit():
+        return None
+    if compact.isdigit() and len(compact) >= 7:
+        return None
+    return text[:3]
+
+
 def _text_condition(text: str) -> Any:
     """Number, ID number, phone or part of the applicant's name, decided by the text's shape."""
     upper = text.upper()
     compact = upper.replace(" ", "").replace("-", "")
-    if "-" in text and upper[:1].isalpha():
+    token = _name_token(text)
+    if token is None and "-" in text and upper[:1].isalpha():
         return and_(CaseFile.number >= upper, CaseFile.number < upper + "\uffff")
-    if len(compact) in (15, 18) and compact[:-1].isdigit():
+    if token is None and len(compact) in (15, 18) and compact[:-1].isdigit():
         return CaseFile.id_number == compact
-    if compact.isdigit() and len(compact) >= 7:
+    if token is None:
         return or_(CaseFile.phone == text.strip(), CaseFile.phone == compact)
     tokens = select(SearchToken.ref_id).where(
-        SearchToken.kind == "case", SearchToken.token == text[:3]
+        SearchToken.kind == "case", SearchToken.token == token
     )
     condition: Any = CaseFile.id.in_(tokens)
     if len(text) > 3:

@@ -274,6 +274,35 @@ def test_search_by_number_id_phone_and_short_names(
     assert found("张三") == set()
 
 
+def test_a_common_name_pages_newest_first_without_repeats(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    me = clerk(demo_ctx)
+    ids = []
+    for name in ["李娜", "王芳", "李娜", "李娜强", "张李娜", "李娜", "赵磊", "李娜", "李娜"]:
+        demo_ctx.clock.advance(timedelta(minutes=1))  # type: ignore[attr-defined]
+        result = service.accept_case(
+            demo_ctx.uow(),
+            me,
+            request(item, ApplicantInput(name=name, id_number=resident_id(), phone="13812345678")),
+        )
+        if "李娜" in name:
+            ids.append(result.case_id)
+    seen: list[int] = []
+    after = None
+    while True:  # pages of two, as the list fetches them (200 on screen)
+        page = queries.page_case_ids(demo_ctx.uow(), me, CaseQuery(text="李娜"), after, 2)
+        seen += page.ids
+        if page.next_after is None:
+            break
+        after = page.next_after
+    assert seen == sorted(ids, reverse=True)  # every match once, the newest first
+    page = queries.page_case_ids(
+        demo_ctx.uow(), me, CaseQuery(text="李娜", states=frozenset({CaseState.DELIVERED}))
+    )
+    assert page.ids == []  # the other filters still apply
+
+
 def test_urgency_order_puts_red_before_yellow_before_normal(
     demo_ctx: AppContext,
 ) -> None:
