@@ -131,7 +131,7 @@ class CaseFile(ApplicantColumns, Base):
     warning: Mapped[str] = mapped_column(String(8), default="normal")
     decision: Mapped[str] = mapped_column(String(16), default="")
     decision_note: Mapped[str] = mapped_column(Text, default="")
-    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     delivery_method: Mapped[str] = mapped_column(String(16), default="")
     collected_by: Mapped[str] = mapped_column(String(100), default="")
