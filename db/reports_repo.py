@@ -203,9 +203,14 @@ class SqlReportRepository:
         columns = [CaseFile.window_id, CaseFile.owner_id, CaseFile.due_date, limit]
         # Only a case open now, withdrawn, or decided after the period can have been open at its
         # end: two indexed lookups instead of every case of ten years.
-        candidates = or_(
-            CaseFile.state.in_([*(str(s) for s in OPEN_STATES), "withdrawn"]),
-            CaseFile.decided_at >= scope.end,
+        listed = aliased(CaseFile)
+        candidates = CaseFile.id.in_(
+            union(
+                select(listed.id).where(
+                    listed.state.in_([*(str(s) for s in OPEN_STATES), "withdrawn"])
+                ),
+                select(listed.id).where(listed.decided_at >= scope.end),
+            )
         )
         stmt = (
             select(*columns, func.count())
