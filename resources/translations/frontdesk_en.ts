@@ -2077,6 +2077,14 @@ First-inquiry responsibility · One-time notification · Time-limited completion
     </message>
 </context>
 <context>
+    <name>ops</name>
+    <message>
+        <location filename="../../ui/ops.py" line="101"/>
+        <source>数据库无法使用</source>
+        <translation>The database cannot be used</translation>
+    </message>
+</context>
+<context>
     <name>startup</name>
     <message>
         <location filename="../../ui/app.py" line="71"/>
