@@ -85,20 +85,26 @@ def _transition(
             reason=reason,
             detail=detail or {},
         )
-        uow.cases.add_event(case.id, event)
         moved = _with_event(case, event, new_state)
         deadline = case_deadline(moved, calendar)
         warning = case_warning(moved, deadline, today, calendar, ratio)
-        uow.cases.update(
-            case.id,
-            expected_version,
-            state=str(new_state),
-            due_date=deadline.due,
-            due_provisional=deadline.provisional,
-            calendar_version=deadline.calendar_version,
-            warning=warning,
-            **changes,
-        )
+        try:
+            uow.cases.update(
+                case.id,
+                expected_version,
+                state=str(new_state),
+                due_date=deadline.due,
+                due_provisional=deadline.provisional,
+                calendar_version=deadline.calendar_version,
+                warning=warning,
+                **changes,
+            )
+        except ConcurrentEdit:
+            # Another counter saved between this read and this write (PostgreSQL lets both
+            # read the old version): name them, as the check above does.
+            _check_version(load_case(uow, case.id), expected_version)
+            raise
+        uow.cases.add_event(case.id, event)  # after the update, so a refusal names the other
         if warning == "red":
             open_overdue_record(uow, moved, deadline, today, calendar)
         audit.record(
