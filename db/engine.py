@@ -62,7 +62,35 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     # instead of a counter that waits for ever.
     options = f"{connect_args.get('options', '')} -c lock_timeout={LOCK_TIMEOUT_MS}"
     connect_args["options"] = options.strip()
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    _nul_finds_nothing(engine)
+    return engine
+
+
+def _nul_finds_nothing(engine: Engine) -> None:
+    """PostgreSQL text cannot hold NUL and refuses a query that mentions one; SQLite simply
+    finds nothing. A NUL pasted into a search box, a login or a number field must find nothing
+    on both, not crash: in a query it becomes U+FFFD, which no stored key holds. Writes are
+    left alone: every text the services store is validated first (control characters refused).
+    """
+
+    def cleaned(params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in params.items()
+        }
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _finds_nothing(
+        _conn: Any, _cursor: Any, statement: str, params: Any, _context: Any, many: bool
+    ) -> tuple[str, Any]:
+        if (
+            not many
+            and isinstance(params, dict)
+            and any(isinstance(v, str) and "\x00" in v for v in params.values())
+            and statement.lstrip()[:6].upper() == "SELECT"
+        ):
+            return statement, cleaned(params)
+        return statement, params
 
 
 def _watch_sqlite_file(engine: Engine, path: Path) -> None:
