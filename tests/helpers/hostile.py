@@ -25,7 +25,7 @@ from app.clock import DEFAULT_TZ
 from app.validation import PROVINCE_CODES, id_check_char
 
 FULL = os.environ.get("HYPOTHESIS_PROFILE") == "full"
-EXAMPLES_PER_FORM = 10_000 if FULL else 50
+EXAMPLES_PER_FORM = int(os.environ.get("FRONTDESK_INPUTS_PER_FORM", 10_000 if FULL else 50))
 
 FORM_SETTINGS = settings(
     max_examples=EXAMPLES_PER_FORM,
@@ -163,6 +163,17 @@ date_texts = st.one_of(
         ["2026-02-30", "2026-13-01", "0000-00-00", "2026/11/24", "11/24/2026", "2026-1-5", "今天"]
     ),
     st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    _mixed,
+)
+
+# Days a calendar form may really save: two years, so the calendar stays the size of a real
+# one however many inputs a run feeds (every saved day re-dates the open cases).
+calendar_days = st.one_of(
+    st.dates(date(2026, 1, 1), date(2027, 12, 31)).map(date.isoformat),
+    st.sampled_from(
+        ["2026-02-30", "2026-13-01", "0000-00-00", "2026/11/24", "11/24/2026", "2026-1-5", "今天"]
+    ),
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True).filter(lambda t: t[:2] != "20"),
     _mixed,
 )
 

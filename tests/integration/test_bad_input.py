@@ -69,7 +69,7 @@ from tests.helpers.catalog import make_item
 from tests.helpers.figures import record_figures
 from tests.helpers.hostile import (
     FORM_SETTINGS,
-    date_texts,
+    calendar_days,
     fed,
     id_numbers,
     names,
@@ -266,7 +266,7 @@ def report_inputs() -> Iterator[None]:
 
 
 @FORM_SETTINGS
-@given(day=date_texts, workday=st.booleans(), label=texts)
+@given(day=calendar_days, workday=st.booleans(), label=texts)
 def test_calendar_set_day(hall: Hall, day: str, workday: bool, label: str) -> None:
     attempt(
         hall,
@@ -279,7 +279,7 @@ def test_calendar_set_day(hall: Hall, day: str, workday: bool, label: str) -> No
 schedule_lines = st.one_of(
     st.builds(
         lambda d, kind, label: f"{d},{kind},{label}",
-        date_texts,
+        calendar_days,
         st.one_of(st.sampled_from(["holiday", "workday", "休", "班"]), texts),
         texts,
     ),
