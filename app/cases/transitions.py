@@ -7,7 +7,7 @@ from typing import Any
 from app import audit
 from app.calendar import load_calendar
 from app.cases.accountability import open_overdue_record
-from app.cases.common import COUNTER_ROLES, load_case, require_reason, yellow_ratio
+from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason, yellow_ratio
 from app.cases.deadlines import case_deadline, case_warning, extension_days, local_day
 from app.cases.lifecycle import (
     CLOSED_STATES,
@@ -134,8 +134,9 @@ def start_case(uow: UnitOfWork, actor: Actor, case_id: int, version: int) -> Cas
 def complete_step(
     uow: UnitOfWork, actor: Actor, case_id: int, version: int, position: int, note: str = ""
 ) -> CaseRecord:
+    text = optional_note(note)
     return _transition(
-        uow, actor, case_id, version, CaseAction.COMPLETE_STEP, note.strip(), {"position": position}
+        uow, actor, case_id, version, CaseAction.COMPLETE_STEP, text, {"position": position}
     )
 
 
@@ -162,7 +163,7 @@ def suspend_case(
 def resume_case(
     uow: UnitOfWork, actor: Actor, case_id: int, version: int, note: str = ""
 ) -> CaseRecord:
-    return _transition(uow, actor, case_id, version, CaseAction.RESUME, note.strip())
+    return _transition(uow, actor, case_id, version, CaseAction.RESUME, optional_note(note))
 
 
 @allowed_roles(Role.SUPERVISOR)
@@ -202,7 +203,7 @@ def decide_case(
     text = (
         require_reason(note, "note", "不予许可的理由")
         if outcome is Outcome.DENIED
-        else note.strip()
+        else optional_note(note)
     )
     return _transition(
         uow,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -81,6 +82,7 @@ from tests.helpers.hostile import (
 )
 from tests.helpers.stores import PG_URL, START, postgres_available
 
+BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 REFUSALS = (ValidationError, NotFound, IllegalTransition, ConcurrentEdit, AuthenticationError)
 
 
@@ -698,6 +700,11 @@ def act(
     moved = attempt(hall, form, fields, lambda: move(case_id, version + off))
     if moved is not None:
         hall.moved(moved)
+        written = moved.events[-1].reason  # stored as validated: no control or direction mark
+        assert written == written.strip() and not any(
+            ch in BIDI or (unicodedata.category(ch) in ("Cc", "Cs") and ch != "\n")
+            for ch in written
+        ), written
 
 
 @FORM_SETTINGS
