@@ -16,7 +16,7 @@ from typing import Any
 
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
-from app.roles import Actor
+from app.roles import Actor, Role, allowed_roles
 
 GENESIS_HASH = "0" * 64
 # Fields whose values never go into a summary (the trail is readable by supervisors).
@@ -190,12 +190,10 @@ def verify(uow: UnitOfWork) -> ChainReport:
         return verify_chain(uow.audit.iter_events(), uow.audit.head())
 
 
+@allowed_roles(Role.SUPERVISOR, Role.ADMIN)
 def list_events(
     uow: UnitOfWork, actor: Actor, limit: int = 200, before_seq: int | None = None
 ) -> list[AuditEventRecord]:
     """Newest first, one page at a time (keyset paging on the sequence number)."""
-    from app.roles import Role, require_role
-
-    require_role(actor, frozenset({Role.SUPERVISOR, Role.ADMIN}))
     with uow.read():
         return uow.audit.recent(limit, before_seq)

@@ -63,7 +63,8 @@ def login(uow: UnitOfWork, login_name: str, password: str) -> Actor:
         staff = uow.staff.by_login(login_name.strip().lower())
         if staff is None or not staff.active:
             # The same words for unknown and disabled accounts: do not confirm which logins exist.
-            audit.record(uow, None, "login_failed", "staff", login_name[:64], login=login_name[:64])
+            typed = _printable(login_name)[:64]  # as typed, without control characters
+            audit.record(uow, None, "login_failed", "staff", typed, login=typed)
             refusal = "用户名或密码不正确"
         elif staff.locked_until is not None and staff.locked_until > now:
             minutes = _minutes_left(staff.locked_until, now)
@@ -141,3 +142,8 @@ class IdleLock:
 
     def lock_now(self) -> None:
         self._locked = True
+
+
+def _printable(text: str) -> str:
+    """Text for the audit trail: control characters (NUL among them) replaced by "?"."""
+    return "".join("?" if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c for c in text)

@@ -88,6 +88,11 @@ def validate_resident_id(value: object, field: str = "id_number", today: date | 
     return text
 
 
+# The kinds of identity document the counter records (labels in ui/counter/labels.py); only
+# the resident ID has a checked format, the others are kept as typed (at most 40 characters).
+ID_TYPES = ("resident_id", "hk_macao_taiwan", "passport", "foreign_permanent", "other")
+
+
 def mask_id(value: str) -> str:
     """First 6 and last 4 characters shown, the rest '*'; short values fully masked."""
     text = value.strip()

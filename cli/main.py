@@ -177,14 +177,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return handlers[command](args)
-    except DomainError as exc:
-        print(f"frontdesk: {exc.message}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except OSError as exc:  # a folder where a file was expected, a full disk, no permission
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"frontdesk: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USER_ERROR
     except Exception as exc:
+        from app.storage import storage_problem
+
+        problem = storage_problem(exc)  # a full disk, a damaged or read-only database, ...
+        if problem is not None:
+            detail = f"（{problem.detail}）" if problem.detail else ""
+            print(f"frontdesk: {problem.message}{detail}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        if isinstance(exc, DomainError):
+            print(f"frontdesk: {exc.message}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        if isinstance(exc, OSError):  # a folder where a file was expected, no permission
+            where = f" {exc.filename}" if exc.filename else ""
+            print(f"frontdesk: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USER_ERROR
         if type(exc).__module__.startswith("sqlalchemy"):  # a wrong --db, a server down
             detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             print(f"frontdesk: cannot use the database: {detail}", file=sys.stderr)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 from app.errors import DomainError
 
 WRITE_OPTION = "frontdesk_write"
-BUSY_TIMEOUT_MS = 15_000
+BUSY_TIMEOUT_MS = 15_000  # SQLite: how long a write waits for another counter's lock
+LOCK_TIMEOUT_MS = 15_000  # PostgreSQL: the same for a row or table lock
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs"}
 
 
@@ -47,10 +50,90 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if path is not None:
             refuse_network_share(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                sqlite3.connect(path).close()  # a new database; from now on only this file
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
+        if path is not None:
+            _watch_sqlite_file(engine, path.resolve())
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    connect_args = dict(kwargs.pop("connect_args", {}))
+    # A lock held for long (a stuck program, a long manual query) ends in a clear refusal
+    # instead of a counter that waits for ever.
+    options = f"{connect_args.get('options', '')} -c lock_timeout={LOCK_TIMEOUT_MS}"
+    connect_args["options"] = options.strip()
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    _nul_finds_nothing(engine)
+    return engine
+
+
+def _nul_finds_nothing(engine: Engine) -> None:
+    """PostgreSQL text cannot hold NUL and refuses a query that mentions one; SQLite simply
+    finds nothing. A NUL pasted into a search box, a login or a number field must find nothing
+    on both, not crash: in a query it becomes U+FFFD, which no stored key holds. Writes are
+    left alone: every text the services store is validated first (control characters refused).
+    """
+
+    def cleaned(params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in params.items()
+        }
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _finds_nothing(
+        _conn: Any, _cursor: Any, statement: str, params: Any, _context: Any, many: bool
+    ) -> tuple[str, Any]:
+        if (
+            not many
+            and isinstance(params, dict)
+            and any(isinstance(v, str) and "\x00" in v for v in params.values())
+            and statement.lstrip()[:6].upper() == "SELECT"
+        ):
+            return statement, cleaned(params)
+        return statement, params
+
+
+def _watch_sqlite_file(engine: Engine, path: Path) -> None:
+    """Open only the existing file, and notice when it is removed, replaced or changed by
+    someone else while the program runs.
+
+    Without this a removed file would be recreated empty by the next connection, and a pooled
+    connection would go on writing into the deleted file: a case number shown for a case that
+    is gone when the program closes. So connections open the file read-write but never create
+    it, and each one remembers the file it saw; when a transaction starts and the file at the
+    path is another one, or was changed behind the connection's back, the connection is
+    dropped and a new one opened: it finds the file gone (SQLITE_CANTOPEN), damaged
+    (SQLITE_CORRUPT) or simply newer, and reads it afresh.
+    """
+
+    @event.listens_for(engine, "do_connect")
+    def _open_existing(
+        _dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]
+    ) -> None:
+        cargs[0] = f"{path.as_uri()}?mode=rw"
+        cparams["uri"] = True
+
+    @event.listens_for(engine, "connect")
+    def _remember(_dbapi_connection: Any, record: Any) -> None:
+        record.info["file"] = _file_state(path)
+
+    @event.listens_for(engine, "checkin")
+    def _after_own_work(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None and "file" in record.info:  # our own checkpoints change it
+            record.info["file"] = _file_state(path)
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("file") != _file_state(path):
+            raise DisconnectionError("the database file was removed, replaced or changed")
+
+
+def _file_state(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _configure_sqlite(engine: Engine) -> None:

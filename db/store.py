@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from app.clock import Clock
+from app.storage import storage_problem
 from db.backup import backup, daily_backup
 from db.engine import StoreError, is_sqlite, make_engine
 from db.migrate import UpgradeResult, ensure_schema
@@ -61,8 +62,11 @@ def open_store(
     engine = make_engine(url)
     try:
         result = ensure_schema(engine, backup_dir, on_progress) if migrate else None
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
+        problem = storage_problem(exc)  # a damaged, read-only or locked file says so
+        if problem is not None:
+            raise problem from exc
         raise StoreError(f"无法打开数据库（{_first_line(exc)}）") from exc
     return SqlStore(engine, clock), result
 

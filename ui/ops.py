@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
+
+from app.storage import StorageProblem, storage_problem
 
 _running: set[_Relay] = set()
 
@@ -46,6 +48,10 @@ def run_op(
     """Run ``work`` in the thread pool; call back on the GUI thread.
 
     With ``progress`` a modal busy dialog shows after half a second, so quick work never flashes.
+    A failure caused by the storage (disk full, file read-only, missing or damaged, a lock held
+    for long, server unreachable) reaches ``on_failure`` as an ``app.storage.StorageProblem``,
+    whose message says what happened and what to do; without ``on_failure`` it is shown in a
+    message box. Callers keep what the user typed, so it can be saved once the cause is fixed.
     """
     relay = _Relay()
     dialog: QProgressDialog | None = None
@@ -77,14 +83,23 @@ def run_op(
         finish()
         if gone():
             return
-        if on_failure is None:
+        exc = storage_problem(exc) or exc
+        if on_failure is not None:
+            on_failure(exc)
+        elif isinstance(exc, StorageProblem):
+            show_storage_problem(parent, exc)
+        else:
             raise exc
-        on_failure(exc)
 
     relay.succeeded.connect(succeeded)
     relay.failed.connect(failed)
     _running.add(relay)
     QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+def show_storage_problem(parent: QWidget | None, problem: StorageProblem) -> None:
+    title = QCoreApplication.translate("ops", "数据库无法使用")
+    QMessageBox.warning(parent, title, problem.message)
 
 
 def wait_for_ops(timeout_ms: int = 30_000) -> bool:

@@ -20,6 +20,7 @@ from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import Actor, allowed_roles
 from app.validation import (
+    ID_TYPES,
     FieldErrors,
     validate_name,
     validate_phone,
@@ -42,8 +43,12 @@ def check_applicant(applicant: ApplicantInput, today: date, errors: FieldErrors)
     id_number = applicant.id_number.strip()
     if applicant.id_type == "resident_id":
         id_number = errors.check("id_number", validate_resident_id, id_number, today=today) or ""
+    elif applicant.id_type not in ID_TYPES:
+        errors.add("id_type", "请选择证件类型")
     elif not id_number:
         errors.add("id_number", "请填写证件号码")
+    else:  # a passport or permit number: kept as typed, but no control characters
+        id_number = errors.check("id_number", validate_text, id_number, max_len=40) or ""
     phone = errors.check("phone", validate_phone, applicant.phone)
     agent_name = applicant.agent_name.strip()
     agent_id = applicant.agent_id_number.strip()

@@ -31,3 +31,8 @@ def require_reason(reason: str, field: str = "reason", what: str = "原因") -> 
     if not text:
         raise ValidationError.single(field, f"请填写{what}")
     return validate_text(text, field=field, max_len=1000)
+
+
+def optional_note(note: str, field: str = "note") -> str:
+    """A note the clerk may leave empty; when written, checked like any free text."""
+    return validate_text(note, field=field, max_len=1000, required=False)

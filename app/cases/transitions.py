@@ -7,7 +7,7 @@ from typing import Any
 from app import audit
 from app.calendar import load_calendar
 from app.cases.accountability import open_overdue_record
-from app.cases.common import COUNTER_ROLES, load_case, require_reason, yellow_ratio
+from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason, yellow_ratio
 from app.cases.deadlines import case_deadline, case_warning, extension_days, local_day
 from app.cases.lifecycle import (
     CLOSED_STATES,
@@ -88,20 +88,26 @@ def _transition(
             reason=reason,
             detail=detail or {},
         )
-        uow.cases.add_event(case.id, event)
         moved = _with_event(case, event, new_state)
         deadline = case_deadline(moved, calendar)
         warning = case_warning(moved, deadline, today, calendar, ratio)
-        uow.cases.update(
-            case.id,
-            expected_version,
-            state=str(new_state),
-            due_date=deadline.due,
-            due_provisional=deadline.provisional,
-            calendar_version=deadline.calendar_version,
-            warning=warning,
-            **changes,
-        )
+        try:
+            uow.cases.update(
+                case.id,
+                expected_version,
+                state=str(new_state),
+                due_date=deadline.due,
+                due_provisional=deadline.provisional,
+                calendar_version=deadline.calendar_version,
+                warning=warning,
+                **changes,
+            )
+        except ConcurrentEdit:
+            # Another counter saved between this read and this write (PostgreSQL lets both
+            # read the old version): name them, as the check above does.
+            _check_version(load_case(uow, case.id), expected_version)
+            raise
+        uow.cases.add_event(case.id, event)  # after the update, so a refusal names the other
         if warning == "red":
             open_overdue_record(uow, moved, deadline, today, calendar)
         audit.record(
@@ -138,8 +144,9 @@ def start_case(uow: UnitOfWork, actor: Actor, case_id: int, version: int) -> Cas
 def complete_step(
     uow: UnitOfWork, actor: Actor, case_id: int, version: int, position: int, note: str = ""
 ) -> CaseRecord:
+    text = optional_note(note)
     return _transition(
-        uow, actor, case_id, version, CaseAction.COMPLETE_STEP, note.strip(), {"position": position}
+        uow, actor, case_id, version, CaseAction.COMPLETE_STEP, text, {"position": position}
     )
 
 
@@ -166,7 +173,7 @@ def suspend_case(
 def resume_case(
     uow: UnitOfWork, actor: Actor, case_id: int, version: int, note: str = ""
 ) -> CaseRecord:
-    return _transition(uow, actor, case_id, version, CaseAction.RESUME, note.strip())
+    return _transition(uow, actor, case_id, version, CaseAction.RESUME, optional_note(note))
 
 
 @allowed_roles(Role.SUPERVISOR)
@@ -206,7 +213,7 @@ def decide_case(
     text = (
         require_reason(note, "note", "不予许可的理由")
         if outcome is Outcome.DENIED
-        else note.strip()
+        else optional_note(note)
     )
     return _transition(
         uow,

@@ -3980,120 +3980,120 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="289"/>
+        <location filename="../../ui/mainwindow/window.py" line="296"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="292"/>
+        <location filename="../../ui/mainwindow/window.py" line="299"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="294"/>
+        <location filename="../../ui/mainwindow/window.py" line="301"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="295"/>
+        <location filename="../../ui/mainwindow/window.py" line="302"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="301"/>
+        <location filename="../../ui/mainwindow/window.py" line="308"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="306"/>
+        <location filename="../../ui/mainwindow/window.py" line="312"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="313"/>
+        <location filename="../../ui/mainwindow/window.py" line="324"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="314"/>
+        <location filename="../../ui/mainwindow/window.py" line="325"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="317"/>
+        <location filename="../../ui/mainwindow/window.py" line="328"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="319"/>
+        <location filename="../../ui/mainwindow/window.py" line="330"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="320"/>
-        <location filename="../../ui/mainwindow/window.py" line="492"/>
+        <location filename="../../ui/mainwindow/window.py" line="331"/>
+        <location filename="../../ui/mainwindow/window.py" line="503"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="326"/>
+        <location filename="../../ui/mainwindow/window.py" line="337"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="330"/>
+        <location filename="../../ui/mainwindow/window.py" line="341"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="386"/>
+        <location filename="../../ui/mainwindow/window.py" line="397"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="420"/>
+        <location filename="../../ui/mainwindow/window.py" line="431"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="460"/>
+        <location filename="../../ui/mainwindow/window.py" line="471"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="466"/>
+        <location filename="../../ui/mainwindow/window.py" line="477"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="468"/>
+        <location filename="../../ui/mainwindow/window.py" line="479"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="474"/>
+        <location filename="../../ui/mainwindow/window.py" line="485"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="474"/>
+        <location filename="../../ui/mainwindow/window.py" line="485"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="483"/>
+        <location filename="../../ui/mainwindow/window.py" line="494"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="493"/>
+        <location filename="../../ui/mainwindow/window.py" line="504"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="498"/>
+        <location filename="../../ui/mainwindow/window.py" line="509"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -4684,6 +4684,14 @@ First-inquiry responsibility · One-time notification · Time-limited completion
         <location filename="../../ui/labels.py" line="14"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <location filename="../../ui/ops.py" line="101"/>
+        <source>数据库无法使用</source>
+        <translation>The database cannot be used</translation>
     </message>
 </context>
 <context>

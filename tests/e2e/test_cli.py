@@ -164,8 +164,8 @@ def test_environment_errors_are_one_line_and_create_nothing(run, tmp_path: Path)
     assert not (tmp_path / "home").exists()
     assert_one_line_error(run("--db", "bogus://x", "check"), "cannot use the database")
     assert_one_line_error(
-        run("--db", "postgresql+psycopg://u:p@127.0.0.1:1/x", "check"), "cannot use the database"
-    )
+        run("--db", "postgresql+psycopg://u:p@127.0.0.1:1/x", "check"), "连接不上数据库服务器"
+    )  # app.storage names the cause
     assert run("init", "--admin-password", "admin-2026").returncode == 0
     folder = tmp_path / "copies"
     folder.mkdir()

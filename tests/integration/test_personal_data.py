@@ -1,0 +1,197 @@
+"""Full ID and phone numbers stay in the database: every printout kind shows them masked, no
+QR code holds anything but the document's kind, site, number, date and signature, and the
+audit trail, the console output and every file the program writes (the database and its
+backups aside) hold none of them.
+
+The program writes no log file of its own: it reports on the console (the command line, and
+Python's warnings on stderr) and records every action in the audit trail. Both are scanned."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import app.notices.printing  # noqa: F401  # registers the notice and refusal loaders
+from app.auth import login
+from app.cases import service
+from app.cases.records import AcceptRequest, ApplicantInput
+from app.catalog.records import ItemVersionRecord
+from app.context import AppContext
+from app.notices import refusals
+from app.notices import service as notices
+from app.notices.records import NoticeRequest, RefusalRequest
+from app.printing import render
+from app.printing.loaders import load_document, loadable_kinds
+from app.signing import format_payload, normalize_payload, parse_payload, verify_payload
+from app.validation import mask_id, mask_phone
+from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.printing import compact, decode_qr, pdf_text
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "王𠇹"
+ID = resident_id("32010219850315201")
+PHONE = "13912345678"
+AGENT_ID = resident_id()
+AGENT_PHONE = "0571-88889999"
+COLLECTOR_ID = resident_id("44030519900701123")
+SECRETS = {ID, PHONE, AGENT_ID, AGENT_PHONE, COLLECTOR_ID}
+
+
+def digits(text: str) -> str:
+    return re.sub(r"[^0-9X]", "", text.upper())
+
+
+def full_numbers_in(text: str, secrets: set[str]) -> set[str]:
+    """The secrets that appear whole in ``text``, however it was spaced or punctuated."""
+    flat = digits(text)
+    return {s for s in secrets if digits(s) in flat}
+
+
+@pytest.fixture
+def documents(sqlite_demo_ctx: AppContext) -> dict[str, str]:
+    """One of every printout kind for one applicant with an agent: kind -> printed number."""
+    ctx = sqlite_demo_ctx
+    item: ItemVersionRecord = make_item(ctx)
+    me = login(ctx.uow(), "zhangwei", "demo-2026")
+    ids = {m.name: m.id for m in item.materials}
+    applicant = ApplicantInput(
+        name=NAME, id_number=ID, phone=PHONE, agent_name="李四", agent_id_number=AGENT_ID,
+        agent_phone=AGENT_PHONE,
+    )  # fmt: skip
+    accepted = service.accept_case(
+        ctx.uow(),
+        me,
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=applicant,
+            received_material_ids=frozenset({ids["居民身份证"]}),
+            deferred_material_ids=frozenset({ids["户口簿"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            deferred_supply_by=date(2026, 11, 27),
+            applicant_commitment="三日内补交户口簿",
+        ),
+    )
+    case = service.suspend_case(ctx.uow(), me, accepted.case_id, 1, "corrections", "补正")
+    case = service.resume_case(ctx.uow(), me, case.id, case.row_version)
+    case = service.decide_case(ctx.uow(), me, case.id, case.row_version, "approved", "同意")
+    service.deliver_case(ctx.uow(), me, case.id, case.row_version, "pickup", "李四", COLLECTOR_ID)
+    notice = notices.issue_one_time_notice(
+        ctx.uow(), me, NoticeRequest(item.id, applicant, frozenset({ids["居民身份证"]}))
+    )
+    refusal = refusals.refuse_application(
+        ctx.uow(),
+        me,
+        RefusalRequest(item.id, applicant, "不属于本中心受理范围", "《行政许可法》第三十二条"),
+    )
+    number = accepted.number
+    return {
+        "receipt": number,
+        "deferred": number,
+        "correction": f"{number}-C1",
+        "completion": number,
+        "notice": notice.number,
+        "refusal": refusal.number,
+        "guide": item.code,
+    }
+
+
+def test_every_printout_kind_shows_the_numbers_masked(
+    sqlite_demo_ctx: AppContext, documents: dict[str, str]
+) -> None:
+    ctx = sqlite_demo_ctx
+    me = login(ctx.uow(), "zhangwei", "demo-2026")
+    assert set(documents) == {str(k) for k in loadable_kinds()}, "a printout kind is not scanned"
+    seen_masked = set()
+    for kind, number in documents.items():
+        doc = load_document(ctx.uow(), me, kind, number)
+        pdf = render(doc)
+        text = compact("".join(pdf_text(pdf)))
+        assert not full_numbers_in(text, SECRETS), f"{kind} prints a full number"
+        seen_masked |= {m for m in (mask_id(ID), mask_phone(PHONE), mask_id(AGENT_ID)) if m in text}
+        # The QR code on the page is the document's payload and nothing else.
+        (printed,) = decode_qr(pdf)
+        assert printed == doc.qr_payload and verify_payload(ctx.uow(), printed).genuine
+        parsed = parse_payload(printed)
+        rebuilt = format_payload(
+            parsed.kind, parsed.site_code, parsed.number, parsed.issued_on, parsed.signature
+        )
+        assert rebuilt == normalize_payload(printed)  # kind, site, number, date, signature: all
+        assert not full_numbers_in(printed, SECRETS) and NAME not in printed
+        assert not any(ch in printed for ch in "王𠇹李四")
+    # The scan reads the numbers the papers do show: masked, on the receipt and the notice.
+    assert seen_masked == {mask_id(ID), mask_phone(PHONE), mask_id(AGENT_ID)}
+
+
+def test_the_audit_trail_holds_no_full_number(
+    sqlite_demo_ctx: AppContext, documents: dict[str, str]
+) -> None:
+    from sqlalchemy import text
+
+    with sqlite_demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        rows = conn.execute(text("SELECT * FROM audit_event")).all()
+    assert len(rows) > 10
+    found = {s for row in rows for s in full_numbers_in(json.dumps([str(v) for v in row]), SECRETS)}
+    assert found == set()
+    # ... while the case itself keeps them whole, for finding it again.
+    with sqlite_demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        stored = conn.execute(text("SELECT id_number, phone, agent_id_number FROM case_file")).one()
+    assert tuple(stored) == (ID, PHONE, AGENT_ID)
+
+
+def test_console_output_and_written_files_hold_no_full_number(tmp_path: Path) -> None:
+    """A hall's day on the command line: set-up with simulated cases, lists, a printout, a
+    check, a backup, a verification. Nothing printed to the console and no file written
+    outside the database (and its backup copies) holds an applicant's full ID or phone."""
+    home = tmp_path / "home"
+    env = {**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"}
+    console: list[str] = []
+
+    def frontdesk(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "cli", *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        console.extend((done.stdout, done.stderr))
+        return done.stdout
+
+    frontdesk("init", "--demo", "--demo-days", "3", "--admin-password", "admin-2026")
+    numbers = [line.split("\t")[0] for line in frontdesk("case", "list").splitlines()]
+    frontdesk("case", "list", "--json")
+    frontdesk("case", "scan")
+    frontdesk("print", "receipt", numbers[0], "--out", str(tmp_path / "receipt.pdf"))
+    frontdesk("check")
+    frontdesk("backup", "--out", str(tmp_path / "copy.sqlite3"))
+
+    (db_file,) = home.glob("*.sqlite3")
+    con = sqlite3.connect(db_file)
+    secrets = {
+        value
+        for row in con.execute(
+            "SELECT id_number, phone, agent_id_number, agent_phone FROM case_file"
+        )
+        for value in row
+        if value
+    }
+    con.close()
+    assert len(secrets) > 10 and len(numbers) > 5
+
+    assert not {s for out in console for s in full_numbers_in(out, secrets)}
+    text = compact("".join(pdf_text((tmp_path / "receipt.pdf").read_bytes())))
+    assert not full_numbers_in(text, secrets)
+    written = [
+        p for p in home.rglob("*")
+        if p.is_file() and not re.search(r"\.sqlite3(-wal|-shm)?$", p.name)
+    ]  # fmt: skip
+    for path in written:
+        content = path.read_bytes().decode("utf-8", "replace")
+        assert not full_numbers_in(content, secrets), f"{path} holds a full number"
