@@ -68,6 +68,9 @@ def measure(data_dir: Path) -> list[tuple[str, float]]:
         window.close()
         settle(app, 0.3)
     steps.append(("peak (VmHWM)", status_mb("VmHWM")))
+    from ui.ops import wait_for_ops
+
+    wait_for_ops()  # lists still loading finish before Qt goes away
     return steps
 
 

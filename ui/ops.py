@@ -6,6 +6,7 @@ GUI thread. No widget ever waits on the database, a PDF or a backup.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -33,9 +34,16 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except BaseException as exc:  # reported on the GUI thread, never swallowed
-            self.relay.failed.emit(exc)
+            self._send(self.relay.failed, exc)
         else:
-            self.relay.succeeded.emit(result)
+            self._send(self.relay.succeeded, result)
+
+    def _send(self, signal: Any, value: Any) -> None:
+        # The program may be closing while the work ran: Qt has then already deleted the relay
+        # and nobody is left to tell (the work itself committed or rolled back as usual).
+        if isValid(self.relay):
+            with contextlib.suppress(RuntimeError):
+                signal.emit(value)
 
 
 def run_op(
