@@ -92,7 +92,22 @@ def documents(sqlite_demo_ctx: AppContext) -> dict[str, str]:
         RefusalRequest(item.id, applicant, "不属于本中心受理范围", "《行政许可法》第三十二条"),
     )
     number = accepted.number
+    # A booking by phone and a referral of a visitor who gave phone and ID at the counter.
+    from app.visits.records import ReferralInput, VisitInput
+    from app.visits.service import refer_visit, register_visit
+    from tests.helpers.appointments import book, make_schedule
+
+    booking = book(ctx, make_schedule(ctx), date(2026, 11, 25), 9 * 60, name=NAME, phone=PHONE)
+    visit = register_visit(
+        ctx.uow(), me, VisitInput(question="社保转移", visitor_name=NAME, phone=PHONE, id_number=ID)
+    )
+    lina = login(ctx.uow(), "lina", "demo-2026")
+    referral = refer_visit(
+        ctx.uow(), me, visit.id, ReferralInput(to_staff_id=lina.staff_id, reason="社保业务")
+    )
     return {
+        "appointment": booking.number,
+        "referral": referral.number,
         "receipt": number,
         "deferred": number,
         "correction": f"{number}-C1",
