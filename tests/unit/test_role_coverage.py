@@ -24,6 +24,18 @@ UNDECLARED = {
     "app.signing.ensure_site_key": "inside set-up and signing, no person needed",
     "app.audit.record": "every service's audit row, inside its transaction",
     "app.roles.require_role": "the check itself",
+    "app.agency.service.check_terms": "inside accept_agency_case and take_on_agency",
+    "app.appointments.schedule.load_schedule": "inside the schedule services",
+    "app.appointments.schedule.store_schedule": "inside save_schedule and the demo set-up",
+    "app.appointments.service.open_visit_for_appointment": "inside check_in_appointment",
+    "app.cases.accountability.open_complaint_record": "inside conclude_complaint",
+    "app.cases.transitions.may_act": "the owner/backup/agent check inside every transition",
+    "app.feedback.rectifications.cancel_rectification": "inside decide_appeal",
+    "app.feedback.rectifications.open_rectification": "inside record_rating",
+    "app.reports.daily_log.site_for": "inside daily_log and period_log",
+    "app.visits.common.acting_for": "the A/B check inside the visit services",
+    "app.visits.common.covered_absences": "inside the work-list services",
+    "app.visits.common.receiving_for": "the A/B check inside acknowledge_referral",
 }
 
 
