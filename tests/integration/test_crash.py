@@ -52,9 +52,20 @@ def writer(url: str, count: int = 100_000, login: str = "zhangwei") -> subproces
     )
 
 
-def kill_after(procs: list[subprocess.Popen[str]], rng: random.Random) -> list[str]:
-    """Let the writers run for a random while, SIGKILL them, return what they acknowledged."""
-    time.sleep(rng.uniform(0.8, 2.5))  # start-up (~0.6 s) plus some acceptances
+def kill_after(
+    procs: list[subprocess.Popen[str]], rng: random.Random, db_file: Path | None = None
+) -> list[str]:
+    """Let the writers run for a random while, SIGKILL them, return what they acknowledged.
+    With ``db_file`` the while starts once a writer has committed (a loaded machine can take
+    several seconds to start them), so every kill lands in the middle of the work."""
+    if db_file is not None:
+        before = _cases(db_file)
+        deadline = time.monotonic() + 60
+        while _cases(db_file) <= before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.2, 1.7))
+    else:
+        time.sleep(rng.uniform(0.8, 2.5))  # start-up (~0.6 s) plus some acceptances
     for proc in procs:
         os.kill(proc.pid, signal.SIGKILL)
     acknowledged: list[str] = []
@@ -62,6 +73,14 @@ def kill_after(procs: list[subprocess.Popen[str]], rng: random.Random) -> list[s
         out, _ = proc.communicate(timeout=30)
         acknowledged += out.split()
     return acknowledged
+
+
+def _cases(db_file: Path) -> int:
+    con = sqlite3.connect(db_file, timeout=10)
+    try:
+        return int(con.execute("SELECT count(*) FROM case_file").fetchone()[0])
+    finally:
+        con.close()
 
 
 def check_after_kill(db_file: Path, url: str, acknowledged: set[str]) -> int:
@@ -109,7 +128,8 @@ def run_kills(tmp_path: Path, kills: int, writers: int, seed: int) -> dict[str, 
     total = 0
     for _ in range(kills):
         logins = ["zhangwei", "lina"][:writers]
-        acknowledged |= set(kill_after([writer(url, login=name) for name in logins], rng))
+        procs = [writer(url, login=name) for name in logins]
+        acknowledged |= set(kill_after(procs, rng, db_file))
         total = check_after_kill(db_file, url, acknowledged)
     return {"kills": kills, "acknowledged": len(acknowledged), "stored": total}
 
