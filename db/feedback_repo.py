@@ -3,10 +3,10 @@ with time, so id order is time order) and read their rows a block at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -49,6 +49,14 @@ from db.models import (
 )
 
 
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+_Row = TypeVar("_Row", bound=_HasId)
+
+
 def _day_start(day: date) -> datetime:
     return datetime.combine(day, time(), DEFAULT_TZ)
 
@@ -66,6 +74,22 @@ def _day_range(column: Any, from_day: date | None, to_day: date | None) -> list[
 class SqlFeedbackRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
+
+    def _page_ids(
+        self,
+        id_column: Any,
+        conditions: list[Any],
+        after: int | None,
+        limit: int,
+        newest_first: bool = True,
+    ) -> list[int]:
+        """One keyset page of ids: newest first (lists of what happened), or oldest first
+        (queues to work through)."""
+        if after is not None:
+            conditions = [*conditions, id_column < after if newest_first else id_column > after]
+        order = id_column.desc() if newest_first else id_column
+        stmt = select(id_column).where(*conditions).order_by(order).limit(limit)
+        return list(self.s.scalars(stmt))
 
     # -- ratings -----------------------------------------------------------------------------
     def add_rating(self, new: NewRating) -> int | None:
@@ -168,17 +192,12 @@ class SqlFeedbackRepository:
         return conditions
 
     def rating_ids(self, query: RatingQuery, after: int | None, limit: int) -> list[int]:
-        conditions = self._rating_conditions(query)
-        if after is not None:
-            conditions.append(Rating.id < after)
-        stmt = select(Rating.id).where(*conditions).order_by(Rating.id.desc())
-        return list(self.s.scalars(stmt.limit(limit)))
+        return self._page_ids(Rating.id, self._rating_conditions(query), after, limit)
 
     def rating_rows(self, ids: Sequence[int]) -> list[RatingView]:
         if not ids:
             return []
-        found = {r.id: r for r in self._ratings(Rating.id.in_(list(ids)))}
-        return [found[i] for i in ids if i in found]
+        return _in_order(self._ratings(Rating.id.in_(list(ids))), ids)
 
     def count_ratings(self, query: RatingQuery) -> int:
         stmt = select(func.count(Rating.id)).where(*self._rating_conditions(query))
@@ -271,16 +290,12 @@ class SqlFeedbackRepository:
             conditions.append(Rectification.due_date < overdue_on)
         if responsible_id is not None:
             conditions.append(Rectification.responsible_id == responsible_id)
-        if after is not None:
-            conditions.append(Rectification.id > after)
-        stmt = select(Rectification.id).where(*conditions).order_by(Rectification.id)
-        return list(self.s.scalars(stmt.limit(limit)))
+        return self._page_ids(Rectification.id, conditions, after, limit, newest_first=False)
 
     def rectification_rows(self, ids: Sequence[int], today: date) -> list[RectificationView]:
         if not ids:
             return []
-        found = {r.id: r for r in self._rectifications(Rectification.id.in_(list(ids)), today)}
-        return [found[i] for i in ids if i in found]
+        return _in_order(self._rectifications(Rectification.id.in_(list(ids)), today), ids)
 
     # -- appeals -------------------------------------------------------------------------------
     def add_appeal(
@@ -360,16 +375,12 @@ class SqlFeedbackRepository:
             conditions.append(RatingAppeal.state == str(state))
         if appellant_id is not None:
             conditions.append(RatingAppeal.appellant_id == appellant_id)
-        if after is not None:
-            conditions.append(RatingAppeal.id > after)
-        stmt = select(RatingAppeal.id).where(*conditions).order_by(RatingAppeal.id)
-        return list(self.s.scalars(stmt.limit(limit)))
+        return self._page_ids(RatingAppeal.id, conditions, after, limit, newest_first=False)
 
     def appeal_rows(self, ids: Sequence[int]) -> list[AppealView]:
         if not ids:
             return []
-        found = {a.id: a for a in self._appeals(RatingAppeal.id.in_(list(ids)))}
-        return [found[i] for i in ids if i in found]
+        return _in_order(self._appeals(RatingAppeal.id.in_(list(ids))), ids)
 
     # -- complaints ----------------------------------------------------------------------------
     def add_complaint(self, new: NewComplaint) -> int:
@@ -490,18 +501,19 @@ class SqlFeedbackRepository:
         return conditions
 
     def complaint_ids(self, query: ComplaintQuery, after: int | None, limit: int) -> list[int]:
-        conditions = self._complaint_conditions(query)
-        if after is not None:
-            conditions.append(Complaint.id < after)
-        stmt = select(Complaint.id).where(*conditions).order_by(Complaint.id.desc())
-        return list(self.s.scalars(stmt.limit(limit)))
+        return self._page_ids(Complaint.id, self._complaint_conditions(query), after, limit)
 
     def complaint_rows(self, ids: Sequence[int]) -> list[ComplaintRecord]:
         if not ids:
             return []
-        found = {c.id: c for c in self._complaints(Complaint.id.in_(list(ids)))}
-        return [found[i] for i in ids if i in found]
+        return _in_order(self._complaints(Complaint.id.in_(list(ids))), ids)
 
     def count_complaints(self, query: ComplaintQuery) -> int:
         stmt = select(func.count(Complaint.id)).where(*self._complaint_conditions(query))
         return int(self.s.scalar(stmt) or 0)
+
+
+def _in_order(found: Iterable[_Row], ids: Sequence[int]) -> list[_Row]:
+    """Records in the order of ``ids`` (a page's order), leaving out any gone meanwhile."""
+    by_id = {r.id: r for r in found}
+    return [by_id[i] for i in ids if i in by_id]
