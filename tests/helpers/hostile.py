@@ -8,7 +8,7 @@ command because it takes long, feeds 10,000 per form:
     HYPOTHESIS_PROFILE=full python -m pytest -p no:cacheprovider \\
         tests/unit/test_validators_hostile.py tests/integration/test_bad_input.py
 
-Each module writes its counts to ``build/reliability/bad_input_<module>.json``.
+Each module writes its counts to ``build/reliability/bad_input_<module>[_full].json``.
 """
 
 from __future__ import annotations
@@ -37,10 +37,16 @@ FORM_SETTINGS = settings(
 )
 
 INPUTS: Counter[str] = Counter()  # form -> inputs fed
+ACCEPTED: Counter[str] = Counter()  # form -> inputs the service took (stored or answered)
 
 
 def fed(form: str) -> None:
     INPUTS[form] += 1
+
+
+def figures_name(base: str) -> str:
+    """The full run keeps its figures apart, so a default run meanwhile does not replace them."""
+    return f"{base}_full" if FULL else base
 
 
 # -- text ---------------------------------------------------------------------------------

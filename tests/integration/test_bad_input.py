@@ -15,59 +15,42 @@ cases are open (a calendar change re-dates every open case).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import unicodedata
-import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import Engine, create_engine, inspect, text
 
-from app import audit, settings, staff
+from app import settings, staff
 from app.auth import login
 from app.calendar import enter_schedule, set_day
 from app.cases import queries, transitions
 from app.cases.accountability import ACCOUNTABILITY_CAUSES, review_accountability
 from app.cases.lifecycle import CaseState, DeliveryMethod, Outcome, SuspensionKind
 from app.cases.records import AcceptRequest, ApplicantInput, CaseQuery
-from app.cases.service import accept_case, refresh_warnings
+from app.cases.service import accept_case
 from app.catalog import exchange
-from app.catalog.exchange import CatalogImportRejected
 from app.catalog.ports import ItemDraft, MaterialDraft
-from app.catalog.records import ItemVersionRecord
 from app.catalog.service import deactivate_item, save_item, search_items
-from app.clock import ManualClock
-from app.context import AppContext
-from app.errors import (
-    AuthenticationError,
-    ConcurrentEdit,
-    DomainError,
-    IllegalTransition,
-    NotFound,
-    ValidationError,
-)
+from app.errors import AuthenticationError, DomainError
 from app.notices import refusals
 from app.notices import service as notices
 from app.notices.records import NoticeRequest, RefusalRequest
 from app.printing.kinds import DocumentKind
 from app.printing.loaders import load_document
-from app.roles import Actor
-from app.setup import initialize
 from app.signing import import_public_key, verify_payload
 from app.validation import validate_name, validate_phone, validate_resident_id
-from db.engine import make_engine
-from db.migrate import ensure_schema
-from db.store import SqlStore
-from tests.helpers import hostile
-from tests.helpers.catalog import make_item
-from tests.helpers.figures import FIGURES_DIR, record_figures
+from tests.helpers.bad_input import (
+    BIDI,
+    REFUSALS,
+    STORES,
+    Hall,
+    attempt,
+    open_hall,
+    report_inputs,
+)
 from tests.helpers.hostile import (
     FORM_SETTINGS,
     calendar_days,
@@ -80,198 +63,14 @@ from tests.helpers.hostile import (
     texts,
     typed_ints,
 )
-from tests.helpers.stores import PG_URL, START, postgres_available
-
-BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-REFUSALS = (ValidationError, NotFound, IllegalTransition, ConcurrentEdit, AuthenticationError)
 
 
-@dataclass
-class Hall:
-    ctx: AppContext
-    clock: ManualClock
-    engine: Engine
-    store_name: str
-    admin: Actor
-    clerk: Actor
-    boss: Actor
-    lina: Actor  # changes her own password; no other form touches her account
-    item: ItemVersionRecord
-    spare_code: str
-    record_ids: list[int]
-    notice_id: int = 0
-    tables: list[str] = field(default_factory=list)
-    case: tuple[int, int, CaseState] | None = None  # id, row version, state
-    case_events: int = 0
-
-    def _repr_pretty_(self, printer: Any, _cycle: bool) -> None:  # a failing example's print
-        printer.text(f"Hall({self.store_name})")
-
-    def uow(self):  # type: ignore[no-untyped-def]
-        return self.ctx.uow()
-
-    def snapshot(self) -> tuple[Any, ...]:
-        """Rows per table and the audit head, in one query."""
-        counts = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM \"{t}\"" for t in self.tables)
-        with self.engine.connect() as conn:
-            rows = conn.execute(text(counts)).all()
-            head = conn.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
-        return (*sorted(tuple(r) for r in rows), tuple(head))
-
-    def request(self, **changes: Any) -> AcceptRequest:
-        ids = {m.name: m.id for m in self.item.materials}
-        base: dict[str, Any] = {
-            "item_version_id": self.item.id,
-            "applicant": ApplicantInput(name="王五", id_number=ID, phone="13812345678"),
-            "received_material_ids": frozenset({ids["居民身份证"], ids["户口簿"]}),
-            "not_applicable_material_ids": frozenset({ids["收入证明"]}),
-        }
-        return AcceptRequest(**{**base, **changes})
-
-    def new_notice(self) -> int:
-        ids = {m.name: m.id for m in self.item.materials}
-        req = NoticeRequest(
-            item_version_id=self.item.id,
-            applicant=ApplicantInput(name="赵六", id_number=ID, phone="13812345678"),
-            received_material_ids=frozenset({ids["居民身份证"]}),
-            not_applicable_material_ids=frozenset({ids["收入证明"]}),
-        )
-        self.notice_id = notices.issue_one_time_notice(self.uow(), self.clerk, req).notice_id
-        return self.notice_id
-
-    def case_in(self, *states: CaseState) -> tuple[int, int]:
-        """A case of the clerk's in one of ``states``: a new one when the last moved on, or
-        has a life's worth of events (a real case does not pass 10,000 steps)."""
-        if self.case is not None and self.case[2] in states and self.case_events < 30:
-            return self.case[0], self.case[1]
-        accepted = accept_case(self.uow(), self.clerk, self.request())
-        case = queries.case_detail(self.uow(), self.clerk, accepted.case_id).case
-        want = states[0]
-        if want is CaseState.IN_PROGRESS:
-            case = transitions.start_case(self.uow(), self.clerk, case.id, case.row_version)
-        elif want is CaseState.SUSPENDED:
-            case = transitions.suspend_case(
-                self.uow(), self.clerk, case.id, case.row_version, "corrections", "补正"
-            )
-        elif want is CaseState.DECIDED:
-            case = transitions.decide_case(
-                self.uow(), self.clerk, case.id, case.row_version, "approved"
-            )
-        self.moved(case)
-        return case.id, case.row_version
-
-    def moved(self, record: Any) -> None:
-        self.case = (record.id, record.row_version, record.state)
-        self.case_events = len(record.events)
-
-
-ID = "11010519491231002X"
-
-
-def attempt(hall: Hall, form: str, fields: set[str], call: Callable[[], Any]) -> Any:
-    """Feed one input: the result when accepted; None when refused, after checking the
-    refusal names this form's fields and nothing was written."""
-    fed(f"{form}@{hall.store_name}")
-    before = hall.snapshot()
-    try:
-        return call()
-    except ValidationError as exc:
-        assert exc.errors, "a refusal that names no field"
-        # "materials[2].name" and "line 3" name a part of a field
-        base = {k: k.split("[", 1)[0].split(".", 1)[0].split(" ", 1)[0] for k in exc.errors}
-        unknown = {k for k, b in base.items() if k not in fields and b not in fields}
-        assert not unknown, f"{form} refused fields it does not have: {exc.errors}"
-        assert all(isinstance(m, str) and m.strip() for m in exc.errors.values())
-    except CatalogImportRejected as exc:  # a file: each problem names its item/row and column
-        assert exc.problems and all(p.where and p.message for p in exc.problems)
-    except REFUSALS as exc:
-        assert exc.message.strip()
-    after = hall.snapshot()
-    assert after == before, f"{form}: a refused input left something behind"
-    return None
-
-
-# -- the hall -----------------------------------------------------------------------------
-
-
-def _sqlite_folder(tmp: Path) -> Path:
-    """Shared memory when the machine has it: the property is the services', not the disk's,
-    and 10,000 commits per form would otherwise wait on fsync."""
-    shm = Path("/dev/shm")
-    if shm.is_dir() and os.access(shm, os.W_OK):
-        return Path(tempfile.mkdtemp(prefix="frontdesk-bad-input-", dir=shm))
-    return tmp
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=STORES)
 def hall(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Hall]:
-    cleanup: Callable[[], None] = lambda: None  # noqa: E731
-    if request.param == "sqlite":
-        folder = _sqlite_folder(tmp_path_factory.mktemp("bad-input"))
-        engine = make_engine(f"sqlite:///{folder / 'hall.sqlite3'}")
-
-        def cleanup() -> None:
-            import shutil
-
-            shutil.rmtree(folder, ignore_errors=True)
-
-    else:
-        reason = postgres_available()
-        if reason:
-            pytest.skip(reason)
-        schema = f"t_{uuid.uuid4().hex[:12]}"
-        admin_engine = create_engine(PG_URL)
-        with admin_engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-
-        def cleanup() -> None:
-            with admin_engine.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin_engine.dispose()
-
-    ensure_schema(engine, None)
-    clock = ManualClock(START)
-    ctx = AppContext(SqlStore(engine, clock), clock, tmp_path_factory.mktemp("data"))
-    initialize(ctx.uow(), "admin-2026", demo=True, demo_catalog=False)
-    item = make_item(ctx)
-    make_item(ctx, code="T-002")
-    admin = login(ctx.uow(), "admin", "admin-2026")
-    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
-    boss = login(ctx.uow(), "sunli", "demo-2026")
-    lina = login(ctx.uow(), "lina", "demo-2026")
-    hall = Hall(ctx, clock, engine, request.param, admin, clerk, boss, lina, item, "T-002", [])
-    # Overdue cases leave accountability records for the review form.
-    for _ in range(3):
-        accept_case(ctx.uow(), clerk, hall.request())
-    clock.advance(timedelta(days=30))
-    refresh_warnings(ctx.uow())
-    hall.record_ids = [r.id for r in queries.list_accountability(ctx.uow(), boss)]
-    assert len(hall.record_ids) == 3
-    hall.new_notice()
-    hall.tables = sorted(t for t in inspect(engine).get_table_names() if t != "alembic_version")
-    yield hall
-    assert audit.verify(ctx.uow()).ok
-    engine.dispose()
-    cleanup()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def report_inputs() -> Iterator[None]:
-    yield
-    counts = {k: v for k, v in hostile.INPUTS.items() if not k.startswith("validator:")}
-    earlier = FIGURES_DIR / "bad_input_services.json"  # a run per store adds to the other's
-    if earlier.exists():
-        kept = json.loads(earlier.read_text(encoding="utf-8"))
-        if kept.get("full") == hostile.FULL:
-            counts = {**kept.get("inputs", {}), **counts}
-    record_figures(
-        "bad_input_services", {"full": hostile.FULL, "inputs": dict(sorted(counts.items()))}
-    )
+    yield from open_hall(request.param, tmp_path_factory)
+    report_inputs()
 
 
 # -- calendar and settings (first: few open cases) ------------------------------------------

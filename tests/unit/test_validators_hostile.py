@@ -41,7 +41,9 @@ BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 def report_inputs() -> Iterator[None]:
     yield
     counts = {k: v for k, v in sorted(hostile.INPUTS.items()) if k.startswith("validator:")}
-    record_figures("bad_input_validators", {"full": hostile.FULL, "inputs": counts})
+    record_figures(
+        hostile.figures_name("bad_input_validators"), {"full": hostile.FULL, "inputs": counts}
+    )
 
 
 def clean(text: str, newlines: bool = False) -> bool:
