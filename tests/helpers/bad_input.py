@@ -37,6 +37,7 @@ from app.errors import (
     ConcurrentEdit,
     IllegalTransition,
     NotFound,
+    PermissionDenied,
     ValidationError,
 )
 from app.notices import service as notices
@@ -53,7 +54,16 @@ from tests.helpers.hostile import fed
 from tests.helpers.stores import PG_URL, START, postgres_available
 
 BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-REFUSALS = (ValidationError, NotFound, IllegalTransition, ConcurrentEdit, AuthenticationError)
+# A permission refusal too: a record picked from a list may be one the user may not act on
+# (a colleague's visit, a rating of someone else's service); the refusal says so.
+REFUSALS = (
+    ValidationError,
+    NotFound,
+    IllegalTransition,
+    ConcurrentEdit,
+    AuthenticationError,
+    PermissionDenied,
+)
 
 
 @dataclass

@@ -17,6 +17,7 @@ import operator
 import os
 from collections import Counter
 from datetime import UTC, date, datetime
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -199,3 +200,22 @@ picked_times = st.one_of(
         datetime(1900, 1, 1), datetime(2200, 12, 31), timezones=st.sampled_from([UTC, DEFAULT_TZ])
     ),
 )
+
+
+@st.composite
+def spoiled(
+    draw: st.DrawFn,
+    valid: dict[str, st.SearchStrategy[Any]],
+    bad: dict[str, st.SearchStrategy[Any]],
+) -> dict[str, Any]:
+    """One form's fields: valid values for every field, then hostile values in a few of them
+    (in none of them a third of the time, so the accepted path is walked as well). Drawing each
+    field from a mix instead would leave almost no input of a many-field form valid."""
+    fields = sorted(bad)
+    spoilt: set[str] = set()
+    if draw(st.integers(0, 2)) > 0 and fields:
+        spoilt = draw(st.sets(st.sampled_from(fields), min_size=1, max_size=len(fields)))
+    return {
+        field: draw(bad[field]) if field in spoilt else draw(strategy)
+        for field, strategy in valid.items()
+    }
