@@ -161,8 +161,8 @@ def take_on_agency(
     with uow.write():
         case = load_case(uow, case_id)
         may_act(uow, actor, case)
-        if case.is_agency:
-            raise ValidationError.single("case", f"办件 {case.number} 已是全程代办件")
+        if case.is_agency:  # taken on meanwhile, at another counter: no field to correct
+            raise IllegalTransition(f"办件 {case.number} 已是全程代办件")
         if case.state in (CaseState.DELIVERED, CaseState.WITHDRAWN):
             raise IllegalTransition(
                 f"办件 {case.number} {STATE_LABELS[case.state]}，不能再转为全程代办"
@@ -177,8 +177,8 @@ def take_on_agency(
 
 def _agency(uow: UnitOfWork, case: CaseRecord) -> AgencyRecord:
     found = uow.agency.get(case.id)
-    if found is None:
-        raise ValidationError.single("case", f"办件 {case.number} 不是全程代办件")
+    if found is None:  # the case, not a field of the agency forms, is wrong
+        raise IllegalTransition(f"办件 {case.number} 不是全程代办件")
     return found
 
 

@@ -28,6 +28,9 @@ from app.validation import mask_name
 from app.workdays import WarningLevel, warning_level
 
 MAX_PERIOD_DAYS = 366
+# No hall kept records before; and midnight of 0001-01-01 in Beijing lies before the first
+# datetime in UTC, so a query for it could not even be written.
+EARLIEST_DAY = date(1900, 1, 1)
 NO_WINDOW = "未指定窗口"
 WARNING_LABELS = {
     WarningLevel.RED: "红牌",
@@ -110,7 +113,7 @@ class DailyLogData:
 @allowed_roles(Role.SUPERVISOR, Role.ADMIN)
 def daily_log(uow: UnitOfWork, actor: Actor, day: date, site_id: int | None = None) -> DailyLogData:
     """The log of one hall day (today: up to now)."""
-    return _log(uow, actor, day, day, site_id)
+    return _log(uow, actor, day, day, site_id, ("day", "day"))
 
 
 @allowed_roles(Role.SUPERVISOR, Role.ADMIN)
@@ -118,18 +121,24 @@ def period_log(
     uow: UnitOfWork, actor: Actor, start: date, end: date, site_id: int | None = None
 ) -> DailyLogData:
     """The log of ``start`` to ``end`` inclusive (a month, a quarter; at most a year)."""
-    return _log(uow, actor, start, end, site_id)
+    return _log(uow, actor, start, end, site_id, ("start", "end"))
 
 
-def check_period(uow: UnitOfWork, first: date, last: date) -> None:
-    if not isinstance(first, date) or not isinstance(last, date):
-        raise ValidationError.single("date", "请选择日期")
+def check_period(uow: UnitOfWork, first: date, last: date, fields: tuple[str, str]) -> None:
+    """A refusal names the form's field: ``fields`` are those of the first and the last day
+    (the same one twice for a day's log)."""
+    first_field, last_field = fields
+    for field, day in ((first_field, first), (last_field, last)):
+        if not isinstance(day, date):
+            raise ValidationError.single(field, "请选择日期")
+        if day < EARLIEST_DAY:
+            raise ValidationError.single(field, f"日期不能早于 {EARLIEST_DAY:%Y-%m-%d}")
     if last < first:
-        raise ValidationError.single("end", "结束日期不能早于开始日期")
+        raise ValidationError.single(last_field, "结束日期不能早于开始日期")
     if (last - first).days + 1 > MAX_PERIOD_DAYS:
-        raise ValidationError.single("end", f"统计期间最长 {MAX_PERIOD_DAYS} 天")
+        raise ValidationError.single(last_field, f"统计期间最长 {MAX_PERIOD_DAYS} 天")
     if first > local_day(uow.clock.now()):
-        raise ValidationError.single("start", "日期不能晚于今天")
+        raise ValidationError.single(first_field, "日期不能晚于今天")
 
 
 def site_for(uow: UnitOfWork, actor: Actor, site_id: int | None) -> SiteRecord:
@@ -140,9 +149,14 @@ def site_for(uow: UnitOfWork, actor: Actor, site_id: int | None) -> SiteRecord:
 
 
 def _log(
-    uow: UnitOfWork, actor: Actor, first: date, last: date, site_id: int | None
+    uow: UnitOfWork,
+    actor: Actor,
+    first: date,
+    last: date,
+    site_id: int | None,
+    fields: tuple[str, str],
 ) -> DailyLogData:
-    check_period(uow, first, last)
+    check_period(uow, first, last, fields)
     sections = tuple(s for s in SECTIONS if s.printed)
     with uow.read():
         site = site_for(uow, actor, site_id)

@@ -172,7 +172,7 @@ def statistics(
         raise ValidationError.single("query", "请选择统计条件")
     if query.trend not in TRENDS:
         raise ValidationError.single("trend", "趋势须按周或按月")
-    check_period(uow, query.first_day, query.last_day)
+    check_period(uow, query.first_day, query.last_day, ("first_day", "last_day"))
     with uow.read():
         site = site_for(uow, actor, site_id)
         scope = ReportScope(

@@ -125,7 +125,7 @@ def test_taking_on_an_accepted_case_keeps_its_deadline(
     assert record.agent_name == "陈静" and record.taken_on_by_name == "张伟"
     case = queries.case_detail(ctx.uow(), staff(ctx), accepted.case_id).case
     assert case.is_agency and case.due_date == accepted.deadline.due and case.row_version == 2
-    with pytest.raises(ValidationError, match="已是全程代办件"):
+    with pytest.raises(IllegalTransition, match="已是全程代办件"):
         agency.take_on_agency(ctx.uow(), staff(ctx), accepted.case_id, 2, terms(ctx))
 
 
@@ -189,7 +189,7 @@ def test_an_ordinary_case_has_no_agency_record(
     ctx = demo_ctx
     accepted = service.accept_case(ctx.uow(), staff(ctx), request(item))
     assert agency.agency_detail(ctx.uow(), staff(ctx), accepted.case_id) is None
-    with pytest.raises(ValidationError, match="不是全程代办件"):
+    with pytest.raises(IllegalTransition, match="不是全程代办件"):
         agency.record_agency_contact(
             ctx.uow(), staff(ctx), accepted.case_id, ContactInput("phone", "告知进度")
         )

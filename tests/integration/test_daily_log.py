@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -21,6 +21,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.reports.daily_log import DailyLogData, daily_log, period_log
 from app.reports.printing import count_text, log_file
 from app.reports.sections import register_provider, unregister_provider
+from app.reports.statistics import StatisticsQuery, statistics
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
@@ -208,3 +209,27 @@ def test_clerks_are_refused_and_periods_checked(hall: AppContext) -> None:
         period_log(hall.uow(), boss, date(2025, 1, 1), END)  # more than a year
     admin = login(hall.uow(), "admin", "admin-2026")
     assert daily_log(hall.uow(), admin, END).supervisor_name == "孙丽"
+
+
+def test_a_refused_day_or_period_names_the_field_it_came_from(hall: AppContext) -> None:
+    """Each form's own field: the day of a day's log, the start or end of a period, the first
+    or last day of the statistics. 0001-01-01 used to crash the queries instead (its midnight in
+    Beijing is before the first datetime in UTC)."""
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    later = END + timedelta(days=400)
+    for call, field in (
+        (lambda: daily_log(hall.uow(), boss, date.min), "day"),
+        (lambda: daily_log(hall.uow(), boss, None), "day"),  # type: ignore[arg-type]
+        (lambda: daily_log(hall.uow(), boss, later), "day"),
+        (lambda: period_log(hall.uow(), boss, date.min, date(1, 1, 5)), "start"),
+        (lambda: period_log(hall.uow(), boss, later, later), "start"),
+        (lambda: period_log(hall.uow(), boss, END, None), "end"),  # type: ignore[arg-type]
+        (lambda: period_log(hall.uow(), boss, END, date(2026, 11, 1)), "end"),
+        (lambda: statistics(hall.uow(), boss, StatisticsQuery(date.min, END)), "first_day"),
+        (lambda: statistics(hall.uow(), boss, StatisticsQuery(END, date.min)), "last_day"),
+        (lambda: statistics(hall.uow(), boss, StatisticsQuery(later, later)), "first_day"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            call()
+        assert set(refused.value.errors) == {field}
+    assert period_log(hall.uow(), boss, date(1900, 1, 1), date(1900, 1, 31)).cases == ()
