@@ -6,7 +6,7 @@ The default run feeds each form ``EXAMPLES_PER_FORM`` inputs (50). The full run,
 command because it takes long, feeds 10,000 per form:
 
     HYPOTHESIS_PROFILE=full python -m pytest -p no:cacheprovider \\
-        tests/unit/test_validators_hostile.py tests/integration/test_bad_input.py
+        tests/unit/test_validators_hostile.py tests/integration/test_bad_input*.py
 
 Each module writes its counts to ``build/reliability/bad_input_<module>[_full].json``.
 """

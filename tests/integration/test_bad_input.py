@@ -886,7 +886,7 @@ def test_every_service_with_typed_input_is_fed() -> None:
     every = {**FED, **VISITS_FED, **SCHEDULING_FED}
     unclassified = declared - set(every) - NO_TYPED_INPUT - NOT_YET_FED
     assert not unclassified, (
-        "new services: feed them hostile input in tests/integration/test_bad_input.py (FED) "
+        "new services: feed them hostile input in tests/integration/test_bad_input*.py (FED) "
         f"or list them in NO_TYPED_INPUT: {sorted(unclassified)}"
     )
     assert not (set(every) | NO_TYPED_INPUT) - declared, "listed services that no longer exist"
