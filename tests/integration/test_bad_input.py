@@ -808,10 +808,6 @@ FED = {
     "app.feedback.complaints.register_complaint": "register_complaint",
 }
 
-# Services of the areas merged last that take typed input but are not fed here yet: each
-# validates its fields (their own tests show the refusals), but the hostile generator has not
-# been pointed at them. Listed so the gap is visible, not silently passed (docs/RELIABILITY.md).
-NOT_YET_FED: set[str] = set()  # none left: each is fed here or in test_bad_input_*.py
 # Services whose arguments come from a list, a picker or the program, never from typing.
 NO_TYPED_INPUT = {
     "app.audit.list_events",
@@ -884,7 +880,7 @@ def test_every_service_with_typed_input_is_fed() -> None:
 
     declared = {name for name, _ in services()}
     every = {**FED, **VISITS_FED, **SCHEDULING_FED}
-    unclassified = declared - set(every) - NO_TYPED_INPUT - NOT_YET_FED
+    unclassified = declared - set(every) - NO_TYPED_INPUT
     assert not unclassified, (
         "new services: feed them hostile input in tests/integration/test_bad_input*.py (FED) "
         f"or list them in NO_TYPED_INPUT: {sorted(unclassified)}"
