@@ -339,3 +339,25 @@ def test_supervisor_sees_overdue_referrals_pairs_and_who_is_away(  # type: ignor
     staff.away.setCurrentCell(0, 0)
     staff.findChild(QPushButton, "end_absence").click()
     qtbot.waitUntil(lambda: staff.away.rowCount() == 0, timeout=10_000)
+
+
+def test_a_reload_keeps_the_selected_rows(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """The list reloads every two minutes; the clerk's place in each list stays where it was,
+    also when a new visit joins the list."""
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    for i in range(3):
+        service.register_visit(ctx.uow(), clerk, VisitInput(question=f"问题{i}"))
+    window = open_main(qtbot, ctx, "zhangwei")
+    page = worklist_of(qtbot, window)
+    qtbot.waitUntil(lambda: page.visits.rowCount() == 3, timeout=10_000)
+    view = page.views["visits"]
+    view.selectRow(1)
+    chosen = page.visits.item_id(1)
+
+    service.register_visit(ctx.uow(), clerk, VisitInput(question="新来的"))
+    reload(qtbot, page)
+    qtbot.waitUntil(lambda: view.currentIndex().isValid(), timeout=10_000)
+    assert page.visits.item_id(view.currentIndex().row()) == chosen
+    assert page.visits.rowCount() == 4
+    assert not page.views["referrals"].currentIndex().isValid()  # nothing was selected there

@@ -101,6 +101,15 @@ class CaseListModel(QAbstractTableModel):
     def case_id(self, position: int) -> int:
         return self._ids[position]
 
+    def item_id(self, position: int) -> int:  # the work list's name for it
+        return self._ids[position]
+
+    def position_of(self, case_id: int) -> int | None:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return None
+
     def reload(self) -> None:
         self.beginResetModel()
         self._ids, self._rows, self._after, self._more = [], {}, None, True

@@ -116,6 +116,13 @@ class LazyListModel(QAbstractTableModel, Generic[R]):
     def item_id(self, position: int) -> int:
         return self._ids[position]
 
+    def position_of(self, item_id: int) -> int | None:
+        """Where an id is in the loaded part of the list (None: not loaded, or gone)."""
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return None
+
     def cached(self) -> list[R]:
         """The rows that have arrived, in list order (for tests and the search)."""
         return [self._rows[i] for i in self._ids if i in self._rows]

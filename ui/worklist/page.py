@@ -208,6 +208,15 @@ class WorkListPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # The row each list had selected before a reload, selected again once its page is back:
+        # the reload every two minutes must not take the clerk's place in a list away.
+        self._kept: dict[str, int] = {}
+        for key, lazy in (
+            ("referrals", self.referrals),
+            ("visits", self.visits),
+            ("deferred", self.deferred),
+        ):
+            lazy.page_loaded.connect(lambda _count, k=key: self._restore(k))
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.timer.start(RELOAD_MS)
@@ -367,14 +376,37 @@ class WorkListPage(QWidget):
         self.queue, self.overdue_query, own = found
         self.mine = self.queue.staff_ids
         self._show_banner(self.queue, own)
+        self._kept = {key: kept for key in self.views if (kept := self._selected(key)) is not None}
         for model in (self.referrals, self.visits, self.deferred):
             model.reload()
         if self.views["cases"].model() is None:
             self._attach("cases", self.cases)
         else:
             self.cases.reload()
+            self.cases.fetchMore()
+            self._restore("cases")
         self._count()
         self.reloaded.emit()
+
+    def _selected(self, key: str) -> int | None:
+        view = self.views[key]
+        model = view.model()
+        index = view.currentIndex()
+        if model is None or not index.isValid() or not view.selectionModel().hasSelection():
+            return None
+        return int(model.item_id(index.row()))
+
+    def _restore(self, key: str) -> None:
+        """Select again the row that was selected before the reload, if it is still listed and
+        the clerk has not picked another meanwhile."""
+        kept = self._kept.pop(key, None)
+        view = self.views[key]
+        if kept is None or view.selectionModel() is None or view.currentIndex().isValid():
+            return
+        position = view.model().position_of(kept)
+        if position is not None:
+            view.selectRow(position)
+            view.scrollTo(view.model().index(position, 0))
 
     def _show_banner(self, queue: worklist.Queue, own: list[Any]) -> None:
         lines = [
