@@ -45,8 +45,12 @@ from db.models import (
     RatingAppeal,
     Rectification,
     Staff,
+    Visit,
     Window,
 )
+
+# What a rating is of, as lists show it: the case's number, or the visit's.
+SUBJECT_NUMBER = func.coalesce(CaseFile.number, Visit.number)
 
 
 class _HasId(Protocol):
@@ -120,7 +124,7 @@ class SqlFeedbackRepository:
         stmt = (
             select(
                 Rating,
-                CaseFile.number,
+                SUBJECT_NUMBER,
                 rated.name,
                 entered.name,
                 Window.number,
@@ -128,6 +132,7 @@ class SqlFeedbackRepository:
                 RatingAppeal.state,
             )
             .outerjoin(CaseFile, CaseFile.id == Rating.case_id)
+            .outerjoin(Visit, Visit.id == Rating.visit_id)
             .join(rated, rated.id == Rating.rated_staff_id)
             .join(entered, entered.id == Rating.entered_by)
             .outerjoin(Window, Window.id == Rating.window_id)
@@ -224,9 +229,10 @@ class SqlFeedbackRepository:
     def _rectifications(self, where: Any, today: date) -> list[RectificationView]:
         responsible, closer = aliased(Staff), aliased(Staff)
         stmt = (
-            select(Rectification, Rating, CaseFile.number, responsible.name, closer.name)
+            select(Rectification, Rating, SUBJECT_NUMBER, responsible.name, closer.name)
             .join(Rating, Rating.id == Rectification.rating_id)
             .outerjoin(CaseFile, CaseFile.id == Rating.case_id)
+            .outerjoin(Visit, Visit.id == Rating.visit_id)
             .join(responsible, responsible.id == Rectification.responsible_id)
             .outerjoin(closer, closer.id == Rectification.closed_by)
             .where(where)
@@ -320,9 +326,10 @@ class SqlFeedbackRepository:
     def _appeals(self, where: Any) -> list[AppealView]:
         appellant, decider = aliased(Staff), aliased(Staff)
         stmt = (
-            select(RatingAppeal, Rating, CaseFile.number, appellant.name, decider.name)
+            select(RatingAppeal, Rating, SUBJECT_NUMBER, appellant.name, decider.name)
             .join(Rating, Rating.id == RatingAppeal.rating_id)
             .outerjoin(CaseFile, CaseFile.id == Rating.case_id)
+            .outerjoin(Visit, Visit.id == Rating.visit_id)
             .join(appellant, appellant.id == RatingAppeal.appellant_id)
             .outerjoin(decider, decider.id == RatingAppeal.decided_by)
             .where(where)

@@ -132,6 +132,7 @@ class SqlVisitRepository:
             case_id=v.case_id,
             guide_code=v.guide_code,
             closed_at=v.closed_at,
+            closed_by=v.closed_by,
             row_version=v.row_version,
             referrals=referrals,
             chain=tuple(self._chain(v.id)),

@@ -11,8 +11,8 @@ The rated staff member is always the one who served the applicant (for a case, w
 it), never the one typing. Nobody may type in a non-paper rating of their own service. The
 bottom two levels open a rectification item (``app.feedback.rectifications``).
 
-A subject is a case or a visit: ``SERVED_BY`` says, per kind, who served in it. Rating visits
-takes one more entry there (and the visit's column in the repository).
+A subject is a case or a visit: ``SERVED_BY`` says, per kind, who served in it (for a visit,
+whoever gave its outcome; a visit that became an application is rated through its case).
 """
 
 from __future__ import annotations
@@ -58,8 +58,38 @@ def served_in_case(uow: UnitOfWork, case_id: int) -> ServedBy:
     )
 
 
+def served_in_visit(uow: UnitOfWork, visit_id: int) -> ServedBy:
+    """A visit answered at the counter (or sent on to the body outside the center that handles
+    it) is rated for whoever gave that outcome; a visit that became an application is rated
+    through its case."""
+    from app.visits.common import load_visit
+    from app.visits.lifecycle import Outcome, VisitState
+
+    visit = load_visit(uow, visit_id)
+    if visit.state is not VisitState.CLOSED or visit.closed_at is None:
+        raise ValidationError.single("subject", f"来访 {visit.number} 尚未办结，办结后才能评价")
+    if visit.outcome is Outcome.APPLICATION:
+        raise ValidationError.single(
+            "subject", f"来访 {visit.number} 已转为申请（{visit.outcome_ref}），请对该办件评价"
+        )
+    staff_id = visit.closed_by if visit.closed_by is not None else visit.holder_id
+    window_id = visit.window_id
+    if staff_id != visit.first_responder_id:
+        served = uow.staff.get(staff_id)
+        window_id = served.window_id if served is not None else None
+    return ServedBy(
+        subject=Subject(SubjectKind.VISIT, visit.id),
+        label=visit.number,
+        site_id=visit.site_id,
+        staff_id=staff_id,
+        window_id=window_id,
+        served_at=visit.closed_at,
+    )
+
+
 SERVED_BY: dict[SubjectKind, Callable[[UnitOfWork, int], ServedBy]] = {
     SubjectKind.CASE: served_in_case,
+    SubjectKind.VISIT: served_in_visit,
 }
 
 

@@ -196,6 +196,7 @@ class VisitRecord:
     closed_at: datetime | None
     row_version: int
     referrals: tuple[ReferralRecord, ...] = ()
+    closed_by: int | None = None  # who gave the outcome (a B post: the B post, not A)
     chain: tuple[VisitEventRecord, ...] = ()
 
     @property

@@ -57,9 +57,9 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
         <location filename="../../ui/cases/action_form.py" line="41"/>
-        <location filename="../../ui/visits/dialog.py" line="110"/>
+        <location filename="../../ui/visits/dialog.py" line="124"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="290"/>
+        <location filename="../../ui/worklist/page.py" line="299"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -74,13 +74,13 @@
         <translation>Overdue cases, breaches of the one-time notice rule and substantiated complaints open accountability records automatically; a supervisor must review them, they cannot be closed otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="185"/>
         <location filename="../../ui/cases/model.py" line="38"/>
         <location filename="../../ui/feedback/complaints_page.py" line="84"/>
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
         <location filename="../../ui/feedback/ratings_page.py" line="228"/>
         <location filename="../../ui/feedback/ratings_page.py" line="313"/>
-        <location filename="../../ui/worklist/page.py" line="316"/>
+        <location filename="../../ui/worklist/page.py" line="325"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -137,16 +137,16 @@
         <location filename="../../ui/appointments/settings.py" line="182"/>
         <location filename="../../ui/cases/accountability.py" line="68"/>
         <location filename="../../ui/cases/dialog.py" line="113"/>
-        <location filename="../../ui/cases/dialog.py" line="207"/>
+        <location filename="../../ui/cases/dialog.py" line="188"/>
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <location filename="../../ui/feedback/complaints_page.py" line="143"/>
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <location filename="../../ui/feedback/ratings_page.py" line="227"/>
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
-        <location filename="../../ui/visits/dialog.py" line="108"/>
-        <location filename="../../ui/worklist/page.py" line="267"/>
-        <location filename="../../ui/worklist/page.py" line="287"/>
+        <location filename="../../ui/visits/dialog.py" line="122"/>
+        <location filename="../../ui/worklist/page.py" line="276"/>
+        <location filename="../../ui/worklist/page.py" line="296"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -554,7 +554,7 @@
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
         <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <location filename="../../ui/visits/dialog.py" line="64"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <location filename="../../ui/agency/tab.py" line="110"/>
-        <location filename="../../ui/visits/dialog.py" line="129"/>
+        <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/forms.py" line="96"/>
         <source>办理结果</source>
         <translation>Result</translation>
@@ -686,13 +686,13 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <location filename="../../ui/visits/dialog.py" line="64"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <location filename="../../ui/visits/dialog.py" line="64"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
@@ -713,184 +713,185 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="140"/>
-        <location filename="../../ui/cases/dialog.py" line="240"/>
+        <location filename="../../ui/cases/dialog.py" line="221"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="166"/>
+        <location filename="../../ui/feedback/labels.py" line="125"/>
         <source>评价：尚未评价</source>
         <translation>Rating: not rated yet</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="170"/>
+        <location filename="../../ui/feedback/labels.py" line="128"/>
         <source>申请人在评价屏评价</source>
         <translation>by the applicant on the rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="172"/>
+        <location filename="../../ui/feedback/labels.py" line="130"/>
         <source>%s，%s 录入</source>
         <translation>%s, entered by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="173"/>
+        <location filename="../../ui/feedback/labels.py" line="131"/>
         <source>评价：%s（%s，%s）</source>
         <translation>Rating: %s (%s, %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="181"/>
+        <location filename="../../ui/feedback/labels.py" line="139"/>
         <location filename="../../ui/feedback/ratings_page.py" line="60"/>
         <source>不计入统计</source>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="191"/>
+        <location filename="../../ui/cases/dialog.py" line="172"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="195"/>
-        <location filename="../../ui/cases/model.py" line="123"/>
+        <location filename="../../ui/cases/dialog.py" line="176"/>
+        <location filename="../../ui/cases/model.py" line="132"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="197"/>
+        <location filename="../../ui/cases/dialog.py" line="178"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="185"/>
         <source>（代办件）</source>
         <translation> (agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/page.py" line="99"/>
         <location filename="../../ui/appointments/settings.py" line="96"/>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="186"/>
         <location filename="../../ui/cases/model.py" line="40"/>
-        <location filename="../../ui/worklist/page.py" line="272"/>
-        <location filename="../../ui/worklist/page.py" line="293"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="302"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="206"/>
+        <location filename="../../ui/cases/dialog.py" line="187"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="26"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="317"/>
+        <location filename="../../ui/worklist/page.py" line="326"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="208"/>
+        <location filename="../../ui/cases/dialog.py" line="189"/>
         <location filename="../../ui/cases/model.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="209"/>
+        <location filename="../../ui/cases/dialog.py" line="190"/>
         <location filename="../../ui/cases/model.py" line="42"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="210"/>
+        <location filename="../../ui/cases/dialog.py" line="191"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/cases/dialog.py" line="192"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="291"/>
-        <location filename="../../ui/worklist/page.py" line="318"/>
+        <location filename="../../ui/worklist/page.py" line="300"/>
+        <location filename="../../ui/worklist/page.py" line="327"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="214"/>
+        <location filename="../../ui/cases/dialog.py" line="195"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="216"/>
+        <location filename="../../ui/cases/dialog.py" line="197"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="216"/>
+        <location filename="../../ui/cases/dialog.py" line="197"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="224"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="224"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="224"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="230"/>
-        <location filename="../../ui/worklist/page.py" line="258"/>
-        <location filename="../../ui/worklist/page.py" line="278"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/worklist/page.py" line="267"/>
+        <location filename="../../ui/worklist/page.py" line="287"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="240"/>
+        <location filename="../../ui/cases/dialog.py" line="221"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="258"/>
+        <location filename="../../ui/cases/dialog.py" line="239"/>
+        <location filename="../../ui/visits/dialog.py" line="245"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="260"/>
+        <location filename="../../ui/cases/dialog.py" line="241"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="265"/>
+        <location filename="../../ui/cases/dialog.py" line="246"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
-        <location filename="../../ui/visits/dialog.py" line="205"/>
+        <location filename="../../ui/visits/dialog.py" line="261"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="272"/>
+        <location filename="../../ui/cases/dialog.py" line="253"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="274"/>
+        <location filename="../../ui/cases/dialog.py" line="255"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="276"/>
+        <location filename="../../ui/cases/dialog.py" line="257"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="278"/>
+        <location filename="../../ui/cases/dialog.py" line="259"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="328"/>
-        <location filename="../../ui/visits/dialog.py" line="345"/>
-        <location filename="../../ui/worklist/page.py" line="537"/>
+        <location filename="../../ui/cases/dialog.py" line="309"/>
+        <location filename="../../ui/visits/dialog.py" line="401"/>
+        <location filename="../../ui/worklist/page.py" line="569"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1024,12 +1025,12 @@ Recorded by: %s %s</translation>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="114"/>
+        <location filename="../../ui/cases/model.py" line="123"/>
         <source>（代办）</source>
         <translation> (agency)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="124"/>
+        <location filename="../../ui/cases/model.py" line="133"/>
         <location filename="../../ui/counter/page.py" line="256"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
@@ -1100,7 +1101,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="279"/>
+        <location filename="../../ui/cases/dialog.py" line="260"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -1341,7 +1342,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/page.py" line="82"/>
         <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/counter/citizen_screen.py" line="114"/>
-        <location filename="../../ui/feedback/labels.py" line="94"/>
+        <location filename="../../ui/feedback/labels.py" line="96"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
         <source>窗口</source>
         <translation>Window</translation>
@@ -1708,7 +1709,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="59"/>
-        <location filename="../../ui/feedback/labels.py" line="96"/>
+        <location filename="../../ui/feedback/labels.py" line="98"/>
         <source>服务中心</source>
         <translation>Service center</translation>
     </message>
@@ -1846,8 +1847,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
-        <location filename="../../ui/visits/dialog.py" line="105"/>
-        <location filename="../../ui/worklist/page.py" line="288"/>
+        <location filename="../../ui/visits/dialog.py" line="119"/>
+        <location filename="../../ui/worklist/page.py" line="297"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2029,123 +2030,123 @@ you can follow the steps here.</translation>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="27"/>
+        <location filename="../../ui/feedback/labels.py" line="29"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="28"/>
+        <location filename="../../ui/feedback/labels.py" line="30"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="29"/>
+        <location filename="../../ui/feedback/labels.py" line="31"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="30"/>
+        <location filename="../../ui/feedback/labels.py" line="32"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="31"/>
+        <location filename="../../ui/feedback/labels.py" line="33"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="50"/>
+        <location filename="../../ui/feedback/labels.py" line="52"/>
         <source>评价屏</source>
         <translation>Rating screen</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="51"/>
+        <location filename="../../ui/feedback/labels.py" line="53"/>
         <source>纸质评价表</source>
         <translation>Paper form</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="52"/>
+        <location filename="../../ui/feedback/labels.py" line="54"/>
         <source>电话回访</source>
         <translation>Follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="60"/>
+        <location filename="../../ui/feedback/labels.py" line="62"/>
         <location filename="../../ui/feedback/ratings_page.py" line="213"/>
         <source>整改超期</source>
         <translation>Rectification overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="60"/>
+        <location filename="../../ui/feedback/labels.py" line="62"/>
         <location filename="../../ui/feedback/ratings_page.py" line="212"/>
         <source>待整改</source>
         <translation>To rectify</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="62"/>
+        <location filename="../../ui/feedback/labels.py" line="64"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="63"/>
+        <location filename="../../ui/feedback/labels.py" line="65"/>
         <source>已撤销（申诉成立）</source>
         <translation>Cancelled (appeal upheld)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="71"/>
+        <location filename="../../ui/feedback/labels.py" line="73"/>
         <source>已整改，群众满意</source>
         <translation>Rectified, applicant satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="72"/>
+        <location filename="../../ui/feedback/labels.py" line="74"/>
         <source>已解释说明，群众理解</source>
         <translation>Explained, applicant understands</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="73"/>
+        <location filename="../../ui/feedback/labels.py" line="75"/>
         <source>群众仍不满意</source>
         <translation>Applicant still dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="78"/>
+        <location filename="../../ui/feedback/labels.py" line="80"/>
         <source>误评</source>
         <translation>Mistaken</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="78"/>
+        <location filename="../../ui/feedback/labels.py" line="80"/>
         <source>恶意评价</source>
         <translation>Malicious</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="85"/>
+        <location filename="../../ui/feedback/labels.py" line="87"/>
         <source>申诉待裁决</source>
         <translation>Appeal pending</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="86"/>
+        <location filename="../../ui/feedback/labels.py" line="88"/>
         <location filename="../../ui/feedback/ratings_page.py" line="298"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="87"/>
+        <location filename="../../ui/feedback/labels.py" line="89"/>
         <location filename="../../ui/feedback/ratings_page.py" line="299"/>
         <source>申诉驳回</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="93"/>
+        <location filename="../../ui/feedback/labels.py" line="95"/>
         <location filename="../../ui/visits/forms.py" line="203"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="95"/>
-        <location filename="../../ui/worklist/page.py" line="460"/>
+        <location filename="../../ui/feedback/labels.py" line="97"/>
+        <location filename="../../ui/worklist/page.py" line="492"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="102"/>
+        <location filename="../../ui/feedback/labels.py" line="104"/>
         <source>现场</source>
         <translation>In person</translation>
     </message>
@@ -2172,7 +2173,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/agency/terms.py" line="51"/>
         <location filename="../../ui/appointments/page.py" line="98"/>
-        <location filename="../../ui/feedback/labels.py" line="103"/>
+        <location filename="../../ui/feedback/labels.py" line="105"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -2247,37 +2248,37 @@ you can follow the steps here.</translation>
         <translation>Agency service (staff carry the whole procedure; needs the applicant&apos;s written authorisation)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="104"/>
+        <location filename="../../ui/feedback/labels.py" line="106"/>
         <source>信件、意见箱</source>
         <translation>Letter, suggestion box</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="105"/>
+        <location filename="../../ui/feedback/labels.py" line="107"/>
         <source>12345热线转办</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="106"/>
+        <location filename="../../ui/feedback/labels.py" line="108"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="112"/>
+        <location filename="../../ui/feedback/labels.py" line="114"/>
         <source>已办结（属实）</source>
         <translation>Concluded (substantiated)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="112"/>
+        <location filename="../../ui/feedback/labels.py" line="114"/>
         <source>已办结（不属实）</source>
         <translation>Concluded (not substantiated)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="114"/>
+        <location filename="../../ui/feedback/labels.py" line="116"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/labels.py" line="115"/>
+        <location filename="../../ui/feedback/labels.py" line="117"/>
         <source>调查中</source>
         <translation>Investigating</translation>
     </message>
@@ -2687,180 +2688,185 @@ you can follow the steps here.</translation>
         <translation>Visit %s closed: became application %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <location filename="../../ui/visits/dialog.py" line="64"/>
         <source>经办人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="60"/>
+        <location filename="../../ui/visits/dialog.py" line="64"/>
         <source>之后由谁负责</source>
         <translation>Held afterwards by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="71"/>
+        <location filename="../../ui/visits/dialog.py" line="85"/>
         <source>经手记录（首问责任链，不可修改）</source>
         <translation>Chain of responsibility (first inquiry; cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="90"/>
+        <location filename="../../ui/visits/dialog.py" line="104"/>
         <source>来访 %s</source>
         <translation>Visit %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="93"/>
-        <location filename="../../ui/worklist/page.py" line="262"/>
-        <location filename="../../ui/worklist/page.py" line="282"/>
+        <location filename="../../ui/visits/dialog.py" line="107"/>
+        <location filename="../../ui/worklist/page.py" line="271"/>
+        <location filename="../../ui/worklist/page.py" line="291"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="99"/>
+        <location filename="../../ui/visits/dialog.py" line="113"/>
         <source>  【需陪同引导】</source>
         <translation>  [needs an escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="102"/>
+        <location filename="../../ui/visits/dialog.py" line="116"/>
         <source>（您正代其办理）</source>
         <translation> (you are acting for them)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="104"/>
+        <location filename="../../ui/visits/dialog.py" line="118"/>
         <source>登记号</source>
         <translation>Visit number</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="106"/>
+        <location filename="../../ui/visits/dialog.py" line="120"/>
         <source>首问人员</source>
         <translation>First responder</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="107"/>
+        <location filename="../../ui/visits/dialog.py" line="121"/>
         <source>当前负责人</source>
         <translation>Now held by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="109"/>
-        <location filename="../../ui/worklist/page.py" line="269"/>
-        <location filename="../../ui/worklist/page.py" line="289"/>
+        <location filename="../../ui/visits/dialog.py" line="123"/>
+        <location filename="../../ui/worklist/page.py" line="278"/>
+        <location filename="../../ui/worklist/page.py" line="298"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="111"/>
+        <location filename="../../ui/visits/dialog.py" line="125"/>
         <location filename="../../ui/visits/forms.py" line="55"/>
         <source>咨询/办理事项</source>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="119"/>
+        <location filename="../../ui/visits/dialog.py" line="133"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="120"/>
+        <location filename="../../ui/visits/dialog.py" line="134"/>
         <source>%s → %s，须于 %s 前接收</source>
         <translation>%s → %s, to be acknowledged by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="142"/>
+        <location filename="../../ui/visits/dialog.py" line="192"/>
         <source>▲ 转办已超过接收时限，仍未被接收：请联系接收人或收回转办。</source>
         <translation>▲ The referral is past its limit and not acknowledged: call the receiver or recall it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="154"/>
+        <location filename="../../ui/visits/dialog.py" line="204"/>
         <source>（代%s）</source>
         <translation> (for %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="157"/>
+        <location filename="../../ui/visits/dialog.py" line="207"/>
         <source>转至 %s</source>
         <translation>to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="159"/>
+        <location filename="../../ui/visits/dialog.py" line="209"/>
         <source>（超时接收）</source>
         <translation>(acknowledged late) </translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="177"/>
+        <location filename="../../ui/visits/dialog.py" line="227"/>
         <source>办结（记录结果）…</source>
         <translation>Close (record outcome)…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="178"/>
+        <location filename="../../ui/visits/dialog.py" line="228"/>
         <source>转为申请（打开受理台）</source>
         <translation>Make it an application (open the counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="179"/>
+        <location filename="../../ui/visits/dialog.py" line="229"/>
         <source>转办…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="180"/>
+        <location filename="../../ui/visits/dialog.py" line="230"/>
         <source>非本中心职责…</source>
         <translation>Outside our remit…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="181"/>
+        <location filename="../../ui/visits/dialog.py" line="231"/>
         <location filename="../../ui/visits/labels.py" line="54"/>
         <source>确认接收</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="182"/>
+        <location filename="../../ui/visits/dialog.py" line="232"/>
         <source>记录确认电话…</source>
         <translation>Record confirmation call…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="183"/>
+        <location filename="../../ui/visits/dialog.py" line="233"/>
         <source>收回转办…</source>
         <translation>Recall referral…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="184"/>
+        <location filename="../../ui/visits/dialog.py" line="234"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="196"/>
+        <location filename="../../ui/visits/dialog.py" line="247"/>
+        <source>录入来访人填写的纸质评价表，或电话回访的评价</source>
+        <translation>Enter the visitor&apos;s paper rating form, or the rating given on a follow-up call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits/dialog.py" line="252"/>
         <source>打印办事指南</source>
         <translation>Print service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="201"/>
+        <location filename="../../ui/visits/dialog.py" line="257"/>
         <source>打印引导单 (Ctrl+P)</source>
         <translation>Print referral slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="278"/>
+        <location filename="../../ui/visits/dialog.py" line="334"/>
         <source>记录确认电话</source>
         <translation>Record the confirmation call</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="280"/>
+        <location filename="../../ui/visits/dialog.py" line="336"/>
         <source>对方单位、接听人及确认情况</source>
         <translation>Body called, who answered, what was confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="288"/>
+        <location filename="../../ui/visits/dialog.py" line="344"/>
         <location filename="../../ui/visits/labels.py" line="55"/>
         <source>收回转办</source>
         <translation>Recall referral</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="290"/>
+        <location filename="../../ui/visits/dialog.py" line="346"/>
         <source>收回原因（如：来访人返回首问窗口）</source>
         <translation>Why (e.g. the visitor came back to the first window)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="299"/>
+        <location filename="../../ui/visits/dialog.py" line="355"/>
         <source>重新打开来访</source>
         <translation>Reopen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="301"/>
+        <location filename="../../ui/visits/dialog.py" line="357"/>
         <source>重新打开的原因</source>
         <translation>Why it is reopened</translation>
     </message>
@@ -3189,93 +3195,93 @@ you can follow the steps here.</translation>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="251"/>
+        <location filename="../../ui/worklist/page.py" line="260"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="251"/>
+        <location filename="../../ui/worklist/page.py" line="260"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="263"/>
-        <location filename="../../ui/worklist/page.py" line="283"/>
+        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="292"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="268"/>
+        <location filename="../../ui/worklist/page.py" line="277"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="270"/>
+        <location filename="../../ui/worklist/page.py" line="279"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="271"/>
+        <location filename="../../ui/worklist/page.py" line="280"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="301"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="302"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="304"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="315"/>
+        <location filename="../../ui/worklist/page.py" line="324"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="319"/>
+        <location filename="../../ui/worklist/page.py" line="328"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="381"/>
+        <location filename="../../ui/worklist/page.py" line="413"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="389"/>
+        <location filename="../../ui/worklist/page.py" line="421"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="424"/>
+        <location filename="../../ui/worklist/page.py" line="456"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="454"/>
+        <location filename="../../ui/worklist/page.py" line="486"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="460"/>
+        <location filename="../../ui/worklist/page.py" line="492"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="460"/>
+        <location filename="../../ui/worklist/page.py" line="492"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="513"/>
+        <location filename="../../ui/worklist/page.py" line="545"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -4689,7 +4695,7 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/ops.py" line="101"/>
+        <location filename="../../ui/ops.py" line="109"/>
         <source>数据库无法使用</source>
         <translation>The database cannot be used</translation>
     </message>

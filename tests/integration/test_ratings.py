@@ -22,6 +22,7 @@ from app.feedback.records import (
     RatingSource,
     RectificationState,
     Subject,
+    SubjectKind,
 )
 from tests.helpers.catalog import make_item
 from tests.helpers.feedback import accept_as, staff
@@ -223,3 +224,54 @@ def test_a_second_rating_stored_in_a_race_is_refused_by_the_database(
         assert uow.feedback.add_rating(new) is None
         stored = uow.feedback.rating_of(case)
         assert stored is not None and stored.id == first
+
+
+def test_a_visit_answered_at_the_counter_is_rated_for_whoever_answered(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """A consultation is a service too: rated once, for the one who gave the answer (here the
+    B post covering for the first responder), listed under the visit's number."""
+    from app.visits import service as visits
+    from app.visits.records import OutcomeInput, VisitInput
+
+    ctx = demo_ctx
+    zhang, lina, boss = staff(ctx, "zhangwei"), staff(ctx, "lina"), staff(ctx, "sunli")
+    ref = visits.register_visit(ctx.uow(), zhang, VisitInput(question="低保怎么申请？"))
+    visit = Subject(SubjectKind.VISIT, ref.id)
+    with pytest.raises(ValidationError, match="尚未办结"):
+        ratings.record_rating(ctx.uow(), boss, visit, "satisfied", "", RatingSource.PHONE)
+    # 李娜 is 张伟's B post: she answers for him
+    visits.close_visit(ctx.uow(), lina, ref.id, OutcomeInput("answered", "带齐户口簿和收入证明"))
+    with pytest.raises(PermissionDenied):  # the screen at 张伟's counter cannot rate 李娜
+        ratings.rate_on_citizen_screen(ctx.uow(), zhang, visit, RatingLevel.SATISFIED)
+    done = ratings.rate_on_citizen_screen(ctx.uow(), lina, visit, RatingLevel.VERY_DISSATISFIED)
+    assert done.subject_label == ref.number and done.rectification_id is not None
+    stored = ratings.rating_for(ctx.uow(), boss, visit)
+    assert stored is not None and stored.subject_label == ref.number
+    assert stored.rated_staff_name == "李娜" and stored.window_number == 2
+    with pytest.raises(ValidationError, match="只能评价一次"):
+        ratings.record_rating(ctx.uow(), boss, visit, "satisfied", "", RatingSource.PHONE)
+    rows = ratings.rating_rows(
+        ctx.uow(), boss, ratings.page_rating_ids(ctx.uow(), boss, RatingQuery()).ids
+    )
+    assert [r.subject_label for r in rows] == [ref.number]
+    assert audit.verify(ctx.uow()).ok
+
+
+def test_a_visit_that_became_an_application_is_rated_through_its_case(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    from app.cases.queries import case_detail
+    from app.visits import service as visits
+    from app.visits.records import OutcomeInput, VisitInput
+
+    ctx = demo_ctx
+    zhang, boss = staff(ctx, "zhangwei"), staff(ctx, "sunli")
+    ref = visits.register_visit(ctx.uow(), zhang, VisitInput(question="申请低保"))
+    number = case_detail(ctx.uow(), zhang, accept_as(ctx, "zhangwei", item)).case.number
+    visits.close_visit(
+        ctx.uow(), zhang, ref.id, OutcomeInput("application", document_number=number)
+    )
+    visit = Subject(SubjectKind.VISIT, ref.id)
+    with pytest.raises(ValidationError, match=f"已转为申请（{number}）"):
+        ratings.record_rating(ctx.uow(), boss, visit, "satisfied", "", RatingSource.PHONE)

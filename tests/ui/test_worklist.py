@@ -361,3 +361,34 @@ def test_a_reload_keeps_the_selected_rows(qtbot, sqlite_demo_ctx: AppContext) ->
     assert page.visits.item_id(view.currentIndex().row()) == chosen
     assert page.visits.rowCount() == 4
     assert not page.views["referrals"].currentIndex().isValid()  # nothing was selected there
+
+
+def test_a_paper_rating_of_an_answered_visit(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """The consultation's paper rating form, typed in from the visit's window; it then shows
+    there and the button goes."""
+    from app.feedback import ratings
+    from app.feedback.records import RatingLevel, Subject, SubjectKind
+    from app.visits.records import OutcomeInput
+    from ui.feedback.forms import PaperRatingForm
+
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = service.register_visit(ctx.uow(), clerk, VisitInput(question="老年证在哪办？"))
+    service.close_visit(ctx.uow(), clerk, visit.id, OutcomeInput("answered", "2号窗口"))
+    window = open_main(qtbot, ctx, "zhangwei")
+    window.open_visit(visit.id)
+    dialog = visit_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.rating_known, timeout=10_000)
+    assert dialog.rating_label.text() == "评价：尚未评价"
+    click(qtbot, dialog, "record_rating")
+    form = dialog.form
+    assert isinstance(form, PaperRatingForm)
+    level = form.fields["level"]
+    level.setCurrentIndex(level.findData(RatingLevel.SATISFIED.value))
+    with qtbot.waitSignal(dialog.visit_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: dialog.rating is not None, timeout=10_000)
+    assert "满意" in dialog.rating_label.text() and "纸质" in dialog.rating_label.text()
+    assert dialog.rate_button is not None and not dialog.rate_button.isVisibleTo(dialog)
+    stored = ratings.rating_for(ctx.uow(), clerk, Subject(SubjectKind.VISIT, visit.id))
+    assert stored is not None and stored.level is RatingLevel.SATISFIED

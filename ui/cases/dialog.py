@@ -27,7 +27,7 @@ from app.clock import hall_time
 from app.context import AppContext
 from app.errors import ConcurrentEdit
 from app.feedback import ratings
-from app.feedback.records import RatingSource, RatingView, Subject
+from app.feedback.records import RatingView, Subject
 from app.roles import Actor
 from app.validation import mask_id, mask_phone
 from app.workdays import WarningLevel
@@ -35,7 +35,7 @@ from ui.agency.tab import AgencyTab
 from ui.cases.action_form import ActionForm
 from ui.cases.labels import action_text, state_text, tr, warning_text
 from ui.feedback.forms import PaperRatingForm
-from ui.feedback.labels import appeal_state_text, level_text, rectification_text, source_text
+from ui.feedback.labels import rating_summary
 from ui.ops import run_op
 
 
@@ -162,26 +162,7 @@ class CaseDialog(QDialog):
 
     def show_rating(self, rating: RatingView | None) -> None:
         self.rating, self.rating_known = rating, True
-        if rating is None:
-            self.rating_label.setText(tr("评价：尚未评价"))
-        else:
-            when = hall_time(rating.rated_at).strftime("%Y-%m-%d %H:%M")
-            if rating.source is RatingSource.CITIZEN_SCREEN:
-                how = tr("申请人在评价屏评价")
-            else:
-                how = tr("%s，%s 录入") % (source_text(rating.source), rating.entered_by_name)
-            text = tr("评价：%s（%s，%s）") % (level_text(rating.level), how, when)
-            if rating.comment:
-                text += f"　“{rating.comment}”"
-            status = [
-                rectification_text(rating.rectification_state),
-                appeal_state_text(rating.appeal_state),
-            ]
-            if rating.excluded:
-                status.append(tr("不计入统计"))
-            if any(status):
-                text += "　" + "，".join(s for s in status if s)
-            self.rating_label.setText(text)
+        self.rating_label.setText(rating_summary(rating))
         if self.rate_button is not None:
             self.rate_button.setVisible(rating is None)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.clock import hall_time
 from app.feedback.records import (
     AppealKind,
     AppealState,
@@ -12,6 +13,7 @@ from app.feedback.records import (
     ComplaintTarget,
     RatingLevel,
     RatingSource,
+    RatingView,
     RectificationOutcome,
     RectificationState,
 )
@@ -114,3 +116,27 @@ def complaint_state_text(state: ComplaintState, substantiated: bool | None = Non
         ComplaintState.REGISTERED: tr("已登记"),
         ComplaintState.INVESTIGATING: tr("调查中"),
     }[state]
+
+
+def rating_summary(rating: RatingView | None) -> str:
+    """One line for a case's or a visit's window: the level, who entered it and when, the
+    comment, and what became of it (rectification, appeal, left out of the statistics)."""
+    if rating is None:
+        return tr("评价：尚未评价")
+    when = hall_time(rating.rated_at).strftime("%Y-%m-%d %H:%M")
+    if rating.source is RatingSource.CITIZEN_SCREEN:
+        how = tr("申请人在评价屏评价")
+    else:
+        how = tr("%s，%s 录入") % (source_text(rating.source), rating.entered_by_name)
+    text = tr("评价：%s（%s，%s）") % (level_text(rating.level), how, when)
+    if rating.comment:
+        text += f"　“{rating.comment}”"
+    status = [
+        rectification_text(rating.rectification_state),
+        appeal_state_text(rating.appeal_state),
+    ]
+    if rating.excluded:
+        status.append(tr("不计入统计"))
+    if any(status):
+        text += "　" + "，".join(s for s in status if s)
+    return text

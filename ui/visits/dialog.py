@@ -25,11 +25,15 @@ from app.catalog.service import list_items
 from app.clock import hall_time
 from app.context import AppContext
 from app.errors import ConcurrentEdit
+from app.feedback import ratings
+from app.feedback.records import RatingView, Subject, SubjectKind
 from app.roles import Actor
 from app.validation import mask_id, mask_phone
 from app.visits import service
 from app.visits.lifecycle import Outcome, ReferralKind, VisitState
-from app.visits.records import OutcomeInput, ReferralInput
+from app.visits.records import OutcomeInput, ReferralInput, VisitRecord
+from ui.feedback.forms import PaperRatingForm
+from ui.feedback.labels import rating_summary
 from ui.forms import ServiceForm
 from ui.ops import run_op
 from ui.visits.forms import NoteForm, OutcomeForm, ReferForm
@@ -63,11 +67,21 @@ class VisitDialog(QDialog):
         self.chain.verticalHeader().hide()
         self.chain.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.buttons = QHBoxLayout()
+        # 好差评 of the service given at the counter (an answer, or the body outside named); a
+        # visit that became an application is rated through its case.
+        self.rating_label = QLabel()
+        self.rating_label.setObjectName("visit_rating")
+        self.rating_label.setWordWrap(True)
+        self.rating_label.hide()
+        self.rating: RatingView | None = None
+        self.rating_known = False
+        self.rate_button: QPushButton | None = None
         info_box = QWidget()
         info_box.setLayout(self.info)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(info_box)
+        layout.addWidget(self.rating_label)
         layout.addWidget(QLabel(tr("经手记录（首问责任链，不可修改）")))
         layout.addWidget(self.chain, 1)
         layout.addLayout(self.buttons)
@@ -136,6 +150,42 @@ class VisitDialog(QDialog):
         self._banner(detail)
         self._fill_chain(detail)
         self._build_buttons(detail)
+        self._load_rating(v)
+
+    def _load_rating(self, visit: VisitRecord) -> None:
+        rateable = visit.state is VisitState.CLOSED and visit.outcome is not Outcome.APPLICATION
+        self.rating_label.setVisible(rateable)
+        self.rating, self.rating_known = None, False
+        if not rateable:
+            return
+        subject = Subject(SubjectKind.VISIT, visit.id)
+        run_op(
+            self,
+            lambda: ratings.rating_for(self.ctx.uow(), self.actor, subject),
+            self.show_rating,
+            self._error,
+        )
+
+    def show_rating(self, rating: RatingView | None) -> None:
+        self.rating, self.rating_known = rating, True
+        self.rating_label.setText(rating_summary(rating))
+        if self.rate_button is not None:
+            self.rate_button.setVisible(rating is None)
+
+    def record_rating(self) -> None:
+        """录入评价: the paper form the visitor filled in, or their answer on a follow-up call."""
+        assert self.detail is not None
+        ctx, actor = self.ctx, self.actor
+        subject = Subject(SubjectKind.VISIT, self.visit_id)
+        self._open_form(
+            PaperRatingForm(
+                self.detail.visit.number,
+                lambda v: ratings.record_rating(
+                    ctx.uow(), actor, subject, v["level"] or "", v["comment"], v["source"]
+                ),
+                self,
+            )
+        )
 
     def _banner(self, detail: service.VisitDetail) -> None:
         if detail.overdue:
@@ -192,6 +242,12 @@ class VisitDialog(QDialog):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        self.rate_button = QPushButton(tr("录入评价…"))
+        self.rate_button.setObjectName("record_rating")
+        self.rate_button.setToolTip(tr("录入来访人填写的纸质评价表，或电话回访的评价"))
+        self.rate_button.clicked.connect(self.record_rating)
+        self.rate_button.hide()  # shown once the visit is known to have no rating yet
+        self.buttons.addWidget(self.rate_button)
         if detail.visit.guide_code:
             guide = QPushButton(tr("打印办事指南"))
             guide.setObjectName("print_guide")
