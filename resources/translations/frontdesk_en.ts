@@ -57,7 +57,7 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
         <location filename="../../ui/cases/action_form.py" line="41"/>
-        <location filename="../../ui/visits/dialog.py" line="124"/>
+        <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
         <location filename="../../ui/worklist/page.py" line="299"/>
         <source>类型</source>
@@ -144,7 +144,7 @@
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <location filename="../../ui/feedback/ratings_page.py" line="227"/>
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
-        <location filename="../../ui/visits/dialog.py" line="122"/>
+        <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/page.py" line="276"/>
         <location filename="../../ui/worklist/page.py" line="296"/>
         <source>状态</source>
@@ -554,7 +554,7 @@
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
         <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/visits/dialog.py" line="64"/>
+        <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <location filename="../../ui/agency/tab.py" line="110"/>
-        <location filename="../../ui/visits/dialog.py" line="143"/>
+        <location filename="../../ui/visits/dialog.py" line="153"/>
         <location filename="../../ui/visits/forms.py" line="96"/>
         <source>办理结果</source>
         <translation>Result</translation>
@@ -686,13 +686,13 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/visits/dialog.py" line="64"/>
+        <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="117"/>
-        <location filename="../../ui/visits/dialog.py" line="64"/>
+        <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
@@ -852,7 +852,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="239"/>
-        <location filename="../../ui/visits/dialog.py" line="245"/>
+        <location filename="../../ui/visits/dialog.py" line="255"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
@@ -864,7 +864,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="246"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
-        <location filename="../../ui/visits/dialog.py" line="261"/>
+        <location filename="../../ui/visits/dialog.py" line="271"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -890,7 +890,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="309"/>
-        <location filename="../../ui/visits/dialog.py" line="401"/>
+        <location filename="../../ui/visits/dialog.py" line="411"/>
         <location filename="../../ui/worklist/page.py" line="569"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
@@ -1031,7 +1031,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="133"/>
-        <location filename="../../ui/counter/page.py" line="256"/>
+        <location filename="../../ui/counter/page.py" line="259"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -1333,8 +1333,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="104"/>
-        <location filename="../../ui/counter/page.py" line="73"/>
-        <location filename="../../ui/counter/page.py" line="222"/>
+        <location filename="../../ui/counter/page.py" line="74"/>
+        <location filename="../../ui/counter/page.py" line="223"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
@@ -1450,17 +1450,22 @@ you can follow the steps here.</translation>
         <translation>Promised to be done by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/citizen_screen.py" line="347"/>
+        <location filename="../../ui/counter/citizen_screen.py" line="332"/>
+        <source>您咨询的事项已答复，登记号 %s</source>
+        <translation>Your question has been answered, registration number %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/citizen_screen.py" line="357"/>
         <source>我们会认真改进，工作人员将尽快与您联系。</source>
         <translation>We will improve; a member of staff will contact you soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/citizen_screen.py" line="349"/>
+        <location filename="../../ui/counter/citizen_screen.py" line="359"/>
         <source>祝您生活愉快！</source>
         <translation>Have a nice day!</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/citizen_screen.py" line="359"/>
+        <location filename="../../ui/counter/citizen_screen.py" line="369"/>
         <source>评价未能保存：%s</source>
         <translation>The rating was not saved: %s</translation>
     </message>
@@ -1548,97 +1553,102 @@ you can follow the steps here.</translation>
         <translation>Not received (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="61"/>
+        <location filename="../../ui/counter/page.py" line="62"/>
         <source>告知单编号、扫码、身份证号或“姓名 电话”，回车</source>
         <translation>Notice number, scan, ID number or &quot;name phone&quot;, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="77"/>
+        <location filename="../../ui/counter/page.py" line="78"/>
         <source>在面向申请人的屏幕上显示工作人员、办理进度和评价按钮（有第二块屏幕时全屏显示）</source>
         <translation>Show the clerk, the progress and the rating buttons on the screen facing the applicant (full screen on a second monitor)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="82"/>
+        <location filename="../../ui/counter/page.py" line="83"/>
         <source>办理事项（Ctrl+F）</source>
         <translation>Service item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="84"/>
+        <location filename="../../ui/counter/page.py" line="85"/>
         <source>回访：查找一次性告知单（Ctrl+G）</source>
         <translation>Return visit: find the one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="163"/>
+        <location filename="../../ui/counter/page.py" line="164"/>
         <source>没有找到这张告知单</source>
         <translation>No such notice found</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="173"/>
+        <location filename="../../ui/counter/page.py" line="174"/>
         <source>（已办结）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="193"/>
+        <location filename="../../ui/counter/page.py" line="194"/>
         <source>告知单 %s 已受理，办件编号 %s</source>
         <translation>Notice %s has been accepted as case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="199"/>
+        <location filename="../../ui/counter/page.py" line="200"/>
         <source>告知单 %s 已办结（已重新告知或不予受理）</source>
         <translation>Notice %s is closed (a new notice was issued, or the application was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="222"/>
+        <location filename="../../ui/counter/page.py" line="223"/>
         <source>顾客评价屏：已打开</source>
         <translation>Customer screen: on</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="248"/>
-        <source>&#x3000;申请人评价：%s</source>
-        <translation>  Applicant rated: %s</translation>
+        <location filename="../../ui/counter/page.py" line="247"/>
+        <source>评价：%s</source>
+        <translation>Rating: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="249"/>
+        <location filename="../../ui/counter/page.py" line="248"/>
         <source>（差评，已生成整改事项）</source>
         <translation> (bad rating: rectification item opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="260"/>
+        <location filename="../../ui/counter/page.py" line="251"/>
+        <source>&#x3000;申请人</source>
+        <translation>&#x3000;Applicant&apos;s </translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py" line="263"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="261"/>
+        <location filename="../../ui/counter/page.py" line="264"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="263"/>
+        <location filename="../../ui/counter/page.py" line="266"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="267"/>
+        <location filename="../../ui/counter/page.py" line="270"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="274"/>
+        <location filename="../../ui/counter/page.py" line="277"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="276"/>
+        <location filename="../../ui/counter/page.py" line="279"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="279"/>
+        <location filename="../../ui/counter/page.py" line="282"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="280"/>
+        <location filename="../../ui/counter/page.py" line="283"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>
@@ -1847,7 +1857,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
-        <location filename="../../ui/visits/dialog.py" line="119"/>
+        <location filename="../../ui/visits/dialog.py" line="129"/>
         <location filename="../../ui/worklist/page.py" line="297"/>
         <source>登记时间</source>
         <translation>Registered</translation>
@@ -2678,195 +2688,195 @@ you can follow the steps here.</translation>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/first_inquiry.py" line="72"/>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="80"/>
         <source>受理台已打开：办理后将关联来访 %s</source>
         <translation>Counter opened: what is issued there will be linked to visit %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/first_inquiry.py" line="94"/>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="102"/>
         <source>来访 %s 已办结：转为申请 %s</source>
         <translation>Visit %s closed: became application %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="64"/>
+        <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>经办人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="64"/>
+        <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>之后由谁负责</source>
         <translation>Held afterwards by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="85"/>
+        <location filename="../../ui/visits/dialog.py" line="86"/>
         <source>经手记录（首问责任链，不可修改）</source>
         <translation>Chain of responsibility (first inquiry; cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="104"/>
+        <location filename="../../ui/visits/dialog.py" line="114"/>
         <source>来访 %s</source>
         <translation>Visit %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="107"/>
+        <location filename="../../ui/visits/dialog.py" line="117"/>
         <location filename="../../ui/worklist/page.py" line="271"/>
         <location filename="../../ui/worklist/page.py" line="291"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="113"/>
+        <location filename="../../ui/visits/dialog.py" line="123"/>
         <source>  【需陪同引导】</source>
         <translation>  [needs an escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="116"/>
+        <location filename="../../ui/visits/dialog.py" line="126"/>
         <source>（您正代其办理）</source>
         <translation> (you are acting for them)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="118"/>
+        <location filename="../../ui/visits/dialog.py" line="128"/>
         <source>登记号</source>
         <translation>Visit number</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="120"/>
+        <location filename="../../ui/visits/dialog.py" line="130"/>
         <source>首问人员</source>
         <translation>First responder</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="121"/>
+        <location filename="../../ui/visits/dialog.py" line="131"/>
         <source>当前负责人</source>
         <translation>Now held by</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="123"/>
+        <location filename="../../ui/visits/dialog.py" line="133"/>
         <location filename="../../ui/worklist/page.py" line="278"/>
         <location filename="../../ui/worklist/page.py" line="298"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="125"/>
+        <location filename="../../ui/visits/dialog.py" line="135"/>
         <location filename="../../ui/visits/forms.py" line="55"/>
         <source>咨询/办理事项</source>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="133"/>
+        <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="134"/>
+        <location filename="../../ui/visits/dialog.py" line="144"/>
         <source>%s → %s，须于 %s 前接收</source>
         <translation>%s → %s, to be acknowledged by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="192"/>
+        <location filename="../../ui/visits/dialog.py" line="202"/>
         <source>▲ 转办已超过接收时限，仍未被接收：请联系接收人或收回转办。</source>
         <translation>▲ The referral is past its limit and not acknowledged: call the receiver or recall it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="204"/>
+        <location filename="../../ui/visits/dialog.py" line="214"/>
         <source>（代%s）</source>
         <translation> (for %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="207"/>
+        <location filename="../../ui/visits/dialog.py" line="217"/>
         <source>转至 %s</source>
         <translation>to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="209"/>
+        <location filename="../../ui/visits/dialog.py" line="219"/>
         <source>（超时接收）</source>
         <translation>(acknowledged late) </translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="227"/>
+        <location filename="../../ui/visits/dialog.py" line="237"/>
         <source>办结（记录结果）…</source>
         <translation>Close (record outcome)…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="228"/>
+        <location filename="../../ui/visits/dialog.py" line="238"/>
         <source>转为申请（打开受理台）</source>
         <translation>Make it an application (open the counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="229"/>
+        <location filename="../../ui/visits/dialog.py" line="239"/>
         <source>转办…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="230"/>
+        <location filename="../../ui/visits/dialog.py" line="240"/>
         <source>非本中心职责…</source>
         <translation>Outside our remit…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="231"/>
+        <location filename="../../ui/visits/dialog.py" line="241"/>
         <location filename="../../ui/visits/labels.py" line="54"/>
         <source>确认接收</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="232"/>
+        <location filename="../../ui/visits/dialog.py" line="242"/>
         <source>记录确认电话…</source>
         <translation>Record confirmation call…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="233"/>
+        <location filename="../../ui/visits/dialog.py" line="243"/>
         <source>收回转办…</source>
         <translation>Recall referral…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="234"/>
+        <location filename="../../ui/visits/dialog.py" line="244"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="247"/>
+        <location filename="../../ui/visits/dialog.py" line="257"/>
         <source>录入来访人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the visitor&apos;s paper rating form, or the rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="252"/>
+        <location filename="../../ui/visits/dialog.py" line="262"/>
         <source>打印办事指南</source>
         <translation>Print service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="257"/>
+        <location filename="../../ui/visits/dialog.py" line="267"/>
         <source>打印引导单 (Ctrl+P)</source>
         <translation>Print referral slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="334"/>
+        <location filename="../../ui/visits/dialog.py" line="344"/>
         <source>记录确认电话</source>
         <translation>Record the confirmation call</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="336"/>
+        <location filename="../../ui/visits/dialog.py" line="346"/>
         <source>对方单位、接听人及确认情况</source>
         <translation>Body called, who answered, what was confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="344"/>
+        <location filename="../../ui/visits/dialog.py" line="354"/>
         <location filename="../../ui/visits/labels.py" line="55"/>
         <source>收回转办</source>
         <translation>Recall referral</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="346"/>
+        <location filename="../../ui/visits/dialog.py" line="356"/>
         <source>收回原因（如：来访人返回首问窗口）</source>
         <translation>Why (e.g. the visitor came back to the first window)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="355"/>
+        <location filename="../../ui/visits/dialog.py" line="365"/>
         <source>重新打开来访</source>
         <translation>Reopen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="357"/>
+        <location filename="../../ui/visits/dialog.py" line="367"/>
         <source>重新打开的原因</source>
         <translation>Why it is reopened</translation>
     </message>

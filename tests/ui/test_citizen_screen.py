@@ -172,3 +172,35 @@ def test_the_screen_goes_to_the_monitor_the_counter_is_not_on() -> None:
     assert other_screen([counter, applicant], counter) is applicant
     assert other_screen([applicant, counter], counter) is applicant
     assert other_screen([counter], counter) is None
+
+
+def test_a_consultation_answered_at_the_counter_is_rated_on_the_screen(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    from app.feedback.records import SubjectKind
+    from app.visits import service as visits
+    from app.visits.records import VisitInput
+    from ui.visits.forms import OutcomeForm
+
+    ctx = sqlite_demo_ctx
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    visit = visits.register_visit(ctx.uow(), clerk, VisitInput(question="老年证在哪办？"))
+    window = open_main(qtbot, ctx, "zhangwei")
+    _counter, screen = screen_for(qtbot, window)
+    window.open_visit(visit.id)
+    dialog = window.visit_dialog
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
+    dialog.close_visit()
+    form = dialog.form
+    assert isinstance(form, OutcomeForm)
+    outcome = form.fields["outcome"]
+    outcome.setCurrentIndex(outcome.findData("answered"))
+    form.fields["answer"].setPlainText("2号养老服务窗口，带身份证和照片")
+    with qtbot.waitSignal(dialog.visit_answered, timeout=10_000):
+        form.submit()
+    assert screen.pages.currentIndex() == 2 and visit.number in screen.accepted_text.text()
+    with qtbot.waitSignal(screen.rated, timeout=10_000):
+        qtbot.mouseClick(screen.level_buttons[RatingLevel.SATISFIED], Qt.MouseButton.LeftButton)
+    stored = ratings.rating_for(ctx.uow(), clerk, Subject(SubjectKind.VISIT, visit.id))
+    assert stored is not None and stored.source is RatingSource.CITIZEN_SCREEN
+    assert stored.subject_label == visit.number and stored.rated_staff_name == "张伟"

@@ -37,7 +37,7 @@ from app.cases.service import AcceptResult
 from app.context import AppContext
 from app.errors import DomainError
 from app.feedback import ratings
-from app.feedback.records import RatingLevel, Subject
+from app.feedback.records import RatingLevel, Subject, SubjectKind
 from app.roles import Actor
 from app.sites import Post
 from ui.counter.checklist import CounterProgress
@@ -320,6 +320,16 @@ class CitizenScreen(QWidget):
         if due is not None:
             text += "\n" + tr("承诺 %s 前办结") % f"{due:%Y-%m-%d}"
         self.accepted_text.setText(text)
+        self.comment.clear()
+        self.rating_message.clear()
+        self._enable_buttons(True)
+        self.pages.setCurrentIndex(2)
+        self.timer.start(RATING_TIMEOUT_MS)
+
+    def ask_visit_rating(self, visit: Any) -> None:
+        """A consultation was answered at this counter: offer the rating buttons for it."""
+        self.subject = Subject(SubjectKind.VISIT, visit.id)
+        self.accepted_text.setText(tr("您咨询的事项已答复，登记号 %s") % visit.number)
         self.comment.clear()
         self.rating_message.clear()
         self._enable_buttons(True)

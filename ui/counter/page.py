@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -241,13 +242,15 @@ class CounterPage(QWidget):
             self.citizen_toggle.setChecked(False)  # closed from its own title bar
 
     def _rated(self, result: Any) -> None:
-        if shiboken6.isValid(self):
-            words = level_text(result.level)
-            self.last_result.setText(
-                self.last_result.text()
-                + tr("　申请人评价：%s") % words
-                + (tr("（差评，已生成整改事项）") if result.rectification_id else "")
-            )
+        if not shiboken6.isValid(self):
+            return
+        words = tr("评价：%s") % level_text(result.level) + (
+            tr("（差评，已生成整改事项）") if result.rectification_id else ""
+        )
+        if result.subject_label in self.last_result.text():  # the case just accepted here
+            self.last_result.setText(self.last_result.text() + tr("　申请人") + words)
+        elif isinstance(main := self.window(), QMainWindow):  # a visit answered from the list
+            main.statusBar().showMessage(f"{result.subject_label} {words}", 15_000)
 
     # -- results and printing ----------------------------------------------------------------
     def _accepted(self, result: AcceptResult) -> None:

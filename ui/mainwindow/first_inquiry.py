@@ -39,8 +39,16 @@ class FirstInquiryActions(_Base):
         dialog = VisitDialog(self.ctx, self.actor, visit_id, self)
         dialog.visit_changed.connect(lambda _id: self._reload_worklist())
         dialog.application_requested.connect(self.start_application)
+        dialog.visit_answered.connect(self._offer_visit_rating)
         self.visit_dialog = dialog
         dialog.open()
+
+    def _offer_visit_rating(self, visit: Any) -> None:
+        """Answered at this counter with the citizen screen open: the visitor rates it there."""
+        counter = self.built_page("counter")
+        screen = getattr(counter, "citizen_screen", None) if counter is not None else None
+        if screen is not None and shiboken6.isValid(screen):
+            screen.ask_visit_rating(visit)
 
     def _reload_worklist(self) -> None:
         page = self.built_page("worklist")

@@ -42,6 +42,7 @@ from ui.visits.labels import OVERDUE_COLORS, action_text, outcome_text, state_te
 
 class VisitDialog(QDialog):
     visit_changed = Signal(int)
+    visit_answered = Signal(object)  # the VisitRecord just closed here by this staff member
     application_requested = Signal(object)  # the VisitRecord: open the counter for it
 
     def __init__(
@@ -99,8 +100,17 @@ class VisitDialog(QDialog):
         )
 
     def show_detail(self, detail: service.VisitDetail) -> None:
+        before = self.detail
         self.detail = detail
         v = detail.visit
+        if (
+            before is not None
+            and before.visit.state is not VisitState.CLOSED
+            and v.state is VisitState.CLOSED
+            and v.outcome is not Outcome.APPLICATION
+            and v.closed_by == self.actor.staff_id
+        ):
+            self.visit_answered.emit(v)  # the counter's citizen screen offers the rating
         self.setWindowTitle(tr("来访 %s") % v.number)
         while self.info.rowCount():
             self.info.removeRow(0)
