@@ -364,6 +364,15 @@ class SqlAppointmentRepository:
     def active_from(self, schedule_id: int, day: date) -> int:
         return int(self.s.scalar(self._active(schedule_id).where(Appointment.day >= day)) or 0)
 
+    def hold_schedule(self, schedule_id: int) -> None:
+        # PostgreSQL: a row lock, which a second booking on this schedule waits for. SQLite
+        # takes the write lock at BEGIN IMMEDIATE already (SQLAlchemy drops FOR UPDATE there).
+        self.s.execute(
+            select(AppointmentSchedule.id)
+            .where(AppointmentSchedule.id == schedule_id)
+            .with_for_update()
+        )
+
     def active_for_phone(self, schedule_id: int, day: date, phone: str) -> str | None:
         return self.s.scalar(
             select(Appointment.number).where(

@@ -62,6 +62,11 @@ class AppointmentRepository(Protocol):
         """Active appointments of the schedule on ``day`` or later."""
         ...
 
+    def hold_schedule(self, schedule_id: int) -> None:
+        """Hold the schedule against other bookings until this transaction ends, so a check
+        across its appointments (one booking per phone and day) stays true until the commit."""
+        ...
+
     def active_for_phone(self, schedule_id: int, day: date, phone: str) -> str | None:
         """The number of an active appointment of this phone on that day, if any."""
         ...

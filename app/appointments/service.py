@@ -107,6 +107,7 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
         schedule = load_schedule(uow, actor, req.schedule_id)
         version = _item_for(uow, schedule, code)
         _check_slot(uow, schedule, req.day, req.start_minute, now)
+        uow.appointments.hold_schedule(schedule.id)  # the phone check holds until the commit
         already = uow.appointments.active_for_phone(schedule.id, req.day, phone)
         if already:
             raise ValidationError.single("phone", f"该电话当天已有预约 {already}，如需换时间请改约")

@@ -1,5 +1,7 @@
 """Counters booking the last place of a slot at the same moment: exactly one gets it, the
-others are told "该时段已约满", and no slot ever holds more than its capacity."""
+others are told "该时段已约满", and no slot ever holds more than its capacity. Counters booking
+one visitor's phone for the same day at the same moment: one booking, the others told the
+phone is booked that day."""
 
 from __future__ import annotations
 
@@ -23,8 +25,17 @@ CLERKS = ["zhangwei", "lina", "wangfang", "liuyang"]
 STARTS = [9 * 60 + 30 * i for i in range(5)]  # 09:00 ... 11:00
 
 
-def race(url: str, schema: str, schedule_id: int, day: date, processes: int) -> list[str]:
-    """Start the workers, wait until every one is logged in and ready, then let them go."""
+def race(
+    url: str,
+    schema: str,
+    schedule_id: int,
+    day: date,
+    processes: int,
+    starts: list[list[int]] | None = None,
+    phone: str = "",
+) -> list[str]:
+    """Start the workers, wait until every one is logged in and ready, then let them go.
+    ``starts``: the slots each worker books (default: all of ``STARTS``)."""
     procs = [
         subprocess.Popen(
             [
@@ -36,7 +47,8 @@ def race(url: str, schema: str, schedule_id: int, day: date, processes: int) -> 
                 CLERKS[i],
                 str(schedule_id),
                 day.isoformat(),
-                ",".join(map(str, STARTS)),
+                ",".join(map(str, starts[i] if starts else STARTS)),
+                phone,
             ],
             cwd=ROOT,
             stdin=subprocess.PIPE,
@@ -89,6 +101,22 @@ def check_last_places(ctx: AppContext, url: str, schema: str, processes: int) ->
     assert all(s.booked == 2 for s in plan.slots if s.start in STARTS)
 
 
+def check_one_visitor(ctx: AppContext, url: str, schema: str, processes: int) -> None:
+    """Each counter books the same phone into another slot of the same day."""
+    from app.setup import initialize
+
+    initialize(ctx.uow(), "admin-2026", demo=True)
+    sid = make_schedule(ctx, capacity=2)
+    day = next_working_day(ctx)
+    lines = race(url, schema, sid, day, processes, [[s] for s in STARTS[:processes]], "13911112222")
+    ok = [line for line in lines if line.startswith("OK ")]
+    refused = [line for line in lines if line.startswith("PHONE ")]
+    assert len(ok) == 1 and len(refused) == processes - 1, lines
+    assert all("该电话当天已有预约" in line for line in refused), refused
+    booked = service.day_appointments(ctx.uow(), clerk(ctx), day)
+    assert [a.phone for a in booked] == ["13911112222"]
+
+
 def test_two_counters_on_one_sqlite_file(tmp_path: Path) -> None:
     from db.engine import make_engine
     from db.migrate import ensure_schema
@@ -99,6 +127,19 @@ def test_two_counters_on_one_sqlite_file(tmp_path: Path) -> None:
     ensure_schema(engine, None)
     ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
     check_last_places(ctx, url, "", processes=2)
+    engine.dispose()
+
+
+def test_two_counters_book_one_visitor_on_sqlite(tmp_path: Path) -> None:
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+    from db.store import SqlStore
+
+    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    engine = make_engine(url)
+    ensure_schema(engine, None)
+    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
+    check_one_visitor(ctx, url, "", processes=2)
     engine.dispose()
 
 
@@ -116,4 +157,21 @@ def test_four_counters_on_postgresql(
     ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
     schema = str(kwargs["connect_args"]["options"]).split("=", 1)[1]  # type: ignore[index]
     check_last_places(ctx, url, schema, processes=4)
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_four_counters_book_one_visitor_on_postgresql(
+    pg_schema_url: tuple[str, dict[str, object]], tmp_path: Path
+) -> None:
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+    from db.store import SqlStore
+
+    url, kwargs = pg_schema_url
+    engine = make_engine(url, **kwargs)  # type: ignore[arg-type]
+    ensure_schema(engine, None)
+    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
+    schema = str(kwargs["connect_args"]["options"]).split("=", 1)[1]  # type: ignore[index]
+    check_one_visitor(ctx, url, schema, processes=4)
     engine.dispose()
