@@ -760,11 +760,6 @@ Recorded by: %s %s</translation>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="185"/>
-        <source>（代办件）</source>
-        <translation> (agency case)</translation>
-    </message>
-    <message>
         <location filename="../../ui/appointments/page.py" line="99"/>
         <location filename="../../ui/appointments/settings.py" line="96"/>
         <location filename="../../ui/cases/dialog.py" line="186"/>
@@ -773,6 +768,11 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/worklist/page.py" line="302"/>
         <source>事项</source>
         <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="185"/>
+        <source>（全程代办件）</source>
+        <translation> (full agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="187"/>

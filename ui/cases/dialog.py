@@ -182,7 +182,7 @@ class CaseDialog(QDialog):
         if c.applicant.phone:
             applicant += f"  {mask_phone(c.applicant.phone)}"
         rows = [
-            (tr("办件编号"), c.number + (tr("（代办件）") if c.is_agency else "")),
+            (tr("办件编号"), c.number + (tr("（全程代办件）") if c.is_agency else "")),
             (tr("事项"), c.item_name),
             (tr("申请人"), applicant),
             (tr("状态"), state_text(c.state)),
