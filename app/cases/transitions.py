@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app import audit
+from app.backup_post import stand_ins
 from app.calendar import load_calendar
 from app.cases.accountability import open_overdue_record
 from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason, yellow_ratio
@@ -41,13 +42,13 @@ def _check_version(case: CaseRecord, expected_version: int) -> None:
 
 
 def may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
-    """The responsible clerk, their A/B backup, a supervisor, or the agent of an agency case
-    (全程代办: the agent carries the case through every step) may move a case."""
+    """The responsible clerk, whoever stands in for them (A/B post), a supervisor, or the agent
+    of an agency case (全程代办: the agent carries the case through every step) may move a
+    case."""
     if actor.role is Role.SUPERVISOR or actor.staff_id == case.owner_id:
         return
-    owner = uow.staff.get(case.owner_id)
-    if owner is not None and owner.backup_staff_id == actor.staff_id:
-        return
+    if actor.staff_id in stand_ins(uow, actor.site_id, case.owner_id, uow.clock.now()):
+        return  # the B post (or the next along the chain while both are away)
     if case.is_agency and uow.agency.agent_of(case.id) == actor.staff_id:
         return
     raise PermissionDenied(f"办件 {case.number} 由{case.owner_name}负责，您不能办理")

@@ -9,6 +9,7 @@ themself away; a supervisor may mark anyone. The pairing itself is ``staff.backu
 from __future__ import annotations
 
 from app import audit
+from app.backup_post import with_cover
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
@@ -114,14 +115,16 @@ def end_absence(uow: UnitOfWork, actor: Actor, absence_id: int) -> None:
 def current_absences(uow: UnitOfWork, actor: Actor) -> list[AbsenceRecord]:
     """Who is away now, and who covers for them."""
     with uow.read():
-        return uow.absences.current(actor.site_id, uow.clock.now())
+        now = uow.clock.now()
+        return with_cover(uow, actor.site_id, uow.absences.current(actor.site_id, now), now)
 
 
 @allowed_roles(*ANY_ROLE)
 def upcoming_absences(uow: UnitOfWork, actor: Actor) -> list[AbsenceRecord]:
-    """Absences not over yet (now and planned), earliest first."""
+    """Absences not over yet (now and planned), earliest first, with who covers each."""
     with uow.read():
-        return uow.absences.upcoming(actor.site_id, uow.clock.now())
+        now = uow.clock.now()
+        return with_cover(uow, actor.site_id, uow.absences.upcoming(actor.site_id, now), now)
 
 
 @allowed_roles(*ANY_ROLE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.backup_post import stand_ins, with_cover
 from app.errors import NotFound, PermissionDenied
 from app.ports import UnitOfWork
 from app.records import StaffRecord
@@ -28,14 +29,16 @@ def load_referral(uow: UnitOfWork, referral_id: int) -> ReferralRecord:
 
 def acting_for(uow: UnitOfWork, actor: Actor, holder_id: int) -> int | None:
     """Whom the actor acts for on a matter held by ``holder_id``: nobody (their own), or the
-    holder when the actor is the holder's B post or a supervisor. Anyone else is refused."""
+    holder when the actor stands in for them (their B post; with the holder and the B post both
+    away, the next along the chain: ``app.backup_post``) or is a supervisor. Anyone else is
+    refused."""
     if actor.staff_id == holder_id:
         return None
     if actor.role is Role.SUPERVISOR:
         return holder_id
-    holder = uow.staff.get(holder_id)
-    if holder is not None and holder.backup_staff_id == actor.staff_id:
+    if actor.staff_id in stand_ins(uow, actor.site_id, holder_id, uow.clock.now()):
         return holder_id
+    holder = uow.staff.get(holder_id)
     name = holder.name if holder else str(holder_id)
     raise PermissionDenied(f"此事项由{name}负责；您不是其 B 岗，不能办理")
 
@@ -63,7 +66,10 @@ def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> in
     staff = receivers(uow, actor.site_id, referral)
     if any(s.id == actor.staff_id for s in staff):
         return None
-    covered = next((s for s in staff if s.backup_staff_id == actor.staff_id), None)
+    now = uow.clock.now()
+    covered = next(
+        (s for s in staff if actor.staff_id in stand_ins(uow, actor.site_id, s.id, now)), None
+    )
     if covered is not None:
         return covered.id
     if actor.role is Role.SUPERVISOR:
@@ -72,5 +78,7 @@ def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> in
 
 
 def covered_absences(uow: UnitOfWork, actor: Actor, now: datetime) -> list[AbsenceRecord]:
-    """Colleagues away now whose B post is the actor: their work is in the actor's queue."""
-    return [a for a in uow.absences.current(actor.site_id, now) if a.backup_id == actor.staff_id]
+    """Colleagues away now for whom the actor stands in (their B post, or the next along the
+    chain when the B post is away too): their work is in the actor's queue."""
+    current = with_cover(uow, actor.site_id, uow.absences.current(actor.site_id, now), now)
+    return [a for a in current if a.covered_by_id == actor.staff_id]

@@ -273,6 +273,10 @@ class AbsenceRecord:
     ended_at: datetime | None
     backup_id: int | None
     backup_name: str
+    # Who covers now (app.backup_post.with_cover): the B post, or the next along the chain
+    # when the B post is away too; None: nobody at their post (the supervisor arranges cover).
+    covered_by_id: int | None = None
+    covered_by_name: str = ""
 
     @property
     def until(self) -> datetime:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from app import audit
+from app.backup_post import with_cover
 from app.calendar import load_calendar
 from app.cases.acceptance import window_id_for
 from app.cases.common import COUNTER_ROLES
@@ -751,7 +752,8 @@ def referral_targets(uow: UnitOfWork, actor: Actor) -> ReferralTargets:
     with uow.read():
         now = uow.clock.now()
         windows = uow.sites.windows(actor.site_id)
-        away = {a.staff_id: a for a in uow.absences.current(actor.site_id, now)}
+        current = with_cover(uow, actor.site_id, uow.absences.current(actor.site_id, now), now)
+        away = {a.staff_id: a for a in current}
         labels = {w.id: f"{w.number}号窗口（{w.name}）" for w in windows}
         staff = []
         for s in uow.staff.list(actor.site_id):
@@ -760,7 +762,10 @@ def referral_targets(uow: UnitOfWork, actor: Actor) -> ReferralTargets:
             label = s.name + (f"　{labels[s.window_id]}" if s.window_id in labels else "")
             if s.id in away:
                 until = away[s.id].until.astimezone(DEFAULT_TZ)
-                label += f"　离岗至 {until:%m-%d %H:%M}，{away[s.id].backup_name}代岗"
+                cover = away[s.id].covered_by_name
+                label += f"　离岗至 {until:%m-%d %H:%M}，" + (
+                    f"{cover}代岗" if cover else "无人代岗"
+                )
             staff.append((s.id, label))
         departments = tuple((d.id, d.name) for d in uow.sites.departments(actor.site_id))
     return ReferralTargets(

@@ -4324,17 +4324,32 @@ First-inquiry responsibility · One-time notification · Time-limited completion
         <translation>No. %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="159"/>
+        <location filename="../../ui/mainwindow/pages.py" line="172"/>
+        <source>离岗至 %s，无人代岗，请安排</source>
+        <translation>Away until %s, nobody covers: please arrange cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="173"/>
         <source>离岗至 %s，%s 代岗</source>
         <translation>Away until %s, %s covers</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="166"/>
+        <location filename="../../ui/mainwindow/pages.py" line="179"/>
         <source>（未设 B 岗）</source>
         <translation>(no B post)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/pages.py" line="194"/>
+        <location filename="../../ui/mainwindow/pages.py" line="181"/>
+        <source>%s（也离岗）：无人代岗，请安排</source>
+        <translation>%s (also away): nobody covers, please arrange cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="183"/>
+        <source>%s（也离岗），由 %s 代岗</source>
+        <translation>%s (also away), %s covers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/pages.py" line="210"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

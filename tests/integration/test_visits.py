@@ -431,3 +431,44 @@ def test_demo_like_hour_after_closing_counts_from_next_morning(demo_ctx: AppCont
         demo_ctx.uow(), a, visit.id, ReferralInput(to_window_number=3, reason="社保")
     )
     assert referral.due_at == datetime(2026, 11, 30, 10, 30, tzinfo=DEFAULT_TZ)
+
+
+def test_with_a_and_b_both_away_the_b_posts_own_b_post_stands_in(demo_ctx: AppContext) -> None:
+    """张伟's B post is 李娜; 李娜's is set to 王芳. Both away: 王芳 holds 张伟's work and acts
+    for him; the staff list says who covers. Both back each other up and are away: nobody."""
+    from app import staff
+
+    a, b, c = (clerk(demo_ctx, n) for n in ("zhangwei", "lina", "wangfang"))
+    boss = clerk(demo_ctx, "sunli")
+    visit = service.register_visit(demo_ctx.uow(), a, VISITOR)
+    now = demo_ctx.clock.now()
+    for who in (a, b):
+        absence.mark_away(
+            demo_ctx.uow(),
+            who,
+            AbsenceInput(who.staff_id, "training", now, now + timedelta(hours=6)),
+        )
+    # 李娜 and 张伟 back each other up: nobody is left for either
+    covers = {
+        x.staff_name: x.covered_by_name for x in absence.current_absences(demo_ctx.uow(), boss)
+    }
+    assert covers == {"张伟": "", "李娜": ""}
+    with pytest.raises(PermissionDenied):
+        service.close_visit(demo_ctx.uow(), c, visit.id, OutcomeInput("answered", "已答复"))
+
+    staff.set_backup(demo_ctx.uow(), boss, "lina", "wangfang")
+    covers = {
+        x.staff_name: x.covered_by_name for x in absence.current_absences(demo_ctx.uow(), boss)
+    }
+    assert covers == {"张伟": "王芳", "李娜": "王芳"}
+    queue = worklist.my_queue(demo_ctx.uow(), c)
+    assert {s.staff_name for s in queue.standing_in} == {"张伟", "李娜"}
+    assert visit.number in queue_visits(demo_ctx, c)
+    answered = service.close_visit(demo_ctx.uow(), c, visit.id, OutcomeInput("answered", "已答复"))
+    assert answered.chain[-1].staff_name == "王芳" and answered.chain[-1].on_behalf_name == "张伟"
+    assert worklist.my_queue(demo_ctx.uow(), b).standing_in == ()  # 李娜 is away herself
+
+    for away in absence.current_absences(demo_ctx.uow(), boss):
+        absence.end_absence(demo_ctx.uow(), boss, away.id)
+    with pytest.raises(PermissionDenied):  # both back: 王芳 is no stand-in for 张伟 any more
+        service.reopen_visit(demo_ctx.uow(), c, visit.id, "还有疑问")

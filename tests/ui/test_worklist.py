@@ -392,3 +392,37 @@ def test_a_paper_rating_of_an_answered_visit(qtbot, sqlite_demo_ctx: AppContext)
     assert dialog.rate_button is not None and not dialog.rate_button.isVisibleTo(dialog)
     stored = ratings.rating_for(ctx.uow(), clerk, Subject(SubjectKind.VISIT, visit.id))
     assert stored is not None and stored.level is RatingLevel.SATISFIED
+
+
+def test_the_staff_page_says_who_covers_when_the_b_post_is_away_too(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from app import staff as staff_service
+    from app.visits import absence
+    from app.visits.records import AbsenceInput
+
+    ctx = sqlite_demo_ctx
+    supervisor = login(ctx.uow(), "sunli", "demo-2026")
+    now = ctx.clock.now()
+    for name in ("wangfang", "liuyang"):  # each other's B post
+        who = login(ctx.uow(), name, "demo-2026")
+        absence.mark_away(
+            ctx.uow(), who, AbsenceInput(who.staff_id, "training", now, now + timedelta(hours=4))
+        )
+    boss = open_main(qtbot, ctx, "sunli")
+    boss.show_page("staff")
+    page = boss.page("staff")
+    table = page.findChild(QTableWidget, "staff_table")
+    qtbot.waitUntil(lambda: page.away.rowCount() == 2, timeout=10_000)
+    cover = {page.away.item(r, 0).text(): page.away.item(r, 4).text() for r in range(2)}
+    assert cover["王芳"] == "刘洋（也离岗）：无人代岗，请安排"
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "王芳")
+    assert "无人代岗" in table.item(row, 6).text()
+
+    staff_service.set_backup(ctx.uow(), supervisor, "liuyang", "chenjing")
+    page.reload()
+    qtbot.waitUntil(lambda: "陈静" in page.away.item(0, 4).text(), timeout=10_000)
+    cover = {page.away.item(r, 0).text(): page.away.item(r, 4).text() for r in range(2)}
+    assert cover == {"王芳": "刘洋（也离岗），由 陈静 代岗", "刘洋": "陈静"}

@@ -156,16 +156,32 @@ class StaffPage(QWidget):
                 self.tr("%s 号") % s.window_number if s.window_number else "-",
                 s.backup_name or "-",
                 state,
-                self.tr("离岗至 %s，%s 代岗") % (_when(a.until), a.backup_name) if a else "",
+                self._away_text(a) if a else "",
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.away.setRowCount(len(absences))
         for r, a in enumerate(absences):
             values = [a.staff_name, reason_text(a.reason), _when(a.starts_at), _when(a.until)]
-            values.append(a.backup_name or self.tr("（未设 B 岗）"))
+            values.append(self._cover_text(a))
             for c, value in enumerate(values):
                 self.away.setItem(r, c, QTableWidgetItem(value))
+
+    def _away_text(self, a: AbsenceRecord) -> str:
+        if a.covered_by_id is None:
+            return self.tr("离岗至 %s，无人代岗，请安排") % _when(a.until)
+        return self.tr("离岗至 %s，%s 代岗") % (_when(a.until), a.covered_by_name)
+
+    def _cover_text(self, a: AbsenceRecord) -> str:
+        """Who covers: the B post, or who stands in along the chain when the B post is away
+        too (then both are named), or nobody."""
+        if a.backup_id is None:
+            return self.tr("（未设 B 岗）")
+        if a.covered_by_id is None:
+            return self.tr("%s（也离岗）：无人代岗，请安排") % a.backup_name
+        if a.covered_by_id != a.backup_id:
+            return self.tr("%s（也离岗），由 %s 代岗") % (a.backup_name, a.covered_by_name)
+        return a.backup_name
 
     def mark_away(self) -> None:
         assert self.ctx is not None and self.actor is not None

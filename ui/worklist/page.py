@@ -423,7 +423,7 @@ class WorkListPage(QWidget):
                     reason_text(a.reason),
                     hall_time(a.starts_at).strftime("%m-%d %H:%M"),
                     hall_time(a.until).strftime("%m-%d %H:%M"),
-                    a.backup_name or "-",
+                    a.covered_by_name or "-",
                 )
             )
         self.banner.setText("\n".join(lines))
