@@ -59,7 +59,7 @@
         <location filename="../../ui/cases/action_form.py" line="41"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="299"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -80,7 +80,7 @@
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
         <location filename="../../ui/feedback/ratings_page.py" line="228"/>
         <location filename="../../ui/feedback/ratings_page.py" line="313"/>
-        <location filename="../../ui/worklist/page.py" line="325"/>
+        <location filename="../../ui/worklist/page.py" line="337"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -129,6 +129,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/page.py" line="97"/>
+        <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <source>预约人</source>
         <translation>Visitor</translation>
     </message>
@@ -145,8 +146,9 @@
         <location filename="../../ui/feedback/ratings_page.py" line="227"/>
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
-        <location filename="../../ui/worklist/page.py" line="276"/>
-        <location filename="../../ui/worklist/page.py" line="296"/>
+        <location filename="../../ui/worklist/appointments_box.py" line="42"/>
+        <location filename="../../ui/worklist/page.py" line="288"/>
+        <location filename="../../ui/worklist/page.py" line="308"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -199,7 +201,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/page.py" line="223"/>
-        <location filename="../../ui/appointments/page.py" line="299"/>
+        <location filename="../../ui/appointments/page.py" line="307"/>
         <source>尚未设置预约时段：请系统管理员在“预约设置”中设置。</source>
         <translation>No bookable slots yet: an administrator sets them under “Appointment settings”.</translation>
     </message>
@@ -209,52 +211,52 @@
         <translation>%s bookings: %s expected, %s checked in, %s no-shows, %s cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="328"/>
+        <location filename="../../ui/appointments/page.py" line="336"/>
         <source>已预约：%s  可读给预约人：%s</source>
         <translation>Booked: %s  Read out to the visitor: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="348"/>
+        <location filename="../../ui/appointments/page.py" line="356"/>
         <source>已改约：%s</source>
         <translation>Moved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="368"/>
+        <location filename="../../ui/appointments/page.py" line="376"/>
         <source>已取消预约 %s</source>
         <translation>Booking %s cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="393"/>
+        <location filename="../../ui/appointments/page.py" line="401"/>
         <source>（迟到）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="395"/>
+        <location filename="../../ui/appointments/page.py" line="403"/>
         <source>%s 已签到%s：%s（%s），办理“%s”。</source>
         <translation>Checked in at %s%s: %s (%s), for “%s”.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="403"/>
+        <location filename="../../ui/appointments/page.py" line="411"/>
         <source> 备注：%s</source>
         <translation> Notes: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="410"/>
+        <location filename="../../ui/appointments/page.py" line="418"/>
         <source>已签到：%s</source>
         <translation>Checked in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="422"/>
+        <location filename="../../ui/appointments/page.py" line="430"/>
         <source>标记爽约</source>
         <translation>Mark no-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="423"/>
+        <location filename="../../ui/appointments/page.py" line="431"/>
         <source>把 %s 时段已过、仍未签到的预约都标记为爽约？</source>
         <translation>Mark every booking of %s whose slot has passed without a check-in as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="431"/>
+        <location filename="../../ui/appointments/page.py" line="439"/>
         <source>已标记 %s 个爽约</source>
         <translation>%s no-shows marked</translation>
     </message>
@@ -416,6 +418,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="127"/>
         <location filename="../../ui/appointments/page.py" line="95"/>
+        <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <source>时段</source>
         <translation>Slot</translation>
     </message>
@@ -764,8 +767,9 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/settings.py" line="96"/>
         <location filename="../../ui/cases/dialog.py" line="186"/>
         <location filename="../../ui/cases/model.py" line="40"/>
-        <location filename="../../ui/worklist/page.py" line="281"/>
-        <location filename="../../ui/worklist/page.py" line="302"/>
+        <location filename="../../ui/worklist/appointments_box.py" line="42"/>
+        <location filename="../../ui/worklist/page.py" line="293"/>
+        <location filename="../../ui/worklist/page.py" line="314"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -779,7 +783,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="26"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="326"/>
+        <location filename="../../ui/worklist/page.py" line="338"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -803,8 +807,8 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="192"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="300"/>
-        <location filename="../../ui/worklist/page.py" line="327"/>
+        <location filename="../../ui/worklist/page.py" line="312"/>
+        <location filename="../../ui/worklist/page.py" line="339"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -840,8 +844,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="211"/>
-        <location filename="../../ui/worklist/page.py" line="267"/>
-        <location filename="../../ui/worklist/page.py" line="287"/>
+        <location filename="../../ui/worklist/page.py" line="279"/>
+        <location filename="../../ui/worklist/page.py" line="299"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
@@ -891,7 +895,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="309"/>
         <location filename="../../ui/visits/dialog.py" line="411"/>
-        <location filename="../../ui/worklist/page.py" line="569"/>
+        <location filename="../../ui/worklist/page.py" line="583"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1858,7 +1862,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
-        <location filename="../../ui/worklist/page.py" line="297"/>
+        <location filename="../../ui/worklist/page.py" line="309"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2151,7 +2155,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/worklist/page.py" line="492"/>
+        <location filename="../../ui/worklist/page.py" line="506"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2184,6 +2188,7 @@ you can follow the steps here.</translation>
         <location filename="../../ui/agency/terms.py" line="51"/>
         <location filename="../../ui/appointments/page.py" line="98"/>
         <location filename="../../ui/feedback/labels.py" line="105"/>
+        <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -2688,12 +2693,12 @@ you can follow the steps here.</translation>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/first_inquiry.py" line="80"/>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="87"/>
         <source>受理台已打开：办理后将关联来访 %s</source>
         <translation>Counter opened: what is issued there will be linked to visit %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/first_inquiry.py" line="102"/>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="109"/>
         <source>来访 %s 已办结：转为申请 %s</source>
         <translation>Visit %s closed: became application %s</translation>
     </message>
@@ -2719,8 +2724,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="117"/>
-        <location filename="../../ui/worklist/page.py" line="271"/>
-        <location filename="../../ui/worklist/page.py" line="291"/>
+        <location filename="../../ui/worklist/page.py" line="283"/>
+        <location filename="../../ui/worklist/page.py" line="303"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -2751,8 +2756,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="133"/>
-        <location filename="../../ui/worklist/page.py" line="278"/>
-        <location filename="../../ui/worklist/page.py" line="298"/>
+        <location filename="../../ui/worklist/page.py" line="290"/>
+        <location filename="../../ui/worklist/page.py" line="310"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -3155,145 +3160,155 @@ you can follow the steps here.</translation>
         <translation>Field visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="112"/>
+        <location filename="../../ui/worklist/page.py" line="114"/>
         <source>编号、身份证号、电话或姓名，可扫码；回车查找来访、告知单和办件（Ctrl+F）</source>
         <translation>Number, resident ID, phone or name, or scan; Enter finds visits, notices and cases (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="124"/>
+        <location filename="../../ui/worklist/page.py" line="126"/>
         <source>登记来访 (F2)</source>
         <translation>Register visit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="127"/>
+        <location filename="../../ui/worklist/page.py" line="129"/>
         <source>离岗登记…</source>
         <translation>Mark away…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="131"/>
+        <location filename="../../ui/worklist/page.py" line="133"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="138"/>
+        <location filename="../../ui/worklist/page.py" line="140"/>
         <source>我已返岗</source>
         <translation>I am back</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="173"/>
+        <location filename="../../ui/worklist/page.py" line="175"/>
         <source>超时未接收的转办（全中心）</source>
         <translation>Overdue referrals (whole center)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="173"/>
+        <location filename="../../ui/worklist/page.py" line="175"/>
         <source>待我接收的转办</source>
         <translation>Referrals waiting for me</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="181"/>
+        <location filename="../../ui/worklist/page.py" line="183"/>
         <source>我的办件（红牌、黄牌在前）</source>
         <translation>My cases (red and yellow first)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="182"/>
+        <location filename="../../ui/worklist/page.py" line="184"/>
         <source>我的来访</source>
         <translation>My visits</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="183"/>
+        <location filename="../../ui/worklist/page.py" line="185"/>
         <source>容缺材料待补</source>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="260"/>
+        <location filename="../../ui/worklist/page.py" line="272"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="260"/>
+        <location filename="../../ui/worklist/page.py" line="272"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="272"/>
-        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="284"/>
+        <location filename="../../ui/worklist/page.py" line="304"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="277"/>
+        <location filename="../../ui/worklist/page.py" line="289"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="279"/>
+        <location filename="../../ui/worklist/page.py" line="291"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="280"/>
+        <location filename="../../ui/worklist/page.py" line="292"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="301"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="323"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="325"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="324"/>
+        <location filename="../../ui/worklist/page.py" line="336"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="328"/>
+        <location filename="../../ui/worklist/page.py" line="340"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="413"/>
+        <location filename="../../ui/worklist/page.py" line="427"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="421"/>
+        <location filename="../../ui/worklist/page.py" line="435"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="456"/>
+        <location filename="../../ui/worklist/page.py" line="470"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="486"/>
+        <location filename="../../ui/worklist/page.py" line="500"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="492"/>
+        <location filename="../../ui/worklist/page.py" line="506"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="492"/>
+        <location filename="../../ui/worklist/page.py" line="506"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="545"/>
+        <location filename="../../ui/worklist/page.py" line="559"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/appointments_box.py" line="35"/>
+        <source>今日预约（本窗口）</source>
+        <translation>Today&apos;s appointments (this window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/appointments_box.py" line="82"/>
+        <source>今日预约（本窗口）（待到 %s / 共 %s）</source>
+        <translation>Today&apos;s appointments (this window) (%s to come / %s in all)</translation>
     </message>
 </context>
 <context>

@@ -426,3 +426,44 @@ def test_the_staff_page_says_who_covers_when_the_b_post_is_away_too(  # type: ig
     qtbot.waitUntil(lambda: "陈静" in page.away.item(0, 4).text(), timeout=10_000)
     cover = {page.away.item(r, 0).text(): page.away.item(r, 4).text() for r in range(2)}
     assert cover == {"王芳": "刘洋（也离岗），由 陈静 代岗", "刘洋": "陈静"}
+
+
+def test_todays_appointments_at_my_window_are_on_the_work_list(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    """Who booked the clerk's window today, in time order; Enter opens the 预约 page on it."""
+    from datetime import date
+
+    from tests.helpers.appointments import book, make_schedule
+    from ui.appointments.page import AppointmentsPage
+
+    ctx = sqlite_demo_ctx
+    schedule = make_schedule(ctx, window=1)
+    today = date(2026, 11, 24)  # the test clock's Tuesday
+    late = book(ctx, schedule, today, 14 * 60, name="下午来", phone="13900000001")
+    early = book(ctx, schedule, today, 10 * 60, name="上午来", phone="13900000002")
+    book(ctx, schedule, date(2026, 11, 25), 10 * 60, name="明天来", phone="13900000003")
+    window = open_main(qtbot, ctx, "zhangwei")
+    page = worklist_of(qtbot, window)
+    box = page.appointments
+    assert box is not None
+    qtbot.waitUntil(lambda: box.table.rowCount() == 2, timeout=10_000)
+    assert [box.table.item(r, 1).text() for r in range(2)] == ["上午来", "下午来"]
+    assert box.table.item(0, 2).text() == "139****0002"  # the phone masked
+    assert "待到 2 / 共 2" in box.title()
+    box.table.setCurrentCell(1, 0)
+    with qtbot.waitSignal(page.appointment_opened, timeout=10_000) as opened:
+        box.table.activated.emit(box.table.currentIndex())
+    assert opened.args == [late.number]
+    appointments = window.page("appointments")
+    assert isinstance(appointments, AppointmentsPage)
+    qtbot.waitUntil(
+        lambda: (
+            appointments.selected() is not None and appointments.selected().number == late.number
+        ),
+        timeout=10_000,
+    )
+    assert early.number != late.number
+
+    supervisor = open_main(qtbot, ctx, "sunli")
+    assert worklist_of(qtbot, supervisor).appointments is None  # no window of their own

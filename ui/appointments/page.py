@@ -237,7 +237,7 @@ class AppointmentsPage(QWidget):
         if (day, window_id) != (self.day_shown(), self.window_combo.currentData()):
             return  # another day or window was chosen while this list was read
         selected = self.selected()
-        wanted = selected.number if selected is not None else self._select_after
+        wanted = self._select_after or (selected.number if selected is not None else "")
         self._select_after = ""
         self.rows = rows
         self.table.setRowCount(len(rows))
@@ -277,6 +277,14 @@ class AppointmentsPage(QWidget):
         if not rows or rows[0].row() >= len(self.rows):
             return None
         return self.rows[rows[0].row()]
+
+    def open_number(self, number: str) -> None:
+        """Today's list with ``number`` selected once it shows (the work list's 今日预约)."""
+        self._select_after = number
+        if self.day_shown() != self.today():
+            self.go_to(0)  # the day's change reloads the list
+        elif self._loaded:
+            self.reload()
 
     def select_number(self, number: str) -> None:
         for r, a in enumerate(self.rows):

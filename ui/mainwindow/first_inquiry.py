@@ -31,7 +31,14 @@ class FirstInquiryActions(_Base):
         page.visit_opened.connect(self.open_visit)
         page.case_opened.connect(self.open_case)
         page.notice_opened.connect(self.open_notice)
+        page.appointment_opened.connect(self.open_appointment)
         return page
+
+    def open_appointment(self, number: str) -> None:
+        """The 预约 page, on today's list, with this appointment selected."""
+        page = self.page("appointments")
+        page.open_number(number)  # type: ignore[attr-defined]
+        self.show_page("appointments")
 
     def open_visit(self, visit_id: int) -> None:
         from ui.visits.dialog import VisitDialog

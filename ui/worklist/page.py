@@ -61,6 +61,7 @@ from ui.visits.labels import (
     tr,
     type_text,
 )
+from ui.worklist.appointments_box import TodayAppointmentsBox
 from ui.worklist.model import Column, LazyListModel
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -95,6 +96,7 @@ class WorkListPage(QWidget):
     visit_opened = Signal(int)
     case_opened = Signal(int)
     notice_opened = Signal(int)
+    appointment_opened = Signal(str)  # the number: the 预约 page opens on it
     reloaded = Signal()  # the queue was read again and the lists reset
 
     def __init__(self, ctx: AppContext, actor: Actor) -> None:
@@ -184,6 +186,16 @@ class WorkListPage(QWidget):
             )
         ):
             grid.addWidget(self._box(key, title, model), position // 2, position % 2)
+        # A clerk with a window sees who has booked it today (a supervisor keeps no window).
+        self.appointments: TodayAppointmentsBox | None = None
+        if not self.supervising and actor.window_id is not None:
+            self.appointments = TodayAppointmentsBox(ctx, actor)
+            self.appointments.opened.connect(self.appointment_opened)
+            self.appointments.failed.connect(self._load_failed)
+            grid.addWidget(self.appointments, 2, 0, 1, 2)
+            grid.setRowStretch(0, 2)
+            grid.setRowStretch(1, 2)
+            grid.setRowStretch(2, 1)
         self.counts: dict[str, int] = {}
 
         top = QHBoxLayout()
@@ -385,6 +397,8 @@ class WorkListPage(QWidget):
             self.cases.reload()
             self.cases.fetchMore()
             self._restore("cases")
+        if self.appointments is not None:
+            self.appointments.reload()
         self._count()
         self.reloaded.emit()
 
