@@ -1,8 +1,10 @@
 """``frontdesk demo``: simulate days of a hall's work through the same services the screens use.
 
-Deterministic for a seed (names, times, choices), ending today. Every record it makes went
-through a service, so permissions, numbering, deadlines, warnings, accountability records,
-ratings, complaints and the audit chain are exactly what real counters would have produced.
+Deterministic for a seed (names, times, choices), ending with the last day that is over (today
+once the hall has closed): a demo never writes records later than the clock. Every record it
+makes went through a service, so permissions, numbering, deadlines, warnings, accountability
+records, ratings, complaints and the audit chain are exactly what real counters would have
+produced.
 """
 
 from __future__ import annotations
@@ -95,6 +97,17 @@ def person(rng: random.Random, today: date) -> ApplicantInput:
     )
 
 
+DAY_OVER = time(17, 30)  # the simulated hall's day ends here (the clock is left at it)
+
+
+def last_day_over(now: datetime) -> date:
+    """The last day a demo may simulate at ``now``: today once the hall has closed, else the
+    day before (a day under way is the real counters'; simulating it would write the
+    afternoon's visits and check-ins before they happen)."""
+    local = now.astimezone(DEFAULT_TZ)
+    return local.date() if local.time() >= DAY_OVER else local.date() - timedelta(days=1)
+
+
 def simulate(
     make_uow: Callable[[], UnitOfWork],
     clock: ManualClock,
@@ -143,7 +156,7 @@ def simulate(
             if on_progress:
                 on_progress(f"{day}: {summary.accepted} cases so far")
         day += timedelta(days=1)
-    clock.set(datetime.combine(end, time(17, 30), DEFAULT_TZ))
+    clock.set(datetime.combine(end, DAY_OVER, DEFAULT_TZ))
     first_inquiry.post_away(make_uow, clock, supervisor, end)
     service.refresh_warnings(make_uow())
     summary.counts = queries.warning_counts(make_uow(), supervisor, mine=False)

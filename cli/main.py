@@ -101,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     listed.add_argument("--as", dest="as_login", default="admin", help="staff login")
     cases.add_parser("scan", help="recompute warnings; open accountability records")
 
-    demo = sub.add_parser("demo", help="simulate days of a hall's work up to today")
+    demo = sub.add_parser(
+        "demo", help="simulate days of a hall's work up to the last one over (today after 17:30)"
+    )
     demo.add_argument("--days", type=int, default=30)
     demo.add_argument("--seed", type=int, default=1)
     big = sub.add_parser(
@@ -447,13 +449,13 @@ def run_demo(data_dir: str | None, db: str | None, days: int, seed: int):  # typ
     from datetime import datetime
 
     from app.clock import DEFAULT_TZ, ManualClock
-    from app.demo_activity import simulate
+    from app.demo_activity import last_day_over, simulate
     from cli import wiring
 
-    today = datetime.now(DEFAULT_TZ).date()
-    clock = ManualClock(datetime.now(DEFAULT_TZ))
+    now = datetime.now(DEFAULT_TZ)
+    clock = ManualClock(now)
     ctx = wiring.open_context(data_dir, db, _say, clock=clock)
-    return simulate(ctx.uow, clock, days, seed, today, None)
+    return simulate(ctx.uow, clock, days, seed, last_day_over(now), None)
 
 
 def _verify(args: argparse.Namespace) -> int:

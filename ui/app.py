@@ -265,7 +265,11 @@ def _smoke_paint(
     def painted() -> None:
         timings["first_paint_ms"] = _ms(t0)
         if screenshot is not None:
-            app.processEvents()  # let lists that load off the GUI thread fill in
+            # Let lists that load off the GUI thread fill in: each answer may ask for the next
+            # (the queue, then each list's ids, then its rows), so a few rounds.
+            for _ in range(6):
+                wait_for_ops(5_000)
+                app.processEvents()
             widget.grab().save(str(screenshot))
         print(json.dumps({"ok": True, "screen": screen, **extra, **timings}, ensure_ascii=False))
         widget.close()

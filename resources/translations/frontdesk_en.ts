@@ -3302,13 +3302,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/worklist/appointments_box.py" line="35"/>
-        <source>今日预约（本窗口）</source>
-        <translation>Today&apos;s appointments (this window)</translation>
+        <source>本窗口今日预约</source>
+        <translation>Today&apos;s appointments at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/appointments_box.py" line="82"/>
-        <source>今日预约（本窗口）（待到 %s / 共 %s）</source>
-        <translation>Today&apos;s appointments (this window) (%s to come / %s in all)</translation>
+        <location filename="../../ui/worklist/appointments_box.py" line="92"/>
+        <source>本窗口今日预约（待到 %s，共 %s）</source>
+        <translation>Today&apos;s appointments at this window (%s to come, %s in all)</translation>
     </message>
 </context>
 <context>

@@ -121,3 +121,10 @@ def test_frozen_init_then_smoke_paints_main_window(frozen_app: Path, tmp_path: P
     # A module the build left out shows up as an import error, even in a background job.
     assert "ModuleNotFoundError" not in smoke.stderr
     assert "ImportError" not in smoke.stderr
+
+    # The supervisor's statistics page builds QtCharts views: a module only that page loads.
+    charts = _run(exe, ["gui", "--smoke", "--user", "sunli", "--page", "statistics"], env)
+    assert charts.returncode == 0, f"statistics smoke failed:\n{charts.stdout}\n{charts.stderr}"
+    charted = [line for line in charts.stdout.splitlines() if line.startswith("{")]
+    assert charted and json.loads(charted[-1])["user"] == "sunli"
+    assert "ModuleNotFoundError" not in charts.stderr and "ImportError" not in charts.stderr

@@ -66,3 +66,16 @@ def test_same_seed_same_hall(tmp_path: Path) -> None:
     assert first == second
     assert run(tmp_path / "c", 8) != first
     assert {state for _, _, state, _ in first} >= {"in_progress", "decided"}
+
+
+def test_the_demo_never_simulates_a_day_still_under_way() -> None:
+    from datetime import UTC, date, datetime
+
+    from app.demo_activity import last_day_over
+
+    morning = datetime(2026, 11, 26, 3, 20, tzinfo=UTC)  # 11:20 in Beijing
+    evening = datetime(2026, 11, 26, 9, 45, tzinfo=UTC)  # 17:45
+    late_utc = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # already 01:00 on the 27th there
+    assert last_day_over(morning) == date(2026, 11, 25)
+    assert last_day_over(evening) == date(2026, 11, 26)
+    assert last_day_over(late_utc) == date(2026, 11, 26)

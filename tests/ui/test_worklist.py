@@ -450,7 +450,7 @@ def test_todays_appointments_at_my_window_are_on_the_work_list(  # type: ignore[
     qtbot.waitUntil(lambda: box.table.rowCount() == 2, timeout=10_000)
     assert [box.table.item(r, 1).text() for r in range(2)] == ["上午来", "下午来"]
     assert box.table.item(0, 2).text() == "139****0002"  # the phone masked
-    assert "待到 2 / 共 2" in box.title()
+    assert box.title() == "本窗口今日预约（待到 2，共 2）"
     box.table.setCurrentCell(1, 0)
     with qtbot.waitSignal(page.appointment_opened, timeout=10_000) as opened:
         box.table.activated.emit(box.table.currentIndex())

@@ -32,7 +32,7 @@ class TodayAppointmentsBox(QGroupBox):
     failed = Signal(object)  # the exception of a read that went wrong
 
     def __init__(self, ctx: AppContext, actor: Actor) -> None:
-        super().__init__(tr("今日预约（本窗口）"))
+        super().__init__(tr("本窗口今日预约"))
         self.setObjectName("appointments_box")
         self.ctx, self.actor = ctx, actor
         self.rows: list[AppointmentRecord] = []
@@ -54,6 +54,11 @@ class TodayAppointmentsBox(QGroupBox):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
+        # Room for four appointments before it scrolls: a half day's bookings at one window.
+        rows_high = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height() + 4 * rows_high + 4
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
@@ -84,7 +89,7 @@ class TodayAppointmentsBox(QGroupBox):
             if a.number == kept:
                 self.table.selectRow(r)
         waiting = sum(1 for a in rows if a.state is AppointmentState.BOOKED)
-        self.setTitle(tr("今日预约（本窗口）（待到 %s / 共 %s）") % (waiting, len(rows)))
+        self.setTitle(tr("本窗口今日预约（待到 %s，共 %s）") % (waiting, len(rows)))
 
     def _selected_number(self) -> str:
         chosen = self.table.selectionModel().selectedRows()

@@ -193,9 +193,9 @@ class WorkListPage(QWidget):
             self.appointments.opened.connect(self.appointment_opened)
             self.appointments.failed.connect(self._load_failed)
             grid.addWidget(self.appointments, 2, 0, 1, 2)
-            grid.setRowStretch(0, 2)
-            grid.setRowStretch(1, 2)
-            grid.setRowStretch(2, 1)
+            grid.setRowStretch(0, 3)
+            grid.setRowStretch(1, 3)
+            grid.setRowStretch(2, 2)
         self.counts: dict[str, int] = {}
 
         top = QHBoxLayout()
