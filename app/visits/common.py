@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.backup_post import stand_ins, with_cover
+from app.backup_post import chain_of, stand_ins, with_cover
 from app.errors import NotFound, PermissionDenied
 from app.ports import UnitOfWork
 from app.records import StaffRecord
@@ -66,10 +66,9 @@ def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> in
     staff = receivers(uow, actor.site_id, referral)
     if any(s.id == actor.staff_id for s in staff):
         return None
-    now = uow.clock.now()
-    covered = next(
-        (s for s in staff if actor.staff_id in stand_ins(uow, actor.site_id, s.id, now)), None
-    )
+    everyone = {s.id: s for s in uow.staff.list(actor.site_id)}
+    away = {a.staff_id for a in uow.absences.current(actor.site_id, uow.clock.now())}
+    covered = next((s for s in staff if actor.staff_id in chain_of(everyone, away, s.id)), None)
     if covered is not None:
         return covered.id
     if actor.role is Role.SUPERVISOR:
