@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
 from typing import Any
@@ -51,6 +51,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from app.fonts import main_font, split_runs
 from app.printing.blocks import Block, Fields, Grid, Heading, Para, cn_date, cn_datetime
@@ -281,8 +282,25 @@ def _blocks(blocks: Iterable[Block], width: float, st: Styles) -> list[Flowable]
                 out.append(Paragraph(markup(block.text), st.small if block.small else st.body))
         elif isinstance(block, Fields):
             out.append(_fields(block, width, st))
+        elif len(block.rows) > GRID_CHUNK and not block.total_rows:
+            out += _long_grid(block, width, st)
         else:
             out.append(_grid(block, width, st))
+    return out
+
+
+# reportlab splits a table across pages by building a new table of all the rows left, so a
+# long table costs time in the square of its length: a day's case list of 4,600 rows took 4.2 s.
+# Tables of GRID_CHUNK rows, each starting on a new page (with the column headers), cost 2 s.
+GRID_CHUNK = 300
+
+
+def _long_grid(block: Grid, width: float, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    for start in range(0, len(block.rows), GRID_CHUNK):
+        if start:
+            out.append(PageBreakIfNotEmpty())  # a part ends mid-page: the next starts afresh
+        out.append(_grid(replace(block, rows=block.rows[start : start + GRID_CHUNK]), width, st))
     return out
 
 

@@ -260,3 +260,23 @@ def test_an_agency_receipt_names_the_agent_on_both_copies() -> None:
     assert "QH-20261124-0001（全程代办件）" in pages[0] and line in pages[0]
     assert line in pages[-1]  # the stub the hall keeps
     assert "全程代办" not in compact("".join(pdf_text(render(DOCS["receipt"]))))
+
+
+def test_a_long_case_list_prints_every_row_once_with_headers_on_every_page() -> None:
+    """A busy day's list is printed in parts of GRID_CHUNK rows, each from a new page (a long
+    reportlab table costs time in the square of its rows): nothing lost, nothing twice, and
+    every page of the list starts with its column headers."""
+    from app.printing.template import GRID_CHUNK
+
+    base = DOCS["daily_log"]
+    row = base.cases[0]
+    count = 2 * GRID_CHUNK + 17
+    cases = tuple((f"QH-20261124-{i:04d}", *row[1:]) for i in range(1, count + 1))
+    pages = [compact(p) for p in pdf_text(render(dataclasses.replace(base, cases=cases)))]
+    text = "".join(pages)
+    assert all(text.count(f"QH-20261124-{i:04d}") == 1 for i in range(1, count + 1))
+    listing = [p for p in pages if "QH-20261124-" in p]
+    assert all("序号办件编号事项申请人" in p for p in listing)
+    after_first_part = next(p for p in listing if f"QH-20261124-{GRID_CHUNK + 1:04d}" in p)
+    assert after_first_part.index("序号") < after_first_part.index(f"{GRID_CHUNK + 1}QH-")
+    assert "审计链锚点" in pages[-1]
