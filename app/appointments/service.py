@@ -221,6 +221,13 @@ def move_appointment(
             raise ValidationError.single("slot", "新时段与原时段相同")
         schedule = load_schedule(uow, actor, found.schedule_id)
         _check_slot(uow, schedule, day, start_minute, now)
+        if day != found.day:  # one appointment per phone and day, as when booking
+            uow.appointments.hold_schedule(schedule.id)
+            already = uow.appointments.active_for_phone(schedule.id, day, found.phone)
+            if already:
+                raise ValidationError.single(
+                    "slot", f"该电话在 {day:%Y-%m-%d} 已有预约 {already}，请改到其他日期"
+                )
         if not uow.appointments.take_place(schedule.id, day, start_minute, schedule.capacity):
             raise ValidationError.single("slot", FULL)
         uow.appointments.release_place(schedule.id, found.day, found.start_minute)

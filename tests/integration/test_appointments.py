@@ -153,6 +153,22 @@ def test_move_frees_the_old_place_and_keeps_the_history(demo_ctx: AppContext) ->
     assert book(ctx, sid, WED, NINE, name="赵六", phone="13712345678").number.endswith("-0003")
 
 
+def test_a_move_keeps_one_appointment_per_phone_and_day(demo_ctx: AppContext) -> None:
+    ctx = demo_ctx
+    sid = make_schedule(ctx, capacity=2)
+    wednesday = book(ctx, sid, WED, NINE, phone="13912345678")
+    thursday = book(ctx, sid, THU, NINE, phone="13912345678")
+    with pytest.raises(ValidationError) as refused:
+        service.move_appointment(ctx.uow(), clerk(ctx), thursday.appointment_id, 1, WED, TEN)
+    assert refused.value.errors == {
+        "slot": f"该电话在 2026-11-25 已有预约 {wednesday.number}，请改到其他日期"
+    }
+    moved = service.move_appointment(  # the same day, another time: fine
+        ctx.uow(), clerk(ctx), wednesday.appointment_id, 1, WED, TEN
+    )
+    assert moved.slot_text() == "10:00-10:30"
+
+
 def test_cancel_needs_a_reason_and_frees_the_place(demo_ctx: AppContext) -> None:
     ctx = demo_ctx
     sid = make_schedule(ctx, capacity=1)
