@@ -107,7 +107,7 @@ class VisitDialog(QDialog):
             before is not None
             and before.visit.state is not VisitState.CLOSED
             and v.state is VisitState.CLOSED
-            and v.outcome is not Outcome.APPLICATION
+            and v.outcome is Outcome.ANSWERED  # the visitor is at the counter (not a later call)
             and v.closed_by == self.actor.staff_id
         ):
             self.visit_answered.emit(v)  # the counter's citizen screen offers the rating
