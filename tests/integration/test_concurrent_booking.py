@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -117,7 +118,11 @@ def check_one_visitor(ctx: AppContext, url: str, schema: str, processes: int) ->
     assert [a.phone for a in booked] == ["13911112222"]
 
 
-def test_two_counters_on_one_sqlite_file(tmp_path: Path) -> None:
+Check = Callable[[AppContext, str, str, int], None]
+
+
+def on_sqlite(tmp_path: Path, check: Check) -> None:
+    """Two processes on one file."""
     from db.engine import make_engine
     from db.migrate import ensure_schema
     from db.store import SqlStore
@@ -125,53 +130,42 @@ def test_two_counters_on_one_sqlite_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
     engine = make_engine(url)
     ensure_schema(engine, None)
-    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
-    check_last_places(ctx, url, "", processes=2)
+    check(AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path), url, "", 2)
     engine.dispose()
+
+
+def on_postgresql(pg: tuple[str, dict[str, object]], tmp_path: Path, check: Check) -> None:
+    """Four processes on a schema of their own."""
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+    from db.store import SqlStore
+
+    url, kwargs = pg
+    engine = make_engine(url, **kwargs)  # type: ignore[arg-type]
+    ensure_schema(engine, None)
+    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
+    schema = str(kwargs["connect_args"]["options"]).split("=", 1)[1]  # type: ignore[index]
+    check(ctx, url, schema, 4)
+    engine.dispose()
+
+
+def test_two_counters_on_one_sqlite_file(tmp_path: Path) -> None:
+    on_sqlite(tmp_path, check_last_places)
 
 
 def test_two_counters_book_one_visitor_on_sqlite(tmp_path: Path) -> None:
-    from db.engine import make_engine
-    from db.migrate import ensure_schema
-    from db.store import SqlStore
-
-    url = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
-    engine = make_engine(url)
-    ensure_schema(engine, None)
-    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
-    check_one_visitor(ctx, url, "", processes=2)
-    engine.dispose()
+    on_sqlite(tmp_path, check_one_visitor)
 
 
 @pytest.mark.postgres
 def test_four_counters_on_postgresql(
     pg_schema_url: tuple[str, dict[str, object]], tmp_path: Path
 ) -> None:
-    from db.engine import make_engine
-    from db.migrate import ensure_schema
-    from db.store import SqlStore
-
-    url, kwargs = pg_schema_url
-    engine = make_engine(url, **kwargs)  # type: ignore[arg-type]
-    ensure_schema(engine, None)
-    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
-    schema = str(kwargs["connect_args"]["options"]).split("=", 1)[1]  # type: ignore[index]
-    check_last_places(ctx, url, schema, processes=4)
-    engine.dispose()
+    on_postgresql(pg_schema_url, tmp_path, check_last_places)
 
 
 @pytest.mark.postgres
 def test_four_counters_book_one_visitor_on_postgresql(
     pg_schema_url: tuple[str, dict[str, object]], tmp_path: Path
 ) -> None:
-    from db.engine import make_engine
-    from db.migrate import ensure_schema
-    from db.store import SqlStore
-
-    url, kwargs = pg_schema_url
-    engine = make_engine(url, **kwargs)  # type: ignore[arg-type]
-    ensure_schema(engine, None)
-    ctx = AppContext(SqlStore(engine, SystemClock()), SystemClock(), tmp_path)
-    schema = str(kwargs["connect_args"]["options"]).split("=", 1)[1]  # type: ignore[index]
-    check_one_visitor(ctx, url, schema, processes=4)
-    engine.dispose()
+    on_postgresql(pg_schema_url, tmp_path, check_one_visitor)
