@@ -49,8 +49,15 @@ from db.models import (
     Window,
 )
 
-# What a rating is of, as lists show it: the case's number, or the visit's.
+# What a rating is of, as lists show it: the case's number, or the visit's (``_subject``).
 SUBJECT_NUMBER = func.coalesce(CaseFile.number, Visit.number)
+
+
+def _subject(stmt: Any) -> Any:
+    """The joins ``SUBJECT_NUMBER`` reads from a statement that has ``Rating``."""
+    return stmt.outerjoin(CaseFile, CaseFile.id == Rating.case_id).outerjoin(
+        Visit, Visit.id == Rating.visit_id
+    )
 
 
 class _HasId(Protocol):
@@ -121,7 +128,7 @@ class SqlFeedbackRepository:
 
     def _ratings(self, where: Any) -> list[RatingView]:
         rated, entered = aliased(Staff), aliased(Staff)
-        stmt = (
+        stmt = _subject(
             select(
                 Rating,
                 SUBJECT_NUMBER,
@@ -131,8 +138,6 @@ class SqlFeedbackRepository:
                 Rectification.state,
                 RatingAppeal.state,
             )
-            .outerjoin(CaseFile, CaseFile.id == Rating.case_id)
-            .outerjoin(Visit, Visit.id == Rating.visit_id)
             .join(rated, rated.id == Rating.rated_staff_id)
             .join(entered, entered.id == Rating.entered_by)
             .outerjoin(Window, Window.id == Rating.window_id)
@@ -228,11 +233,9 @@ class SqlFeedbackRepository:
 
     def _rectifications(self, where: Any, today: date) -> list[RectificationView]:
         responsible, closer = aliased(Staff), aliased(Staff)
-        stmt = (
+        stmt = _subject(
             select(Rectification, Rating, SUBJECT_NUMBER, responsible.name, closer.name)
             .join(Rating, Rating.id == Rectification.rating_id)
-            .outerjoin(CaseFile, CaseFile.id == Rating.case_id)
-            .outerjoin(Visit, Visit.id == Rating.visit_id)
             .join(responsible, responsible.id == Rectification.responsible_id)
             .outerjoin(closer, closer.id == Rectification.closed_by)
             .where(where)
@@ -325,11 +328,9 @@ class SqlFeedbackRepository:
 
     def _appeals(self, where: Any) -> list[AppealView]:
         appellant, decider = aliased(Staff), aliased(Staff)
-        stmt = (
+        stmt = _subject(
             select(RatingAppeal, Rating, SUBJECT_NUMBER, appellant.name, decider.name)
             .join(Rating, Rating.id == RatingAppeal.rating_id)
-            .outerjoin(CaseFile, CaseFile.id == Rating.case_id)
-            .outerjoin(Visit, Visit.id == Rating.visit_id)
             .join(appellant, appellant.id == RatingAppeal.appellant_id)
             .outerjoin(decider, decider.id == RatingAppeal.decided_by)
             .where(where)

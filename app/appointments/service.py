@@ -107,8 +107,7 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
         schedule = load_schedule(uow, actor, req.schedule_id)
         version = _item_for(uow, schedule, code)
         _check_slot(uow, schedule, req.day, req.start_minute, now)
-        uow.appointments.hold_schedule(schedule.id)  # the phone check holds until the commit
-        already = uow.appointments.active_for_phone(schedule.id, req.day, phone)
+        already = _booked_for_phone(uow, schedule.id, req.day, phone)
         if already:
             raise ValidationError.single("phone", f"该电话当天已有预约 {already}，如需换时间请改约")
         if not uow.appointments.take_place(
@@ -161,6 +160,13 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
             },
         )
     return BookingResult(appointment_id, number, req.day, req.start_minute, end, place_of(schedule))
+
+
+def _booked_for_phone(uow: UnitOfWork, schedule_id: int, day: date, phone: str) -> str | None:
+    """The number of the phone's active appointment that day, if any: one per phone and day.
+    The schedule is held until the commit, so two counters cannot both find none."""
+    uow.appointments.hold_schedule(schedule_id)
+    return uow.appointments.active_for_phone(schedule_id, day, phone)
 
 
 def _load(uow: UnitOfWork, actor: Actor, appointment_id: int) -> AppointmentRecord:
@@ -222,8 +228,7 @@ def move_appointment(
         schedule = load_schedule(uow, actor, found.schedule_id)
         _check_slot(uow, schedule, day, start_minute, now)
         if day != found.day:  # one appointment per phone and day, as when booking
-            uow.appointments.hold_schedule(schedule.id)
-            already = uow.appointments.active_for_phone(schedule.id, day, found.phone)
+            already = _booked_for_phone(uow, schedule.id, day, found.phone)
             if already:
                 raise ValidationError.single(
                     "slot", f"该电话在 {day:%Y-%m-%d} 已有预约 {already}，请改到其他日期"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app import audit
-from app.backup_post import stand_ins
+from app.backup_post import Cover
 from app.calendar import load_calendar
 from app.cases.accountability import open_overdue_record
 from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason, yellow_ratio
@@ -47,7 +47,7 @@ def may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
     case."""
     if actor.role is Role.SUPERVISOR or actor.staff_id == case.owner_id:
         return
-    if actor.staff_id in stand_ins(uow, actor.site_id, case.owner_id, uow.clock.now()):
+    if actor.staff_id in Cover.read(uow, actor.site_id, uow.clock.now()).chain(case.owner_id):
         return  # the B post (or the next along the chain while both are away)
     if case.is_agency and uow.agency.agent_of(case.id) == actor.staff_id:
         return

@@ -40,6 +40,7 @@ from app.feedback.rectifications import open_rectification
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_text
+from app.visits.records import VisitRecord
 
 COMMENT_MAX = 500
 
@@ -58,20 +59,28 @@ def served_in_case(uow: UnitOfWork, case_id: int) -> ServedBy:
     )
 
 
+def why_not_rateable(visit: VisitRecord) -> str:
+    """Why a visit cannot be rated ("" when it can): it is rated once closed with an answer (or
+    the outside body named); a visit that became an application is rated through its case."""
+    from app.visits.lifecycle import Outcome, VisitState
+
+    if visit.state is not VisitState.CLOSED or visit.closed_at is None:
+        return f"来访 {visit.number} 尚未办结，办结后才能评价"
+    if visit.outcome is Outcome.APPLICATION:
+        return f"来访 {visit.number} 已转为申请（{visit.outcome_ref}），请对该办件评价"
+    return ""
+
+
 def served_in_visit(uow: UnitOfWork, visit_id: int) -> ServedBy:
     """A visit answered at the counter (or sent on to the body outside the center that handles
     it) is rated for whoever gave that outcome; a visit that became an application is rated
     through its case."""
     from app.visits.common import load_visit
-    from app.visits.lifecycle import Outcome, VisitState
 
     visit = load_visit(uow, visit_id)
-    if visit.state is not VisitState.CLOSED or visit.closed_at is None:
-        raise ValidationError.single("subject", f"来访 {visit.number} 尚未办结，办结后才能评价")
-    if visit.outcome is Outcome.APPLICATION:
-        raise ValidationError.single(
-            "subject", f"来访 {visit.number} 已转为申请（{visit.outcome_ref}），请对该办件评价"
-        )
+    refusal = why_not_rateable(visit)
+    if refusal or visit.closed_at is None:  # (closed_at: for the type checker; refused above)
+        raise ValidationError.single("subject", refusal)
     staff_id = visit.closed_by if visit.closed_by is not None else visit.holder_id
     window_id = visit.window_id
     if staff_id != visit.first_responder_id:

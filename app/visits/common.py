@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.backup_post import chain_of, stand_ins, with_cover
+from app.backup_post import Cover, with_cover
 from app.errors import NotFound, PermissionDenied
 from app.ports import UnitOfWork
 from app.records import StaffRecord
@@ -36,7 +36,7 @@ def acting_for(uow: UnitOfWork, actor: Actor, holder_id: int) -> int | None:
         return None
     if actor.role is Role.SUPERVISOR:
         return holder_id
-    if actor.staff_id in stand_ins(uow, actor.site_id, holder_id, uow.clock.now()):
+    if actor.staff_id in Cover.read(uow, actor.site_id, uow.clock.now()).chain(holder_id):
         return holder_id
     holder = uow.staff.get(holder_id)
     name = holder.name if holder else str(holder_id)
@@ -66,9 +66,8 @@ def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> in
     staff = receivers(uow, actor.site_id, referral)
     if any(s.id == actor.staff_id for s in staff):
         return None
-    everyone = {s.id: s for s in uow.staff.list(actor.site_id)}
-    away = {a.staff_id for a in uow.absences.current(actor.site_id, uow.clock.now())}
-    covered = next((s for s in staff if actor.staff_id in chain_of(everyone, away, s.id)), None)
+    cover = Cover.read(uow, actor.site_id, uow.clock.now())
+    covered = next((s for s in staff if actor.staff_id in cover.chain(s.id)), None)
     if covered is not None:
         return covered.id
     if actor.role is Role.SUPERVISOR:

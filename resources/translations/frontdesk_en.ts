@@ -86,7 +86,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="65"/>
-        <location filename="../../ui/feedback/forms.py" line="97"/>
+        <location filename="../../ui/feedback/forms.py" line="114"/>
         <location filename="../../ui/feedback/ratings_page.py" line="231"/>
         <source>责任人</source>
         <translation>Responsible</translation>
@@ -289,10 +289,10 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="156"/>
         <location filename="../../ui/feedback/complaints_page.py" line="108"/>
-        <location filename="../../ui/feedback/forms.py" line="52"/>
-        <location filename="../../ui/feedback/forms.py" line="65"/>
-        <location filename="../../ui/feedback/forms.py" line="79"/>
-        <location filename="../../ui/feedback/forms.py" line="106"/>
+        <location filename="../../ui/feedback/forms.py" line="56"/>
+        <location filename="../../ui/feedback/forms.py" line="82"/>
+        <location filename="../../ui/feedback/forms.py" line="96"/>
+        <location filename="../../ui/feedback/forms.py" line="123"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -856,7 +856,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="239"/>
-        <location filename="../../ui/visits/dialog.py" line="255"/>
+        <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
@@ -868,7 +868,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="246"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
-        <location filename="../../ui/visits/dialog.py" line="271"/>
+        <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -893,8 +893,8 @@ Recorded by: %s %s</translation>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="309"/>
-        <location filename="../../ui/visits/dialog.py" line="411"/>
+        <location filename="../../ui/cases/dialog.py" line="303"/>
+        <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="583"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
@@ -1444,17 +1444,17 @@ you can follow the steps here.</translation>
         <translation> (accepted today: done by %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/citizen_screen.py" line="319"/>
+        <location filename="../../ui/counter/citizen_screen.py" line="318"/>
         <source>您的申请已受理，办件编号 %s</source>
         <translation>Your application is accepted, case number %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/citizen_screen.py" line="321"/>
+        <location filename="../../ui/counter/citizen_screen.py" line="320"/>
         <source>承诺 %s 前办结</source>
         <translation>Promised to be done by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/citizen_screen.py" line="332"/>
+        <location filename="../../ui/counter/citizen_screen.py" line="326"/>
         <source>您咨询的事项已答复，登记号 %s</source>
         <translation>Your question has been answered, registration number %s</translation>
     </message>
@@ -1933,112 +1933,112 @@ you can follow the steps here.</translation>
         <translation>(no investigation notes yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="47"/>
+        <location filename="../../ui/feedback/forms.py" line="51"/>
         <source>录入评价 %s</source>
         <translation>Enter rating %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="50"/>
+        <location filename="../../ui/feedback/forms.py" line="54"/>
         <source>评价来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="52"/>
+        <location filename="../../ui/feedback/forms.py" line="56"/>
         <source>评价等级</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="53"/>
+        <location filename="../../ui/feedback/forms.py" line="57"/>
         <source>意见建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="54"/>
+        <location filename="../../ui/feedback/forms.py" line="58"/>
         <source>本人办理的业务只能录入申请人填写的纸质评价表。</source>
         <translation>For your own service you may only enter the paper form the applicant filled in.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="61"/>
+        <location filename="../../ui/feedback/forms.py" line="78"/>
         <source>申诉评价 %s</source>
         <translation>Appeal rating %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="63"/>
+        <location filename="../../ui/feedback/forms.py" line="80"/>
         <location filename="../../ui/feedback/ratings_page.py" line="139"/>
         <location filename="../../ui/feedback/ratings_page.py" line="314"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="65"/>
+        <location filename="../../ui/feedback/forms.py" line="82"/>
         <location filename="../../ui/feedback/ratings_page.py" line="315"/>
         <source>申诉类型</source>
         <translation>Appeal type</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="66"/>
+        <location filename="../../ui/feedback/forms.py" line="83"/>
         <source>申诉理由（可说明证据，如监控录像）</source>
         <translation>Reason (name any evidence, e.g. video recording)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="73"/>
+        <location filename="../../ui/feedback/forms.py" line="90"/>
         <source>裁决申诉 %s</source>
         <translation>Decide appeal %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="77"/>
+        <location filename="../../ui/feedback/forms.py" line="94"/>
         <location filename="../../ui/feedback/ratings_page.py" line="316"/>
         <source>申诉理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="78"/>
+        <location filename="../../ui/feedback/forms.py" line="95"/>
         <source>申诉成立：该评价不计入统计</source>
         <translation>Upheld: the rating no longer counts</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="78"/>
+        <location filename="../../ui/feedback/forms.py" line="95"/>
         <source>申诉驳回：评价保留</source>
         <translation>Rejected: the rating stays</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="79"/>
+        <location filename="../../ui/feedback/forms.py" line="96"/>
         <source>裁决</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="80"/>
+        <location filename="../../ui/feedback/forms.py" line="97"/>
         <source>裁决理由</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="93"/>
+        <location filename="../../ui/feedback/forms.py" line="110"/>
         <source>办结差评整改 %s</source>
         <translation>Close rectification %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="96"/>
+        <location filename="../../ui/feedback/forms.py" line="113"/>
         <location filename="../../ui/feedback/ratings_page.py" line="229"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="98"/>
+        <location filename="../../ui/feedback/forms.py" line="115"/>
         <source>整改情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="103"/>
+        <location filename="../../ui/feedback/forms.py" line="120"/>
         <source>回访日期</source>
         <translation>Follow-up call on</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="104"/>
+        <location filename="../../ui/feedback/forms.py" line="121"/>
         <source>回访结果</source>
         <translation>Follow-up result</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/forms.py" line="106"/>
+        <location filename="../../ui/feedback/forms.py" line="123"/>
         <location filename="../../ui/feedback/ratings_page.py" line="240"/>
         <source>整改结果</source>
         <translation>Outcome</translation>
@@ -2779,109 +2779,109 @@ you can follow the steps here.</translation>
         <translation>%s → %s, to be acknowledged by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="202"/>
+        <location filename="../../ui/visits/dialog.py" line="195"/>
         <source>▲ 转办已超过接收时限，仍未被接收：请联系接收人或收回转办。</source>
         <translation>▲ The referral is past its limit and not acknowledged: call the receiver or recall it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="214"/>
+        <location filename="../../ui/visits/dialog.py" line="207"/>
         <source>（代%s）</source>
         <translation> (for %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="217"/>
+        <location filename="../../ui/visits/dialog.py" line="210"/>
         <source>转至 %s</source>
         <translation>to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="219"/>
+        <location filename="../../ui/visits/dialog.py" line="212"/>
         <source>（超时接收）</source>
         <translation>(acknowledged late) </translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="237"/>
+        <location filename="../../ui/visits/dialog.py" line="230"/>
         <source>办结（记录结果）…</source>
         <translation>Close (record outcome)…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="238"/>
+        <location filename="../../ui/visits/dialog.py" line="231"/>
         <source>转为申请（打开受理台）</source>
         <translation>Make it an application (open the counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="239"/>
+        <location filename="../../ui/visits/dialog.py" line="232"/>
         <source>转办…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="240"/>
+        <location filename="../../ui/visits/dialog.py" line="233"/>
         <source>非本中心职责…</source>
         <translation>Outside our remit…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="241"/>
+        <location filename="../../ui/visits/dialog.py" line="234"/>
         <location filename="../../ui/visits/labels.py" line="54"/>
         <source>确认接收</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="242"/>
+        <location filename="../../ui/visits/dialog.py" line="235"/>
         <source>记录确认电话…</source>
         <translation>Record confirmation call…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="243"/>
+        <location filename="../../ui/visits/dialog.py" line="236"/>
         <source>收回转办…</source>
         <translation>Recall referral…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="244"/>
+        <location filename="../../ui/visits/dialog.py" line="237"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="257"/>
+        <location filename="../../ui/visits/dialog.py" line="250"/>
         <source>录入来访人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the visitor&apos;s paper rating form, or the rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="262"/>
+        <location filename="../../ui/visits/dialog.py" line="255"/>
         <source>打印办事指南</source>
         <translation>Print service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="267"/>
+        <location filename="../../ui/visits/dialog.py" line="260"/>
         <source>打印引导单 (Ctrl+P)</source>
         <translation>Print referral slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="344"/>
+        <location filename="../../ui/visits/dialog.py" line="337"/>
         <source>记录确认电话</source>
         <translation>Record the confirmation call</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="346"/>
+        <location filename="../../ui/visits/dialog.py" line="339"/>
         <source>对方单位、接听人及确认情况</source>
         <translation>Body called, who answered, what was confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="354"/>
+        <location filename="../../ui/visits/dialog.py" line="347"/>
         <location filename="../../ui/visits/labels.py" line="55"/>
         <source>收回转办</source>
         <translation>Recall referral</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="356"/>
+        <location filename="../../ui/visits/dialog.py" line="349"/>
         <source>收回原因（如：来访人返回首问窗口）</source>
         <translation>Why (e.g. the visitor came back to the first window)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="365"/>
+        <location filename="../../ui/visits/dialog.py" line="358"/>
         <source>重新打开来访</source>
         <translation>Reopen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/visits/dialog.py" line="367"/>
+        <location filename="../../ui/visits/dialog.py" line="360"/>
         <source>重新打开的原因</source>
         <translation>Why it is reopened</translation>
     </message>

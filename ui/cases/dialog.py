@@ -34,7 +34,7 @@ from app.workdays import WarningLevel
 from ui.agency.tab import AgencyTab
 from ui.cases.action_form import ActionForm
 from ui.cases.labels import action_text, state_text, tr, warning_text
-from ui.feedback.forms import PaperRatingForm
+from ui.feedback.forms import paper_rating_form
 from ui.feedback.labels import rating_summary
 from ui.ops import run_op
 
@@ -269,14 +269,8 @@ class CaseDialog(QDialog):
 
     def record_rating(self) -> None:
         assert self.detail is not None
-        ctx, actor, subject = self.ctx, self.actor, Subject.case(self.case_id)
-        form = PaperRatingForm(
-            self.detail.case.number,
-            lambda v: ratings.record_rating(
-                ctx.uow(), actor, subject, v["level"] or "", v["comment"], v["source"]
-            ),
-            self,
-        )
+        subject = Subject.case(self.case_id)
+        form = paper_rating_form(self.ctx, self.actor, subject, self.detail.case.number, self)
         form.accepted.connect(lambda: self._changed(form.result_value))
         self.rating_form = form
         form.open()

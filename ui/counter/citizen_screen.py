@@ -314,22 +314,22 @@ class CitizenScreen(QWidget):
 
     def ask_rating(self, result: AcceptResult) -> None:
         """The case was accepted: offer the rating buttons for it."""
-        self.subject = Subject.case(result.case_id)
         due = result.deadline.due
         text = tr("您的申请已受理，办件编号 %s") % result.number
         if due is not None:
             text += "\n" + tr("承诺 %s 前办结") % f"{due:%Y-%m-%d}"
-        self.accepted_text.setText(text)
-        self.comment.clear()
-        self.rating_message.clear()
-        self._enable_buttons(True)
-        self.pages.setCurrentIndex(2)
-        self.timer.start(RATING_TIMEOUT_MS)
+        self._offer(Subject.case(result.case_id), text)
 
     def ask_visit_rating(self, visit: Any) -> None:
         """A consultation was answered at this counter: offer the rating buttons for it."""
-        self.subject = Subject(SubjectKind.VISIT, visit.id)
-        self.accepted_text.setText(tr("您咨询的事项已答复，登记号 %s") % visit.number)
+        self._offer(
+            Subject(SubjectKind.VISIT, visit.id), tr("您咨询的事项已答复，登记号 %s") % visit.number
+        )
+
+    def _offer(self, subject: Subject, text: str) -> None:
+        """The rating page for ``subject``, ``text`` saying what is rated."""
+        self.subject = subject
+        self.accepted_text.setText(text)
         self.comment.clear()
         self.rating_message.clear()
         self._enable_buttons(True)

@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from app.context import AppContext
+from app.feedback import ratings
 from app.feedback.records import (
     AppealKind,
     RatingLevel,
@@ -18,7 +20,9 @@ from app.feedback.records import (
     RatingView,
     RectificationOutcome,
     RectificationView,
+    Subject,
 )
+from app.roles import Actor
 from ui.feedback.labels import (
     appeal_kind_text,
     level_text,
@@ -54,6 +58,19 @@ class PaperRatingForm(ServiceForm):
         note = QLabel(tr("本人办理的业务只能录入申请人填写的纸质评价表。"))
         note.setWordWrap(True)
         self.form.addRow(note)
+
+
+def paper_rating_form(
+    ctx: AppContext, actor: Actor, subject: Subject, label: str, parent: QWidget
+) -> PaperRatingForm:
+    """The form that types in ``subject``'s rating (a case or a visit; ``label`` its number)."""
+    return PaperRatingForm(
+        label,
+        lambda v: ratings.record_rating(
+            ctx.uow(), actor, subject, v["level"] or "", v["comment"], v["source"]
+        ),
+        parent,
+    )
 
 
 class AppealForm(ServiceForm):

@@ -32,7 +32,7 @@ from app.validation import mask_id, mask_phone
 from app.visits import service
 from app.visits.lifecycle import Outcome, ReferralKind, VisitState
 from app.visits.records import OutcomeInput, ReferralInput, VisitRecord
-from ui.feedback.forms import PaperRatingForm
+from ui.feedback.forms import paper_rating_form
 from ui.feedback.labels import rating_summary
 from ui.forms import ServiceForm
 from ui.ops import run_op
@@ -163,7 +163,7 @@ class VisitDialog(QDialog):
         self._load_rating(v)
 
     def _load_rating(self, visit: VisitRecord) -> None:
-        rateable = visit.state is VisitState.CLOSED and visit.outcome is not Outcome.APPLICATION
+        rateable = not ratings.why_not_rateable(visit)
         self.rating_label.setVisible(rateable)
         self.rating, self.rating_known = None, False
         if not rateable:
@@ -185,16 +185,9 @@ class VisitDialog(QDialog):
     def record_rating(self) -> None:
         """录入评价: the paper form the visitor filled in, or their answer on a follow-up call."""
         assert self.detail is not None
-        ctx, actor = self.ctx, self.actor
         subject = Subject(SubjectKind.VISIT, self.visit_id)
         self._open_form(
-            PaperRatingForm(
-                self.detail.visit.number,
-                lambda v: ratings.record_rating(
-                    ctx.uow(), actor, subject, v["level"] or "", v["comment"], v["source"]
-                ),
-                self,
-            )
+            paper_rating_form(self.ctx, self.actor, subject, self.detail.visit.number, self)
         )
 
     def _banner(self, detail: service.VisitDetail) -> None:
