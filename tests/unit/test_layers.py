@@ -29,6 +29,7 @@ def imported_modules(folder: str) -> list[tuple[str, str]]:
         ("app", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli")),
         ("db", ("PySide6", "shiboken6", "ui", "cli")),
         ("ui", ("sqlalchemy", "alembic", "db", "cli")),
+        ("devices", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli")),
     ],
 )
 def test_layer_does_not_import(folder: str, forbidden: tuple[str, ...]) -> None:
