@@ -165,8 +165,6 @@ def _name_char_allowed(ch: str) -> bool:
     category = unicodedata.category(ch)
     if category[0] in "LM" or category == "Nl":  # letters, marks (variation selectors), 〇
         return True
-    if category == "Co":  # private-use rare characters still come from old ID card readers
-        return True
     if category == "Cn":  # planes 2-3 hold CJK extensions newer than this Python (Ext H, I)
         return 0x20000 <= ord(ch) <= 0x3FFFF
     return ch in _NAME_PUNCTUATION
@@ -180,6 +178,14 @@ def validate_name(value: object, field: str = "name", max_len: int = 50) -> str:
         raise ValidationError.single(field, "不能为空")
     if len(text) > max_len:
         raise ValidationError.single(field, f"不能超过{max_len}个字")
+    private = [i + 1 for i, ch in enumerate(text) if unicodedata.category(ch) == "Co"]
+    if private:
+        # Old ID card readers and some input methods put a private-use code point where a rare
+        # character should be: it prints as a blank, so the clerk corrects it from the card.
+        where = "、".join(f"第{i}个字" for i in private)
+        raise ValidationError.single(
+            field, f"{where}是无法打印的私用字（常见于读卡器读出的生僻字）：请对照证件改正"
+        )
     bad = next((ch for ch in text if not _name_char_allowed(ch)), None)
     if bad is not None:
         raise ValidationError.single(field, f"含有不允许的字符（U+{ord(bad):04X}）")

@@ -36,7 +36,9 @@ def open_context(
     store, _ = open_store(
         url, clock, backup_dir(data_dir), migrate=migrate, on_progress=on_progress
     )
-    return CliContext(store=store, clock=clock, data_dir=data_dir)
+    from devices.sdtapi import SdtReader
+
+    return CliContext(store=store, clock=clock, data_dir=data_dir, card_readers=SdtReader)
 
 
 class CliContext(AppContext):

@@ -18,6 +18,8 @@ class LocalSettings:
     language: str = "zh_CN"
     backup_folder: str = ""  # empty: the data folder's backups/; may be a USB stick
     site_name: str = ""  # the center's name as last read from the database, for the login
+    reader_library: str = ""  # the ID card reader's vendor library (sdtapi.dll); empty: none
+    reader_port: int = 1001  # 1001-1016 USB, 1-16 serial
 
     @classmethod
     def load(cls, qsettings: QSettings | None = None) -> LocalSettings:
@@ -30,6 +32,8 @@ class LocalSettings:
             language=language if language in LANGUAGES else "zh_CN",
             backup_folder=str(s.value("backup/folder", "")),
             site_name=str(s.value("site/name", "")),
+            reader_library=str(s.value("reader/library", "")),
+            reader_port=_int(s.value("reader/port", 1001), 1001),
         )
 
     def save(self, qsettings: QSettings | None = None) -> None:
@@ -41,4 +45,13 @@ class LocalSettings:
         s.setValue("ui/language", self.language)
         s.setValue("backup/folder", self.backup_folder)
         s.setValue("site/name", self.site_name)
+        s.setValue("reader/library", self.reader_library)
+        s.setValue("reader/port", self.reader_port)
         s.sync()
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default

@@ -73,11 +73,35 @@ class SettingsDialog(QDialog):
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup_edit, 1)
         backup_row.addWidget(browse)
+        self.reader_edit = QLineEdit(self.local.reader_library)
+        self.reader_edit.setObjectName("reader_library")
+        self.reader_edit.setPlaceholderText(self.tr("不用读卡器时留空"))
+        browse_reader = QPushButton(self.tr("选择…"))
+        browse_reader.clicked.connect(self._choose_reader_library)
+        reader_row = QHBoxLayout()
+        reader_row.addWidget(self.reader_edit, 1)
+        reader_row.addWidget(browse_reader)
+        self.reader_port = QSpinBox()
+        self.reader_port.setObjectName("reader_port")
+        self.reader_port.setRange(1, 1016)
+        self.reader_port.setValue(self.local.reader_port)
+        self.reader_port.setToolTip(self.tr("USB读卡器为1001～1016，串口读卡器为1～16"))
         form.addRow(self.tr("本机窗口号"), self.window_spin)
         form.addRow(self.tr("每日自动备份到（可为U盘）"), backup_row)
         form.addRow(self.tr("打印机"), self.printer_combo)
         form.addRow(self.tr("界面语言"), self.language_combo)
+        form.addRow(self.tr("身份证读卡器动态库"), reader_row)
+        form.addRow(self.tr("读卡器端口"), self.reader_port)
         return page
+
+    def _choose_reader_library(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("选择读卡器动态库"), "", self.tr("动态库 (*.dll *.so)")
+        )
+        if path:
+            self.reader_edit.setText(path)
 
     def _choose_backup_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -147,6 +171,8 @@ class SettingsDialog(QDialog):
         self.local.window_number = self.window_spin.value() or None
         self.local.printer = self.printer_combo.currentText()
         self.local.backup_folder = self.backup_edit.text().strip()
+        self.local.reader_library = self.reader_edit.text().strip()
+        self.local.reader_port = self.reader_port.value()
         changed_language = language != self.local.language
         self.local.language = language
         self.local.save()

@@ -23,7 +23,7 @@ def test_text_block_is_256_bytes_of_ucs2_in_the_standard_order() -> None:
     assert len(block) == TEXT_BLOCK_SIZE
     # name: 15 characters from byte 0; the ID number: 18 characters from byte 122
     assert block[0:4].decode("utf-16-le") == "张三"
-    assert block[122:158].decode("utf-16-le") == "110101198503070019"
+    assert block[122:158].decode("utf-16-le") == "110101198503070013"
     assert block[188:204].decode("utf-16-le") == "20160501"
     assert parse_text_block(block) == SAMPLE
 
@@ -75,3 +75,13 @@ def test_unknown_code_is_named_in_hex() -> None:
     error = ReaderError.from_code(0x7E, "读卡")
     assert "0x7E" in error.message and error.kind == "reader"
     assert ReaderError.from_code(0x02, "找卡").kind == "unplugged"
+
+
+def test_a_name_with_a_private_use_character_is_refused_everywhere() -> None:
+    from app.errors import ValidationError
+    from app.validation import validate_name
+
+    with pytest.raises(ValidationError) as raised:
+        validate_name("王\ue863明", field="applicant_name")
+    assert "第2个字是无法打印的私用字" in raised.value.errors["applicant_name"]
+    assert validate_name("王𠀀明") == "王𠀀明"

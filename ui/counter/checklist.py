@@ -80,7 +80,10 @@ class ChecklistPanel(QWidget):
         self.return_banner.setStyleSheet("background: #e8f0fe; padding: 6px;")
         self.return_banner.hide()
 
-        self.applicant = ApplicantForm(lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date())
+        self.applicant = ApplicantForm(
+            lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date(),
+            card_readers=ctx.card_readers,
+        )
         self.received_at = QDateTimeEdit()
         self.received_at.setObjectName("received_at")
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
