@@ -502,7 +502,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="81"/>
-        <location filename="../../ui/counter/checklist.py" line="375"/>
+        <location filename="../../ui/counter/checklist.py" line="378"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
@@ -781,7 +781,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="187"/>
         <location filename="../../ui/cases/model.py" line="39"/>
-        <location filename="../../ui/counter/applicant.py" line="26"/>
+        <location filename="../../ui/counter/applicant.py" line="44"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
         <location filename="../../ui/worklist/page.py" line="338"/>
         <source>申请人</source>
@@ -1151,85 +1151,100 @@ Recorded by: %s %s</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="36"/>
+        <location filename="../../ui/counter/applicant.py" line="54"/>
+        <source>读卡 (F4)</source>
+        <translation>Read card (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="37"/>
+        <location filename="../../ui/counter/applicant.py" line="74"/>
         <source>证件类型</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="38"/>
+        <location filename="../../ui/counter/applicant.py" line="75"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="40"/>
+        <location filename="../../ui/counter/applicant.py" line="77"/>
         <source>代理人姓名（可不填）</source>
         <translation>Proxy&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="41"/>
+        <location filename="../../ui/counter/applicant.py" line="78"/>
         <source>代理人身份证号</source>
         <translation>Proxy&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="42"/>
+        <location filename="../../ui/counter/applicant.py" line="79"/>
         <source>代理人电话</source>
         <translation>Proxy&apos;s phone</translation>
     </message>
     <message>
+        <location filename="../../ui/counter/applicant.py" line="104"/>
+        <source>长期</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="105"/>
+        <source>已读卡：%s&#x3000;住址：%s&#x3000;有效期：%s 至 %s</source>
+        <translation>Card read: %s  Address: %s  Valid: %s to %s</translation>
+    </message>
+    <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
-        <location filename="../../ui/counter/applicant.py" line="39"/>
+        <location filename="../../ui/counter/applicant.py" line="76"/>
         <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/counter/checklist.py" line="73"/>
-        <location filename="../../ui/counter/checklist.py" line="138"/>
+        <location filename="../../ui/counter/checklist.py" line="141"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="90"/>
+        <location filename="../../ui/counter/checklist.py" line="93"/>
         <source>收件时间</source>
         <translation>Materials received at</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="101"/>
+        <location filename="../../ui/counter/checklist.py" line="104"/>
         <source>↑↓ 选择材料&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;（双击也可切换）</source>
         <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="175"/>
+        <location filename="../../ui/counter/checklist.py" line="178"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="175"/>
+        <location filename="../../ui/counter/checklist.py" line="178"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="180"/>
+        <location filename="../../ui/counter/checklist.py" line="183"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="190"/>
+        <location filename="../../ui/counter/checklist.py" line="193"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="190"/>
+        <location filename="../../ui/counter/checklist.py" line="193"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="191"/>
+        <location filename="../../ui/counter/checklist.py" line="194"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -3310,6 +3325,16 @@ you can follow the steps here.</translation>
         <source>本窗口今日预约（待到 %s，共 %s）</source>
         <translation>Today&apos;s appointments at this window (%s to come, %s in all)</translation>
     </message>
+    <message>
+        <location filename="../../ui/counter/reader.py" line="89"/>
+        <source>读卡器上没有证件：请把身份证放在读卡区</source>
+        <translation>No card on the reader: lay the ID card on the reading area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/reader.py" line="106"/>
+        <source>（修好后按 F4 重新读卡）</source>
+        <translation> (press F4 to read again once fixed)</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -4201,41 +4226,72 @@ First-inquiry responsibility · One-time notification · Time-limited completion
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <source>不用读卡器时留空</source>
+        <translation>leave empty without a reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <source>USB读卡器为1001～1016，串口读卡器为1～16</source>
+        <translation>USB readers 1001-1016, serial readers 1-16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>本机窗口号</source>
         <translation>Window number of this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>每日自动备份到（可为U盘）</source>
         <translation>Daily backup to (may be a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>身份证读卡器动态库</source>
+        <translation>ID card reader library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <source>读卡器端口</source>
+        <translation>Reader port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <source>选择读卡器动态库</source>
+        <translation>Choose the reader library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <source>动态库 (*.dll *.so)</source>
+        <translation>Libraries (*.dll *.so)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>全中心设置只有系统管理员可以修改。</source>
         <translation>Only an administrator can change hall-wide settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>界面语言将在重新启动后完全生效。</source>
         <translation>The language takes full effect after a restart.</translation>
     </message>
