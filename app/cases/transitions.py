@@ -206,16 +206,25 @@ def decide_case(
     version: int,
     outcome: Outcome | str,
     note: str = "",
+    legal_basis: str = "",
 ) -> CaseRecord:
+    """作出决定. Not granting needs the reasons and their legal basis in writing (行政许可法
+    Art. 38(2)): both go on the 不予行政许可决定书 with the applicant's remedies."""
     try:
         outcome = Outcome(outcome)
     except ValueError:
         raise ValidationError.single("outcome", "请选择准予或不予许可") from None
-    text = (
-        require_reason(note, "note", "不予许可的理由")
-        if outcome is Outcome.DENIED
-        else optional_note(note)
-    )
+    detail: dict[str, Any] = {"outcome": str(outcome)}
+    if outcome is Outcome.DENIED:
+        errors = FieldErrors()
+        text = errors.check("note", require_reason, note, what="不予许可的理由") or ""
+        basis = errors.check(
+            "legal_basis", require_reason, legal_basis, what="不予许可的法律依据"
+        )
+        errors.raise_if_any()
+        detail["legal_basis"] = basis
+    else:
+        text = optional_note(note)
     return _transition(
         uow,
         actor,
@@ -223,7 +232,7 @@ def decide_case(
         version,
         CaseAction.DECIDE,
         text,
-        {"outcome": str(outcome)},
+        detail,
         decision=str(outcome),
         decision_note=text,
         decided_at=uow.clock.now(),

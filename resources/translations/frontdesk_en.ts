@@ -348,42 +348,52 @@
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="57"/>
+        <location filename="../../ui/cases/action_form.py" line="56"/>
+        <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
+        <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="58"/>
+        <source>法律依据（不予时必填）</source>
+        <translation>Legal basis (required when not granting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="62"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="58"/>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="59"/>
+        <location filename="../../ui/cases/action_form.py" line="64"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <location filename="../../ui/cases/action_form.py" line="67"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="68"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="64"/>
+        <location filename="../../ui/cases/action_form.py" line="69"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="66"/>
+        <location filename="../../ui/cases/action_form.py" line="71"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="68"/>
+        <location filename="../../ui/cases/action_form.py" line="73"/>
         <location filename="../../ui/cases/dialog.py" line="113"/>
         <source>环节</source>
         <translation>Step</translation>
@@ -445,7 +455,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="102"/>
-        <location filename="../../ui/cases/action_form.py" line="70"/>
+        <location filename="../../ui/cases/action_form.py" line="75"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -496,12 +506,12 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="72"/>
+        <location filename="../../ui/cases/action_form.py" line="77"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="81"/>
+        <location filename="../../ui/cases/action_form.py" line="86"/>
         <location filename="../../ui/counter/checklist.py" line="375"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -888,12 +898,17 @@ Recorded by: %s %s</translation>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="259"/>
+        <location filename="../../ui/cases/dialog.py" line="260"/>
+        <source>不予行政许可决定书</source>
+        <translation>Decision not to grant the licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="261"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="303"/>
+        <location filename="../../ui/cases/dialog.py" line="305"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="583"/>
         <source>操作未完成</source>
@@ -1105,7 +1120,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="260"/>
+        <location filename="../../ui/cases/dialog.py" line="262"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>

@@ -224,3 +224,51 @@ def test_cli_prints_a_receipt_and_verifies_its_code(
     assert capsys.readouterr().out.startswith("NOT genuine")
     assert main(["--db", sqlite_url, "verify", "QH-20261124-0001"]) == 1
     assert main([*args[:4], "QH-20991231-0001", "--out", str(out), "--as", "zhangwei"]) == 2
+
+
+def test_not_granting_needs_reasons_and_basis_and_prints_a_decision(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """行政许可法 Art. 38(2): not granting is decided in writing, with the reasons, their basis
+    and the applicant's right to administrative review and to sue."""
+    case_id = accept(demo_ctx, item, deferred=False)
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    number = "QH-20261124-0001"
+    with pytest.raises(ValidationError) as refused:
+        service.decide_case(demo_ctx.uow(), clerk, case_id, 1, "denied", "  ", "")
+    assert set(refused.value.errors) == {"note", "legal_basis"}
+    with pytest.raises(ValidationError, match="法律依据"):
+        service.decide_case(demo_ctx.uow(), clerk, case_id, 1, "denied", "收入超过标准", " ")
+    with pytest.raises(ValidationError, match="没有不予许可的决定"):
+        load_document(demo_ctx.uow(), clerk, "denial", number)
+
+    service.decide_case(
+        demo_ctx.uow(),
+        clerk,
+        case_id,
+        1,
+        "denied",
+        "家庭人均月收入高于本县最低生活保障标准",
+        "《社会救助暂行办法》第九条",
+    )
+    decision = load_document(demo_ctx.uow(), clerk, "denial", number)
+    assert decision.number == f"{number}-J"
+    assert load_document(demo_ctx.uow(), clerk, "denial", f"{number}-j").number == decision.number
+    verdict = verify_payload(demo_ctx.uow(), decode_qr(render(decision))[0])
+    assert verdict.genuine and verdict.kind is DocumentKind.DENIAL
+    pages = [compact(p) for p in pdf_text(render(decision))]
+    assert len(pages) == 2  # the applicant's copy and the stub the hall keeps (送达回证)
+    for expected in (
+        "不予行政许可决定书",
+        "决定不予行政许可",
+        "家庭人均月收入高于本县最低生活保障标准",
+        "《社会救助暂行办法》第九条",
+        "六十日内依法申请行政复议",
+        "六个月内依法向人民法院提起行政诉讼",
+    ):
+        assert expected in pages[0], expected
+    assert "申请人签收" in pages[1] and "决定日期2026年11月24日" in pages[1]
+    # The completion notice points to the decision instead of a bare 不予办理.
+    completion_doc = load_document(demo_ctx.uow(), clerk, "completion", number)
+    completion = compact(pdf_text(render(completion_doc))[0])
+    assert "不予行政许可" in completion and f"{number}-J" in completion

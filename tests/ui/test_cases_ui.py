@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSpinBox, QTableWidget
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget
 
 from app import sites
 from app.auth import login
@@ -148,3 +148,31 @@ def test_case_window_prints_the_receipt(qtbot, sqlite_demo_ctx: AppContext) -> N
     with qtbot.waitSignal(preview.preview_shown, timeout=15_000) as shown:
         pass
     assert shown.args[0] >= 1 and "受理回执" in preview.windowTitle()
+
+
+def test_not_granting_asks_for_the_basis_and_offers_the_decision(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    number = accept_one(ctx)
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    clerk.open_case(service_case_id(ctx, number))
+    dialog: CaseDialog = clerk.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_decide") is not None)
+    dialog.findChild(QPushButton, "do_decide").click()
+    form: ActionForm = dialog.findChild(ActionForm, "action_decide")
+    outcome = form.findChild(QComboBox, "outcome")
+    outcome.setCurrentIndex(outcome.findData("denied"))
+    form.findChild(QPlainTextEdit, "note").setPlainText("家庭人均收入高于保障标准")
+    form.submit()  # the basis is missing: refused at its field, the form stays open
+    qtbot.waitUntil(lambda: form.errors["legal_basis"].text() != "")
+    assert form.isVisible() and "法律依据" in form.errors["legal_basis"].text()
+    form.findChild(QPlainTextEdit, "legal_basis").setPlainText("《社会救助暂行办法》第九条")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(
+        lambda: dialog.findChild(QPushButton, "print_menu") is not None
+        and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 3
+    )
+    labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+    assert labels == ["受理回执", "不予行政许可决定书", "办结通知"]

@@ -70,6 +70,15 @@ EXPECTED = {
     "correction": ["QH-20261124-0001", "复印件不清晰", "补正期间不计入办理时限", "2026年12月3日"],
     "deferred": ["容缺受理", "收入证明", "2026年12月1日前补交", "本人承诺", "申请人（签字）"],
     "completion": ["已办结", "准予办理", "自2027年1月起按月发放", "2026年12月10日"],
+    "denial": [
+        "决定不予行政许可",
+        "QH-20261124-0001",
+        "家庭人均月收入高于本县最低生活保障标准",
+        "社会救助暂行办法》第九条",
+        "六十日内依法申请行政复议",
+        "六个月内依法向人民法院提起行政诉讼",
+        "特此决定",
+    ],
     "guide": ["县民政局", "社会救助暂行办法", "申请材料", "办理流程", "审核", "15个工作日"],
     "appointment": [
         "预约时间2026年11月26日（星期四）09:30-10:00",
@@ -95,7 +104,7 @@ EXPECTED = {
         "01234567 89abcdef 01234567 89abcdef",
     ],
 }
-STUB_KINDS = {"receipt", "notice", "refusal", "correction", "deferred"}
+STUB_KINDS = {"receipt", "notice", "refusal", "correction", "deferred", "denial"}
 
 
 def test_every_document_class_has_a_sample() -> None:

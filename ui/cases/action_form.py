@@ -51,6 +51,11 @@ class ActionForm(ServiceForm):
             outcome.addItem(tr("不予"), Outcome.DENIED.value)
             self.add_field("outcome", tr("决定"), outcome)
             self.add_field("note", tr("说明（不予时必须写明理由）"), QPlainTextEdit())
+            basis = QPlainTextEdit()
+            basis.setPlaceholderText(
+                tr("不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条")
+            )
+            self.add_field("legal_basis", tr("法律依据（不予时必填）"), basis)
         elif action is CaseAction.DELIVER:
             method = QComboBox()
             for value, label in (

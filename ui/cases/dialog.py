@@ -82,7 +82,7 @@ def service_call(
             uow(), actor, case_id, version, v["days"], v["reason"]
         ),
         CaseAction.DECIDE: lambda v: service.decide_case(
-            uow(), actor, case_id, version, v["outcome"], v["note"]
+            uow(), actor, case_id, version, v["outcome"], v["note"], v.get("legal_basis", "")
         ),
         CaseAction.DELIVER: lambda v: deliver(
             uow(), actor, case_id, version, v["method"], v["collected_by"], v["collector_id_number"]
@@ -256,6 +256,8 @@ class CaseDialog(QDialog):
         if any(e.detail.get("kind") == "corrections" for e in c.events):
             papers.append(("correction", tr("补正材料通知书")))
         if c.state in (CaseState.DECIDED, CaseState.DELIVERED):
+            if c.decision == "denied":
+                papers.append(("denial", tr("不予行政许可决定书")))
             papers.append(("completion", tr("办结通知")))
         button = QPushButton(tr("打印…"))
         button.setObjectName("print_menu")
