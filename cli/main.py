@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     printed = sub.add_parser("print", help="a document as PDF, logged as a printed copy")
     printed.add_argument(
         "kind",
-        help="receipt, guide, deferred, completion, denial, correction, notice, refusal, "
+        help="receipt, guide, deferred, completion, denial, supply, correction, notice, refusal, "
         "appointment, referral",
     )
     printed.add_argument(

@@ -30,6 +30,7 @@ from app.printing.documents import (
     RefusalNotice,
     ReprintMark,
     ServiceGuide,
+    SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind, PageSize
 
@@ -52,6 +53,7 @@ __all__ = [
     "RefusalNotice",
     "ReprintMark",
     "ServiceGuide",
+    "SupplyReceipt",
     "render",
 ]
 

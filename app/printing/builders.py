@@ -32,6 +32,7 @@ from app.printing.documents import (
     DenialDecision,
     MaterialLine,
     ServiceGuide,
+    SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind
 from app.records import SiteRecord
@@ -216,6 +217,42 @@ def denial_decision_for_case(uow: UnitOfWork, case_id: int) -> DenialDecision:
         reason=case.decision_note,
         # Decisions recorded before the basis was asked for carry none: say so, never a blank.
         legal_basis=str(decision.detail.get("legal_basis") or "（决定时未记录，请以书面决定为准）"),
+    )
+
+
+def supply_receipt_for_case(
+    uow: UnitOfWork, case_id: int, index: int | None = None
+) -> SupplyReceipt:
+    """容缺材料补交回执 of the case's ``index``-th supply (1-based; default the latest), numbered
+    after the case: ``QH-20261124-0001-B1`` is its first."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    supplies = [ev for ev in case.events if ev.action is CaseAction.SUPPLY]
+    if not supplies:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有补交容缺材料的记录")
+    index = len(supplies) if index is None else index
+    if not 1 <= index <= len(supplies):
+        raise NotFound(f"办件 {case.number} 没有第{index}次补交记录")
+    event = supplies[index - 1]
+    came = {int(i) for i in event.detail.get("material_ids", ())}
+    still = {m for m, s in case.materials.items() if s == "deferred"}
+    for earlier in supplies[:index]:
+        still -= {int(i) for i in earlier.detail.get("material_ids", ())}
+    number = f"{case.number}-B{index}"
+    issued_on = local_day(event.at)
+    return SupplyReceipt(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.SUPPLY, number, issued_on),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        supplied_at=event.at.astimezone(DEFAULT_TZ),
+        supplied=tuple(material_line(m) for m in ctx.version.materials if m.id in came),
+        outstanding=tuple(material_line(m) for m in ctx.version.materials if m.id in still),
+        supply_by=case.deferred_supply_by,
     )
 
 

@@ -566,6 +566,53 @@ class CompletionNotice(PrintedDocument):
         )
 
 
+@dataclass(frozen=True, kw_only=True)
+class SupplyReceipt(PrintedDocument):
+    """容缺材料补交回执: the deferred materials that came in, and what is still owed."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.SUPPLY
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    supplied_at: datetime
+    supplied: tuple[MaterialLine, ...]
+    outstanding: tuple[MaterialLine, ...] = ()
+    supply_by: date | None = None
+
+    def body(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [
+            Para(
+                f"{self.applicant.name}：您申请的“{self.item_name}”（办件编号 {self.case_number}）"
+                f"容缺受理时承诺补交的材料，已于{cn_time(self.supplied_at)}收到以下各项："
+            ),
+            _materials_grid(self.supplied),
+        ]
+        if self.outstanding:
+            by = f"于{cn_date(self.supply_by)}前" if self.supply_by else "尽快"
+            blocks += [
+                Heading(f"尚需补交（请{by}补交）"),
+                _materials_grid(self.outstanding),
+                Para("逾期未补交的，本件将按有关规定中止或终止办理。"),
+            ]
+        else:
+            blocks.append(Para("容缺材料已全部补齐，本件按承诺时限继续办理。", emphasis=True))
+        return tuple(blocks)
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("回执编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("收到材料", "、".join(m.name for m in self.supplied)),
+                    ("尚需补交", "、".join(m.name for m in self.outstanding) or "无"),
+                    ("收到时间", cn_time(self.supplied_at)),
+                )
+            ),
+        )
+
+
 DENIAL_REMEDY = (
     "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
     "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
@@ -819,6 +866,7 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     DeferredMaterialsNotice,
     CompletionNotice,
     DenialDecision,
+    SupplyReceipt,
     ServiceGuide,
     AppointmentConfirmation,
     DailyLog,

@@ -22,6 +22,7 @@ from app.printing import (
     ReferralSlip,
     RefusalNotice,
     ServiceGuide,
+    SupplyReceipt,
 )
 
 BEIJING = timezone(timedelta(hours=8))
@@ -146,6 +147,18 @@ def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
             decided_at=AT + timedelta(days=16),
             reason="经入户调查，申请人家庭人均月收入高于本县最低生活保障标准",
             legal_basis="《社会救助暂行办法》第九条；《中华人民共和国行政许可法》第三十八条第二款",
+        ),
+        "supply": SupplyReceipt(
+            **common,
+            number="QH-20261124-0001-B1",
+            issued_on=date(2026, 11, 27),
+            case_number="QH-20261124-0001",
+            item_name="最低生活保障申请",
+            applicant=APPLICANT,
+            supplied_at=AT + timedelta(days=3),
+            supplied=(MaterialLine("收入证明", "原件", 1),),
+            outstanding=(MaterialLine("户口簿", "复印件", 1),),
+            supply_by=date(2026, 12, 1),
         ),
         "guide": ServiceGuide(
             **common,

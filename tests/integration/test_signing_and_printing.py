@@ -272,3 +272,53 @@ def test_not_granting_needs_reasons_and_basis_and_prints_a_decision(
     completion_doc = load_document(demo_ctx.uow(), clerk, "completion", number)
     completion = compact(pdf_text(render(completion_doc))[0])
     assert "不予行政许可" in completion and f"{number}-J" in completion
+
+
+def test_deferred_material_supplied_with_a_receipt_before_approval(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """容缺 followed through: no approval while the promised material is outstanding; its
+    arrival is recorded with a receipt; a supervisor may approve anyway with a reason."""
+    case_id = accept(demo_ctx, item)  # 户口簿 deferred
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    boss = login(demo_ctx.uow(), "sunli", "demo-2026")
+    number = "QH-20261124-0001"
+    ids = {m.name: m.id for m in item.materials}
+    with pytest.raises(ValidationError, match=r"户口簿.*尚未补交") as refused:
+        service.decide_case(demo_ctx.uow(), clerk, case_id, 1, "approved")
+    assert set(refused.value.errors) == {"outcome"}
+    with pytest.raises(ValidationError, match="请勾选"):
+        service.supply_deferred(demo_ctx.uow(), clerk, case_id, 1, [])
+    with pytest.raises(ValidationError, match="居民身份证 不是本件尚未补交的容缺材料"):
+        service.supply_deferred(demo_ctx.uow(), clerk, case_id, 1, [ids["居民身份证"]])
+    with pytest.raises(ValidationError, match="没有补交容缺材料的记录"):
+        load_document(demo_ctx.uow(), clerk, "supply", number)
+
+    case = service.supply_deferred(demo_ctx.uow(), clerk, case_id, 1, [ids["户口簿"]], "原件已核")
+    assert case.state.value == "accepted" and case.events[-1].detail["materials"] == ["户口簿"]
+    with pytest.raises(ValidationError, match="不是本件尚未补交"):  # not twice
+        service.supply_deferred(demo_ctx.uow(), clerk, case_id, case.row_version, [ids["户口簿"]])
+    with demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        supplied = conn.execute(
+            text("SELECT supplied_at FROM case_material WHERE case_id = :c AND state = 'deferred'"),
+            {"c": case_id},
+        ).scalar_one()
+    assert supplied is not None  # the work list stops showing it as owed
+    receipt = load_document(demo_ctx.uow(), clerk, "supply", number)
+    assert receipt.number == f"{number}-B1"
+    assert load_document(demo_ctx.uow(), clerk, "supply", f"{number}-b1").number == receipt.number
+    pages = [compact(p) for p in pdf_text(render(receipt))]
+    assert "户口簿" in pages[0] and "容缺材料已全部补齐" in pages[0] and len(pages) == 2
+    assert verify_payload(demo_ctx.uow(), decode_qr(render(receipt))[0]).genuine
+    case = service.decide_case(demo_ctx.uow(), clerk, case_id, case.row_version, "approved")
+    assert case.decision == "approved"
+
+    # A second case: the supervisor approves with the material still outstanding, with a reason.
+    other = accept(demo_ctx, item)
+    with pytest.raises(ValidationError) as refused:
+        service.decide_case(demo_ctx.uow(), boss, other, 1, "approved")
+    assert set(refused.value.errors) == {"override"}
+    case = service.decide_case(
+        demo_ctx.uow(), boss, other, 1, "approved", override="户籍信息已通过部门共享核验"
+    )
+    assert case.events[-1].detail["override"] == "户籍信息已通过部门共享核验"

@@ -79,6 +79,13 @@ EXPECTED = {
         "六个月内依法向人民法院提起行政诉讼",
         "特此决定",
     ],
+    "supply": [
+        "容缺受理时承诺补交的材料",
+        "2026年11月27日09:30收到以下各项",
+        "收入证明",
+        "尚需补交（请于2026年12月1日前补交）",
+        "户口簿",
+    ],
     "guide": ["县民政局", "社会救助暂行办法", "申请材料", "办理流程", "审核", "15个工作日"],
     "appointment": [
         "预约时间2026年11月26日（星期四）09:30-10:00",
@@ -104,7 +111,7 @@ EXPECTED = {
         "01234567 89abcdef 01234567 89abcdef",
     ],
 }
-STUB_KINDS = {"receipt", "notice", "refusal", "correction", "deferred", "denial"}
+STUB_KINDS = {"receipt", "notice", "refusal", "correction", "deferred", "denial", "supply"}
 
 
 def test_every_document_class_has_a_sample() -> None:
