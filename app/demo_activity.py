@@ -573,6 +573,7 @@ def _apply(
             version,
             "approved" if approved else "denied",
             "" if approved else "经审核不符合申请条件",
+            "" if approved else "《中华人民共和国行政许可法》第三十八条第二款及本事项设定依据",
         )
     elif action is CaseAction.DELIVER:
         applicant = detail.case.applicant

@@ -39,6 +39,7 @@ from app.roles import Actor, Role
 from app.workdays import WorkCalendar, warning_level, working_days_late
 
 DENIAL_NOTE = "经审核不符合申请条件"
+DENIAL_BASIS = "《中华人民共和国行政许可法》第三十八条第二款及本事项设定依据"
 
 
 @dataclass(frozen=True)
@@ -240,8 +241,10 @@ class ServiceExecutor:
         if op.action is CaseAction.START:
             case = service.start_case(uow, op.actor, case_id, version)
         elif op.action is CaseAction.DECIDE:
-            outcome, note = ("denied", DENIAL_NOTE) if op.denied else ("approved", "")
-            case = service.decide_case(uow, op.actor, case_id, version, outcome, note)
+            outcome, note, basis = (
+                ("denied", DENIAL_NOTE, DENIAL_BASIS) if op.denied else ("approved", "", "")
+            )
+            case = service.decide_case(uow, op.actor, case_id, version, outcome, note, basis)
         else:
             a = self.applicants[op.key]
             case = service.deliver_case(
@@ -463,6 +466,8 @@ class BulkExecutor:
             outcome = "denied" if op.denied else "approved"
             reason = DENIAL_NOTE if op.denied else ""
             detail = {"outcome": outcome}
+            if op.denied:
+                detail["legal_basis"] = DENIAL_BASIS
             changes = {"decision": outcome, "decision_note": reason, "decided_at": op.at}
         elif op.action is CaseAction.DELIVER:
             detail = {"method": "pickup"}

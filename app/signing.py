@@ -15,7 +15,8 @@ A QR code on a document holds only what identifies the document, never personal 
     ││││ └ issue date: days since 2000-01-01, 3 base-36 digits (0-9A-Z), good until 2127
     │││└ document kind, one letter (app.printing.kinds.KIND_SPECS: A receipt, N one-time
     │││  notice, F referral slip, R refusal, C correction request, D deferred materials,
-    │││  K completion notice, G service guide, L daily log, Y appointment confirmation)
+    │││  K completion notice, G service guide, L daily log, Y appointment confirmation,
+    │││  J decision not to grant the licence, B receipt of deferred materials supplied)
     ││└ format version
     └└ magic "FD"
 

@@ -128,6 +128,19 @@ class SqlCaseRepository:
         )
         self.s.flush()
 
+    def mark_supplied(self, case_id: int, material_ids: frozenset[int], at: datetime) -> None:
+        self.s.execute(
+            update(CaseMaterial)
+            .where(
+                CaseMaterial.case_id == case_id,
+                CaseMaterial.material_id.in_(sorted(material_ids)),
+                CaseMaterial.state == "deferred",
+                CaseMaterial.supplied_at.is_(None),
+            )
+            .values(supplied_at=at)
+            .execution_options(synchronize_session=False)
+        )
+
     def update(self, case_id: int, expected_version: int, **changes: Any) -> None:
         done = self.s.execute(
             update(CaseFile)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -55,6 +56,12 @@ def field_value(widget: QWidget) -> Any:
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
         return widget.text()
+    if isinstance(widget, QListWidget):  # a checklist: the data of the ticked rows
+        return [
+            widget.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(widget.count())
+            if widget.item(i).checkState() is Qt.CheckState.Checked
+        ]
     raise TypeError(f"no value for {type(widget).__name__}")
 
 

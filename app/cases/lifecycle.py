@@ -31,6 +31,7 @@ class CaseAction(StrEnum):
     DECIDE = "decide"
     DELIVER = "deliver"
     WITHDRAW = "withdraw"
+    SUPPLY = "supply"  # 容缺材料补交: a deferred material came in (the state stays)
 
 
 class SuspensionKind(StrEnum):
@@ -72,6 +73,9 @@ TRANSITIONS: dict[tuple[CaseState, CaseAction], CaseState] = {
     (S.ACCEPTED, A.WITHDRAW): S.WITHDRAWN,
     (S.IN_PROGRESS, A.WITHDRAW): S.WITHDRAWN,
     (S.SUSPENDED, A.WITHDRAW): S.WITHDRAWN,
+    (S.ACCEPTED, A.SUPPLY): S.ACCEPTED,
+    (S.IN_PROGRESS, A.SUPPLY): S.IN_PROGRESS,
+    (S.SUSPENDED, A.SUPPLY): S.SUSPENDED,
 }
 
 STATE_LABELS = {
@@ -92,6 +96,7 @@ ACTION_LABELS = {
     A.DECIDE: "作出决定",
     A.DELIVER: "送达",
     A.WITHDRAW: "申请人撤回",
+    A.SUPPLY: "补交容缺材料",
 }
 
 

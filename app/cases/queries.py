@@ -60,6 +60,8 @@ class CaseDetail:
     steps: list[StepStatus]
     actions: list[CaseAction]
     today: date
+    # Deferred (容缺) materials not supplied yet: (catalog material id, name).
+    outstanding: tuple[tuple[int, str], ...] = ()
 
     @property
     def explanation(self) -> str:
@@ -80,10 +82,16 @@ def case_detail(uow: UnitOfWork, actor: Actor, case_id: int) -> CaseDetail:
     steps = step_statuses(
         case, [(s.position, s.name, s.days) for s in version.steps], calendar, today
     )
+    from app.cases.deferral import outstanding as deferred_outstanding
+
+    owed = deferred_outstanding(case)
+    outstanding = tuple((m.id, m.name) for m in version.materials if m.id in owed)
     actions = allowed_actions(case.state)
     if actor.role is not Role.SUPERVISOR:
         actions = [a for a in actions if a is not CaseAction.EXTEND]
-    return CaseDetail(case, case_deadline(case, calendar), steps, actions, today)
+    if not outstanding:
+        actions = [a for a in actions if a is not CaseAction.SUPPLY]
+    return CaseDetail(case, case_deadline(case, calendar), steps, actions, today, outstanding)
 
 
 @allowed_roles(*ANY_ROLE)

@@ -15,6 +15,7 @@ from app.cases.accountability import (
     review_accountability,
 )
 from app.cases.common import COUNTER_ROLES, yellow_ratio
+from app.cases.deferral import supply_deferred
 from app.cases.transitions import (
     complete_step,
     decide_case,
@@ -42,6 +43,7 @@ __all__ = [
     "resume_case",
     "review_accountability",
     "start_case",
+    "supply_deferred",
     "suspend_case",
     "window_id_for",
     "withdraw_case",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from app import audit
@@ -62,8 +63,11 @@ def _transition(
     action: CaseAction,
     reason: str = "",
     detail: dict[str, Any] | None = None,
+    also: Callable[[CaseRecord], None] | None = None,
     **changes: Any,
 ) -> CaseRecord:
+    """One step of the life cycle in one transaction; ``also`` runs in it (after the event) for
+    the rows an action touches beside the case's own."""
     with uow.write():
         case = load_case(uow, case_id)
         may_act(uow, actor, case)
@@ -109,6 +113,8 @@ def _transition(
             _check_version(load_case(uow, case.id), expected_version)
             raise
         uow.cases.add_event(case.id, event)  # after the update, so a refusal names the other
+        if also is not None:
+            also(moved)
         if warning == "red":
             open_overdue_record(uow, moved, deadline, today, calendar)
         audit.record(
@@ -206,16 +212,33 @@ def decide_case(
     version: int,
     outcome: Outcome | str,
     note: str = "",
+    legal_basis: str = "",
+    override: str = "",
 ) -> CaseRecord:
+    """作出决定. Not granting needs the reasons and their legal basis in writing (行政许可法
+    Art. 38(2)): both go on the 不予行政许可决定书 with the applicant's remedies. Granting
+    while a deferred (容缺) material is outstanding needs a supervisor and their ``override``
+    reason (app.cases.deferral)."""
+    from app.cases.deferral import approval_override
+
     try:
         outcome = Outcome(outcome)
     except ValueError:
         raise ValidationError.single("outcome", "请选择准予或不予许可") from None
-    text = (
-        require_reason(note, "note", "不予许可的理由")
-        if outcome is Outcome.DENIED
-        else optional_note(note)
-    )
+    detail: dict[str, Any] = {"outcome": str(outcome)}
+    if outcome is Outcome.DENIED:
+        errors = FieldErrors()
+        text = errors.check("note", require_reason, note, what="不予许可的理由") or ""
+        basis = errors.check(
+            "legal_basis", require_reason, legal_basis, what="不予许可的法律依据"
+        )
+        errors.raise_if_any()
+        detail["legal_basis"] = basis
+    else:
+        text = optional_note(note)
+        reason = approval_override(uow, actor, case_id, override)
+        if reason:
+            detail["override"] = reason
     return _transition(
         uow,
         actor,
@@ -223,7 +246,7 @@ def decide_case(
         version,
         CaseAction.DECIDE,
         text,
-        {"outcome": str(outcome)},
+        detail,
         decision=str(outcome),
         decision_note=text,
         decided_at=uow.clock.now(),

@@ -22,6 +22,7 @@ from app.printing.documents import (
     CounterDesk,
     DailyLog,
     DeferredMaterialsNotice,
+    DenialDecision,
     MaterialLine,
     OneTimeNotice,
     PrintedDocument,
@@ -29,6 +30,7 @@ from app.printing.documents import (
     RefusalNotice,
     ReprintMark,
     ServiceGuide,
+    SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind, PageSize
 
@@ -41,6 +43,7 @@ __all__ = [
     "CounterDesk",
     "DailyLog",
     "DeferredMaterialsNotice",
+    "DenialDecision",
     "DocumentKind",
     "MaterialLine",
     "OneTimeNotice",
@@ -50,6 +53,7 @@ __all__ = [
     "RefusalNotice",
     "ReprintMark",
     "ServiceGuide",
+    "SupplyReceipt",
     "render",
 ]
 

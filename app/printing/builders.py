@@ -29,8 +29,10 @@ from app.printing.documents import (
     CorrectionRequest,
     CounterDesk,
     DeferredMaterialsNotice,
+    DenialDecision,
     MaterialLine,
     ServiceGuide,
+    SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind
 from app.records import SiteRecord
@@ -46,7 +48,7 @@ DELIVERY_LABELS = {
     DeliveryMethod.MAIL: "邮寄送达",
     DeliveryMethod.ELECTRONIC: "电子送达",
 }
-OUTCOME_LABELS = {Outcome.APPROVED: "准予办理", Outcome.DENIED: "不予办理"}
+OUTCOME_LABELS = {Outcome.APPROVED: "准予办理", Outcome.DENIED: "不予行政许可"}
 
 
 @dataclass(frozen=True)
@@ -181,9 +183,76 @@ def completion_notice_for_case(uow: UnitOfWork, case_id: int) -> CompletionNotic
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         decided_at=case.decided_at.astimezone(DEFAULT_TZ),
         outcome=OUTCOME_LABELS[Outcome(case.decision)],
-        decision_note=case.decision_note,
+        # Not granting is decided in the 决定书, which carries the reasons and remedies.
+        decision_note=(
+            f"理由、依据及救济途径见《不予行政许可决定书》（编号 {case.number}-J）"
+            if case.decision == str(Outcome.DENIED)
+            else case.decision_note
+        ),
         delivery=delivery,
         pickup_place=ctx.version.where_when,
+    )
+
+
+def denial_decision_for_case(uow: UnitOfWork, case_id: int) -> DenialDecision:
+    """不予行政许可决定书 of a case decided not to grant, numbered after the case (``…-J``)."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    if case.decided_at is None or case.decision != str(Outcome.DENIED):
+        raise ValidationError.single("kind", f"办件 {case.number} 没有不予许可的决定")
+    decision = next(ev for ev in reversed(case.events) if ev.action is CaseAction.DECIDE)
+    issued_on = local_day(case.decided_at)
+    number = f"{case.number}-J"
+    return DenialDecision(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, decision.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.DENIAL, number, issued_on),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        decided_at=case.decided_at.astimezone(DEFAULT_TZ),
+        reason=case.decision_note,
+        # Decisions recorded before the basis was asked for carry none: say so, never a blank.
+        legal_basis=str(decision.detail.get("legal_basis") or "（决定时未记录，请以书面决定为准）"),
+    )
+
+
+def supply_receipt_for_case(
+    uow: UnitOfWork, case_id: int, index: int | None = None
+) -> SupplyReceipt:
+    """容缺材料补交回执 of the case's ``index``-th supply (1-based; default the latest), numbered
+    after the case: ``QH-20261124-0001-B1`` is its first."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    supplies = [ev for ev in case.events if ev.action is CaseAction.SUPPLY]
+    if not supplies:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有补交容缺材料的记录")
+    index = len(supplies) if index is None else index
+    if not 1 <= index <= len(supplies):
+        raise NotFound(f"办件 {case.number} 没有第{index}次补交记录")
+    event = supplies[index - 1]
+    came = {int(i) for i in event.detail.get("material_ids", ())}
+    still = {m for m, s in case.materials.items() if s == "deferred"}
+    for earlier in supplies[:index]:
+        still -= {int(i) for i in earlier.detail.get("material_ids", ())}
+    number = f"{case.number}-B{index}"
+    issued_on = local_day(event.at)
+    return SupplyReceipt(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.SUPPLY, number, issued_on),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        supplied_at=event.at.astimezone(DEFAULT_TZ),
+        supplied=tuple(material_line(m) for m in ctx.version.materials if m.id in came),
+        outstanding=tuple(material_line(m) for m in ctx.version.materials if m.id in still),
+        supply_by=case.deferred_supply_by,
     )
 
 

@@ -567,6 +567,107 @@ class CompletionNotice(PrintedDocument):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SupplyReceipt(PrintedDocument):
+    """容缺材料补交回执: the deferred materials that came in, and what is still owed."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.SUPPLY
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    supplied_at: datetime
+    supplied: tuple[MaterialLine, ...]
+    outstanding: tuple[MaterialLine, ...] = ()
+    supply_by: date | None = None
+
+    def body(self) -> tuple[Block, ...]:
+        blocks: list[Block] = [
+            Para(
+                f"{self.applicant.name}：您申请的“{self.item_name}”（办件编号 {self.case_number}）"
+                f"容缺受理时承诺补交的材料，已于{cn_time(self.supplied_at)}收到以下各项："
+            ),
+            _materials_grid(self.supplied),
+        ]
+        if self.outstanding:
+            by = f"于{cn_date(self.supply_by)}前" if self.supply_by else "尽快"
+            blocks += [
+                Heading(f"尚需补交（请{by}补交）"),
+                _materials_grid(self.outstanding),
+                Para("逾期未补交的，本件将按有关规定中止或终止办理。"),
+            ]
+        else:
+            blocks.append(Para("容缺材料已全部补齐，本件按承诺时限继续办理。", emphasis=True))
+        return tuple(blocks)
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("回执编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("收到材料", "、".join(m.name for m in self.supplied)),
+                    ("尚需补交", "、".join(m.name for m in self.outstanding) or "无"),
+                    ("收到时间", cn_time(self.supplied_at)),
+                )
+            ),
+        )
+
+
+DENIAL_REMEDY = (
+    "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
+    "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DenialDecision(PrintedDocument):
+    """不予行政许可决定书 (行政许可法 Art. 38(2)): the decision in writing, with its reasons,
+    their legal basis, and the applicant's right to administrative review and to sue."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.DENIAL
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    decided_at: datetime
+    reason: str
+    legal_basis: str
+    remedy: str = DENIAL_REMEDY
+
+    def body(self) -> tuple[Block, ...]:
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提出的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}），本机关已依法受理。经审查，"
+                f"于{cn_time(self.decided_at)}决定不予行政许可。理由和依据如下："
+            ),
+            Fields(
+                (
+                    ("申请人", self.applicant.describe()),
+                    ("不予许可的理由", self.reason),
+                    ("法律依据", self.legal_basis),
+                )
+            ),
+            Para(self.remedy, emphasis=True),
+            Para("特此决定。"),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("决定书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请事项", self.item_name),
+                    ("申请人", self.applicant.describe()),
+                    ("不予许可的理由", self.reason),
+                    ("决定日期", cn_date(self.issued_on)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
 class ServiceGuide(PrintedDocument):
     """办事指南: one catalog version as published (number: item code and version)."""
 
@@ -764,6 +865,8 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     CorrectionRequest,
     DeferredMaterialsNotice,
     CompletionNotice,
+    DenialDecision,
+    SupplyReceipt,
     ServiceGuide,
     AppointmentConfirmation,
     DailyLog,

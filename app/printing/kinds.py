@@ -22,6 +22,8 @@ class DocumentKind(StrEnum):
     GUIDE = "guide"  # 办事指南
     DAILY_LOG = "daily_log"  # 工作日志 / 台账
     APPOINTMENT = "appointment"  # 预约确认单
+    DENIAL = "denial"  # 不予行政许可决定书
+    SUPPLY = "supply"  # 容缺材料补交回执
 
 
 class PageSize(StrEnum):
@@ -61,6 +63,9 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
         "工作日志", "L", PageSize.A4, False, False, False, marks_reprints=False, landscape=True
     ),
     DocumentKind.APPOINTMENT: KindSpec("预约确认单", "Y", PageSize.A5, False, False, False),
+    # The stub is the 送达回证: the hall keeps it with the applicant's signature of receipt.
+    DocumentKind.DENIAL: KindSpec("不予行政许可决定书", "J", PageSize.A4, True, True, False),
+    DocumentKind.SUPPLY: KindSpec("容缺材料补交回执", "B", PageSize.A4, True, True, False),
 }
 
 

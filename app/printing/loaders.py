@@ -103,4 +103,32 @@ register_loader(DocumentKind.RECEIPT, _by_case(builders.receipt_for_case))
 register_loader(DocumentKind.DEFERRED, _by_case(builders.deferred_notice_for_case))
 register_loader(DocumentKind.COMPLETION, _by_case(builders.completion_notice_for_case))
 register_loader(DocumentKind.CORRECTION, _correction)
+
+
+def _denial(uow: UnitOfWork, number: str) -> PrintedDocument:
+    """By its own number (``QH-20261124-0001-J``) or the case's."""
+    own = re.fullmatch(r"(.+)-J", number.upper())
+    with uow.read():
+        found = uow.cases.by_number(number)
+    if found is None and own:
+        number = own.group(1)
+    return builders.denial_decision_for_case(uow, _case_id(uow, number))
+
+
+register_loader(DocumentKind.DENIAL, _denial)
+
+
+def _supply(uow: UnitOfWork, number: str) -> PrintedDocument:
+    """By its own number (``QH-20261124-0001-B2``) or the case's (the latest supply)."""
+    with uow.read():
+        found = uow.cases.by_number(number)
+    own = re.fullmatch(r"(.+)-B([0-9]+)", number.upper())
+    if found is None and own:
+        return builders.supply_receipt_for_case(
+            uow, _case_id(uow, own.group(1)), int(own.group(2))
+        )
+    return builders.supply_receipt_for_case(uow, _case_id(uow, number))
+
+
+register_loader(DocumentKind.SUPPLY, _supply)
 register_loader(DocumentKind.GUIDE, _guide)

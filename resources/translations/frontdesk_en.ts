@@ -56,7 +56,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="63"/>
-        <location filename="../../ui/cases/action_form.py" line="41"/>
+        <location filename="../../ui/cases/action_form.py" line="46"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
         <location filename="../../ui/worklist/page.py" line="311"/>
@@ -74,7 +74,7 @@
         <translation>Overdue cases, breaches of the one-time notice rule and substantiated complaints open accountability records automatically; a supervisor must review them, they cannot be closed otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="185"/>
+        <location filename="../../ui/cases/dialog.py" line="195"/>
         <location filename="../../ui/cases/model.py" line="38"/>
         <location filename="../../ui/feedback/complaints_page.py" line="84"/>
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
@@ -137,8 +137,8 @@
         <location filename="../../ui/appointments/page.py" line="100"/>
         <location filename="../../ui/appointments/settings.py" line="182"/>
         <location filename="../../ui/cases/accountability.py" line="68"/>
-        <location filename="../../ui/cases/dialog.py" line="113"/>
-        <location filename="../../ui/cases/dialog.py" line="188"/>
+        <location filename="../../ui/cases/dialog.py" line="123"/>
+        <location filename="../../ui/cases/dialog.py" line="198"/>
         <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="51"/>
         <location filename="../../ui/feedback/complaints_page.py" line="143"/>
@@ -313,78 +313,103 @@
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="42"/>
+        <location filename="../../ui/cases/action_form.py" line="47"/>
         <source>原因（将书面告知申请人）</source>
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="46"/>
+        <location filename="../../ui/cases/action_form.py" line="51"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="47"/>
+        <location filename="../../ui/cases/action_form.py" line="52"/>
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="50"/>
+        <location filename="../../ui/cases/action_form.py" line="55"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="51"/>
+        <location filename="../../ui/cases/action_form.py" line="56"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="52"/>
+        <location filename="../../ui/cases/action_form.py" line="57"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="53"/>
+        <location filename="../../ui/cases/action_form.py" line="58"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="57"/>
+        <location filename="../../ui/cases/action_form.py" line="61"/>
+        <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
+        <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <source>法律依据（不予时必填）</source>
+        <translation>Legal basis (required when not granting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="68"/>
+        <source>容缺材料（%s）未补交仍准予的理由</source>
+        <translation>Reason to grant with deferred materials (%s) still outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="79"/>
+        <source>收到的容缺材料（空格勾选）</source>
+        <translation>Deferred materials received (Space ticks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="80"/>
+        <source>备注（如：原件已核验）</source>
+        <translation>Note (e.g. original checked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="84"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="58"/>
+        <location filename="../../ui/cases/action_form.py" line="85"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="59"/>
+        <location filename="../../ui/cases/action_form.py" line="86"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <location filename="../../ui/cases/action_form.py" line="89"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="90"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="64"/>
+        <location filename="../../ui/cases/action_form.py" line="91"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="66"/>
+        <location filename="../../ui/cases/action_form.py" line="93"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="68"/>
-        <location filename="../../ui/cases/dialog.py" line="113"/>
+        <location filename="../../ui/cases/action_form.py" line="95"/>
+        <location filename="../../ui/cases/dialog.py" line="123"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -445,7 +470,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="102"/>
-        <location filename="../../ui/cases/action_form.py" line="70"/>
+        <location filename="../../ui/cases/action_form.py" line="97"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -496,12 +521,12 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="72"/>
+        <location filename="../../ui/cases/action_form.py" line="99"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="81"/>
+        <location filename="../../ui/cases/action_form.py" line="108"/>
         <location filename="../../ui/counter/checklist.py" line="378"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -532,7 +557,7 @@
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="113"/>
+        <location filename="../../ui/cases/dialog.py" line="123"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
@@ -556,7 +581,7 @@
         <location filename="../../ui/agency/tab.py" line="126"/>
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -683,40 +708,40 @@ Recorded by: %s %s</translation>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="117"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="141"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="133"/>
+        <location filename="../../ui/cases/dialog.py" line="143"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="139"/>
+        <location filename="../../ui/cases/dialog.py" line="149"/>
         <source>办理过程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="140"/>
-        <location filename="../../ui/cases/dialog.py" line="221"/>
+        <location filename="../../ui/cases/dialog.py" line="150"/>
+        <location filename="../../ui/cases/dialog.py" line="231"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -747,25 +772,25 @@ Recorded by: %s %s</translation>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="172"/>
+        <location filename="../../ui/cases/dialog.py" line="182"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="176"/>
+        <location filename="../../ui/cases/dialog.py" line="186"/>
         <location filename="../../ui/cases/model.py" line="132"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="178"/>
+        <location filename="../../ui/cases/dialog.py" line="188"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/page.py" line="99"/>
         <location filename="../../ui/appointments/settings.py" line="96"/>
-        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <location filename="../../ui/cases/dialog.py" line="196"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="293"/>
@@ -774,12 +799,12 @@ Recorded by: %s %s</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="185"/>
+        <location filename="../../ui/cases/dialog.py" line="195"/>
         <source>（全程代办件）</source>
         <translation> (full agency case)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="187"/>
+        <location filename="../../ui/cases/dialog.py" line="197"/>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="44"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
@@ -788,24 +813,24 @@ Recorded by: %s %s</translation>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="189"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <location filename="../../ui/cases/model.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="190"/>
+        <location filename="../../ui/cases/dialog.py" line="200"/>
         <location filename="../../ui/cases/model.py" line="42"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="191"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="192"/>
+        <location filename="../../ui/cases/dialog.py" line="202"/>
         <location filename="../../ui/cases/model.py" line="43"/>
         <location filename="../../ui/worklist/page.py" line="312"/>
         <location filename="../../ui/worklist/page.py" line="339"/>
@@ -813,87 +838,97 @@ Recorded by: %s %s</translation>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="195"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="197"/>
+        <location filename="../../ui/cases/dialog.py" line="207"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="197"/>
+        <location filename="../../ui/cases/dialog.py" line="207"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="215"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="215"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="215"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/cases/dialog.py" line="221"/>
         <location filename="../../ui/worklist/page.py" line="279"/>
         <location filename="../../ui/worklist/page.py" line="299"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="221"/>
+        <location filename="../../ui/cases/dialog.py" line="231"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="239"/>
+        <location filename="../../ui/cases/dialog.py" line="249"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="241"/>
+        <location filename="../../ui/cases/dialog.py" line="251"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="246"/>
+        <location filename="../../ui/cases/dialog.py" line="256"/>
         <location filename="../../ui/printing/preview.py" line="90"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="253"/>
+        <location filename="../../ui/cases/dialog.py" line="263"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="255"/>
+        <location filename="../../ui/cases/dialog.py" line="265"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="257"/>
+        <location filename="../../ui/cases/dialog.py" line="267"/>
+        <source>容缺材料补交回执</source>
+        <translation>Receipt of deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="269"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="259"/>
+        <location filename="../../ui/cases/dialog.py" line="272"/>
+        <source>不予行政许可决定书</source>
+        <translation>Decision not to grant the licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="273"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="303"/>
+        <location filename="../../ui/cases/dialog.py" line="324"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="583"/>
         <source>操作未完成</source>
@@ -999,27 +1034,32 @@ Recorded by: %s %s</translation>
         <translation>Withdrawn by applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="82"/>
+        <location filename="../../ui/cases/labels.py" line="77"/>
+        <source>补交容缺材料</source>
+        <translation>Deferred materials supplied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="83"/>
         <source>补正材料</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="83"/>
+        <location filename="../../ui/cases/labels.py" line="84"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="84"/>
+        <location filename="../../ui/cases/labels.py" line="85"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="85"/>
+        <location filename="../../ui/cases/labels.py" line="86"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="86"/>
+        <location filename="../../ui/cases/labels.py" line="87"/>
         <source>现场勘验</source>
         <translation>Site survey</translation>
     </message>
@@ -1105,7 +1145,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="260"/>
+        <location filename="../../ui/cases/dialog.py" line="274"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>

@@ -224,3 +224,101 @@ def test_cli_prints_a_receipt_and_verifies_its_code(
     assert capsys.readouterr().out.startswith("NOT genuine")
     assert main(["--db", sqlite_url, "verify", "QH-20261124-0001"]) == 1
     assert main([*args[:4], "QH-20991231-0001", "--out", str(out), "--as", "zhangwei"]) == 2
+
+
+def test_not_granting_needs_reasons_and_basis_and_prints_a_decision(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """行政许可法 Art. 38(2): not granting is decided in writing, with the reasons, their basis
+    and the applicant's right to administrative review and to sue."""
+    case_id = accept(demo_ctx, item, deferred=False)
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    number = "QH-20261124-0001"
+    with pytest.raises(ValidationError) as refused:
+        service.decide_case(demo_ctx.uow(), clerk, case_id, 1, "denied", "  ", "")
+    assert set(refused.value.errors) == {"note", "legal_basis"}
+    with pytest.raises(ValidationError, match="法律依据"):
+        service.decide_case(demo_ctx.uow(), clerk, case_id, 1, "denied", "收入超过标准", " ")
+    with pytest.raises(ValidationError, match="没有不予许可的决定"):
+        load_document(demo_ctx.uow(), clerk, "denial", number)
+
+    service.decide_case(
+        demo_ctx.uow(),
+        clerk,
+        case_id,
+        1,
+        "denied",
+        "家庭人均月收入高于本县最低生活保障标准",
+        "《社会救助暂行办法》第九条",
+    )
+    decision = load_document(demo_ctx.uow(), clerk, "denial", number)
+    assert decision.number == f"{number}-J"
+    assert load_document(demo_ctx.uow(), clerk, "denial", f"{number}-j").number == decision.number
+    verdict = verify_payload(demo_ctx.uow(), decode_qr(render(decision))[0])
+    assert verdict.genuine and verdict.kind is DocumentKind.DENIAL
+    pages = [compact(p) for p in pdf_text(render(decision))]
+    assert len(pages) == 2  # the applicant's copy and the stub the hall keeps (送达回证)
+    for expected in (
+        "不予行政许可决定书",
+        "决定不予行政许可",
+        "家庭人均月收入高于本县最低生活保障标准",
+        "《社会救助暂行办法》第九条",
+        "六十日内依法申请行政复议",
+        "六个月内依法向人民法院提起行政诉讼",
+    ):
+        assert expected in pages[0], expected
+    assert "申请人签收" in pages[1] and "决定日期2026年11月24日" in pages[1]
+    # The completion notice points to the decision instead of a bare 不予办理.
+    completion_doc = load_document(demo_ctx.uow(), clerk, "completion", number)
+    completion = compact(pdf_text(render(completion_doc))[0])
+    assert "不予行政许可" in completion and f"{number}-J" in completion
+
+
+def test_deferred_material_supplied_with_a_receipt_before_approval(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """容缺 followed through: no approval while the promised material is outstanding; its
+    arrival is recorded with a receipt; a supervisor may approve anyway with a reason."""
+    case_id = accept(demo_ctx, item)  # 户口簿 deferred
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    boss = login(demo_ctx.uow(), "sunli", "demo-2026")
+    number = "QH-20261124-0001"
+    ids = {m.name: m.id for m in item.materials}
+    with pytest.raises(ValidationError, match=r"户口簿.*尚未补交") as refused:
+        service.decide_case(demo_ctx.uow(), clerk, case_id, 1, "approved")
+    assert set(refused.value.errors) == {"outcome"}
+    with pytest.raises(ValidationError, match="请勾选"):
+        service.supply_deferred(demo_ctx.uow(), clerk, case_id, 1, [])
+    with pytest.raises(ValidationError, match="居民身份证 不是本件尚未补交的容缺材料"):
+        service.supply_deferred(demo_ctx.uow(), clerk, case_id, 1, [ids["居民身份证"]])
+    with pytest.raises(ValidationError, match="没有补交容缺材料的记录"):
+        load_document(demo_ctx.uow(), clerk, "supply", number)
+
+    case = service.supply_deferred(demo_ctx.uow(), clerk, case_id, 1, [ids["户口簿"]], "原件已核")
+    assert case.state.value == "accepted" and case.events[-1].detail["materials"] == ["户口簿"]
+    with pytest.raises(ValidationError, match="不是本件尚未补交"):  # not twice
+        service.supply_deferred(demo_ctx.uow(), clerk, case_id, case.row_version, [ids["户口簿"]])
+    with demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        supplied = conn.execute(
+            text("SELECT supplied_at FROM case_material WHERE case_id = :c AND state = 'deferred'"),
+            {"c": case_id},
+        ).scalar_one()
+    assert supplied is not None  # the work list stops showing it as owed
+    receipt = load_document(demo_ctx.uow(), clerk, "supply", number)
+    assert receipt.number == f"{number}-B1"
+    assert load_document(demo_ctx.uow(), clerk, "supply", f"{number}-b1").number == receipt.number
+    pages = [compact(p) for p in pdf_text(render(receipt))]
+    assert "户口簿" in pages[0] and "容缺材料已全部补齐" in pages[0] and len(pages) == 2
+    assert verify_payload(demo_ctx.uow(), decode_qr(render(receipt))[0]).genuine
+    case = service.decide_case(demo_ctx.uow(), clerk, case_id, case.row_version, "approved")
+    assert case.decision == "approved"
+
+    # A second case: the supervisor approves with the material still outstanding, with a reason.
+    other = accept(demo_ctx, item)
+    with pytest.raises(ValidationError) as refused:
+        service.decide_case(demo_ctx.uow(), boss, other, 1, "approved")
+    assert set(refused.value.errors) == {"override"}
+    case = service.decide_case(
+        demo_ctx.uow(), boss, other, 1, "approved", override="户籍信息已通过部门共享核验"
+    )
+    assert case.events[-1].detail["override"] == "户籍信息已通过部门共享核验"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSpinBox, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+)
 
 from app import sites
 from app.auth import login
@@ -148,3 +156,72 @@ def test_case_window_prints_the_receipt(qtbot, sqlite_demo_ctx: AppContext) -> N
     with qtbot.waitSignal(preview.preview_shown, timeout=15_000) as shown:
         pass
     assert shown.args[0] >= 1 and "受理回执" in preview.windowTitle()
+
+
+def test_not_granting_asks_for_the_basis_and_offers_the_decision(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    number = accept_one(ctx)
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    clerk.open_case(service_case_id(ctx, number))
+    dialog: CaseDialog = clerk.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_decide") is not None)
+    dialog.findChild(QPushButton, "do_decide").click()
+    form: ActionForm = dialog.findChild(ActionForm, "action_decide")
+    outcome = form.findChild(QComboBox, "outcome")
+    outcome.setCurrentIndex(outcome.findData("denied"))
+    form.findChild(QPlainTextEdit, "note").setPlainText("家庭人均收入高于保障标准")
+    form.submit()  # the basis is missing: refused at its field, the form stays open
+    qtbot.waitUntil(lambda: form.errors["legal_basis"].text() != "")
+    assert form.isVisible() and "法律依据" in form.errors["legal_basis"].text()
+    form.findChild(QPlainTextEdit, "legal_basis").setPlainText("《社会救助暂行办法》第九条")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(
+        lambda: dialog.findChild(QPushButton, "print_menu") is not None
+        and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 3
+    )
+    labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+    assert labels == ["受理回执", "不予行政许可决定书", "办结通知"]
+
+
+def test_supplying_a_deferred_material_with_the_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    ids = {m.name: m.id for m in item.materials}
+    from datetime import date
+
+    result = service.accept_case(
+        ctx.uow(),
+        login(ctx.uow(), "zhangwei", "demo-2026"),
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=ApplicantInput(name="王𠇹", id_number=resident_id(), phone="13812345678"),
+            received_material_ids=frozenset({ids["居民身份证"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            deferred_material_ids=frozenset({ids["户口簿"]}),
+            deferred_supply_by=date(2026, 11, 27),
+            applicant_commitment="三日内补交户口簿",
+        ),
+    )
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    clerk.open_case(service_case_id(ctx, result.number))
+    dialog: CaseDialog = clerk.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_supply") is not None)
+    dialog.findChild(QPushButton, "do_supply").click()
+    form: ActionForm = dialog.findChild(ActionForm, "action_supply")
+    owed = form.findChild(QListWidget, "materials")
+    assert [owed.item(i).text() for i in range(owed.count())] == ["户口簿"]
+    owed.setFocus()
+    qtbot.keyClick(owed, Qt.Key.Key_Space)  # untick: nothing came
+    form.submit()
+    qtbot.waitUntil(lambda: form.errors["materials"].text() != "")
+    qtbot.keyClick(owed, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_supply") is None)
+    labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+    assert "容缺材料补交回执" in labels

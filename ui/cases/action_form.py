@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -30,6 +33,8 @@ class ActionForm(ServiceForm):
         perform: Callable[[dict[str, Any]], Any],
         next_step: tuple[int, str] | None = None,
         parent: QWidget | None = None,
+        outstanding: tuple[tuple[int, str], ...] = (),
+        supervisor: bool = False,
     ) -> None:
         super().__init__(action_text(action), perform, parent)
         self.setObjectName(f"action_{action.value}")
@@ -51,6 +56,28 @@ class ActionForm(ServiceForm):
             outcome.addItem(tr("不予"), Outcome.DENIED.value)
             self.add_field("outcome", tr("决定"), outcome)
             self.add_field("note", tr("说明（不予时必须写明理由）"), QPlainTextEdit())
+            basis = QPlainTextEdit()
+            basis.setPlaceholderText(
+                tr("不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条")
+            )
+            self.add_field("legal_basis", tr("法律依据（不予时必填）"), basis)
+            if outstanding and supervisor:
+                names = "、".join(name for _id, name in outstanding)
+                self.add_field(
+                    "override",
+                    tr("容缺材料（%s）未补交仍准予的理由") % names,
+                    QPlainTextEdit(),
+                )
+        elif action is CaseAction.SUPPLY:
+            owed = QListWidget()
+            for material_id, name in outstanding:
+                row = QListWidgetItem(name)
+                row.setData(Qt.ItemDataRole.UserRole, material_id)
+                row.setCheckState(Qt.CheckState.Checked)  # usually all come at once
+                owed.addItem(row)
+            owed.setCurrentRow(0)
+            self.add_field("materials", tr("收到的容缺材料（空格勾选）"), owed)
+            self.add_field("note", tr("备注（如：原件已核验）"), QLineEdit())
         elif action is CaseAction.DELIVER:
             method = QComboBox()
             for value, label in (

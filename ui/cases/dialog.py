@@ -28,7 +28,7 @@ from app.context import AppContext
 from app.errors import ConcurrentEdit
 from app.feedback import ratings
 from app.feedback.records import RatingView, Subject
-from app.roles import Actor
+from app.roles import Actor, Role
 from app.validation import mask_id, mask_phone
 from app.workdays import WarningLevel
 from ui.agency.tab import AgencyTab
@@ -82,7 +82,17 @@ def service_call(
             uow(), actor, case_id, version, v["days"], v["reason"]
         ),
         CaseAction.DECIDE: lambda v: service.decide_case(
-            uow(), actor, case_id, version, v["outcome"], v["note"]
+            uow(),
+            actor,
+            case_id,
+            version,
+            v["outcome"],
+            v["note"],
+            v.get("legal_basis", ""),
+            v.get("override", ""),
+        ),
+        CaseAction.SUPPLY: lambda v: service.supply_deferred(
+            uow(), actor, case_id, version, v["materials"], v.get("note", "")
         ),
         CaseAction.DELIVER: lambda v: deliver(
             uow(), actor, case_id, version, v["method"], v["collected_by"], v["collector_id_number"]
@@ -253,9 +263,13 @@ class CaseDialog(QDialog):
         papers = [("receipt", tr("受理回执"))]
         if "deferred" in c.materials.values():
             papers.append(("deferred", tr("容缺受理通知")))
+        if any(e.action is CaseAction.SUPPLY for e in c.events):
+            papers.append(("supply", tr("容缺材料补交回执")))
         if any(e.detail.get("kind") == "corrections" for e in c.events):
             papers.append(("correction", tr("补正材料通知书")))
         if c.state in (CaseState.DECIDED, CaseState.DELIVERED):
+            if c.decision == "denied":
+                papers.append(("denial", tr("不予行政许可决定书")))
             papers.append(("completion", tr("办结通知")))
         button = QPushButton(tr("打印…"))
         button.setObjectName("print_menu")
@@ -290,7 +304,14 @@ class CaseDialog(QDialog):
         if action is CaseAction.START:
             run_op(self, lambda: call({}), self._changed, self._error)
             return
-        form = ActionForm(action, call, step, self)
+        form = ActionForm(
+            action,
+            call,
+            step,
+            self,
+            outstanding=self.detail.outstanding,
+            supervisor=self.actor.role is Role.SUPERVISOR,
+        )
         form.accepted.connect(lambda: self._changed(form.result_value))
         form.open()
 

@@ -74,6 +74,7 @@ def action_text(action: CaseAction) -> str:
         CaseAction.DECIDE: tr("作出决定（办结）"),
         CaseAction.DELIVER: tr("送达/领取"),
         CaseAction.WITHDRAW: tr("申请人撤回"),
+        CaseAction.SUPPLY: tr("补交容缺材料"),
     }[action]
 
 

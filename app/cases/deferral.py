@@ -1,0 +1,102 @@
+"""容缺受理 followed through: a case accepted with minor materials deferred (the applicant
+promised them by a date) records each one as it comes in, with a printed receipt of what came
+in, and is not approved while one is still outstanding — unless a supervisor approves anyway
+with a recorded reason.
+
+What has been supplied is derived from the case's ``supply`` events, never kept as a flag on
+its own; ``case_material.supplied_at`` is written alongside for the work list's query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason
+from app.cases.lifecycle import CaseAction
+from app.cases.records import CaseRecord
+from app.errors import ValidationError
+from app.ports import UnitOfWork
+from app.roles import Actor, Role, allowed_roles
+
+
+def outstanding(case: CaseRecord) -> frozenset[int]:
+    """The deferred materials (catalog material ids) not supplied yet."""
+    deferred = {mid for mid, state in case.materials.items() if state == "deferred"}
+    for event in case.events:
+        if event.action is CaseAction.SUPPLY:
+            deferred -= {int(i) for i in event.detail.get("material_ids", ())}
+    return frozenset(deferred)
+
+
+def material_names(uow: UnitOfWork, case: CaseRecord) -> dict[int, str]:
+    from app.catalog.service import get_version
+
+    with uow.read():
+        version = get_version(uow, case.item_version_id)
+    return {m.id: m.name for m in version.materials}
+
+
+def _chosen(material_ids: Iterable[object]) -> frozenset[int]:
+    try:
+        return frozenset(int(str(i)) for i in material_ids)
+    except (TypeError, ValueError):
+        raise ValidationError.single("materials", "补交的材料不正确") from None
+
+
+@allowed_roles(*COUNTER_ROLES)
+def supply_deferred(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    material_ids: Iterable[object],
+    note: str = "",
+) -> CaseRecord:
+    """Record deferred materials that came in; the case keeps its state and its clock."""
+    from app.cases.transitions import _transition
+
+    with uow.read():
+        case = load_case(uow, case_id)
+    names = material_names(uow, case)
+    chosen = _chosen(material_ids)
+    missing = outstanding(case)
+    if not chosen:
+        raise ValidationError.single("materials", "请勾选收到的容缺材料")
+    wrong = chosen - missing
+    if wrong:
+        listed = "、".join(names.get(i, str(i)) for i in sorted(wrong))
+        raise ValidationError.single("materials", f"{listed} 不是本件尚未补交的容缺材料")
+    text = optional_note(note)
+    left = missing - chosen
+    detail = {
+        "material_ids": sorted(chosen),
+        "materials": [names[i] for i in sorted(chosen)],
+        "outstanding": [names[i] for i in sorted(left)],
+    }
+    return _transition(
+        uow,
+        actor,
+        case_id,
+        version,
+        CaseAction.SUPPLY,
+        text,
+        detail,
+        also=lambda moved: uow.cases.mark_supplied(moved.id, chosen, uow.clock.now()),
+    )
+
+
+def approval_override(uow: UnitOfWork, actor: Actor, case_id: int, override: str) -> str:
+    """Before approving: '' when nothing deferred is outstanding; the supervisor's recorded
+    reason when they approve anyway; otherwise a refusal naming what is missing."""
+    with uow.read():
+        case = load_case(uow, case_id)
+    missing = outstanding(case)
+    if not missing:
+        return ""
+    names = material_names(uow, case)
+    listed = "、".join(names.get(i, str(i)) for i in sorted(missing))
+    if actor.role is not Role.SUPERVISOR:
+        raise ValidationError.single(
+            "outcome", f"容缺材料（{listed}）尚未补交，不能准予；请先登记补交，或由负责人决定"
+        )
+    return require_reason(override, "override", f"容缺材料（{listed}）尚未补交时准予的理由")
