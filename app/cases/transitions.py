@@ -13,6 +13,8 @@ from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_re
 from app.cases.deadlines import case_deadline, case_warning, extension_days, local_day
 from app.cases.lifecycle import (
     CLOSED_STATES,
+    MAX_SPECIAL_DAYS,
+    SPECIAL_PROCEDURES,
     CaseAction,
     CaseState,
     DeliveryMethod,
@@ -165,15 +167,27 @@ def suspend_case(
     version: int,
     kind: SuspensionKind | str,
     reason: str,
+    expected_days: int | None = None,
 ) -> CaseRecord:
-    """补正 or a special procedure: the clock stops until resumed; the applicant is told in
-    writing (the correction request / notice is printed from this event)."""
+    """补正 or a special procedure (行政许可法 Art. 45): the clock stops until resumed; the
+    applicant is told in writing — the correction request, or for a special procedure the
+    特别程序告知书 with its expected time in working days — printed from this event."""
     try:
         kind = SuspensionKind(kind)
     except ValueError:
         raise ValidationError.single("kind", "请选择中止计时的类型") from None
-    text = require_reason(reason)
-    return _transition(uow, actor, case_id, version, CaseAction.SUSPEND, text, {"kind": str(kind)})
+    errors = FieldErrors()
+    text = errors.check("reason", require_reason, reason) or ""
+    detail: dict[str, Any] = {"kind": str(kind)}
+    if kind in SPECIAL_PROCEDURES:
+        if not isinstance(expected_days, int) or isinstance(expected_days, bool):
+            errors.add("expected_days", "请填写特别程序预计所需的工作日（书面告知申请人）")
+        elif not 1 <= expected_days <= MAX_SPECIAL_DAYS:
+            errors.add("expected_days", f"预计所需工作日应在1～{MAX_SPECIAL_DAYS}之间")
+        else:
+            detail["expected_days"] = expected_days
+    errors.raise_if_any()
+    return _transition(uow, actor, case_id, version, CaseAction.SUSPEND, text, detail)
 
 
 @allowed_roles(*COUNTER_ROLES)

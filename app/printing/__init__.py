@@ -30,6 +30,7 @@ from app.printing.documents import (
     RefusalNotice,
     ReprintMark,
     ServiceGuide,
+    SpecialProcedureNotice,
     SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind, PageSize
@@ -53,6 +54,7 @@ __all__ = [
     "RefusalNotice",
     "ReprintMark",
     "ServiceGuide",
+    "SpecialProcedureNotice",
     "SupplyReceipt",
     "render",
 ]

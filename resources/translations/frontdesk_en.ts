@@ -318,97 +318,107 @@
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/action_form.py" line="50"/>
+        <source>（补正不填）</source>
+        <translation>(none for corrections)</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/action_form.py" line="51"/>
+        <source>特别程序预计所需工作日</source>
+        <translation>Expected working days of the special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="59"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="52"/>
+        <location filename="../../ui/cases/action_form.py" line="60"/>
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="55"/>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="56"/>
+        <location filename="../../ui/cases/action_form.py" line="64"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="57"/>
+        <location filename="../../ui/cases/action_form.py" line="65"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="58"/>
+        <location filename="../../ui/cases/action_form.py" line="66"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="61"/>
+        <location filename="../../ui/cases/action_form.py" line="69"/>
         <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
         <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="71"/>
         <source>法律依据（不予时必填）</source>
         <translation>Legal basis (required when not granting)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="68"/>
+        <location filename="../../ui/cases/action_form.py" line="76"/>
         <source>容缺材料（%s）未补交仍准予的理由</source>
         <translation>Reason to grant with deferred materials (%s) still outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="79"/>
+        <location filename="../../ui/cases/action_form.py" line="87"/>
         <source>收到的容缺材料（空格勾选）</source>
         <translation>Deferred materials received (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="80"/>
+        <location filename="../../ui/cases/action_form.py" line="88"/>
         <source>备注（如：原件已核验）</source>
         <translation>Note (e.g. original checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="84"/>
+        <location filename="../../ui/cases/action_form.py" line="92"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="85"/>
+        <location filename="../../ui/cases/action_form.py" line="93"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="86"/>
+        <location filename="../../ui/cases/action_form.py" line="94"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="89"/>
+        <location filename="../../ui/cases/action_form.py" line="97"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="90"/>
+        <location filename="../../ui/cases/action_form.py" line="98"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="91"/>
+        <location filename="../../ui/cases/action_form.py" line="99"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="93"/>
+        <location filename="../../ui/cases/action_form.py" line="101"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="95"/>
+        <location filename="../../ui/cases/action_form.py" line="103"/>
         <location filename="../../ui/cases/dialog.py" line="123"/>
         <source>环节</source>
         <translation>Step</translation>
@@ -470,7 +480,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="102"/>
-        <location filename="../../ui/cases/action_form.py" line="97"/>
+        <location filename="../../ui/cases/action_form.py" line="105"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -521,12 +531,12 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="99"/>
+        <location filename="../../ui/cases/action_form.py" line="107"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="108"/>
+        <location filename="../../ui/cases/action_form.py" line="116"/>
         <location filename="../../ui/counter/checklist.py" line="375"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -918,17 +928,22 @@ Recorded by: %s %s</translation>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="272"/>
+        <location filename="../../ui/cases/dialog.py" line="274"/>
+        <source>特别程序告知书</source>
+        <translation>Notice of a special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="277"/>
         <source>不予行政许可决定书</source>
         <translation>Decision not to grant the licence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="273"/>
+        <location filename="../../ui/cases/dialog.py" line="278"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="324"/>
+        <location filename="../../ui/cases/dialog.py" line="329"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="583"/>
         <source>操作未完成</source>
@@ -1064,6 +1079,36 @@ Recorded by: %s %s</translation>
         <translation>Site survey</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/labels.py" line="88"/>
+        <source>检验</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="89"/>
+        <source>检测</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="90"/>
+        <source>检疫</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="91"/>
+        <source>鉴定</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="92"/>
+        <source>招标</source>
+        <translation>Tendering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="93"/>
+        <source>拍卖</source>
+        <translation>Auction</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/model.py" line="44"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
@@ -1145,7 +1190,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="274"/>
+        <location filename="../../ui/cases/dialog.py" line="279"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>

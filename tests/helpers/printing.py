@@ -22,6 +22,7 @@ from app.printing import (
     ReferralSlip,
     RefusalNotice,
     ServiceGuide,
+    SpecialProcedureNotice,
     SupplyReceipt,
 )
 
@@ -159,6 +160,21 @@ def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
             supplied=(MaterialLine("收入证明", "原件", 1),),
             outstanding=(MaterialLine("户口簿", "复印件", 1),),
             supply_by=date(2026, 12, 1),
+        ),
+        "special": SpecialProcedureNotice(
+            **common,
+            number="QH-20261124-0001-T1",
+            issued_on=date(2026, 11, 26),
+            case_number="QH-20261124-0001",
+            item_name="最低生活保障申请",
+            applicant=APPLICANT,
+            accepted_at=AT,
+            started_at=AT + timedelta(days=2),
+            procedure="鉴定",
+            reason="申请人残疾等级需经指定机构鉴定",
+            expected_days=15,
+            expected_end=date(2027, 1, 4),
+            expected_end_provisional=True,
         ),
         "guide": ServiceGuide(
             **common,

@@ -322,3 +322,33 @@ def test_deferred_material_supplied_with_a_receipt_before_approval(
         demo_ctx.uow(), boss, other, 1, "approved", override="户籍信息已通过部门共享核验"
     )
     assert case.events[-1].detail["override"] == "户籍信息已通过部门共享核验"
+
+
+def test_a_special_procedure_is_told_in_writing_with_its_expected_time(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """行政许可法 Art. 45: 检验、检测、检疫、鉴定、招标、拍卖 pause the clock like the others, and
+    the applicant is told the procedure and its expected time."""
+    case_id = accept(demo_ctx, item, deferred=False)  # Tue 2026-11-24
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    number = "QH-20261124-0001"
+    with pytest.raises(ValidationError) as refused:
+        service.suspend_case(demo_ctx.uow(), clerk, case_id, 1, "appraisal", "残疾等级鉴定")
+    assert set(refused.value.errors) == {"expected_days"}
+    with pytest.raises(ValidationError, match="1～365"):
+        service.suspend_case(demo_ctx.uow(), clerk, case_id, 1, "appraisal", "残疾等级鉴定", 0)
+    case = service.suspend_case(
+        demo_ctx.uow(), clerk, case_id, 1, "appraisal", "申请人残疾等级需经指定机构鉴定", 5
+    )
+    assert case.state.value == "suspended" and case.due_date is None  # the clock stopped
+    notice = load_document(demo_ctx.uow(), clerk, "special", number)
+    assert notice.number == f"{number}-T1"
+    text_ = compact("".join(pdf_text(render(notice))))
+    # Five working days after Tue 2026-11-24: Tue 2026-12-01.
+    for expected in ("依法需要进行鉴定", "需经指定机构鉴定", "5个工作日，预计于2026年12月1日"):
+        assert expected in text_, expected
+    assert verify_payload(demo_ctx.uow(), decode_qr(render(notice))[0]).genuine
+    case = service.resume_case(demo_ctx.uow(), clerk, case_id, case.row_version)
+    # Corrections need no expected time, and their paper stays the correction request.
+    service.suspend_case(demo_ctx.uow(), clerk, case_id, case.row_version, "corrections", "缺签字")
+    assert load_document(demo_ctx.uow(), clerk, "special", number).number == f"{number}-T1"

@@ -45,6 +45,14 @@ class ActionForm(ServiceForm):
                 kind.addItem(suspension_text(k), k.value)
             self.add_field("kind", tr("类型"), kind)
             self.add_field("reason", tr("原因（将书面告知申请人）"), QPlainTextEdit())
+            days = QSpinBox()
+            days.setRange(0, 365)
+            days.setSpecialValueText(tr("（补正不填）"))
+            self.add_field("expected_days", tr("特别程序预计所需工作日"), days)
+            kind.currentIndexChanged.connect(
+                lambda _i: days.setEnabled(kind.currentData() != SuspensionKind.CORRECTIONS.value)
+            )
+            days.setEnabled(kind.currentData() != SuspensionKind.CORRECTIONS.value)
         elif action is CaseAction.EXTEND:
             days = QSpinBox()
             days.setRange(1, 365)

@@ -73,7 +73,7 @@ def service_call(
             uow(), actor, case_id, version, v["position"], v.get("note", "")
         ),
         CaseAction.SUSPEND: lambda v: service.suspend_case(
-            uow(), actor, case_id, version, v["kind"], v["reason"]
+            uow(), actor, case_id, version, v["kind"], v["reason"], v.get("expected_days") or None
         ),
         CaseAction.RESUME: lambda v: service.resume_case(
             uow(), actor, case_id, version, v.get("note", "")
@@ -267,6 +267,11 @@ class CaseDialog(QDialog):
             papers.append(("supply", tr("容缺材料补交回执")))
         if any(e.detail.get("kind") == "corrections" for e in c.events):
             papers.append(("correction", tr("补正材料通知书")))
+        if any(
+            e.action is CaseAction.SUSPEND and e.detail.get("kind") not in (None, "corrections")
+            for e in c.events
+        ):
+            papers.append(("special", tr("特别程序告知书")))
         if c.state in (CaseState.DECIDED, CaseState.DELIVERED):
             if c.decision == "denied":
                 papers.append(("denial", tr("不予行政许可决定书")))
