@@ -31,6 +31,7 @@ from app.printing.documents import (
     CounterDesk,
     DeferredMaterialsNotice,
     DenialDecision,
+    ExtensionNotice,
     MaterialLine,
     ServiceGuide,
     SpecialProcedureNotice,
@@ -306,6 +307,50 @@ def special_notice_for_case(
         expected_days=days,
         expected_end=end,
         expected_end_provisional=provisional,
+    )
+
+
+def extension_notice_for_case(
+    uow: UnitOfWork, case_id: int, index: int | None = None
+) -> ExtensionNotice:
+    """延期告知书 of the case's ``index``-th extension (1-based; default the latest), numbered
+    after the case: ``QH-20261124-0001-E1`` is its first. The new date is the case's due date
+    right after that extension."""
+    from dataclasses import replace
+
+    from app.calendar import load_calendar
+    from app.cases.deadlines import case_deadline
+
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    positions = [i for i, ev in enumerate(case.events) if ev.action is CaseAction.EXTEND]
+    if not positions:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有延期记录")
+    index = len(positions) if index is None else index
+    if not 1 <= index <= len(positions):
+        raise NotFound(f"办件 {case.number} 没有第{index}次延期记录")
+    at = positions[index - 1]
+    event = case.events[at]
+    with uow.read():
+        calendar = load_calendar(uow)
+    then = case_deadline(replace(case, events=case.events[: at + 1]), calendar)
+    number = f"{case.number}-E{index}"
+    issued_on = local_day(event.at)
+    return ExtensionNotice(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.EXTENSION, number, issued_on),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        days=int(event.detail.get("days", 0)),
+        reason=event.reason,
+        approved_by=str(event.detail.get("approved_by", "")),
+        new_due=then.due,
+        new_due_provisional=then.provisional,
     )
 
 

@@ -670,6 +670,59 @@ class SpecialProcedureNotice(PrintedDocument):
         )
 
 
+@dataclass(frozen=True, kw_only=True)
+class ExtensionNotice(PrintedDocument):
+    """延期告知书 (行政许可法 Art. 42): the limit is extended, by how much, why, until when, and
+    who approved an extension beyond the statutory limit."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.EXTENSION
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    days: int
+    reason: str
+    approved_by: str = ""
+    new_due: date | None = None
+    new_due_provisional: bool = False
+
+    def body(self) -> tuple[Block, ...]:
+        if self.new_due is None:
+            until = "（本件现中止计时，恢复计时后顺延）"
+        else:
+            mark = "（暂定，以国务院公布的节假日安排为准）" if self.new_due_provisional else ""
+            until = cn_date(self.new_due) + mark
+        rows = [
+            ("延长期限", f"{self.days}个工作日"),
+            ("延期理由", self.reason),
+            ("办结期限延至", until),
+        ]
+        if self.approved_by:
+            rows.append(("批准人", f"{self.approved_by}（行政机关负责人）"))
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提出的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}），因下列理由不能在原定期限内作出决定，"
+                "依照《中华人民共和国行政许可法》第四十二条，决定延长办理期限："
+            ),
+            Fields(tuple(rows)),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("告知书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("延长期限", f"{self.days}个工作日"),
+                    ("延期理由", self.reason),
+                    ("告知日期", cn_date(self.issued_on)),
+                )
+            ),
+        )
+
+
 DENIAL_REMEDY = (
     "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
     "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
@@ -925,6 +978,7 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     DenialDecision,
     SupplyReceipt,
     SpecialProcedureNotice,
+    ExtensionNotice,
     ServiceGuide,
     AppointmentConfirmation,
     DailyLog,

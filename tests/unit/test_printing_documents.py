@@ -93,6 +93,13 @@ EXPECTED = {
         "第四十五条",
         "不计算在办理期限内",
     ],
+    "extension": [
+        "第四十二条",
+        "延长期限10个工作日",
+        "需会同县残联核实残疾等级",
+        "办结期限延至2027年1月19日（暂定",
+        "县民政局局长刘强（行政机关负责人）",
+    ],
     "guide": ["县民政局", "社会救助暂行办法", "申请材料", "办理流程", "审核", "15个工作日"],
     "appointment": [
         "预约时间2026年11月26日（星期四）09:30-10:00",
@@ -120,7 +127,7 @@ EXPECTED = {
 }
 STUB_KINDS = {
     *("receipt", "notice", "refusal", "correction", "deferred"),
-    *("denial", "supply", "special"),
+    *("denial", "supply", "special", "extension"),
 }
 
 

@@ -57,7 +57,10 @@ class ActionForm(ServiceForm):
             days = QSpinBox()
             days.setRange(1, 365)
             self.add_field("days", tr("延长工作日"), days)
-            self.add_field("reason", tr("延期理由"), QPlainTextEdit())
+            self.add_field("reason", tr("延期理由（将书面告知申请人）"), QPlainTextEdit())
+            self.add_field(
+                "approved_by", tr("批准人（超过法定时限时必填：行政机关负责人）"), QLineEdit()
+            )
         elif action is CaseAction.DECIDE:
             outcome = QComboBox()
             outcome.addItem(tr("准予"), Outcome.APPROVED.value)

@@ -79,7 +79,7 @@ def service_call(
             uow(), actor, case_id, version, v.get("note", "")
         ),
         CaseAction.EXTEND: lambda v: service.extend_case(
-            uow(), actor, case_id, version, v["days"], v["reason"]
+            uow(), actor, case_id, version, v["days"], v["reason"], v.get("approved_by", "")
         ),
         CaseAction.DECIDE: lambda v: service.decide_case(
             uow(),
@@ -263,6 +263,8 @@ class CaseDialog(QDialog):
         papers = [("receipt", tr("受理回执"))]
         if "deferred" in c.materials.values():
             papers.append(("deferred", tr("容缺受理通知")))
+        if any(e.action is CaseAction.EXTEND for e in c.events):
+            papers.append(("extension", tr("延期告知书")))
         if any(e.action is CaseAction.SUPPLY for e in c.events):
             papers.append(("supply", tr("容缺材料补交回执")))
         if any(e.detail.get("kind") == "corrections" for e in c.events):
