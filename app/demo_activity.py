@@ -550,13 +550,15 @@ def _apply(
         step = next(s for s in detail.steps if not s.done)
         service.complete_step(uow, actor, case_id, version, step.position)
     elif action is CaseAction.SUSPEND:
+        kind = rng.choice(["corrections", "site_survey", "public_notice"])
         service.suspend_case(
             uow,
             actor,
             case_id,
             version,
-            rng.choice(["corrections", "site_survey", "public_notice"]),
+            kind,
             "申请材料需补正或需现场核实",
+            None if kind == "corrections" else rng.randint(3, 10),
         )
     elif action is CaseAction.RESUME:
         service.resume_case(uow, actor, case_id, version, "补正材料已收齐")

@@ -16,7 +16,8 @@ A QR code on a document holds only what identifies the document, never personal 
     │││└ document kind, one letter (app.printing.kinds.KIND_SPECS: A receipt, N one-time
     │││  notice, F referral slip, R refusal, C correction request, D deferred materials,
     │││  K completion notice, G service guide, L daily log, Y appointment confirmation,
-    │││  J decision not to grant the licence, B receipt of deferred materials supplied)
+    │││  J decision not to grant the licence, B receipt of deferred materials supplied,
+    │││  T notice of a special procedure, E notice of an extension)
     ││└ format version
     └└ magic "FD"
 

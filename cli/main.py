@@ -122,8 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     printed = sub.add_parser("print", help="a document as PDF, logged as a printed copy")
     printed.add_argument(
         "kind",
-        help="receipt, guide, deferred, completion, denial, supply, correction, notice, refusal, "
-        "appointment, referral",
+        help="receipt, guide, deferred, completion, denial, supply, special, extension, "
+        "correction, notice, refusal, appointment, referral",
     )
     printed.add_argument(
         "number",

@@ -29,6 +29,7 @@ _VERSION_FIELDS = (
     "conditions",
     "statutory_days",
     "committed_days",
+    "extension_allowance",
     "fee",
     "fee_basis",
     "where_when",

@@ -40,6 +40,32 @@ class SuspensionKind(StrEnum):
     HEARING = "hearing"  # 听证
     EXPERT_REVIEW = "expert_review"  # 专家评审
     SITE_SURVEY = "site_survey"  # 现场勘验
+    # 行政许可法 Art. 45: these too need time that is not counted in the limit.
+    INSPECTION = "inspection"  # 检验
+    TESTING = "testing"  # 检测
+    QUARANTINE = "quarantine"  # 检疫
+    APPRAISAL = "appraisal"  # 鉴定
+    TENDER = "tender"  # 招标
+    AUCTION = "auction"  # 拍卖
+
+
+# What the papers call each suspension; every kind but corrections is a special procedure
+# (特别程序), told to the applicant in writing with its expected time.
+SUSPENSION_LABELS = {
+    SuspensionKind.CORRECTIONS: "补正材料",
+    SuspensionKind.PUBLIC_NOTICE: "公示",
+    SuspensionKind.HEARING: "听证",
+    SuspensionKind.EXPERT_REVIEW: "专家评审",
+    SuspensionKind.SITE_SURVEY: "现场勘验",
+    SuspensionKind.INSPECTION: "检验",
+    SuspensionKind.TESTING: "检测",
+    SuspensionKind.QUARANTINE: "检疫",
+    SuspensionKind.APPRAISAL: "鉴定",
+    SuspensionKind.TENDER: "招标",
+    SuspensionKind.AUCTION: "拍卖",
+}
+SPECIAL_PROCEDURES = frozenset(SuspensionKind) - {SuspensionKind.CORRECTIONS}
+MAX_SPECIAL_DAYS = 365
 
 
 class Outcome(StrEnum):

@@ -13,6 +13,8 @@ from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_re
 from app.cases.deadlines import case_deadline, case_warning, extension_days, local_day
 from app.cases.lifecycle import (
     CLOSED_STATES,
+    MAX_SPECIAL_DAYS,
+    SPECIAL_PROCEDURES,
     CaseAction,
     CaseState,
     DeliveryMethod,
@@ -165,15 +167,27 @@ def suspend_case(
     version: int,
     kind: SuspensionKind | str,
     reason: str,
+    expected_days: int | None = None,
 ) -> CaseRecord:
-    """补正 or a special procedure: the clock stops until resumed; the applicant is told in
-    writing (the correction request / notice is printed from this event)."""
+    """补正 or a special procedure (行政许可法 Art. 45): the clock stops until resumed; the
+    applicant is told in writing — the correction request, or for a special procedure the
+    特别程序告知书 with its expected time in working days — printed from this event."""
     try:
         kind = SuspensionKind(kind)
     except ValueError:
         raise ValidationError.single("kind", "请选择中止计时的类型") from None
-    text = require_reason(reason)
-    return _transition(uow, actor, case_id, version, CaseAction.SUSPEND, text, {"kind": str(kind)})
+    errors = FieldErrors()
+    text = errors.check("reason", require_reason, reason) or ""
+    detail: dict[str, Any] = {"kind": str(kind)}
+    if kind in SPECIAL_PROCEDURES:
+        if not isinstance(expected_days, int) or isinstance(expected_days, bool):
+            errors.add("expected_days", "请填写特别程序预计所需的工作日（书面告知申请人）")
+        elif not 1 <= expected_days <= MAX_SPECIAL_DAYS:
+            errors.add("expected_days", f"预计所需工作日应在1～{MAX_SPECIAL_DAYS}之间")
+        else:
+            detail["expected_days"] = expected_days
+    errors.raise_if_any()
+    return _transition(uow, actor, case_id, version, CaseAction.SUSPEND, text, detail)
 
 
 @allowed_roles(*COUNTER_ROLES)
@@ -185,23 +199,49 @@ def resume_case(
 
 @allowed_roles(Role.SUPERVISOR)
 def extend_case(
-    uow: UnitOfWork, actor: Actor, case_id: int, version: int, days: int, reason: str
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    days: int,
+    reason: str,
+    approved_by: str = "",
 ) -> CaseRecord:
-    """延期: a supervisor adds working days, never past the statutory limit."""
-    text = require_reason(reason)
-    if days <= 0:
-        raise ValidationError.single("days", "延期天数须为正数")
+    """延期 (行政许可法 Art. 42): a supervisor adds working days with the reason, which the
+    applicant is told in writing (延期告知书). Up to the statutory limit that is the hall's
+    call; beyond it only by the item's extension allowance and with the approval of the head of
+    the body, whose name is recorded."""
+    from app.catalog.service import get_version
+
+    errors = FieldErrors()
+    text = errors.check("reason", require_reason, reason) or ""
+    if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
+        errors.add("days", "延期天数须为正数")
+        errors.raise_if_any()
     with uow.read():
         case = load_case(uow, case_id)
-    total = case.committed_days + extension_days(case.events) + days
-    if total > case.statutory_days:
-        room = case.statutory_days - case.committed_days - extension_days(case.events)
-        raise ValidationError.single(
+        allowance = get_version(uow, case.item_version_id).extension_allowance
+    used = case.committed_days + extension_days(case.events)
+    total = used + days
+    cap = case.statutory_days + allowance
+    detail: dict[str, Any] = {"days": days}
+    if total > cap:
+        errors.add(
             "days",
             f"延期后共 {total} 个工作日，超过法定时限 {case.statutory_days} 个工作日"
-            f"（最多还能延 {max(room, 0)} 天）",
+            f"加可延长的 {allowance} 个工作日（最多还能延 {max(cap - used, 0)} 天）",
         )
-    return _transition(uow, actor, case_id, version, CaseAction.EXTEND, text, {"days": days})
+    elif total > case.statutory_days:
+        approver = errors.check(
+            "approved_by",
+            require_reason,
+            approved_by,
+            what=f"批准超过法定时限（{case.statutory_days}个工作日）延期的负责人",
+        )
+        if approver:
+            detail["approved_by"] = approver
+    errors.raise_if_any()
+    return _transition(uow, actor, case_id, version, CaseAction.EXTEND, text, detail)
 
 
 @allowed_roles(*COUNTER_ROLES)

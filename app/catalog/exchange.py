@@ -50,6 +50,7 @@ ITEM_COLUMNS = {
     "category": "事项类别",
     "statutory_days": "法定时限（工作日）",
     "committed_days": "承诺时限（工作日）",
+    "extension_allowance": "经负责人批准可延长（工作日）",
     "legal_basis": "设定依据",
     "conditions": "受理条件",
     "fee": "收费标准",
@@ -80,7 +81,10 @@ STEP_COLUMNS = {
     "name": "环节名称",
     "days": "时限（工作日）",
 }
-_INT_FIELDS = {"statutory_days", "committed_days", "visits_needed", "copies", "days", "position"}
+_INT_FIELDS = {
+    *("statutory_days", "committed_days", "extension_allowance", "visits_needed"),
+    *("copies", "days", "position"),
+}
 ENUM_LABELS: dict[str, dict[str, str]] = {
     "form": {
         MaterialForm.ORIGINAL: "原件",

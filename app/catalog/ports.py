@@ -67,6 +67,7 @@ class ItemDraft:
     consult_phone: str = ""
     complaint_phone: str = ""
     delivery_methods: str = "窗口领取"
+    extension_allowance: int = 10  # working days beyond the statutory limit (Art. 42)
     materials: tuple[MaterialDraft, ...] = ()
     steps: tuple[StepDraft, ...] = ()
     base_version_id: int | None = None

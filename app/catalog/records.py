@@ -72,6 +72,9 @@ class ItemVersionRecord:
     created_at: datetime
     materials: tuple[MaterialRecord, ...]
     steps: tuple[StepRecord, ...]
+    # Working days a case may be extended beyond the statutory limit with the approval of the
+    # head of the body (行政许可法 Art. 42: 10; other laws set other limits).
+    extension_allowance: int = 10
 
     @property
     def on_the_spot(self) -> bool:

@@ -133,6 +133,7 @@ def check_draft(draft: ItemDraft, errors: FieldErrors) -> ItemDraft:
     if statutory is not None and committed is not None and committed > statutory:
         errors.add("committed_days", f"承诺时限不能超过法定时限（{statutory}个工作日）")
     visits = _whole(errors, "visits_needed", draft.visits_needed, 0, 10)
+    allowance = _whole(errors, "extension_allowance", draft.extension_allowance, 0, MAX_DAYS)
     materials = _check_materials(draft.materials, errors)
     if committed and not draft.materials:
         errors.add("materials", "有办理时限的事项至少要列出一项申请材料")
@@ -147,6 +148,7 @@ def check_draft(draft: ItemDraft, errors: FieldErrors) -> ItemDraft:
         statutory_days=statutory or 0,
         committed_days=committed or 0,
         visits_needed=visits if visits is not None else 1,
+        extension_allowance=allowance if allowance is not None else 10,
         materials=materials,
         steps=steps,
         **texts,
@@ -429,6 +431,7 @@ def draft_of(version: ItemVersionRecord) -> ItemDraft:
         consult_phone=version.consult_phone,
         complaint_phone=version.complaint_phone,
         delivery_methods=version.delivery_methods,
+        extension_allowance=version.extension_allowance,
         materials=tuple(
             MaterialDraft(
                 name=m.name,

@@ -23,6 +23,7 @@ from app.printing.documents import (
     DailyLog,
     DeferredMaterialsNotice,
     DenialDecision,
+    ExtensionNotice,
     MaterialLine,
     OneTimeNotice,
     PrintedDocument,
@@ -30,6 +31,7 @@ from app.printing.documents import (
     RefusalNotice,
     ReprintMark,
     ServiceGuide,
+    SpecialProcedureNotice,
     SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind, PageSize
@@ -45,6 +47,7 @@ __all__ = [
     "DeferredMaterialsNotice",
     "DenialDecision",
     "DocumentKind",
+    "ExtensionNotice",
     "MaterialLine",
     "OneTimeNotice",
     "PageSize",
@@ -53,6 +56,7 @@ __all__ = [
     "RefusalNotice",
     "ReprintMark",
     "ServiceGuide",
+    "SpecialProcedureNotice",
     "SupplyReceipt",
     "render",
 ]

@@ -8,6 +8,7 @@ the way (``ApplicantLine.masked``): no builder hands a full ID or phone number t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from app.cases.deadlines import local_day
 from app.cases.lifecycle import CaseAction, DeliveryMethod, Outcome, SuspensionKind
@@ -30,8 +31,10 @@ from app.printing.documents import (
     CounterDesk,
     DeferredMaterialsNotice,
     DenialDecision,
+    ExtensionNotice,
     MaterialLine,
     ServiceGuide,
+    SpecialProcedureNotice,
     SupplyReceipt,
 )
 from app.printing.kinds import DocumentKind
@@ -253,6 +256,101 @@ def supply_receipt_for_case(
         supplied=tuple(material_line(m) for m in ctx.version.materials if m.id in came),
         outstanding=tuple(material_line(m) for m in ctx.version.materials if m.id in still),
         supply_by=case.deferred_supply_by,
+    )
+
+
+def special_notice_for_case(
+    uow: UnitOfWork, case_id: int, index: int | None = None
+) -> SpecialProcedureNotice:
+    """特别程序告知书 of the case's ``index``-th special procedure (1-based; default the
+    latest), numbered after the case: ``QH-20261124-0001-T1`` is its first."""
+    from app.calendar import load_calendar
+    from app.cases.lifecycle import SPECIAL_PROCEDURES, SUSPENSION_LABELS
+
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    specials = [
+        ev
+        for ev in case.events
+        if ev.action is CaseAction.SUSPEND
+        and SuspensionKind(ev.detail.get("kind", "corrections")) in SPECIAL_PROCEDURES
+    ]
+    if not specials:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有特别程序记录")
+    index = len(specials) if index is None else index
+    if not 1 <= index <= len(specials):
+        raise NotFound(f"办件 {case.number} 没有第{index}次特别程序记录")
+    event = specials[index - 1]
+    days = int(event.detail.get("expected_days") or 0)
+    started = local_day(event.at)
+    end: date | None = None
+    provisional = False
+    if days:
+        with uow.read():
+            calendar = load_calendar(uow)
+        finish = calendar.add_working_days(started, days)
+        end, provisional = finish.due, finish.provisional
+    number = f"{case.number}-T{index}"
+    return SpecialProcedureNotice(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=started,
+        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.SPECIAL, number, started),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        started_at=event.at.astimezone(DEFAULT_TZ),
+        procedure=SUSPENSION_LABELS[SuspensionKind(event.detail["kind"])],
+        reason=event.reason,
+        expected_days=days,
+        expected_end=end,
+        expected_end_provisional=provisional,
+    )
+
+
+def extension_notice_for_case(
+    uow: UnitOfWork, case_id: int, index: int | None = None
+) -> ExtensionNotice:
+    """延期告知书 of the case's ``index``-th extension (1-based; default the latest), numbered
+    after the case: ``QH-20261124-0001-E1`` is its first. The new date is the case's due date
+    right after that extension."""
+    from dataclasses import replace
+
+    from app.calendar import load_calendar
+    from app.cases.deadlines import case_deadline
+
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    positions = [i for i, ev in enumerate(case.events) if ev.action is CaseAction.EXTEND]
+    if not positions:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有延期记录")
+    index = len(positions) if index is None else index
+    if not 1 <= index <= len(positions):
+        raise NotFound(f"办件 {case.number} 没有第{index}次延期记录")
+    at = positions[index - 1]
+    event = case.events[at]
+    with uow.read():
+        calendar = load_calendar(uow)
+    then = case_deadline(replace(case, events=case.events[: at + 1]), calendar)
+    number = f"{case.number}-E{index}"
+    issued_on = local_day(event.at)
+    return ExtensionNotice(
+        center_name=ctx.site.name,
+        number=number,
+        issued_on=issued_on,
+        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
+        qr_payload=sign_document(uow, DocumentKind.EXTENSION, number, issued_on),
+        case_number=case.number,
+        item_name=ctx.version.name,
+        applicant=ctx.applicant,
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        days=int(event.detail.get("days", 0)),
+        reason=event.reason,
+        approved_by=str(event.detail.get("approved_by", "")),
+        new_due=then.due,
+        new_due_provisional=then.provisional,
     )
 
 

@@ -613,6 +613,116 @@ class SupplyReceipt(PrintedDocument):
         )
 
 
+@dataclass(frozen=True, kw_only=True)
+class SpecialProcedureNotice(PrintedDocument):
+    """特别程序告知书 (行政许可法 Art. 45): which procedure the case needs, why, how long it is
+    expected to take; its time is not counted in the limit."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.SPECIAL
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    started_at: datetime
+    procedure: str
+    reason: str
+    expected_days: int
+    expected_end: date | None
+    expected_end_provisional: bool = False
+
+    def body(self) -> tuple[Block, ...]:
+        end = ""
+        if self.expected_end is not None:
+            mark = "（暂定，以国务院公布的节假日安排为准）" if self.expected_end_provisional else ""
+            end = f"，预计于{cn_date(self.expected_end)}{mark}前完成"
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提出的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}），依法需要进行{self.procedure}。"
+            ),
+            Fields(
+                (
+                    ("特别程序", self.procedure),
+                    ("原因", self.reason),
+                    ("开始时间", cn_time(self.started_at)),
+                    ("预计所需时间", f"{self.expected_days}个工作日{end}"),
+                )
+            ),
+            Para(
+                f"依照《中华人民共和国行政许可法》第四十五条，{self.procedure}所需时间不计算在"
+                "办理期限内。程序完成后本件恢复计时，继续办理；如需延长，将另行书面告知。",
+                emphasis=True,
+            ),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("告知书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("特别程序", self.procedure),
+                    ("预计所需时间", f"{self.expected_days}个工作日"),
+                    ("告知日期", cn_date(self.issued_on)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtensionNotice(PrintedDocument):
+    """延期告知书 (行政许可法 Art. 42): the limit is extended, by how much, why, until when, and
+    who approved an extension beyond the statutory limit."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.EXTENSION
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    days: int
+    reason: str
+    approved_by: str = ""
+    new_due: date | None = None
+    new_due_provisional: bool = False
+
+    def body(self) -> tuple[Block, ...]:
+        if self.new_due is None:
+            until = "（本件现中止计时，恢复计时后顺延）"
+        else:
+            mark = "（暂定，以国务院公布的节假日安排为准）" if self.new_due_provisional else ""
+            until = cn_date(self.new_due) + mark
+        rows = [
+            ("延长期限", f"{self.days}个工作日"),
+            ("延期理由", self.reason),
+            ("办结期限延至", until),
+        ]
+        if self.approved_by:
+            rows.append(("批准人", f"{self.approved_by}（行政机关负责人）"))
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提出的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}），因下列理由不能在原定期限内作出决定，"
+                "依照《中华人民共和国行政许可法》第四十二条，决定延长办理期限："
+            ),
+            Fields(tuple(rows)),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("告知书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("延长期限", f"{self.days}个工作日"),
+                    ("延期理由", self.reason),
+                    ("告知日期", cn_date(self.issued_on)),
+                )
+            ),
+        )
+
+
 DENIAL_REMEDY = (
     "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
     "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
@@ -867,6 +977,8 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     CompletionNotice,
     DenialDecision,
     SupplyReceipt,
+    SpecialProcedureNotice,
+    ExtensionNotice,
     ServiceGuide,
     AppointmentConfirmation,
     DailyLog,

@@ -24,6 +24,8 @@ class DocumentKind(StrEnum):
     APPOINTMENT = "appointment"  # 预约确认单
     DENIAL = "denial"  # 不予行政许可决定书
     SUPPLY = "supply"  # 容缺材料补交回执
+    SPECIAL = "special"  # 特别程序告知书
+    EXTENSION = "extension"  # 延期告知书
 
 
 class PageSize(StrEnum):
@@ -66,6 +68,8 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     # The stub is the 送达回证: the hall keeps it with the applicant's signature of receipt.
     DocumentKind.DENIAL: KindSpec("不予行政许可决定书", "J", PageSize.A4, True, True, False),
     DocumentKind.SUPPLY: KindSpec("容缺材料补交回执", "B", PageSize.A4, True, True, False),
+    DocumentKind.SPECIAL: KindSpec("特别程序告知书", "T", PageSize.A4, True, True, False),
+    DocumentKind.EXTENSION: KindSpec("延期告知书", "E", PageSize.A4, True, True, False),
 }
 
 

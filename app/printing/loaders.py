@@ -131,4 +131,34 @@ def _supply(uow: UnitOfWork, number: str) -> PrintedDocument:
 
 
 register_loader(DocumentKind.SUPPLY, _supply)
+
+
+def _special(uow: UnitOfWork, number: str) -> PrintedDocument:
+    """By its own number (``QH-20261124-0001-T1``) or the case's (the latest procedure)."""
+    with uow.read():
+        found = uow.cases.by_number(number)
+    own = re.fullmatch(r"(.+)-T([0-9]+)", number.upper())
+    if found is None and own:
+        return builders.special_notice_for_case(
+            uow, _case_id(uow, own.group(1)), int(own.group(2))
+        )
+    return builders.special_notice_for_case(uow, _case_id(uow, number))
+
+
+register_loader(DocumentKind.SPECIAL, _special)
+
+
+def _extension(uow: UnitOfWork, number: str) -> PrintedDocument:
+    """By its own number (``QH-20261124-0001-E1``) or the case's (the latest extension)."""
+    with uow.read():
+        found = uow.cases.by_number(number)
+    own = re.fullmatch(r"(.+)-E([0-9]+)", number.upper())
+    if found is None and own:
+        return builders.extension_notice_for_case(
+            uow, _case_id(uow, own.group(1)), int(own.group(2))
+        )
+    return builders.extension_notice_for_case(uow, _case_id(uow, number))
+
+
+register_loader(DocumentKind.EXTENSION, _extension)
 register_loader(DocumentKind.GUIDE, _guide)

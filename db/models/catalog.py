@@ -43,6 +43,9 @@ class ServiceItemVersion(Base):
     conditions: Mapped[str] = mapped_column(Text, default="")
     statutory_days: Mapped[int] = mapped_column(Integer)
     committed_days: Mapped[int] = mapped_column(Integer)
+    # 行政许可法 Art. 42: beyond the statutory limit, with the approval of the head of the body
+    # (20 + 10 working days there; other laws set other limits).
+    extension_allowance: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     fee: Mapped[str] = mapped_column(String(200), default="不收费")
     fee_basis: Mapped[str] = mapped_column(Text, default="")
     where_when: Mapped[str] = mapped_column(Text, default="")

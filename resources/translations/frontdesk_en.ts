@@ -318,97 +318,112 @@
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/action_form.py" line="50"/>
+        <source>（补正不填）</source>
+        <translation>(none for corrections)</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/action_form.py" line="51"/>
+        <source>特别程序预计所需工作日</source>
+        <translation>Expected working days of the special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="59"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="52"/>
-        <source>延期理由</source>
-        <translation>Reason for the extension</translation>
+        <location filename="../../ui/cases/action_form.py" line="60"/>
+        <source>延期理由（将书面告知申请人）</source>
+        <translation>Reason (told to the applicant in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="55"/>
+        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <source>批准人（超过法定时限时必填：行政机关负责人）</source>
+        <translation>Approved by (the head of the body; required beyond the statutory limit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="66"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="56"/>
+        <location filename="../../ui/cases/action_form.py" line="67"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="57"/>
+        <location filename="../../ui/cases/action_form.py" line="68"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="58"/>
+        <location filename="../../ui/cases/action_form.py" line="69"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="61"/>
+        <location filename="../../ui/cases/action_form.py" line="72"/>
         <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
         <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="74"/>
         <source>法律依据（不予时必填）</source>
         <translation>Legal basis (required when not granting)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="68"/>
+        <location filename="../../ui/cases/action_form.py" line="79"/>
         <source>容缺材料（%s）未补交仍准予的理由</source>
         <translation>Reason to grant with deferred materials (%s) still outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="79"/>
+        <location filename="../../ui/cases/action_form.py" line="90"/>
         <source>收到的容缺材料（空格勾选）</source>
         <translation>Deferred materials received (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="80"/>
+        <location filename="../../ui/cases/action_form.py" line="91"/>
         <source>备注（如：原件已核验）</source>
         <translation>Note (e.g. original checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="84"/>
+        <location filename="../../ui/cases/action_form.py" line="95"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="85"/>
+        <location filename="../../ui/cases/action_form.py" line="96"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="86"/>
+        <location filename="../../ui/cases/action_form.py" line="97"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="89"/>
+        <location filename="../../ui/cases/action_form.py" line="100"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="90"/>
+        <location filename="../../ui/cases/action_form.py" line="101"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="91"/>
+        <location filename="../../ui/cases/action_form.py" line="102"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="93"/>
+        <location filename="../../ui/cases/action_form.py" line="104"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="95"/>
+        <location filename="../../ui/cases/action_form.py" line="106"/>
         <location filename="../../ui/cases/dialog.py" line="123"/>
         <source>环节</source>
         <translation>Step</translation>
@@ -470,7 +485,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="102"/>
-        <location filename="../../ui/cases/action_form.py" line="97"/>
+        <location filename="../../ui/cases/action_form.py" line="108"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -521,12 +536,12 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="99"/>
+        <location filename="../../ui/cases/action_form.py" line="110"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="108"/>
+        <location filename="../../ui/cases/action_form.py" line="119"/>
         <location filename="../../ui/counter/checklist.py" line="378"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -909,26 +924,36 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="267"/>
+        <source>延期告知书</source>
+        <translation>Notice of extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="269"/>
         <source>容缺材料补交回执</source>
         <translation>Receipt of deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="269"/>
+        <location filename="../../ui/cases/dialog.py" line="271"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="272"/>
+        <location filename="../../ui/cases/dialog.py" line="276"/>
+        <source>特别程序告知书</source>
+        <translation>Notice of a special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dialog.py" line="279"/>
         <source>不予行政许可决定书</source>
         <translation>Decision not to grant the licence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="273"/>
+        <location filename="../../ui/cases/dialog.py" line="280"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="324"/>
+        <location filename="../../ui/cases/dialog.py" line="331"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="583"/>
         <source>操作未完成</source>
@@ -1064,6 +1089,36 @@ Recorded by: %s %s</translation>
         <translation>Site survey</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/labels.py" line="88"/>
+        <source>检验</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="89"/>
+        <source>检测</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="90"/>
+        <source>检疫</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="91"/>
+        <source>鉴定</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="92"/>
+        <source>招标</source>
+        <translation>Tendering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="93"/>
+        <source>拍卖</source>
+        <translation>Auction</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/model.py" line="44"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
@@ -1145,7 +1200,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="274"/>
+        <location filename="../../ui/cases/dialog.py" line="281"/>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -3795,112 +3850,117 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="152"/>
+        <location filename="../../ui/catalog/editor.py" line="153"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="153"/>
+        <location filename="../../ui/catalog/editor.py" line="154"/>
         <source>事项名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="154"/>
+        <location filename="../../ui/catalog/editor.py" line="155"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="155"/>
+        <location filename="../../ui/catalog/editor.py" line="156"/>
         <source>事项类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="156"/>
+        <location filename="../../ui/catalog/editor.py" line="157"/>
         <source>法定时限（工作日）</source>
         <translation>Statutory limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="157"/>
+        <location filename="../../ui/catalog/editor.py" line="158"/>
         <source>承诺时限（工作日，0 为即办件）</source>
         <translation>Committed limit (working days, 0 = on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="158"/>
+        <location filename="../../ui/catalog/editor.py" line="162"/>
+        <source>经负责人批准可延长（工作日，超过法定时限部分）</source>
+        <translation>Extension beyond the statutory limit with the head&apos;s approval (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="165"/>
         <source>到现场次数</source>
         <translation>Visits needed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="159"/>
+        <location filename="../../ui/catalog/editor.py" line="166"/>
         <source>收费标准</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="160"/>
+        <location filename="../../ui/catalog/editor.py" line="167"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="161"/>
+        <location filename="../../ui/catalog/editor.py" line="168"/>
         <source>咨询电话</source>
         <translation>Enquiries phone</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="162"/>
+        <location filename="../../ui/catalog/editor.py" line="169"/>
         <source>监督投诉电话</source>
         <translation>Complaints phone</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="168"/>
+        <location filename="../../ui/catalog/editor.py" line="175"/>
         <source>受理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="169"/>
+        <location filename="../../ui/catalog/editor.py" line="176"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="170"/>
+        <location filename="../../ui/catalog/editor.py" line="177"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="171"/>
+        <location filename="../../ui/catalog/editor.py" line="178"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="181"/>
+        <location filename="../../ui/catalog/editor.py" line="188"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="184"/>
+        <location filename="../../ui/catalog/editor.py" line="191"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="188"/>
+        <location filename="../../ui/catalog/editor.py" line="195"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="246"/>
+        <location filename="../../ui/catalog/editor.py" line="253"/>
         <source>保存失败：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="267"/>
+        <location filename="../../ui/catalog/editor.py" line="274"/>
         <source>第%s项材料</source>
         <translation>Material %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="267"/>
+        <location filename="../../ui/catalog/editor.py" line="274"/>
         <source>第%s个环节</source>
         <translation>Step %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="285"/>
+        <location filename="../../ui/catalog/editor.py" line="292"/>
         <source>有%s处需要修改，未保存。</source>
         <translation>%s fields need changes; nothing was saved.</translation>
     </message>

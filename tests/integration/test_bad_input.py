@@ -526,14 +526,19 @@ def test_case_complete_step(hall: Hall, position: int, note: str, off: int) -> N
 
 
 @FORM_SETTINGS
-@given(kind=st.one_of(st.sampled_from(list(SuspensionKind)), texts), reason=texts, off=stale)
-def test_case_suspend(hall: Hall, kind: str, reason: str, off: int) -> None:
+@given(
+    kind=st.one_of(st.sampled_from(list(SuspensionKind)), texts),
+    reason=texts,
+    days=st.one_of(st.none(), st.integers(-5, 400)),
+    off=stale,
+)
+def test_case_suspend(hall: Hall, kind: str, reason: str, days: int | None, off: int) -> None:
     act(
         hall,
         "case_suspend",
-        {"kind", "reason"},
+        {"kind", "reason", "expected_days"},
         OPEN,
-        lambda c, v: transitions.suspend_case(hall.uow(), hall.clerk, c, v, kind, reason),
+        lambda c, v: transitions.suspend_case(hall.uow(), hall.clerk, c, v, kind, reason, days),
         off,
     )
 
@@ -552,27 +557,29 @@ def test_case_resume(hall: Hall, note: str, off: int) -> None:
 
 
 @FORM_SETTINGS
-@given(days=typed_ints, reason=texts, off=stale)
-def test_case_extend(hall: Hall, days: int, reason: str, off: int) -> None:
+@given(days=typed_ints, reason=texts, approver=texts, off=stale)
+def test_case_extend(hall: Hall, days: int, reason: str, approver: str, off: int) -> None:
     act(
         hall,
         "case_extend",
-        {"days", "reason"},
+        {"days", "reason", "approved_by"},
         (*OPEN, CaseState.SUSPENDED),
-        lambda c, v: transitions.extend_case(hall.uow(), hall.boss, c, v, days, reason),
+        lambda c, v: transitions.extend_case(hall.uow(), hall.boss, c, v, days, reason, approver),
         off,
     )
 
 
 @FORM_SETTINGS
-@given(outcome=st.one_of(st.sampled_from(list(Outcome)), texts), note=texts, off=stale)
-def test_case_decide(hall: Hall, outcome: str, note: str, off: int) -> None:
+@given(
+    outcome=st.one_of(st.sampled_from(list(Outcome)), texts), note=texts, basis=texts, off=stale
+)
+def test_case_decide(hall: Hall, outcome: str, note: str, basis: str, off: int) -> None:
     act(
         hall,
         "case_decide",
-        {"outcome", "note"},
+        {"outcome", "note", "legal_basis"},
         OPEN,
-        lambda c, v: transitions.decide_case(hall.uow(), hall.clerk, c, v, outcome, note),
+        lambda c, v: transitions.decide_case(hall.uow(), hall.clerk, c, v, outcome, note, basis),
         off,
     )
 

@@ -174,7 +174,7 @@ def test_second_save_from_a_stale_screen_is_refused(
     accepted = service.accept_case(demo_ctx.uow(), me, request(item))
     service.start_case(demo_ctx.uow(), boss, accepted.case_id, 1)
     with pytest.raises(ConcurrentEdit, match="孙丽"):
-        service.suspend_case(demo_ctx.uow(), me, accepted.case_id, 1, "hearing", "需听证")
+        service.suspend_case(demo_ctx.uow(), me, accepted.case_id, 1, "hearing", "需听证", 10)
 
 
 def test_other_clerk_cannot_move_my_case_but_my_backup_can(

@@ -322,3 +322,86 @@ def test_deferred_material_supplied_with_a_receipt_before_approval(
         demo_ctx.uow(), boss, other, 1, "approved", override="户籍信息已通过部门共享核验"
     )
     assert case.events[-1].detail["override"] == "户籍信息已通过部门共享核验"
+
+
+def test_a_special_procedure_is_told_in_writing_with_its_expected_time(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """行政许可法 Art. 45: 检验、检测、检疫、鉴定、招标、拍卖 pause the clock like the others, and
+    the applicant is told the procedure and its expected time."""
+    case_id = accept(demo_ctx, item, deferred=False)  # Tue 2026-11-24
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    number = "QH-20261124-0001"
+    with pytest.raises(ValidationError) as refused:
+        service.suspend_case(demo_ctx.uow(), clerk, case_id, 1, "appraisal", "残疾等级鉴定")
+    assert set(refused.value.errors) == {"expected_days"}
+    with pytest.raises(ValidationError, match="1～365"):
+        service.suspend_case(demo_ctx.uow(), clerk, case_id, 1, "appraisal", "残疾等级鉴定", 0)
+    case = service.suspend_case(
+        demo_ctx.uow(), clerk, case_id, 1, "appraisal", "申请人残疾等级需经指定机构鉴定", 5
+    )
+    assert case.state.value == "suspended" and case.due_date is None  # the clock stopped
+    notice = load_document(demo_ctx.uow(), clerk, "special", number)
+    assert notice.number == f"{number}-T1"
+    text_ = compact("".join(pdf_text(render(notice))))
+    # Five working days after Tue 2026-11-24: Tue 2026-12-01.
+    for expected in ("依法需要进行鉴定", "需经指定机构鉴定", "5个工作日，预计于2026年12月1日"):
+        assert expected in text_, expected
+    assert verify_payload(demo_ctx.uow(), decode_qr(render(notice))[0]).genuine
+    case = service.resume_case(demo_ctx.uow(), clerk, case_id, case.row_version)
+    # Corrections need no expected time, and their paper stays the correction request.
+    service.suspend_case(demo_ctx.uow(), clerk, case_id, case.row_version, "corrections", "缺签字")
+    assert load_document(demo_ctx.uow(), clerk, "special", number).number == f"{number}-T1"
+
+
+def test_extension_beyond_the_statutory_limit_needs_the_head_and_is_told(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """行政许可法 Art. 42: up to the statutory limit (20) is the hall's call; the allowance (10)
+    beyond it needs the head of the body, named; every extension is told with its reason."""
+    case_id = accept(demo_ctx, item, deferred=False)  # committed 5, statutory 20, allowance 10
+    boss = login(demo_ctx.uow(), "sunli", "demo-2026")
+    number = "QH-20261124-0001"
+    case = service.extend_case(demo_ctx.uow(), boss, case_id, 1, 15, "需入户调查")  # 20: no head
+    assert "approved_by" not in case.events[-1].detail
+    with pytest.raises(ValidationError) as refused:
+        service.extend_case(demo_ctx.uow(), boss, case_id, case.row_version, 5, "需会同残联核实")
+    assert set(refused.value.errors) == {"approved_by"}
+    with pytest.raises(ValidationError, match="最多还能延 10 天"):
+        service.extend_case(
+            demo_ctx.uow(), boss, case_id, case.row_version, 11, "需会同残联核实", "局长 刘强"
+        )
+    case = service.extend_case(
+        demo_ctx.uow(), boss, case_id, case.row_version, 10, "需会同残联核实", "县民政局局长 刘强"
+    )
+    assert case.events[-1].detail["approved_by"] == "县民政局局长 刘强"
+    first = load_document(demo_ctx.uow(), boss, "extension", f"{number}-E1")
+    latest = load_document(demo_ctx.uow(), boss, "extension", number)
+    assert latest.number == f"{number}-E2"
+    first_text = compact("".join(pdf_text(render(first))))
+    latest_text = compact("".join(pdf_text(render(latest))))
+    assert "延长期限15个工作日" in first_text and "批准人" not in first_text
+    assert "县民政局局长刘强（行政机关负责人）" in latest_text
+    assert case.due_date is not None
+    assert f"办结期限延至{case.due_date.year}年{case.due_date.month}月{case.due_date.day}日" in (
+        latest_text
+    )
+    assert verify_payload(demo_ctx.uow(), decode_qr(render(latest))[0]).genuine
+
+
+def test_an_items_extension_allowance_is_kept_with_its_version(demo_ctx: AppContext) -> None:
+    from dataclasses import replace as with_
+
+    from app.catalog import service as catalog
+
+    admin = login(demo_ctx.uow(), "admin", "admin-2026")
+    version = make_item(demo_ctx)
+    assert version.extension_allowance == 10  # 行政许可法 Art. 42
+    draft = with_(catalog.draft_of(version), base_version_id=version.id)
+    with pytest.raises(ValidationError) as refused:
+        catalog.save_item(demo_ctx.uow(), admin, with_(draft, extension_allowance=-1))
+    assert "extension_allowance" in refused.value.errors
+    saved = catalog.save_item(demo_ctx.uow(), admin, with_(draft, extension_allowance=30))
+    uow = demo_ctx.uow()
+    with uow.read():
+        assert catalog.get_version(uow, saved).extension_allowance == 30

@@ -86,6 +86,20 @@ EXPECTED = {
         "尚需补交（请于2026年12月1日前补交）",
         "户口簿",
     ],
+    "special": [
+        "依法需要进行鉴定",
+        "申请人残疾等级需经指定机构鉴定",
+        "15个工作日，预计于2027年1月4日（暂定",
+        "第四十五条",
+        "不计算在办理期限内",
+    ],
+    "extension": [
+        "第四十二条",
+        "延长期限10个工作日",
+        "需会同县残联核实残疾等级",
+        "办结期限延至2027年1月19日（暂定",
+        "县民政局局长刘强（行政机关负责人）",
+    ],
     "guide": ["县民政局", "社会救助暂行办法", "申请材料", "办理流程", "审核", "15个工作日"],
     "appointment": [
         "预约时间2026年11月26日（星期四）09:30-10:00",
@@ -111,7 +125,10 @@ EXPECTED = {
         "01234567 89abcdef 01234567 89abcdef",
     ],
 }
-STUB_KINDS = {"receipt", "notice", "refusal", "correction", "deferred", "denial", "supply"}
+STUB_KINDS = {
+    *("receipt", "notice", "refusal", "correction", "deferred"),
+    *("denial", "supply", "special", "extension"),
+}
 
 
 def test_every_document_class_has_a_sample() -> None:

@@ -45,11 +45,22 @@ class ActionForm(ServiceForm):
                 kind.addItem(suspension_text(k), k.value)
             self.add_field("kind", tr("类型"), kind)
             self.add_field("reason", tr("原因（将书面告知申请人）"), QPlainTextEdit())
+            days = QSpinBox()
+            days.setRange(0, 365)
+            days.setSpecialValueText(tr("（补正不填）"))
+            self.add_field("expected_days", tr("特别程序预计所需工作日"), days)
+            kind.currentIndexChanged.connect(
+                lambda _i: days.setEnabled(kind.currentData() != SuspensionKind.CORRECTIONS.value)
+            )
+            days.setEnabled(kind.currentData() != SuspensionKind.CORRECTIONS.value)
         elif action is CaseAction.EXTEND:
             days = QSpinBox()
             days.setRange(1, 365)
             self.add_field("days", tr("延长工作日"), days)
-            self.add_field("reason", tr("延期理由"), QPlainTextEdit())
+            self.add_field("reason", tr("延期理由（将书面告知申请人）"), QPlainTextEdit())
+            self.add_field(
+                "approved_by", tr("批准人（超过法定时限时必填：行政机关负责人）"), QLineEdit()
+            )
         elif action is CaseAction.DECIDE:
             outcome = QComboBox()
             outcome.addItem(tr("准予"), Outcome.APPROVED.value)

@@ -73,13 +73,13 @@ def service_call(
             uow(), actor, case_id, version, v["position"], v.get("note", "")
         ),
         CaseAction.SUSPEND: lambda v: service.suspend_case(
-            uow(), actor, case_id, version, v["kind"], v["reason"]
+            uow(), actor, case_id, version, v["kind"], v["reason"], v.get("expected_days") or None
         ),
         CaseAction.RESUME: lambda v: service.resume_case(
             uow(), actor, case_id, version, v.get("note", "")
         ),
         CaseAction.EXTEND: lambda v: service.extend_case(
-            uow(), actor, case_id, version, v["days"], v["reason"]
+            uow(), actor, case_id, version, v["days"], v["reason"], v.get("approved_by", "")
         ),
         CaseAction.DECIDE: lambda v: service.decide_case(
             uow(),
@@ -263,10 +263,17 @@ class CaseDialog(QDialog):
         papers = [("receipt", tr("受理回执"))]
         if "deferred" in c.materials.values():
             papers.append(("deferred", tr("容缺受理通知")))
+        if any(e.action is CaseAction.EXTEND for e in c.events):
+            papers.append(("extension", tr("延期告知书")))
         if any(e.action is CaseAction.SUPPLY for e in c.events):
             papers.append(("supply", tr("容缺材料补交回执")))
         if any(e.detail.get("kind") == "corrections" for e in c.events):
             papers.append(("correction", tr("补正材料通知书")))
+        if any(
+            e.action is CaseAction.SUSPEND and e.detail.get("kind") not in (None, "corrections")
+            for e in c.events
+        ):
+            papers.append(("special", tr("特别程序告知书")))
         if c.state in (CaseState.DECIDED, CaseState.DELIVERED):
             if c.decision == "denied":
                 papers.append(("denial", tr("不予行政许可决定书")))

@@ -85,4 +85,10 @@ def suspension_text(kind: SuspensionKind) -> str:
         SuspensionKind.HEARING: tr("听证"),
         SuspensionKind.EXPERT_REVIEW: tr("专家评审"),
         SuspensionKind.SITE_SURVEY: tr("现场勘验"),
+        SuspensionKind.INSPECTION: tr("检验"),
+        SuspensionKind.TESTING: tr("检测"),
+        SuspensionKind.QUARANTINE: tr("检疫"),
+        SuspensionKind.APPRAISAL: tr("鉴定"),
+        SuspensionKind.TENDER: tr("招标"),
+        SuspensionKind.AUCTION: tr("拍卖"),
     }[kind]

@@ -42,7 +42,7 @@ LINE_FIELDS = (
     "delivery_methods",
 )
 TEXT_FIELDS = ("conditions", "legal_basis", "fee_basis", "where_when")
-NUMBER_FIELDS = ("statutory_days", "committed_days", "visits_needed")
+NUMBER_FIELDS = ("statutory_days", "committed_days", "extension_allowance", "visits_needed")
 
 
 class ItemEditor(QDialog):
@@ -106,6 +106,7 @@ class ItemEditor(QDialog):
                 code="", name="", department="", statutory_days=0, committed_days=0
             )
             self.numbers["visits_needed"].setValue(defaults.visits_needed)
+            self.numbers["extension_allowance"].setValue(defaults.extension_allowance)
             self.lines["fee"].setText(defaults.fee)
             self.lines["delivery_methods"].setText(defaults.delivery_methods)
 
@@ -155,6 +156,12 @@ class ItemEditor(QDialog):
         self._line(form, "category", self.tr("事项类别"))
         self._number(form, "statutory_days", self.tr("法定时限（工作日）"), 1000)
         self._number(form, "committed_days", self.tr("承诺时限（工作日，0 为即办件）"), 1000)
+        self._number(
+            form,
+            "extension_allowance",
+            self.tr("经负责人批准可延长（工作日，超过法定时限部分）"),
+            1000,
+        )
         self._number(form, "visits_needed", self.tr("到现场次数"), 10)
         self._line(form, "fee", self.tr("收费标准"))
         self._line(form, "delivery_methods", self.tr("送达方式"))
