@@ -12,8 +12,10 @@ Rules (shared/docs/DOMAIN.md, "Counting working days"):
 
 Sources: the ``chinese_calendar`` package (years 2004-2026 in version 1.11.0), overridden
 day by day by admin-entered data. A year is *known* if the package covers it or an admin
-entered its schedule. In an unknown year only weekends are days off, and a deadline that
-depends on a day of such a year is provisional.
+entered its whole schedule (``app.statutory_holidays.missing_from_schedule`` is empty). In an
+unknown year the days off are weekends plus the holidays that the law fixes and their 补假
+(``app.statutory_holidays``); only the 调休 swaps are missing, so a deadline that depends on
+a day of such a year is provisional.
 
 Schedule import format (UTF-8 text, typed from the State Council notice)::
 
@@ -41,6 +43,7 @@ from enum import StrEnum
 from chinese_calendar import constants as _builtin
 
 from app.errors import ValidationError
+from app.statutory_holidays import REVISION_2024_FROM, provisional_days_off
 
 BUILTIN_YEARS = range(
     min(d.year for d in _builtin.holidays), max(d.year for d in _builtin.holidays) + 1
@@ -191,6 +194,8 @@ class WorkCalendar:
                 return True
             if day in _builtin.holidays:
                 return False
+        elif not self.is_year_known(day.year) and day in provisional_days_off(day.year):
+            return False
         return day.weekday() < 5
 
     def _workdays_of(self, year: int) -> list[int]:
@@ -246,6 +251,7 @@ class WorkCalendar:
                 digest.update(f"{day.isoformat()}{'W' if workday else 'H'};".encode())
         known = set(self._entered_years) | (set(BUILTIN_YEARS) if self._use_builtin else set())
         digest.update(("years:" + ",".join(map(str, sorted(known)))).encode())
+        digest.update(f";statutory:{REVISION_2024_FROM}".encode())  # rules of unknown years
         return digest.hexdigest()[:12]
 
 

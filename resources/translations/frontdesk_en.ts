@@ -3402,8 +3402,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="83"/>
-        <source>%s 年节假日安排尚未录入：涉及该年的承诺办结日只按周末计算，标为“暂定”，录入后自动重算。</source>
-        <translation>The %s holiday schedule has not been entered: due dates in that year count weekends only, are marked provisional, and are recomputed once it is entered.</translation>
+        <source>%s 年节假日安排尚未完整录入：涉及该年的承诺办结日按法定节假日及补假推算（调休未知），标为“暂定”，录入完整安排后自动重算。</source>
+        <translation>The %s holiday schedule is not complete: due dates in that year skip the statutory holidays and their make-up days off (swapped weekends are unknown), are marked provisional, and are recomputed once the whole schedule is entered.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="94"/>
@@ -3441,7 +3441,7 @@ you can follow the steps here.</translation>
         <translation>%s days entered (%s); the due dates of %s open cases moved and their clerks were told.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="129"/>
+        <location filename="../../ui/calendar_page.py" line="130"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
@@ -3615,32 +3615,32 @@ you can follow the steps here.</translation>
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../ui/calendar_page.py" line="150"/>
+        <location filename="../../ui/calendar_page.py" line="151"/>
         <source>设置单日</source>
         <translation>Set one day</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="155"/>
+        <location filename="../../ui/calendar_page.py" line="156"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="156"/>
+        <location filename="../../ui/calendar_page.py" line="157"/>
         <source>上班（调休）</source>
         <translation>Working day (make-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="159"/>
+        <location filename="../../ui/calendar_page.py" line="160"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="160"/>
+        <location filename="../../ui/calendar_page.py" line="161"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="161"/>
+        <location filename="../../ui/calendar_page.py" line="162"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
