@@ -255,6 +255,25 @@ class WorkCalendar:
         return digest.hexdigest()[:12]
 
 
+@dataclass(frozen=True, slots=True)
+class CitizenDay:
+    """A date an applicant is given (补齐 / 补交 by), as it may be printed."""
+
+    day: date
+    provisional: bool  # its year's schedule is not final: a 调休 or 补假 may still move it
+    typed: date | None = None  # the day asked for, when it was a day off and moved
+
+
+def citizen_day(calendar: WorkCalendar, day: date) -> CitizenDay:
+    """The date to give an applicant for ``day``: a day off is never shown; a time limit
+    that ends on one ends on the next working day (民法典 Art. 203), as the law reads for
+    periods. Provisional when the day's year is not final. Every date printed for a citizen
+    that a clerk chose goes through here (the computed due dates are working days already).
+    """
+    moved = day if calendar.is_workday(day) else calendar.next_workday(day)
+    return CitizenDay(moved, not calendar.is_year_known(moved.year), day if moved != day else None)
+
+
 def _paused_ranges(pauses: Sequence[Pause], start: int) -> list[tuple[int, int]]:
     """Excluded ordinal ranges [first, last] after ``start``, sorted and merged."""
     ranges = sorted(

@@ -27,7 +27,7 @@ from app.validation import (
     validate_resident_id,
     validate_text,
 )
-from app.workdays import Deadline, warning_level
+from app.workdays import Deadline, citizen_day, warning_level
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,10 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
     with uow.write():
         calendar = load_calendar(uow)
         deadline = calendar.add_working_days(start_day, version.committed_days)
-        if req.deferred_supply_by and deadline.due and req.deferred_supply_by > deadline.due:
+        supply_by = (
+            citizen_day(calendar, req.deferred_supply_by).day if req.deferred_supply_by else None
+        )
+        if supply_by and deadline.due and supply_by > deadline.due:
             raise ValidationError.single(
                 "deferred_supply_by", f"补交期限不能晚于承诺办结日期 {deadline.due:%Y-%m-%d}"
             )
@@ -163,7 +166,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
                 accepted_day=start_day,
                 committed_days=version.committed_days,
                 statutory_days=version.statutory_days,
-                deferred_supply_by=req.deferred_supply_by,
+                deferred_supply_by=supply_by,
                 applicant_commitment=req.applicant_commitment.strip(),
                 materials=materials,
                 due_date=deadline.due,
