@@ -22,6 +22,7 @@ from app.roles import Actor, allowed_roles
 from app.validation import (
     ID_TYPES,
     FieldErrors,
+    validate_id_document,
     validate_name,
     validate_phone,
     validate_resident_id,
@@ -41,14 +42,15 @@ def check_applicant(applicant: ApplicantInput, today: date, errors: FieldErrors)
     """Validate and normalise an applicant; every bad field goes into ``errors``."""
     name = errors.check("applicant_name", validate_name, applicant.name)
     id_number = applicant.id_number.strip()
-    if applicant.id_type == "resident_id":
-        id_number = errors.check("id_number", validate_resident_id, id_number, today=today) or ""
-    elif applicant.id_type not in ID_TYPES:
+    if applicant.id_type not in ID_TYPES:
         errors.add("id_type", "请选择证件类型")
-    elif not id_number:
-        errors.add("id_number", "请填写证件号码")
-    else:  # a passport or permit number: kept as typed, but no control characters
-        id_number = errors.check("id_number", validate_text, id_number, max_len=40) or ""
+    else:  # each document by its published format (app.validation.validate_id_document)
+        id_number = (
+            errors.check(
+                "id_number", validate_id_document, id_number, applicant.id_type, today=today
+            )
+            or ""
+        )
     phone = errors.check("phone", validate_phone, applicant.phone)
     agent_name = applicant.agent_name.strip()
     agent_id = applicant.agent_id_number.strip()
