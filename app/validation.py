@@ -329,12 +329,55 @@ def validate_name(value: object, field: str = "name", max_len: int = 50) -> str:
         raise ValidationError.single(field, "不能为空")
     if len(text) > max_len:
         raise ValidationError.single(field, f"不能超过{max_len}个字")
+    _check_script(text, field)
     bad = next((ch for ch in text if not _name_char_allowed(ch)), None)
     if bad is not None:
         raise ValidationError.single(field, f"含有不允许的字符（U+{ord(bad):04X}）")
     if text[0] == "·" or text[-1] == "·" or "··" in text:
         raise ValidationError.single(field, "间隔号“·”的位置不正确")
+    _check_covered(text, field)
     return text
+
+
+# Scripts whose letters change shape with their neighbours: the PDF renderer draws one glyph per
+# character, so a name in them would print as disjoined or wrong letters (docs/IDENTITY.md).
+_SHAPED_SCRIPTS = (
+    (0x0600, 0x06FF, "维吾尔文等阿拉伯字母", "阿依古丽·买买提"),
+    (0x0750, 0x077F, "维吾尔文等阿拉伯字母", "阿依古丽·买买提"),
+    (0x08A0, 0x08FF, "维吾尔文等阿拉伯字母", "阿依古丽·买买提"),
+    (0xFB50, 0xFDFF, "维吾尔文等阿拉伯字母", "阿依古丽·买买提"),
+    (0xFE70, 0xFEFF, "维吾尔文等阿拉伯字母", "阿依古丽·买买提"),
+    (0x0F00, 0x0FFF, "藏文", "扎西顿珠"),
+    (0x1800, 0x18AF, "蒙古文", "巴特尔"),
+    (0x11660, 0x1167F, "蒙古文", "巴特尔"),
+)
+
+
+def _check_script(text: str, field: str) -> None:
+    """Refuse a name in a script that needs shaping, saying so in words."""
+    for ch in text:
+        for lo, hi, script, example in _SHAPED_SCRIPTS:
+            if lo <= ord(ch) <= hi:
+                raise ValidationError.single(
+                    field,
+                    f"{script}写的姓名无法正确打印（字母须连写变形，本系统打印不支持），"
+                    f"请填写证件上的汉字姓名，如“{example}”",
+                )
+
+
+def _check_covered(text: str, field: str) -> None:
+    """Refuse a character no bundled font has (it would print as a blank), naming it."""
+    from app.fonts import uncovered_chars
+
+    missing = uncovered_chars(text)
+    if missing:
+        listed = "、".join(f"“{ch}”（U+{ord(ch):04X}）" for ch in missing[:5])
+        more = f"等{len(missing)}个字" if len(missing) > 5 else ""
+        raise ValidationError.single(
+            field,
+            f"{listed}{more}无法打印：本系统的字体没有这个字，打印出来会是空白。"
+            "请核对是否输错，或与管理员联系",
+        )
 
 
 def validate_text(value: object, field: str, max_len: int, required: bool = True) -> str:

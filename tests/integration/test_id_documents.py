@@ -1,5 +1,5 @@
-"""Identity documents at the counter are checked by their published formats through the
-service (issue 18 item 7): every door (GUI, CLI, import) refuses the same way."""
+"""Identity documents and names at the counter are checked through the service (issue 18 items
+7 and 8): every door (GUI, CLI, import) refuses the same way."""
 
 from __future__ import annotations
 
@@ -13,13 +13,11 @@ from app.errors import ValidationError
 from tests.helpers.catalog import make_item
 
 
-def _accept(ctx: AppContext, id_type: str, number: str) -> str:
+def _accept(ctx: AppContext, id_type: str, number: str, name: str = "Anna Schmidt") -> str:
     item = make_item(ctx)
     ids = {m.name: m.id for m in item.materials}
     me = login(ctx.uow(), "zhangwei", "demo-2026")
-    applicant = ApplicantInput(
-        name="Anna Schmidt", id_number=number, phone="13812345678", id_type=id_type
-    )
+    applicant = ApplicantInput(name=name, id_number=number, phone="13812345678", id_type=id_type)
     result = service.accept_case(
         ctx.uow(),
         me,
@@ -50,3 +48,16 @@ def test_a_2023_permanent_residence_id_is_accepted_as_typed(demo_ctx: AppContext
     me = login(demo_ctx.uow(), "zhangwei", "demo-2026")
     case = queries.find_case_by_number(demo_ctx.uow(), me, number)
     assert case is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("王\U00030041", "无法打印"), ("ئايگۈل", "维吾尔文"), ("ᠪᠠᠲᠤ", "蒙古文")],
+)
+def test_names_that_would_not_print_are_refused_at_entry(
+    demo_ctx: AppContext, name: str, words: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _accept(demo_ctx, "passport", "X1234567", name)
+    assert set(caught.value.errors) == {"applicant_name"}
+    assert words in caught.value.errors["applicant_name"]

@@ -228,6 +228,27 @@ def test_names_with_rare_characters_are_accepted(name: str) -> None:
     assert validate_name(name) == name
 
 
+def test_a_character_no_bundled_font_has_is_refused_by_name() -> None:
+    # U+30041 (CJK Ext G) is in none of the bundled fonts: it would print as a blank.
+    message = error_of(validate_name, "王\U00030041芳", field="applicant_name")
+    assert "“\U00030041”（U+30041）无法打印" in message and "空白" in message
+    assert "U+E000" in error_of(validate_name, "王\ue000")  # a card reader's private character
+    assert validate_name("王\U00030ede") == "王\U00030ede"  # Ext G, in BabelStone Han
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("ئايگۈل", "维吾尔文等阿拉伯字母写的姓名无法正确打印"),
+        ("བཀྲ་ཤིས", "藏文写的姓名无法正确打印"),
+        ("ᠪᠠᠲᠤ", "蒙古文写的姓名无法正确打印"),
+    ],
+)
+def test_minority_script_names_are_refused_with_the_reason(name: str, words: str) -> None:
+    message = error_of(validate_name, name, field="agent_name")
+    assert words in message and "汉字姓名" in message
+
+
 def test_minority_name_dot_look_alikes_become_the_middle_dot() -> None:
     assert validate_name(" 阿依古丽•买买提\u3000") == "阿依古丽·买买提"
     assert "·" in error_of(validate_name, "·买买提")
