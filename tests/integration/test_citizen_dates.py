@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 from app.auth import login
 from app.calendar import enter_schedule
 from app.cases import service as cases
@@ -90,3 +92,27 @@ def test_supply_by_dates_skip_holidays_and_say_provisional(
     ):
         text = _text(demo_ctx, kind, number)
         assert "2027年1月4日" in text and "暂定" not in text, kind
+
+
+def test_cli_deadline_and_an_incomplete_import_say_what_is_provisional(
+    sqlite_demo_ctx: AppContext,
+    sqlite_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cli.main import main
+
+    assert main(["--db", sqlite_url, "calendar", "deadline", "2026-12-30", "3"]) == 0
+    assert capsys.readouterr().out.strip() == "2027-01-05 provisional"  # 元旦 skipped
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "admin-2026")
+    partial = tmp_path / "2027.txt"
+    partial.write_text("2027-01-01..2027-01-03,holiday,元旦\n", encoding="utf-8")
+    assert main(["--db", sqlite_url, "calendar", "import", str(partial)]) == 0
+    out = capsys.readouterr().out
+    assert "2027 incomplete, deadlines stay provisional" in out and "清明节" in out
+    partial.write_text(SCHEDULE_2027, encoding="utf-8")
+    assert main(["--db", sqlite_url, "calendar", "import", str(partial)]) == 0
+    assert "incomplete" not in capsys.readouterr().out
+    assert main(["--db", sqlite_url, "calendar", "deadline", "2026-12-30", "3"]) == 0
+    assert capsys.readouterr().out.strip() == "2027-01-05"
