@@ -100,7 +100,10 @@ class Deadline:
         text = "; ".join(parts) + f"; calendar {self.calendar_version}."
         if self.provisional:
             years = ", ".join(map(str, self.unknown_years)) or "a future year"
-            text += f"\nProvisional: the {years} holiday schedule has not been entered."
+            text += (
+                f"\nProvisional: the {years} holiday schedule has not been entered in full; "
+                "only the holidays fixed by law and their make-up days are counted."
+            )
         return text
 
 
