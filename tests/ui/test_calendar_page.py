@@ -41,6 +41,10 @@ def test_import_a_years_schedule(
     qtbot.waitUntil(lambda: "内置数据" in status.text())
     page.year.setValue(2027)
     qtbot.waitUntil(lambda: "尚未完整录入" in status.text())
+    table = page.findChild(QTableWidget, "calendar_table")
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    law = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
+    assert law["2027-01-01"] == "元旦" and law["2027-02-09"] == "春节补假"  # before any import
 
     schedule = tmp_path / "2027.txt"
     schedule.write_text(SCHEDULE, encoding="utf-8")
