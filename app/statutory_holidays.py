@@ -118,10 +118,11 @@ def missing_from_schedule(year: int, ruling: dict[date, bool]) -> list[str]:
     """What an entered schedule of ``year`` still lacks before the year can be final.
 
     ``ruling`` maps the entered days to ``True`` (working day) or ``False`` (day off). For
-    each holiday: at least one of its days entered as a day off; none of them a working
-    day; every statutory day that falls on a weekday off; and, counting the weekends around
-    it, at least as many weekdays off as statutory days (so the 补假 is in). Returns one
-    sentence per missing holiday, in Chinese, empty when complete.
+    each holiday: at least one of its days entered as a day off, none of them a working day,
+    every statutory day that falls on a weekday off. Then for the year: the weekdays off, less
+    the weekend days made working days (调休), at least the number of statutory days — so every
+    statutory day on a weekend has its 补假 somewhere (the notice may put it in another holiday,
+    as in 2015, when 中秋's went to 国庆). One sentence per gap, in Chinese; empty when complete.
     """
 
     def is_off(day: date) -> bool:
@@ -130,7 +131,6 @@ def missing_from_schedule(year: int, ruling: dict[date, bool]) -> list[str]:
 
     missing: list[str] = []
     for group in _blocks(year):
-        needed = sum(len(f.days) for f in group)
         names = "、".join(f.name for f in group)
         days = sorted({d for f in group for d in f.days})
         if not any(ruling.get(d) is False for d in days):
@@ -145,21 +145,17 @@ def missing_from_schedule(year: int, ruling: dict[date, bool]) -> list[str]:
         if not_off:
             listed = "、".join(f"{d:%m-%d}" for d in not_off)
             missing.append(f"{names}：法定假日{listed}未录为放假")
-            continue
-        # The run of consecutive days off around the holiday, weekends included.
-        start, end = days[0], days[-1]
-        while is_off(start - timedelta(days=1)) and (start - timedelta(days=1)).year == year:
-            start -= timedelta(days=1)
-        while is_off(end + timedelta(days=1)) and (end + timedelta(days=1)).year == year:
-            end += timedelta(days=1)
-        weekdays_off = sum(
-            1
-            for o in range(start.toordinal(), end.toordinal() + 1)
-            if date.fromordinal(o).weekday() < 5
+    if missing:
+        return missing
+    needed = sum(len(f.days) for f in festivals(year))
+    first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    all_days = [date.fromordinal(o) for o in range(first, last + 1)]
+    weekdays_off = sum(1 for d in all_days if d.weekday() < 5 and is_off(d))
+    weekends_worked = sum(1 for d in all_days if d.weekday() >= 5 and not is_off(d))
+    net = weekdays_off - weekends_worked
+    if net < needed:
+        missing.append(
+            f"全年法定假日{needed}天，连同补假应有{needed}个工作日放假（扣除调休上班的周末），"
+            f"现只有{net}个：缺补假"
         )
-        if weekdays_off < needed:
-            missing.append(
-                f"{names}：法定假日{needed}天，连同补假应有{needed}个工作日放假，"
-                f"只录入了{weekdays_off}个（缺补假）"
-            )
     return missing

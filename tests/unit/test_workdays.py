@@ -60,6 +60,21 @@ LAW_DAYS_OFF = {
 # fmt: on
 
 
+FULL_2027 = """# a complete 2027 schedule (test data shaped like a State Council notice)
+2027-01-01..2027-01-03,holiday,元旦
+2027-02-05..2027-02-11,holiday,春节
+2027-02-20,workday,春节调休
+2027-04-03..2027-04-05,holiday,清明节
+2027-05-01..2027-05-05,holiday,劳动节
+2027-05-08,workday,劳动节调休
+2027-06-09,holiday,端午节
+2027-09-15,holiday,中秋节
+2027-09-26,workday,国庆节调休
+2027-10-01..2027-10-07,holiday,国庆节
+2027-10-09,workday,国庆节调休
+"""
+
+
 def oracle_is_workday(day: date) -> bool:
     """The package itself for the years it knows; beyond, the law's fixed days worked out
     above (no 调休 known yet)."""
@@ -171,11 +186,32 @@ def test_an_incomplete_schedule_says_what_is_missing() -> None:
     missing = missing_from_schedule(2027, only_new_year)
     assert len(missing) == 6 and not any("元旦" in line for line in missing)
     assert any("清明节" in line for line in missing)
-    # 春节 without the 补假: 除夕 Fri to 初三 Mon, weekend inside, only two weekdays off.
-    no_make_up = {date(2027, 2, 5): False, date(2027, 2, 8): False}
-    assert "缺补假" in next(m for m in missing_from_schedule(2027, no_make_up) if "春节" in m)
-    worked = {date(2027, 10, d): False for d in range(1, 8)} | {date(2027, 10, 1): True}
-    assert "被录为上班" in next(m for m in missing_from_schedule(2027, worked) if "国庆" in m)
+    complete = {o.day: o.is_workday for o in parse_schedule(FULL_2027)}
+    assert missing_from_schedule(2027, complete) == []
+    # 春节 without its 补假 (除夕 Fri to 初三 Mon, weekend inside): two weekdays short.
+    no_make_up = complete | {date(2027, 2, 9): True, date(2027, 2, 10): True}
+    assert missing_from_schedule(2027, no_make_up) == [
+        "全年法定假日13天，连同补假应有13个工作日放假（扣除调休上班的周末），现只有11个：缺补假"
+    ]
+    worked = complete | {date(2027, 10, 1): True}
+    assert missing_from_schedule(2027, worked) == ["国庆节：法定假日10-01被录为上班"]
+
+
+def test_published_schedules_2014_to_2026_hold_every_statutory_day_and_are_complete() -> None:
+    """The lunar dates and the rules against 13 years of State Council notices (the package's
+    data, typed from them): every statutory day is off, and each year passes as complete."""
+    from app.statutory_holidays import festivals, missing_from_schedule, provisional_days_off
+
+    for year in range(2014, 2027):
+        ruling = {d: False for d in chinese_calendar.constants.holidays if d.year == year}
+        ruling |= {d: True for d in chinese_calendar.constants.workdays if d.year == year}
+        for fest in festivals(year):
+            for day in fest.days:
+                assert ruling.get(day, day.weekday() >= 5) is False, (fest.name, day)
+        assert missing_from_schedule(year, ruling) == [], year
+        if year != 2015:  # 2015: 中秋's 补假 (Sun Sep 27) was put into the 国庆 week instead
+            law = [d for d in provisional_days_off(year) if d.weekday() < 5]
+            assert all(ruling.get(d) is False for d in law), year
 
 
 # -- Spring Festival 2026: Feb 15-23 off, Sat Feb 14 and Sat Feb 28 worked -----------
