@@ -662,9 +662,13 @@ class AppointmentConfirmation(PrintedDocument):
     channel: str = ""  # 电话预约 / 现场预约
     notes: str = ""
     materials: tuple[MaterialLine, ...] = ()
+    day_provisional: bool = False  # the day's year has no final holiday schedule yet
 
     def when(self) -> str:
-        return f"{cn_date(self.day)}（星期{WEEKDAYS[self.day.weekday()]}）{self.slot}"
+        text = f"{cn_date(self.day)}（星期{WEEKDAYS[self.day.weekday()]}）{self.slot}"
+        if self.day_provisional:
+            text += "（暂定：该年度节假日安排公布后如遇放假，将另行通知改约）"
+        return text
 
     def body(self) -> tuple[Block, ...]:
         booked = "，".join(p for p in (self.channel, cn_time(self.booked_at)) if p)
