@@ -3,14 +3,16 @@ entered. Deadlines are computed by ``app.workdays``; this module only assembles 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from app import audit
 from app.errors import ValidationError
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
-from app.workdays import DayOverride, WorkCalendar, parse_schedule, years_in
+from app.statutory_holidays import missing_from_schedule, provisional_days_off
+from app.workdays import BUILTIN_YEARS, DayOverride, WorkCalendar, parse_schedule, years_in
 
 
 class CalendarRepository(Protocol):
@@ -37,14 +39,29 @@ def load_calendar(uow: UnitOfWork) -> WorkCalendar:
 @dataclass(frozen=True)
 class ScheduleResult:
     days: int
-    years: tuple[int, ...]
+    years: tuple[int, ...]  # years the file touched
     cases_moved: int
+    final_years: tuple[int, ...] = ()  # years now complete: deadlines in them are final
+    # year -> what its schedule still lacks (one sentence per holiday); such a year stays
+    # provisional, its entered days apply on top of the law's fixed holidays
+    missing: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def summary_zh(self) -> str:
+        """One line per year still incomplete, for the administrator."""
+        return "\n".join(
+            f"{year}年尚不完整，期限仍为暂定：" + "；".join(lines)
+            for year, lines in sorted(self.missing.items())
+        )
 
 
 @allowed_roles(Role.ADMIN)
 def enter_schedule(uow: UnitOfWork, actor: Actor, text: str) -> ScheduleResult:
     """Load a year's State Council schedule (format: ``app.workdays.parse_schedule``), then
-    recompute every open case's deadline and flag those whose date moved."""
+    recompute every open case's deadline and flag those whose date moved.
+
+    A year becomes final (its deadlines no longer provisional) only when, with what was
+    entered before, every statutory holiday and its 补假 is in; the result says what an
+    incomplete year still lacks."""
     from app.cases.deadlines import recompute_open_cases
 
     overrides = parse_schedule(text)
@@ -53,7 +70,17 @@ def enter_schedule(uow: UnitOfWork, actor: Actor, text: str) -> ScheduleResult:
     years = years_in(overrides)
     with uow.write():
         uow.calendar.put_days(overrides, actor.staff_id)
-        uow.calendar.put_years(years, actor.staff_id)
+        ruling_by_year: dict[int, dict[date, bool]] = {}
+        for d in uow.calendar.days():
+            ruling_by_year.setdefault(d.day.year, {})[d.day] = d.is_workday
+        missing = {
+            year: tuple(lines)
+            for year in sorted(years)
+            if year not in BUILTIN_YEARS
+            and (lines := missing_from_schedule(year, ruling_by_year.get(year, {})))
+        }
+        final = {year for year in years if year not in missing}
+        uow.calendar.put_years(final, actor.staff_id)
         audit.record(
             uow,
             actor,
@@ -61,10 +88,12 @@ def enter_schedule(uow: UnitOfWork, actor: Actor, text: str) -> ScheduleResult:
             "calendar",
             ",".join(map(str, sorted(years))),
             None,
-            {"days": len(overrides)},
+            {"days": len(overrides), "final": sorted(final), "incomplete": sorted(missing)},
         )
         moved = recompute_open_cases(uow, actor)
-    return ScheduleResult(len(overrides), tuple(sorted(years)), moved)
+    return ScheduleResult(
+        len(overrides), tuple(sorted(years)), moved, tuple(sorted(final)), missing
+    )
 
 
 @allowed_roles(Role.ADMIN)
@@ -112,6 +141,8 @@ def year_view(uow: UnitOfWork, year: int) -> YearView:
         calendar = load_calendar(uow)
         entered = year in uow.calendar.years()
         names = {d.day: d.name for d in uow.calendar.days() if d.day.year == year}
+    if not calendar.is_year_known(year):  # the law's fixed days, unless entered otherwise
+        names = provisional_days_off(year) | names
     days: list[DayOverride] = []
     day = date(year, 1, 1)
     while day.year == year:

@@ -88,6 +88,7 @@ class BundledFont:
 # tried. HanaMinA also carries the Ext B characters used in JIS X 0213, the
 # Table of General Standard Chinese Characters and HKSCS; HanaMinB carries all
 # of Ext B to Ext F (Unicode 10).
+# BabelStone Han (a subset) then adds what it has of the ideographs of Unicode 11-15 (Ext G, H).
 BUNDLED_FONTS: tuple[BundledFont, ...] = (
     BundledFont(
         key="wqy-microhei",
@@ -119,6 +120,17 @@ BUNDLED_FONTS: tuple[BundledFont, ...] = (
         role="fallback",
         covers="CJK Ext B, C, D, E, F (U+20000-U+2EBE0) and compatibility supplement",
         license_file="LICENSE-hanazono.txt",
+    ),
+    BundledFont(
+        key="babelstone-han",
+        file_name="BabelStoneHan-ExtGH.ttf",
+        subfont_index=0,
+        family="BabelStone Han",
+        pdf_name="BabelStoneHan",
+        role="fallback",
+        covers="a subset: the CJK ideographs of Unicode 11-15 that the fonts above lack, "
+        "3,045 of Ext G (U+30000-) and 2,271 of Ext H (U+31350-)",
+        license_file="LICENSE-babelstone-han.txt",
     ),
 )
 

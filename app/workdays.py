@@ -12,8 +12,10 @@ Rules (shared/docs/DOMAIN.md, "Counting working days"):
 
 Sources: the ``chinese_calendar`` package (years 2004-2026 in version 1.11.0), overridden
 day by day by admin-entered data. A year is *known* if the package covers it or an admin
-entered its schedule. In an unknown year only weekends are days off, and a deadline that
-depends on a day of such a year is provisional.
+entered its whole schedule (``app.statutory_holidays.missing_from_schedule`` is empty). In an
+unknown year the days off are weekends plus the holidays that the law fixes and their 补假
+(``app.statutory_holidays``); only the 调休 swaps are missing, so a deadline that depends on
+a day of such a year is provisional.
 
 Schedule import format (UTF-8 text, typed from the State Council notice)::
 
@@ -41,6 +43,7 @@ from enum import StrEnum
 from chinese_calendar import constants as _builtin
 
 from app.errors import ValidationError
+from app.statutory_holidays import REVISION_2024_FROM, provisional_days_off
 
 BUILTIN_YEARS = range(
     min(d.year for d in _builtin.holidays), max(d.year for d in _builtin.holidays) + 1
@@ -97,7 +100,10 @@ class Deadline:
         text = "; ".join(parts) + f"; calendar {self.calendar_version}."
         if self.provisional:
             years = ", ".join(map(str, self.unknown_years)) or "a future year"
-            text += f"\nProvisional: the {years} holiday schedule has not been entered."
+            text += (
+                f"\nProvisional: the {years} holiday schedule has not been entered in full; "
+                "only the holidays fixed by law and their make-up days are counted."
+            )
         return text
 
 
@@ -191,6 +197,8 @@ class WorkCalendar:
                 return True
             if day in _builtin.holidays:
                 return False
+        elif not self.is_year_known(day.year) and day in provisional_days_off(day.year):
+            return False
         return day.weekday() < 5
 
     def _workdays_of(self, year: int) -> list[int]:
@@ -246,7 +254,27 @@ class WorkCalendar:
                 digest.update(f"{day.isoformat()}{'W' if workday else 'H'};".encode())
         known = set(self._entered_years) | (set(BUILTIN_YEARS) if self._use_builtin else set())
         digest.update(("years:" + ",".join(map(str, sorted(known)))).encode())
+        digest.update(f";statutory:{REVISION_2024_FROM}".encode())  # rules of unknown years
         return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class CitizenDay:
+    """A date an applicant is given (补齐 / 补交 by), as it may be printed."""
+
+    day: date
+    provisional: bool  # its year's schedule is not final: a 调休 or 补假 may still move it
+    typed: date | None = None  # the day asked for, when it was a day off and moved
+
+
+def citizen_day(calendar: WorkCalendar, day: date) -> CitizenDay:
+    """The date to give an applicant for ``day``: a day off is never shown; a time limit
+    that ends on one ends on the next working day (民法典 Art. 203), as the law reads for
+    periods. Provisional when the day's year is not final. Every date printed for a citizen
+    that a clerk chose goes through here (the computed due dates are working days already).
+    """
+    moved = day if calendar.is_workday(day) else calendar.next_workday(day)
+    return CitizenDay(moved, not calendar.is_year_known(moved.year), day if moved != day else None)
 
 
 def _paused_ranges(pauses: Sequence[Pause], start: int) -> list[tuple[int, int]]:

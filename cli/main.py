@@ -326,6 +326,8 @@ def _calendar(args: argparse.Namespace) -> int:
         result = enter_schedule(ctx.uow(), actor, text)
         years = ", ".join(map(str, result.years))
         print(f"{result.days} days entered for {years}; {result.cases_moved} open cases moved")
+        for year, lines in sorted(result.missing.items()):
+            print(f"{year} incomplete, deadlines stay provisional: " + "; ".join(lines))
         return 0
     raise DomainError("choose a calendar command: deadline, import")
 

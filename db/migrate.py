@@ -31,6 +31,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009",
     "0010",
     "0013",
+    "0014",
 )
 HEAD = KNOWN_REVISIONS[-1]
 

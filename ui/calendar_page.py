@@ -80,8 +80,8 @@ class CalendarPage(QWidget):
         else:
             text = (
                 self.tr(
-                    "%s 年节假日安排尚未录入：涉及该年的承诺办结日只按周末计算，标为“暂定”，"
-                    "录入后自动重算。"
+                    "%s 年节假日安排尚未完整录入：涉及该年的承诺办结日按法定节假日及补假推算"
+                    "（调休未知），标为“暂定”，录入完整安排后自动重算。"
                 )
                 % view.year
             )
@@ -115,7 +115,8 @@ class CalendarPage(QWidget):
             self,
             self.tr("导入完成"),
             self.tr("已录入 %s 天（%s 年）；%s 件未办结办件的承诺办结日随之调整，已提示经办人。")
-            % (result.days, "、".join(map(str, result.years)), result.cases_moved),
+            % (result.days, "、".join(map(str, result.years)), result.cases_moved)
+            + ("\n\n" + result.summary_zh() if result.missing else ""),
         )
         self.reload()
 

@@ -6,6 +6,8 @@ and the print preview by number). Importing it does not import reportlab.
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.appointments.records import AppointmentState, BookingChannel
 from app.appointments.service import place_of
 from app.cases.deadlines import local_day
@@ -72,7 +74,16 @@ def confirmation_document(uow: UnitOfWork, number: str) -> AppointmentConfirmati
         channel=CHANNEL_WORDS[found.channel],
         notes=found.notes,
         materials=tuple(_bring(m) for m in version.materials) if version else (),
+        day_provisional=_provisional(uow, found.day),
     )
+
+
+def _provisional(uow: UnitOfWork, day: date) -> bool:
+    """Whether the appointment's day lies in a year whose holiday schedule is not final."""
+    from app.calendar import load_calendar
+
+    with uow.read():
+        return not load_calendar(uow).is_year_known(day.year)
 
 
 register_loader(DocumentKind.APPOINTMENT, confirmation_document)

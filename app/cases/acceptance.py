@@ -22,12 +22,13 @@ from app.roles import Actor, allowed_roles
 from app.validation import (
     ID_TYPES,
     FieldErrors,
+    validate_id_document,
     validate_name,
     validate_phone,
     validate_resident_id,
     validate_text,
 )
-from app.workdays import Deadline, warning_level
+from app.workdays import Deadline, citizen_day, warning_level
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,15 @@ def check_applicant(applicant: ApplicantInput, today: date, errors: FieldErrors)
     """Validate and normalise an applicant; every bad field goes into ``errors``."""
     name = errors.check("applicant_name", validate_name, applicant.name)
     id_number = applicant.id_number.strip()
-    if applicant.id_type == "resident_id":
-        id_number = errors.check("id_number", validate_resident_id, id_number, today=today) or ""
-    elif applicant.id_type not in ID_TYPES:
+    if applicant.id_type not in ID_TYPES:
         errors.add("id_type", "请选择证件类型")
-    elif not id_number:
-        errors.add("id_number", "请填写证件号码")
-    else:  # a passport or permit number: kept as typed, but no control characters
-        id_number = errors.check("id_number", validate_text, id_number, max_len=40) or ""
+    else:  # each document by its published format (app.validation.validate_id_document)
+        id_number = (
+            errors.check(
+                "id_number", validate_id_document, id_number, applicant.id_type, today=today
+            )
+            or ""
+        )
     phone = errors.check("phone", validate_phone, applicant.phone)
     agent_name = applicant.agent_name.strip()
     agent_id = applicant.agent_id_number.strip()
@@ -138,7 +140,10 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
     with uow.write():
         calendar = load_calendar(uow)
         deadline = calendar.add_working_days(start_day, version.committed_days)
-        if req.deferred_supply_by and deadline.due and req.deferred_supply_by > deadline.due:
+        supply_by = (
+            citizen_day(calendar, req.deferred_supply_by).day if req.deferred_supply_by else None
+        )
+        if supply_by and deadline.due and supply_by > deadline.due:
             raise ValidationError.single(
                 "deferred_supply_by", f"补交期限不能晚于承诺办结日期 {deadline.due:%Y-%m-%d}"
             )
@@ -163,7 +168,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
                 accepted_day=start_day,
                 committed_days=version.committed_days,
                 statutory_days=version.statutory_days,
-                deferred_supply_by=req.deferred_supply_by,
+                deferred_supply_by=supply_by,
                 applicant_commitment=req.applicant_commitment.strip(),
                 materials=materials,
                 due_date=deadline.due,

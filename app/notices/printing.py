@@ -13,7 +13,7 @@ from app.clock import DEFAULT_TZ
 from app.errors import NotFound
 from app.notices.records import NoticeRecord, RefusalRecord
 from app.ports import UnitOfWork
-from app.printing.builders import FORM_LABELS, material_line
+from app.printing.builders import FORM_LABELS, citizen_date, material_line
 from app.printing.documents import (
     ApplicantLine,
     CounterDesk,
@@ -68,6 +68,7 @@ def notice_document(uow: UnitOfWork, notice_id: int) -> OneTimeNotice:
         desk = _desk(uow, notice.window_id, notice.issued_by_name, site)
     issued_on = local_day(notice.issued_at)
     missing, received = notice.missing_ids, notice.received_ids
+    supply = citizen_date(uow, notice.supply_by)
     return OneTimeNotice(
         center_name=site.name,
         number=notice.number,
@@ -89,7 +90,8 @@ def notice_document(uow: UnitOfWork, notice_id: int) -> OneTimeNotice:
             for m in version.materials
             if m.id in received
         ),
-        supply_by=notice.supply_by,
+        supply_by=supply.day if supply else None,
+        supply_by_provisional=bool(supply and supply.provisional),
         complaint_phone=version.complaint_phone,
     )
 

@@ -49,7 +49,7 @@ from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_phone, validate_resident_id, validate_text
-from app.workdays import WorkCalendar
+from app.workdays import WorkCalendar, citizen_day
 
 # 行政许可法 Art. 32(4): the notice is due on the spot or within five days of receipt.
 NOTICE_LIMIT_WORKING_DAYS = 5
@@ -158,7 +158,7 @@ def issue_one_time_notice(uow: UnitOfWork, actor: Actor, req: NoticeRequest) -> 
             _check_follow_up(previous, version, missing, errors)
         errors.raise_if_any()
         calendar = load_calendar(uow)
-        supply_by = req.supply_by or _default_supply_by(calendar, today)
+        supply_by = citizen_day(calendar, req.supply_by or _default_supply_by(calendar, today)).day
         late = (
             calendar.working_days_between(local_day(received_at), today) > NOTICE_LIMIT_WORKING_DAYS
         )

@@ -78,6 +78,12 @@ def cn_date(day: date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
+def cn_citizen_date(day: date | None, provisional: bool) -> str:
+    """A date given to an applicant; in a year whose holiday schedule is not final it is
+    marked 暂定 (it moves to the next working day if it turns out to be a day off)."""
+    return cn_date(day) + ("（暂定，如遇节假日顺延）" if day and provisional else "")
+
+
 def cn_datetime(at: datetime | None) -> str:
     """2026年11月24日 09:30, in the time zone the value carries."""
     return f"{cn_date(at.date())} {at:%H:%M}" if at else ""

@@ -40,6 +40,7 @@ from app.printing.documents import (
 from app.printing.kinds import DocumentKind
 from app.records import SiteRecord
 from app.signing import sign_document
+from app.workdays import CitizenDay, citizen_day
 
 FORM_LABELS = {
     MaterialForm.ORIGINAL: "原件",
@@ -52,6 +53,18 @@ DELIVERY_LABELS = {
     DeliveryMethod.ELECTRONIC: "电子送达",
 }
 OUTCOME_LABELS = {Outcome.APPROVED: "准予办理", Outcome.DENIED: "不予行政许可"}
+
+
+def citizen_date(uow: UnitOfWork, day: date | None) -> CitizenDay | None:
+    """A date to print for an applicant, by the calendar in force: never a day off, and
+    whether it is provisional (``app.workdays.citizen_day``)."""
+    from app.calendar import load_calendar
+
+    if day is None:
+        return None
+    with uow.read():
+        calendar = load_calendar(uow)
+    return citizen_day(calendar, day)
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,7 @@ def receipt_for_case(uow: UnitOfWork, case_id: int) -> AcceptanceReceipt:
     if case.is_agency:
         with uow.read():
             agency = uow.agency.get(case.id)
+    supply = citizen_date(uow, case.deferred_supply_by)
     return AcceptanceReceipt(
         center_name=ctx.site.name,
         number=case.number,
@@ -130,7 +144,8 @@ def receipt_for_case(uow: UnitOfWork, case_id: int) -> AcceptanceReceipt:
         due_provisional=case.due_provisional,
         materials=_materials(ctx, "received"),
         deferred=_materials(ctx, "deferred"),
-        deferred_supply_by=case.deferred_supply_by,
+        deferred_supply_by=supply.day if supply else None,
+        deferred_supply_provisional=bool(supply and supply.provisional),
         progress_phone=version.consult_phone or ctx.site.phones,
         delivery=version.delivery_methods,
         pickup_place=version.where_when,
@@ -148,6 +163,8 @@ def deferred_notice_for_case(uow: UnitOfWork, case_id: int) -> DeferredMaterials
     deferred = _materials(ctx, "deferred")
     if not deferred or case.deferred_supply_by is None:
         raise ValidationError.single("kind", f"办件 {case.number} 不是容缺受理件")
+    supply = citizen_date(uow, case.deferred_supply_by)
+    assert supply is not None
     return DeferredMaterialsNotice(
         center_name=ctx.site.name,
         number=case.number,
@@ -158,7 +175,8 @@ def deferred_notice_for_case(uow: UnitOfWork, case_id: int) -> DeferredMaterials
         applicant=ctx.applicant,
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         deferred=deferred,
-        supply_by=case.deferred_supply_by,
+        supply_by=supply.day,
+        supply_by_provisional=supply.provisional,
         commitment=case.applicant_commitment,
     )
 

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import ClassVar
 
-from app.printing.blocks import Block, Fields, Grid, Heading, Para, block_texts, cn_date
+from app.printing.blocks import (
+    Block,
+    Fields,
+    Grid,
+    Heading,
+    Para,
+    block_texts,
+    cn_citizen_date,
+    cn_date,
+)
 from app.printing.blocks import cn_datetime as cn_time
 from app.printing.kinds import DocumentKind, KindSpec, kind_spec
 from app.validation import mask_id, mask_phone
@@ -194,6 +203,7 @@ class AcceptanceReceipt(PrintedDocument):
     materials: tuple[MaterialLine, ...] = ()
     deferred: tuple[MaterialLine, ...] = ()
     deferred_supply_by: date | None = None
+    deferred_supply_provisional: bool = False
     progress_phone: str = ""
     delivery: str = ""
     pickup_place: str = ""
@@ -246,7 +256,11 @@ class AcceptanceReceipt(PrintedDocument):
         ]
         if self.deferred:
             blocks += [
-                Heading(f"容缺材料（请于{cn_date(self.deferred_supply_by)}前补交）"),
+                Heading(
+                    "容缺材料（请于"
+                    f"{cn_citizen_date(self.deferred_supply_by, self.deferred_supply_provisional)}"
+                    "前补交）"
+                ),
                 _materials_grid(self.deferred),
             ]
         phone = f"拨打 {self.progress_phone}，" if self.progress_phone else ""
@@ -304,6 +318,7 @@ class OneTimeNotice(PrintedDocument):
     missing: tuple[MaterialLine, ...]
     received: tuple[MaterialLine, ...] = ()
     supply_by: date | None = None
+    supply_by_provisional: bool = False
     complaint_phone: str = ""
 
     def body(self) -> tuple[Block, ...]:
@@ -318,7 +333,8 @@ class OneTimeNotice(PrintedDocument):
             _materials_grid(self.missing, "要求"),
         ]
         if self.supply_by:
-            blocks.append(Para(f"请于{cn_date(self.supply_by)}前补齐上述材料后再次提交。"))
+            by = cn_citizen_date(self.supply_by, self.supply_by_provisional)
+            blocks.append(Para(f"请于{by}前补齐上述材料后再次提交。"))
         complaint = f"，请拨打 {self.complaint_phone} 反映" if self.complaint_phone else ""
         blocks.append(
             Para(
@@ -504,13 +520,15 @@ class DeferredMaterialsNotice(PrintedDocument):
     deferred: tuple[MaterialLine, ...]
     supply_by: date
     commitment: str
+    supply_by_provisional: bool = False
 
     def body(self) -> tuple[Block, ...]:
         return (
             Para(
                 f"{self.applicant.name}：您申请的“{self.item_name}”（办件编号 {self.number}）"
                 f"主要申请材料齐全，符合容缺受理条件，已于{cn_time(self.accepted_at)}受理。"
-                f"以下材料请于{cn_date(self.supply_by)}前补交："
+                "以下材料请于"
+                f"{cn_citizen_date(self.supply_by, self.supply_by_provisional)}前补交："
             ),
             _materials_grid(self.deferred),
             Heading("申请人承诺"),
@@ -525,7 +543,7 @@ class DeferredMaterialsNotice(PrintedDocument):
                     ("办件编号", self.number),
                     ("申请人", self.applicant.describe()),
                     ("容缺材料", "、".join(m.name for m in self.deferred)),
-                    ("补交期限", cn_date(self.supply_by)),
+                    ("补交期限", cn_citizen_date(self.supply_by, self.supply_by_provisional)),
                 )
             ),
         )
@@ -855,9 +873,13 @@ class AppointmentConfirmation(PrintedDocument):
     channel: str = ""  # 电话预约 / 现场预约
     notes: str = ""
     materials: tuple[MaterialLine, ...] = ()
+    day_provisional: bool = False  # the day's year has no final holiday schedule yet
 
     def when(self) -> str:
-        return f"{cn_date(self.day)}（星期{WEEKDAYS[self.day.weekday()]}）{self.slot}"
+        text = f"{cn_date(self.day)}（星期{WEEKDAYS[self.day.weekday()]}）{self.slot}"
+        if self.day_provisional:
+            text += "（暂定：该年度节假日安排公布后如遇放假，将另行通知改约）"
+        return text
 
     def body(self) -> tuple[Block, ...]:
         booked = "，".join(p for p in (self.channel, cn_time(self.booked_at)) if p)

@@ -25,7 +25,7 @@ class ApplicantColumns:
     again; every printout and log shows them masked."""
 
     applicant_name: Mapped[str] = mapped_column(String(100))
-    id_type: Mapped[str] = mapped_column(String(16), default="resident_id")
+    id_type: Mapped[str] = mapped_column(String(32), default="resident_id")  # foreign_permanent: 17
     id_number: Mapped[str] = mapped_column(String(40), default="", index=True)
     phone: Mapped[str] = mapped_column(String(40), default="", index=True)
     agent_name: Mapped[str] = mapped_column(String(100), default="")

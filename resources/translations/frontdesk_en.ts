@@ -821,7 +821,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="197"/>
         <location filename="../../ui/cases/model.py" line="39"/>
-        <location filename="../../ui/counter/applicant.py" line="44"/>
+        <location filename="../../ui/counter/applicant.py" line="49"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
         <location filename="../../ui/worklist/page.py" line="338"/>
         <source>申请人</source>
@@ -1246,53 +1246,53 @@ Recorded by: %s %s</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="54"/>
+        <location filename="../../ui/counter/applicant.py" line="59"/>
         <source>读卡 (F4)</source>
         <translation>Read card (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="73"/>
+        <location filename="../../ui/counter/applicant.py" line="78"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="74"/>
+        <location filename="../../ui/counter/applicant.py" line="79"/>
         <source>证件类型</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="75"/>
+        <location filename="../../ui/counter/applicant.py" line="80"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="77"/>
+        <location filename="../../ui/counter/applicant.py" line="82"/>
         <source>代理人姓名（可不填）</source>
         <translation>Proxy&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="78"/>
+        <location filename="../../ui/counter/applicant.py" line="83"/>
         <source>代理人身份证号</source>
         <translation>Proxy&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="79"/>
+        <location filename="../../ui/counter/applicant.py" line="84"/>
         <source>代理人电话</source>
         <translation>Proxy&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="104"/>
+        <location filename="../../ui/counter/applicant.py" line="109"/>
         <source>长期</source>
         <translation>long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="105"/>
+        <location filename="../../ui/counter/applicant.py" line="110"/>
         <source>已读卡：%s&#x3000;住址：%s&#x3000;有效期：%s 至 %s</source>
         <translation>Card read: %s  Address: %s  Valid: %s to %s</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
-        <location filename="../../ui/counter/applicant.py" line="76"/>
+        <location filename="../../ui/counter/applicant.py" line="81"/>
         <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
@@ -3522,8 +3522,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="83"/>
-        <source>%s 年节假日安排尚未录入：涉及该年的承诺办结日只按周末计算，标为“暂定”，录入后自动重算。</source>
-        <translation>The %s holiday schedule has not been entered: due dates in that year count weekends only, are marked provisional, and are recomputed once it is entered.</translation>
+        <source>%s 年节假日安排尚未完整录入：涉及该年的承诺办结日按法定节假日及补假推算（调休未知），标为“暂定”，录入完整安排后自动重算。</source>
+        <translation>The %s holiday schedule is not complete: due dates in that year skip the statutory holidays and their make-up days off (swapped weekends are unknown), are marked provisional, and are recomputed once the whole schedule is entered.</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_page.py" line="94"/>
@@ -3561,7 +3561,7 @@ you can follow the steps here.</translation>
         <translation>%s days entered (%s); the due dates of %s open cases moved and their clerks were told.</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="129"/>
+        <location filename="../../ui/calendar_page.py" line="130"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
@@ -3735,32 +3735,32 @@ you can follow the steps here.</translation>
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../ui/calendar_page.py" line="150"/>
+        <location filename="../../ui/calendar_page.py" line="151"/>
         <source>设置单日</source>
         <translation>Set one day</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="155"/>
+        <location filename="../../ui/calendar_page.py" line="156"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="156"/>
+        <location filename="../../ui/calendar_page.py" line="157"/>
         <source>上班（调休）</source>
         <translation>Working day (make-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="159"/>
+        <location filename="../../ui/calendar_page.py" line="160"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="160"/>
+        <location filename="../../ui/calendar_page.py" line="161"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="161"/>
+        <location filename="../../ui/calendar_page.py" line="162"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>

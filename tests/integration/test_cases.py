@@ -230,14 +230,37 @@ def test_deadline_into_next_year_is_provisional_until_the_schedule_arrives(
     item = make_item(demo_ctx, committed=3)
     demo_ctx.clock.set(datetime(2026, 12, 30, 2, 0, tzinfo=UTC))  # type: ignore[attr-defined]
     accepted = service.accept_case(demo_ctx.uow(), clerk(demo_ctx), request(item))
-    assert accepted.deadline.due == date(2027, 1, 4) and accepted.deadline.provisional
+    # 12-31, then 1-1 (元旦, fixed by law) is skipped: 1-4, 1-5.
+    assert accepted.deadline.due == date(2027, 1, 5) and accepted.deadline.provisional
     admin = login(demo_ctx.uow(), "admin", "admin-2026")
-    result = enter_schedule(
+    partial = enter_schedule(
         demo_ctx.uow(),
         admin,
         "2027-01-01..2027-01-03,holiday,元旦\n2027-01-04,holiday,元旦调休（测试数据）\n",
     )
-    assert result.cases_moved == 1
+    # One holiday does not make the year final: the import says what is missing.
+    assert partial.final_years == () and set(partial.missing) == {2027}
+    assert len(partial.missing[2027]) == 6 and "春节" in partial.summary_zh()
+    case = queries.find_case_by_number(demo_ctx.uow(), clerk(demo_ctx), accepted.number)
+    assert case is not None and case.due_date == date(2027, 1, 6) and case.due_provisional
+    result = enter_schedule(
+        demo_ctx.uow(),
+        admin,
+        "\n".join(
+            [
+                "# the rest of 2027 (test data shaped like a State Council notice)",
+                "2027-02-05..2027-02-11,holiday,春节",
+                "2027-02-20,workday,春节调休",
+                "2027-04-03..2027-04-05,holiday,清明节",
+                "2027-05-01..2027-05-05,holiday,劳动节",
+                "2027-06-09,holiday,端午节",
+                "2027-09-15,holiday,中秋节",
+                "2027-10-01..2027-10-07,holiday,国庆节",
+            ]
+        ),
+    )
+    assert result.final_years == (2027,) and result.missing == {}
+    assert partial.cases_moved == 1
     case = queries.find_case_by_number(demo_ctx.uow(), clerk(demo_ctx), accepted.number)
     # 12-31 counts; 1-1 to 1-4 are now holidays; then 1-5 and 1-6.
     assert case is not None and case.due_date == date(2027, 1, 6)

@@ -14,8 +14,13 @@ from ui.mainwindow import MainWindow
 
 SCHEDULE = """# 2027 (test data, not the real schedule)
 2027-01-01..2027-01-03,holiday,元旦
-2027-02-06..2027-02-12,holiday,春节
+2027-02-05..2027-02-11,holiday,春节
 2027-02-14,workday,春节调休
+2027-04-03..2027-04-05,holiday,清明节
+2027-05-01..2027-05-04,holiday,劳动节
+2027-06-09,holiday,端午节
+2027-09-15,holiday,中秋节
+2027-10-01..2027-10-05,holiday,国庆节
 """
 
 
@@ -35,7 +40,11 @@ def test_import_a_years_schedule(
     status = page.findChild(QLabel, "calendar_status")
     qtbot.waitUntil(lambda: "内置数据" in status.text())
     page.year.setValue(2027)
-    qtbot.waitUntil(lambda: "尚未录入" in status.text())
+    qtbot.waitUntil(lambda: "尚未完整录入" in status.text())
+    table = page.findChild(QTableWidget, "calendar_table")
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    law = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
+    assert law["2027-01-01"] == "元旦" and law["2027-02-09"] == "春节补假"  # before any import
 
     schedule = tmp_path / "2027.txt"
     schedule.write_text(SCHEDULE, encoding="utf-8")
@@ -44,7 +53,7 @@ def test_import_a_years_schedule(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     page.import_schedule()
     qtbot.waitUntil(lambda: bool(shown))
-    assert "已录入 11 天" in shown[0]
+    assert "已录入 25 天" in shown[0] and "暂定" not in shown[0]
     qtbot.waitUntil(lambda: "已录入" in status.text())
     table = page.findChild(QTableWidget, "calendar_table")
     days = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}

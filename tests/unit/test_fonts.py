@@ -224,9 +224,15 @@ def test_combining_and_variation_selector_stay_with_base():
 
 
 def test_character_no_font_covers_falls_back_to_main_and_is_reported():
-    biang = "\U00030edd"  # CJK Ext G (Unicode 13): newer than the bundled fonts
-    assert fonts.font_for_char(biang) == fonts.main_font().key
-    assert fonts.uncovered_chars(f"{biang}面 {biang}") == [biang]
+    gap = "\U00030041"  # CJK Ext G (Unicode 13), not in BabelStone Han 15.0.5 either
+    assert fonts.font_for_char(gap) == fonts.main_font().key
+    assert fonts.uncovered_chars(f"{gap}面 {gap}") == [gap]
+
+
+def test_extension_g_biang_is_drawn_by_babelstone_han():
+    for biang in ("\U00030edd", "\U00030ede"):  # 𰻝 𰻞, CJK Ext G (Unicode 13)
+        assert fonts.font_for_char(biang) == "babelstone-han"
+        assert fonts.uncovered_chars(f"{biang}{biang}面") == []
 
 
 def test_cmap_reads_are_cheap(fresh_cache):

@@ -235,6 +235,14 @@ def test_paper_is_a4_by_default_and_a5_when_chosen() -> None:
     assert RARE_NAME in a5 and "2026年12月22日（暂定" in a5
 
 
+def test_an_appointment_in_an_unpublished_year_is_marked_provisional() -> None:
+    plain = compact("".join(pdf_text(render(DOCS["appointment"]))))
+    assert "暂定" not in plain
+    doc = dataclasses.replace(DOCS["appointment"], day_provisional=True)
+    text = compact("".join(pdf_text(render(doc))))
+    assert "（暂定：该年度节假日安排公布后如遇放假，将另行通知改约）" in text
+
+
 def test_reprint_is_marked_with_its_count() -> None:
     doc = dataclasses.replace(
         DOCS["receipt"], reprint=ReprintMark(2, datetime(2026, 11, 25, 10, 3, tzinfo=BEIJING))

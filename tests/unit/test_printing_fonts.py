@@ -57,7 +57,9 @@ def test_the_pdf_itself_carries_surrogate_pairs() -> None:
     assert "<20000>" not in joined
 
 
-@pytest.mark.parametrize("name", ["𠀀", "𪚥", "𬌗", "䶮", "𠇹𠀀", "李䶮"])
+@pytest.mark.parametrize(
+    "name", ["𠀀", "𪚥", "𬌗", "䶮", "𠇹𠀀", "李䶮", "王\U00030ede"]
+)  # + Ext G 𰻞
 def test_each_rare_name_round_trips(name: str) -> None:
     doc = dataclasses.replace(
         sample_documents()["referral"], visitor=name, matter="咨询", to_person=""

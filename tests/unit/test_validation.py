@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 
 from app.errors import ValidationError
 from app.validation import (
+    ID_TYPES,
     PROVINCE_CODES,
     FieldErrors,
     mask_id,
     mask_phone,
+    validate_id_document,
     validate_login,
     validate_name,
     validate_phone,
@@ -36,7 +38,7 @@ def check_char(first17: str) -> str:
 def resident_ids(draw: st.DrawFn) -> str:
     province = draw(st.sampled_from(sorted(PROVINCE_CODES)))
     county = draw(st.integers(0, 9999))
-    born = draw(st.dates(date(1900, 1, 1), TODAY))
+    born = draw(st.dates(date(1800, 1, 1), TODAY))  # GB 11643 sets no earliest year
     sequence = draw(st.integers(0, 999))
     first17 = f"{province:02d}{county:04d}{born:%Y%m%d}{sequence:03d}"
     return first17 + check_char(first17)
@@ -85,14 +87,85 @@ def test_a_single_mistyped_digit_is_never_accepted(number: str, pos: int, shift:
     ("first17", "message"),
     [
         ("11010519490230002", "身份证号码中的出生日期无效"),  # Feb 30
-        ("11010518991231002", "身份证号码中的出生日期无效"),  # before 1900
+        ("11010517991231002", "身份证号码中的出生日期无效（1799年）"),  # a typing error
         ("11010520250602002", "身份证号码中的出生日期晚于今天"),
-        ("99010519491231002", "身份证号码前两位不是有效的省级行政区划代码"),
+        ("00010519491231002", "身份证号码前两位不是有效的省级行政区划代码"),
+        (
+            "91105619491231002",
+            "以9开头的18位号码是外国人永久居留身份证，请把证件类型选为“外国人永久居留身份证”",
+        ),
     ],
 )
 def test_impossible_ids_are_refused(first17: str, message: str) -> None:
     number = first17 + check_char(first17)
     assert error_of(validate_resident_id, number, today=TODAY) == message
+
+
+def test_ids_of_people_born_before_1900_are_accepted() -> None:
+    """Estates and records of the deceased (GB 11643 sets no earliest birth year)."""
+    for first17 in ("11010518991231002", "11010518500101001"):
+        number = first17 + check_char(first17)
+        assert validate_resident_id(number, today=TODAY) == number
+
+
+# -- other identity documents -----------------------------------------------------------
+
+PERMANENT_2023 = "9" + "11" + "840" + "19800229" + "123"  # Beijing, USA (840), born Feb 29
+RESIDENCE_HK = "810000" + "19750701" + "006"
+
+
+@pytest.mark.parametrize(
+    ("id_type", "typed", "stored"),
+    [
+        ("foreign_permanent", PERMANENT_2023 + check_char(PERMANENT_2023), None),
+        ("foreign_permanent", "usa110080012301", "USA110080012301"),  # 2017 card: 3 letters
+        ("hk_macao_taiwan", "h12345678", "H12345678"),  # 港澳通行证
+        ("hk_macao_taiwan", "M1234567801", "M1234567801"),  # before 2013: 10 digits
+        ("hk_macao_taiwan", "01234567", "01234567"),  # 台胞证
+        ("hk_macao_taiwan", RESIDENCE_HK + check_char(RESIDENCE_HK), None),  # 居住证
+        ("passport", "e12345678", "E12345678"),
+        ("passport", "EA1234567", "EA1234567"),
+        ("passport", "X1234567", "X1234567"),  # a foreign passport
+        ("passport", "123456789", "123456789"),
+        ("other", " 军官证 第0123号 ", "军官证 第0123号"),
+    ],
+)
+def test_documents_in_their_published_format_are_accepted(
+    id_type: str, typed: str, stored: str | None
+) -> None:
+    assert validate_id_document(typed, id_type, today=TODAY) == (stored or typed)
+
+
+@pytest.mark.parametrize(
+    ("id_type", "typed", "words"),
+    [
+        ("hk_macao_taiwan", "garbage!!", "港澳通行证为H或M加8位数字"),
+        ("passport", "garbage!!", "只能由英文字母和数字组成"),
+        ("foreign_permanent", "garbage!!", "应为18位（新版，以9开头）或15位"),
+        ("hk_macao_taiwan", "H1234567", "H或M加8位数字"),
+        ("hk_macao_taiwan", "1234567890", "前面加H或M"),
+        ("hk_macao_taiwan", "840000197507010061", "810000（香港）"),
+        ("hk_macao_taiwan", RESIDENCE_HK + "0", "居住证号码校验位不正确"),
+        ("passport", "ABCDEFGH", "应有数字"),
+        ("passport", "EAB123456", "E加8位数字"),
+        ("passport", "E1234567890", "应为5至9位字母或数字，现为11位"),
+        ("foreign_permanent", "US1110080012301", "3位英文字母（国籍）加12位数字"),
+        ("foreign_permanent", "110105194912310021", "以9开头"),
+        ("foreign_permanent", "9" + "99" + "840198002291230", "受理地省份代码"),
+        ("foreign_permanent", PERMANENT_2023 + "0", "永久居留身份证号码校验位不正确"),
+        ("other", "", "请填写证件号码"),
+    ],
+)
+def test_documents_not_in_their_format_are_refused_in_words(
+    id_type: str, typed: str, words: str
+) -> None:
+    assert words in error_of(validate_id_document, typed, id_type, today=TODAY)
+
+
+def test_unknown_document_kind_names_the_kind_field() -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_id_document("12345678", "library_card")
+    assert set(caught.value.errors) == {"id_type"}
 
 
 def test_malformed_ids_are_refused_with_the_field_named() -> None:
@@ -153,6 +226,27 @@ def test_bad_phone_numbers_are_refused(typed: str) -> None:
 )
 def test_names_with_rare_characters_are_accepted(name: str) -> None:
     assert validate_name(name) == name
+
+
+def test_a_character_no_bundled_font_has_is_refused_by_name() -> None:
+    # U+30041 (CJK Ext G) is in none of the bundled fonts: it would print as a blank.
+    message = error_of(validate_name, "王\U00030041芳", field="applicant_name")
+    assert "“\U00030041”（U+30041）无法打印" in message and "空白" in message
+    assert "U+E000" in error_of(validate_name, "王\ue000")  # a card reader's private character
+    assert validate_name("王\U00030ede") == "王\U00030ede"  # Ext G, in BabelStone Han
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("ئايگۈل", "维吾尔文等阿拉伯字母写的姓名无法正确打印"),
+        ("བཀྲ་ཤིས", "藏文写的姓名无法正确打印"),
+        ("ᠪᠠᠲᠤ", "蒙古文写的姓名无法正确打印"),
+    ],
+)
+def test_minority_script_names_are_refused_with_the_reason(name: str, words: str) -> None:
+    message = error_of(validate_name, name, field="agent_name")
+    assert words in message and "汉字姓名" in message
 
 
 def test_minority_name_dot_look_alikes_become_the_middle_dot() -> None:
@@ -235,6 +329,7 @@ ANY_TEXT = st.one_of(
 )
 VALIDATORS: list[tuple[Callable[..., str], dict[str, object]]] = [
     (validate_resident_id, {"today": TODAY}),
+    *((validate_id_document, {"id_type": kind, "today": TODAY}) for kind in ID_TYPES),
     (validate_phone, {}),
     (validate_name, {}),
     (validate_text, {"max_len": 500}),

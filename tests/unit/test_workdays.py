@@ -31,11 +31,57 @@ SCHEDULE_2027 = """\ufeff# 2027 (test data, typed like the State Council notice)
 """
 
 
+# Days off the law fixes in 2027 and 2028, worked out by hand (not by app code): lunar
+# dates from the published almanac (also agreed by the ``lunardate`` package's own table):
+# 春节 2027-02-06 (除夕 02-05), 2028-01-26 (除夕 01-25); 清明 2027-04-05, 2028-04-04;
+# 端午 2027-06-09, 2028-05-28; 中秋 2027-09-15, 2028-10-03. 补假 on the next weekday(s).
+# fmt: off
+LAW_DAYS_OFF = {
+    2027: {
+        date(2027, 1, 1),  # 元旦, Friday
+        date(2027, 2, 5), date(2027, 2, 8),  # 除夕 Fri, 初三 Mon (初一 Sat, 初二 Sun)
+        date(2027, 2, 9), date(2027, 2, 10),  # 补假 for Sat 02-06 and Sun 02-07
+        date(2027, 4, 5),  # 清明, Monday
+        date(2027, 5, 3), date(2027, 5, 4),  # 补假 for 劳动节 Sat 05-01, Sun 05-02
+        date(2027, 6, 9),  # 端午, Wednesday
+        date(2027, 9, 15),  # 中秋, Wednesday
+        date(2027, 10, 1), date(2027, 10, 4), date(2027, 10, 5),  # 国庆 Fri; 补假 for Sat, Sun
+    },
+    2028: {
+        date(2028, 1, 3),  # 补假 for 元旦 on Saturday
+        date(2028, 1, 25), date(2028, 1, 26), date(2028, 1, 27), date(2028, 1, 28),  # 春节
+        date(2028, 4, 4),  # 清明, Tuesday
+        date(2028, 5, 1), date(2028, 5, 2),  # 劳动节 Mon, Tue
+        date(2028, 5, 29),  # 补假 for 端午 on Sunday 05-28
+        # 国庆 Sun 10-01 to Tue 10-03, 中秋 on 10-03 too: two days owed, Wed and Thu
+        date(2028, 10, 2), date(2028, 10, 3), date(2028, 10, 4), date(2028, 10, 5),
+    },
+}
+# fmt: on
+
+
+FULL_2027 = """# a complete 2027 schedule (test data shaped like a State Council notice)
+2027-01-01..2027-01-03,holiday,元旦
+2027-02-05..2027-02-11,holiday,春节
+2027-02-20,workday,春节调休
+2027-04-03..2027-04-05,holiday,清明节
+2027-05-01..2027-05-05,holiday,劳动节
+2027-05-08,workday,劳动节调休
+2027-06-09,holiday,端午节
+2027-09-15,holiday,中秋节
+2027-09-26,workday,国庆节调休
+2027-10-01..2027-10-07,holiday,国庆节
+2027-10-09,workday,国庆节调休
+"""
+
+
 def oracle_is_workday(day: date) -> bool:
-    """The package itself for the years it knows, weekends only beyond."""
+    """The package itself for the years it knows; beyond, the law's fixed days worked out
+    above (no 调休 known yet)."""
     if day.year in BUILTIN_YEARS:
         return chinese_calendar.is_workday(day)
-    return day.weekday() < 5
+    assert day.year in LAW_DAYS_OFF, f"no test facts for {day.year}"
+    return day.weekday() < 5 and day not in LAW_DAYS_OFF[day.year]
 
 
 def step_workdays(day: date, k: int) -> date:
@@ -79,11 +125,93 @@ def test_one_day_case_can_fall_due_on_a_make_up_sunday() -> None:
     assert CAL.add_working_days(date(2025, 9, 30), 1).due == date(2025, 10, 9)
 
 
-def test_without_a_schedule_the_holiday_would_count() -> None:
-    weekends_only = WorkCalendar(use_builtin=False)
-    deadline = weekends_only.add_working_days(date(2025, 9, 30), 5)
-    assert deadline.due == date(2025, 10, 7)
+def test_without_the_published_schedule_only_the_law_s_days_are_off() -> None:
+    law_only = WorkCalendar(use_builtin=False)
+    # 国庆 Wed Oct 1-Fri Oct 3 and 中秋 Mon Oct 6 are off; the 调休 (Oct 7, 8 off, Sep 28 and
+    # Oct 11 worked) is not known: Oct 7, 8, 9, 10, 13.
+    deadline = law_only.add_working_days(date(2025, 9, 30), 5)
+    assert deadline.due == date(2025, 10, 13)
     assert deadline.provisional and deadline.unknown_years == (2025,)
+
+
+def test_the_law_s_days_off_in_2027_and_2028_are_never_working_days() -> None:
+    for year, days in LAW_DAYS_OFF.items():
+        assert not CAL.is_year_known(year)
+        assert all(not CAL.is_workday(day) for day in days), year
+        weekdays_off = {
+            date.fromordinal(o)
+            for o in range(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal() + 1)
+            if date.fromordinal(o).weekday() < 5 and not CAL.is_workday(date.fromordinal(o))
+        }
+        assert weekdays_off == days
+        assert len(days) == 13  # 13 statutory days a year since 2025, each made up if lost
+
+
+def test_provisional_due_dates_skip_the_fixed_holidays() -> None:
+    # Accepted Thu 2027-02-04: Fri 02-05 除夕, 02-08 初三, 02-09 and 02-10 补假 are off.
+    deadline = CAL.add_working_days(date(2027, 2, 4), 1)
+    assert deadline.due == date(2027, 2, 11) and deadline.provisional
+    # 2028: 国庆 and 中秋 together, so 10-02 to 10-05 are off; due Fri 10-06.
+    assert CAL.add_working_days(date(2028, 9, 29), 1).due == date(2028, 10, 6)
+
+
+def test_published_2026_schedule_keeps_its_fixed_holidays() -> None:
+    """The law's rules hold for the published 2026 schedule (State Council notice, Nov 2025)."""
+    from app.statutory_holidays import festivals, missing_from_schedule
+
+    ruling = {d: False for d in chinese_calendar.constants.holidays if d.year == 2026}
+    ruling |= {d: True for d in chinese_calendar.constants.workdays if d.year == 2026}
+    assert missing_from_schedule(2026, ruling) == []
+    spring = next(f for f in festivals(2026) if f.key == "spring")
+    assert spring.days == tuple(date(2026, 2, d) for d in (16, 17, 18, 19))  # 除夕 to 初三
+    # 2026 as published: 元旦 01-01..03, 春节 02-15..23, 清明 04-04..06, 劳动节 05-01..05,
+    # 端午 06-19..21, 中秋 09-25..27, 国庆 10-01..07; every statutory day is among them.
+    published = (
+        {date(2026, 1, d) for d in (1, 2, 3)}
+        | {date(2026, 2, d) for d in range(15, 24)}
+        | {date(2026, 4, d) for d in (4, 5, 6)}
+        | {date(2026, 5, d) for d in range(1, 6)}
+        | {date(2026, 6, d) for d in (19, 20, 21)}
+        | {date(2026, 9, d) for d in (25, 26, 27)}
+        | {date(2026, 10, d) for d in range(1, 8)}
+    )
+    assert {d for f in festivals(2026) for d in f.days} <= published
+    assert all(not CAL.is_workday(d) for d in published)
+
+
+def test_an_incomplete_schedule_says_what_is_missing() -> None:
+    from app.statutory_holidays import missing_from_schedule
+
+    only_new_year = {o.day: o.is_workday for o in parse_schedule(SCHEDULE_2027)}
+    missing = missing_from_schedule(2027, only_new_year)
+    assert len(missing) == 6 and not any("元旦" in line for line in missing)
+    assert any("清明节" in line for line in missing)
+    complete = {o.day: o.is_workday for o in parse_schedule(FULL_2027)}
+    assert missing_from_schedule(2027, complete) == []
+    # 春节 without its 补假 (除夕 Fri to 初三 Mon, weekend inside): two weekdays short.
+    no_make_up = complete | {date(2027, 2, 9): True, date(2027, 2, 10): True}
+    assert missing_from_schedule(2027, no_make_up) == [
+        "全年法定假日13天，连同补假应有13个工作日放假（扣除调休上班的周末），现只有11个：缺补假"
+    ]
+    worked = complete | {date(2027, 10, 1): True}
+    assert missing_from_schedule(2027, worked) == ["国庆节：法定假日10-01被录为上班"]
+
+
+def test_published_schedules_2014_to_2026_hold_every_statutory_day_and_are_complete() -> None:
+    """The lunar dates and the rules against 13 years of State Council notices (the package's
+    data, typed from them): every statutory day is off, and each year passes as complete."""
+    from app.statutory_holidays import festivals, missing_from_schedule, provisional_days_off
+
+    for year in range(2014, 2027):
+        ruling = {d: False for d in chinese_calendar.constants.holidays if d.year == year}
+        ruling |= {d: True for d in chinese_calendar.constants.workdays if d.year == year}
+        for fest in festivals(year):
+            for day in fest.days:
+                assert ruling.get(day, day.weekday() >= 5) is False, (fest.name, day)
+        assert missing_from_schedule(year, ruling) == [], year
+        if year != 2015:  # 2015: 中秋's 补假 (Sun Sep 27) was put into the 国庆 week instead
+            law = [d for d in provisional_days_off(year) if d.weekday() < 5]
+            assert all(ruling.get(d) is False for d in law), year
 
 
 # -- Spring Festival 2026: Feb 15-23 off, Sat Feb 14 and Sat Feb 28 worked -----------
@@ -115,7 +243,7 @@ def test_on_the_spot_item_is_due_the_same_day() -> None:
 
 def test_deadline_into_2027_is_provisional() -> None:
     deadline = CAL.add_working_days(date(2026, 12, 30), 3)
-    assert deadline.due == date(2027, 1, 4)  # Dec 31, Fri Jan 1 (no schedule), Mon Jan 4
+    assert deadline.due == date(2027, 1, 5)  # Dec 31, (Fri Jan 1 元旦 by law), Jan 4, Jan 5
     assert deadline.provisional and deadline.unknown_years == (2027,)
     assert "2027" in deadline.explain() and "Provisional" in deadline.explain()
     far = CAL.add_working_days(date(2026, 12, 1), 500)
@@ -157,7 +285,7 @@ def test_version_depends_on_the_effective_days_only() -> None:
 
 
 @given(
-    start=st.dates(date(2004, 1, 1), date(2028, 12, 31)),
+    start=st.dates(date(2004, 1, 1), date(2028, 8, 15)),  # due dates stay within 2028
     n=st.integers(0, 80),
 )
 def test_due_date_matches_a_day_by_day_walk(start: date, n: int) -> None:

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from app.cases.records import ApplicantInput
 from app.errors import ValidationError
 from app.idcard import IdCard, IdCardReader, review, unresolved_private_use
-from app.validation import validate_name, validate_phone, validate_resident_id
+from app.validation import (
+    validate_id_document,
+    validate_name,
+    validate_phone,
+    validate_resident_id,
+)
 from ui.counter.labels import id_types, tr
 from ui.counter.reader import CardReading
 from ui.forms import error_label, show_error
@@ -144,8 +149,9 @@ class ApplicantForm(QGroupBox):
         self.form.addRow("", error)
 
     def _check_id(self, value: str, field: str) -> str:
-        if field == "id_number" and self.id_type.currentData() != "resident_id":
-            return value
+        if field == "id_number":  # by the chosen document's format, as the service checks
+            kind = str(self.id_type.currentData())
+            return validate_id_document(value, kind, field=field, today=self._today())
         return validate_resident_id(value, field=field, today=self._today())
 
     def check_field(self, key: str) -> None:
