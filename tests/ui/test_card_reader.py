@@ -84,7 +84,9 @@ def test_an_expired_card_is_pointed_out(qtbot, configured, standin: StandIn) -> 
     assert form.fields["id_number"].text() == SAMPLE.id_number
 
 
-def test_an_unplugged_reader_stops_polling_with_a_message(qtbot, configured, standin: StandIn) -> None:  # type: ignore[no-untyped-def]
+def test_an_unplugged_reader_stops_polling_with_a_message(  # type: ignore[no-untyped-def]
+    qtbot, configured, standin: StandIn
+) -> None:
     form = make_form(qtbot)
     qtbot.waitUntil(lambda: standin.is_open, timeout=10_000)
     standin.unplug()
