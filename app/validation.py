@@ -331,7 +331,7 @@ def validate_name(value: object, field: str = "name", max_len: int = 50) -> str:
     if private:
         # Old ID card readers and some input methods put a private-use code point where a rare
         # character should be: it prints as a blank, so the clerk corrects it from the card.
-        where = "、".join(f"第{i}个字" for i in private)
+        where = "、".join(f"第{i}个字（U+{ord(text[i - 1]):04X}）" for i in private)
         raise ValidationError.single(
             field, f"{where}是无法打印的私用字（常见于读卡器读出的生僻字）：请对照证件改正"
         )

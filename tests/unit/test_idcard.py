@@ -83,5 +83,5 @@ def test_a_name_with_a_private_use_character_is_refused_everywhere() -> None:
 
     with pytest.raises(ValidationError) as raised:
         validate_name("王\ue863明", field="applicant_name")
-    assert "第2个字是无法打印的私用字" in raised.value.errors["applicant_name"]
+    assert "第2个字（U+E863）是无法打印的私用字" in raised.value.errors["applicant_name"]
     assert validate_name("王𠀀明") == "王𠀀明"
