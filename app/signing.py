@@ -17,7 +17,8 @@ A QR code on a document holds only what identifies the document, never personal 
     │││  notice, F referral slip, R refusal, C correction request, D deferred materials,
     │││  K completion notice, G service guide, L daily log, Y appointment confirmation,
     │││  J decision not to grant the licence, B receipt of deferred materials supplied,
-    │││  T notice of a special procedure, E notice of an extension)
+    │││  T notice of a special procedure, E notice of an extension, P service commitment,
+    │││  S public list of the catalog)
     ││└ format version
     └└ magic "FD"
 

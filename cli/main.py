@@ -123,11 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     printed.add_argument(
         "kind",
         help="receipt, guide, deferred, completion, denial, supply, special, extension, "
-        "correction, notice, refusal, appointment, referral",
+        "correction, notice, refusal, appointment, referral, commitment, disclosure",
     )
     printed.add_argument(
         "number",
-        help="the case, notice, refusal or referral number (for a guide: the item code)",
+        nargs="?",
+        default="",
+        help="the case, notice, refusal or referral number (for a guide: the item code; "
+        "none for the hall's commitment and disclosure list, made from today's catalog)",
     )
     printed.add_argument("--out", required=True, type=Path, help="the PDF file to write")
     printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")

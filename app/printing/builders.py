@@ -26,6 +26,7 @@ from app.ports import UnitOfWork
 from app.printing.documents import (
     AcceptanceReceipt,
     ApplicantLine,
+    CatalogDisclosure,
     CompletionNotice,
     CorrectionRequest,
     CounterDesk,
@@ -33,6 +34,7 @@ from app.printing.documents import (
     DenialDecision,
     ExtensionNotice,
     MaterialLine,
+    ServiceCommitment,
     ServiceGuide,
     SpecialProcedureNotice,
     SupplyReceipt,
@@ -471,3 +473,82 @@ def guide_for_item(uow: UnitOfWork, code: str) -> ServiceGuide:
 
 def guide_number(code: str, version_no: int) -> str:
     return f"{code}-V{version_no}"
+
+
+def _versions_in_force(uow: UnitOfWork) -> list[ItemVersionRecord]:
+    from app.catalog.service import get_version, list_items
+
+    summaries = list_items(uow)
+    return [get_version(uow, s.version_id) for s in summaries]
+
+
+def _hall(uow: UnitOfWork) -> SiteRecord:
+    with uow.read():
+        site = uow.sites.first()
+    if site is None:
+        raise NotFound("找不到本服务中心的记录")
+    return site
+
+
+def commitment_for_hall(uow: UnitOfWork) -> ServiceCommitment:
+    """服务承诺书 with its figures from the catalog in force today."""
+    site = _hall(uow)
+    versions = _versions_in_force(uow)
+    if not versions:
+        raise ValidationError.single("kind", "事项目录为空：请先录入办理事项，再打印服务承诺书")
+    limited = [v for v in versions if v.committed_days]
+    today = local_day(uow.clock.now())
+    number = f"CN-{today:%Y%m%d}"
+    return ServiceCommitment(
+        center_name=site.name,
+        number=number,
+        issued_on=today,
+        desk=CounterDesk(phone=site.phones),
+        qr_payload=sign_document(uow, DocumentKind.COMMITMENT, number, today),
+        items=len(versions),
+        on_the_spot=len(versions) - len(limited),
+        committed_days=sum(v.committed_days for v in limited),
+        statutory_days=sum(v.statutory_days for v in limited),
+        visits_zero_or_one=sum(1 for v in versions if v.visits_needed <= 1),
+        complaint_phone=next((v.complaint_phone for v in versions if v.complaint_phone), ""),
+    )
+
+
+def _flow(version: ItemVersionRecord) -> str:
+    if not version.steps:
+        return "当场办结" if version.on_the_spot else "受理→决定"
+    return "→".join(f"{s.name}（{s.days}日）" if s.days else s.name for s in version.steps)
+
+
+def disclosure_for_hall(uow: UnitOfWork) -> CatalogDisclosure:
+    """政务服务事项公示清单: every item in force, for the notice board."""
+    site = _hall(uow)
+    versions = _versions_in_force(uow)
+    if not versions:
+        raise ValidationError.single("kind", "事项目录为空：请先录入办理事项，再打印公示清单")
+    today = local_day(uow.clock.now())
+    number = f"GS-{today:%Y%m%d}"
+
+    def days(n: int) -> str:
+        return f"{n}个工作日" if n else "即办"
+
+    return CatalogDisclosure(
+        center_name=site.name,
+        number=number,
+        issued_on=today,
+        desk=CounterDesk(phone=site.phones),
+        qr_payload=sign_document(uow, DocumentKind.DISCLOSURE, number, today),
+        rows=tuple(
+            (
+                v.code,
+                v.name,
+                v.department,
+                v.legal_basis or "—",
+                v.fee or "不收费",
+                days(v.statutory_days),
+                days(v.committed_days),
+                _flow(v),
+            )
+            for v in versions
+        ),
+    )

@@ -741,6 +741,79 @@ class ExtensionNotice(PrintedDocument):
         )
 
 
+@dataclass(frozen=True, kw_only=True)
+class ServiceCommitment(PrintedDocument):
+    """服务承诺书: the hall's public pledge, with its figures taken from the catalog in force,
+    so the paper on the wall never promises what the counter does not do."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.COMMITMENT
+    items: int
+    on_the_spot: int
+    committed_days: int  # sum over the items with a limit
+    statutory_days: int  # the same items' statutory limits
+    visits_zero_or_one: int  # items needing at most one trip to the hall
+    complaint_phone: str
+    hours: str = ""
+
+    def body(self) -> tuple[Block, ...]:
+        saved = 0
+        if self.statutory_days:
+            saved = round(100 * (self.statutory_days - self.committed_days) / self.statutory_days)
+        pledges = (
+            ("首问负责", "您第一位询问的工作人员负责到底：当场解答、受理，或把您引导到具体承办人"
+             "并确认对方接手，不推诿、不让您来回跑。"),
+            ("一次性告知", "申请材料不齐全或不符合法定形式的，当场一次性书面告知需要补正的"
+             "全部内容；告知单以外的材料，不再要求您补交。"),
+            ("限时办结", f"本中心公示的{self.items}个事项中，即办件{self.on_the_spot}个当场办结；"
+             f"其余事项的承诺时限比法定时限平均缩短{saved}%，在承诺期限内办结。"
+             "需要延期的，书面告知理由和新的期限。"),
+            ("最多跑一次", f"{self.visits_zero_or_one}个事项材料齐全时最多跑一次即可办结。"),
+            ("容缺受理", "主要材料齐全、次要材料暂缺的，经您书面承诺后先行受理，限期补交。"),
+            ("AB岗", "工作人员因故不在岗时，由B岗人员顶岗办理，窗口不空岗、业务不断档。"),
+            ("好差评", "每次服务都请您评价；差评事项专人回访整改，并将结果告诉您。"),
+            ("责任追究", "超期未办结、违反一次性告知的，按规定追究经办人员责任。"),
+        )
+        blocks: list[Block] = [
+            Para(f"为方便群众和企业办事，{self.center_name}郑重承诺："),
+            Fields(tuple((f"{i}. {title}", text) for i, (title, text) in enumerate(pledges, 1))),
+        ]
+        if self.hours:
+            blocks.append(Para(f"服务时间：{self.hours}"))
+        phone = self.complaint_phone or "12345"
+        blocks.append(
+            Para(f"欢迎监督。监督投诉电话：{phone}；政务服务便民热线：12345。", emphasis=True)
+        )
+        return tuple(blocks)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CatalogDisclosure(PrintedDocument):
+    """政务服务事项公示清单: every item in force with its legal basis, fee, statutory and
+    committed limit, and its flow, for the hall's notice board (公示)."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.DISCLOSURE
+    # code, name, department, basis, fee, statutory limit, committed limit, flow
+    rows: tuple[tuple[str, ...], ...]
+
+    def body(self) -> tuple[Block, ...]:
+        return (
+            Para(f"以下{len(self.rows)}个事项为本中心现行办理事项，自公示之日起按此办理。"),
+            Grid(
+                (
+                    *("序号", "事项编码", "事项名称", "实施部门", "设定依据", "收费"),
+                    *("法定时限", "承诺时限", "办理流程"),
+                ),
+                tuple((str(i), *row) for i, row in enumerate(self.rows, 1)),
+                (0.8, 1.4, 3.0, 1.6, 3.0, 1.2, 1.5, 1.5, 3.4),
+                align=(
+                    *("right", "left", "left", "left", "left", "left"),
+                    *("right", "right", "left"),
+                ),
+            ),
+            Para("时限均为工作日；即办件当场办结。对公示内容有疑问的，请向窗口工作人员咨询。"),
+        )
+
+
 DENIAL_REMEDY = (
     "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
     "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
@@ -1001,6 +1074,8 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     SupplyReceipt,
     SpecialProcedureNotice,
     ExtensionNotice,
+    ServiceCommitment,
+    CatalogDisclosure,
     ServiceGuide,
     AppointmentConfirmation,
     DailyLog,

@@ -26,6 +26,8 @@ class DocumentKind(StrEnum):
     SUPPLY = "supply"  # 容缺材料补交回执
     SPECIAL = "special"  # 特别程序告知书
     EXTENSION = "extension"  # 延期告知书
+    COMMITMENT = "commitment"  # 服务承诺书
+    DISCLOSURE = "disclosure"  # 政务服务事项公示清单
 
 
 class PageSize(StrEnum):
@@ -70,6 +72,14 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     DocumentKind.SUPPLY: KindSpec("容缺材料补交回执", "B", PageSize.A4, True, True, False),
     DocumentKind.SPECIAL: KindSpec("特别程序告知书", "T", PageSize.A4, True, True, False),
     DocumentKind.EXTENSION: KindSpec("延期告知书", "E", PageSize.A4, True, True, False),
+    # Posted in the hall (公示): printed again whenever the catalog changes, no 补打 mark.
+    DocumentKind.COMMITMENT: KindSpec(
+        "服务承诺书", "P", PageSize.A4, False, True, False, marks_reprints=False
+    ),
+    DocumentKind.DISCLOSURE: KindSpec(
+        "政务服务事项公示清单", "S", PageSize.A4, False, True, False,
+        marks_reprints=False, landscape=True,
+    ),
 }
 
 

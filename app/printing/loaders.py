@@ -161,4 +161,7 @@ def _extension(uow: UnitOfWork, number: str) -> PrintedDocument:
 
 
 register_loader(DocumentKind.EXTENSION, _extension)
+# The hall's posted papers are made from today's catalog; any number prints today's.
+register_loader(DocumentKind.COMMITMENT, lambda uow, _number: builders.commitment_for_hall(uow))
+register_loader(DocumentKind.DISCLOSURE, lambda uow, _number: builders.disclosure_for_hall(uow))
 register_loader(DocumentKind.GUIDE, _guide)

@@ -3662,72 +3662,82 @@ you can follow the steps here.</translation>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="160"/>
+        <location filename="../../ui/catalog/page.py" line="152"/>
+        <source>服务承诺书</source>
+        <translation>Service commitment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="153"/>
+        <source>公示清单</source>
+        <translation>Public list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="162"/>
         <source>事项目录（办事指南）</source>
         <translation>Service catalog (service guides)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="195"/>
+        <location filename="../../ui/catalog/page.py" line="208"/>
         <source>共 %s 项</source>
         <translation>%s items</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="226"/>
+        <location filename="../../ui/catalog/page.py" line="239"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="236"/>
+        <location filename="../../ui/catalog/page.py" line="249"/>
         <source>停用事项</source>
         <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="237"/>
+        <location filename="../../ui/catalog/page.py" line="250"/>
         <source>停用“%s”后，窗口将不能再受理该事项。确定停用吗？</source>
         <translation>After deactivating “%s” no window can accept it any more. Deactivate it?</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="254"/>
+        <location filename="../../ui/catalog/page.py" line="267"/>
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="254"/>
+        <location filename="../../ui/catalog/page.py" line="267"/>
         <source>事项目录 (*.xlsx *.json)</source>
         <translation>Catalog (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="263"/>
+        <location filename="../../ui/catalog/page.py" line="276"/>
         <source>正在导入事项目录…</source>
         <translation>Importing the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="267"/>
+        <location filename="../../ui/catalog/page.py" line="280"/>
         <source>导入完成：%s</source>
         <translation>Import finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="275"/>
+        <location filename="../../ui/catalog/page.py" line="288"/>
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="277"/>
+        <location filename="../../ui/catalog/page.py" line="290"/>
         <source>Excel 工作簿 (*.xlsx);;JSON 文件 (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="287"/>
+        <location filename="../../ui/catalog/page.py" line="300"/>
         <source>已导出 %s 项到 %s</source>
         <translation>Exported %s items to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="289"/>
+        <location filename="../../ui/catalog/page.py" line="302"/>
         <source>正在导出事项目录…</source>
         <translation>Exporting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="295"/>
+        <location filename="../../ui/catalog/page.py" line="308"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

@@ -10,6 +10,7 @@ from app.printing import (
     AcceptanceReceipt,
     ApplicantLine,
     AppointmentConfirmation,
+    CatalogDisclosure,
     CompletionNotice,
     CorrectionRequest,
     CounterDesk,
@@ -22,6 +23,7 @@ from app.printing import (
     PrintedDocument,
     ReferralSlip,
     RefusalNotice,
+    ServiceCommitment,
     ServiceGuide,
     SpecialProcedureNotice,
     SupplyReceipt,
@@ -190,6 +192,32 @@ def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
             approved_by="县民政局局长 刘强",
             new_due=date(2027, 1, 19),
             new_due_provisional=True,
+        ),
+        "commitment": ServiceCommitment(
+            **{**common, "desk": CounterDesk(phone="0310-6812345")},
+            number="CN-20261124",
+            issued_on=date(2026, 11, 24),
+            items=42,
+            on_the_spot=12,
+            committed_days=300,
+            statutory_days=600,
+            visits_zero_or_one=40,
+            complaint_phone="0310-6812300",
+        ),
+        "disclosure": CatalogDisclosure(
+            **{**common, "desk": CounterDesk(phone="0310-6812345")},
+            number="GS-20261124",
+            issued_on=date(2026, 11, 24),
+            rows=(
+                (
+                    *("MZ-001", "最低生活保障申请", "县民政局", "《社会救助暂行办法》", "不收费"),
+                    *("30个工作日", "20个工作日", "受理（1日）→审核（15日）→决定（4日）"),
+                ),
+                (
+                    *("SB-002", "城乡居民养老保险参保登记", "县人社局", "《社会保险法》第二十条"),
+                    *("不收费", "即办", "即办", "当场办结"),
+                ),
+            ),
         ),
         "guide": ServiceGuide(
             **common,

@@ -405,3 +405,22 @@ def test_an_items_extension_allowance_is_kept_with_its_version(demo_ctx: AppCont
     uow = demo_ctx.uow()
     with uow.read():
         assert catalog.get_version(uow, saved).extension_allowance == 30
+
+
+def test_the_halls_commitment_and_public_list_come_from_the_catalog_in_force(
+    demo_ctx: AppContext,
+) -> None:
+    from app.catalog.service import list_items
+
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    make_item(demo_ctx)  # T-001: committed 5 of statutory 20
+    make_item(demo_ctx, code="T-002", committed=0, statutory=0)  # on the spot
+    count = len(list_items(demo_ctx.uow()))
+    commitment = load_document(demo_ctx.uow(), clerk, "commitment", "")
+    text_ = compact("".join(pdf_text(render(commitment))))
+    assert f"本中心公示的{count}个事项中" in text_ and "首问负责" in text_
+    assert verify_payload(demo_ctx.uow(), decode_qr(render(commitment))[0]).genuine
+    disclosure = load_document(demo_ctx.uow(), clerk, "disclosure", "")
+    pages = "".join(compact(p) for p in pdf_text(render(disclosure)))
+    assert f"以下{count}个事项" in pages and "T-001" in pages and "T-002" in pages
+    assert "20个工作日5个工作日" in pages  # T-001's statutory and committed limits side by side

@@ -149,6 +149,8 @@ class CatalogPage(QWidget):
             ("toggle", self.tr("停用/启用"), "Ctrl+D", self.toggle_current),
             ("import", self.tr("导入…"), "Ctrl+I", self.import_catalog),
             ("export", self.tr("导出…"), "Ctrl+E", self.export_catalog),
+            ("commitment", self.tr("服务承诺书"), "Ctrl+Shift+C", self.print_commitment),
+            ("disclosure", self.tr("公示清单"), "Ctrl+Shift+L", self.print_disclosure),
         ):
             button = QPushButton(f"{text}（{shortcut}）")
             button.setObjectName(f"catalog_{name}")
@@ -165,6 +167,17 @@ class CatalogPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self.setFocusProxy(self.search)
+
+    # -- the hall's posted papers, from the catalog in force ---------------------------------
+    def print_commitment(self) -> None:
+        from ui.printing.preview import open_print_preview
+
+        open_print_preview(self, self.ctx, self.actor, "commitment", "")
+
+    def print_disclosure(self) -> None:
+        from ui.printing.preview import open_print_preview
+
+        open_print_preview(self, self.ctx, self.actor, "disclosure", "")
 
     # -- loading --------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # type: ignore[override]
