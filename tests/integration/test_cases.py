@@ -337,3 +337,56 @@ def test_keyset_pages_cover_every_case_once_in_order(
     assert len(seen) == len(set(seen)) == 7
     expected = sorted(seen, reverse=order == "recent")  # same due date: by id in urgency order
     assert seen == expected
+
+
+@pytest.mark.parametrize(
+    ("paused_at", "moves"),
+    [
+        ((1, 7, 0), True),  # on the due day, before the hall opens
+        ((1, 19, 0), True),  # on the due day, after it closes
+        ((2, 8, 30), False),  # the day after: already late, nothing moves
+    ],
+    ids=["due-day-before-opening", "due-day-after-closing", "day-after"],
+)
+def test_a_pause_on_the_due_day_moves_it_to_the_day_of_resumption(
+    demo_ctx: AppContext, item: ItemVersionRecord, paused_at: tuple[int, int, int], moves: bool
+) -> None:
+    """Art. 45: time in corrections or a special procedure does not count. A case stopped on
+    its due day had no working day left but was not late: it is due the day it resumes, and
+    no overdue record is opened while it is stopped. Stopped a day late, it stays late."""
+    from datetime import datetime
+
+    from app.clock import DEFAULT_TZ
+    from app.reports.daily_log import daily_log
+
+    uow, clock = demo_ctx.uow, demo_ctx.clock
+    me, boss = clerk(demo_ctx), login(uow(), "sunli", "demo-2026")
+
+    def at(day: int, hour: int, minute: int = 0) -> None:
+        clock.set(datetime(2026, 12, day, hour, minute, tzinfo=DEFAULT_TZ))  # type: ignore[attr-defined]
+
+    accepted = service.accept_case(uow(), me, request(item))
+    assert accepted.deadline.due == date(2026, 12, 1)
+    case = service.start_case(uow(), me, accepted.case_id, 1)
+    at(*paused_at)
+    service.refresh_warnings(uow())
+    case = queries.find_case_by_number(uow(), me, accepted.number)  # type: ignore[assignment]
+    case = service.suspend_case(uow(), me, case.id, case.row_version, "corrections", "缺原件")
+    at(2, 16)
+    assert service.refresh_warnings(uow()).opened_records == 0  # stopped: no record
+    at(3, 10)  # Thursday: the materials arrive
+    case = service.resume_case(uow(), me, case.id, case.row_version, "补正材料已收齐")
+    assert case.due_date == (date(2026, 12, 3) if moves else date(2026, 12, 1))
+    service.refresh_warnings(uow())
+    # Late before it stopped: its record was opened by the scan that morning, before the pause.
+    assert len(queries.list_accountability(uow(), boss)) == (0 if moves else 1)
+    # The log of each day sees the case as it stood then.
+    cards = {
+        day: (log.total("cases_yellow"), log.total("cases_red"))
+        for day in (1, 2, 3)
+        for log in [daily_log(uow(), boss, date(2026, 12, day))]
+    }
+    if moves:  # stopped at the end of 12-01 and 12-02; due (yellow) on 12-03
+        assert cards == {1: (0, 0), 2: (0, 0), 3: (1, 0)}
+    else:  # due on 12-01, then late: suspended late, it stays red
+        assert cards == {1: (1, 0), 2: (0, 1), 3: (0, 1)}
