@@ -530,6 +530,8 @@ def _report(args: argparse.Namespace) -> int:
     if suffix == ".pdf":
         record_print(ctx.uow(), actor, DocumentKind.DAILY_LOG, log.number, f"file:{args.out.name}")
     head = f"#{log.chain_seq} {log.chain_hash}" if log.chain_hash else "none yet"
+    if log.cut_at_today:
+        print(f"note: --to {log.asked_last_day} is after today; the log stops at {log.last_day}")
     print(
         f"工作日志 {log.number} written to {args.out}: {len(log.rows)} window/clerk rows, "
         f"{len(log.cases)} cases; audit chain head {head}"

@@ -95,6 +95,21 @@ class DailyLogData:
     chain_seq: int  # 0: the chain had not begun
     chain_hash: str
     chain_at: datetime | None
+    asked_last_day: date | None = None  # the period asked for ran past today: cut at today
+
+    @property
+    def cut_at_today(self) -> bool:
+        return self.asked_last_day is not None
+
+    @property
+    def cut_note(self) -> str:
+        """One line for the paper, the workbook and the CLI when the period was cut."""
+        if self.asked_last_day is None:
+            return ""
+        return (
+            f"所选期间至 {self.asked_last_day:%Y-%m-%d}，尚未到来的日子不能统计："
+            f"本表统计至今天 {self.last_day:%Y-%m-%d}，预警按今天日终计算。"
+        )
 
     @property
     def is_day(self) -> bool:
@@ -121,7 +136,10 @@ def daily_log(uow: UnitOfWork, actor: Actor, day: date, site_id: int | None = No
 def period_log(
     uow: UnitOfWork, actor: Actor, start: date, end: date, site_id: int | None = None
 ) -> DailyLogData:
-    """The log of ``start`` to ``end`` inclusive (a month, a quarter; at most a year)."""
+    """The log of ``start`` to ``end`` inclusive (a month, a quarter; at most a year). A period
+    running past today stops at today (``asked_last_day`` keeps what was asked; the paper says
+    so): days that have not come cannot be counted, and cards judged at a future day's end
+    would call red what is not late yet."""
     return _log(uow, actor, start, end, site_id, ("start", "end"))
 
 
@@ -158,6 +176,9 @@ def _log(
     fields: tuple[str, str],
 ) -> DailyLogData:
     check_period(uow, first, last, fields)
+    today = local_day(uow.clock.now())
+    asked_last = last if last > today else None
+    last = min(last, today)
     sections = tuple(s for s in SECTIONS if s.printed)
     with uow.read():
         site = site_for(uow, actor, site_id)
@@ -212,6 +233,7 @@ def _log(
         chain_seq=head.seq if head else 0,
         chain_hash=head.hash if head else "",
         chain_at=head.at if head else None,
+        asked_last_day=asked_last,
     )
 
 

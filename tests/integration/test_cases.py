@@ -390,3 +390,29 @@ def test_a_pause_on_the_due_day_moves_it_to_the_day_of_resumption(
         assert cards == {1: (0, 0), 2: (0, 0), 3: (1, 0)}
     else:  # due on 12-01, then late: suspended late, it stays red
         assert cards == {1: (1, 0), 2: (0, 1), 3: (0, 1)}
+
+
+def test_on_the_spot_means_decided_the_day_of_acceptance(demo_ctx: AppContext) -> None:
+    """当场办结: a 0-day item decided the same hall day it was accepted. One decided the next
+    morning is a decision, and a 0-day item that missed its promise, not done on the spot."""
+    from datetime import datetime
+
+    from app.clock import DEFAULT_TZ
+    from app.reports.daily_log import daily_log, period_log
+
+    uow, clock = demo_ctx.uow, demo_ctx.clock
+    zero = make_item(demo_ctx, code="T-000", committed=0)
+    me, boss = clerk(demo_ctx), login(uow(), "sunli", "demo-2026")
+    at_once = service.accept_case(uow(), me, request(zero))
+    next_day = service.accept_case(uow(), me, request(zero))
+    clock.set(datetime(2026, 11, 24, 23, 30, tzinfo=DEFAULT_TZ))  # type: ignore[attr-defined]
+    for accepted in (at_once, next_day):
+        service.start_case(uow(), me, accepted.case_id, 1)
+    service.decide_case(uow(), me, at_once.case_id, 2, "approved", "符合条件")
+    clock.set(datetime(2026, 11, 25, 0, 30, tzinfo=DEFAULT_TZ))  # type: ignore[attr-defined]
+    service.decide_case(uow(), me, next_day.case_id, 2, "approved", "符合条件")
+    tuesday, wednesday = (daily_log(uow(), boss, date(2026, 11, d)) for d in (24, 25))
+    assert (tuesday.total("cases_decided"), tuesday.total("cases_on_the_spot")) == (1, 1)
+    assert (wednesday.total("cases_decided"), wednesday.total("cases_on_the_spot")) == (1, 0)
+    both = period_log(uow(), boss, date(2026, 11, 24), date(2026, 11, 25))
+    assert (both.total("cases_decided"), both.total("cases_on_the_spot")) == (2, 1)

@@ -233,3 +233,59 @@ def test_a_refused_day_or_period_names_the_field_it_came_from(hall: AppContext) 
             call()
         assert set(refused.value.errors) == {field}
     assert period_log(hall.uow(), boss, date(1900, 1, 1), date(1900, 1, 31)).cases == ()
+
+
+def test_a_period_running_past_today_stops_at_today_and_says_so(
+    hall: AppContext, tmp_path: Path
+) -> None:
+    import pypdfium2 as pdfium
+
+    from app.cases.deadlines import local_day
+
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    today = local_day(hall.clock.now())
+    asked = today + timedelta(days=40)
+    cut = period_log(hall.uow(), boss, today - timedelta(days=6), asked)
+    upto = period_log(hall.uow(), boss, today - timedelta(days=6), today)
+    assert (cut.last_day, cut.asked_last_day, upto.asked_last_day) == (today, asked, None)
+    assert cut.totals == upto.totals and cut.cases == upto.cases  # red is not judged ahead
+    assert cut.number == upto.number and cut.cut_note and not upto.cut_note
+    pdf = pdfium.PdfDocument(log_file(cut, ".pdf"))
+    try:
+        text = "".join("".join(p.get_textpage().get_text_range() for p in pdf).split())
+    finally:
+        pdf.close()
+    assert "统计至今天" in text and f"{asked:%Y-%m-%d}" in text
+    book = openpyxl.load_workbook(io.BytesIO(log_file(cut, ".xlsx")))
+    notes = [r[1].value for r in book["信息"].iter_rows() if r[0].value == "说明"]
+    assert cut.cut_note in notes
+
+
+def test_workbook_dates_are_dates_and_times_are_beijing_time(hall: AppContext) -> None:
+    from app.clock import hall_time
+
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = period_log(hall.uow(), boss, END - timedelta(days=6), END)
+    book = openpyxl.load_workbook(io.BytesIO(log_file(log, ".xlsx")))
+    cases = book["办件清单"]
+    header = [c.value for c in cases[1]]
+    due_column = header.index("承诺办结日期") + 1
+    dues = [cases.cell(i + 2, due_column) for i in range(len(log.cases))]
+    dated = [(cell, case) for cell, case in zip(dues, log.cases, strict=True) if case.due_date]
+    assert dated
+    for cell, case in dated:
+        assert cell.value.date() == case.due_date and cell.number_format == "yyyy-mm-dd"
+    info = {r[0].value: r[1] for r in book["信息"].iter_rows()}
+    made = info["制表时间（北京时间）"]
+    wall = hall_time(log.made_at).replace(tzinfo=None)
+    assert abs((made.value - wall).total_seconds()) < 1  # Beijing wall time, no zone
+    assert made.number_format == "yyyy-mm-dd hh:mm"
+    assert log.chain_at is not None
+    chain = info["链头时间（北京时间）"]
+    assert chain.value.replace(microsecond=0) == hall_time(log.chain_at).replace(
+        tzinfo=None, microsecond=0
+    )
+    assert (
+        info["起始日期"].value.date() == log.first_day
+        and info["截止日期"].number_format == "yyyy-mm-dd"
+    )
