@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +14,8 @@ import pytest
 
 from app import audit
 from app.auth import login
-from app.clock import ManualClock
+from app.cases.deadlines import local_day
+from app.clock import DEFAULT_TZ, ManualClock
 from app.context import AppContext
 from app.demo_activity import simulate
 from app.errors import PermissionDenied, ValidationError
@@ -50,7 +51,7 @@ AUDITED = (
 def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
     """Fifteen days of a demo hall on SQLite, made once for the module (it takes a while)."""
     tmp = tmp_path_factory.mktemp("hall")
-    clock = ManualClock(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    clock = ManualClock(datetime(2026, 11, 6, 7, 0, tzinfo=DEFAULT_TZ))  # the first morning
     engine = make_engine(f"sqlite:///{tmp / 'demo.sqlite3'}")
     ensure_schema(engine, None)
     store = SqlStore(engine, clock)
@@ -240,8 +241,6 @@ def test_a_period_running_past_today_stops_at_today_and_says_so(
 ) -> None:
     import pypdfium2 as pdfium
 
-    from app.cases.deadlines import local_day
-
     boss = login(hall.uow(), "sunli", "demo-2026")
     today = local_day(hall.clock.now())
     asked = today + timedelta(days=40)
@@ -289,3 +288,27 @@ def test_workbook_dates_are_dates_and_times_are_beijing_time(hall: AppContext) -
         info["起始日期"].value.date() == log.first_day
         and info["截止日期"].number_format == "yyyy-mm-dd"
     )
+
+
+def test_the_demo_setup_is_dated_before_the_days_it_precedes(hall: AppContext) -> None:
+    """The hall is set up (staff, catalog, booking schedules) on the first simulated morning:
+    the events before the first acceptance in the chain are not dated after it."""
+    chain = sorted(events(hall), key=lambda e: e.seq)
+    first = next(i for i, e in enumerate(chain) if e.action == "case_accepted")
+    assert first > 0
+    assert max(e.at for e in chain[:first]) <= chain[first].at
+
+
+def test_the_demo_marks_liu_yang_away_the_day_after_the_last_simulated_one(
+    hall: AppContext,
+) -> None:
+    from app.calendar import load_calendar
+    from app.visits.absence import upcoming_absences
+
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    uow = hall.uow()
+    with uow.read():
+        after = load_calendar(uow).next_workday(END)
+    away = [a for a in upcoming_absences(hall.uow(), boss) if a.staff_name == "刘洋"]
+    assert [local_day(a.starts_at) for a in away] == [after]
+    assert all(local_day(a.ends_at) == after for a in away)
