@@ -198,6 +198,27 @@ class SqlReportRepository:
             tallies.append(Tally("cases_decided", count, window, staff, day))
             if spot:
                 tallies.append(Tally("cases_on_the_spot", spot, window, staff, day))
+        # Decisions and deliveries done for someone else, both ways: for who acted, and for
+        # the owner they acted for (whose row would otherwise show nothing of it).
+        for key, who in (
+            ("cases_for_others", CaseEvent.staff_id),
+            ("cases_by_others", CaseEvent.on_behalf_of),
+        ):
+            tallies += self._grouped(
+                scope,
+                key,
+                CaseFile.window_id,
+                who,
+                CaseEvent.at,
+                [
+                    CaseEvent.on_behalf_of.is_not(None),
+                    CaseEvent.action.in_([str(CaseAction.DECIDE), str(CaseAction.DELIVER)]),
+                    *case_filters,
+                ],
+                source=CaseEvent.__table__.join(
+                    CaseFile.__table__, CaseFile.id == CaseEvent.case_id
+                ),
+            )
         return tallies
 
     def _histories(self, ids: Any, end: datetime) -> dict[int, list[CaseEventRecord]]:

@@ -78,7 +78,8 @@ class ReportRepository(Protocol):
         ...
 
     def case_tallies(self, scope: ReportScope) -> list[Tally]:
-        """cases_accepted, cases_refused, cases_decided, cases_delivered, cases_on_the_spot."""
+        """cases_accepted, cases_refused, cases_decided, cases_delivered, cases_on_the_spot,
+        cases_for_others and cases_by_others (办结 and 送达 done on behalf of the owner)."""
         ...
 
     def accountability_tallies(self, scope: ReportScope) -> list[Tally]:

@@ -77,6 +77,9 @@ def counts_from_audit(ctx: AppContext, first: date, last: date) -> dict[str, Cou
             assert case is not None
             if case.committed_days == 0 and local_day(case.accepted_at) == local_day(ev.at):
                 counts[who]["cases_on_the_spot"] += 1
+        if ev.action in ("case_decide", "case_deliver") and after.get("on_behalf_of"):
+            counts[who]["cases_for_others"] += 1  # the actor did it ...
+            counts[names[int(after["on_behalf_of"])]]["cases_by_others"] += 1  # ... for the owner
         if ev.action == "notice_extra_demand":  # charged to whoever issued the notice
             responsible = names[int(after["responsible"])]
             counts[responsible]["one_time_breaches"] += 1

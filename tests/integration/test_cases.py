@@ -416,3 +416,27 @@ def test_on_the_spot_means_decided_the_day_of_acceptance(demo_ctx: AppContext) -
     assert (wednesday.total("cases_decided"), wednesday.total("cases_on_the_spot")) == (1, 0)
     both = period_log(uow(), boss, date(2026, 11, 24), date(2026, 11, 25))
     assert (both.total("cases_decided"), both.total("cases_on_the_spot")) == (2, 1)
+
+
+def test_work_done_for_someone_else_shows_on_both_rows_of_the_log(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """李娜, 张伟's B post, decides and delivers his case: the log counts the decision for her
+    (办结, and 代他人办) and shows it on his row too (由他人代办)."""
+    from app.reports.daily_log import daily_log
+
+    uow = demo_ctx.uow
+    zhang, li, boss = clerk(demo_ctx), clerk(demo_ctx, "lina"), login(uow(), "sunli", "demo-2026")
+    accepted = service.accept_case(uow(), zhang, request(item))
+    case = service.start_case(uow(), zhang, accepted.case_id, 1)
+    case = service.decide_case(uow(), li, case.id, case.row_version, "approved", "符合条件")
+    service.deliver_case(uow(), li, case.id, case.row_version, "pickup", "王𠇹", resident_id())
+    log = daily_log(uow(), boss, date(2026, 11, 24))
+    keys = ("cases_decided", "cases_delivered", "cases_for_others", "cases_by_others")
+    rows: dict[str, list[int]] = {}
+    for r in log.rows:  # 李娜 has a line at her own window and one at 张伟's (the case's)
+        if r.staff_name in ("张伟", "李娜"):
+            sums = rows.setdefault(r.staff_name, [0] * len(keys))
+            for i, k in enumerate(keys):
+                sums[i] += log.row_count(r, k) or 0
+    assert rows == {"李娜": [1, 1, 2, 0], "张伟": [0, 0, 0, 2]}

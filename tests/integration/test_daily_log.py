@@ -38,6 +38,8 @@ AUDITED = (
     "cases_decided",
     "cases_delivered",
     "cases_on_the_spot",
+    "cases_for_others",
+    "cases_by_others",
     "accountability_opened",
     "accountability_reviewed",
     "visits_consultation",
