@@ -173,7 +173,11 @@ class AnchorReport:
     def describe(self, anchor: str) -> str:
         if not self.found:
             return f"anchor {anchor} is not in the audit chain"
-        return f"anchor {anchor} confirmed: event #{self.seq} at {self.at}"
+        # Beijing time, as the papers print it (the database keeps UTC).
+        from app.clock import hall_time
+
+        when = f"{hall_time(self.at):%Y-%m-%d %H:%M:%S} 北京时间 (Beijing time)" if self.at else "?"
+        return f"anchor {anchor} confirmed: event #{self.seq} at {when}"
 
 
 def find_anchor(uow: UnitOfWork, anchor: str) -> AnchorReport:

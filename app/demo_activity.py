@@ -127,13 +127,15 @@ def simulate(
     if not items:
         raise DomainError("演示数据需要事项目录：请先运行 frontdesk init --demo")
     summary = DemoSummary()
-    bookings.ensure_schedules(make_uow(), supervisor.site_id)
     feedback = DemoFeedback(seed, supervisor, summary=summary.feedback)
     day = end - timedelta(days=days - 1)
     latest = queries.page_case_ids(uow, supervisor, CaseQuery(order="recent"), None, 1).ids
     if latest:  # time only moves forward: continue after the last simulated day
         last = queries.case_detail(uow, supervisor, latest[0]).case.accepted_day
         day = max(day, last + timedelta(days=1))
+    if day <= end:  # the schedules are set up the first simulated morning, not after it
+        clock.set(_at(day, 7, 30))
+    bookings.ensure_schedules(make_uow(), supervisor.site_id)
     pending: list[_PendingNotice] = []
     while day <= end:
         with uow.read():

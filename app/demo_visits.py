@@ -46,7 +46,7 @@ OUTSIDE = (
     ("房屋产权纠纷找谁？", "县人民法院立案庭", "法院路8号，0310-6813300"),
     ("工资被拖欠怎么投诉？", "县劳动保障监察大队", "建设街21号，0310-6812233"),
 )
-AWAY_LOGIN = "liuyang"  # on training on the last simulated day; 王芳 covers the post
+AWAY_LOGIN = "liuyang"  # on training the day after the last simulated one; 王芳 covers
 
 
 class Summary(Protocol):
@@ -233,7 +233,8 @@ def _application(
 def post_away(
     make_uow: Callable[[], UnitOfWork], clock: ManualClock, supervisor: Actor, end: date
 ) -> None:
-    """One clerk on training from the last simulated morning to the next working day's end."""
+    """One clerk on training all of the working day after the last simulated one, as the
+    README says: the simulated days are his own, the next day 王芳 covers his post."""
     from app.calendar import load_calendar
 
     uow = make_uow()
@@ -249,7 +250,7 @@ def post_away(
             AbsenceInput(
                 staff_id=staff.id,
                 reason="training",
-                starts_at=datetime.combine(end, time(8, 30), DEFAULT_TZ),
+                starts_at=datetime.combine(back, time(8, 30), DEFAULT_TZ),
                 ends_at=datetime.combine(back, time(17, 30), DEFAULT_TZ),
                 note="参加全县政务服务业务培训",
             ),

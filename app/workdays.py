@@ -8,7 +8,9 @@ Rules (shared/docs/DOMAIN.md, "Counting working days"):
   end of the N-th working day after it. N = 0 (on-the-spot item) is due the same day.
 * A pause (补正 corrections, 特别程序 special procedure) begins on a day that was used; the
   days after it up to and including the resumption day do not count. While a pause is
-  open the due date is not defined.
+  open the due date is not defined. A pause that begins on the due day leaves no working day
+  to count after it: the case is due at the end of the day it resumes (or of the next working
+  day when that is not one). A pause that begins after the due day moves nothing.
 
 Sources: the ``chinese_calendar`` package (years 2004-2026 in version 1.11.0), overridden
 day by day by admin-entered data. A year is *known* if the package covers it or an admin
@@ -154,7 +156,7 @@ class WorkCalendar:
         if n < 0:
             raise ValueError(f"committed working days must be >= 0, got {n}")
         s = start.toordinal()
-        due, paused, last_counted = self._walk(s, n, pauses) if n else (s, 0, s)
+        due, paused, last_counted = self._walk(s, n, pauses) if n or pauses else (s, 0, s)
         unknown = self._unknown_years(s, last_counted)
         return Deadline(
             accepted=start,
@@ -168,23 +170,36 @@ class WorkCalendar:
         )
 
     def _walk(self, s: int, n: int, pauses: Sequence[Pause]) -> tuple[int | None, int, int]:
-        """Count n >= 1 working days after ordinal s, skipping pauses.
+        """Count n >= 0 working days after ordinal s, skipping pauses.
+
+        A pause that begins on the due day itself stops the clock with no working day left
+        (Art. 45: the time in a special procedure or a correction does not count): the case is
+        then due at the end of the day it resumes, or of the first working day after it when
+        that day is not one. A pause that begins after the due day moves nothing: the case was
+        late already.
 
         Returns the due ordinal (None if a pause still open stops the count first), the
         working days paused before it, and the last day the result depends on.
         """
         cursor, remaining, paused = s, n, 0
+        due = s if n == 0 else self._nth_after(s, n)  # where the count ends, no pause
         for first, last in _paused_ranges(pauses, s) if pauses else ():
             available = self._count_after(cursor, first - 1)
-            if available >= remaining:
-                break
+            if available > remaining or (available == remaining and first - 1 != due):
+                break  # the pause begins after the due day
             remaining -= available
             if last == _OPEN:
                 return None, paused, first - 1
             paused += self._count_after(first - 1, last)
             cursor = last
-        due = self._nth_after(cursor, remaining)
+            if remaining:
+                due = self._nth_after(cursor, remaining)
+            else:  # stopped on its due day: due the day it resumes
+                due = cursor if self._is_workday_ordinal(cursor) else self._nth_after(cursor, 1)
         return due, paused, due
+
+    def _is_workday_ordinal(self, o: int) -> bool:
+        return self.is_workday(date.fromordinal(o))
 
     # -- internals -------------------------------------------------------------------
 

@@ -238,8 +238,15 @@ def _init(args: argparse.Namespace) -> int:
 
     ctx = wiring.open_context(args.data_dir, args.db, _say, must_exist=False)
     password = args.admin_password
-    if password is None and not is_initialized(ctx.uow()):
+    fresh = not is_initialized(ctx.uow())
+    if password is None and fresh:
         password = _ask_new_password("admin")
+    if fresh and args.demo and args.demo_days > 0:
+        # The hall is set up the morning its simulated days begin: the audit chain's setup
+        # events come first in the chain, so they must not be dated after the days they precede.
+        ctx = wiring.open_context(
+            args.data_dir, args.db, _say, must_exist=False, clock=demo_setup_clock(args.demo_days)
+        )
     result = initialize(ctx.uow(), password, demo=args.demo)
     print(f"database ready: {ctx.location}")
     if result.created_admin:
@@ -450,6 +457,17 @@ def _scale(args: argparse.Namespace) -> int:
     return 0
 
 
+def demo_setup_clock(days: int):  # type: ignore[no-untyped-def]
+    """A clock at 07:00 on the first of the ``days`` a demo will simulate."""
+    from datetime import datetime, time, timedelta
+
+    from app.clock import DEFAULT_TZ, ManualClock
+    from app.demo_activity import last_day_over
+
+    first = last_day_over(datetime.now(DEFAULT_TZ)) - timedelta(days=days - 1)
+    return ManualClock(datetime.combine(first, time(7, 0), DEFAULT_TZ))
+
+
 def run_demo(data_dir: str | None, db: str | None, days: int, seed: int):  # type: ignore[no-untyped-def]
     from datetime import datetime
 
@@ -535,6 +553,8 @@ def _report(args: argparse.Namespace) -> int:
     if suffix == ".pdf":
         record_print(ctx.uow(), actor, DocumentKind.DAILY_LOG, log.number, f"file:{args.out.name}")
     head = f"#{log.chain_seq} {log.chain_hash}" if log.chain_hash else "none yet"
+    if log.cut_at_today:
+        print(f"note: --to {log.asked_last_day} is after today; the log stops at {log.last_day}")
     print(
         f"工作日志 {log.number} written to {args.out}: {len(log.rows)} window/clerk rows, "
         f"{len(log.cases)} cases; audit chain head {head}"

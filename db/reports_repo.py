@@ -3,15 +3,17 @@ staff member (and per hall day for trends); no rows are fetched to be counted in
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, exists, false, func, or_, select, union
+from sqlalchemy import Integer, and_, case, cast, exists, false, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
-from app.cases.lifecycle import OPEN_STATES, CaseAction
+from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
+from app.cases.records import CaseEventRecord
 from app.clock import DEFAULT_TZ
-from app.reports.ports import CompletionGroup, OpenCaseGroup, PausedDecision, PeriodCase
+from app.reports.ports import CaseHistory, CompletionGroup, PausedDecision, PeriodCase
 from app.reports.sections import ReportScope, Tally
 from db.models import (
     AccountabilityRecord,
@@ -166,7 +168,13 @@ class SqlReportRepository:
         columns = [CaseFile.window_id, CaseEvent.staff_id, CaseEvent.action]
         if scope.by_day:
             columns.append(self.hall_day(CaseEvent.at))
-        on_the_spot = func.sum(case((CaseFile.committed_days == 0, 1), else_=0))
+        # 当场办结: a 0-day item decided the same hall day it was accepted (the act of
+        # acceptance, not a deemed day); a 0-day item decided later missed its promise.
+        same_day = and_(
+            CaseFile.committed_days == 0,
+            self.hall_day(CaseEvent.at) == self.hall_day(CaseFile.accepted_at),
+        )
+        on_the_spot = func.sum(case((same_day, 1), else_=0))
         stmt = (
             select(*columns, func.count(), on_the_spot)
             .select_from(CaseEvent)
@@ -190,17 +198,69 @@ class SqlReportRepository:
             tallies.append(Tally("cases_decided", count, window, staff, day))
             if spot:
                 tallies.append(Tally("cases_on_the_spot", spot, window, staff, day))
+        # Decisions and deliveries done for someone else, both ways: for who acted, and for
+        # the owner they acted for (whose row would otherwise show nothing of it).
+        for key, who in (
+            ("cases_for_others", CaseEvent.staff_id),
+            ("cases_by_others", CaseEvent.on_behalf_of),
+        ):
+            tallies += self._grouped(
+                scope,
+                key,
+                CaseFile.window_id,
+                who,
+                CaseEvent.at,
+                [
+                    CaseEvent.on_behalf_of.is_not(None),
+                    CaseEvent.action.in_([str(CaseAction.DECIDE), str(CaseAction.DELIVER)]),
+                    *case_filters,
+                ],
+                source=CaseEvent.__table__.join(
+                    CaseFile.__table__, CaseFile.id == CaseEvent.case_id
+                ),
+            )
         return tallies
 
-    def open_case_groups(self, scope: ReportScope) -> list[OpenCaseGroup]:
+    def _histories(self, ids: Any, end: datetime) -> dict[int, list[CaseEventRecord]]:
+        """The events before ``end`` of the cases ``ids`` selects, by time: one query."""
+        found: dict[int, list[CaseEventRecord]] = {}
+        rows = self.s.execute(
+            select(
+                CaseEvent.case_id,
+                CaseEvent.at,
+                CaseEvent.staff_id,
+                CaseEvent.on_behalf_of,
+                CaseEvent.action,
+                CaseEvent.from_state,
+                CaseEvent.to_state,
+                CaseEvent.detail,
+            )
+            .where(CaseEvent.case_id.in_(ids), CaseEvent.at < end)
+            .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
+        )
+        for case_id, at, staff, behalf, action, from_state, to_state, detail in rows:
+            found.setdefault(case_id, []).append(
+                CaseEventRecord(
+                    at=at,
+                    staff_id=staff,
+                    staff_name="",
+                    on_behalf_of=behalf,
+                    action=CaseAction(action),
+                    from_state=CaseState(from_state),
+                    to_state=CaseState(to_state),
+                    reason="",
+                    detail=json.loads(detail) if isinstance(detail, str) else dict(detail or {}),
+                )
+            )
+        return found
+
+    def open_case_histories(self, scope: ReportScope) -> list[CaseHistory]:
         closing = aliased(CaseEvent)
         closed_before_end = exists().where(
             closing.case_id == CaseFile.id,
             closing.action.in_(CLOSING),
             closing.at < scope.end,
         )
-        limit = CaseFile.committed_days + self._extension_days()
-        columns = [CaseFile.window_id, CaseFile.owner_id, CaseFile.due_date, limit]
         # Only a case open now, withdrawn, or decided after the period can have been open at its
         # end: two indexed lookups instead of every case of ten years.
         listed = aliased(CaseFile)
@@ -212,31 +272,35 @@ class SqlReportRepository:
                 select(listed.id).where(listed.decided_at >= scope.end),
             )
         )
-        stmt = (
-            select(*columns, func.count())
-            .where(
-                candidates,
-                CaseFile.site_id == scope.site_id,
-                CaseFile.accepted_at < scope.end,
-                CaseFile.due_date.is_not(None),
-                ~closed_before_end,
-                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
-            )
-            .group_by(*columns)
+        ids = select(CaseFile.id).where(
+            candidates,
+            CaseFile.site_id == scope.site_id,
+            CaseFile.accepted_at < scope.end,
+            ~closed_before_end,
+            *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
         )
+        cases = list(
+            self.s.execute(
+                select(
+                    CaseFile.id,
+                    CaseFile.window_id,
+                    CaseFile.owner_id,
+                    CaseFile.accepted_day,
+                    CaseFile.committed_days,
+                ).where(CaseFile.id.in_(ids))
+            )
+        )
+        events = self._histories(ids, scope.end)
         return [
-            OpenCaseGroup(row[0], row[1], _day(row[2]), int(row[3]), int(row[4]))
-            for row in self.s.execute(stmt)
+            CaseHistory(
+                row[0], row[1], row[2], _day(row[3]), int(row[4]), tuple(events.get(row[0], ()))
+            )
+            for row in cases
         ]
 
-    def _suspended_late(self) -> Any:
-        """The case was suspended on or after its due day."""
+    def _ever_suspended(self) -> Any:
         pause = aliased(CaseEvent)
-        return exists().where(
-            pause.case_id == CaseFile.id,
-            pause.action == str(CaseAction.SUSPEND),
-            self.hall_day(pause.at) >= CaseFile.due_date,
-        )
+        return exists().where(pause.case_id == CaseFile.id, pause.action == str(CaseAction.SUSPEND))
 
     def _decisions(self, scope: ReportScope, *columns: Any) -> Any:
         return (
@@ -264,7 +328,7 @@ class SqlReportRepository:
                     CaseFile.accepted_day,
                     CaseFile.due_date,
                     CaseFile.committed_days,
-                ).where(self._suspended_late())
+                ).where(self._ever_suspended())
             )
         )
         if not found:
@@ -309,7 +373,7 @@ class SqlReportRepository:
         ]
         stmt = (
             self._decisions(scope, *columns, func.count())
-            .where(~self._suspended_late())
+            .where(~self._ever_suspended())
             .group_by(*columns)
         )
         return [
@@ -341,49 +405,44 @@ class SqlReportRepository:
                 )
             ),
         )
-        last = aliased(CaseEvent)
-        state_at_end = (
-            select(last.to_state)
-            .where(last.case_id == CaseFile.id, last.at < scope.end)
-            .order_by(last.at.desc(), last.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
         owner = aliased(Staff)
+        ids = select(CaseFile.id).where(
+            CaseFile.id.in_(moved),
+            CaseFile.site_id == scope.site_id,
+            *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
+        )
         stmt = (
             select(
+                CaseFile.id,
                 CaseFile.number,
                 ServiceItemVersion.name,
                 CaseFile.applicant_name,
                 owner.name,
-                state_at_end,
-                CaseFile.due_date,
                 CaseFile.due_provisional,
-                CaseFile.committed_days + self._extension_days(),
                 CaseFile.accepted_at,
+                CaseFile.accepted_day,
+                CaseFile.committed_days,
             )
             .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
             .join(owner, owner.id == CaseFile.owner_id)
-            .where(
-                CaseFile.id.in_(moved),
-                CaseFile.site_id == scope.site_id,
-                *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
-            )
+            .where(CaseFile.id.in_(ids))
             .order_by(CaseFile.number)
         )
+        rows = list(self.s.execute(stmt))
+        events = self._histories(ids, scope.end)
         return [
             PeriodCase(
-                number=row[0],
-                item_name=row[1],
-                applicant_name=row[2],
-                owner_name=row[3],
-                state=row[4],
-                due_date=_day(row[5]) if row[5] is not None else None,
-                due_provisional=bool(row[6]),
-                limit_days=int(row[7]),
-                accepted_at=row[8],
+                number=row[1],
+                item_name=row[2],
+                applicant_name=row[3],
+                owner_name=row[4],
+                due_provisional=bool(row[5]),
+                accepted_at=row[6],
+                accepted_day=_day(row[7]),
+                committed_days=int(row[8]),
+                events=tuple(events.get(row[0], ())),
             )
-            for row in self.s.execute(stmt)
+            for row in rows
         ]
 
     # -- first inquiry, agency, appointments, ratings, complaints ------------------------------

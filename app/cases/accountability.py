@@ -11,6 +11,7 @@ from app import audit
 from app.calendar import load_calendar
 from app.cases.common import load_case, require_reason, yellow_ratio
 from app.cases.deadlines import case_deadline, case_warning, local_day
+from app.cases.lifecycle import CaseState
 from app.cases.records import CaseRecord
 from app.errors import NotFound, ValidationError
 from app.ports import UnitOfWork
@@ -103,7 +104,13 @@ def refresh_warnings(uow: UnitOfWork) -> WarningScan:
             if warning != clock.warning:
                 uow.cases.update(clock.id, clock.row_version, warning=warning)
                 changed += 1
-            if warning == "red" and open_overdue_record(uow, case, deadline, today, calendar):
+            # No overdue record while the clock is stopped (Art. 45); one opens on resumption.
+            suspended = case.state is CaseState.SUSPENDED
+            if (
+                warning == "red"
+                and not suspended
+                and open_overdue_record(uow, case, deadline, today, calendar)
+            ):
                 opened += 1
     return WarningScan(checked, changed, opened)
 

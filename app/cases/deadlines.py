@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.cases.lifecycle import CLOSED_STATES, CaseAction
+from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState
 from app.cases.records import CaseEventRecord, CaseRecord
 from app.clock import DEFAULT_TZ
 from app.ports import UnitOfWork
@@ -64,6 +64,49 @@ def case_warning(
         return "closed"
     days = case.committed_days + extension_days(case.events)
     return str(warning_level(today, deadline.due, days, calendar, ratio))
+
+
+@dataclass(frozen=True)
+class CaseAsOf:
+    """A case as it stood at the end of a hall day, rebuilt from its history."""
+
+    state: CaseState | None  # None: not accepted by then
+    deadline: Deadline | None  # None: not accepted by then
+    limit_days: int  # committed working days plus the extensions granted by then
+    warning: WarningLevel | None  # None: not open at the end of the day
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is not None and self.state not in CLOSED_STATES
+
+    @property
+    def running(self) -> bool:
+        """The clock ran at the end of the day (open and not suspended)."""
+        return self.is_open and self.state is not CaseState.SUSPENDED
+
+
+def case_as_of(
+    accepted_day: date,
+    committed_days: int,
+    history: Iterable[CaseEventRecord],
+    day: date,
+    calendar: WorkCalendar,
+    ratio: float,
+) -> CaseAsOf:
+    """The state, clock, due date and warning card of a case at the end of hall day ``day``,
+    from the events recorded up to then: the one rule behind every past-day figure (the log's
+    yellow and red cards and its case list). Later events (a suspension, an extension, a
+    decision) do not reach back. The working-day calendar is the one in force now."""
+    events = [ev for ev in history if local_day(ev.at) <= day]
+    if accepted_day > day or not events:
+        return CaseAsOf(None, None, committed_days, None)
+    state = events[-1].to_state
+    limit = committed_days + extension_days(events)
+    deadline = deadline_of(accepted_day, committed_days, events, calendar)
+    warning = (
+        None if state in CLOSED_STATES else warning_level(day, deadline.due, limit, calendar, ratio)
+    )
+    return CaseAsOf(state, deadline, limit, warning)
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,17 @@ from datetime import date, datetime
 
 from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
-from app.cases.deadlines import local_day
-from app.cases.lifecycle import CLOSED_STATES, STATE_LABELS, CaseState
+from app.cases.deadlines import case_as_of, local_day
+from app.cases.lifecycle import STATE_LABELS, CaseState
 from app.errors import NotFound, ValidationError
 from app.ports import UnitOfWork
 from app.records import SiteRecord
+from app.reports.ports import PeriodCase
 from app.reports.sections import SECTIONS, Column, ReportScope, Section
 from app.reports.table import CountTable, RowKey, collect
 from app.roles import Actor, Role, allowed_roles
 from app.validation import mask_name
-from app.workdays import WarningLevel, warning_level
+from app.workdays import WarningLevel, WorkCalendar
 
 MAX_PERIOD_DAYS = 366
 # No hall kept records before; and midnight of 0001-01-01 in Beijing lies before the first
@@ -94,6 +95,21 @@ class DailyLogData:
     chain_seq: int  # 0: the chain had not begun
     chain_hash: str
     chain_at: datetime | None
+    asked_last_day: date | None = None  # the period asked for ran past today: cut at today
+
+    @property
+    def cut_at_today(self) -> bool:
+        return self.asked_last_day is not None
+
+    @property
+    def cut_note(self) -> str:
+        """One line for the paper, the workbook and the CLI when the period was cut."""
+        if self.asked_last_day is None:
+            return ""
+        return (
+            f"所选期间至 {self.asked_last_day:%Y-%m-%d}，尚未到来的日子不能统计："
+            f"本表统计至今天 {self.last_day:%Y-%m-%d}，预警按今天日终计算。"
+        )
 
     @property
     def is_day(self) -> bool:
@@ -120,7 +136,10 @@ def daily_log(uow: UnitOfWork, actor: Actor, day: date, site_id: int | None = No
 def period_log(
     uow: UnitOfWork, actor: Actor, start: date, end: date, site_id: int | None = None
 ) -> DailyLogData:
-    """The log of ``start`` to ``end`` inclusive (a month, a quarter; at most a year)."""
+    """The log of ``start`` to ``end`` inclusive (a month, a quarter; at most a year). A period
+    running past today stops at today (``asked_last_day`` keeps what was asked; the paper says
+    so): days that have not come cannot be counted, and cards judged at a future day's end
+    would call red what is not late yet."""
     return _log(uow, actor, start, end, site_id, ("start", "end"))
 
 
@@ -157,6 +176,9 @@ def _log(
     fields: tuple[str, str],
 ) -> DailyLogData:
     check_period(uow, first, last, fields)
+    today = local_day(uow.clock.now())
+    asked_last = last if last > today else None
+    last = min(last, today)
     sections = tuple(s for s in SECTIONS if s.printed)
     with uow.read():
         site = site_for(uow, actor, site_id)
@@ -204,27 +226,30 @@ def _log(
         sections=sections,
         rows=tuple(rows),
         totals=_values(table, table.total(), columns),
-        cases=tuple(
-            LogCase(
-                number=c.number,
-                item_name=c.item_name,
-                applicant=mask_name(c.applicant_name),
-                clerk=c.owner_name,
-                state=CaseState(c.state),
-                due_date=c.due_date,
-                due_provisional=c.due_provisional,
-                warning=None
-                if CaseState(c.state) in CLOSED_STATES
-                else warning_level(last, c.due_date, c.limit_days, calendar, ratio),
-            )
-            for c in cases
-        ),
+        cases=tuple(_log_case(c, last, calendar, ratio) for c in cases),
         supervisor_name=actor.name if actor.role is Role.SUPERVISOR else "、".join(supervisors),
         prepared_by=actor.name,
         made_at=uow.clock.now(),
         chain_seq=head.seq if head else 0,
         chain_hash=head.hash if head else "",
         chain_at=head.at if head else None,
+        asked_last_day=asked_last,
+    )
+
+
+def _log_case(c: PeriodCase, last: date, calendar: WorkCalendar, ratio: float) -> LogCase:
+    """A listed case as it stood at the end of the period's last day (``case_as_of``)."""
+    then = case_as_of(c.accepted_day, c.committed_days, c.events, last, calendar, ratio)
+    assert then.state is not None and then.deadline is not None  # it has events by then
+    return LogCase(
+        number=c.number,
+        item_name=c.item_name,
+        applicant=mask_name(c.applicant_name),
+        clerk=c.owner_name,
+        state=then.state,
+        due_date=then.deadline.due,
+        due_provisional=then.deadline.provisional,
+        warning=then.warning,
     )
 
 

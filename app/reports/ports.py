@@ -6,18 +6,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from app.cases.records import CaseEventRecord
 from app.reports.sections import ReportScope, Tally
 
 
 @dataclass(frozen=True)
-class OpenCaseGroup:
-    """Cases still open at the scope's end, grouped by what decides their warning card."""
+class CaseHistory:
+    """A case that may have been open at the scope's end, with its events up to then (by
+    time), from which its state and warning card then are rebuilt (``case_as_of``)."""
 
+    case_id: int
     window_id: int | None
     owner_id: int
-    due_date: date
-    limit_days: int  # committed working days plus extensions
-    count: int
+    accepted_day: date
+    committed_days: int
+    events: tuple[CaseEventRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,8 @@ class CompletionGroup:
 
 @dataclass(frozen=True)
 class PausedDecision:
-    """A decision on a case suspended on or after its due day: its paused days lie beyond the
-    due date, so they are counted from the pauses themselves (rare; one row per case)."""
+    """A decision on a case that was ever suspended: its working days used are counted from
+    the pauses themselves (a few in a hundred; one row per case)."""
 
     window_id: int | None
     staff_id: int
@@ -49,17 +52,18 @@ class PausedDecision:
 
 @dataclass(frozen=True)
 class PeriodCase:
-    """A case that was accepted or moved on during the period, as it stood at its end."""
+    """A case that was accepted or moved on during the period, with its events up to the
+    period's end (by time), from which its state then is rebuilt (``case_as_of``)."""
 
     number: str
     item_name: str
     applicant_name: str
     owner_name: str
-    state: str  # after its last event before the period's end
-    due_date: date | None
     due_provisional: bool
-    limit_days: int  # committed working days plus extensions
     accepted_at: datetime
+    accepted_day: date
+    committed_days: int
+    events: tuple[CaseEventRecord, ...]
 
 
 class ReportRepository(Protocol):
@@ -74,17 +78,22 @@ class ReportRepository(Protocol):
         ...
 
     def case_tallies(self, scope: ReportScope) -> list[Tally]:
-        """cases_accepted, cases_refused, cases_decided, cases_delivered, cases_on_the_spot."""
+        """cases_accepted, cases_refused, cases_decided, cases_delivered, cases_on_the_spot,
+        cases_for_others and cases_by_others (办结 and 送达 done on behalf of the owner)."""
         ...
 
     def accountability_tallies(self, scope: ReportScope) -> list[Tally]:
         """accountability_opened (and _overdue), accountability_reviewed, by responsible."""
         ...
 
-    def open_case_groups(self, scope: ReportScope) -> list[OpenCaseGroup]: ...
+    def open_case_histories(self, scope: ReportScope) -> list[CaseHistory]:
+        """Cases accepted before the scope's end and not closed by then, with their events
+        up to then: one query, not one per case."""
+        ...
+
     def completion_groups(self, scope: ReportScope) -> list[CompletionGroup]:
-        """Decisions in the scope, except those on cases suspended on or after their due
-        day (``paused_late_decisions``)."""
+        """Decisions in the scope, except those on cases ever suspended
+        (``paused_late_decisions``)."""
         ...
 
     def paused_late_decisions(self, scope: ReportScope) -> list[PausedDecision]: ...

@@ -17,9 +17,10 @@ def count_text(value: int | None) -> str:
 
 
 def period_text(log: DailyLogData) -> str:
+    cut = "（所选期间尚未结束，统计至今天）" if log.cut_at_today else ""
     if log.is_day:
-        return cn_date(log.first_day)
-    return f"{cn_date(log.first_day)}至{cn_date(log.last_day)}"
+        return cn_date(log.first_day) + cut
+    return f"{cn_date(log.first_day)}至{cn_date(log.last_day)}{cut}"
 
 
 def due_text(case: LogCase) -> str:
@@ -30,9 +31,11 @@ def due_text(case: LogCase) -> str:
 
 def notes_for(log: DailyLogData) -> tuple[str, ...]:
     slots = [s.title for s in log.sections if None in log_counts_of(log, s.key)]
-    notes = [
-        "预警为期末（最后一日日终）仍未办结办件的黄牌、红牌数；办件清单为期间内受理或办理过的办件。"
-    ]
+    notes = [log.cut_note] if log.cut_note else []
+    notes.append(
+        "预警为期末（最后一日日终）仍未办结办件的黄牌、红牌数，按各办件当时的状态、中止与延期"
+        "重新计算；办件清单为期间内受理或办理过的办件，状态与承诺办结日期均为期末时的情况。"
+    )
     if slots:
         notes.append(f"“{NOT_WIRED}”表示该项记录尚未接入本系统（{'、'.join(slots)}），不是零。")
     return tuple(notes)

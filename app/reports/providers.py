@@ -5,13 +5,15 @@ then apply the working-day rules (``app.workdays``) once per group, not once per
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
+from app.cases.deadlines import case_as_of
 from app.ports import UnitOfWork
 from app.reports.sections import ReportScope, Tally, provides
-from app.workdays import Pause, WarningLevel, warning_level
+from app.workdays import Pause, WarningLevel
 
 
 @provides("visits")
@@ -61,18 +63,21 @@ def accountability_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
 
 @provides("warnings")
 def warning_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
-    """Yellow and red cards as they stood at the end of the last day: cases open then, judged
-    by the rule the case lists use (``warning_level``), against their due dates."""
+    """Yellow and red cards as they stood at the end of the last day: each case open then,
+    rebuilt from its events up to then (``case_as_of``: state, pauses, extensions and due
+    date at that moment), judged by the rule the case lists use (``warning_level``)."""
     calendar = load_calendar(uow)
     ratio = yellow_ratio(uow)
-    tallies = []
-    for group in uow.reports.open_case_groups(scope):
-        level = warning_level(scope.last_day, group.due_date, group.limit_days, calendar, ratio)
-        if level is WarningLevel.RED:
-            tallies.append(Tally("cases_red", group.count, group.window_id, group.owner_id))
-        elif level is WarningLevel.YELLOW:
-            tallies.append(Tally("cases_yellow", group.count, group.window_id, group.owner_id))
-    return tallies
+    cards: Counter[tuple[str, int | None, int]] = Counter()
+    for case in uow.reports.open_case_histories(scope):
+        then = case_as_of(
+            case.accepted_day, case.committed_days, case.events, scope.last_day, calendar, ratio
+        )
+        if then.warning is WarningLevel.RED:
+            cards["cases_red", case.window_id, case.owner_id] += 1
+        elif then.warning is WarningLevel.YELLOW:
+            cards["cases_yellow", case.window_id, case.owner_id] += 1
+    return [Tally(key, n, window, owner) for (key, window, owner), n in cards.items()]
 
 
 @provides("completion")
@@ -80,10 +85,10 @@ def completion_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
     """Decisions: how many, how many by their due date, and working days used (from
     acceptance to decision, paused days left out) against those committed.
 
-    Per group: used = committed + extensions - working days left at the decision (negative
-    when late). The due date already steps over every pause that began before it, so this
-    leaves paused days out without reading them; only a case suspended on or after its due
-    day has paused days beyond it, and those few are counted from their pauses."""
+    Per group of cases never suspended: used = committed + extensions - working days left at
+    the decision (negative when late). A case that was ever suspended is counted from its
+    pauses (working days from acceptance to decision, paused ones left out): a pause that
+    began on the due day moves it (``app.workdays``), so the shortcut would not hold."""
     calendar = load_calendar(uow)
     tallies = []
 

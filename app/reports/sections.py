@@ -138,6 +138,10 @@ SECTIONS: tuple[Section, ...] = (
             Column("cases_decided", "办结"),
             Column("cases_delivered", "送达"),
             Column("cases_on_the_spot", "当场办结"),
+            # 办结 and 送达 done for someone else (a B post for an absent clerk, the agent,
+            # a supervisor): counted both ways, for who acted and for the case's owner.
+            Column("cases_for_others", "代他人办"),
+            Column("cases_by_others", "由他人代办"),
         ),
         "cases",
     ),

@@ -6,6 +6,7 @@ frozen under the headers. A count whose section is not recorded yet is "—", ne
 from __future__ import annotations
 
 import unicodedata
+from datetime import date, datetime
 from io import BytesIO
 from typing import Any
 
@@ -54,7 +55,9 @@ def daily_log_workbook(log: DailyLogData) -> bytes:
     _fit_columns(counts, minimum=6)
 
     cases = book.create_sheet("办件清单")
-    cases.append(["序号", "办件编号", "事项", "申请人", "负责人", "状态", "承诺办结日期", "预警"])
+    cases.append(
+        ["序号", "办件编号", "事项", "申请人", "负责人", "状态", "承诺办结日期", "日期暂定", "预警"]
+    )
     for i, c in enumerate(log.cases, 1):
         cases.append(
             [
@@ -64,10 +67,13 @@ def daily_log_workbook(log: DailyLogData) -> bytes:
                 c.applicant,
                 c.clerk,
                 c.state_label,
-                due_text(c),
+                # A typed date sorts and filters; a stopped clock has none (text, as on paper).
+                c.due_date if c.due_date is not None else due_text(c),
+                "是" if c.due_provisional and c.due_date is not None else "",
                 c.warning_label,
             ]
         )
+        _date_format(cases.cell(row=cases.max_row, column=7), DATE)
     for cell in cases[1]:
         cell.font = bold
     cases.freeze_panes = "A2"
@@ -78,19 +84,22 @@ def daily_log_workbook(log: DailyLogData) -> bytes:
         ("服务中心", log.site_name),
         ("编号", log.number),
         ("统计期间", period_text(log)),
+        ("起始日期", log.first_day),
+        ("截止日期", log.last_day),
         ("中心负责人", log.supervisor_name),
         ("制表人", log.prepared_by),
-        ("制表时间", hall_time(log.made_at).strftime("%Y-%m-%d %H:%M")),
+        ("制表时间（北京时间）", _wall(log.made_at)),
         ("审计链事件序号", log.chain_seq),
         ("审计链链头哈希", log.chain_hash),
-        (
-            "链头时间",
-            hall_time(log.chain_at).strftime("%Y-%m-%d %H:%M:%S") if log.chain_at else "",
-        ),
+        ("链头时间（北京时间）", _wall(log.chain_at) if log.chain_at else ""),
         *(("说明", note) for note in notes_for(log)),
     ]
-    for row_values in rows:
-        info.append(list(row_values))
+    formats = {"起始日期": DATE, "截止日期": DATE}
+    formats |= {"制表时间（北京时间）": MINUTE, "链头时间（北京时间）": SECOND}
+    for label, value in rows:
+        info.append([label, value])
+        if label in formats:
+            _date_format(info.cell(row=info.max_row, column=2), formats[label])
     for cell in info["A"]:
         cell.font = bold
     _fit_columns(info, minimum=8)
@@ -98,6 +107,20 @@ def daily_log_workbook(log: DailyLogData) -> bytes:
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+DATE, MINUTE, SECOND = "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "yyyy-mm-dd hh:mm:ss"
+
+
+def _wall(moment: datetime) -> datetime:
+    """Beijing wall-clock time without a zone: spreadsheets store no zones, and the hall's
+    papers all show Beijing time."""
+    return hall_time(moment).replace(tzinfo=None)
+
+
+def _date_format(cell: Any, number_format: str) -> None:
+    if isinstance(cell.value, date | datetime):
+        cell.number_format = number_format
 
 
 def _cell(value: int | None) -> int | str:

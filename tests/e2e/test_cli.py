@@ -46,6 +46,18 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
     done = run("init", "--demo", "--demo-days", "2", "--admin-password", "admin-2026")
     assert done.returncode == 0, done.stderr
     assert "zhangwei" in done.stdout
+    # The hall is set up at 07:00 on the first simulated morning, so its setup events, first
+    # in the chain, are not dated after the simulated days that follow them.
+    from datetime import datetime, timedelta
+
+    from app.clock import DEFAULT_TZ
+    from app.demo_activity import last_day_over
+
+    with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
+        (first_at,) = db.execute("SELECT at FROM audit_event ORDER BY seq LIMIT 1").fetchone()
+    set_up = datetime.fromisoformat(first_at).astimezone(DEFAULT_TZ)
+    morning = last_day_over(datetime.now(DEFAULT_TZ)) - timedelta(days=1)
+    assert (set_up.date(), set_up.hour) == (morning, 7)
 
     added = run(
         "user",

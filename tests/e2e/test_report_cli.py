@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,19 @@ def test_daily_log_of_a_busy_demo_day(run, tmp_path: Path) -> None:  # type: ign
     )
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1
     assert "Traceback" not in refused.stderr
+
+    ahead = run(
+        "report",
+        "period",
+        "--from",
+        f"{day}",
+        "--to",
+        f"{day + timedelta(days=60)}",  # the demo's 30 days end today
+        "--out",
+        str(xlsx),
+        "--as",
+        "sunli",
+        password="demo-2026",
+    )
+    assert ahead.returncode == 0, ahead.stderr
+    assert f"--to {day + timedelta(days=60)} is after today; the log stops at" in ahead.stdout

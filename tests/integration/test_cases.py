@@ -360,3 +360,106 @@ def test_keyset_pages_cover_every_case_once_in_order(
     assert len(seen) == len(set(seen)) == 7
     expected = sorted(seen, reverse=order == "recent")  # same due date: by id in urgency order
     assert seen == expected
+
+
+@pytest.mark.parametrize(
+    ("paused_at", "moves"),
+    [
+        ((1, 7, 0), True),  # on the due day, before the hall opens
+        ((1, 19, 0), True),  # on the due day, after it closes
+        ((2, 8, 30), False),  # the day after: already late, nothing moves
+    ],
+    ids=["due-day-before-opening", "due-day-after-closing", "day-after"],
+)
+def test_a_pause_on_the_due_day_moves_it_to_the_day_of_resumption(
+    demo_ctx: AppContext, item: ItemVersionRecord, paused_at: tuple[int, int, int], moves: bool
+) -> None:
+    """Art. 45: time in corrections or a special procedure does not count. A case stopped on
+    its due day had no working day left but was not late: it is due the day it resumes, and
+    no overdue record is opened while it is stopped. Stopped a day late, it stays late."""
+    from datetime import datetime
+
+    from app.clock import DEFAULT_TZ
+    from app.reports.daily_log import daily_log
+
+    uow, clock = demo_ctx.uow, demo_ctx.clock
+    me, boss = clerk(demo_ctx), login(uow(), "sunli", "demo-2026")
+
+    def at(day: int, hour: int, minute: int = 0) -> None:
+        clock.set(datetime(2026, 12, day, hour, minute, tzinfo=DEFAULT_TZ))  # type: ignore[attr-defined]
+
+    accepted = service.accept_case(uow(), me, request(item))
+    assert accepted.deadline.due == date(2026, 12, 1)
+    case = service.start_case(uow(), me, accepted.case_id, 1)
+    at(*paused_at)
+    service.refresh_warnings(uow())
+    case = queries.find_case_by_number(uow(), me, accepted.number)  # type: ignore[assignment]
+    case = service.suspend_case(uow(), me, case.id, case.row_version, "corrections", "缺原件")
+    at(2, 16)
+    assert service.refresh_warnings(uow()).opened_records == 0  # stopped: no record
+    at(3, 10)  # Thursday: the materials arrive
+    case = service.resume_case(uow(), me, case.id, case.row_version, "补正材料已收齐")
+    assert case.due_date == (date(2026, 12, 3) if moves else date(2026, 12, 1))
+    service.refresh_warnings(uow())
+    # Late before it stopped: its record was opened by the scan that morning, before the pause.
+    assert len(queries.list_accountability(uow(), boss)) == (0 if moves else 1)
+    # The log of each day sees the case as it stood then.
+    cards = {
+        day: (log.total("cases_yellow"), log.total("cases_red"))
+        for day in (1, 2, 3)
+        for log in [daily_log(uow(), boss, date(2026, 12, day))]
+    }
+    if moves:  # stopped at the end of 12-01 and 12-02; due (yellow) on 12-03
+        assert cards == {1: (0, 0), 2: (0, 0), 3: (1, 0)}
+    else:  # due on 12-01, then late: suspended late, it stays red
+        assert cards == {1: (1, 0), 2: (0, 1), 3: (0, 1)}
+
+
+def test_on_the_spot_means_decided_the_day_of_acceptance(demo_ctx: AppContext) -> None:
+    """当场办结: a 0-day item decided the same hall day it was accepted. One decided the next
+    morning is a decision, and a 0-day item that missed its promise, not done on the spot."""
+    from datetime import datetime
+
+    from app.clock import DEFAULT_TZ
+    from app.reports.daily_log import daily_log, period_log
+
+    uow, clock = demo_ctx.uow, demo_ctx.clock
+    zero = make_item(demo_ctx, code="T-000", committed=0)
+    me, boss = clerk(demo_ctx), login(uow(), "sunli", "demo-2026")
+    at_once = service.accept_case(uow(), me, request(zero))
+    next_day = service.accept_case(uow(), me, request(zero))
+    clock.set(datetime(2026, 11, 24, 23, 30, tzinfo=DEFAULT_TZ))  # type: ignore[attr-defined]
+    for accepted in (at_once, next_day):
+        service.start_case(uow(), me, accepted.case_id, 1)
+    service.decide_case(uow(), me, at_once.case_id, 2, "approved", "符合条件")
+    clock.set(datetime(2026, 11, 25, 0, 30, tzinfo=DEFAULT_TZ))  # type: ignore[attr-defined]
+    service.decide_case(uow(), me, next_day.case_id, 2, "approved", "符合条件")
+    tuesday, wednesday = (daily_log(uow(), boss, date(2026, 11, d)) for d in (24, 25))
+    assert (tuesday.total("cases_decided"), tuesday.total("cases_on_the_spot")) == (1, 1)
+    assert (wednesday.total("cases_decided"), wednesday.total("cases_on_the_spot")) == (1, 0)
+    both = period_log(uow(), boss, date(2026, 11, 24), date(2026, 11, 25))
+    assert (both.total("cases_decided"), both.total("cases_on_the_spot")) == (2, 1)
+
+
+def test_work_done_for_someone_else_shows_on_both_rows_of_the_log(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """李娜, 张伟's B post, decides and delivers his case: the log counts the decision for her
+    (办结, and 代他人办) and shows it on his row too (由他人代办)."""
+    from app.reports.daily_log import daily_log
+
+    uow = demo_ctx.uow
+    zhang, li, boss = clerk(demo_ctx), clerk(demo_ctx, "lina"), login(uow(), "sunli", "demo-2026")
+    accepted = service.accept_case(uow(), zhang, request(item))
+    case = service.start_case(uow(), zhang, accepted.case_id, 1)
+    case = service.decide_case(uow(), li, case.id, case.row_version, "approved", "符合条件")
+    service.deliver_case(uow(), li, case.id, case.row_version, "pickup", "王𠇹", resident_id())
+    log = daily_log(uow(), boss, date(2026, 11, 24))
+    keys = ("cases_decided", "cases_delivered", "cases_for_others", "cases_by_others")
+    rows: dict[str, list[int]] = {}
+    for r in log.rows:  # 李娜 has a line at her own window and one at 张伟's (the case's)
+        if r.staff_name in ("张伟", "李娜"):
+            sums = rows.setdefault(r.staff_name, [0] * len(keys))
+            for i, k in enumerate(keys):
+                sums[i] += log.row_count(r, k) or 0
+    assert rows == {"李娜": [1, 1, 2, 0], "张伟": [0, 0, 0, 2]}

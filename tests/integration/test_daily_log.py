@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +14,8 @@ import pytest
 
 from app import audit
 from app.auth import login
-from app.clock import ManualClock
+from app.cases.deadlines import local_day
+from app.clock import DEFAULT_TZ, ManualClock
 from app.context import AppContext
 from app.demo_activity import simulate
 from app.errors import PermissionDenied, ValidationError
@@ -37,6 +38,8 @@ AUDITED = (
     "cases_decided",
     "cases_delivered",
     "cases_on_the_spot",
+    "cases_for_others",
+    "cases_by_others",
     "accountability_opened",
     "accountability_reviewed",
     "visits_consultation",
@@ -50,7 +53,7 @@ AUDITED = (
 def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
     """Fifteen days of a demo hall on SQLite, made once for the module (it takes a while)."""
     tmp = tmp_path_factory.mktemp("hall")
-    clock = ManualClock(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    clock = ManualClock(datetime(2026, 11, 6, 7, 0, tzinfo=DEFAULT_TZ))  # the first morning
     engine = make_engine(f"sqlite:///{tmp / 'demo.sqlite3'}")
     ensure_schema(engine, None)
     store = SqlStore(engine, clock)
@@ -233,3 +236,81 @@ def test_a_refused_day_or_period_names_the_field_it_came_from(hall: AppContext) 
             call()
         assert set(refused.value.errors) == {field}
     assert period_log(hall.uow(), boss, date(1900, 1, 1), date(1900, 1, 31)).cases == ()
+
+
+def test_a_period_running_past_today_stops_at_today_and_says_so(
+    hall: AppContext, tmp_path: Path
+) -> None:
+    import pypdfium2 as pdfium
+
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    today = local_day(hall.clock.now())
+    asked = today + timedelta(days=40)
+    cut = period_log(hall.uow(), boss, today - timedelta(days=6), asked)
+    upto = period_log(hall.uow(), boss, today - timedelta(days=6), today)
+    assert (cut.last_day, cut.asked_last_day, upto.asked_last_day) == (today, asked, None)
+    assert cut.totals == upto.totals and cut.cases == upto.cases  # red is not judged ahead
+    assert cut.number == upto.number and cut.cut_note and not upto.cut_note
+    pdf = pdfium.PdfDocument(log_file(cut, ".pdf"))
+    try:
+        text = "".join("".join(p.get_textpage().get_text_range() for p in pdf).split())
+    finally:
+        pdf.close()
+    assert "统计至今天" in text and f"{asked:%Y-%m-%d}" in text
+    book = openpyxl.load_workbook(io.BytesIO(log_file(cut, ".xlsx")))
+    notes = [r[1].value for r in book["信息"].iter_rows() if r[0].value == "说明"]
+    assert cut.cut_note in notes
+
+
+def test_workbook_dates_are_dates_and_times_are_beijing_time(hall: AppContext) -> None:
+    from app.clock import hall_time
+
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    log = period_log(hall.uow(), boss, END - timedelta(days=6), END)
+    book = openpyxl.load_workbook(io.BytesIO(log_file(log, ".xlsx")))
+    cases = book["办件清单"]
+    header = [c.value for c in cases[1]]
+    due_column = header.index("承诺办结日期") + 1
+    dues = [cases.cell(i + 2, due_column) for i in range(len(log.cases))]
+    dated = [(cell, case) for cell, case in zip(dues, log.cases, strict=True) if case.due_date]
+    assert dated
+    for cell, case in dated:
+        assert cell.value.date() == case.due_date and cell.number_format == "yyyy-mm-dd"
+    info = {r[0].value: r[1] for r in book["信息"].iter_rows()}
+    made = info["制表时间（北京时间）"]
+    wall = hall_time(log.made_at).replace(tzinfo=None)
+    assert abs((made.value - wall).total_seconds()) < 1  # Beijing wall time, no zone
+    assert made.number_format == "yyyy-mm-dd hh:mm"
+    assert log.chain_at is not None
+    chain = info["链头时间（北京时间）"]
+    assert chain.value.replace(microsecond=0) == hall_time(log.chain_at).replace(
+        tzinfo=None, microsecond=0
+    )
+    assert (
+        info["起始日期"].value.date() == log.first_day
+        and info["截止日期"].number_format == "yyyy-mm-dd"
+    )
+
+
+def test_the_demo_setup_is_dated_before_the_days_it_precedes(hall: AppContext) -> None:
+    """The hall is set up (staff, catalog, booking schedules) on the first simulated morning:
+    the events before the first acceptance in the chain are not dated after it."""
+    chain = sorted(events(hall), key=lambda e: e.seq)
+    first = next(i for i, e in enumerate(chain) if e.action == "case_accepted")
+    assert first > 0
+    assert max(e.at for e in chain[:first]) <= chain[first].at
+
+
+def test_the_demo_marks_liu_yang_away_the_day_after_the_last_simulated_one(
+    hall: AppContext,
+) -> None:
+    from app.calendar import load_calendar
+    from app.visits.absence import upcoming_absences
+
+    boss = login(hall.uow(), "sunli", "demo-2026")
+    uow = hall.uow()
+    with uow.read():
+        after = load_calendar(uow).next_workday(END)
+    away = [a for a in upcoming_absences(hall.uow(), boss) if a.staff_name == "刘洋"]
+    assert [local_day(a.starts_at) for a in away] == [after]
+    assert all(local_day(a.ends_at) == after for a in away)

@@ -81,3 +81,10 @@ def test_anchor_is_found_only_when_it_is_in_the_chain(uow: FakeUnitOfWork) -> No
     printed = uow.audit.events[4].hash
     assert audit.find_anchor(uow, printed.upper()).seq == 5
     assert not audit.find_anchor(uow, "f" * 64).found
+
+
+def test_a_confirmed_anchor_is_told_in_beijing_time_like_the_paper() -> None:
+    report = audit.AnchorReport(True, 7, datetime(2026, 11, 24, 16, 30, 5, tzinfo=UTC))
+    assert report.describe("abc").endswith(
+        "event #7 at 2026-11-25 00:30:05 北京时间 (Beijing time)"
+    )
