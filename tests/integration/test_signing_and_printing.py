@@ -190,6 +190,8 @@ def test_documents_load_by_kind_and_number(demo_ctx: AppContext, item: ItemVersi
         f"{number}-C1"
     )
     case = service.resume_case(demo_ctx.uow(), clerk, case_id, case.row_version)
+    household = next(m.id for m in item.materials if m.name == "户口簿")  # the deferred one
+    case = service.supply_deferred(demo_ctx.uow(), clerk, case_id, case.row_version, [household])
     service.decide_case(demo_ctx.uow(), clerk, case_id, case.row_version, "approved", "同意")
     completion = load_document(demo_ctx.uow(), clerk, "completion", number)
     assert "准予办理" in compact(pdf_text(render(completion))[0])
