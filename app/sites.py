@@ -8,6 +8,7 @@ from app.errors import NotFound
 from app.ports import UnitOfWork
 from app.records import SiteRecord
 from app.roles import Actor
+from app.settings import DATABASE_KIND, DEMO_KIND
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Post:
     site_phones: str
     window_number: int | None
     window_name: str | None
+    demo: bool = False  # a demo database: every screen says 演示数据 (app.settings)
 
 
 def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = None) -> Post:
@@ -29,6 +31,7 @@ def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = Non
         if site is None:
             raise NotFound("找不到本服务中心的记录")
         windows = uow.sites.windows(site.id)
+        demo = uow.settings.get(DATABASE_KIND) == DEMO_KIND
     window = None
     if window_number is not None:
         window = next((w for w in windows if w.number == window_number), None)
@@ -40,6 +43,7 @@ def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = Non
         site_phones=site.phones,
         window_number=window.number if window else None,
         window_name=window.name if window else None,
+        demo=demo,
     )
 
 
