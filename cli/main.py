@@ -40,6 +40,35 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (else a one-line usage error)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {text}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+def _undecodable(args: Sequence[str]) -> str | None:
+    """The first argument that was not valid UTF-8 (Python keeps its bytes as lone surrogates,
+    which nothing can print or store), shown with the bad bytes escaped."""
+    for arg in args:
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            try:
+                raw = arg.encode("utf-8", "surrogateescape")  # the bytes as typed
+            except UnicodeEncodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
+            return raw.decode("utf-8", "backslashreplace")
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="frontdesk", description="Service-hall front desk (政务服务大厅窗口办件系统)."
@@ -106,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     listed = cases.add_parser("list", help="list cases, newest first")
     listed.add_argument("--status", help="accepted, in_progress, suspended, decided, ...")
     listed.add_argument("--warning", choices=["normal", "yellow", "red", "closed"])
-    listed.add_argument("--limit", type=int, default=200)
+    listed.add_argument("--limit", type=_count(1, 10_000), default=200, help="1-10000")
     listed.add_argument("--json", action="store_true", help="one JSON object per line")
     listed.add_argument("--as", dest="as_login", default="admin", help="staff login")
     # No login on purpose: the scan applies the rules the window's timer applies anyway (from
@@ -182,6 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    bad = _undecodable(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        print(f"frontdesk: an argument is not valid UTF-8 text: {bad}", file=sys.stderr)
+        return EXIT_USER_ERROR
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     if command != "gui":

@@ -52,3 +52,19 @@ def _narrow(path: Path, mode: int) -> None:
             os.chmod(path, mode)
     except OSError:  # gone meanwhile, or not ours: nothing to narrow
         pass
+
+
+def read_only_location(path: Path) -> str | None:
+    """Why the database at ``path`` cannot be written, or None: a read-only mount (a CD, a
+    write-protected stick, a file system remounted read-only after errors) or no write right
+    on the file or its folder (SQLite writes its -wal and -shm files next to it)."""
+    folder = path.parent
+    try:
+        if POSIX and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"{folder} 所在的磁盘是只读挂载的"
+    except OSError:
+        return None
+    for where in (path, folder):
+        if where.exists() and not os.access(where, os.W_OK):
+            return f"{where} 是只读的（本账户没有写入权限）"
+    return None
