@@ -37,18 +37,23 @@ def backup_sqlite_file(source: Path, out: Path) -> Path:
     partial.unlink(missing_ok=True)
     create_private_file(partial)  # owner-only from the first byte
     src = sqlite3.connect(source, timeout=15)
-    dst = sqlite3.connect(partial)
+    dst = None
     done = False
     try:
-        # Copies page by page; writers on other connections are not blocked for long.
-        src.backup(dst, pages=1024)
+        # One step of the online backup API: a single read transaction on the source, so the
+        # copy is one consistent snapshot and, in WAL mode, counters go on writing meanwhile.
+        # Copying in steps restarted the copy whenever a counter wrote between two steps:
+        # under a busy hall it never finished (bench/RESULTS.md).
+        dst = sqlite3.connect(partial)
+        src.backup(dst, pages=-1)
         dst.execute("PRAGMA journal_mode=DELETE")
         result = dst.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise StoreError(f"备份文件完整性检查失败：{result}")
         done = True
     finally:
-        dst.close()
+        if dst is not None:
+            dst.close()
         src.close()
         if not done:
             partial.unlink(missing_ok=True)
