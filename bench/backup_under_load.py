@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from db.backup import backup_sqlite_file  # noqa: E402
+from db.backup import backup_sqlite_file
 
 OUT = Path("/tmp/frontdesk_bench_backup.sqlite3")
 
