@@ -456,7 +456,7 @@ def _demo(args: argparse.Namespace) -> int:
     ctx = wiring.open_context(args.data_dir, args.db, _say)
     _login(ctx, args, "admin")
     require_demo_database(ctx.uow())
-    ctx.store.dispose()
+    ctx.store.dispose()  # type: ignore[attr-defined]
     result = run_demo(args.data_dir, args.db, args.days, args.seed)
     print(
         f"simulated {result.days} working days: {result.accepted} cases accepted, "
@@ -677,15 +677,15 @@ def _restore(args: argparse.Namespace) -> int:
             if current is None:
                 _login(copy, args, "admin", password=password)
         finally:
-            copy.store.dispose()
+            copy.store.dispose()  # type: ignore[attr-defined]
         if problems and not args.force:
             raise DomainError(
                 "未恢复：" + "；".join(problems) + "（确属紧急情况时，管理员可加 --force）"
             )
-        for problem in problems:
-            _say(f"restored with --force although: {problem}")
+        for reason in problems:
+            _say(f"restored with --force although: {reason}")
         if current is not None:
-            current.store.dispose()
+            current.store.dispose()  # type: ignore[attr-defined]
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         aside = put_in_place(staged, target, backup_dir(data_dir), stamp)
     finally:
