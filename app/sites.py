@@ -8,7 +8,7 @@ from app.errors import NotFound
 from app.ports import UnitOfWork
 from app.records import SiteRecord
 from app.roles import Actor
-from app.settings import DATABASE_KIND, DEMO_KIND
+from app.settings import DATABASE_KIND, DEMO_KIND, DEMO_MARK
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,14 @@ def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = Non
 
 
 def site_name_for_login(uow: UnitOfWork) -> str:
-    """The hall's name for the login screen (before anyone is logged in)."""
+    """The hall's name for the login screen (before anyone is logged in); a demo database's
+    says so there too."""
     with uow.read():
         site = uow.sites.first()
-    return site.name if site else ""
+        demo = uow.settings.get(DATABASE_KIND) == DEMO_KIND
+    if site is None:
+        return ""
+    return f"{site.name}（{DEMO_MARK}）" if demo else site.name
 
 
 def site_by_code(uow: UnitOfWork, code: str) -> SiteRecord:

@@ -150,6 +150,7 @@ def test_every_screen_of_a_demo_database_says_so(  # type: ignore[no-untyped-def
             actor = login(hall.uow(), user, password)
             post = sites.describe_post(hall.uow(), actor)
             assert post.demo is demo
+            assert ("演示数据" in sites.site_name_for_login(hall.uow())) is demo  # login screen
             window = MainWindow(hall, actor, post)
             qtbot.addWidget(window)
             assert ("演示数据" in window.windowTitle()) is demo
