@@ -7,6 +7,7 @@ for one login, costly for a guesser. Five failed attempts lock the account for f
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -37,6 +38,16 @@ def check_password_strength(password: str, field: str = "password") -> None:
         raise ValidationError.single(field, "密码不能以空格开头或结尾，也不能含控制字符")
 
 
+REFUSED = "用户名或密码不正确"
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches, verified for unknown, disabled and locked logins so that a
+    refusal takes as long as a wrong password does: the time does not tell which logins exist."""
+    return _hasher.hash("no staff member has this password, it only costs the same time")
+
+
 def password_matches(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
@@ -62,11 +73,14 @@ def login(uow: UnitOfWork, login_name: str, password: str) -> Actor:
         now = uow.clock.now()
         staff = uow.staff.by_login(login_name.strip().lower())
         if staff is None or not staff.active:
-            # The same words for unknown and disabled accounts: do not confirm which logins exist.
+            # The same words and the same work (one Argon2 verification) for unknown and
+            # disabled accounts as for a wrong password: do not confirm which logins exist.
+            password_matches(_dummy_hash(), password)
             typed = _printable(login_name)[:64]  # as typed, without control characters
             audit.record(uow, None, "login_failed", "staff", typed, login=typed)
-            refusal = "用户名或密码不正确"
+            refusal = REFUSED
         elif staff.locked_until is not None and staff.locked_until > now:
+            password_matches(_dummy_hash(), password)  # as long as any other refusal
             minutes = _minutes_left(staff.locked_until, now)
             refusal = f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试"
         elif not password_matches(staff.password_hash, password):
@@ -105,7 +119,8 @@ def _count_failure(uow: UnitOfWork, staff: StaffRecord, now: datetime) -> str:
     )
     if locked_until:
         return f"连续输错密码 {MAX_FAILED_ATTEMPTS} 次，账号已锁定 {int(LOCKOUT.seconds / 60)} 分钟"
-    return f"用户名或密码不正确（还可尝试 {MAX_FAILED_ATTEMPTS - failures} 次）"
+    # No count of tries left: an unknown login cannot have one, so it would tell them apart.
+    return REFUSED
 
 
 def _minutes_left(until: datetime, now: datetime) -> int:

@@ -70,6 +70,22 @@ SPECS: dict[str, SettingSpec] = {
 }
 
 
+# What kind of database this is, set once by ``init`` and never by the settings dialog (not in
+# SPECS, so ``change`` refuses it): "demo" for one made with ``init --demo``, "real" otherwise.
+# Only a demo database takes demo data, and a demo database says 演示数据 on every screen and
+# every paper, so it is never taken for a real hall. A database without the key predates it
+# and counts as real.
+DATABASE_KIND = "database_kind"
+DEMO_KIND = "demo"
+REAL_KIND = "real"
+DEMO_MARK = "演示数据"
+
+
+def is_demo_database(uow: UnitOfWork) -> bool:
+    with uow.read():
+        return uow.settings.get(DATABASE_KIND) == DEMO_KIND
+
+
 def get_all(uow: UnitOfWork) -> dict[str, Any]:
     """Every setting with its typed value (defaults where none is stored)."""
     with uow.read():

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app import audit
-from app.errors import ValidationError
+from app.errors import DomainError, ValidationError
 from app.ports import UnitOfWork
 from app.records import SiteLevel
 from app.roles import Role
+from app.settings import DATABASE_KIND, DEMO_KIND, REAL_KIND
 from app.signing import ensure_site_key
 from app.staff import create_staff
 
@@ -74,8 +75,11 @@ def initialize(
                 {"code": DEFAULT_SITE["code"], "name": DEFAULT_SITE["name"]},
                 login="init",
             )
+            uow.settings.set(DATABASE_KIND, DEMO_KIND if demo else REAL_KIND)
         else:
             site_id = site.id
+            if demo and uow.settings.get(DATABASE_KIND) != DEMO_KIND:
+                raise DomainError(NOT_A_DEMO)
         ensure_site_key(uow, site_id)  # signs the QR codes on printed documents
         created_admin = False
         if uow.staff.by_login(admin_login) is None:
@@ -151,6 +155,20 @@ def _add_demo_hall(uow: UnitOfWork, site_id: int) -> tuple[str, ...]:
                 login="init",
             )
     return tuple(added)
+
+
+NOT_A_DEMO = (
+    "这个数据库不是以演示方式创建的（frontdesk init --demo），不能加入演示数据；"
+    "演示请另建一个数据文件夹（--data-dir）"
+)
+
+
+def require_demo_database(uow: UnitOfWork) -> None:
+    """Demo data (made-up staff, cases, visits) goes only into a database created as a demo."""
+    with uow.read():
+        kind = uow.settings.get(DATABASE_KIND)
+    if kind != DEMO_KIND:
+        raise DomainError(NOT_A_DEMO)
 
 
 def is_initialized(uow: UnitOfWork) -> bool:

@@ -8,6 +8,7 @@ from app.errors import NotFound
 from app.ports import UnitOfWork
 from app.records import SiteRecord
 from app.roles import Actor
+from app.settings import DATABASE_KIND, DEMO_KIND, DEMO_MARK
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Post:
     site_phones: str
     window_number: int | None
     window_name: str | None
+    demo: bool = False  # a demo database: every screen says 演示数据 (app.settings)
 
 
 def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = None) -> Post:
@@ -29,6 +31,7 @@ def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = Non
         if site is None:
             raise NotFound("找不到本服务中心的记录")
         windows = uow.sites.windows(site.id)
+        demo = uow.settings.get(DATABASE_KIND) == DEMO_KIND
     window = None
     if window_number is not None:
         window = next((w for w in windows if w.number == window_number), None)
@@ -40,14 +43,19 @@ def describe_post(uow: UnitOfWork, actor: Actor, window_number: int | None = Non
         site_phones=site.phones,
         window_number=window.number if window else None,
         window_name=window.name if window else None,
+        demo=demo,
     )
 
 
 def site_name_for_login(uow: UnitOfWork) -> str:
-    """The hall's name for the login screen (before anyone is logged in)."""
+    """The hall's name for the login screen (before anyone is logged in); a demo database's
+    says so there too."""
     with uow.read():
         site = uow.sites.first()
-    return site.name if site else ""
+        demo = uow.settings.get(DATABASE_KIND) == DEMO_KIND
+    if site is None:
+        return ""
+    return f"{site.name}（{DEMO_MARK}）" if demo else site.name
 
 
 def site_by_code(uow: UnitOfWork, code: str) -> SiteRecord:

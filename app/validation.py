@@ -386,6 +386,15 @@ def _check_covered(text: str, field: str) -> None:
         )
 
 
+def refuse_lone_surrogates(text: str, field: str) -> str:
+    """A lone surrogate (U+D800-U+DFFF, from a broken paste or a non-UTF-8 argument) is no
+    character: no database can store or compare it. Refused with a field message, not a crash."""
+    bad = next((ch for ch in text if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        raise ValidationError.single(field, f"含有无效的字符（U+{ord(bad):04X}），请重新输入")
+    return text
+
+
 def validate_text(value: object, field: str, max_len: int, required: bool = True) -> str:
     """Free text: newlines kept (as \\n), tabs become spaces, other control characters
     and bidi marks refused; length counted in characters."""

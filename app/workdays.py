@@ -156,11 +156,17 @@ class WorkCalendar:
         if n < 0:
             raise ValueError(f"committed working days must be >= 0, got {n}")
         s = start.toordinal()
-        due, paused, last_counted = self._walk(s, n, pauses) if n or pauses else (s, 0, s)
+        try:
+            due, paused, last_counted = self._walk(s, n, pauses) if n or pauses else (s, 0, s)
+            due_date = None if due is None else date.fromordinal(due)
+        except (ValueError, OverflowError):  # past 9999-12-31, the last day a date can be
+            raise ValidationError.single(
+                "days", f"期限超出可计算的范围（最晚到 {date.max:%Y-%m-%d}）"
+            ) from None
         unknown = self._unknown_years(s, last_counted)
         return Deadline(
             accepted=start,
-            due=None if due is None else date.fromordinal(due),
+            due=due_date,
             working_days=n,
             paused_days=paused,
             calendar_version=self.version,

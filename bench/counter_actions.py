@@ -14,7 +14,7 @@ action p95 <= 100 ms; search by number, ID or phone p95 <= 20 ms; by partial nam
 
     .venv/bin/python bench/counter_actions.py                       # small: a fresh demo hall
     .venv/bin/frontdesk --data-dir /data/big init --demo --demo-days 0 --admin-password admin-2026
-    .venv/bin/frontdesk --data-dir /data/big scale --years 10         # ~5 million cases
+    FRONTDESK_PASSWORD=admin-2026 .venv/bin/frontdesk --data-dir /data/big scale --years 10
     .venv/bin/python bench/counter_actions.py --data-dir /data/big --label ten-year
 """
 

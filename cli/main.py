@@ -20,9 +20,13 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app.errors import DomainError
+
+if TYPE_CHECKING:
+    from app.roles import Actor
+    from cli.wiring import CliContext
 
 EXIT_USER_ERROR = 2
 DEMO_DAYS = 14
@@ -34,6 +38,35 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (else a one-line usage error)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {text}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+def _undecodable(args: Sequence[str]) -> str | None:
+    """The first argument that was not valid UTF-8 (Python keeps its bytes as lone surrogates,
+    which nothing can print or store), shown with the bad bytes escaped."""
+    for arg in args:
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            try:
+                raw = arg.encode("utf-8", "surrogateescape")  # the bytes as typed
+            except UnicodeEncodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
+            return raw.decode("utf-8", "backslashreplace")
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="create and migrate the database, create the admin")
     init.add_argument("--demo", action="store_true", help="add a demo hall with windows and staff")
     init.add_argument("--admin-password", help="the admin's password (asked for when missing)")
+    init.add_argument(
+        "--as",
+        dest="as_login",
+        default="admin",
+        help="with --demo on an existing demo database: administrator login",
+    )
     init.add_argument(
         "--demo-days",
         type=int,
@@ -96,9 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     listed = cases.add_parser("list", help="list cases, newest first")
     listed.add_argument("--status", help="accepted, in_progress, suspended, decided, ...")
     listed.add_argument("--warning", choices=["normal", "yellow", "red", "closed"])
-    listed.add_argument("--limit", type=int, default=200)
+    listed.add_argument("--limit", type=_count(1, 10_000), default=200, help="1-10000")
     listed.add_argument("--json", action="store_true", help="one JSON object per line")
     listed.add_argument("--as", dest="as_login", default="admin", help="staff login")
+    # No login on purpose: the scan applies the rules the window's timer applies anyway (from
+    # the clock and the records only, no input), so a scheduled task can run it without a
+    # stored password (docs/SECURITY.md).
     cases.add_parser("scan", help="recompute warnings; open accountability records")
 
     demo = sub.add_parser(
@@ -115,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-window-day", type=int, default=100, help="cases per window per working day"
     )
     big.add_argument("--seed", type=int, default=1)
+    for p in (demo, big):
+        p.add_argument("--as", dest="as_login", default="admin", help="administrator login")
 
     verify = sub.add_parser("verify", help="check the QR code of a printed document")
     verify.add_argument("payload", help="the text the QR code holds (as a scanner types it)")
@@ -151,16 +195,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = sub.add_parser("restore", help="put a backup in place of the current database")
     restore.add_argument("file", type=Path)
+    restore.add_argument("--as", dest="as_login", default="admin", help="administrator login")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="emergency only: restore although the audit chain or the site does not verify",
+    )
 
     check = sub.add_parser("check", help="database integrity and the audit chain")
     check.add_argument("--anchor", help="confirm a chain head printed on a daily log")
 
     backup = sub.add_parser("backup", help="a consistent copy while counters keep working")
     backup.add_argument("--out", required=True, type=Path)
+    backup.add_argument(
+        "--as", dest="as_login", default="admin", help="supervisor or administrator login"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    bad = _undecodable(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        print(f"frontdesk: an argument is not valid UTF-8 text: {bad}", file=sys.stderr)
+        return EXIT_USER_ERROR
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     if command != "gui":
@@ -241,6 +298,8 @@ def _init(args: argparse.Namespace) -> int:
     fresh = not is_initialized(ctx.uow())
     if password is None and fresh:
         password = _ask_new_password("admin")
+    if args.demo and not fresh:  # staff with a published password: only an admin adds them
+        _login(ctx, args, "admin")
     if fresh and args.demo and args.demo_days > 0:
         # The hall is set up the morning its simulated days begin: the audit chain's setup
         # events come first in the chain, so they must not be dated after the days they precede.
@@ -400,8 +459,15 @@ def _case(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from app.setup import require_demo_database
+    from cli import wiring
+
     if not 1 <= args.days <= 3660:
         raise DomainError("--days must be between 1 and 3660")
+    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    _login(ctx, args, "admin")
+    require_demo_database(ctx.uow())
+    ctx.store.dispose()  # type: ignore[attr-defined]
     result = run_demo(args.data_dir, args.db, args.days, args.seed)
     print(
         f"simulated {result.days} working days: {result.accepted} cases accepted, "
@@ -427,6 +493,10 @@ def _scale(args: argparse.Namespace) -> int:
     if not 1 <= args.windows <= 99 or not 1 <= args.per_window_day <= 400:
         raise DomainError("--windows must be 1-99 and --per-window-day 1-400")
     ctx = wiring.open_context(args.data_dir, args.db, _say, must_exist=True)
+    _login(ctx, args, "admin")
+    from app.setup import require_demo_database
+
+    require_demo_database(ctx.uow())
     engine = ctx.store.engine  # type: ignore[attr-defined]
     if count_cases(engine):
         raise DomainError(
@@ -496,6 +566,7 @@ def _print(args: argparse.Namespace) -> int:
     from app.printing import render
     from app.printing.loaders import load_document
     from app.printing.records import mark_copy, next_copy_no, record_print
+    from app.settings import is_demo_database
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say)
@@ -504,7 +575,7 @@ def _print(args: argparse.Namespace) -> int:
     # Logged as a printed copy only once the file is really written.
     copy_no = next_copy_no(ctx.uow(), doc.kind, doc.number)
     copy = mark_copy(doc, copy_no, ctx.clock.now())
-    pdf = render(copy, args.page_size)
+    pdf = render(copy, args.page_size, demo=is_demo_database(ctx.uow()))
     partial = args.out.with_name(args.out.name + ".partial")
     try:
         partial.write_bytes(pdf)
@@ -523,6 +594,7 @@ def _report(args: argparse.Namespace) -> int:
     from app.printing.records import record_print
     from app.reports.daily_log import daily_log, period_log
     from app.reports.printing import LOG_FORMATS, log_file
+    from app.settings import is_demo_database
     from app.sites import site_by_code
     from cli import wiring
 
@@ -542,7 +614,7 @@ def _report(args: argparse.Namespace) -> int:
         log = daily_log(ctx.uow(), actor, first, site_id)
     else:
         log = period_log(ctx.uow(), actor, first, last, site_id)
-    data = log_file(log, suffix)
+    data = log_file(log, suffix, demo=is_demo_database(ctx.uow()))
     partial = args.out.with_name(args.out.name + ".partial")
     try:
         partial.write_bytes(data)
@@ -594,16 +666,56 @@ def _restore(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from app.config import backup_dir, resolve_data_dir, resolve_db_url
-    from db.backup import restore_sqlite_file
-    from db.engine import sqlite_path
+    from app.storage import StorageFault, storage_problem
+    from cli import wiring
+    from db.backup import discard_staged, put_in_place, stage_backup
+    from db.engine import refuse_network_share, sqlite_path
 
     data_dir = resolve_data_dir(args.data_dir)
     target = sqlite_path(resolve_db_url(args.db, data_dir))
     if target is None:
         raise DomainError("restore works on the SQLite file; for PostgreSQL use pg_restore")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = restore_sqlite_file(args.file, target, backup_dir(data_dir), stamp)
-    print(f"restored {args.file} into {target}; the previous database is kept at {aside}")
+    refuse_network_share(target)
+    if not args.file.is_file():
+        raise DomainError(f"找不到备份文件：{args.file}")
+    password = _admin_password()
+    # Who restores: an administrator of the database being replaced; where there is none (a
+    # new PC) or it cannot be opened any more (damaged), an administrator of the backup.
+    current = None
+    if target.exists():
+        try:
+            current = wiring.open_context(args.data_dir, args.db, _say, migrate=False)
+            _login(current, args, "admin", password=password)
+        except Exception as exc:
+            problem = storage_problem(exc)
+            if problem is None or problem.fault not in (StorageFault.CORRUPT, StorageFault.MISSING):
+                raise
+            _say(f"the current database cannot be opened ({problem.detail}); "
+                 "the login is checked against the backup")  # fmt: skip
+            current = None
+    staged = stage_backup(args.file, target)
+    try:
+        copy = wiring.staged_context(staged)
+        try:
+            problems = wiring.restore_problems(copy, current)
+            if current is None:
+                _login(copy, args, "admin", password=password)
+        finally:
+            copy.store.dispose()  # type: ignore[attr-defined]
+        if problems and not args.force:
+            raise DomainError(
+                "未恢复：" + "；".join(problems) + "（确属紧急情况时，管理员可加 --force）"
+            )
+        for reason in problems:
+            _say(f"restored with --force although: {reason}")
+        if current is not None:
+            current.store.dispose()  # type: ignore[attr-defined]
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = put_in_place(staged, target, backup_dir(data_dir), stamp)
+    finally:
+        discard_staged(staged)
+    kept = f"the previous database is kept at {aside}" if aside else "there was no database before"
+    print(f"restored {args.file} into {target}; {kept}")
     return 0
 
 
@@ -611,9 +723,24 @@ def _backup(args: argparse.Namespace) -> int:
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say, migrate=False)
+    _login(ctx, args, "admin", "supervisor")  # a backup holds every applicant's personal data
     out = ctx.store.backup(args.out)
     print(f"backup written: {out}")
     return 0
+
+
+def _login(
+    ctx: CliContext, args: argparse.Namespace, *roles: str, password: str | None = None
+) -> Actor:
+    """The one credential check of the commands that change, export or replace data: the
+    ``--as`` login (default admin) with FRONTDESK_PASSWORD, in one of ``roles``."""
+    from app.roles import Role
+
+    return ctx.cli_actor(
+        args.as_login,
+        password or _admin_password(),
+        roles=frozenset(Role(r) for r in roles),
+    )
 
 
 def _admin_password() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 
 from app.errors import DomainError
+from app.storage import StorageFault, StorageProblem
+from db.files import FOLDER_MODE, create_private_file, read_only_location
 
 WRITE_OPTION = "frontdesk_write"
 BUSY_TIMEOUT_MS = 15_000  # SQLite: how long a write waits for another counter's lock
@@ -49,9 +50,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         path = sqlite_path(url)
         if path is not None:
             refuse_network_share(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists():
-                sqlite3.connect(path).close()  # a new database; from now on only this file
+            if path.exists():
+                why = read_only_location(path)
+                if why is not None:  # else SQLite says "cannot open": taken for a missing file
+                    raise StorageProblem(StorageFault.READ_ONLY, why)
+            path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            # A new database is an empty owner-only file (from now on only this file is
+            # opened); an existing one is narrowed to owner-only (docs/SECURITY.md).
+            create_private_file(path)
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         if path is not None:

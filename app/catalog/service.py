@@ -37,7 +37,7 @@ from app.catalog.search import normalize_query, search_key
 from app.errors import ConcurrentEdit, NotFound
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
-from app.validation import FieldErrors, validate_text
+from app.validation import FieldErrors, refuse_lone_surrogates, validate_text
 
 __all__ = [
     "ItemDraft",
@@ -385,7 +385,7 @@ def search_items(
 ) -> list[ItemSummary]:
     """Items matching a code, part of the name or pinyin initials, best first (see
     ``CatalogRepository.search`` for the ranking). An empty query finds nothing."""
-    text = normalize_query(query)
+    text = normalize_query(refuse_lone_surrogates(query or "", "query"))
     if not text:
         return []
     with uow.read():

@@ -66,8 +66,13 @@ __all__ = [
 ]
 
 
-def render(doc: PrintedDocument, page_size: PageSize | str | None = None) -> bytes:
-    """The document as PDF bytes (A4 unless its kind or ``page_size`` says A5)."""
+def render(
+    doc: PrintedDocument, page_size: PageSize | str | None = None, *, demo: bool = False
+) -> bytes:
+    """The document as PDF bytes (A4 unless its kind or ``page_size`` says A5). ``demo``: the
+    database is a demo one (``app.settings.is_demo_database``): every page says 演示数据
+    across it, so a demo paper is never taken for a real one."""
     from app.printing.template import render_pdf
+    from app.settings import DEMO_MARK
 
-    return render_pdf(doc, page_size)
+    return render_pdf(doc, page_size, DEMO_MARK if demo else "")

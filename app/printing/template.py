@@ -180,8 +180,11 @@ class QrCode(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) -> bytes:
-    """The document as PDF bytes, on its kind's paper unless ``page_size`` says otherwise."""
+def render_pdf(
+    doc: PrintedDocument, page_size: PageSize | str | None = None, watermark: str = ""
+) -> bytes:
+    """The document as PDF bytes, on its kind's paper unless ``page_size`` says otherwise;
+    ``watermark`` is printed large and diagonally across every page (演示数据)."""
     check_no_personal_numbers(doc)
     size = PageSize(page_size) if page_size else doc.spec.page_size
     width, height = PAGES[size]
@@ -208,7 +211,7 @@ def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) ->
             margin, margin + 6 * mm, width - 2 * margin, height - 2 * margin - 6 * mm, id="body"
         )
         template.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPage=_footer(doc, margin, st))]
+            [PageTemplate(id="page", frames=[frame], onPage=_footer(doc, margin, st, watermark))]
         )
         template.build(_story(doc, frame.width, st))
     return out.getvalue()
@@ -447,12 +450,14 @@ def _closing(doc: PrintedDocument, width: float, st: Styles, *, stub: bool) -> l
     return out
 
 
-def _footer(doc: PrintedDocument, margin: float, st: Styles) -> Any:
+def _footer(doc: PrintedDocument, margin: float, st: Styles, watermark: str = "") -> Any:
     left_text = f"{doc.center_name} · {doc.title} · {doc.number}"
     if doc.reprint:
         left_text += f" · {doc.reprint.text()}"
 
     def draw(canvas: Any, template: Any) -> None:
+        if watermark:
+            _watermark(canvas, template.pagesize, watermark)
         canvas.saveState()
         canvas.setFillColor(GREY)
         y = margin
@@ -463,6 +468,18 @@ def _footer(doc: PrintedDocument, margin: float, st: Styles) -> Any:
         canvas.restoreState()
 
     return draw
+
+
+def _watermark(canvas: Any, pagesize: tuple[float, float], text: str) -> None:
+    """Drawn before the page's content, so it lies under the text without hiding it."""
+    width, height = pagesize
+    size = min(width, height) / (len(text) + 1) * 1.3
+    canvas.saveState()
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35)
+    canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.18))
+    draw_text(canvas, -text_width(text, size) / 2, -size / 3, text, size)
+    canvas.restoreState()
 
 
 def text_width(text: str, size: float) -> float:

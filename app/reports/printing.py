@@ -86,13 +86,14 @@ def daily_log_document(log: DailyLogData) -> DailyLog:
 LOG_FORMATS = (".pdf", ".xlsx")
 
 
-def log_file(log: DailyLogData, suffix: str) -> bytes:
-    """The log as the bytes of a PDF or an XLSX file, by the file's extension."""
+def log_file(log: DailyLogData, suffix: str, *, demo: bool = False) -> bytes:
+    """The log as the bytes of a PDF or an XLSX file, by the file's extension (``demo``: a
+    demo database's log, marked 演示数据 on every PDF page)."""
     suffix = suffix.lower()
     if suffix == ".pdf":
         from app.printing import render
 
-        return render(daily_log_document(log))
+        return render(daily_log_document(log), demo=demo)
     if suffix == ".xlsx":
         from app.reports.xlsx import daily_log_workbook
 

@@ -21,7 +21,13 @@ from app.cases.records import CaseQuery
 from app.errors import PermissionDenied, ValidationError
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
-from app.validation import mask_id, mask_phone, validate_phone, validate_resident_id
+from app.validation import (
+    mask_id,
+    mask_phone,
+    refuse_lone_surrogates,
+    validate_phone,
+    validate_resident_id,
+)
 from app.visits.common import covered_absences
 from app.visits.lifecycle import OPEN_STATES, STATE_LABELS
 from app.visits.records import (
@@ -197,7 +203,7 @@ def _page(found: list[tuple[int, tuple[Any, ...]]], limit: int) -> Page:
 def search_work(uow: UnitOfWork, actor: Actor, text: str) -> list[SearchHit]:
     """Visits, one-time notices and cases by number, resident ID, phone or name; a scanned QR
     code (its payload verified first) finds the document's record."""
-    typed = unicodedata.normalize("NFKC", text or "").strip()
+    typed = unicodedata.normalize("NFKC", refuse_lone_surrogates(text or "", "text")).strip()
     if not typed:
         raise ValidationError.single("text", "请输入编号、身份证号、电话或姓名，或扫描二维码")
     number = _scanned_number(uow, typed) or (

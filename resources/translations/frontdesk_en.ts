@@ -907,7 +907,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="256"/>
-        <location filename="../../ui/printing/preview.py" line="90"/>
+        <location filename="../../ui/printing/preview.py" line="91"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -1190,58 +1190,58 @@ Recorded by: %s %s</translation>
         <translation>%s cases</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="69"/>
+        <location filename="../../ui/printing/preview.py" line="70"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="78"/>
+        <location filename="../../ui/printing/preview.py" line="79"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="281"/>
-        <location filename="../../ui/printing/preview.py" line="85"/>
+        <location filename="../../ui/printing/preview.py" line="86"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="103"/>
+        <location filename="../../ui/printing/preview.py" line="104"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="163"/>
+        <location filename="../../ui/printing/preview.py" line="165"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="161"/>
+        <location filename="../../ui/printing/preview.py" line="163"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="165"/>
+        <location filename="../../ui/printing/preview.py" line="167"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="167"/>
+        <location filename="../../ui/printing/preview.py" line="169"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="232"/>
+        <location filename="../../ui/printing/preview.py" line="235"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="240"/>
+        <location filename="../../ui/printing/preview.py" line="243"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="264"/>
+        <location filename="../../ui/printing/preview.py" line="267"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -4060,206 +4060,216 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="120"/>
+        <location filename="../../ui/mainwindow/window.py" line="81"/>
+        <source>【演示数据】%s</source>
+        <translation>[DEMO DATA] %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="98"/>
+        <source>演示数据：本数据库以演示方式创建，其中的人员、办件均为虚构，不是真实大厅的记录</source>
+        <translation>Demo data: this database was created as a demo; its staff and cases are made up, not a real hall&apos;s records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="123"/>
+        <location filename="../../ui/mainwindow/window.py" line="143"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="125"/>
+        <location filename="../../ui/mainwindow/window.py" line="145"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="126"/>
+        <location filename="../../ui/mainwindow/window.py" line="146"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="129"/>
+        <location filename="../../ui/mainwindow/window.py" line="149"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="151"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="133"/>
+        <location filename="../../ui/mainwindow/window.py" line="153"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="136"/>
+        <location filename="../../ui/mainwindow/window.py" line="156"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
-        <location filename="../../ui/mainwindow/window.py" line="152"/>
+        <location filename="../../ui/mainwindow/window.py" line="160"/>
+        <location filename="../../ui/mainwindow/window.py" line="172"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="144"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="149"/>
+        <location filename="../../ui/mainwindow/window.py" line="169"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="151"/>
+        <location filename="../../ui/mainwindow/window.py" line="171"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="153"/>
+        <location filename="../../ui/mainwindow/window.py" line="173"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="155"/>
+        <location filename="../../ui/mainwindow/window.py" line="175"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="158"/>
+        <location filename="../../ui/mainwindow/window.py" line="178"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="164"/>
+        <location filename="../../ui/mainwindow/window.py" line="184"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="166"/>
+        <location filename="../../ui/mainwindow/window.py" line="186"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="296"/>
+        <location filename="../../ui/mainwindow/window.py" line="316"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="299"/>
+        <location filename="../../ui/mainwindow/window.py" line="319"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="301"/>
+        <location filename="../../ui/mainwindow/window.py" line="321"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="302"/>
+        <location filename="../../ui/mainwindow/window.py" line="322"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="308"/>
+        <location filename="../../ui/mainwindow/window.py" line="328"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="312"/>
+        <location filename="../../ui/mainwindow/window.py" line="332"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="324"/>
+        <location filename="../../ui/mainwindow/window.py" line="344"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="325"/>
+        <location filename="../../ui/mainwindow/window.py" line="345"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="328"/>
+        <location filename="../../ui/mainwindow/window.py" line="348"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="330"/>
+        <location filename="../../ui/mainwindow/window.py" line="350"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="331"/>
-        <location filename="../../ui/mainwindow/window.py" line="503"/>
+        <location filename="../../ui/mainwindow/window.py" line="351"/>
+        <location filename="../../ui/mainwindow/window.py" line="523"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="337"/>
+        <location filename="../../ui/mainwindow/window.py" line="357"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="341"/>
+        <location filename="../../ui/mainwindow/window.py" line="361"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="397"/>
+        <location filename="../../ui/mainwindow/window.py" line="417"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="431"/>
+        <location filename="../../ui/mainwindow/window.py" line="451"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="471"/>
+        <location filename="../../ui/mainwindow/window.py" line="491"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="477"/>
+        <location filename="../../ui/mainwindow/window.py" line="497"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="479"/>
+        <location filename="../../ui/mainwindow/window.py" line="499"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="485"/>
+        <location filename="../../ui/mainwindow/window.py" line="505"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="485"/>
+        <location filename="../../ui/mainwindow/window.py" line="505"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="494"/>
+        <location filename="../../ui/mainwindow/window.py" line="514"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="504"/>
+        <location filename="../../ui/mainwindow/window.py" line="524"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="509"/>
+        <location filename="../../ui/mainwindow/window.py" line="529"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

@@ -96,7 +96,7 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
     assert run("check", "--anchor", "ab" * 32).returncode == 1
 
     out = tmp_path / "copy.sqlite3"
-    backed = run("backup", "--out", str(out))
+    backed = run("backup", "--out", str(out), password="admin-2026")
     assert backed.returncode == 0 and out.exists()
     con = sqlite3.connect(out)
     assert con.execute("SELECT count(*) FROM staff").fetchone()[0] == 9
@@ -181,7 +181,7 @@ def test_environment_errors_are_one_line_and_create_nothing(run, tmp_path: Path)
     assert run("init", "--admin-password", "admin-2026").returncode == 0
     folder = tmp_path / "copies"
     folder.mkdir()
-    done = run("backup", "--out", str(folder))  # a folder: a dated file inside it
+    done = run("backup", "--out", str(folder), password="admin-2026")  # a dated file inside
     assert done.returncode == 0 and len(list(folder.glob("frontdesk-*.sqlite3"))) == 1
     assert_one_line_error(
         run(

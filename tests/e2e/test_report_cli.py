@@ -67,7 +67,7 @@ def test_daily_log_of_a_busy_demo_day(run, tmp_path: Path) -> None:  # type: ign
 
     done = run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026")
     assert done.returncode == 0, done.stderr
-    done = run("demo", "--days", "30", "--seed", "1")
+    done = run("demo", "--days", "30", "--seed", "1", password="admin-2026")
     assert done.returncode == 0, done.stderr
 
     clock = SystemClock()

@@ -38,7 +38,7 @@ def test_first_start_of_the_day_keeps_one_copy_and_drops_old_ones(
 
 
 def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FRONTDESK_HOME": str(home)}
+    env = {**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"}
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         cwd=ROOT,
@@ -60,7 +60,7 @@ def test_backup_while_writing_then_restore(tmp_path: Path) -> None:
     writer = subprocess.Popen(
         [sys.executable, "-m", "cli", "demo", "--days", "3", "--seed", "5"],
         cwd=ROOT,
-        env={**os.environ, "FRONTDESK_HOME": str(home)},
+        env={**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -29,8 +29,8 @@ def test_right_password_logs_in(uow: FakeUnitOfWork) -> None:
 
 def test_five_failures_lock_for_five_minutes(uow: FakeUnitOfWork) -> None:
     clock: ManualClock = uow.clock  # type: ignore[assignment]
-    for attempt in range(4):
-        with pytest.raises(AuthenticationError, match=f"还可尝试 {4 - attempt} 次"):
+    for _ in range(4):
+        with pytest.raises(AuthenticationError, match=r"^用户名或密码不正确$"):
             login(uow, "zhangwei", "wrong-password")
     with pytest.raises(AuthenticationError, match="锁定"):
         login(uow, "zhangwei", "wrong-password")
@@ -55,9 +55,29 @@ def test_failures_and_lockout_are_audited(uow: FakeUnitOfWork) -> None:
     assert audit.verify(uow).ok
 
 
-def test_unknown_login_gives_the_same_answer_as_a_wrong_password(uow: FakeUnitOfWork) -> None:
-    with pytest.raises(AuthenticationError, match="用户名或密码不正确"):
-        login(uow, "nobody", "whatever1")
+def test_unknown_login_gives_the_same_answer_as_a_wrong_password(
+    uow: FakeUnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same words, and the same work: one Argon2 verification each (a dummy hash for an
+    unknown login), so neither the message nor the time tells which logins exist."""
+    from app import auth
+
+    verified: list[str] = []
+    real = auth.password_matches
+
+    def counting(password_hash: str, password: str) -> bool:
+        verified.append(password_hash)
+        return real(password_hash, password)
+
+    monkeypatch.setattr(auth, "password_matches", counting)
+    answers = []
+    for name in ("nobody", "zhangwei"):
+        with pytest.raises(AuthenticationError) as refused:
+            login(uow, name, "whatever1")
+        answers.append(refused.value.message)
+    assert answers[0] == answers[1] == "用户名或密码不正确"
+    assert len(verified) == 2 and all(h.startswith("$argon2id$") for h in verified)
+    assert verified[0] != verified[1]  # the dummy hash, then zhangwei's own
 
 
 def test_disabled_account_cannot_log_in(uow: FakeUnitOfWork) -> None:

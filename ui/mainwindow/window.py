@@ -76,7 +76,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         self.ctx = ctx
         self.actor = actor
         self.post = post
-        self.setWindowTitle(self.tr("%s — 窗口办件系统") % post.site_name)
+        title = self.tr("%s — 窗口办件系统") % post.site_name
+        if post.demo:  # never taken for a real hall
+            title = self.tr("【演示数据】%s") % title
+        self.setWindowTitle(title)
         self.resize(1180, 760)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -86,9 +89,26 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         )
         self.stack = QStackedWidget()
         central = QWidget()
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.demo_banner: QLabel | None = None
+        if post.demo:
+            self.demo_banner = QLabel(
+                self.tr(
+                    "演示数据：本数据库以演示方式创建，其中的人员、办件均为虚构，不是真实大厅的记录"
+                )
+            )
+            self.demo_banner.setObjectName("demoBanner")
+            self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.demo_banner.setStyleSheet(
+                "QLabel { background: #b71c1c; color: white; font-size: 13pt; padding: 4px; }"
+            )
+            column.addWidget(self.demo_banner)
+        row = QHBoxLayout()
+        row.setContentsMargins(9, 9, 9, 9)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
         self.pages: dict[str, PageSlot] = {}
         self._add_pages()

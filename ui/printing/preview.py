@@ -34,6 +34,7 @@ from app.printing import PageSize, PrintedDocument, render
 from app.printing.loaders import load_document
 from app.printing.records import mark_copy, next_copy_no, record_print
 from app.roles import Actor
+from app.settings import is_demo_database
 from ui.local_settings import LocalSettings
 from ui.ops import run_op
 from ui.printing.pages import rasterize
@@ -131,7 +132,8 @@ class PrintPreviewDialog(QDialog):
             doc = document or load(uow)
             copy_no = next_copy_no(uow, doc.kind, doc.number)
             shown = mark_copy(doc, copy_no, uow.clock.now())
-            return _Preview(doc, copy_no, rasterize(render(shown, size), PREVIEW_DPI))
+            pdf = render(shown, size, demo=is_demo_database(uow))
+            return _Preview(doc, copy_no, rasterize(pdf, PREVIEW_DPI))
 
         run_op(self, work, self._show_preview, self._failed)
 
@@ -222,7 +224,8 @@ class PrintPreviewDialog(QDialog):
         def work() -> tuple[int, list[QImage]]:
             record = record_print(ctx.uow(), actor, doc.kind, doc.number, where)
             copy = mark_copy(doc, record.copy_no, record.printed_at)
-            return record.copy_no, rasterize(render(copy, size), dpi)
+            pdf = render(copy, size, demo=is_demo_database(ctx.uow()))
+            return record.copy_no, rasterize(pdf, dpi)
 
         run_op(
             self,
