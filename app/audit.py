@@ -197,3 +197,8 @@ def list_events(
     """Newest first, one page at a time (keyset paging on the sequence number)."""
     with uow.read():
         return uow.audit.recent(limit, before_seq)
+
+
+def secret_names(uow: UnitOfWork) -> list[str]:
+    """The key-store names of the trail's secrets (none until the trail is keyed)."""
+    return []
