@@ -492,7 +492,7 @@ def _verify(args: argparse.Namespace) -> int:
     ctx = wiring.open_context(args.data_dir, args.db, _say)
     verdict = verify_payload(ctx.uow(), args.payload)
     print(verdict.describe())
-    return 0 if verdict.genuine else 1
+    return 0 if verdict.trusted else 1
 
 
 def _print(args: argparse.Namespace) -> int:
@@ -572,7 +572,8 @@ def _iso_date(text: str, flag: str) -> date:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from app import audit
+    from app import anchors, audit, reconcile
+    from app.config import backup_dir
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say, migrate=False)
@@ -588,6 +589,20 @@ def _check(args: argparse.Namespace) -> int:
         anchor = audit.find_anchor(ctx.uow(), args.anchor)
         print(anchor.describe(args.anchor))
         ok = ok and anchor.found
+    anchored = anchors.check_anchors(ctx.uow(), backup_dir(ctx.data_dir))
+    for problem in anchored.problems:
+        print(f"anchor: {problem}")
+    print(anchored.describe())
+    ok = ok and anchored.ok
+    edits = reconcile.reconcile(ctx.uow())
+    for edit in edits:
+        print(f"edited outside the program: {edit.describe()}")
+    print(
+        "business rows match the trail"
+        if not edits
+        else f"{len(edits)} business rows differ from the trail"
+    )
+    ok = ok and not edits
     print("check passed" if ok else "check FAILED")
     return 0 if ok else 1
 
@@ -610,11 +625,15 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from app.anchors import anchor_path, write_anchor
+    from app.config import backup_dir
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say, migrate=False)
     out = ctx.store.backup(args.out)
+    anchor = write_anchor(ctx.uow(), backup_dir(ctx.data_dir), out.name)
     print(f"backup written: {out}")
+    print(f"audit chain head #{anchor.seq} anchored in {anchor_path(backup_dir(ctx.data_dir))}")
     return 0
 
 

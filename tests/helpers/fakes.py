@@ -106,6 +106,9 @@ class FakeAudit:
     def head(self) -> ChainHead:
         return self.head_row
 
+    def by_seq(self, seq: int) -> AuditEventRecord | None:
+        return next((e for e in self.events if e.seq == seq), None)
+
     def append(self, event: AuditEventRecord) -> None:
         self.events.append(event)
         self.head_row = ChainHead(event.seq, event.hash)
