@@ -12,7 +12,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from app import keystore, keytransfer
+from app import audit, keystore, keytransfer
 from app.auth import login
 from app.cases.transitions import withdraw_case
 from app.context import AppContext
@@ -149,11 +149,20 @@ def test_a_backup_holds_no_private_key(
 
 
 def test_migration_0011_moves_old_private_keys_out(
+    engine_spec: tuple[str, dict[str, object]],
     tmp_path: Path,
-    clock,
-    memory_keys: keystore.MemoryKeyStore,  # type: ignore[no-untyped-def]
+    clock,  # type: ignore[no-untyped-def]
+    memory_keys: keystore.MemoryKeyStore,
 ) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    url, kwargs = engine_spec
+    engine = make_engine(url, **kwargs)
+    try:
+        migrate_a_keyed_database(engine, tmp_path, clock)
+    finally:
+        engine.dispose()
+
+
+def migrate_a_keyed_database(engine, tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
     ensure_schema(engine, None)
     store = SqlStore(engine, clock)
     ctx = AppContext(store=store, clock=clock, data_dir=tmp_path)
@@ -170,6 +179,8 @@ def test_migration_0011_moves_old_private_keys_out(
     assert keystore.active().get(f"sign:{old.public_key}") == private
     assert verify_payload(ctx.uow(), payload).trusted
     assert sign_document(ctx.uow(), DocumentKind.GUIDE, "T-001-V1", DAY) == payload
-    data = store.backup(tmp_path / "after.sqlite3").read_bytes()
-    for form in secret_forms(private):
-        assert form not in data
+    assert audit.verify(ctx.uow()).ok  # a second keyed start, under the new trail key
+    if engine.dialect.name == "sqlite":
+        data = store.backup(tmp_path / "after.sqlite3").read_bytes()
+        for form in secret_forms(private):
+            assert form not in data
