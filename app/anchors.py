@@ -96,6 +96,7 @@ def check_anchors(uow: UnitOfWork, folder: Path) -> AnchorCheck:
     """Every anchored head must still be in the chain, at its place, with its link."""
     anchors, problems = read_anchors(folder)
     bad: list[int] = []
+    last_good = 0  # the newest anchored event still as it was: anything changed comes after it
     with uow.read():
         head = uow.audit.head()
         for anchor in sorted(anchors, key=lambda a: a.seq):
@@ -110,10 +111,13 @@ def check_anchors(uow: UnitOfWork, folder: Path) -> AnchorCheck:
                     f"missing: the chain ends at #{head.seq}; first missing event #{first}"
                 )
             elif event.hash != anchor.hash:
-                bad.append(anchor.seq)
+                bad.append(last_good + 1)
                 problems.append(
                     f"event #{anchor.seq} differs from its anchor of {anchor.at} "
-                    f"(backup {anchor.backup}): changed at or before #{anchor.seq}"
+                    f"(backup {anchor.backup}): an event from #{last_good + 1} to "
+                    f"#{anchor.seq} was changed"
                 )
+            elif not bad:
+                last_good = anchor.seq
     first_bad = min(bad) if bad else None
     return AnchorCheck(len(anchors), tuple(problems), first_bad)

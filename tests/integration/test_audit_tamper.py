@@ -94,12 +94,17 @@ def test_truncating_the_tail_and_moving_the_head_is_caught_by_the_anchor(
 
 
 def test_rechaining_after_an_edit_fails_without_the_key(hall: AppContext) -> None:
-    seq = head_seq(hall) - 2
+    first = head_seq(hall)  # anchored by the fixture
+    more_events(hall, 3)
+    anchors.write_anchor(hall.uow(), folder(hall), "second.sqlite3")
+    seq = head_seq(hall) - 1
     tamper.rechain_after_edit(engine(hall), seq, actor_login="someone")
     report = audit.verify(hall.uow())
     assert not report.ok and report.first_broken_seq == seq
     assert "without the trail's key" in report.problem
-    assert not anchors.check_anchors(hall.uow(), folder(hall)).ok
+    found = anchors.check_anchors(hall.uow(), folder(hall))
+    assert not found.ok and found.first_bad_seq == first + 1  # after the anchor that still holds
+    assert f"from #{first + 1} to" in found.problems[0]
 
 
 def test_an_emptied_chain_does_not_verify(hall: AppContext) -> None:
