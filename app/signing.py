@@ -156,10 +156,13 @@ class Verification:
     reason: str
     revoked_at: datetime | None = None  # the signing key was revoked (then not to be trusted)
     record: str = ""  # what this database says of the record now, where it holds it
+    # The key's period had ended before the document's date: a retired key (one in an old
+    # backup, say) signed it. Not to be trusted either.
+    period_ended: date | None = None
 
     @property
     def trusted(self) -> bool:
-        return self.genuine and self.revoked_at is None
+        return self.genuine and self.revoked_at is None and self.period_ended is None
 
     def describe(self) -> str:
         """One line for the command line and the counter's search box."""
@@ -174,6 +177,11 @@ class Verification:
                 f"REVOKED KEY: {title} {self.number}, issued {self.issued_on}, is signed with a "
                 f"key of {where} revoked on {self.revoked_at:%Y-%m-%d}: do not trust it without "
                 "checking the record"
+            )
+        elif self.period_ended is not None:
+            text = (
+                f"RETIRED KEY: {title} {self.number} is dated {self.issued_on}, after the "
+                f"signing key of {where} was retired on {self.period_ended}: not to be trusted"
             )
         if self.record:
             text += f"; record: {self.record}"
@@ -448,8 +456,29 @@ def verify_payload(uow: UnitOfWork, payload: str) -> Verification:
                     revoked_at=key.revoked_at,
                     record=record,
                 )
+            ended = _period_ended(key, parsed.issued_on)
+            if ended is not None:
+                reason = f"文书日期晚于签名密钥的停用日期（{ended}）"
+                return _with(
+                    base,
+                    genuine=True,
+                    local=key.own,
+                    reason=reason,
+                    period_ended=ended,
+                    record=record,
+                )
             return _with(base, genuine=True, local=key.own, reason="签名有效", record=record)
     return _with(base, reason="签名不符：内容被改动，或不是该站点出具的文书")
+
+
+def _period_ended(key: SiteKeyRecord, issued_on: date) -> date | None:
+    """The hall's day the key was retired, when that was before the document's date."""
+    if key.valid_to is None:
+        return None
+    from app.cases.deadlines import local_day
+
+    ended = local_day(key.valid_to)
+    return ended if issued_on > ended else None
 
 
 def _record_status(uow: UnitOfWork, parsed: DocumentPayload) -> str:

@@ -22,7 +22,10 @@ from app.printing.builders import receipt_for_case
 from app.setup import initialize
 from app.signing import (
     MissingSigningKey,
+    _sign,
+    canonical_message,
     export_public_key,
+    format_payload,
     list_site_keys,
     revoke_site_key,
     rotate_site_key,
@@ -75,6 +78,20 @@ def test_old_documents_verify_after_rotation(demo_ctx: AppContext) -> None:
     assert [k.fingerprint for k in keys if k.status == "current"] == [old.fingerprint]
     retired = next(k for k in keys if k.status == "retired")
     assert retired.valid_to is not None and retired.valid_from is not None
+
+
+def test_a_retired_key_signing_after_its_period_is_reported(demo_ctx: AppContext) -> None:
+    """Someone with the old key (from an old backup) signs a document dated after rotation."""
+    old = next(k for k in list_site_keys(demo_ctx.uow(), admin(demo_ctx)) if k.own)
+    rotate_site_key(demo_ctx.uow(), admin(demo_ctx))
+    later = DAY + timedelta(days=30)
+    message = canonical_message(DocumentKind.GUIDE, "QH", "T-001-V1", later)
+    private = keystore.active().get(old.secret_name)
+    assert private is not None
+    forged = format_payload(DocumentKind.GUIDE, "QH", "T-001-V1", later, _sign(private, message))
+    verdict = verify_payload(demo_ctx.uow(), forged)
+    assert verdict.genuine and not verdict.trusted and verdict.period_ended is not None
+    assert "RETIRED KEY" in verdict.describe()
 
 
 def test_a_document_signed_with_a_revoked_key_is_reported(demo_ctx: AppContext) -> None:
