@@ -1,24 +1,83 @@
-"""The audit trail: every state change writes a hash-chained event in the same transaction.
+"""The audit trail: every state change writes a chained event in the same transaction.
 
-Each event's hash covers its own fields and the previous event's hash, so editing, deleting or
+Each event's link covers its own fields and the previous event's link, so editing, deleting or
 reordering a row breaks the chain at that row. The chain head lives in one row that every writing
 transaction locks and moves, so concurrent counters cannot fork the chain.
+
+Two link formats, told apart by position in the chain:
+
+- version 1 (before migration 0011): SHA-256 over the fields. Anyone with SQL access could edit
+  a row and re-chain everything after it.
+- version 2: HMAC-SHA256 with the trail's key, which lives in the PC's key store (app.keystore,
+  ``audit:<key id>``), never in the database. Without the key nobody can write a link that
+  verifies. The first version-2 event is the one migration 0011 appends, ``audit_chain_keyed``,
+  naming the key id; every event before it keeps its version-1 link (so daily logs printed
+  earlier still name real links), every event from it on is version 2. A store whose schema is
+  keyed (``uow.audit.keyed``) must have that event: a chain emptied or rewritten in version 1
+  does not verify.
+
+The key is read from the key store once per process and kept (the counter must not wait for the
+credential store on every event).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from app.errors import DomainError
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor, Role, allowed_roles
 
 GENESIS_HASH = "0" * 64
+KEYED_ACTION = "audit_chain_keyed"
+_mac_keys: dict[str, bytes] = {}
+
+
+class MissingAuditKey(DomainError):
+    """The trail is keyed, and this PC's key store does not hold its key."""
+
+
+def secret_name(key_id: str) -> str:
+    return f"audit:{key_id}"
+
+
+def mac_key(key_id: str) -> bytes:
+    """The trail's key, from the key store on first use, then from memory."""
+    key = _mac_keys.get(key_id)
+    if key is None:
+        from app import keystore
+
+        key = keystore.active().get(secret_name(key_id))
+        if key is None:
+            raise MissingAuditKey(
+                f"本机密钥库中没有审计链密钥（{key_id}）：请用 frontdesk keys import 导入"
+                "密钥备份 / the audit trail's key is not in this PC's key store: "
+                "import the key backup"
+            )
+        _mac_keys[key_id] = key
+    return key
+
+
+def new_mac_key() -> tuple[str, bytes]:
+    """A fresh key for a trail, already in the key store: (key id, key)."""
+    from app import keystore
+
+    key_id, key = secrets.token_hex(8), secrets.token_bytes(32)
+    keystore.active().put(secret_name(key_id), key)
+    if keystore.active().get(secret_name(key_id)) != key:
+        raise MissingAuditKey("the key store did not keep the audit trail's key")
+    _mac_keys[key_id] = key
+    return key_id, key
+
+
 # Fields whose values never go into a summary (the trail is readable by supervisors).
 SECRET_FIELDS = frozenset({"password_hash", "password"})
 
@@ -40,8 +99,77 @@ def event_hash(
     entity_id: str,
     summary: str,
 ) -> str:
-    """SHA-256 over every stored field of the event and the hash of the one before."""
-    body = json.dumps(
+    """Version 1 link: SHA-256 over every stored field of the event and the link before."""
+    body = _body(prev_hash, seq, at, actor_id, actor_login, action, entity, entity_id, summary)
+    return hashlib.sha256(body).hexdigest()
+
+
+def event_mac(
+    key: bytes,
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_login: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    summary: str,
+) -> str:
+    """Version 2 link: HMAC-SHA256 with the trail's key over the same fields."""
+    body = _body(prev_hash, seq, at, actor_id, actor_login, action, entity, entity_id, summary)
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def link_hash(
+    head: ChainHead,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_login: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    summary: str,
+) -> str:
+    """The link of the event after ``head``: keyed when the chain is."""
+    fields = (head.hash, seq, at, actor_id, actor_login, action, entity, entity_id, summary)
+    if head.key_id:
+        return event_mac(mac_key(head.key_id), *fields)
+    return event_hash(*fields)
+
+
+def keyed_start(head: ChainHead, at: datetime, key_id: str, key: bytes) -> AuditEventRecord:
+    """The event that switches a chain to version 2 links (migration 0011 appends it)."""
+    seq = head.seq + 1
+    summary = summarize(None, {"key": key_id, "legacy_events": head.seq})
+    fields = (head.hash, seq, at, None, "migration", KEYED_ACTION, "audit", key_id, summary)
+    return AuditEventRecord(
+        seq=seq,
+        at=at,
+        actor_id=None,
+        actor_login="migration",
+        action=KEYED_ACTION,
+        entity="audit",
+        entity_id=key_id,
+        summary=summary,
+        prev_hash=head.hash,
+        hash=event_mac(key, *fields),
+    )
+
+
+def _body(
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_login: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    summary: str,
+) -> bytes:
+    return json.dumps(
         [
             prev_hash,
             seq,
@@ -55,8 +183,7 @@ def event_hash(
         ],
         ensure_ascii=False,
         separators=(",", ":"),
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
 
 
 def summarize(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
@@ -91,8 +218,8 @@ def record(
     summary = summarize(before, after)
     actor_id = actor.staff_id if actor else None
     actor_login = actor.login if actor else (login or "")
-    digest = event_hash(
-        head.hash, seq, at, actor_id, actor_login, action, entity, str(entity_id), summary
+    digest = link_hash(
+        head, seq, at, actor_id, actor_login, action, entity, str(entity_id), summary
     )
     event = AuditEventRecord(
         seq=seq,
@@ -124,11 +251,16 @@ class ChainReport:
         return f"audit chain broken at event #{self.first_broken_seq}: {self.problem}"
 
 
-def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainReport:
-    """Walk the events in sequence order and name the first broken link."""
+def verify_chain(
+    events: Iterable[AuditEventRecord], head: ChainHead, keyed_required: bool = False
+) -> ChainReport:
+    """Walk the events in sequence order and name the first broken link. Links are version 1
+    up to the ``audit_chain_keyed`` event and version 2 from it on; with ``keyed_required``
+    a chain without that event is broken."""
     prev_hash = GENESIS_HASH
     expected_seq = 1
     checked = 0
+    key: bytes | None = None
     for ev in events:
         if ev.seq != expected_seq:
             what = "missing or reordered" if ev.seq > expected_seq else "duplicated or reordered"
@@ -137,7 +269,7 @@ def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainRe
             return ChainReport(
                 False, checked, head.hash, ev.seq, "does not link to the event before it"
             )
-        digest = event_hash(
+        fields = (
             ev.prev_hash,
             ev.seq,
             ev.at,
@@ -148,8 +280,17 @@ def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainRe
             ev.entity_id,
             ev.summary,
         )
-        if digest != ev.hash:
-            return ChainReport(False, checked, head.hash, ev.seq, "contents were changed")
+        if ev.action == KEYED_ACTION:  # the keyed start (again after a downgrade and upgrade)
+            try:
+                key = mac_key(ev.entity_id)
+            except MissingAuditKey as exc:
+                return ChainReport(False, checked, head.hash, ev.seq, exc.message)
+        digest = event_mac(key, *fields) if key is not None else event_hash(*fields)
+        if not hmac.compare_digest(digest, ev.hash):
+            problem = "contents were changed" + (
+                " (or re-chained without the trail's key)" if key is not None else ""
+            )
+            return ChainReport(False, checked, head.hash, ev.seq, problem)
         prev_hash = ev.hash
         expected_seq += 1
         checked += 1
@@ -160,6 +301,14 @@ def verify_chain(events: Iterable[AuditEventRecord], head: ChainHead) -> ChainRe
             head.hash,
             checked + 1 if head.seq > checked else head.seq,
             f"chain head says #{head.seq} but the last intact event is #{checked}",
+        )
+    if keyed_required and key is None:
+        return ChainReport(
+            False,
+            checked,
+            head.hash,
+            1,
+            f"the chain has no keyed start ({KEYED_ACTION}): it was emptied or rewritten",
         )
     return ChainReport(True, checked, head.hash)
 
@@ -191,7 +340,8 @@ def find_anchor(uow: UnitOfWork, anchor: str) -> AnchorReport:
 
 def verify(uow: UnitOfWork) -> ChainReport:
     with uow.read():
-        return verify_chain(uow.audit.iter_events(), uow.audit.head())
+        keyed = bool(getattr(uow.audit, "keyed", False))
+        return verify_chain(uow.audit.iter_events(), uow.audit.head(), keyed)
 
 
 @allowed_roles(Role.SUPERVISOR, Role.ADMIN)
@@ -201,3 +351,10 @@ def list_events(
     """Newest first, one page at a time (keyset paging on the sequence number)."""
     with uow.read():
         return uow.audit.recent(limit, before_seq)
+
+
+def secret_names(uow: UnitOfWork) -> list[str]:
+    """The key-store names of the trail's secrets (none until the trail is keyed). Call inside
+    a transaction."""
+    key_id = uow.audit.head().key_id
+    return [secret_name(key_id)] if key_id else []

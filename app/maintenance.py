@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import audit
+from app.anchors import write_anchor
 from app.ports import StoreAdmin
 from app.roles import Actor, Role, allowed_roles
 
@@ -21,11 +22,15 @@ class CheckResult:
 
 
 @allowed_roles(Role.ADMIN, Role.SUPERVISOR)
-def backup_now(store: StoreAdmin, actor: Actor, out: Path) -> Path:
+def backup_now(store: StoreAdmin, actor: Actor, out: Path, anchors: Path | None = None) -> Path:
+    """A copy of the store; the chain's head then goes to the anchor file in ``anchors``
+    (the data folder's backups folder) too."""
     written = store.backup(out)
     uow = store.unit_of_work()
     with uow.write():
         audit.record(uow, actor, "backup_made", "store", written.name)
+    if anchors is not None:
+        write_anchor(uow, anchors, written.name)
     return written
 
 
@@ -48,4 +53,5 @@ def daily_backup(store: StoreAdmin, folder: Path) -> Path | None:
     if made is not None:
         with uow.write():
             audit.record(uow, None, "backup_made", "store", made.name, login="daily")
+        write_anchor(uow, folder, made.name)
     return made

@@ -60,6 +60,7 @@ class StaffRecord:
 class ChainHead:
     seq: int
     hash: str
+    key_id: str | None = None  # the trail's MAC key (app.audit); None: an unkeyed chain
 
 
 @dataclass(frozen=True)

@@ -332,8 +332,8 @@ class BulkExecutor:
         summary = audit.summarize(before, after)
         actor_id = actor.staff_id if actor else None
         actor_login = actor.login if actor else login
-        digest = audit.event_hash(
-            self.head.hash, seq, at, actor_id, actor_login, action, "case", number, summary
+        digest = audit.link_hash(
+            self.head, seq, at, actor_id, actor_login, action, "case", number, summary
         )
         self.batch.audit.append(
             AuditEventRecord(
@@ -349,7 +349,7 @@ class BulkExecutor:
                 digest,
             )
         )
-        self.head = ChainHead(seq, digest)
+        self.head = ChainHead(seq, digest, self.head.key_id)
 
     def accept(self, op: Accept) -> None:
         today = local_day(op.at)

@@ -1,8 +1,13 @@
 """Signed QR codes on printed documents, and the site keys that sign them.
 
-Each site (service hall) has one Ed25519 key pair, made when the site is set up. The private key
-stays in the site's own database and is never exported; the public key can be exported (as a
-line of JSON) and imported by other sites, so a township's receipt can be checked at the county.
+Each site (service hall) signs with one Ed25519 key pair at a time, made when the site is set up.
+The private key is never in the database (nor in any backup of it): it lives in the PC's key store
+(app.keystore) under ``sign:<public key hex>``. The database keeps the public keys with their
+validity periods: ``frontdesk keys rotate`` ends the current period and starts a new key, and
+``keys revoke`` marks a key as no longer to be trusted; old public keys stay, so documents signed
+in a past period still verify. The public keys can be exported (as JSON) and imported by other
+sites, so a township's receipt can be checked at the county. For a new PC, ``keys export``
+writes the private keys to a file protected by a password (app.keystore_transfer).
 
 The payload
 -----------
@@ -69,7 +74,8 @@ class PayloadError(DomainError):
 
 @dataclass(frozen=True)
 class SiteKeyRecord:
-    """A public key this database knows: its own site's, or one imported from another site."""
+    """A public key this database knows: its own site's, or one imported from another site,
+    with the period in which it signed (valid_to None: the current key) and its revocation."""
 
     id: int
     site_code: str
@@ -77,6 +83,20 @@ class SiteKeyRecord:
     public_key: bytes
     own: bool
     created_at: datetime
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+    revoked_at: datetime | None = None
+
+    @property
+    def secret_name(self) -> str:
+        """The name of its private half in the key store."""
+        return secret_name(self.public_key)
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        return "current" if self.valid_to is None else "retired"
 
     @property
     def fingerprint(self) -> str:
@@ -85,11 +105,20 @@ class SiteKeyRecord:
         return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
+def secret_name(public_key: bytes) -> str:
+    return f"sign:{public_key.hex()}"
+
+
 class KeyRepository(Protocol):
-    def own_key(self, site_id: int) -> SiteKeyRecord | None: ...
-    def signing_key(self, site_id: int) -> bytes | None:
-        """The site's raw 32-byte private key; it never leaves the database otherwise."""
+    def own_key(self, site_id: int) -> SiteKeyRecord | None:
+        """The site's current key: its own, not retired, not revoked."""
         ...
+
+    def retire(self, key_id: int, at: datetime) -> None:
+        """End the key's signing period (it still verifies what it signed)."""
+        ...
+
+    def revoke(self, key_id: int, at: datetime) -> None: ...
 
     def keys_for_site(self, site_code: str) -> list[SiteKeyRecord]: ...
     def by_public_key(self, public_key: bytes) -> SiteKeyRecord | None: ...
@@ -99,10 +128,13 @@ class KeyRepository(Protocol):
         site_code: str,
         site_name: str,
         public_key: bytes,
-        private_key: bytes | None,
+        own: bool,
         site_id: int | None,
         created_at: datetime,
         created_by: int | None,
+        valid_from: datetime | None = None,
+        valid_to: datetime | None = None,
+        revoked_at: datetime | None = None,
     ) -> int: ...
     def all(self) -> list[SiteKeyRecord]: ...
 
@@ -125,6 +157,15 @@ class Verification:
     issued_on: date | None
     local: bool  # signed by this database's own site key
     reason: str
+    revoked_at: datetime | None = None  # the signing key was revoked (then not to be trusted)
+    record: str = ""  # what this database says of the record now, where it holds it
+    # The key's period had ended before the document's date: a retired key (one in an old
+    # backup, say) signed it. Not to be trusted either.
+    period_ended: date | None = None
+
+    @property
+    def trusted(self) -> bool:
+        return self.genuine and self.revoked_at is None and self.period_ended is None
 
     def describe(self) -> str:
         """One line for the command line and the counter's search box."""
@@ -133,7 +174,21 @@ class Verification:
             return f"NOT genuine{what}: {self.reason}"
         title = kind_spec(self.kind).title if self.kind else ""
         where = "this site" if self.local else f"site {self.site_code}"
-        return f"genuine: {title} {self.number}, issued {self.issued_on} by {where}"
+        text = f"genuine: {title} {self.number}, issued {self.issued_on} by {where}"
+        if self.revoked_at is not None:
+            text = (
+                f"REVOKED KEY: {title} {self.number}, issued {self.issued_on}, is signed with a "
+                f"key of {where} revoked on {self.revoked_at:%Y-%m-%d}: do not trust it without "
+                "checking the record"
+            )
+        elif self.period_ended is not None:
+            text = (
+                f"RETIRED KEY: {title} {self.number} is dated {self.issued_on}, after the "
+                f"signing key of {where} was retired on {self.period_ended}: not to be trusted"
+            )
+        if self.record:
+            text += f"; record: {self.record}"
+        return text
 
 
 # -- the payload text ------------------------------------------------------------------------
@@ -279,37 +334,66 @@ def _site_code(site: SiteRecord) -> str:
     return code
 
 
+def _make_key(uow: UnitOfWork, site: SiteRecord, actor: Actor | None) -> SiteKeyRecord:
+    """A new key pair: the private half into the key store first, then the public half into
+    the database (a failed transaction leaves only an unused secret behind)."""
+    from app import keystore
+
+    private, public = _new_key_pair()
+    keystore.active().put(secret_name(public), private)
+    now = uow.clock.now()
+    uow.keys.add(
+        site_code=_site_code(site),
+        site_name=site.name,
+        public_key=public,
+        own=True,
+        site_id=site.id,
+        created_at=now,
+        created_by=actor.staff_id if actor else None,
+        valid_from=now,
+    )
+    key = uow.keys.own_key(site.id)
+    assert key is not None and key.public_key == public
+    return key
+
+
 def ensure_site_key(uow: UnitOfWork, site_id: int, actor: Actor | None = None) -> SiteKeyRecord:
-    """The site's own key, made now if it has none. Call inside a write transaction."""
+    """The site's current key, made now if it has none. Call inside a write transaction."""
     existing = uow.keys.own_key(site_id)
     if existing is not None:
         return existing
     site = uow.sites.get(site_id)
     if site is None:
         raise NotFound("找不到本服务中心的记录")
-    private, public = _new_key_pair()
-    key_id = uow.keys.add(
-        site_code=_site_code(site),
-        site_name=site.name,
-        public_key=public,
-        private_key=private,
-        site_id=site.id,
-        created_at=uow.clock.now(),
-        created_by=actor.staff_id if actor else None,
-    )
-    key = uow.keys.own_key(site_id)
-    assert key is not None and key.id == key_id
+    key = _make_key(uow, site, actor)
     audit.record(
         uow,
         actor,
         "site_key_created",
         "site_key",
-        key_id,
+        key.id,
         None,
         {"site": key.site_code, "fingerprint": key.fingerprint},
         login="init",
     )
     return key
+
+
+class MissingSigningKey(DomainError):
+    """The database's current key has no private half in this PC's key store."""
+
+
+def _private_key(key: SiteKeyRecord) -> bytes:
+    from app import keystore
+
+    private = keystore.active().get(key.secret_name)
+    if private is None:
+        raise MissingSigningKey(
+            f"本机密钥库中没有本站点的签名私钥（{key.fingerprint}）：请用 frontdesk keys import "
+            "导入密钥备份，或由管理员 frontdesk keys rotate 换用新密钥 / the signing key is not "
+            "in this PC's key store: import the key backup, or rotate to a new key"
+        )
+    return private
 
 
 def _local_site(uow: UnitOfWork, site_id: int | None) -> SiteRecord:
@@ -336,19 +420,19 @@ def sign_document(
     number = number.strip().upper()
     with uow.read():
         site = _local_site(uow, site_id)
-        private = uow.keys.signing_key(site.id)
-    if private is None:
+        key = uow.keys.own_key(site.id)
+    if key is None:
         with uow.write():
-            ensure_site_key(uow, site.id)
-            private = uow.keys.signing_key(site.id)
-    assert private is not None
+            key = ensure_site_key(uow, site.id)
+    private = _private_key(key)
     code = _site_code(site)
     message = canonical_message(kind, code, number, issued_on)
     return format_payload(kind, code, number, issued_on, _sign(private, message))
 
 
 def verify_payload(uow: UnitOfWork, payload: str) -> Verification:
-    """Whether a scanned payload was signed by a site whose public key this database knows."""
+    """Whether a scanned payload was signed by a site whose public key this database knows;
+    a key revoked since is reported, and so is what the record says now where it is here."""
     try:
         parsed = parse_payload(payload)
     except PayloadError as exc:
@@ -364,8 +448,66 @@ def verify_payload(uow: UnitOfWork, payload: str) -> Verification:
     message = canonical_message(parsed.kind, parsed.site_code, parsed.number, parsed.issued_on)
     for key in keys:
         if _signature_matches(key.public_key, parsed.signature, message):
-            return _with(base, genuine=True, local=key.own, reason="签名有效")
+            record = _record_status(uow, parsed) if key.own else ""
+            if key.revoked_at is not None:
+                reason = f"签名密钥已于 {key.revoked_at:%Y-%m-%d} 吊销"
+                return _with(
+                    base,
+                    genuine=True,
+                    local=key.own,
+                    reason=reason,
+                    revoked_at=key.revoked_at,
+                    record=record,
+                )
+            ended = _period_ended(key, parsed.issued_on)
+            if ended is not None:
+                reason = f"文书日期晚于签名密钥的停用日期（{ended}）"
+                return _with(
+                    base,
+                    genuine=True,
+                    local=key.own,
+                    reason=reason,
+                    period_ended=ended,
+                    record=record,
+                )
+            return _with(base, genuine=True, local=key.own, reason="签名有效", record=record)
     return _with(base, reason="签名不符：内容被改动，或不是该站点出具的文书")
+
+
+def _period_ended(key: SiteKeyRecord, issued_on: date) -> date | None:
+    """The hall's day the key was retired, when that was before the document's date."""
+    if key.valid_to is None:
+        return None
+    from app.cases.deadlines import local_day
+
+    ended = local_day(key.valid_to)
+    return ended if issued_on > ended else None
+
+
+def _record_status(uow: UnitOfWork, parsed: DocumentPayload) -> str:
+    """What this database says now of the record a document stands for (where it knows one):
+    a receipt's case withdrawn, an appointment cancelled."""
+    with uow.read():
+        # A store without cases or appointments (a verifying-only fake) has no record at hand.
+        cases = getattr(uow, "cases", None)
+        appointments = getattr(uow, "appointments", None)
+        if parsed.kind is DocumentKind.RECEIPT and cases is not None:
+            case = cases.by_number(parsed.number)
+            if case is None:
+                return "case not found in this database"
+            state = str(getattr(case.state, "value", case.state))
+            if state == "withdrawn":
+                return "the case was WITHDRAWN (撤回): the receipt is no longer valid"
+            return f"case {case.number} is {state}"
+        if parsed.kind is DocumentKind.APPOINTMENT and appointments is not None:
+            appt = appointments.by_number(parsed.number)
+            if appt is None:
+                return "appointment not found in this database"
+            state = str(getattr(appt.state, "value", appt.state))
+            if state == "cancelled":
+                return "the appointment was CANCELLED (已取消): the confirmation is no longer valid"
+            return f"appointment {parsed.number} is {state}"
+    return ""
 
 
 def _with(v: Verification, **changes: object) -> Verification:
@@ -375,47 +517,99 @@ def _with(v: Verification, **changes: object) -> Verification:
 # -- exchanging public keys between sites ----------------------------------------------------
 
 
+def _iso(at: datetime | None) -> str | None:
+    return at.isoformat() if at is not None else None
+
+
+def _parse_time(value: object) -> datetime | None:
+    if value is None:
+        return None
+    at = datetime.fromisoformat(str(value))
+    if at.tzinfo is None:
+        raise ValueError("time without zone")
+    return at
+
+
 @allowed_roles(Role.ADMIN)
 def export_public_key(uow: UnitOfWork, actor: Actor) -> str:
-    """This site's public key as one line of JSON, for other sites to import."""
+    """This site's public keys, the current one and those of past periods (so documents they
+    signed still verify), as JSON for other sites to import."""
     with uow.write():
-        key = ensure_site_key(uow, actor.site_id, actor)
+        current = ensure_site_key(uow, actor.site_id, actor)
+        own = [k for k in uow.keys.keys_for_site(current.site_code) if k.own]
         audit.record(
             uow,
             actor,
             "site_key_exported",
             "site_key",
-            key.id,
+            current.id,
             None,
-            {"fingerprint": key.fingerprint},
+            {"fingerprints": [k.fingerprint for k in own]},
         )
     return json.dumps(
         {
             "format": PUBLIC_KEY_FORMAT,
-            "version": 1,
-            "site_code": key.site_code,
-            "site_name": key.site_name,
-            "public_key": key.public_key.hex(),
-            "fingerprint": key.fingerprint,
+            "version": 2,
+            "site_code": current.site_code,
+            "site_name": current.site_name,
+            # version 1 readers take these two: the current key
+            "public_key": current.public_key.hex(),
+            "fingerprint": current.fingerprint,
+            "keys": [
+                {
+                    "public_key": k.public_key.hex(),
+                    "fingerprint": k.fingerprint,
+                    "valid_from": _iso(k.valid_from or k.created_at),
+                    "valid_to": _iso(k.valid_to),
+                    "revoked_at": _iso(k.revoked_at),
+                }
+                for k in own
+            ],
         },
         ensure_ascii=False,
     )
 
 
+@dataclass(frozen=True)
+class _ImportedKey:
+    public: bytes
+    valid_from: datetime | None
+    valid_to: datetime | None
+    revoked_at: datetime | None
+
+
 @allowed_roles(Role.ADMIN)
 def import_public_key(uow: UnitOfWork, actor: Actor, text: str) -> SiteKeyRecord:
-    """Trust another site's public key, so its documents verify here. Importing the same key
-    again changes nothing; this site's own code is refused."""
+    """Trust another site's public keys, so its documents verify here. Importing the same key
+    again changes nothing but a revocation the other site has made since; this site's own code
+    is refused. Returns the other site's current key (the last one listed)."""
     try:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != PUBLIC_KEY_FORMAT:
             raise ValueError
         site_code = str(data["site_code"]).strip().upper()
         site_name = str(data.get("site_name", ""))[:200]
-        public = bytes.fromhex(str(data["public_key"]))
-        if not _is_public_key(public):
+        listed = data.get("keys") or [{"public_key": data["public_key"]}]
+        if not isinstance(listed, list) or len(listed) > 1000:
             raise ValueError
-    except (ValueError, KeyError, TypeError):
+        keys = []
+        for entry in listed:
+            if not isinstance(entry, dict):
+                raise ValueError
+            public = bytes.fromhex(str(entry["public_key"]))
+            if not _is_public_key(public):
+                raise ValueError
+            keys.append(
+                _ImportedKey(
+                    public,
+                    _parse_time(entry.get("valid_from")),
+                    _parse_time(entry.get("valid_to")),
+                    _parse_time(entry.get("revoked_at")),
+                )
+            )
+        if not keys:
+            raise ValueError
+    except (ValueError, KeyError, TypeError, OverflowError):
         raise ValidationError.single("public_key", "不是有效的站点公钥文件") from None
     if not SITE_CODE.fullmatch(site_code):
         raise ValidationError.single("public_key", "公钥中的站点编码无效")
@@ -423,32 +617,106 @@ def import_public_key(uow: UnitOfWork, actor: Actor, text: str) -> SiteKeyRecord
         own = uow.sites.get(actor.site_id)
         if own is not None and own.code.strip().upper() == site_code:
             raise ValidationError.single("public_key", "这是本站点自己的编码，不能导入")
-        existing = uow.keys.by_public_key(public)
-        if existing is not None:
-            if existing.site_code != site_code:
-                raise ValidationError.single("public_key", "该公钥已登记为其他站点的公钥")
-            return existing
-        key_id = uow.keys.add(
-            site_code=site_code,
-            site_name=site_name,
-            public_key=public,
-            private_key=None,
-            site_id=None,
-            created_at=uow.clock.now(),
-            created_by=actor.staff_id,
-        )
-        key = uow.keys.by_public_key(public)
-        assert key is not None
+        result: SiteKeyRecord | None = None
+        for entry in keys:
+            existing = uow.keys.by_public_key(entry.public)
+            if existing is not None:
+                if existing.site_code != site_code or existing.own:
+                    raise ValidationError.single("public_key", "该公钥已登记为其他站点的公钥")
+                if entry.revoked_at is not None and existing.revoked_at is None:
+                    uow.keys.revoke(existing.id, entry.revoked_at)
+                    audit.record(
+                        uow,
+                        actor,
+                        "site_key_revoked",
+                        "site_key",
+                        existing.id,
+                        None,
+                        {"site": site_code, "fingerprint": existing.fingerprint, "by": "import"},
+                    )
+                    existing = uow.keys.by_public_key(entry.public)
+                result = existing
+                continue
+            key_id = uow.keys.add(
+                site_code=site_code,
+                site_name=site_name,
+                public_key=entry.public,
+                own=False,
+                site_id=None,
+                created_at=uow.clock.now(),
+                created_by=actor.staff_id,
+                valid_from=entry.valid_from,
+                valid_to=entry.valid_to,
+                revoked_at=entry.revoked_at,
+            )
+            result = uow.keys.by_public_key(entry.public)
+            assert result is not None
+            audit.record(
+                uow,
+                actor,
+                "site_key_imported",
+                "site_key",
+                key_id,
+                None,
+                {"site": site_code, "name": site_name, "fingerprint": result.fingerprint},
+            )
+    assert result is not None
+    return result
+
+
+@allowed_roles(Role.ADMIN)
+def rotate_site_key(uow: UnitOfWork, actor: Actor) -> SiteKeyRecord:
+    """End the current key's period and sign from now on with a new one. The old public key
+    stays, so what it signed still verifies."""
+    with uow.write():
+        site = _local_site(uow, actor.site_id)
+        old = uow.keys.own_key(site.id)
+        now = uow.clock.now()
+        if old is not None:
+            uow.keys.retire(old.id, now)
+        key = _make_key(uow, site, actor)
         audit.record(
             uow,
             actor,
-            "site_key_imported",
+            "site_key_rotated",
             "site_key",
-            key_id,
-            None,
-            {"site": site_code, "name": site_name, "fingerprint": key.fingerprint},
+            key.id,
+            {"fingerprint": old.fingerprint if old else None},
+            {"fingerprint": key.fingerprint},
         )
     return key
+
+
+@allowed_roles(Role.ADMIN)
+def revoke_site_key(uow: UnitOfWork, actor: Actor, fingerprint: str) -> SiteKeyRecord:
+    """Mark one of this site's keys as not to be trusted (it was lost or copied). Documents it
+    signed then verify as signed with a revoked key. Revoking the current key starts a new one."""
+    wanted = "".join(fingerprint.split()).upper()
+    with uow.write():
+        site = _local_site(uow, actor.site_id)
+        own = [k for k in uow.keys.keys_for_site(_site_code(site)) if k.own]
+        found = [k for k in own if k.fingerprint.replace(" ", "") == wanted]
+        if not wanted or not found:
+            raise ValidationError.single("fingerprint", f"本站点没有指纹为 {fingerprint} 的密钥")
+        key = found[0]
+        if key.revoked_at is not None:
+            return key
+        now = uow.clock.now()
+        uow.keys.revoke(key.id, now)
+        audit.record(
+            uow,
+            actor,
+            "site_key_revoked",
+            "site_key",
+            key.id,
+            None,
+            {"site": key.site_code, "fingerprint": key.fingerprint},
+        )
+        if key.valid_to is None:  # it was the current one
+            _make_key(uow, site, actor)
+        revoked = uow.keys.by_public_key(key.public_key)
+    assert revoked is not None
+    return revoked
 
 
 @allowed_roles(Role.ADMIN, Role.SUPERVISOR)

@@ -210,6 +210,32 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "--as", dest="as_login", default="admin", help="supervisor or administrator login"
     )
+
+    keys = sub.add_parser("keys", help="signing keys (admin)").add_subparsers(dest="keys_command")
+    listed_keys = keys.add_parser("list", help="this database's public keys and their periods")
+    rotate = keys.add_parser("rotate", help="end the current signing key's period; sign anew")
+    revoke = keys.add_parser("revoke", help="mark one of this site's keys as not to be trusted")
+    revoke.add_argument("fingerprint", help="as keys list shows it")
+    export_public = keys.add_parser("export-public", help="this site's public keys, for others")
+    export_public.add_argument("--out", required=True, type=Path)
+    import_public = keys.add_parser("import-public", help="trust another site's public keys")
+    import_public.add_argument("file", type=Path)
+    export_private = keys.add_parser(
+        "export", help="a password-protected copy of the private keys (for a new PC)"
+    )
+    export_private.add_argument("--out", required=True, type=Path)
+    import_private = keys.add_parser("import", help="put an exported key copy into this PC")
+    import_private.add_argument("file", type=Path)
+    for p in (
+        listed_keys,
+        rotate,
+        revoke,
+        export_public,
+        import_public,
+        export_private,
+        import_private,
+    ):
+        p.add_argument("--as", dest="as_login", default="admin", help="administrator login")
     return parser
 
 
@@ -236,6 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": _report,
         "check": _check,
         "backup": _backup,
+        "keys": _keys,
     }
     try:
         return handlers[command](args)
@@ -558,7 +585,7 @@ def _verify(args: argparse.Namespace) -> int:
     ctx = wiring.open_context(args.data_dir, args.db, _say)
     verdict = verify_payload(ctx.uow(), args.payload)
     print(verdict.describe())
-    return 0 if verdict.genuine else 1
+    return 0 if verdict.trusted else 1
 
 
 def _print(args: argparse.Namespace) -> int:
@@ -642,7 +669,8 @@ def _iso_date(text: str, flag: str) -> date:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from app import audit
+    from app import anchors, audit, reconcile
+    from app.config import backup_dir
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say, migrate=False)
@@ -658,6 +686,20 @@ def _check(args: argparse.Namespace) -> int:
         anchor = audit.find_anchor(ctx.uow(), args.anchor)
         print(anchor.describe(args.anchor))
         ok = ok and anchor.found
+    anchored = anchors.check_anchors(ctx.uow(), backup_dir(ctx.data_dir))
+    for problem in anchored.problems:
+        print(f"anchor: {problem}")
+    print(anchored.describe())
+    ok = ok and anchored.ok
+    edits = reconcile.reconcile(ctx.uow())
+    for edit in edits:
+        print(f"edited outside the program: {edit.describe()}")
+    print(
+        "business rows match the trail"
+        if not edits
+        else f"{len(edits)} business rows differ from the trail"
+    )
+    ok = ok and not edits
     print("check passed" if ok else "check FAILED")
     return 0 if ok else 1
 
@@ -720,12 +762,16 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from app.anchors import anchor_path, write_anchor
+    from app.config import backup_dir
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, _say, migrate=False)
     _login(ctx, args, "admin", "supervisor")  # a backup holds every applicant's personal data
     out = ctx.store.backup(args.out)
+    anchor = write_anchor(ctx.uow(), backup_dir(ctx.data_dir), out.name)
     print(f"backup written: {out}")
+    print(f"audit chain head #{anchor.seq} anchored in {anchor_path(backup_dir(ctx.data_dir))}")
     return 0
 
 
@@ -741,6 +787,82 @@ def _login(
         password or _admin_password(),
         roles=frozenset(Role(r) for r in roles),
     )
+
+
+def _keys(args: argparse.Namespace) -> int:
+    from app import keystore, keytransfer, signing
+    from cli import wiring
+
+    if args.keys_command is None:
+        raise DomainError(
+            "choose: list, rotate, revoke, export-public, import-public, export, import"
+        )
+    source = args.file if args.keys_command in ("import-public", "import") else None
+    text = _read_text(source) if source is not None else ""
+    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    actor = ctx.cli_actor(args.as_login, _admin_password())
+    command = args.keys_command
+    if command == "list":
+        print(f"key store: {keystore.active().describe()}")
+        for key in signing.list_site_keys(ctx.uow(), actor):
+            until = f"{key.valid_to:%Y-%m-%d %H:%M}" if key.valid_to else "now"
+            start = key.valid_from or key.created_at
+            revoked = f", revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else ""
+            origin = "own" if key.own else "imported"
+            print(
+                f"{key.site_code:<8} {origin:<8} {key.status:<8} {key.fingerprint}  "
+                f"{start:%Y-%m-%d %H:%M} .. {until}{revoked}"
+            )
+    elif command == "rotate":
+        key = signing.rotate_site_key(ctx.uow(), actor)
+        print(f"new signing key {key.fingerprint}; the old public key is kept for verifying")
+    elif command == "revoke":
+        key = signing.revoke_site_key(ctx.uow(), actor, args.fingerprint)
+        print(f"key {key.fingerprint} revoked at {key.revoked_at:%Y-%m-%d %H:%M}")
+    elif command == "export-public":
+        _write_file(args.out, signing.export_public_key(ctx.uow(), actor), private=False)
+        print(f"public keys written to {args.out}")
+    elif command == "import-public":
+        key = signing.import_public_key(ctx.uow(), actor, text)
+        print(f"public keys of site {key.site_code} trusted (current {key.fingerprint})")
+    elif command == "export":
+        password = _key_file_password(confirm=True)
+        _write_file(args.out, keytransfer.export_private_keys(ctx.uow(), actor, password))
+        print(f"private keys written to {args.out} (protected by the password; keep it apart)")
+    else:
+        count = keytransfer.import_private_keys(ctx.uow(), actor, text, _key_file_password())
+        print(f"{count} keys put into {keystore.active().describe()}")
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DomainError(f"{path} is not a text file") from None
+
+
+def _write_file(out: Path, text: str, private: bool = True) -> None:
+    partial = out.with_name(out.name + ".partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True) if partial.parent.is_dir() else None
+        raise DomainError(f"cannot write {out}: {exc.strerror}") from None
+
+
+def _key_file_password(confirm: bool = False) -> str:
+    hint = "set FRONTDESK_KEYS_PASSWORD to the password that protects the key file"
+    given = os.environ.get("FRONTDESK_KEYS_PASSWORD")
+    if given:
+        return given
+    first = _prompt_secret("password for the key file: ", hint)
+    if confirm and _prompt_secret("repeat it: ", hint) != first:
+        raise DomainError("the two passwords differ")
+    return first
 
 
 def _admin_password() -> str:

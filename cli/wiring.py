@@ -34,6 +34,9 @@ def open_context(
         if path is not None and not path.exists():
             # A mistyped --data-dir must not quietly create a second, empty database.
             raise DomainError(f"no database at {path}: run frontdesk init first")
+    from app import keystore
+
+    keystore.use_data_dir(data_dir)  # before migrating: 0011 moves keys into it
     clock = clock or SystemClock()
     store, _ = open_store(
         url, clock, backup_dir(data_dir), migrate=migrate, on_progress=on_progress

@@ -36,10 +36,14 @@ class SqlBulkSink:
 
     def begin(self) -> tuple[ChainHead, int, int]:
         with self.engine.connect() as conn:
-            head = conn.execute(select(AuditHead.seq, AuditHead.hash)).one()
+            head = conn.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)).one()
             case_id = conn.scalar(select(func.coalesce(func.max(CaseFile.id), 0)))
             record_id = conn.scalar(select(func.coalesce(func.max(AccountabilityRecord.id), 0)))
-        return ChainHead(head.seq, head.hash), int(case_id or 0) + 1, int(record_id or 0) + 1
+        return (
+            ChainHead(head.seq, head.hash, head.key_id),
+            int(case_id or 0) + 1,
+            int(record_id or 0) + 1,
+        )
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
         cases: list[dict[str, Any]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,20 +21,31 @@ class SqlKeyRepository:
     def own_key(self, site_id: int) -> SiteKeyRecord | None:
         row = self.s.scalar(
             select(SiteKey)
-            .where(SiteKey.site_id == site_id, SiteKey.origin == "own")
+            .where(
+                SiteKey.site_id == site_id,
+                SiteKey.origin == "own",
+                SiteKey.valid_to.is_(None),
+                SiteKey.revoked_at.is_(None),
+            )
             .order_by(SiteKey.id.desc())
             .limit(1)
         )
         return _key(row) if row else None
 
-    def signing_key(self, site_id: int) -> bytes | None:
-        private = self.s.scalar(
-            select(SiteKey.private_key)
-            .where(SiteKey.site_id == site_id, SiteKey.origin == "own")
-            .order_by(SiteKey.id.desc())
-            .limit(1)
+    def retire(self, key_id: int, at: datetime) -> None:
+        self.s.execute(
+            update(SiteKey)
+            .where(SiteKey.id == key_id, SiteKey.valid_to.is_(None))
+            .values(valid_to=at)
         )
-        return bytes.fromhex(private) if private else None
+
+    def revoke(self, key_id: int, at: datetime) -> None:
+        self.s.execute(
+            update(SiteKey)
+            .where(SiteKey.id == key_id, SiteKey.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+        self.retire(key_id, at)
 
     def keys_for_site(self, site_code: str) -> list[SiteKeyRecord]:
         rows = self.s.scalars(
@@ -52,20 +63,25 @@ class SqlKeyRepository:
         site_code: str,
         site_name: str,
         public_key: bytes,
-        private_key: bytes | None,
+        own: bool,
         site_id: int | None,
         created_at: datetime,
         created_by: int | None,
+        valid_from: datetime | None = None,
+        valid_to: datetime | None = None,
+        revoked_at: datetime | None = None,
     ) -> int:
         row = SiteKey(
             site_code=site_code,
             site_name=site_name,
             site_id=site_id,
-            origin="own" if private_key is not None else "imported",
+            origin="own" if own else "imported",
             public_key=public_key.hex(),
-            private_key=private_key.hex() if private_key is not None else None,
             created_at=created_at,
             created_by=created_by,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            revoked_at=revoked_at,
         )
         self.s.add(row)
         self.s.flush()
@@ -140,4 +156,7 @@ def _key(r: SiteKey) -> SiteKeyRecord:
         public_key=bytes.fromhex(r.public_key),
         own=r.origin == "own",
         created_at=r.created_at,
+        valid_from=r.valid_from,
+        valid_to=r.valid_to,
+        revoked_at=r.revoked_at,
     )

@@ -107,18 +107,26 @@ class SqlStaffRepository:
 
 
 class SqlAuditRepository:
+    # Migration 0011 keyed every database at this schema: a chain without its keyed start was
+    # emptied or rewritten (app.audit.verify_chain).
+    keyed = True
+
     def __init__(self, session: Session) -> None:
         self.s = session
 
     def lock_head(self) -> ChainHead:
         row = self.s.execute(
-            select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+            select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)
+            .where(AuditHead.id == 1)
+            .with_for_update()
         ).one()
-        return ChainHead(row.seq, row.hash)
+        return ChainHead(row.seq, row.hash, row.key_id)
 
     def head(self) -> ChainHead:
-        row = self.s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
-        return ChainHead(row.seq, row.hash)
+        row = self.s.execute(
+            select(AuditHead.seq, AuditHead.hash, AuditHead.key_id).where(AuditHead.id == 1)
+        ).one()
+        return ChainHead(row.seq, row.hash, row.key_id)
 
     def append(self, event: AuditEventRecord) -> None:
         self.s.add(AuditEvent(**event.__dict__))
@@ -150,6 +158,36 @@ class SqlAuditRepository:
     def find_by_hash(self, hash_: str) -> AuditEventRecord | None:
         row = self.s.scalar(select(AuditEvent).where(AuditEvent.hash == hash_))
         return _event(row) if row else None
+
+    def by_seq(self, seq: int) -> AuditEventRecord | None:
+        row = self.s.get(AuditEvent, seq)
+        return _event(row) if row else None
+
+    def business_rows(self) -> dict[str, list[tuple[Any, ...]]]:
+        """What the trail vouches for, as stored (app.reconcile): cases (id, number, state,
+        due date, owner), staff (id, login, role, active), accountability records (id, kind,
+        case number, complaint id)."""
+        from db.models import AccountabilityRecord, CaseFile
+
+        cases = self.s.execute(
+            select(
+                CaseFile.id, CaseFile.number, CaseFile.state, CaseFile.due_date, CaseFile.owner_id
+            )
+        )
+        staff = self.s.execute(select(Staff.id, Staff.login, Staff.role, Staff.active))
+        records = self.s.execute(
+            select(
+                AccountabilityRecord.id,
+                AccountabilityRecord.kind,
+                CaseFile.number,
+                AccountabilityRecord.complaint_id,
+            ).outerjoin(CaseFile, CaseFile.id == AccountabilityRecord.case_id)
+        )
+        return {
+            "case_file": [tuple(r) for r in cases],
+            "staff": [tuple(r) for r in staff],
+            "accountability_record": [tuple(r) for r in records],
+        }
 
     def last_before(self, moment: datetime) -> AuditEventRecord | None:
         # Walks back from the newest event: instant for today's log, longer only for old days.

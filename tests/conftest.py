@@ -23,5 +23,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(lambda: shutil.rmtree(private, ignore_errors=True))
     os.environ["XDG_CONFIG_HOME"] = os.path.join(private, "config")
     os.environ["XDG_DATA_HOME"] = os.path.join(private, "data")
+    # Keys in an owner-only file in the private folder, shared by the test processes (secrets are
+    # named after public values, so the many test databases never mix them up).
+    os.environ["FRONTDESK_KEYSTORE"] = "file"
+    os.environ["FRONTDESK_KEYS_FILE"] = os.path.join(private, "keys", "frontdesk.keys")
     os.environ.pop("FRONTDESK_HOME", None)
     os.environ.pop("FRONTDESK_DB", None)

@@ -86,6 +86,7 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(32))  # the trail's MAC key (app.audit)
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
 

@@ -12,11 +12,9 @@ from db.types import UTCDateTime
 
 
 class SiteKey(Base):
-    """An Ed25519 public key, with the private key only for this database's own site.
-
-    Keys are stored as hex of their raw 32 bytes. Imported keys (other sites') have no private
-    key; a check constraint keeps it that way.
-    """
+    """An Ed25519 public key (hex of its raw 32 bytes): this site's own or another site's, with
+    the period it signed in and its revocation. Private keys are never here: they live in the
+    PC's key store (app.keystore); migration 0011 moved the old ones out."""
 
     __tablename__ = "site_key"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -25,14 +23,16 @@ class SiteKey(Base):
     site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
     origin: Mapped[str] = mapped_column(String(8))  # own / imported
     public_key: Mapped[str] = mapped_column(String(64), unique=True)
-    private_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    valid_to: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     __table_args__ = (
         CheckConstraint(
-            "(origin = 'own' AND private_key IS NOT NULL AND site_id IS NOT NULL) OR "
-            "(origin = 'imported' AND private_key IS NULL AND site_id IS NULL)",
-            name="origin",
+            "(origin = 'own' AND site_id IS NOT NULL) OR "
+            "(origin = 'imported' AND site_id IS NULL)",
+            name="origin_site",
         ),
     )
 

@@ -108,6 +108,9 @@ def test_check_names_an_edited_audit_row(run, tmp_path: Path) -> None:  # type: 
         run("init", "--demo", "--demo-days", "2", "--admin-password", "admin-2026").returncode == 0
     )
     con = sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("UPDATE audit_event SET summary = '{}' WHERE seq = 7")
+    con.execute("DROP TRIGGER audit_event_no_update")  # as the file's owner can
     con.execute("UPDATE audit_event SET summary = '{}' WHERE seq = 7")
     con.commit()
     con.close()

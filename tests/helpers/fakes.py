@@ -106,6 +106,9 @@ class FakeAudit:
     def head(self) -> ChainHead:
         return self.head_row
 
+    def by_seq(self, seq: int) -> AuditEventRecord | None:
+        return next((e for e in self.events if e.seq == seq), None)
+
     def append(self, event: AuditEventRecord) -> None:
         self.events.append(event)
         self.head_row = ChainHead(event.seq, event.hash)
@@ -134,35 +137,51 @@ class FakeSettings(dict[str, str]):
 
 
 class FakeKeys:
-    """Site signing keys in memory (app.signing.KeyRepository)."""
+    """Site public keys in memory (app.signing.KeyRepository); private ones are in the key store."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[Any, bytes | None, int | None]] = []  # record, private, site id
+        self.rows: list[tuple[Any, int | None]] = []  # record, site id
 
     def own_key(self, site_id: int) -> Any:
-        own = [r for r, _, sid in self.rows if sid == site_id]
+        own = [
+            r
+            for r, sid in self.rows
+            if sid == site_id and r.valid_to is None and r.revoked_at is None
+        ]
         return own[-1] if own else None
 
-    def signing_key(self, site_id: int) -> bytes | None:
-        own = [p for _, p, sid in self.rows if sid == site_id]
-        return own[-1] if own else None
+    def _change(self, key_id: int, **changes: Any) -> None:
+        from dataclasses import replace
+
+        self.rows = [
+            (replace(r, **{k: v for k, v in changes.items() if getattr(r, k) is None}), sid)
+            if r.id == key_id
+            else (r, sid)
+            for r, sid in self.rows
+        ]
+
+    def retire(self, key_id: int, at: Any) -> None:
+        self._change(key_id, valid_to=at)
+
+    def revoke(self, key_id: int, at: Any) -> None:
+        self._change(key_id, revoked_at=at, valid_to=at)
 
     def keys_for_site(self, site_code: str) -> list[Any]:
-        return [r for r, _, _ in reversed(self.rows) if r.site_code == site_code]
+        return [r for r, _ in reversed(self.rows) if r.site_code == site_code]
 
     def by_public_key(self, public_key: bytes) -> Any:
-        return next((r for r, _, _ in self.rows if r.public_key == public_key), None)
+        return next((r for r, _ in self.rows if r.public_key == public_key), None)
 
-    def add(self, *, private_key: bytes | None, site_id: int | None, **fields: Any) -> int:
+    def add(self, *, site_id: int | None, **fields: Any) -> int:
         from app.signing import SiteKeyRecord
 
         fields.pop("created_by", None)
-        record = SiteKeyRecord(id=len(self.rows) + 1, own=private_key is not None, **fields)
-        self.rows.append((record, private_key, site_id))
+        record = SiteKeyRecord(id=len(self.rows) + 1, **fields)
+        self.rows.append((record, site_id))
         return record.id
 
     def all(self) -> list[Any]:
-        return [r for r, _, _ in self.rows]
+        return [r for r, _ in self.rows]
 
 
 class FakeUnitOfWork:

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app import settings, staff
+from app import keytransfer, settings, staff
 from app.auth import login
 from app.calendar import enter_schedule, set_day
 from app.cases import queries, transitions
@@ -40,7 +40,7 @@ from app.notices import service as notices
 from app.notices.records import NoticeRequest, RefusalRequest
 from app.printing.kinds import DocumentKind
 from app.printing.loaders import load_document
-from app.signing import import_public_key, verify_payload
+from app.signing import import_public_key, revoke_site_key, verify_payload
 from app.validation import validate_name, validate_phone, validate_resident_id
 from tests.helpers.bad_input import (
     BIDI,
@@ -678,6 +678,39 @@ def test_import_public_key(hall: Hall, content: str) -> None:
 
 
 @FORM_SETTINGS
+@given(fingerprint=texts)
+def test_revoke_site_key(hall: Hall, fingerprint: str) -> None:
+    attempt(
+        hall,
+        "revoke_site_key",
+        {"fingerprint"},
+        lambda: revoke_site_key(hall.uow(), hall.admin, fingerprint),
+    )
+
+
+@FORM_SETTINGS
+@given(content=texts, password=texts)
+def test_import_private_keys(hall: Hall, content: str, password: str) -> None:
+    attempt(
+        hall,
+        "import_private_keys",
+        {"file", "password"},
+        lambda: keytransfer.import_private_keys(hall.uow(), hall.admin, content, password),
+    )
+
+
+@FORM_SETTINGS
+@given(password=texts)
+def test_export_private_keys(hall: Hall, password: str) -> None:
+    attempt(
+        hall,
+        "export_private_keys",
+        {"password"},
+        lambda: keytransfer.export_private_keys(hall.uow(), hall.admin, password),
+    )
+
+
+@FORM_SETTINGS
 @given(payload=texts)
 def test_verify_scanned_payload(hall: Hall, payload: str) -> None:
     fed(f"verify_payload@{hall.store_name}")
@@ -811,6 +844,9 @@ FED = {
     "app.printing.loaders.load_document": "load_document",
     "app.printing.records.print_history": "load_document",  # kind and number, like loading
     "app.signing.import_public_key": "import_public_key",
+    "app.signing.revoke_site_key": "revoke_site_key",
+    "app.keytransfer.import_private_keys": "import_private_keys",
+    "app.keytransfer.export_private_keys": "export_private_keys",
     "app.visits.service.register_visit": "register_visit",
     "app.feedback.complaints.register_complaint": "register_complaint",
 }
@@ -835,6 +871,7 @@ NO_TYPED_INPUT = {
     "app.printing.records.record_print",  # the number of a document just loaded (fed above)
     "app.signing.export_public_key",
     "app.signing.list_site_keys",
+    "app.signing.rotate_site_key",
     "app.staff.list_staff",
     # lists, pickers and records opened by id (the areas merged last)
     "app.agency.service.agency_agents",

@@ -111,6 +111,8 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
         for want, have in zip(expected, got, strict=True):
             if table == "audit_event" and "fingerprint" in str(want["summary"]):
                 continue  # the site key's own event
+            if table == "audit_event" and want["action"] == audit.KEYED_ACTION:
+                continue  # each database's own trail key (migration 0011)
             assert have == want, table
     assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
@@ -83,15 +83,17 @@ def test_an_existing_site_without_a_key_gets_one(demo_ctx: AppContext) -> None:
     assert own_keys(demo_ctx) == 1 and verify_payload(demo_ctx.uow(), payload).genuine
 
 
-def test_private_key_is_stored_only_for_the_own_site(demo_ctx: AppContext) -> None:
+def test_the_database_has_no_place_for_a_private_key(demo_ctx: AppContext) -> None:
     engine = demo_ctx.store.engine  # type: ignore[attr-defined]
+    columns = {c["name"] for c in inspect(engine).get_columns("site_key")}
+    assert "private_key" not in columns and {"valid_from", "valid_to", "revoked_at"} <= columns
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO site_key (site_code, site_name, origin, public_key, "
-                "private_key, created_at) VALUES ('XZ', '', 'imported', :pub, :priv, :at)"
+                "site_id, created_at) VALUES ('XZ', '', 'imported', :pub, 1, :at)"
             ),
-            {"pub": "ab" * 32, "priv": "cd" * 32, "at": "2026-11-24T01:00:00.000000Z"},
+            {"pub": "ab" * 32, "at": "2026-11-24T01:00:00.000000Z"},
         )
 
 

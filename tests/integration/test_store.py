@@ -18,6 +18,7 @@ from app.errors import AuthenticationError, ValidationError
 from app.setup import initialize
 from db.engine import StoreError, is_network_path, make_engine
 from db.store import SqlStore
+from tests.helpers import tamper
 
 
 def test_initialize_is_idempotent_and_chain_verifies(ctx: AppContext) -> None:
@@ -60,15 +61,13 @@ def test_failed_service_saves_nothing(demo_ctx: AppContext) -> None:
 
 
 def test_edited_audit_row_is_named(demo_ctx: AppContext, store: SqlStore) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_event SET actor_login = 'someone' WHERE seq = 3"))
+    tamper.edit_audit_row(store.engine, 3, "actor_login", "someone")
     report = audit.verify(demo_ctx.uow())
     assert (report.ok, report.first_broken_seq) == (False, 3)
 
 
 def test_deleted_audit_row_is_named(demo_ctx: AppContext, store: SqlStore) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(text("DELETE FROM audit_event WHERE seq = 4"))
+    tamper.delete_audit_row(store.engine, 4)
     report = audit.verify(demo_ctx.uow())
     assert (report.ok, report.first_broken_seq) == (False, 4)
 

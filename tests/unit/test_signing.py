@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from app import audit
+from app import audit, keystore
 from app.auth import login
 from app.clock import ManualClock
 from app.errors import PermissionDenied, ValidationError
@@ -159,7 +159,7 @@ def test_other_sites_documents_verify_after_importing_their_key(uow: FakeUnitOfW
     exported = export_public_key(township, login(township, "admin", "admin-2026"))
     data = json.loads(exported)
     assert data["site_code"] == "XZ" and len(bytes.fromhex(data["public_key"])) == 32
-    private = township.keys.signing_key(1)
+    private = keystore.active().get(township.keys.own_key(1).secret_name)
     assert private is not None and private.hex() not in exported
 
     admin = login(uow, "admin", "admin-2026")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import audit, auth, maintenance, settings, staff
 from app.clock import hall_time
+from app.config import backup_dir
 from app.context import AppContext
 from app.errors import DomainError
 from app.roles import Actor, Role
@@ -493,7 +494,9 @@ class MainWindow(FirstInquiryActions, QMainWindow):
             return
         run_op(
             self,
-            lambda: maintenance.backup_now(self.ctx.store, self.actor, Path(path)),
+            lambda: maintenance.backup_now(
+                self.ctx.store, self.actor, Path(path), backup_dir(self.ctx.data_dir)
+            ),
             lambda out: self.statusBar().showMessage(self.tr("备份完成：%s") % out, 10_000),
             self.show_error,
             progress=self.tr("正在备份数据库…"),
