@@ -302,8 +302,14 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for i, key in enumerate(self.pages):
             title = self.nav.item(i).text()
+            # triggered(bool) hands its checked flag to the slot: the key must not take it.
             view_menu.addAction(
-                self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
+                self._action(
+                    title,
+                    lambda _checked=False, k=key: self.show_page(k),
+                    f"Ctrl+{i + 1}",
+                    f"view_{key}",
+                )
             )
         tools = bar.addMenu(self.tr("工具(&T)"))
         if "counter" in self.pages:
