@@ -142,9 +142,11 @@ class ItemFinder(QWidget):
     def choose(self) -> None:
         """Emit the highlighted item; if the list is not up to date with the text, do it as
         soon as it is."""
-        if self._timer.isActive() or self._shown != self._asked:
+        # Nothing asked yet: Enter pressed the moment the box appeared, before its first list.
+        unasked = self._asked == 0
+        if self._timer.isActive() or self._shown != self._asked or unasked:
             self._choose_when_shown = True
-            if self._timer.isActive():
+            if self._timer.isActive() or unasked:
                 self.search_now()
             return
         version_id = self.current_version_id()

@@ -116,15 +116,29 @@ class CounterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addWidget(self.result_bar)
+        # On its own (a test, a dialog) the page answers its keys itself; the main window
+        # turns these off and answers them from anywhere in the window (its 受理 menu).
+        self.shortcuts: list[QShortcut] = []
         for keys, slot in (
-            ("Ctrl+F", self.finder.setFocus),
-            ("Ctrl+G", self.notice_search.setFocus),
+            ("Ctrl+F", self.focus_finder),
+            ("Ctrl+G", self.focus_notice_search),
             ("Ctrl+P", self.print_main_document),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
         self.setFocusProxy(self.finder)
+
+    def focus_finder(self) -> None:
+        """Ctrl+F: the item finder, its text selected, so what is typed next replaces it."""
+        self.finder.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.finder.edit.selectAll()
+
+    def focus_notice_search(self) -> None:
+        """Ctrl+G: the notice search (a scanner types the slip's QR code into it)."""
+        self.notice_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.notice_search.selectAll()
 
     # -- a new application -------------------------------------------------------------------
     def open_item(self, version_id: int) -> None:

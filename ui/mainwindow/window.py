@@ -33,6 +33,7 @@ from ui.labels import role_label
 from ui.login import LoginDialog
 from ui.mainwindow.audit_page import AuditPage
 from ui.mainwindow.first_inquiry import FirstInquiryActions
+from ui.mainwindow.keyboard import KeyboardActions
 from ui.mainwindow.pages import HomePage, StaffPage
 from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
@@ -66,7 +67,7 @@ WARNING_REFRESH_MS = 5 * 60 * 1000
 FIRST_SCAN_MS = 1500  # after the first paint: cases turn yellow/red overnight
 
 
-class MainWindow(FirstInquiryActions, QMainWindow):
+class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
     locked = Signal()
     unlocked = Signal()
     application_linked = Signal(str)  # a visit became the application with this number
@@ -95,6 +96,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self._build_menus()
+        self.nav.currentRowChanged.connect(lambda _row: self._adopt_page_keys())
+        # A page chosen with the mouse takes the keyboard: what is typed next goes there.
+        self.nav.itemClicked.connect(lambda _item: self.focus_page(self.current_page()))
+        self._watch_focus()
         self._build_status_bar()
         self._cover: QLabel | None = None
         self._others: list[QLabel] = []
@@ -170,6 +175,8 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         from ui.counter import CounterPage
 
         counter = CounterPage(self.ctx, self.actor, self.post.window_number)
+        for shortcut in counter.shortcuts:
+            shortcut.setEnabled(False)  # the 受理 menu answers them from anywhere in the window
         action = getattr(self, "citizen_action", None)
         if action is not None:  # the menu came first: keep its tick in step with the button
             counter.citizen_toggle.toggled.connect(action.setChecked)
@@ -273,8 +280,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         if cases is not None:
             cases.reload()  # type: ignore[attr-defined]
 
-    def show_page(self, key: str) -> None:
+    def show_page(self, key: str, focus: bool = True) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
+        if focus:
+            self.focus_page(key)
 
     # -- menus ---------------------------------------------------------------------------
     def _action(
@@ -311,6 +320,7 @@ class MainWindow(FirstInquiryActions, QMainWindow):
                     f"view_{key}",
                 )
             )
+        self._build_counter_menu(bar)
         tools = bar.addMenu(self.tr("工具(&T)"))
         if "counter" in self.pages:
             # The screen turned toward the applicant, on or off (also a button on the counter,
@@ -518,4 +528,5 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle_watcher)
+        self._unwatch_focus()
         super().closeEvent(event)
