@@ -4,11 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "frontdesk"
 APPLICATION = "frontdesk"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def open_settings() -> QSettings:
+    """This PC's settings store."""
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def load_window_geometry(name: str) -> QByteArray | None:
+    """A window's size and place as ``QWidget.saveGeometry`` left them, or None."""
+    value = open_settings().value(f"windows/{name}")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_window_geometry(name: str, geometry: QByteArray) -> None:
+    s = open_settings()
+    s.setValue(f"windows/{name}", geometry)
+    s.sync()
 
 
 @dataclass
@@ -21,7 +38,7 @@ class LocalSettings:
 
     @classmethod
     def load(cls, qsettings: QSettings | None = None) -> LocalSettings:
-        s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+        s = qsettings or open_settings()
         number = s.value("counter/window_number", None)
         language = str(s.value("ui/language", "zh_CN"))
         return cls(
@@ -33,7 +50,7 @@ class LocalSettings:
         )
 
     def save(self, qsettings: QSettings | None = None) -> None:
-        s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+        s = qsettings or open_settings()
         s.setValue(
             "counter/window_number", "" if self.window_number is None else self.window_number
         )

@@ -53,6 +53,10 @@ class ItemFinder(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("finder_results")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the line edit
+        # A long item name wraps rather than hide its department and limit off to the right.
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()

@@ -12,7 +12,16 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from app.cases.records import ApplicantInput
 from app.errors import ValidationError
@@ -20,8 +29,15 @@ from app.validation import validate_name, validate_phone, validate_resident_id
 from ui.counter.labels import id_types, tr
 from ui.forms import error_label, show_error
 
+AGENT_FIELDS = ("agent_name", "agent_id_number", "agent_phone")
+
 
 class ApplicantForm(QGroupBox):
+    """Two fields a row, so the materials keep the height of a small screen. Tab goes name →
+    ID number → phone → the materials: the ID type (a resident ID nearly always), the agent's
+    fields (behind their tick box) and the received time are reached by their Alt keys or the
+    mouse, and the agent's fields join the Tab chain when they are shown."""
+
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(tr("申请人"), parent)
         self._today = today
@@ -30,23 +46,75 @@ class ApplicantForm(QGroupBox):
         self._checks: dict[str, Callable[..., Any]] = {}
         self.id_type = QComboBox()
         self.id_type.setObjectName("id_type")
+        self.id_type.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab skips it; Alt+Y reaches it
         for code, label in id_types():
             self.id_type.addItem(label, code)
-        self.form = QFormLayout(self)
-        self._line("applicant_name", tr("姓名"), validate_name, max_length=100)
-        self.form.addRow(tr("证件类型"), self.id_type)
-        self._line("id_number", tr("证件号码"), self._check_id, max_length=40)
-        self._line("phone", tr("联系电话"), validate_phone, max_length=40)
-        self._line("agent_name", tr("代理人姓名（可不填）"), validate_name, max_length=100)
-        self._line("agent_id_number", tr("代理人身份证号"), self._check_id, max_length=40)
-        self._line("agent_phone", tr("代理人电话"), validate_phone, max_length=40)
+        self.form = QGridLayout(self)
+        self.form.setVerticalSpacing(2)
+        self.form.setColumnStretch(1, 1)
+        self.form.setColumnStretch(3, 1)
+        self._line("applicant_name", tr("姓名"), validate_name, 100, (0, 0))
+        self._place(tr("证件类型(&Y)"), self.id_type, None, (0, 2))
+        self._line("id_number", tr("证件号码"), self._check_id, 40, (2, 0))
+        self._line("phone", tr("联系电话"), validate_phone, 40, (2, 2))
+        self.agent_check = QCheckBox(tr("有代理人(&L)"))
+        self.agent_check.setObjectName("agent_check")
+        self.agent_check.setToolTip(tr("代理人代为申请时勾选，填写代理人姓名、身份证号和电话"))
+        self.agent_check.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.form.addWidget(self.agent_check, 4, 0, 1, 2)
+        self.agent_box = QWidget()
+        self.agent_box.setObjectName("agent_box")
+        agent = QGridLayout(self.agent_box)
+        agent.setContentsMargins(0, 0, 0, 0)
+        agent.setVerticalSpacing(2)
+        agent.setColumnStretch(1, 1)
+        agent.setColumnStretch(3, 1)
+        self._line("agent_name", tr("代理人姓名"), validate_name, 100, (0, 0), agent)
+        self._line("agent_id_number", tr("代理人身份证号"), self._check_id, 40, (0, 2), agent)
+        self._line("agent_phone", tr("代理人电话"), validate_phone, 40, (2, 0), agent)
+        self.form.addWidget(self.agent_box, 6, 0, 1, 4)
+        self.agent_box.hide()
+        self.agent_check.toggled.connect(self._agent_toggled)
         self.id_type.currentIndexChanged.connect(lambda _i: self.check_field("id_number"))
-        # Tab follows the form from top to bottom (the combo box was made first).
-        chain = [self.fields["applicant_name"], self.id_type, *list(self.fields.values())[1:]]
+        chain = list(self.fields.values())
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
-    def _line(self, key: str, label: str, check: Callable[..., Any], max_length: int) -> None:
+    def _place(
+        self,
+        label: str,
+        widget: QWidget,
+        error: QLabel | None,
+        at: tuple[int, int],
+        grid: QGridLayout | None = None,
+    ) -> None:
+        grid = grid or self.form
+        row, column = at
+        caption = QLabel(label)
+        caption.setBuddy(widget)  # an "&" in the label: Alt and that letter reach the field
+        grid.addWidget(caption, row, column)
+        grid.addWidget(widget, row, column + 1)
+        if error is not None:
+            grid.addWidget(error, row + 1, column + 1)
+
+    def add_beside_agent(self, label: str, widget: QWidget, error: QLabel) -> None:
+        """A field on the agent tick box's row (the counter's received time)."""
+        self._place(label, widget, error, (4, 2))
+
+    def _agent_toggled(self, on: bool) -> None:
+        self.agent_box.setVisible(on)
+        if on and self.isVisible():
+            self.fields["agent_name"].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _line(
+        self,
+        key: str,
+        label: str,
+        check: Callable[..., Any],
+        max_length: int,
+        at: tuple[int, int],
+        grid: QGridLayout | None = None,
+    ) -> None:
         edit = QLineEdit()
         edit.setObjectName(key)
         # Counted in UTF-16 units: a rare character outside the BMP takes two, so names get
@@ -57,8 +125,7 @@ class ApplicantForm(QGroupBox):
         self._checks[key] = check
         edit.editingFinished.connect(lambda k=key: self.check_field(k))
         edit.textEdited.connect(lambda _t, k=key: show_error(self.errors[k], ""))
-        self.form.addRow(label, edit)
-        self.form.addRow("", error)
+        self._place(label, edit, error, at, grid)
 
     def _check_id(self, value: str, field: str) -> str:
         if field == "id_number" and self.id_type.currentData() != "resident_id":
@@ -79,6 +146,8 @@ class ApplicantForm(QGroupBox):
 
     def value(self) -> ApplicantInput:
         text = {key: edit.text() for key, edit in self.fields.items()}
+        if not self.agent_check.isChecked():  # unticked: no agent, whatever was typed
+            text |= {key: "" for key in AGENT_FIELDS}
         return ApplicantInput(
             name=text["applicant_name"],
             id_number=text["id_number"],
@@ -102,6 +171,7 @@ class ApplicantForm(QGroupBox):
         }
         for key, edit in self.fields.items():
             edit.setText(values[key])
+        self.agent_check.setChecked(any(values[key] for key in AGENT_FIELDS))
         self.clear_errors()
 
     def clear(self) -> None:

@@ -16,7 +16,10 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
+    QFrame,
     QLabel,
+    QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -86,9 +89,11 @@ class ChecklistPanel(QWidget):
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_at.setSpecialValueText(" ")  # blank until an item is chosen
         self.received_at.dateTimeChanged.connect(self._received_changed)
+        # Now, unless the materials came earlier: off the Tab chain (its five sections would
+        # stand between the phone and the materials); Alt+J or the mouse reach it.
+        self.received_at.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.received_error = error_label("received_at")
-        self.applicant.form.addRow(tr("收件时间"), self.received_at)
-        self.applicant.form.addRow("", self.received_error)
+        self.applicant.add_beside_agent(tr("收件时间(&J)"), self.received_at, self.received_error)
         self.agency = AgencyBox(
             ctx, actor, lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date()
         )
@@ -98,8 +103,11 @@ class ChecklistPanel(QWidget):
         self.materials.demand_requested.connect(self.request_demand)
         self.materials_error = error_label("materials")
         keys = QLabel(
-            tr("↑↓ 选择材料　空格 已收/未收　1 已收　2 容缺　3 不适用　0 未收　（双击也可切换）")
+            tr("↑↓ 选择　空格 已收/未收　1 已收　2 容缺　3 不适用　0 未收　A 其余全部已收")
         )
+        keys.setToolTip(tr("每勾选一项自动移到下一项；双击也可切换已收/未收"))
+        keys.setObjectName("materials_keys")
+        keys.setWordWrap(True)
         keys.setStyleSheet("color: #555;")
 
         self.outcomes = SituationBar()
@@ -119,14 +127,44 @@ class ChecklistPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.accept_case)
 
+        # The applicant above, the materials below, with a splitter between: on a 1024×768
+        # screen the applicant's part scrolls rather than push the buttons off the window, and
+        # the materials get whatever height the screen has.
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.applicant)
+        upper_layout.addWidget(self.agency)
+        upper_layout.addStretch(1)
+        self.upper_scroll = QScrollArea()
+        self.upper_scroll.setObjectName("applicant_scroll")
+        self.upper_scroll.setWidget(upper)
+        self.upper_scroll.setWidgetResizable(True)
+        self.upper_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.upper_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.upper_scroll.setMinimumHeight(60)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(keys)
+        lower_layout.addWidget(self.materials, 1)
+        lower_layout.addWidget(self.materials_error)
+        self.materials.setMinimumHeight(90)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("checklist_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.upper_scroll)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        # The applicant's part as tall as it needs, not more; the rest to the materials.
+        self.splitter.setSizes([upper.sizeHint().height(), 10_000])
+
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.return_banner)
-        layout.addWidget(self.applicant)
-        layout.addWidget(self.agency)
-        layout.addWidget(keys)
-        layout.addWidget(self.materials, 1)
-        layout.addWidget(self.materials_error)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.outcomes)
         self.clear()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -89,7 +90,8 @@ class CounterPage(QWidget):
         left.addWidget(self.citizen_toggle)
         left_box = QWidget()
         left_box.setLayout(left)
-        left_box.setFixedWidth(380)
+        left_box.setMinimumWidth(220)
+        left.setContentsMargins(0, 0, 0, 0)
 
         self.checklist = ChecklistPanel(ctx, actor, window_number)
         self.checklist.accepted.connect(self._accepted)
@@ -110,11 +112,19 @@ class CounterPage(QWidget):
         self.printables: list[tuple[str, str]] = []  # (kind, number), the main one first
         self.preview: QWidget | None = None
 
-        top = QHBoxLayout()
-        top.addWidget(left_box)
-        top.addWidget(self.checklist, 1)
+        # The finder beside the checklist, the line between them movable: on a 1024×768
+        # screen the checklist needs the width more than the item names do.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("counter_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left_box)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 10_000])
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.result_bar)
         # On its own (a test, a dialog) the page answers its keys itself; the main window
         # turns these off and answers them from anywhere in the window (its 受理 menu).

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ from ui.mainwindow.audit_page import AuditPage
 from ui.mainwindow.first_inquiry import FirstInquiryActions
 from ui.mainwindow.keyboard import KeyboardActions
 from ui.mainwindow.pages import HomePage, StaffPage
+from ui.mainwindow.placement import keep_placement, place_window
 from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
 
@@ -78,10 +80,10 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         self.actor = actor
         self.post = post
         self.setWindowTitle(self.tr("%s — 窗口办件系统") % post.site_name)
-        self.resize(1180, 760)
+        place_window(self)  # as the clerk left it on this PC, or fitted to the screen
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(160)
+        self.nav.setFixedWidth(140)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }"
         )
@@ -358,8 +360,13 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         self.status_db.setObjectName("status_db")
         self.status_clock = QLabel()
         self.status_clock.setObjectName("status_clock")
-        for label in (self.status_staff, self.status_window, self.status_site, self.status_db):
+        for label in (self.status_staff, self.status_window, self.status_site):
             bar.addWidget(label)
+        # A long path or server address must not widen the window past a small screen.
+        self.status_db.setToolTip(self.status_db.text())
+        self.status_db.setMinimumWidth(40)
+        self.status_db.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.status_db, 1)
         self.status_warnings = QLabel()
         self.status_warnings.setObjectName("status_warnings")
         bar.addPermanentWidget(self.status_warnings)
@@ -529,4 +536,5 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle_watcher)
         self._unwatch_focus()
+        keep_placement(self)
         super().closeEvent(event)
