@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app import sites
 from app.auth import login
@@ -15,6 +18,7 @@ from app.catalog.records import ItemVersionRecord, Necessity
 from app.context import AppContext
 from tests.helpers.catalog import make_item, resident_id
 from ui.counter import CounterPage
+from ui.counter.labels import DEFERRED, MISSING, NOT_APPLICABLE, RECEIVED
 from ui.mainwindow import MainWindow
 
 
@@ -57,7 +61,10 @@ def accept_one(ctx: AppContext, item: ItemVersionRecord, user: str = "zhangwei")
     accept_case(ctx.uow(), actor, request)
 
 
-def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
     """A key as the keyboard sends it: to whatever has the focus."""
     target = QApplication.focusWidget()
     assert target is not None
@@ -65,9 +72,15 @@ def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoMod
 
 
 def type_text(text: str) -> None:
+    """Data, into whatever has the focus: Chinese as an input method commits it."""
     target = QApplication.focusWidget()
     assert target is not None
-    QTest.keyClicks(target, text)
+    if text.isascii():
+        QTest.keyClicks(target, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(target, event)
 
 
 def click_nav(window: MainWindow, key: str) -> None:
@@ -152,3 +165,183 @@ def test_a_page_shown_again_gets_back_its_field(qtbot, sqlite_demo_ctx: AppConte
     click_nav(window, "cases")
     click_nav(window, "counter")
     assert phone.hasFocus()
+
+
+def counter_with_item(qtbot, ctx: AppContext) -> tuple[MainWindow, CounterPage]:  # type: ignore[no-untyped-def]
+    item = make_item(ctx)
+    accept_one(ctx, item)
+    window = open_main(qtbot, ctx)
+    click_nav(window, "counter")
+    page = window.page("counter")
+    assert isinstance(page, CounterPage)
+    with qtbot.waitSignal(page.item_loaded, timeout=10_000):
+        press(Qt.Key.Key_Return)
+    return window, page
+
+
+def test_from_the_phone_one_tab_reaches_the_materials(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    _window, page = counter_with_item(qtbot, sqlite_demo_ctx)
+    panel = page.checklist
+    fields = panel.applicant.fields
+    assert QApplication.focusWidget() is fields["applicant_name"]
+    press(Qt.Key.Key_Tab)  # the ID type (a resident ID nearly always) is skipped
+    assert QApplication.focusWidget() is fields["id_number"]
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is fields["phone"]
+    press(Qt.Key.Key_Tab)  # not the agent's fields, the received time or the agency box
+    assert QApplication.focusWidget() is panel.materials
+    # The agent's fields: Alt+L shows them and goes there; then they are on the way.
+    press(Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is fields["phone"]
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # a mnemonic clicks a moment later
+    qtbot.waitUntil(panel.applicant.agent_check.isChecked)
+    assert QApplication.focusWidget() is fields["agent_name"]
+    fields["phone"].setFocus()
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is fields["agent_name"]
+    # Ticked off again: skipped again, and what was typed there is not sent.
+    fields["agent_name"].setText("赵六")
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not panel.applicant.agent_check.isChecked())
+    assert panel.applicant.value().agent_name == ""
+    fields["phone"].setFocus()
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.materials
+    # 全程代办: Alt+Q ticks it and goes to the agent list; unticked, it is not on the way.
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.agency.chosen)
+    assert QApplication.focusWidget() is panel.agency.fields["agent"]
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not panel.agency.chosen)
+    # The ID type and the received time by their Alt keys.
+    press(Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.applicant.id_type
+    press(Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.received_at
+
+
+def test_ticking_moves_down_and_one_key_receives_the_rest(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    _window, page = counter_with_item(qtbot, sqlite_demo_ctx)
+    panel = page.checklist
+    table = panel.materials
+    # 居民身份证, 户口簿 (deferrable), 收入证明 (conditional), 近期照片 (optional)
+    ids = [m.id for m in table.materials]
+    table.setFocus()
+    press(Qt.Key.Key_Space)
+    assert table.states()[ids[0]] == RECEIVED and table.currentRow() == 1
+    press(Qt.Key.Key_2)
+    assert table.states()[ids[1]] == DEFERRED and table.currentRow() == 2
+    press(Qt.Key.Key_3)
+    assert table.states()[ids[2]] == NOT_APPLICABLE and table.currentRow() == 3
+    press(Qt.Key.Key_3)  # the last row: it stays there
+    assert table.states()[ids[3]] == NOT_APPLICABLE and table.currentRow() == 3
+    table.setCurrentCell(0, 0)
+    press(Qt.Key.Key_2)  # not allowed for the ID card: nothing changes, the row stays
+    assert table.states()[ids[0]] == RECEIVED and table.currentRow() == 0
+    # A in the table: the rest received (the deferred and not-applicable ones stay).
+    press(Qt.Key.Key_0)
+    press(Qt.Key.Key_0)
+    assert table.states()[ids[0]] == MISSING and table.states()[ids[1]] == MISSING
+    press(Qt.Key.Key_A)
+    assert table.states() == {
+        ids[0]: RECEIVED,
+        ids[1]: RECEIVED,
+        ids[2]: NOT_APPLICABLE,
+        ids[3]: NOT_APPLICABLE,
+    }
+    # F8 from the phone field: the same, the optional photo left as it is.
+    with qtbot.waitSignal(page.item_loaded, timeout=10_000):
+        page.open_item(panel.checklist.version.id)
+    panel.applicant.fields["phone"].setFocus()
+    assert panel.all_received.isEnabled()
+    press(Qt.Key.Key_F8)
+    assert [table.states()[i] for i in ids] == [RECEIVED, RECEIVED, RECEIVED, MISSING]
+    assert "材料齐全" in panel.outcomes.situation.text() and not panel.all_received.isEnabled()
+
+
+class KeyCount:
+    """Keys that are not the applicant's data: the clerk's cost of one visitor."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+        self.keys.append(QKeySequence(modifier.value | key.value).toString())
+        press(key, modifier)
+
+
+def test_the_common_path_takes_eight_keys(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    """A known item (the window's usual one), complete materials, accept, print the receipt:
+    keyboard only. The figure is in bench/RESULTS.md (counter keys)."""
+    import ui.printing.preview as preview_module
+
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    accept_one(ctx, item)
+    count = KeyCount()
+    out = tmp_path / "receipt.pdf"
+
+    class PrintDialog:  # the system's print dialog: the clerk confirms it with Enter
+        def __init__(self, printer: QPrinter, _parent: object) -> None:
+            self.printer = printer
+
+        def exec(self) -> QDialog.DialogCode:
+            count.keys.append("Return (print dialog)")
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(out))
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(preview_module, "QPrintDialog", PrintDialog)
+    window = open_main(qtbot, ctx)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # start of day
+    page = window.page("counter")
+    assert isinstance(page, CounterPage) and page.finder.edit.hasFocus()
+    panel = page.checklist
+    for visitor, (name, first17) in enumerate(
+        [("李明", "11010519491231002"), ("张秀英", "11010519500101003")]
+    ):
+        count.keys.clear()
+        with qtbot.waitSignal(page.item_loaded, timeout=10_000):
+            count.press(Qt.Key.Key_Return)  # the usual item, top of the list
+        type_text(name)
+        count.press(Qt.Key.Key_Tab)
+        type_text(resident_id(first17))
+        count.press(Qt.Key.Key_Tab)
+        type_text("1390000222" + str(visitor))
+        count.press(Qt.Key.Key_F8)  # the rest received
+        assert panel.outcomes.accept_button.isEnabled()
+        with qtbot.waitSignal(panel.accepted, timeout=10_000) as accepted:
+            count.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        number = accepted.args[0].number
+        count.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        preview = page.preview
+        assert preview is not None
+        qtbot.waitUntil(preview.print_button.isEnabled)
+        preview.activateWindow()
+        qtbot.waitUntil(preview.isActiveWindow)
+        with qtbot.waitSignal(preview.document_printed, timeout=20_000) as printed:
+            count.press(Qt.Key.Key_Return)  # the preview's default button: 打印…
+        assert printed.args == [1] and out.read_bytes().startswith(b"%PDF")
+        assert number in preview.info.text()  # the receipt of the case just accepted
+        out.unlink()
+        assert len(count.keys) <= 8, count.keys
+        preview.close()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(page.finder.edit.hasFocus)  # ready for the next visitor
+    assert count.keys == [
+        "Return",
+        "Tab",
+        "Tab",
+        "F8",
+        "Ctrl+Return",
+        "Ctrl+P",
+        "Return",
+        "Return (print dialog)",
+    ]

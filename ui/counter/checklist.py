@@ -17,7 +17,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -109,6 +111,13 @@ class ChecklistPanel(QWidget):
         keys.setObjectName("materials_keys")
         keys.setWordWrap(True)
         keys.setStyleSheet("color: #555;")
+        # The applicant's papers all there: one key from anywhere on the checklist (the phone
+        # field, say), so the clerk goes from the last field to "accept" without the table.
+        self.all_received = QPushButton(tr("其余全部已收 (F8)"))
+        self.all_received.setObjectName("all_received")
+        self.all_received.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.all_received.setToolTip(tr("未收的必交、视情况提交材料全部标为已收（选交材料不变）"))
+        self.all_received.clicked.connect(lambda _c=False: self.mark_rest_received())
 
         self.outcomes = SituationBar()
         bar = self.outcomes
@@ -122,10 +131,14 @@ class ChecklistPanel(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
 
-        for keys_text in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys_text, slot in (
+            ("Ctrl+Return", self.accept_case),
+            ("Ctrl+Enter", self.accept_case),
+            ("F8", self.mark_rest_received),
+        ):
             shortcut = QShortcut(QKeySequence(keys_text), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.accept_case)
+            shortcut.activated.connect(slot)
 
         # The applicant above, the materials below, with a splitter between: on a 1024×768
         # screen the applicant's part scrolls rather than push the buttons off the window, and
@@ -146,7 +159,10 @@ class ChecklistPanel(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(keys)
+        key_row = QHBoxLayout()
+        key_row.addWidget(keys, 1)
+        key_row.addWidget(self.all_received)
+        lower_layout.addLayout(key_row)
         lower_layout.addWidget(self.materials, 1)
         lower_layout.addWidget(self.materials_error)
         self.materials.setMinimumHeight(90)
@@ -250,6 +266,9 @@ class ChecklistPanel(QWidget):
             len(self.materials.ids(DEFERRED)),
             self.busy,
         )
+        self.all_received.setEnabled(
+            self.checklist is not None and not self.busy and bool(self.materials.missing())
+        )
         self.progress_changed.emit(self.progress())
 
     def progress(self) -> CounterProgress:
@@ -267,6 +286,12 @@ class ChecklistPanel(QWidget):
                 for m in self.materials.materials
             ),
         )
+
+    def mark_rest_received(self) -> None:
+        """F8: every required or conditional material not yet ticked is received."""
+        if self.checklist is None or self.busy:
+            return
+        self.materials.mark_rest_received()
 
     def offer_deferral(self) -> None:
         """Mark every missing (deferrable) material deferred and go to the supply date."""

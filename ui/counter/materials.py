@@ -166,7 +166,8 @@ class MaterialTable(QTableWidget):
     def mark_rest_received(self) -> None:
         """A: everything still not received is (optional materials stay as they are)."""
         for row, m in enumerate(self.materials):
-            if self._states[m.id] == MISSING and m.necessity is not Necessity.OPTIONAL:
+            rest = self._states[m.id] == MISSING and m.necessity is not Necessity.OPTIONAL
+            if rest and m.id not in self._locked:  # a locked one needs an extra demand
                 self.set_state(row, RECEIVED)
 
     def _next_row(self, row: int) -> None:
