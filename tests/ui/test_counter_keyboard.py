@@ -20,6 +20,7 @@ from tests.helpers.catalog import make_item, resident_id
 from ui.counter import CounterPage
 from ui.counter.labels import DEFERRED, MISSING, NOT_APPLICABLE, RECEIVED
 from ui.mainwindow import MainWindow
+from ui.ops import wait_for_ops
 
 
 def open_main(qtbot, ctx: AppContext, user: str = "zhangwei") -> MainWindow:  # type: ignore[no-untyped-def]
@@ -345,3 +346,39 @@ def test_the_common_path_takes_eight_keys(  # type: ignore[no-untyped-def]
         "Return",
         "Return (print dialog)",
     ]
+
+
+def test_an_id_known_under_another_name_is_warned_at_entry(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    _window, page = counter_with_item(qtbot, sqlite_demo_ctx)  # 李四 applied with resident_id()
+    form = page.checklist.applicant
+    warning = form.name_warning
+    type_text("张三")
+    press(Qt.Key.Key_Tab)
+    type_text(resident_id())
+    press(Qt.Key.Key_Tab)
+    qtbot.waitUntil(warning.isVisible)
+    assert "“李四”" in warning.text() and "张三" not in warning.text()
+    # Not refused: the accept button follows the materials only.
+    assert form.errors["id_number"].text() == ""
+    # The name corrected: the warning goes.
+    form.fields["applicant_name"].setFocus()
+    form.fields["applicant_name"].selectAll()
+    type_text("李四")
+    press(Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not warning.isVisible())
+    # Another person's number: nothing to say; the next visitor starts clean.
+    form.fields["id_number"].setText(resident_id("11010519500101003"))
+    form.fields["id_number"].setFocus()
+    press(Qt.Key.Key_Tab)
+    wait_for_ops()  # the lookup answered
+    QApplication.processEvents()
+    assert not warning.isVisible()
+    form.fields["id_number"].setText(resident_id())
+    form.fields["applicant_name"].setText("王五")
+    form.fields["applicant_name"].setFocus()
+    press(Qt.Key.Key_Tab)
+    qtbot.waitUntil(warning.isVisible)
+    page.checklist.clear()
+    assert not warning.isVisible()

@@ -30,6 +30,8 @@ from ui.counter.labels import id_types, tr
 from ui.forms import error_label, show_error
 
 AGENT_FIELDS = ("agent_name", "agent_id_number", "agent_phone")
+AGENT_ROW = 5  # below the name, ID and phone rows, their message lines and the name warning
+WARNING_STYLE = "color: #8a5a00; background: #fff4c2; padding: 2px 4px;"
 
 
 class ApplicantForm(QGroupBox):
@@ -57,11 +59,19 @@ class ApplicantForm(QGroupBox):
         self._place(tr("证件类型(&Y)"), self.id_type, None, (0, 2))
         self._line("id_number", tr("证件号码"), self._check_id, 40, (2, 0))
         self._line("phone", tr("联系电话"), validate_phone, 40, (2, 2))
+        # The same ID recorded under another name before: said, not refused (names change).
+        self.name_warning = QLabel()
+        self.name_warning.setObjectName("id_name_warning")
+        self.name_warning.setWordWrap(True)
+        self.name_warning.setStyleSheet(WARNING_STYLE)
+        self.name_warning.hide()
+        self.form.addWidget(self.name_warning, 4, 1, 1, 3)
+        self.check_identity: Callable[[str, str, str], None] | None = None
         self.agent_check = QCheckBox(tr("有代理人(&L)"))
         self.agent_check.setObjectName("agent_check")
         self.agent_check.setToolTip(tr("代理人代为申请时勾选，填写代理人姓名、身份证号和电话"))
         self.agent_check.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.form.addWidget(self.agent_check, 4, 0, 1, 2)
+        self.form.addWidget(self.agent_check, AGENT_ROW, 0, 1, 2)
         self.agent_box = QWidget()
         self.agent_box.setObjectName("agent_box")
         agent = QGridLayout(self.agent_box)
@@ -72,10 +82,13 @@ class ApplicantForm(QGroupBox):
         self._line("agent_name", tr("代理人姓名"), validate_name, 100, (0, 0), agent)
         self._line("agent_id_number", tr("代理人身份证号"), self._check_id, 40, (0, 2), agent)
         self._line("agent_phone", tr("代理人电话"), validate_phone, 40, (2, 0), agent)
-        self.form.addWidget(self.agent_box, 6, 0, 1, 4)
+        self.form.addWidget(self.agent_box, AGENT_ROW + 2, 0, 1, 4)
         self.agent_box.hide()
         self.agent_check.toggled.connect(self._agent_toggled)
         self.id_type.currentIndexChanged.connect(lambda _i: self.check_field("id_number"))
+        for key in ("applicant_name", "id_number"):
+            self.fields[key].editingFinished.connect(self._identity_entered)
+        self.id_type.currentIndexChanged.connect(lambda _i: self._identity_entered())
         chain = list(self.fields.values())
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -99,7 +112,7 @@ class ApplicantForm(QGroupBox):
 
     def add_beside_agent(self, label: str, widget: QWidget, error: QLabel) -> None:
         """A field on the agent tick box's row (the counter's received time)."""
-        self._place(label, widget, error, (4, 2))
+        self._place(label, widget, error, (AGENT_ROW, 2))
 
     def _agent_toggled(self, on: bool) -> None:
         self.agent_box.setVisible(on)
@@ -144,6 +157,43 @@ class ApplicantForm(QGroupBox):
                 message = exc.errors.get(key, exc.message)
         show_error(self.errors[key], message)
 
+    # -- one ID, one name -----------------------------------------------------------------------
+    def identity(self) -> tuple[str, str, str] | None:
+        """(ID type, ID number, name) when both are there and the number passed its check."""
+        name, number = self.fields["applicant_name"].text(), self.fields["id_number"].text()
+        if not name.strip() or not number.strip() or self.errors["id_number"].text():
+            return None
+        return str(self.id_type.currentData()), number, name
+
+    def _identity_entered(self) -> None:
+        asked = self.identity()
+        if asked is None:
+            self.show_other_names(None, [])
+        elif self.check_identity is not None:
+            self.check_identity(*asked)
+
+    def show_other_names(self, asked: tuple[str, str, str] | None, names: list[Any]) -> None:
+        """The names this ID was recorded under before (``app.cases.identity``), if the form
+        still holds what was asked about."""
+        if asked is not None and asked != self.identity():
+            return  # an answer about what the clerk has since changed
+        if not names:
+            self.name_warning.clear()
+            self.name_warning.hide()
+            return
+        listed = "、".join(
+            tr("“%s”（%s 次）") % (n.name, n.times) if n.times > 1 else tr("“%s”") % n.name
+            for n in names
+        )
+        self.name_warning.setText(
+            tr(
+                "注意：此证件号码此前登记的姓名是 %s，与本次不同。"
+                "请核对证件，确认是改名还是号码有误。"
+            )
+            % listed
+        )
+        self.name_warning.show()
+
     def value(self) -> ApplicantInput:
         text = {key: edit.text() for key, edit in self.fields.items()}
         if not self.agent_check.isChecked():  # unticked: no agent, whatever was typed
@@ -173,6 +223,7 @@ class ApplicantForm(QGroupBox):
             edit.setText(values[key])
         self.agent_check.setChecked(any(values[key] for key in AGENT_FIELDS))
         self.clear_errors()
+        self._identity_entered()
 
     def clear(self) -> None:
         self.set_value(ApplicantInput(name=""))

@@ -86,6 +86,7 @@ class ChecklistPanel(QWidget):
         self.return_banner.hide()
 
         self.applicant = ApplicantForm(lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date())
+        self.applicant.check_identity = self._check_identity
         self.received_at = QDateTimeEdit()
         self.received_at.setObjectName("received_at")
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -257,6 +258,23 @@ class ChecklistPanel(QWidget):
 
     def _received_changed(self) -> None:
         self._received_touched = True
+
+    def _check_identity(self, id_type: str, number: str, name: str) -> None:
+        """The names this ID was recorded under before, off the GUI thread; a failed lookup
+        only means no warning."""
+        from app.cases import identity
+
+        uow, actor, asked = self.ctx.uow, self.actor, (id_type, number, name)
+        run_op(
+            self,
+            lambda: identity.other_names(uow(), actor, *asked),
+            lambda names: self._other_names(asked, names),
+            lambda _exc: None,
+        )
+
+    def _other_names(self, asked: tuple[str, str, str], names: list[Any]) -> None:
+        if shiboken6.isValid(self):
+            self.applicant.show_other_names(asked, names)
 
     # -- the situation -----------------------------------------------------------------------
     def update_situation(self) -> None:
