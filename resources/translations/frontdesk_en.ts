@@ -140,7 +140,7 @@
         <location filename="../../ui/cases/dialog.py" line="113"/>
         <location filename="../../ui/cases/dialog.py" line="188"/>
         <location filename="../../ui/cases/model.py" line="41"/>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="143"/>
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <location filename="../../ui/feedback/ratings_page.py" line="227"/>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="81"/>
-        <location filename="../../ui/counter/checklist.py" line="375"/>
+        <location filename="../../ui/counter/checklist.py" line="456"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
@@ -781,7 +781,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="187"/>
         <location filename="../../ui/cases/model.py" line="39"/>
-        <location filename="../../ui/counter/applicant.py" line="26"/>
+        <location filename="../../ui/counter/applicant.py" line="44"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
         <location filename="../../ui/worklist/page.py" line="338"/>
         <source>申请人</source>
@@ -1035,7 +1035,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="133"/>
-        <location filename="../../ui/counter/page.py" line="259"/>
+        <location filename="../../ui/counter/page.py" line="283"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -1151,85 +1151,125 @@ Recorded by: %s %s</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="36"/>
+        <location filename="../../ui/counter/applicant.py" line="58"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="37"/>
-        <source>证件类型</source>
-        <translation>ID document</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/applicant.py" line="38"/>
+        <location filename="../../ui/counter/applicant.py" line="60"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="40"/>
-        <source>代理人姓名（可不填）</source>
-        <translation>Proxy&apos;s name (optional)</translation>
+        <location filename="../../ui/counter/applicant.py" line="59"/>
+        <source>证件类型(&amp;Y)</source>
+        <translation>ID document (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="41"/>
+        <location filename="../../ui/counter/applicant.py" line="70"/>
+        <source>有代理人(&amp;L)</source>
+        <translation>Proxy (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="72"/>
+        <source>代理人代为申请时勾选，填写代理人姓名、身份证号和电话</source>
+        <translation>Tick when a proxy applies for the applicant; fill in the proxy&apos;s name, ID number and phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="82"/>
+        <source>代理人姓名</source>
+        <translation>Proxy&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="83"/>
         <source>代理人身份证号</source>
         <translation>Proxy&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="42"/>
+        <location filename="../../ui/counter/applicant.py" line="84"/>
         <source>代理人电话</source>
         <translation>Proxy&apos;s phone</translation>
     </message>
     <message>
+        <location filename="../../ui/counter/applicant.py" line="185"/>
+        <source>“%s”（%s 次）</source>
+        <translation>“%s” (%s times)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="185"/>
+        <source>“%s”</source>
+        <translation>“%s”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="190"/>
+        <source>注意：此证件号码此前登记的姓名是 %s，与本次不同。请核对证件，确认是改名还是号码有误。</source>
+        <translation>Note: this ID number was recorded before under the name %s, not this one. Check the ID card: a changed name, or a wrong number?</translation>
+    </message>
+    <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
-        <location filename="../../ui/counter/applicant.py" line="39"/>
+        <location filename="../../ui/counter/applicant.py" line="61"/>
         <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="73"/>
-        <location filename="../../ui/counter/checklist.py" line="138"/>
+        <location filename="../../ui/counter/checklist.py" line="78"/>
+        <location filename="../../ui/counter/checklist.py" line="193"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="90"/>
-        <source>收件时间</source>
-        <translation>Materials received at</translation>
+        <location filename="../../ui/counter/checklist.py" line="99"/>
+        <source>收件时间(&amp;J)</source>
+        <translation>Materials received at (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="101"/>
-        <source>↑↓ 选择材料&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;（双击也可切换）</source>
-        <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
+        <location filename="../../ui/counter/checklist.py" line="109"/>
+        <source>↑↓ 选择&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;A 其余全部已收</source>
+        <translation>↑↓ choose  Space received/missing  1 received  2 deferred  3 not applicable  0 missing  A all the rest received</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="175"/>
+        <location filename="../../ui/counter/checklist.py" line="111"/>
+        <source>每勾选一项自动移到下一项；双击也可切换已收/未收</source>
+        <translation>Each tick moves on to the next material; a double click also switches received/missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/checklist.py" line="117"/>
+        <source>其余全部已收 (F8)</source>
+        <translation>All the rest received (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/checklist.py" line="120"/>
+        <source>未收的必交、视情况提交材料全部标为已收（选交材料不变）</source>
+        <translation>Marks every required or conditional material not yet received as received (optional ones stay as they are)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/checklist.py" line="230"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="175"/>
+        <location filename="../../ui/counter/checklist.py" line="230"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="180"/>
+        <location filename="../../ui/counter/checklist.py" line="235"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="190"/>
+        <location filename="../../ui/counter/checklist.py" line="245"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="190"/>
+        <location filename="../../ui/counter/checklist.py" line="245"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="191"/>
+        <location filename="../../ui/counter/checklist.py" line="246"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -1337,8 +1377,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="104"/>
-        <location filename="../../ui/counter/page.py" line="74"/>
-        <location filename="../../ui/counter/page.py" line="223"/>
+        <location filename="../../ui/counter/page.py" line="75"/>
+        <location filename="../../ui/counter/page.py" line="247"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
@@ -1537,187 +1577,192 @@ you can follow the steps here.</translation>
         <translation>, %s copies</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <source>形式、份数</source>
         <translation>Form, copies</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <source>要求</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="96"/>
+        <location filename="../../ui/counter/materials.py" line="100"/>
         <source>未收（选交）</source>
         <translation>Not received (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="62"/>
+        <location filename="../../ui/counter/page.py" line="63"/>
         <source>告知单编号、扫码、身份证号或“姓名 电话”，回车</source>
         <translation>Notice number, scan, ID number or &quot;name phone&quot;, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="78"/>
+        <location filename="../../ui/counter/page.py" line="79"/>
         <source>在面向申请人的屏幕上显示工作人员、办理进度和评价按钮（有第二块屏幕时全屏显示）</source>
         <translation>Show the clerk, the progress and the rating buttons on the screen facing the applicant (full screen on a second monitor)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="83"/>
+        <location filename="../../ui/counter/page.py" line="84"/>
         <source>办理事项（Ctrl+F）</source>
         <translation>Service item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="85"/>
+        <location filename="../../ui/counter/page.py" line="86"/>
         <source>回访：查找一次性告知单（Ctrl+G）</source>
         <translation>Return visit: find the one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="164"/>
+        <location filename="../../ui/counter/page.py" line="188"/>
         <source>没有找到这张告知单</source>
         <translation>No such notice found</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="174"/>
+        <location filename="../../ui/counter/page.py" line="198"/>
         <source>（已办结）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="194"/>
+        <location filename="../../ui/counter/page.py" line="218"/>
         <source>告知单 %s 已受理，办件编号 %s</source>
         <translation>Notice %s has been accepted as case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="200"/>
+        <location filename="../../ui/counter/page.py" line="224"/>
         <source>告知单 %s 已办结（已重新告知或不予受理）</source>
         <translation>Notice %s is closed (a new notice was issued, or the application was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="223"/>
+        <location filename="../../ui/counter/page.py" line="247"/>
         <source>顾客评价屏：已打开</source>
         <translation>Customer screen: on</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="247"/>
+        <location filename="../../ui/counter/page.py" line="271"/>
         <source>评价：%s</source>
         <translation>Rating: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="248"/>
+        <location filename="../../ui/counter/page.py" line="272"/>
         <source>（差评，已生成整改事项）</source>
         <translation> (bad rating: rectification item opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="251"/>
+        <location filename="../../ui/counter/page.py" line="275"/>
         <source>&#x3000;申请人</source>
         <translation>&#x3000;Applicant&apos;s </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="263"/>
+        <location filename="../../ui/counter/page.py" line="287"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="264"/>
+        <location filename="../../ui/counter/page.py" line="288"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="266"/>
+        <location filename="../../ui/counter/page.py" line="290"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="270"/>
+        <location filename="../../ui/counter/page.py" line="294"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="277"/>
+        <location filename="../../ui/counter/page.py" line="301"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="279"/>
+        <location filename="../../ui/counter/page.py" line="303"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="282"/>
+        <location filename="../../ui/counter/page.py" line="306"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="283"/>
+        <location filename="../../ui/counter/page.py" line="307"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="64"/>
+        <location filename="../../ui/counter/situation.py" line="65"/>
         <source>容缺受理</source>
         <translation>Accept with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="76"/>
+        <location filename="../../ui/counter/situation.py" line="77"/>
         <source>补交期限（不晚于承诺办结日）</source>
         <translation>Supply by (no later than the committed completion date)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="78"/>
+        <location filename="../../ui/counter/situation.py" line="79"/>
         <source>申请人承诺</source>
         <translation>Applicant&apos;s commitment</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="85"/>
+        <location filename="../../ui/counter/situation.py" line="86"/>
         <source>告知单：请于此日前补齐</source>
         <translation>Notice: supply everything by</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="88"/>
+        <location filename="../../ui/counter/situation.py" line="89"/>
         <source>受理(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="89"/>
+        <location filename="../../ui/counter/situation.py" line="90"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="90"/>
+        <location filename="../../ui/counter/situation.py" line="91"/>
         <source>容缺受理(&amp;D)…</source>
         <translation>Accept with &amp;deferred…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="91"/>
+        <location filename="../../ui/counter/situation.py" line="92"/>
         <source>出具一次性告知单(&amp;N)</source>
         <translation>Issue one-time &amp;notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="92"/>
+        <location filename="../../ui/counter/situation.py" line="93"/>
         <source>不予受理(&amp;R)…</source>
         <translation>&amp;Refuse…</translation>
     </message>
     <message>
         <location filename="../../ui/counter/situation.py" line="138"/>
+        <source>等（见上表）</source>
+        <translation> and more (see the table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/situation.py" line="143"/>
         <source>主要材料齐全，%s 项容缺：填写补交期限和申请人承诺后，可以容缺受理。</source>
         <translation>Main materials complete, %s deferred: fill in the supply date and the applicant&apos;s commitment, then accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="141"/>
+        <location filename="../../ui/counter/situation.py" line="146"/>
         <source>材料齐全，可以受理（Ctrl+回车）。</source>
         <translation>All materials here: ready to accept (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="143"/>
+        <location filename="../../ui/counter/situation.py" line="148"/>
         <source>缺 %s 项，均可容缺：%s。可容缺受理，或出具一次性告知单。</source>
         <translation>%s missing, all deferrable: %s. Accept with deferred materials, or issue the one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="146"/>
+        <location filename="../../ui/counter/situation.py" line="151"/>
         <source>缺 %s 项：%s。请出具一次性告知单，一次告知全部所缺材料。</source>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
     </message>
@@ -2259,8 +2304,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/agency/terms.py" line="118"/>
-        <source>全程代办（工作人员代为办理全部手续，须有申请人书面委托）</source>
-        <translation>Agency service (staff carry the whole procedure; needs the applicant&apos;s written authorisation)</translation>
+        <source>全程代办(&amp;Q)</source>
+        <translation>Full agency service (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="120"/>
+        <source>工作人员代为办理全部手续，须有申请人书面委托</source>
+        <translation>A staff member carries the whole procedure for the applicant; needs the applicant&apos;s written authorisation</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="106"/>
@@ -3310,6 +3360,31 @@ you can follow the steps here.</translation>
         <source>本窗口今日预约（待到 %s，共 %s）</source>
         <translation>Today&apos;s appointments at this window (%s to come, %s in all)</translation>
     </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="46"/>
+        <source>受理(&amp;S)</source>
+        <translation>Counter (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="48"/>
+        <source>查找办理事项</source>
+        <translation>Find a service item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="49"/>
+        <source>回访：查找告知单</source>
+        <translation>Return visit: find a notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="50"/>
+        <source>打印刚出具的文书</source>
+        <translation>Print the document just issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="86"/>
+        <source>本次还没有出具可打印的文书</source>
+        <translation>Nothing has been issued to print yet</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -3848,22 +3923,22 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Type an item&apos;s name, code or pinyin initials (e.g. dbsq); Enter chooses</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="59"/>
+        <location filename="../../ui/catalog/finder.py" line="63"/>
         <source>本窗口常办事项（↑↓ 选择，回车办理）</source>
         <translation>This window&apos;s usual items (↑↓ to pick, Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="114"/>
+        <location filename="../../ui/catalog/finder.py" line="118"/>
         <source>即办件</source>
         <translation>on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="116"/>
+        <location filename="../../ui/catalog/finder.py" line="120"/>
         <source>承诺%s个工作日</source>
         <translation>%s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="133"/>
+        <location filename="../../ui/catalog/finder.py" line="137"/>
         <source>查询失败：%s</source>
         <translation>Search failed: %s</translation>
     </message>
@@ -3920,211 +3995,211 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="79"/>
+        <location filename="../../ui/mainwindow/window.py" line="82"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="120"/>
+        <location filename="../../ui/mainwindow/window.py" line="127"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="123"/>
+        <location filename="../../ui/mainwindow/window.py" line="130"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="125"/>
+        <location filename="../../ui/mainwindow/window.py" line="132"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="126"/>
+        <location filename="../../ui/mainwindow/window.py" line="133"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="129"/>
+        <location filename="../../ui/mainwindow/window.py" line="136"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="138"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="133"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="136"/>
+        <location filename="../../ui/mainwindow/window.py" line="143"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
-        <location filename="../../ui/mainwindow/window.py" line="152"/>
+        <location filename="../../ui/mainwindow/window.py" line="147"/>
+        <location filename="../../ui/mainwindow/window.py" line="159"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="144"/>
+        <location filename="../../ui/mainwindow/window.py" line="151"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="149"/>
+        <location filename="../../ui/mainwindow/window.py" line="156"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="151"/>
+        <location filename="../../ui/mainwindow/window.py" line="158"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="153"/>
+        <location filename="../../ui/mainwindow/window.py" line="160"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="155"/>
+        <location filename="../../ui/mainwindow/window.py" line="162"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="158"/>
+        <location filename="../../ui/mainwindow/window.py" line="165"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="164"/>
+        <location filename="../../ui/mainwindow/window.py" line="171"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="166"/>
+        <location filename="../../ui/mainwindow/window.py" line="173"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="296"/>
+        <location filename="../../ui/mainwindow/window.py" line="307"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="299"/>
+        <location filename="../../ui/mainwindow/window.py" line="310"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="301"/>
+        <location filename="../../ui/mainwindow/window.py" line="312"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="302"/>
+        <location filename="../../ui/mainwindow/window.py" line="313"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="308"/>
+        <location filename="../../ui/mainwindow/window.py" line="326"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="312"/>
+        <location filename="../../ui/mainwindow/window.py" line="330"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="324"/>
+        <location filename="../../ui/mainwindow/window.py" line="342"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="325"/>
+        <location filename="../../ui/mainwindow/window.py" line="343"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="328"/>
+        <location filename="../../ui/mainwindow/window.py" line="346"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="330"/>
+        <location filename="../../ui/mainwindow/window.py" line="348"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="331"/>
-        <location filename="../../ui/mainwindow/window.py" line="503"/>
+        <location filename="../../ui/mainwindow/window.py" line="349"/>
+        <location filename="../../ui/mainwindow/window.py" line="526"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="337"/>
+        <location filename="../../ui/mainwindow/window.py" line="355"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="341"/>
+        <location filename="../../ui/mainwindow/window.py" line="359"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="397"/>
+        <location filename="../../ui/mainwindow/window.py" line="420"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="431"/>
+        <location filename="../../ui/mainwindow/window.py" line="454"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="471"/>
+        <location filename="../../ui/mainwindow/window.py" line="494"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="477"/>
+        <location filename="../../ui/mainwindow/window.py" line="500"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="479"/>
+        <location filename="../../ui/mainwindow/window.py" line="502"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="485"/>
+        <location filename="../../ui/mainwindow/window.py" line="508"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="485"/>
+        <location filename="../../ui/mainwindow/window.py" line="508"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="494"/>
+        <location filename="../../ui/mainwindow/window.py" line="517"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="504"/>
+        <location filename="../../ui/mainwindow/window.py" line="527"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="509"/>
+        <location filename="../../ui/mainwindow/window.py" line="532"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
