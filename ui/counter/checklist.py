@@ -37,6 +37,7 @@ from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeRequest, RefusalRequest
 from app.roles import Actor
 from ui.agency.terms import AgencyBox
+from ui.app_messages import translated
 from ui.counter.applicant import ApplicantForm
 from ui.counter.dialogs import ExtraDemandForm, RefusalForm
 from ui.counter.labels import DEFERRED, MISSING, NOT_APPLICABLE, RECEIVED, tr
@@ -451,7 +452,7 @@ class ChecklistPanel(QWidget):
         if isinstance(exc, ValidationError):
             self._show_errors(exc.errors)
         elif isinstance(exc, DomainError):
-            self.message.setText(exc.message)
+            self.message.setText(translated(exc.message))
         else:
             self.message.setText(tr("操作失败：%s") % exc)
 
@@ -466,7 +467,7 @@ class ChecklistPanel(QWidget):
             if key in targets:
                 show_error(targets[key], text)
                 placed.add(key)
-        rest = [text for key, text in errors.items() if key not in placed]
+        rest = [translated(text) for key, text in errors.items() if key not in placed]
         self.message.setText("\n".join(rest))
         first = self.applicant.first_error_field()
         if first is not None:

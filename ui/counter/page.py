@@ -34,6 +34,7 @@ from app.errors import DomainError, ValidationError
 from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeResult, NoticeState, RefusalResult
 from app.roles import Actor
+from ui.app_messages import translated
 from ui.catalog.finder import ItemFinder
 from ui.counter.checklist import ChecklistPanel
 from ui.counter.citizen_screen import CitizenScreen
@@ -340,5 +341,5 @@ class CounterPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        message = exc.message if isinstance(exc, DomainError) else str(exc)
+        message = translated(exc.message) if isinstance(exc, DomainError) else str(exc)
         self.checklist.message.setText(message)

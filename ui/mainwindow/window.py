@@ -29,6 +29,7 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.roles import Actor, Role
 from app.sites import Post
+from ui.app_messages import translated
 from ui.idle import IdleWatcher
 from ui.labels import role_label
 from ui.login import LoginDialog
@@ -528,7 +529,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         )
 
     def show_error(self, exc: BaseException) -> None:
-        text = exc.message if isinstance(exc, DomainError) else str(exc)
+        text = translated(exc.message) if isinstance(exc, DomainError) else str(exc)
         QMessageBox.warning(self, self.tr("操作未完成"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
