@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,9 +27,12 @@ from app.auth import login
 from app.catalog.records import MaterialForm, MaterialMedium, MaterialRecord, Necessity
 from app.context import AppContext
 from tests.helpers.catalog import make_item
+from tests.ui.test_small_screen import open_main as open_sized
+from tests.ui.test_small_screen import settle
 from ui.app_messages import translated
 from ui.counter import CounterPage
 from ui.counter.labels import form_text
+from ui.fonts import apply_default_font
 from ui.i18n import install_language
 from ui.local_settings import SETTINGS_FILE, LocalSettings, choose_folder, keep_in_folder
 from ui.login import LoginDialog
@@ -181,3 +186,30 @@ def test_this_pcs_settings_go_with_a_given_data_folder(  # type: ignore[no-untyp
         assert LocalSettings.load().window_number != 7
     finally:
         keep_in_folder(None)
+
+
+@pytest.fixture
+def app_font(qapp: QApplication) -> Iterator[None]:
+    saved = QFont(qapp.font())
+    apply_default_font(qapp, point_size=11)  # as the program starts
+    yield
+    qapp.setFont(saved)
+
+
+@pytest.mark.parametrize("user", ["zhangwei", "sunli", "admin"])
+def test_no_column_header_is_cut_in_english(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, english: None, app_font: None, user: str
+) -> None:
+    window = open_sized(qtbot, sqlite_demo_ctx, user, (1366, 768))
+    cut = []
+    for key in window.pages:
+        window.show_page(key)
+        settle()
+        for header in window.page(key).findChildren(QHeaderView):
+            if header.orientation() is not Qt.Orientation.Horizontal or not header.isVisible():
+                continue
+            for column in range(header.count()):
+                if header.sectionSizeHint(column) > header.sectionSize(column):
+                    text = header.model().headerData(column, Qt.Orientation.Horizontal)
+                    cut.append(f"{key}: {text}")
+    assert cut == []

@@ -4,7 +4,7 @@ screen allows up to the size the screens were drawn for (a 1024×768 screen gets
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ui.local_settings import load_window_geometry, save_window_geometry
 
@@ -43,3 +43,18 @@ def place_window(window: QWidget) -> None:
 def keep_placement(window: QWidget) -> None:
     """On close: the size and place (maximized or not) for the next start on this PC."""
     save_window_geometry(NAME, window.saveGeometry())
+
+
+def fit_header_texts(page: QWidget) -> None:
+    """Widen any column narrower than its own header text (English headers are longer than
+    the Chinese the widths were chosen for); columns that size themselves are left alone."""
+    for header in page.findChildren(QHeaderView):
+        if header.orientation() is not Qt.Orientation.Horizontal:
+            continue
+        for column in range(header.count()):
+            mode = header.sectionResizeMode(column)
+            if mode is not QHeaderView.ResizeMode.Interactive:
+                continue
+            wanted = header.sectionSizeHint(column)
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)

@@ -37,7 +37,7 @@ from ui.mainwindow.audit_page import AuditPage
 from ui.mainwindow.first_inquiry import FirstInquiryActions
 from ui.mainwindow.keyboard import KeyboardActions
 from ui.mainwindow.pages import HomePage, StaffPage
-from ui.mainwindow.placement import keep_placement, place_window
+from ui.mainwindow.placement import fit_header_texts, keep_placement, place_window
 from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
 
@@ -58,6 +58,7 @@ class PageSlot(QWidget):
         if self.built is None:
             self.built = self._build()
             self._layout.addWidget(self.built)
+            fit_header_texts(self.built)
         return self.built
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
