@@ -61,7 +61,8 @@ MESSAGES = (
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
-    for template in MESSAGES:
+    for listed in MESSAGES:
+        template = str(listed)  # QT_TRANSLATE_NOOP hands back the text as it was given
         parts = [re.escape(p) for p in template.split("{}")]
         out.append((re.compile("(.+?)".join(parts) + r"\Z", re.S), template))
     return tuple(out)

@@ -59,7 +59,7 @@
         <location filename="../../ui/cases/action_form.py" line="41"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -80,7 +80,7 @@
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
         <location filename="../../ui/feedback/ratings_page.py" line="228"/>
         <location filename="../../ui/feedback/ratings_page.py" line="313"/>
-        <location filename="../../ui/worklist/page.py" line="337"/>
+        <location filename="../../ui/worklist/page.py" line="339"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -147,8 +147,8 @@
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="288"/>
-        <location filename="../../ui/worklist/page.py" line="308"/>
+        <location filename="../../ui/worklist/page.py" line="290"/>
+        <location filename="../../ui/worklist/page.py" line="310"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -768,8 +768,8 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/dialog.py" line="186"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="293"/>
-        <location filename="../../ui/worklist/page.py" line="314"/>
+        <location filename="../../ui/worklist/page.py" line="295"/>
+        <location filename="../../ui/worklist/page.py" line="316"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -783,7 +783,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="44"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="338"/>
+        <location filename="../../ui/worklist/page.py" line="340"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -807,8 +807,8 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="192"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="312"/>
-        <location filename="../../ui/worklist/page.py" line="339"/>
+        <location filename="../../ui/worklist/page.py" line="314"/>
+        <location filename="../../ui/worklist/page.py" line="341"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -844,8 +844,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="211"/>
-        <location filename="../../ui/worklist/page.py" line="279"/>
-        <location filename="../../ui/worklist/page.py" line="299"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="301"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
@@ -895,7 +895,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="303"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
-        <location filename="../../ui/worklist/page.py" line="583"/>
+        <location filename="../../ui/worklist/page.py" line="585"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1910,7 +1910,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
-        <location filename="../../ui/worklist/page.py" line="309"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2203,7 +2203,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="508"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2777,8 +2777,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="117"/>
-        <location filename="../../ui/worklist/page.py" line="283"/>
-        <location filename="../../ui/worklist/page.py" line="303"/>
+        <location filename="../../ui/worklist/page.py" line="285"/>
+        <location filename="../../ui/worklist/page.py" line="305"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -2809,8 +2809,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="133"/>
-        <location filename="../../ui/worklist/page.py" line="290"/>
-        <location filename="../../ui/worklist/page.py" line="310"/>
+        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="312"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -3263,93 +3263,93 @@ you can follow the steps here.</translation>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="274"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="274"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="284"/>
-        <location filename="../../ui/worklist/page.py" line="304"/>
+        <location filename="../../ui/worklist/page.py" line="286"/>
+        <location filename="../../ui/worklist/page.py" line="306"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="289"/>
+        <location filename="../../ui/worklist/page.py" line="291"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="291"/>
+        <location filename="../../ui/worklist/page.py" line="293"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="294"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="315"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="323"/>
+        <location filename="../../ui/worklist/page.py" line="325"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="325"/>
+        <location filename="../../ui/worklist/page.py" line="327"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="336"/>
+        <location filename="../../ui/worklist/page.py" line="338"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="340"/>
+        <location filename="../../ui/worklist/page.py" line="342"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="427"/>
+        <location filename="../../ui/worklist/page.py" line="429"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="435"/>
+        <location filename="../../ui/worklist/page.py" line="437"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="470"/>
+        <location filename="../../ui/worklist/page.py" line="472"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="500"/>
+        <location filename="../../ui/worklist/page.py" line="502"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="508"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="508"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="559"/>
+        <location filename="../../ui/worklist/page.py" line="561"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -3998,211 +3998,211 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="83"/>
+        <location filename="../../ui/mainwindow/window.py" line="84"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="128"/>
+        <location filename="../../ui/mainwindow/window.py" line="129"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="131"/>
+        <location filename="../../ui/mainwindow/window.py" line="132"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="133"/>
+        <location filename="../../ui/mainwindow/window.py" line="134"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="134"/>
+        <location filename="../../ui/mainwindow/window.py" line="135"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="137"/>
+        <location filename="../../ui/mainwindow/window.py" line="138"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="139"/>
+        <location filename="../../ui/mainwindow/window.py" line="140"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="141"/>
+        <location filename="../../ui/mainwindow/window.py" line="142"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="144"/>
+        <location filename="../../ui/mainwindow/window.py" line="145"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="148"/>
-        <location filename="../../ui/mainwindow/window.py" line="160"/>
+        <location filename="../../ui/mainwindow/window.py" line="149"/>
+        <location filename="../../ui/mainwindow/window.py" line="161"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="152"/>
+        <location filename="../../ui/mainwindow/window.py" line="153"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="157"/>
+        <location filename="../../ui/mainwindow/window.py" line="158"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="159"/>
+        <location filename="../../ui/mainwindow/window.py" line="160"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="161"/>
+        <location filename="../../ui/mainwindow/window.py" line="162"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="163"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="166"/>
+        <location filename="../../ui/mainwindow/window.py" line="167"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="172"/>
+        <location filename="../../ui/mainwindow/window.py" line="173"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="174"/>
+        <location filename="../../ui/mainwindow/window.py" line="175"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="308"/>
+        <location filename="../../ui/mainwindow/window.py" line="309"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="311"/>
+        <location filename="../../ui/mainwindow/window.py" line="312"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="313"/>
+        <location filename="../../ui/mainwindow/window.py" line="314"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="314"/>
+        <location filename="../../ui/mainwindow/window.py" line="315"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="327"/>
+        <location filename="../../ui/mainwindow/window.py" line="328"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="331"/>
+        <location filename="../../ui/mainwindow/window.py" line="332"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="343"/>
+        <location filename="../../ui/mainwindow/window.py" line="344"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="344"/>
+        <location filename="../../ui/mainwindow/window.py" line="345"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="347"/>
+        <location filename="../../ui/mainwindow/window.py" line="348"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="349"/>
+        <location filename="../../ui/mainwindow/window.py" line="350"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="350"/>
-        <location filename="../../ui/mainwindow/window.py" line="527"/>
+        <location filename="../../ui/mainwindow/window.py" line="351"/>
+        <location filename="../../ui/mainwindow/window.py" line="528"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="356"/>
+        <location filename="../../ui/mainwindow/window.py" line="357"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="360"/>
+        <location filename="../../ui/mainwindow/window.py" line="361"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="421"/>
+        <location filename="../../ui/mainwindow/window.py" line="422"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="455"/>
+        <location filename="../../ui/mainwindow/window.py" line="456"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="495"/>
+        <location filename="../../ui/mainwindow/window.py" line="496"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="501"/>
+        <location filename="../../ui/mainwindow/window.py" line="502"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="503"/>
+        <location filename="../../ui/mainwindow/window.py" line="504"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="509"/>
+        <location filename="../../ui/mainwindow/window.py" line="510"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="509"/>
+        <location filename="../../ui/mainwindow/window.py" line="510"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="518"/>
+        <location filename="../../ui/mainwindow/window.py" line="519"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="528"/>
+        <location filename="../../ui/mainwindow/window.py" line="529"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="533"/>
+        <location filename="../../ui/mainwindow/window.py" line="534"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
