@@ -44,6 +44,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -207,8 +208,20 @@ def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) ->
         frame = Frame(
             margin, margin + 6 * mm, width - 2 * margin, height - 2 * margin - 6 * mm, id="body"
         )
+        # A signed document running over: each further page names it again, with its QR code.
+        later = Frame(
+            margin,
+            margin + 6 * mm,
+            width - 2 * margin,
+            height - 2 * margin - 6 * mm - CONTINUED_HEIGHT,
+            id="later",
+        )
+        footer = _footer(doc, margin, st)
         template.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPage=_footer(doc, margin, st))]
+            [
+                PageTemplate(id="page", frames=[frame], onPage=footer),
+                PageTemplate(id="later", frames=[later], onPage=_continued(doc, margin, footer)),
+            ]
         )
         template.build(_story(doc, frame.width, st))
     return out.getvalue()
@@ -216,6 +229,8 @@ def render_pdf(doc: PrintedDocument, page_size: PageSize | str | None = None) ->
 
 def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [_header(doc, doc.title, width, st, with_qr=True), Spacer(1, 3 * mm)]
+    if doc.qr_payload:
+        story.insert(0, NextPageTemplate("later"))  # the pages after the first
     story += _blocks(doc.body(), width, st)
     if doc.spec.seal and not doc.spec.applicant_signs:
         # Beside the seal: the closing blocks and the desk, so a receipt with a long list of
@@ -226,7 +241,8 @@ def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
         closing = _blocks(doc.closing_body(), width, st) + _closing(doc, width, st, stub=False)
         story.append(KeepTogether(closing))
     if doc.spec.stub:
-        story += [PageBreak(), _header(doc, f"{doc.title}（存根）", width, st, with_qr=False)]
+        story += [NextPageTemplate("page"), PageBreak()]  # the stub has its own header
+        story.append(_header(doc, f"{doc.title}（存根）", width, st, with_qr=False))
         story.append(Spacer(1, 3 * mm))
         story += _blocks(doc.stub_body(), width, st)
         story.append(Paragraph(markup("此联由服务中心留存归档。"), st.small))
@@ -518,6 +534,30 @@ def _beside_seal(
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ],
     )
+
+
+CONTINUED_HEIGHT = 20 * mm  # the band naming the document atop its further pages
+CONTINUED_QR = 16 * mm
+
+
+def _continued(doc: PrintedDocument, margin: float, footer: Any) -> Any:
+    """Atop a further page: the title and number (续), and the QR code, over a rule."""
+    text = f"{doc.center_name} · {doc.title}（续） · 编号：{doc.number}"
+    qr = QrCode(doc.qr_payload, CONTINUED_QR)
+
+    def draw(canvas: Any, template: Any) -> None:
+        footer(canvas, template)
+        page_width, page_height = template.pagesize
+        top = page_height - margin
+        canvas.saveState()
+        qr.wrap(CONTINUED_QR, CONTINUED_QR)
+        qr.drawOn(canvas, page_width - margin - CONTINUED_QR, top - CONTINUED_QR)
+        draw_text(canvas, margin, top - CONTINUED_QR / 2 - 3, text, 10)
+        canvas.setStrokeColor(RULE)
+        canvas.line(margin, top - CONTINUED_QR - 2, page_width - margin, top - CONTINUED_QR - 2)
+        canvas.restoreState()
+
+    return draw
 
 
 def _footer(doc: PrintedDocument, margin: float, st: Styles) -> Any:

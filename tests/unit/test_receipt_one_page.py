@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from app.printing import render
 from app.printing.documents import AcceptanceReceipt, MaterialLine
@@ -36,3 +38,21 @@ def test_the_receipt_keeps_seal_and_date_on_its_one_page(count: int) -> None:
     assert compact(NINE[count - 1].name) in first
     assert "（盖章）" in first and "2026年11月24日" in first and "进度查询" in first
     assert "经办人：张伟" in first
+
+
+def test_a_longer_receipt_names_itself_with_its_qr_on_each_further_page() -> None:
+    sample = sample_documents("QH:R:TEST")["receipt"]
+    more = tuple(MaterialLine(f"补充材料{i}", "复印件", 1, "加盖公章") for i in range(30))
+    receipt = dataclasses.replace(sample, materials=NINE + more, deferred=())
+    pdf = render(receipt)
+    pages = [compact(p) for p in pdf_text(pdf)]
+    applicant, stub = pages[:-1], pages[-1]
+    assert len(applicant) >= 2 and "（存根）" in stub
+    for page in applicant[1:]:
+        assert compact(f"受理回执（续）·编号：{receipt.number}") in page
+    assert "（续）" not in applicant[0] and "（续）" not in stub
+    assert "（盖章）" in applicant[-1] and compact(more[-1].name) in compact("".join(applicant))
+    # Each further page draws the QR code (vector squares, like the first page's); the stub none.
+    reader = PdfReader(io.BytesIO(pdf))
+    squares = [page.get_contents().get_data().count(b" re") for page in reader.pages]
+    assert all(n > 100 for n in squares[:-1]) and squares[-1] < 100
