@@ -293,6 +293,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui
+    from ui.local_settings import choose_folder
+
+    choose_folder(args.data_dir)  # this PC's settings go with a data folder that was given
 
     def open_context(progress: Callable[[str], None]):  # type: ignore[no-untyped-def]
         from cli import wiring  # the database layer: imported after the login window painted

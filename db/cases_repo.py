@@ -8,7 +8,18 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, insert, literal, or_, select, tuple_, update
+from sqlalchemy import (
+    and_,
+    case,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
@@ -32,6 +43,7 @@ from db.models import (
     Complaint,
     Notice,
     NumberCounter,
+    Refusal,
     SearchToken,
     ServiceItemVersion,
     Staff,
@@ -257,6 +269,24 @@ class SqlCaseRepository:
                 .limit(limit)
             )
         )
+
+    def names_for_id(self, id_type: str, id_number: str, limit: int) -> list[tuple[str, int]]:
+        recorded = union_all(
+            *(
+                select(table.applicant_name.label("name")).where(
+                    table.id_type == id_type, table.id_number == id_number
+                )
+                for table in (CaseFile, Notice, Refusal)
+            )
+        ).subquery()
+        uses = func.count()
+        rows = self.s.execute(
+            select(recorded.c.name, uses)
+            .group_by(recorded.c.name)
+            .order_by(uses.desc(), recorded.c.name)
+            .limit(limit)
+        )
+        return [(str(name), int(count)) for name, count in rows]
 
     def open_case_clocks(self) -> list[CaseClock]:
         stopped = (

@@ -37,7 +37,10 @@ def error_label(key: str) -> QLabel:
 
 
 def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
+    """A field's message (the services' in the interface language), shown; "" hides it."""
+    from ui.app_messages import translated
+
+    label.setText(translated(text))
     label.setVisible(bool(text))
 
 

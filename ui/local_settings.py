@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "frontdesk"
 APPLICATION = "frontdesk"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+SETTINGS_FILE = "frontdesk-pc.ini"
+_folder: Path | None = None
+
+
+def keep_in_folder(folder: Path | None) -> None:
+    """This PC's settings in ``folder`` (the data folder given by ``--data-dir`` or
+    FRONTDESK_HOME: a portable install, or a second hall on one PC, keeps its own); None: the
+    user's settings store (the registry on Windows)."""
+    global _folder
+    _folder = folder
+
+
+def choose_folder(data_dir_flag: str | None) -> Path | None:
+    """The folder for this PC's settings when a data folder was given, else None."""
+    if data_dir_flag or os.environ.get("FRONTDESK_HOME"):
+        from app.config import resolve_data_dir
+
+        folder = resolve_data_dir(data_dir_flag)
+        keep_in_folder(folder)
+        return folder
+    keep_in_folder(None)
+    return None
+
+
+def open_settings() -> QSettings:
+    """This PC's settings store."""
+    if _folder is not None:
+        return QSettings(str(_folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def load_window_geometry(name: str) -> QByteArray | None:
+    """A window's size and place as ``QWidget.saveGeometry`` left them, or None."""
+    value = open_settings().value(f"windows/{name}")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_window_geometry(name: str, geometry: QByteArray) -> None:
+    s = open_settings()
+    s.setValue(f"windows/{name}", geometry)
+    s.sync()
 
 
 @dataclass
@@ -23,7 +68,7 @@ class LocalSettings:
 
     @classmethod
     def load(cls, qsettings: QSettings | None = None) -> LocalSettings:
-        s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+        s = qsettings or open_settings()
         number = s.value("counter/window_number", None)
         language = str(s.value("ui/language", "zh_CN"))
         return cls(
@@ -37,7 +82,7 @@ class LocalSettings:
         )
 
     def save(self, qsettings: QSettings | None = None) -> None:
-        s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+        s = qsettings or open_settings()
         s.setValue(
             "counter/window_number", "" if self.window_number is None else self.window_number
         )

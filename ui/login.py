@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.roles import Actor
+from ui.app_messages import translated
 from ui.ops import run_op
 
 
@@ -88,7 +89,7 @@ class LoginDialog(QDialog):
         self.password_edit.clear()
         self.password_edit.setFocus()
         if isinstance(exc, DomainError):
-            self.message.setText(exc.message)
+            self.message.setText(translated(exc.message))
         else:
             self.message.setText(self.tr("无法登录：%s") % exc)
 

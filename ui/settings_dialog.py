@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -90,6 +92,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("每日自动备份到（可为U盘）"), backup_row)
         form.addRow(self.tr("打印机"), self.printer_combo)
         form.addRow(self.tr("界面语言"), self.language_combo)
+        # Said as soon as another language is chosen, not only after saving.
+        self.language_note = QLabel(self.tr("更改界面语言后须重新启动程序才能完全生效。"))
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: #8a5a00;")
+        self.language_note.hide()
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.language_note.setVisible(
+                self.language_combo.currentData() != self.local.language
+            )
+        )
+        form.addRow("", self.language_note)
         form.addRow(self.tr("身份证读卡器动态库"), reader_row)
         form.addRow(self.tr("读卡器端口"), self.reader_port)
         return page
@@ -181,5 +195,16 @@ class SettingsDialog(QDialog):
             from PySide6.QtWidgets import QApplication
 
             install_language(QApplication.instance(), language)  # type: ignore[arg-type]
-            self.message.setText(self.tr("界面语言将在重新启动后完全生效。"))
+            # The dialog closes now: the note goes to the window, where it stays until read.
+            note = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("界面语言"),
+                self.tr("界面语言已保存，请重新启动程序，全部界面才会以新语言显示。"),
+                QMessageBox.StandardButton.Ok,
+                app if isinstance(app, QWidget) else None,
+            )
+            note.setObjectName("restart_note")
+            note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            note.open()
+            self.restart_note = note
         self.accept()

@@ -38,6 +38,11 @@ class CaseRepository(Protocol):
         """Catalog items most often accepted at the window (or by the clerk) since a day."""
         ...
 
+    def names_for_id(self, id_type: str, id_number: str, limit: int) -> list[tuple[str, int]]:
+        """The applicant names recorded with this ID on cases, one-time notices and refusals,
+        with how often each was, most often first."""
+        ...
+
     def open_case_clocks(self) -> list[CaseClock]: ...
     def query_ids(
         self, query: CaseQuery, after: tuple[Any, ...] | None, limit: int

@@ -30,9 +30,13 @@ class Para:
 
 @dataclass(frozen=True)
 class Fields:
-    """Label/value rows (申请事项 | 最低生活保障申请). A value may hold line breaks."""
+    """Label/value rows (申请事项 | 最低生活保障申请). A value may hold line breaks.
+
+    Two neighbouring rows whose labels are both in ``pairs`` (short values: times, day counts)
+    share a line, so a long form leaves the page room for its tables and seal."""
 
     rows: tuple[tuple[str, str], ...]
+    pairs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,10 @@ def _days(days: int) -> str:
     return "即办（当场办结）" if days == 0 else f"{days}个工作日"
 
 
+# Short values that share a line on the receipt.
+RECEIPT_PAIRS = frozenset({"收件时间", "受理时间", "法定时限", "承诺时限", "收费", "结果送达方式"})
+
+
 @dataclass(frozen=True, kw_only=True)
 class AcceptanceReceipt(PrintedDocument):
     """受理回执: handed over when a case is accepted."""
@@ -250,7 +254,7 @@ class AcceptanceReceipt(PrintedDocument):
                 f"{self.applicant.name}：您申请的“{self.item_name}”已于"
                 f"{cn_time(self.accepted_at)}受理，现将有关事项告知如下。"
             ),
-            Fields(tuple((k, v) for k, v in rows if v)),
+            Fields(tuple((k, v) for k, v in rows if v), RECEIPT_PAIRS),
             Heading("已收材料"),
             _materials_grid(self.materials),
         ]
@@ -263,16 +267,19 @@ class AcceptanceReceipt(PrintedDocument):
                 ),
                 _materials_grid(self.deferred),
             ]
+        return tuple(blocks)
+
+    def closing_body(self) -> tuple[Block, ...]:
+        """Beside the seal (``app.printing.template``): the page keeps its seal and date."""
         phone = f"拨打 {self.progress_phone}，" if self.progress_phone else ""
-        blocks += [
+        return (
             Heading("进度查询"),
             Para(f"{phone}或持本回执到本中心任一窗口扫描二维码，即可查询办理进度。"),
             Para(
                 "请妥善保管本回执；领取办理结果时，请出示本回执及申请人身份证件。",
                 small=True,
             ),
-        ]
-        return tuple(blocks)
+        )
 
     def agency_text(self) -> str:
         """本件由本中心全程代办（服务对象：高龄老人），代办员：张伟"""

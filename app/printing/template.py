@@ -44,6 +44,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -210,8 +211,20 @@ def render_pdf(
         frame = Frame(
             margin, margin + 6 * mm, width - 2 * margin, height - 2 * margin - 6 * mm, id="body"
         )
+        # A signed document running over: each further page names it again, with its QR code.
+        later = Frame(
+            margin,
+            margin + 6 * mm,
+            width - 2 * margin,
+            height - 2 * margin - 6 * mm - CONTINUED_HEIGHT,
+            id="later",
+        )
+        footer = _footer(doc, margin, st, watermark)
         template.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPage=_footer(doc, margin, st, watermark))]
+            [
+                PageTemplate(id="page", frames=[frame], onPage=footer),
+                PageTemplate(id="later", frames=[later], onPage=_continued(doc, margin, footer)),
+            ]
         )
         template.build(_story(doc, frame.width, st))
     return out.getvalue()
@@ -219,11 +232,20 @@ def render_pdf(
 
 def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [_header(doc, doc.title, width, st, with_qr=True), Spacer(1, 3 * mm)]
+    if doc.qr_payload:
+        story.insert(0, NextPageTemplate("later"))  # the pages after the first
     story += _blocks(doc.body(), width, st)
-    closing = _blocks(doc.closing_body(), width, st) + _closing(doc, width, st, stub=False)
-    story.append(KeepTogether(closing))
+    if doc.spec.seal and not doc.spec.applicant_signs:
+        # Beside the seal: the closing blocks and the desk, so a receipt with a long list of
+        # materials keeps its seal and date on the page with them.
+        beside = _blocks(doc.closing_body(), width * BESIDE_SEAL, st)
+        story.append(KeepTogether(_closing(doc, width, st, stub=False, beside=beside)))
+    else:
+        closing = _blocks(doc.closing_body(), width, st) + _closing(doc, width, st, stub=False)
+        story.append(KeepTogether(closing))
     if doc.spec.stub:
-        story += [PageBreak(), _header(doc, f"{doc.title}（存根）", width, st, with_qr=False)]
+        story += [NextPageTemplate("page"), PageBreak()]  # the stub has its own header
+        story.append(_header(doc, f"{doc.title}（存根）", width, st, with_qr=False))
         story.append(Spacer(1, 3 * mm))
         story += _blocks(doc.stub_body(), width, st)
         story.append(Paragraph(markup("此联由服务中心留存归档。"), st.small))
@@ -331,15 +353,34 @@ _CELL_STYLE = [
 
 def _fields(block: Fields, width: float, st: Styles) -> Flowable:
     label_width = 28 * mm if width > 140 * mm else 24 * mm
-    rows = [
-        [Paragraph(markup(label), st.label), Paragraph(markup(value), st.cell)]
-        for label, value in block.rows
+
+    def cells(label: str, value: str) -> list[Any]:
+        return [Paragraph(markup(label), st.label), Paragraph(markup(value), st.cell)]
+
+    if not block.pairs:
+        return _table(
+            [cells(label, value) for label, value in block.rows],
+            [label_width, width - label_width],
+            [*_CELL_STYLE, ("BACKGROUND", (0, 0), (0, -1), SHADE)],
+        )
+    # Four columns: a pair takes them all, any other row spans its value over the last three.
+    half = (width - 2 * label_width) / 2
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        *_CELL_STYLE,
+        ("BACKGROUND", (0, 0), (0, -1), SHADE),
     ]
-    return _table(
-        rows,
-        [label_width, width - label_width],
-        [*_CELL_STYLE, ("BACKGROUND", (0, 0), (0, -1), SHADE)],
-    )
+    pending = list(block.rows)
+    while pending:
+        label, value = pending.pop(0)
+        r = len(rows)
+        if label in block.pairs and pending and pending[0][0] in block.pairs:
+            rows.append(cells(label, value) + cells(*pending.pop(0)))
+            commands.append(("BACKGROUND", (2, r), (2, r), SHADE))
+        else:
+            rows.append([*cells(label, value), "", ""])
+            commands.append(("SPAN", (1, r), (3, r)))
+    return _table(rows, [label_width, half, label_width, half], commands)
 
 
 def _grid(block: Grid, width: float, st: Styles) -> Flowable:
@@ -402,7 +443,17 @@ def _dense_cell(text: str, width: float, style: ParagraphStyle) -> Any:
     return Paragraph(markup(text), style)
 
 
-def _closing(doc: PrintedDocument, width: float, st: Styles, *, stub: bool) -> list[Flowable]:
+BESIDE_SEAL = 0.62  # of the width: the closing blocks and desk lines left of the seal
+
+
+def _closing(
+    doc: PrintedDocument,
+    width: float,
+    st: Styles,
+    *,
+    stub: bool,
+    beside: list[Flowable] | None = None,
+) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 4 * mm)]
     desk = [
         f"窗口：{doc.desk.window}" if doc.desk.window else "",
@@ -410,6 +461,8 @@ def _closing(doc: PrintedDocument, width: float, st: Styles, *, stub: bool) -> l
         f"咨询电话：{doc.desk.phone}" if doc.desk.phone else "",
     ]
     desk = [d for d in desk if d]
+    if beside is not None:
+        return [*out, _beside_seal(doc, width, st, beside, desk)]
     if desk:
         cells = [Paragraph(markup(d), st.cell) for d in desk]
         weights = [len(d) + 4 for d in desk]  # the window's name is the long one
@@ -448,6 +501,66 @@ def _closing(doc: PrintedDocument, width: float, st: Styles, *, stub: bool) -> l
     )
     out.append(closing)
     return out
+
+
+def _beside_seal(
+    doc: PrintedDocument, width: float, st: Styles, beside: list[Flowable], desk: list[str]
+) -> Flowable:
+    """The closing blocks and the desk lines on the left, the seal space, the center's name
+    and the date on the right: one band instead of three."""
+    left = list(beside)
+    if desk:
+        lines = [[Paragraph(markup(d), st.cell)] for d in desk]
+        left.append(
+            _table(
+                lines,
+                [width * BESIDE_SEAL],
+                [
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ],
+            )
+        )
+    right: list[Flowable] = [
+        Spacer(1, 18 * mm),  # the seal goes over the center's name
+        Paragraph(markup(f"{doc.center_name}（盖章）"), st.right),
+        Paragraph(markup(cn_date(doc.issued_on)), st.right),
+    ]
+    return _table(
+        [[left, right]],
+        [width * BESIDE_SEAL, width * (1 - BESIDE_SEAL)],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+
+
+CONTINUED_HEIGHT = 20 * mm  # the band naming the document atop its further pages
+CONTINUED_QR = 16 * mm
+
+
+def _continued(doc: PrintedDocument, margin: float, footer: Any) -> Any:
+    """Atop a further page: the title and number (续), and the QR code, over a rule."""
+    text = f"{doc.center_name} · {doc.title}（续） · 编号：{doc.number}"
+    qr = QrCode(doc.qr_payload, CONTINUED_QR)
+
+    def draw(canvas: Any, template: Any) -> None:
+        footer(canvas, template)
+        page_width, page_height = template.pagesize
+        top = page_height - margin
+        canvas.saveState()
+        qr.wrap(CONTINUED_QR, CONTINUED_QR)
+        qr.drawOn(canvas, page_width - margin - CONTINUED_QR, top - CONTINUED_QR)
+        draw_text(canvas, margin, top - CONTINUED_QR / 2 - 3, text, 10)
+        canvas.setStrokeColor(RULE)
+        canvas.line(margin, top - CONTINUED_QR - 2, page_width - margin, top - CONTINUED_QR - 2)
+        canvas.restoreState()
+
+    return draw
 
 
 def _footer(doc: PrintedDocument, margin: float, st: Styles, watermark: str = "") -> Any:

@@ -59,7 +59,7 @@
         <location filename="../../ui/cases/action_form.py" line="46"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -80,7 +80,7 @@
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
         <location filename="../../ui/feedback/ratings_page.py" line="228"/>
         <location filename="../../ui/feedback/ratings_page.py" line="313"/>
-        <location filename="../../ui/worklist/page.py" line="337"/>
+        <location filename="../../ui/worklist/page.py" line="339"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -140,15 +140,15 @@
         <location filename="../../ui/cases/dialog.py" line="123"/>
         <location filename="../../ui/cases/dialog.py" line="198"/>
         <location filename="../../ui/cases/model.py" line="41"/>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="143"/>
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <location filename="../../ui/feedback/ratings_page.py" line="227"/>
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="288"/>
-        <location filename="../../ui/worklist/page.py" line="308"/>
+        <location filename="../../ui/worklist/page.py" line="290"/>
+        <location filename="../../ui/worklist/page.py" line="310"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="119"/>
-        <location filename="../../ui/counter/checklist.py" line="378"/>
+        <location filename="../../ui/counter/checklist.py" line="460"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
@@ -808,8 +808,8 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/dialog.py" line="196"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="293"/>
-        <location filename="../../ui/worklist/page.py" line="314"/>
+        <location filename="../../ui/worklist/page.py" line="295"/>
+        <location filename="../../ui/worklist/page.py" line="316"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -821,9 +821,9 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="197"/>
         <location filename="../../ui/cases/model.py" line="39"/>
-        <location filename="../../ui/counter/applicant.py" line="49"/>
+        <location filename="../../ui/counter/applicant.py" line="59"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="338"/>
+        <location filename="../../ui/worklist/page.py" line="340"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -847,8 +847,8 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="202"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="312"/>
-        <location filename="../../ui/worklist/page.py" line="339"/>
+        <location filename="../../ui/worklist/page.py" line="314"/>
+        <location filename="../../ui/worklist/page.py" line="341"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -884,8 +884,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="221"/>
-        <location filename="../../ui/worklist/page.py" line="279"/>
-        <location filename="../../ui/worklist/page.py" line="299"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="301"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
@@ -955,7 +955,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="331"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
-        <location filename="../../ui/worklist/page.py" line="583"/>
+        <location filename="../../ui/worklist/page.py" line="585"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1130,7 +1130,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="133"/>
-        <location filename="../../ui/counter/page.py" line="259"/>
+        <location filename="../../ui/counter/page.py" line="284"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -1246,100 +1246,140 @@ Recorded by: %s %s</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="59"/>
+        <location filename="../../ui/counter/applicant.py" line="103"/>
         <source>读卡 (F4)</source>
         <translation>Read card (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="78"/>
+        <location filename="../../ui/counter/applicant.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="79"/>
-        <source>证件类型</source>
-        <translation>ID document</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/applicant.py" line="80"/>
+        <location filename="../../ui/counter/applicant.py" line="75"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="82"/>
-        <source>代理人姓名（可不填）</source>
-        <translation>Proxy&apos;s name (optional)</translation>
+        <location filename="../../ui/counter/applicant.py" line="74"/>
+        <source>证件类型(&amp;Y)</source>
+        <translation>ID document (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="83"/>
+        <location filename="../../ui/counter/applicant.py" line="85"/>
+        <source>有代理人(&amp;L)</source>
+        <translation>Proxy (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="87"/>
+        <source>代理人代为申请时勾选，填写代理人姓名、身份证号和电话</source>
+        <translation>Tick when a proxy applies for the applicant; fill in the proxy&apos;s name, ID number and phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="97"/>
+        <source>代理人姓名</source>
+        <translation>Proxy&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="98"/>
         <source>代理人身份证号</source>
         <translation>Proxy&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="84"/>
+        <location filename="../../ui/counter/applicant.py" line="99"/>
         <source>代理人电话</source>
         <translation>Proxy&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="109"/>
+        <location filename="../../ui/counter/applicant.py" line="149"/>
         <source>长期</source>
         <translation>long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="110"/>
+        <location filename="../../ui/counter/applicant.py" line="150"/>
         <source>已读卡：%s&#x3000;住址：%s&#x3000;有效期：%s 至 %s</source>
         <translation>Card read: %s  Address: %s  Valid: %s to %s</translation>
     </message>
     <message>
+        <location filename="../../ui/counter/applicant.py" line="267"/>
+        <source>“%s”（%s 次）</source>
+        <translation>“%s” (%s times)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="267"/>
+        <source>“%s”</source>
+        <translation>“%s”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/applicant.py" line="272"/>
+        <source>注意：此证件号码此前登记的姓名是 %s，与本次不同。请核对证件，确认是改名还是号码有误。</source>
+        <translation>Note: this ID number was recorded before under the name %s, not this one. Check the ID card: a changed name, or a wrong number?</translation>
+    </message>
+    <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
-        <location filename="../../ui/counter/applicant.py" line="81"/>
+        <location filename="../../ui/counter/applicant.py" line="76"/>
         <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="73"/>
-        <location filename="../../ui/counter/checklist.py" line="141"/>
+        <location filename="../../ui/counter/checklist.py" line="79"/>
+        <location filename="../../ui/counter/checklist.py" line="197"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="93"/>
-        <source>收件时间</source>
-        <translation>Materials received at</translation>
+        <location filename="../../ui/counter/checklist.py" line="103"/>
+        <source>收件时间(&amp;J)</source>
+        <translation>Materials received at (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="104"/>
-        <source>↑↓ 选择材料&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;（双击也可切换）</source>
-        <translation>↑↓ choose a material   Space received/missing   1 received   2 deferred   3 not applicable   0 missing   (or double-click)</translation>
+        <location filename="../../ui/counter/checklist.py" line="113"/>
+        <source>↑↓ 选择&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;A 其余全部已收</source>
+        <translation>↑↓ choose  Space received/missing  1 received  2 deferred  3 not applicable  0 missing  A all the rest received</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="178"/>
+        <location filename="../../ui/counter/checklist.py" line="115"/>
+        <source>每勾选一项自动移到下一项；双击也可切换已收/未收</source>
+        <translation>Each tick moves on to the next material; a double click also switches received/missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/checklist.py" line="121"/>
+        <source>其余全部已收 (F8)</source>
+        <translation>All the rest received (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/checklist.py" line="124"/>
+        <source>未收的必交、视情况提交材料全部标为已收（选交材料不变）</source>
+        <translation>Marks every required or conditional material not yet received as received (optional ones stay as they are)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/checklist.py" line="234"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="178"/>
+        <location filename="../../ui/counter/checklist.py" line="234"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="183"/>
+        <location filename="../../ui/counter/checklist.py" line="239"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="193"/>
+        <location filename="../../ui/counter/checklist.py" line="249"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="193"/>
+        <location filename="../../ui/counter/checklist.py" line="249"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="194"/>
+        <location filename="../../ui/counter/checklist.py" line="250"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -1447,8 +1487,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="104"/>
-        <location filename="../../ui/counter/page.py" line="74"/>
-        <location filename="../../ui/counter/page.py" line="223"/>
+        <location filename="../../ui/counter/page.py" line="76"/>
+        <location filename="../../ui/counter/page.py" line="248"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
@@ -1641,193 +1681,201 @@ you can follow the steps here.</translation>
         <source>，纸质或电子</source>
         <translation>, paper or electronic</translation>
     </message>
-    <message>
-        <location filename="../../ui/counter/labels.py" line="69"/>
-        <source>，%s份</source>
-        <translation>, %s copies</translation>
+    <message numerus="yes">
+        <location filename="../../ui/counter/labels.py" line="70"/>
+        <source>，%n份</source>
+        <translation>
+            <numerusform>, %n copy</numerusform>
+            <numerusform>, %n copies</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <source>形式、份数</source>
         <translation>Form, copies</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="51"/>
+        <location filename="../../ui/counter/materials.py" line="53"/>
         <source>要求</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/materials.py" line="96"/>
+        <location filename="../../ui/counter/materials.py" line="100"/>
         <source>未收（选交）</source>
         <translation>Not received (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="62"/>
+        <location filename="../../ui/counter/page.py" line="64"/>
         <source>告知单编号、扫码、身份证号或“姓名 电话”，回车</source>
         <translation>Notice number, scan, ID number or &quot;name phone&quot;, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="78"/>
+        <location filename="../../ui/counter/page.py" line="80"/>
         <source>在面向申请人的屏幕上显示工作人员、办理进度和评价按钮（有第二块屏幕时全屏显示）</source>
         <translation>Show the clerk, the progress and the rating buttons on the screen facing the applicant (full screen on a second monitor)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="83"/>
+        <location filename="../../ui/counter/page.py" line="85"/>
         <source>办理事项（Ctrl+F）</source>
         <translation>Service item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="85"/>
+        <location filename="../../ui/counter/page.py" line="87"/>
         <source>回访：查找一次性告知单（Ctrl+G）</source>
         <translation>Return visit: find the one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="164"/>
+        <location filename="../../ui/counter/page.py" line="189"/>
         <source>没有找到这张告知单</source>
         <translation>No such notice found</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="174"/>
+        <location filename="../../ui/counter/page.py" line="199"/>
         <source>（已办结）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="194"/>
+        <location filename="../../ui/counter/page.py" line="219"/>
         <source>告知单 %s 已受理，办件编号 %s</source>
         <translation>Notice %s has been accepted as case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="200"/>
+        <location filename="../../ui/counter/page.py" line="225"/>
         <source>告知单 %s 已办结（已重新告知或不予受理）</source>
         <translation>Notice %s is closed (a new notice was issued, or the application was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="223"/>
+        <location filename="../../ui/counter/page.py" line="248"/>
         <source>顾客评价屏：已打开</source>
         <translation>Customer screen: on</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="247"/>
+        <location filename="../../ui/counter/page.py" line="272"/>
         <source>评价：%s</source>
         <translation>Rating: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="248"/>
+        <location filename="../../ui/counter/page.py" line="273"/>
         <source>（差评，已生成整改事项）</source>
         <translation> (bad rating: rectification item opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="251"/>
+        <location filename="../../ui/counter/page.py" line="276"/>
         <source>&#x3000;申请人</source>
         <translation>&#x3000;Applicant&apos;s </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="263"/>
+        <location filename="../../ui/counter/page.py" line="288"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="264"/>
+        <location filename="../../ui/counter/page.py" line="289"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="266"/>
+        <location filename="../../ui/counter/page.py" line="291"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="270"/>
+        <location filename="../../ui/counter/page.py" line="295"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="277"/>
+        <location filename="../../ui/counter/page.py" line="302"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="279"/>
+        <location filename="../../ui/counter/page.py" line="304"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="282"/>
+        <location filename="../../ui/counter/page.py" line="307"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="283"/>
+        <location filename="../../ui/counter/page.py" line="308"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="64"/>
+        <location filename="../../ui/counter/situation.py" line="65"/>
         <source>容缺受理</source>
         <translation>Accept with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="76"/>
+        <location filename="../../ui/counter/situation.py" line="77"/>
         <source>补交期限（不晚于承诺办结日）</source>
         <translation>Supply by (no later than the committed completion date)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="78"/>
+        <location filename="../../ui/counter/situation.py" line="79"/>
         <source>申请人承诺</source>
         <translation>Applicant&apos;s commitment</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="85"/>
+        <location filename="../../ui/counter/situation.py" line="86"/>
         <source>告知单：请于此日前补齐</source>
         <translation>Notice: supply everything by</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="88"/>
+        <location filename="../../ui/counter/situation.py" line="89"/>
         <source>受理(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="89"/>
+        <location filename="../../ui/counter/situation.py" line="90"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="90"/>
+        <location filename="../../ui/counter/situation.py" line="91"/>
         <source>容缺受理(&amp;D)…</source>
         <translation>Accept with &amp;deferred…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="91"/>
+        <location filename="../../ui/counter/situation.py" line="92"/>
         <source>出具一次性告知单(&amp;N)</source>
         <translation>Issue one-time &amp;notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="92"/>
+        <location filename="../../ui/counter/situation.py" line="93"/>
         <source>不予受理(&amp;R)…</source>
         <translation>&amp;Refuse…</translation>
     </message>
     <message>
         <location filename="../../ui/counter/situation.py" line="138"/>
+        <source>等（见上表）</source>
+        <translation> and more (see the table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/situation.py" line="143"/>
         <source>主要材料齐全，%s 项容缺：填写补交期限和申请人承诺后，可以容缺受理。</source>
         <translation>Main materials complete, %s deferred: fill in the supply date and the applicant&apos;s commitment, then accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="141"/>
+        <location filename="../../ui/counter/situation.py" line="146"/>
         <source>材料齐全，可以受理（Ctrl+回车）。</source>
         <translation>All materials here: ready to accept (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="143"/>
+        <location filename="../../ui/counter/situation.py" line="148"/>
         <source>缺 %s 项，均可容缺：%s。可容缺受理，或出具一次性告知单。</source>
         <translation>%s missing, all deferrable: %s. Accept with deferred materials, or issue the one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="146"/>
+        <location filename="../../ui/counter/situation.py" line="151"/>
         <source>缺 %s 项：%s。请出具一次性告知单，一次告知全部所缺材料。</source>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
     </message>
@@ -1972,7 +2020,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
-        <location filename="../../ui/worklist/page.py" line="309"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2265,7 +2313,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="508"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2369,8 +2417,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/agency/terms.py" line="118"/>
-        <source>全程代办（工作人员代为办理全部手续，须有申请人书面委托）</source>
-        <translation>Agency service (staff carry the whole procedure; needs the applicant&apos;s written authorisation)</translation>
+        <source>全程代办(&amp;Q)</source>
+        <translation>Full agency service (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agency/terms.py" line="120"/>
+        <source>工作人员代为办理全部手续，须有申请人书面委托</source>
+        <translation>A staff member carries the whole procedure for the applicant; needs the applicant&apos;s written authorisation</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="106"/>
@@ -2834,8 +2887,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="117"/>
-        <location filename="../../ui/worklist/page.py" line="283"/>
-        <location filename="../../ui/worklist/page.py" line="303"/>
+        <location filename="../../ui/worklist/page.py" line="285"/>
+        <location filename="../../ui/worklist/page.py" line="305"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -2866,8 +2919,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="133"/>
-        <location filename="../../ui/worklist/page.py" line="290"/>
-        <location filename="../../ui/worklist/page.py" line="310"/>
+        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="312"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -3320,93 +3373,93 @@ you can follow the steps here.</translation>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="274"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="272"/>
+        <location filename="../../ui/worklist/page.py" line="274"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="284"/>
-        <location filename="../../ui/worklist/page.py" line="304"/>
+        <location filename="../../ui/worklist/page.py" line="286"/>
+        <location filename="../../ui/worklist/page.py" line="306"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="289"/>
+        <location filename="../../ui/worklist/page.py" line="291"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="291"/>
+        <location filename="../../ui/worklist/page.py" line="293"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="294"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="315"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="323"/>
+        <location filename="../../ui/worklist/page.py" line="325"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="325"/>
+        <location filename="../../ui/worklist/page.py" line="327"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="336"/>
+        <location filename="../../ui/worklist/page.py" line="338"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="340"/>
+        <location filename="../../ui/worklist/page.py" line="342"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="427"/>
+        <location filename="../../ui/worklist/page.py" line="429"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="435"/>
+        <location filename="../../ui/worklist/page.py" line="437"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="470"/>
+        <location filename="../../ui/worklist/page.py" line="472"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="500"/>
+        <location filename="../../ui/worklist/page.py" line="502"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="508"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="506"/>
+        <location filename="../../ui/worklist/page.py" line="508"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="559"/>
+        <location filename="../../ui/worklist/page.py" line="561"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -3429,6 +3482,31 @@ you can follow the steps here.</translation>
         <location filename="../../ui/counter/reader.py" line="106"/>
         <source>（修好后按 F4 重新读卡）</source>
         <translation> (press F4 to read again once fixed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="46"/>
+        <source>受理(&amp;S)</source>
+        <translation>Counter (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="48"/>
+        <source>查找办理事项</source>
+        <translation>Find a service item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="49"/>
+        <source>回访：查找告知单</source>
+        <translation>Return visit: find a notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="50"/>
+        <source>打印刚出具的文书</source>
+        <translation>Print the document just issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/keyboard.py" line="86"/>
+        <source>本次还没有出具可打印的文书</source>
+        <translation>Nothing has been issued to print yet</translation>
     </message>
 </context>
 <context>
@@ -3983,22 +4061,22 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Type an item&apos;s name, code or pinyin initials (e.g. dbsq); Enter chooses</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="59"/>
+        <location filename="../../ui/catalog/finder.py" line="63"/>
         <source>本窗口常办事项（↑↓ 选择，回车办理）</source>
         <translation>This window&apos;s usual items (↑↓ to pick, Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="114"/>
+        <location filename="../../ui/catalog/finder.py" line="118"/>
         <source>即办件</source>
         <translation>on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="116"/>
+        <location filename="../../ui/catalog/finder.py" line="120"/>
         <source>承诺%s个工作日</source>
         <translation>%s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/finder.py" line="133"/>
+        <location filename="../../ui/catalog/finder.py" line="137"/>
         <source>查询失败：%s</source>
         <translation>Search failed: %s</translation>
     </message>
@@ -4006,48 +4084,48 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="38"/>
-        <location filename="../../ui/login.py" line="58"/>
+        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="59"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="38"/>
+        <location filename="../../ui/login.py" line="39"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="40"/>
         <source>政务服务窗口办件系统</source>
         <translation>Service-hall counter desk</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="55"/>
         <source>用户名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="55"/>
+        <location filename="../../ui/login.py" line="56"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="58"/>
+        <location filename="../../ui/login.py" line="59"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64"/>
+        <location filename="../../ui/login.py" line="65"/>
         <source>长时间无操作，屏幕已锁定。请输入密码继续，未保存的内容不会丢失。</source>
         <translation>The screen locked after a period without activity. Enter your password to go on; nothing you typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
+        <location filename="../../ui/login.py" line="76"/>
         <source>请输入用户名和密码</source>
         <translation>Enter your login and password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93"/>
+        <location filename="../../ui/login.py" line="94"/>
         <source>无法登录：%s</source>
         <translation>Cannot log in: %s</translation>
     </message>
@@ -4055,221 +4133,221 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="79"/>
+        <location filename="../../ui/mainwindow/window.py" line="85"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="81"/>
+        <location filename="../../ui/mainwindow/window.py" line="87"/>
         <source>【演示数据】%s</source>
         <translation>[DEMO DATA] %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="98"/>
+        <location filename="../../ui/mainwindow/window.py" line="104"/>
         <source>演示数据：本数据库以演示方式创建，其中的人员、办件均为虚构，不是真实大厅的记录</source>
         <translation>Demo data: this database was created as a demo; its staff and cases are made up, not a real hall&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="140"/>
+        <location filename="../../ui/mainwindow/window.py" line="150"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="143"/>
+        <location filename="../../ui/mainwindow/window.py" line="153"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="145"/>
+        <location filename="../../ui/mainwindow/window.py" line="155"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="146"/>
+        <location filename="../../ui/mainwindow/window.py" line="156"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="149"/>
+        <location filename="../../ui/mainwindow/window.py" line="159"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="151"/>
+        <location filename="../../ui/mainwindow/window.py" line="161"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="153"/>
+        <location filename="../../ui/mainwindow/window.py" line="163"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="156"/>
+        <location filename="../../ui/mainwindow/window.py" line="166"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="160"/>
-        <location filename="../../ui/mainwindow/window.py" line="172"/>
+        <location filename="../../ui/mainwindow/window.py" line="170"/>
+        <location filename="../../ui/mainwindow/window.py" line="182"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="164"/>
+        <location filename="../../ui/mainwindow/window.py" line="174"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="169"/>
+        <location filename="../../ui/mainwindow/window.py" line="179"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="171"/>
+        <location filename="../../ui/mainwindow/window.py" line="181"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="173"/>
+        <location filename="../../ui/mainwindow/window.py" line="183"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="175"/>
+        <location filename="../../ui/mainwindow/window.py" line="185"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="178"/>
+        <location filename="../../ui/mainwindow/window.py" line="188"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="184"/>
+        <location filename="../../ui/mainwindow/window.py" line="194"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="186"/>
+        <location filename="../../ui/mainwindow/window.py" line="196"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="316"/>
+        <location filename="../../ui/mainwindow/window.py" line="330"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="319"/>
+        <location filename="../../ui/mainwindow/window.py" line="333"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="321"/>
+        <location filename="../../ui/mainwindow/window.py" line="335"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="322"/>
+        <location filename="../../ui/mainwindow/window.py" line="336"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="328"/>
+        <location filename="../../ui/mainwindow/window.py" line="349"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="332"/>
+        <location filename="../../ui/mainwindow/window.py" line="353"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="344"/>
+        <location filename="../../ui/mainwindow/window.py" line="365"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="345"/>
+        <location filename="../../ui/mainwindow/window.py" line="366"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="348"/>
+        <location filename="../../ui/mainwindow/window.py" line="369"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="350"/>
+        <location filename="../../ui/mainwindow/window.py" line="371"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="351"/>
-        <location filename="../../ui/mainwindow/window.py" line="523"/>
+        <location filename="../../ui/mainwindow/window.py" line="372"/>
+        <location filename="../../ui/mainwindow/window.py" line="551"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="357"/>
+        <location filename="../../ui/mainwindow/window.py" line="378"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="361"/>
+        <location filename="../../ui/mainwindow/window.py" line="382"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="417"/>
+        <location filename="../../ui/mainwindow/window.py" line="443"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="451"/>
+        <location filename="../../ui/mainwindow/window.py" line="477"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="491"/>
+        <location filename="../../ui/mainwindow/window.py" line="517"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="497"/>
+        <location filename="../../ui/mainwindow/window.py" line="525"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="499"/>
+        <location filename="../../ui/mainwindow/window.py" line="527"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="505"/>
+        <location filename="../../ui/mainwindow/window.py" line="533"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="505"/>
+        <location filename="../../ui/mainwindow/window.py" line="533"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="514"/>
+        <location filename="../../ui/mainwindow/window.py" line="542"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="524"/>
+        <location filename="../../ui/mainwindow/window.py" line="552"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="529"/>
+        <location filename="../../ui/mainwindow/window.py" line="557"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -4325,95 +4403,101 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="39"/>
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>全中心</source>
         <translation>Hall-wide</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>（按人员设置）</source>
         <translation>(from the staff record)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>不用读卡器时留空</source>
         <translation>leave empty without a reader</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>USB读卡器为1001～1016，串口读卡器为1～16</source>
         <translation>USB readers 1001-1016, serial readers 1-16</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>本机窗口号</source>
         <translation>Window number of this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>每日自动备份到（可为U盘）</source>
         <translation>Daily backup to (may be a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="201"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <source>更改界面语言后须重新启动程序才能完全生效。</source>
+        <translation>A new interface language takes full effect after the program is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>身份证读卡器动态库</source>
         <translation>ID card reader library</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>读卡器端口</source>
         <translation>Reader port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>选择读卡器动态库</source>
         <translation>Choose the reader library</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
         <source>动态库 (*.dll *.so)</source>
         <translation>Libraries (*.dll *.so)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>全中心设置只有系统管理员可以修改。</source>
         <translation>Only an administrator can change hall-wide settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="184"/>
-        <source>界面语言将在重新启动后完全生效。</source>
-        <translation>The language takes full effect after a restart.</translation>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <source>界面语言已保存，请重新启动程序，全部界面才会以新语言显示。</source>
+        <translation>The interface language is saved. Restart the program to see every screen in the new language.</translation>
     </message>
 </context>
 <context>
@@ -4840,6 +4924,194 @@ First-inquiry responsibility · One-time notification · Time-limited completion
         <location filename="../../ui/catalog/tables.py" line="259"/>
         <source>时限（工作日）</source>
         <translation>Working days</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app_messages.py" line="19"/>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="20"/>
+        <source>用户名或密码不正确（还可尝试 {} 次）</source>
+        <translation>Wrong user name or password ({} tries left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="21"/>
+        <source>连续输错密码 {} 次，账号已锁定 {} 分钟</source>
+        <translation>Wrong password {} times in a row: the account is locked for {} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="22"/>
+        <source>连续输错密码次数过多，账号已锁定，请 {} 分钟后再试</source>
+        <translation>Too many wrong passwords: the account is locked; try again in {} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="23"/>
+        <source>密码至少需要 {} 个字符</source>
+        <translation>The password needs at least {} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="24"/>
+        <source>密码不能以空格开头或结尾，也不能含控制字符</source>
+        <translation>The password may not begin or end with a space or contain control characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="25"/>
+        <source>用户不一致</source>
+        <translation>Not the same user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="26"/>
+        <source>格式不正确</source>
+        <translation>Wrong format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="27"/>
+        <source>请填写身份证号码</source>
+        <translation>Enter the resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="28"/>
+        <source>15位旧身份证号码已停用，请填写18位身份证号码</source>
+        <translation>15-digit ID numbers are no longer used: enter the 18-character number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="29"/>
+        <source>身份证号码应为18位</source>
+        <translation>A resident ID number has 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="30"/>
+        <source>身份证号码只能由数字组成，最后一位可以是X</source>
+        <translation>A resident ID number is digits only; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="31"/>
+        <source>身份证号码前两位不是有效的省级行政区划代码</source>
+        <translation>The first two digits are not a valid province code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="32"/>
+        <source>身份证号码中的出生日期无效</source>
+        <translation>The birth date in the ID number is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="33"/>
+        <source>身份证号码中的出生日期晚于今天</source>
+        <translation>The birth date in the ID number is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="34"/>
+        <source>身份证号码校验位不正确</source>
+        <translation>The ID number&apos;s check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="35"/>
+        <source>请填写联系电话</source>
+        <translation>Enter a phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="36"/>
+        <source>电话号码格式不正确：手机号码为11位，固定电话需带区号（如0571-88889999）</source>
+        <translation>Wrong phone number: a mobile has 11 digits, a landline needs its area code (e.g. 0571-88889999)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="39"/>
+        <source>不能为空</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="40"/>
+        <source>不能超过{}个字</source>
+        <translation>At most {} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="41"/>
+        <source>含有不允许的字符（U+{}）</source>
+        <translation>Contains a character that is not allowed (U+{})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="42"/>
+        <source>间隔号“·”的位置不正确</source>
+        <translation>The middle dot “·” is in the wrong place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="43"/>
+        <source>含有不允许的控制字符（U+{}）</source>
+        <translation>Contains a control character that is not allowed (U+{})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="44"/>
+        <source>请填写登录名</source>
+        <translation>Enter a login name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="45"/>
+        <source>登录名只能由小写字母、数字、下划线、点和短横线组成，长度2至32位</source>
+        <translation>A login name is 2 to 32 lower-case letters, digits, underscores, dots and hyphens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="46"/>
+        <source>请选择证件类型</source>
+        <translation>Choose the ID document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="47"/>
+        <source>请填写证件号码</source>
+        <translation>Enter the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="48"/>
+        <source>收件时间不能晚于现在</source>
+        <translation>The materials cannot have been received later than now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="49"/>
+        <source>视为受理日期不能晚于今天</source>
+        <translation>The deemed acceptance date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="50"/>
+        <source>容缺受理须记录申请人的补交承诺</source>
+        <translation>Acceptance with deferred materials needs the applicant&apos;s commitment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="51"/>
+        <source>请填写容缺材料的补交期限</source>
+        <translation>Enter the date by which the deferred materials are due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="52"/>
+        <source>补交期限不能早于今天</source>
+        <translation>The supply date cannot be before today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="53"/>
+        <source>补交期限不能晚于承诺办结日期 {}</source>
+        <translation>The supply date cannot be after the committed completion date {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="54"/>
+        <source>“{}”不可容缺，必须当场提交</source>
+        <translation>“{}” cannot be deferred: it must be handed in now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="55"/>
+        <source>“{}”是必交材料，不能标为不适用</source>
+        <translation>“{}” is required: it cannot be marked not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="56"/>
+        <source>材料不齐，不能受理，请出具一次性告知单。缺少：{}</source>
+        <translation>Materials incomplete: cannot accept; issue a one-time notice. Missing: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="57"/>
+        <source>没有 {} 号窗口</source>
+        <translation>There is no window {}</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,8 +115,12 @@ class AgencyBox(QWidget):
     def __init__(self, ctx: AppContext, actor: Actor, today: Callable[[], date]) -> None:
         super().__init__()
         self.ctx, self.actor, self._today = ctx, actor, today
-        self.check = QCheckBox(tr("全程代办（工作人员代为办理全部手续，须有申请人书面委托）"))
+        self.check = QCheckBox(tr("全程代办(&Q)"))
         self.check.setObjectName("agency_check")
+        self.check.setToolTip(tr("工作人员代为办理全部手续，须有申请人书面委托"))
+        # Off the Tab chain on the way to the materials (Alt+Q or the mouse tick it); its
+        # fields join the chain when it is ticked.
+        self.check.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.check.toggled.connect(self._toggled)
         self.details = QWidget()
         grid = QGridLayout(self.details)
@@ -153,6 +157,8 @@ class AgencyBox(QWidget):
 
     def _toggled(self, on: bool) -> None:
         self.details.setVisible(on)
+        if on and self.isVisible():
+            self.fields["agent"].setFocus(Qt.FocusReason.ShortcutFocusReason)
         if on and not self._agents_loaded:
             self._agents_loaded = True
             agent = self.fields["agent"]

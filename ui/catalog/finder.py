@@ -53,6 +53,10 @@ class ItemFinder(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("finder_results")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the line edit
+        # A long item name wraps rather than hide its department and limit off to the right.
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
@@ -142,9 +146,11 @@ class ItemFinder(QWidget):
     def choose(self) -> None:
         """Emit the highlighted item; if the list is not up to date with the text, do it as
         soon as it is."""
-        if self._timer.isActive() or self._shown != self._asked:
+        # Nothing asked yet: Enter pressed the moment the box appeared, before its first list.
+        unasked = self._asked == 0
+        if self._timer.isActive() or self._shown != self._asked or unasked:
             self._choose_when_shown = True
-            if self._timer.isActive():
+            if self._timer.isActive() or unasked:
                 self.search_now()
             return
         version_id = self.current_version_id()

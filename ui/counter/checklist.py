@@ -16,7 +16,12 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
+    QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +37,7 @@ from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeRequest, RefusalRequest
 from app.roles import Actor
 from ui.agency.terms import AgencyBox
+from ui.app_messages import translated
 from ui.counter.applicant import ApplicantForm
 from ui.counter.dialogs import ExtraDemandForm, RefusalForm
 from ui.counter.labels import DEFERRED, MISSING, NOT_APPLICABLE, RECEIVED, tr
@@ -84,14 +90,17 @@ class ChecklistPanel(QWidget):
             lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date(),
             card_readers=ctx.card_readers,
         )
+        self.applicant.check_identity = self._check_identity
         self.received_at = QDateTimeEdit()
         self.received_at.setObjectName("received_at")
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_at.setSpecialValueText(" ")  # blank until an item is chosen
         self.received_at.dateTimeChanged.connect(self._received_changed)
+        # Now, unless the materials came earlier: off the Tab chain (its five sections would
+        # stand between the phone and the materials); Alt+J or the mouse reach it.
+        self.received_at.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.received_error = error_label("received_at")
-        self.applicant.form.addRow(tr("收件时间"), self.received_at)
-        self.applicant.form.addRow("", self.received_error)
+        self.applicant.add_beside_agent(tr("收件时间(&J)"), self.received_at, self.received_error)
         self.agency = AgencyBox(
             ctx, actor, lambda: self.ctx.clock.now().astimezone(DEFAULT_TZ).date()
         )
@@ -101,9 +110,19 @@ class ChecklistPanel(QWidget):
         self.materials.demand_requested.connect(self.request_demand)
         self.materials_error = error_label("materials")
         keys = QLabel(
-            tr("↑↓ 选择材料　空格 已收/未收　1 已收　2 容缺　3 不适用　0 未收　（双击也可切换）")
+            tr("↑↓ 选择　空格 已收/未收　1 已收　2 容缺　3 不适用　0 未收　A 其余全部已收")
         )
+        keys.setToolTip(tr("每勾选一项自动移到下一项；双击也可切换已收/未收"))
+        keys.setObjectName("materials_keys")
+        keys.setWordWrap(True)
         keys.setStyleSheet("color: #555;")
+        # The applicant's papers all there: one key from anywhere on the checklist (the phone
+        # field, say), so the clerk goes from the last field to "accept" without the table.
+        self.all_received = QPushButton(tr("其余全部已收 (F8)"))
+        self.all_received.setObjectName("all_received")
+        self.all_received.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.all_received.setToolTip(tr("未收的必交、视情况提交材料全部标为已收（选交材料不变）"))
+        self.all_received.clicked.connect(lambda _c=False: self.mark_rest_received())
 
         self.outcomes = SituationBar()
         bar = self.outcomes
@@ -117,19 +136,56 @@ class ChecklistPanel(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
 
-        for keys_text in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys_text, slot in (
+            ("Ctrl+Return", self.accept_case),
+            ("Ctrl+Enter", self.accept_case),
+            ("F8", self.mark_rest_received),
+        ):
             shortcut = QShortcut(QKeySequence(keys_text), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.accept_case)
+            shortcut.activated.connect(slot)
+
+        # The applicant above, the materials below, with a splitter between: on a 1024×768
+        # screen the applicant's part scrolls rather than push the buttons off the window, and
+        # the materials get whatever height the screen has.
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.applicant)
+        upper_layout.addWidget(self.agency)
+        upper_layout.addStretch(1)
+        self.upper_scroll = QScrollArea()
+        self.upper_scroll.setObjectName("applicant_scroll")
+        self.upper_scroll.setWidget(upper)
+        self.upper_scroll.setWidgetResizable(True)
+        self.upper_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.upper_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.upper_scroll.setMinimumHeight(60)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        key_row = QHBoxLayout()
+        key_row.addWidget(keys, 1)
+        key_row.addWidget(self.all_received)
+        lower_layout.addLayout(key_row)
+        lower_layout.addWidget(self.materials, 1)
+        lower_layout.addWidget(self.materials_error)
+        self.materials.setMinimumHeight(90)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("checklist_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.upper_scroll)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        # The applicant's part as tall as it needs, not more; the rest to the materials.
+        self.splitter.setSizes([upper.sizeHint().height(), 10_000])
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.return_banner)
-        layout.addWidget(self.applicant)
-        layout.addWidget(self.agency)
-        layout.addWidget(keys)
-        layout.addWidget(self.materials, 1)
-        layout.addWidget(self.materials_error)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.outcomes)
         self.clear()
@@ -207,6 +263,23 @@ class ChecklistPanel(QWidget):
     def _received_changed(self) -> None:
         self._received_touched = True
 
+    def _check_identity(self, id_type: str, number: str, name: str) -> None:
+        """The names this ID was recorded under before, off the GUI thread; a failed lookup
+        only means no warning."""
+        from app.cases import identity
+
+        uow, actor, asked = self.ctx.uow, self.actor, (id_type, number, name)
+        run_op(
+            self,
+            lambda: identity.other_names(uow(), actor, *asked),
+            lambda names: self._other_names(asked, names),
+            lambda _exc: None,
+        )
+
+    def _other_names(self, asked: tuple[str, str, str], names: list[Any]) -> None:
+        if shiboken6.isValid(self):
+            self.applicant.show_other_names(asked, names)
+
     # -- the situation -----------------------------------------------------------------------
     def update_situation(self) -> None:
         self.outcomes.show_situation(
@@ -214,6 +287,9 @@ class ChecklistPanel(QWidget):
             self.materials.missing(),
             len(self.materials.ids(DEFERRED)),
             self.busy,
+        )
+        self.all_received.setEnabled(
+            self.checklist is not None and not self.busy and bool(self.materials.missing())
         )
         self.progress_changed.emit(self.progress())
 
@@ -232,6 +308,12 @@ class ChecklistPanel(QWidget):
                 for m in self.materials.materials
             ),
         )
+
+    def mark_rest_received(self) -> None:
+        """F8: every required or conditional material not yet ticked is received."""
+        if self.checklist is None or self.busy:
+            return
+        self.materials.mark_rest_received()
 
     def offer_deferral(self) -> None:
         """Mark every missing (deferrable) material deferred and go to the supply date."""
@@ -373,7 +455,7 @@ class ChecklistPanel(QWidget):
         if isinstance(exc, ValidationError):
             self._show_errors(exc.errors)
         elif isinstance(exc, DomainError):
-            self.message.setText(exc.message)
+            self.message.setText(translated(exc.message))
         else:
             self.message.setText(tr("操作失败：%s") % exc)
 
@@ -388,7 +470,7 @@ class ChecklistPanel(QWidget):
             if key in targets:
                 show_error(targets[key], text)
                 placed.add(key)
-        rest = [text for key, text in errors.items() if key not in placed]
+        rest = [translated(text) for key, text in errors.items() if key not in placed]
         self.message.setText("\n".join(rest))
         first = self.applicant.first_error_field()
         if first is not None:

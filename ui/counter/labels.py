@@ -9,9 +9,9 @@ from app.catalog.records import MaterialForm, MaterialMedium, MaterialRecord, Ne
 RECEIVED, MISSING, DEFERRED, NOT_APPLICABLE = "received", "missing", "deferred", "not_applicable"
 
 
-def tr(text: str) -> str:
-    # lupdate files calls of a bare tr() under the empty context.
-    return QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # lupdate files calls of a bare tr() under the empty context; with ``n``, a numerus form.
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def id_types() -> list[tuple[str, str]]:
@@ -66,4 +66,5 @@ def form_text(m: MaterialRecord) -> str:
         MaterialMedium.ELECTRONIC: tr("，电子"),
         MaterialMedium.EITHER: tr("，纸质或电子"),
     }[m.medium]
-    return form + medium + tr("，%s份") % m.copies
+    # Numerus: "1 copy", "2 copies" in English.
+    return form + medium + tr("，%n份", None, m.copies)

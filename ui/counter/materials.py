@@ -2,8 +2,10 @@
 
 Up/Down choose a material; Space toggles received / not received; 1 received, 2 deferred
 (容缺, only where the catalog allows it), 3 not applicable (only for conditional and optional
-ones), 0 not received. On a return visit the rows that were not on the notice are locked:
-trying to change one asks for an extra demand (``demand_requested``) instead.
+ones), 0 not received; each moves on to the next material. A marks every material still not
+received as received (optional ones stay as they are). On a return visit the rows that were
+not on the notice are locked: trying to change one asks for an extra demand
+(``demand_requested``) instead.
 """
 
 from __future__ import annotations
@@ -57,14 +59,16 @@ class MaterialTable(QTableWidget):
         self.setWordWrap(True)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # Name and requirements share what is left: on a 1024×768 screen neither is squeezed
+        # into a column a few characters wide, and rows follow the wrapped text's height.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(1, 260)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.materials: list[MaterialRecord] = []
         self._states: dict[int, str] = {}
         self._locked: dict[int, str] = {}  # material id -> why it is locked
-        self.cellDoubleClicked.connect(lambda row, _col: self.toggle(row))
+        self.cellDoubleClicked.connect(lambda row, _col: self.toggle(row))  # stays on the row
 
     # -- content --------------------------------------------------------------------------
     def load(
@@ -148,23 +152,42 @@ class MaterialTable(QTableWidget):
             self.states_changed.emit()
         return True
 
-    def toggle(self, row: int) -> None:
-        if 0 <= row < len(self.materials):
-            current = self._states[self.materials[row].id]
-            self.set_state(row, MISSING if current == RECEIVED else RECEIVED)
+    def toggle(self, row: int) -> bool:
+        if not 0 <= row < len(self.materials):
+            return False
+        current = self._states[self.materials[row].id]
+        return self.set_state(row, MISSING if current == RECEIVED else RECEIVED)
 
     def mark_all(self, from_state: str, to_state: str, only_deferrable: bool = False) -> None:
         for row, m in enumerate(self.materials):
             if self._states[m.id] == from_state and (m.deferrable or not only_deferrable):
                 self.set_state(row, to_state)
 
+    def mark_rest_received(self) -> None:
+        """A: everything still not received is (optional materials stay as they are)."""
+        for row, m in enumerate(self.materials):
+            rest = self._states[m.id] == MISSING and m.necessity is not Necessity.OPTIONAL
+            if rest and m.id not in self._locked:  # a locked one needs an extra demand
+                self.set_state(row, RECEIVED)
+
+    def _next_row(self, row: int) -> None:
+        """After a tick, the next material: the clerk goes down the list key by key."""
+        if row + 1 < self.rowCount():
+            self.setCurrentCell(row + 1, self.currentColumn())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         row = self.currentRow()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key == Qt.Key.Key_Space and not event.modifiers():
-            self.toggle(row)
+            if self.toggle(row):
+                self._next_row(row)
             return
-        if key in KEY_STATES and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.set_state(row, KEY_STATES[Qt.Key(key)])
+        if key in KEY_STATES and plain:
+            if self.set_state(row, KEY_STATES[Qt.Key(key)]):
+                self._next_row(row)
+            return
+        if key == Qt.Key.Key_A and plain:
+            self.mark_rest_received()
             return
         super().keyPressEvent(event)

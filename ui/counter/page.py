@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from app.errors import DomainError, ValidationError
 from app.notices import service as notices
 from app.notices.records import NoticeRecord, NoticeResult, NoticeState, RefusalResult
 from app.roles import Actor
+from ui.app_messages import translated
 from ui.catalog.finder import ItemFinder
 from ui.counter.checklist import ChecklistPanel
 from ui.counter.citizen_screen import CitizenScreen
@@ -89,7 +91,8 @@ class CounterPage(QWidget):
         left.addWidget(self.citizen_toggle)
         left_box = QWidget()
         left_box.setLayout(left)
-        left_box.setFixedWidth(380)
+        left_box.setMinimumWidth(220)
+        left.setContentsMargins(0, 0, 0, 0)
 
         self.checklist = ChecklistPanel(ctx, actor, window_number)
         self.checklist.accepted.connect(self._accepted)
@@ -110,21 +113,43 @@ class CounterPage(QWidget):
         self.printables: list[tuple[str, str]] = []  # (kind, number), the main one first
         self.preview: QWidget | None = None
 
-        top = QHBoxLayout()
-        top.addWidget(left_box)
-        top.addWidget(self.checklist, 1)
+        # The finder beside the checklist, the line between them movable: on a 1024×768
+        # screen the checklist needs the width more than the item names do.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("counter_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left_box)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 10_000])
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.result_bar)
+        # On its own (a test, a dialog) the page answers its keys itself; the main window
+        # turns these off and answers them from anywhere in the window (its 受理 menu).
+        self.shortcuts: list[QShortcut] = []
         for keys, slot in (
-            ("Ctrl+F", self.finder.setFocus),
-            ("Ctrl+G", self.notice_search.setFocus),
+            ("Ctrl+F", self.focus_finder),
+            ("Ctrl+G", self.focus_notice_search),
             ("Ctrl+P", self.print_main_document),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
         self.setFocusProxy(self.finder)
+
+    def focus_finder(self) -> None:
+        """Ctrl+F: the item finder, its text selected, so what is typed next replaces it."""
+        self.finder.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.finder.edit.selectAll()
+
+    def focus_notice_search(self) -> None:
+        """Ctrl+G: the notice search (a scanner types the slip's QR code into it)."""
+        self.notice_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.notice_search.selectAll()
 
     # -- a new application -------------------------------------------------------------------
     def open_item(self, version_id: int) -> None:
@@ -316,5 +341,5 @@ class CounterPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        message = exc.message if isinstance(exc, DomainError) else str(exc)
+        message = translated(exc.message) if isinstance(exc, DomainError) else str(exc)
         self.checklist.message.setText(message)

@@ -35,6 +35,7 @@ DEFAULT_COMMITMENT = (
     "同意按有关规定中止或终止办理。"
 )
 BASE_STYLE = "font-size: 13pt; padding: 6px;"
+SHOWN_NAMES = 3  # missing materials named in the situation line
 STYLES = {
     "complete": "background: #e3f4e1; color: #1b5e20;",
     "deferred": "background: #fff4c2; color: #8a5a00;",
@@ -131,7 +132,11 @@ class SituationBar(QWidget):
         self, has_item: bool, missing: list[MaterialRecord], deferred: int, busy: bool
     ) -> None:
         all_deferrable = bool(missing) and all(m.deferrable for m in missing)
-        names = "、".join(m.name for m in missing)
+        # The table shows each one; a long list here would push the buttons down.
+        names = "、".join(m.name for m in missing[:SHOWN_NAMES])
+        if len(missing) > SHOWN_NAMES:
+            names += tr("等（见上表）")
+        self.situation.setToolTip("、".join(m.name for m in missing))
         if not has_item:
             text, style = "", ""
         elif not missing and deferred:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,12 +30,15 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.roles import Actor, Role
 from app.sites import Post
+from ui.app_messages import translated
 from ui.idle import IdleWatcher
 from ui.labels import role_label
 from ui.login import LoginDialog
 from ui.mainwindow.audit_page import AuditPage
 from ui.mainwindow.first_inquiry import FirstInquiryActions
+from ui.mainwindow.keyboard import KeyboardActions
 from ui.mainwindow.pages import HomePage, StaffPage
+from ui.mainwindow.placement import fit_header_texts, keep_placement, place_window
 from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
 
@@ -55,6 +59,7 @@ class PageSlot(QWidget):
         if self.built is None:
             self.built = self._build()
             self._layout.addWidget(self.built)
+            fit_header_texts(self.built)
         return self.built
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
@@ -67,7 +72,7 @@ WARNING_REFRESH_MS = 5 * 60 * 1000
 FIRST_SCAN_MS = 1500  # after the first paint: cases turn yellow/red overnight
 
 
-class MainWindow(FirstInquiryActions, QMainWindow):
+class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
     locked = Signal()
     unlocked = Signal()
     application_linked = Signal(str)  # a visit became the application with this number
@@ -81,10 +86,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         if post.demo:  # never taken for a real hall
             title = self.tr("【演示数据】%s") % title
         self.setWindowTitle(title)
-        self.resize(1180, 760)
+        place_window(self)  # as the clerk left it on this PC, or fitted to the screen
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(160)
+        self.nav.setFixedWidth(140)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 13pt; } QListWidget::item { padding: 8px; }"
         )
@@ -116,6 +121,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self._build_menus()
+        self.nav.currentRowChanged.connect(lambda _row: self._adopt_page_keys())
+        # A page chosen with the mouse takes the keyboard: what is typed next goes there.
+        self.nav.itemClicked.connect(lambda _item: self.focus_page(self.current_page()))
+        self._watch_focus()
         self._build_status_bar()
         self._cover: QLabel | None = None
         self._others: list[QLabel] = []
@@ -191,6 +200,8 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         from ui.counter import CounterPage
 
         counter = CounterPage(self.ctx, self.actor, self.post.window_number)
+        for shortcut in counter.shortcuts:
+            shortcut.setEnabled(False)  # the 受理 menu answers them from anywhere in the window
         action = getattr(self, "citizen_action", None)
         if action is not None:  # the menu came first: keep its tick in step with the button
             counter.citizen_toggle.toggled.connect(action.setChecked)
@@ -294,8 +305,10 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         if cases is not None:
             cases.reload()  # type: ignore[attr-defined]
 
-    def show_page(self, key: str) -> None:
+    def show_page(self, key: str, focus: bool = True) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
+        if focus:
+            self.focus_page(key)
 
     # -- menus ---------------------------------------------------------------------------
     def _action(
@@ -323,9 +336,16 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for i, key in enumerate(self.pages):
             title = self.nav.item(i).text()
+            # triggered(bool) hands its checked flag to the slot: the key must not take it.
             view_menu.addAction(
-                self._action(title, lambda k=key: self.show_page(k), f"Ctrl+{i + 1}")
+                self._action(
+                    title,
+                    lambda _checked=False, k=key: self.show_page(k),
+                    f"Ctrl+{i + 1}",
+                    f"view_{key}",
+                )
             )
+        self._build_counter_menu(bar)
         tools = bar.addMenu(self.tr("工具(&T)"))
         if "counter" in self.pages:
             # The screen turned toward the applicant, on or off (also a button on the counter,
@@ -363,8 +383,13 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         self.status_db.setObjectName("status_db")
         self.status_clock = QLabel()
         self.status_clock.setObjectName("status_clock")
-        for label in (self.status_staff, self.status_window, self.status_site, self.status_db):
+        for label in (self.status_staff, self.status_window, self.status_site):
             bar.addWidget(label)
+        # A long path or server address must not widen the window past a small screen.
+        self.status_db.setToolTip(self.status_db.text())
+        self.status_db.setMinimumWidth(40)
+        self.status_db.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.status_db, 1)
         self.status_warnings = QLabel()
         self.status_warnings.setObjectName("status_warnings")
         bar.addPermanentWidget(self.status_warnings)
@@ -528,11 +553,13 @@ class MainWindow(FirstInquiryActions, QMainWindow):
         )
 
     def show_error(self, exc: BaseException) -> None:
-        text = exc.message if isinstance(exc, DomainError) else str(exc)
+        text = translated(exc.message) if isinstance(exc, DomainError) else str(exc)
         QMessageBox.warning(self, self.tr("操作未完成"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle_watcher)
+        self._unwatch_focus()
+        keep_placement(self)
         super().closeEvent(event)

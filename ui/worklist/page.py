@@ -263,9 +263,11 @@ class WorkListPage(QWidget):
         view = self.views[key]
         view.setModel(model)
         # Widths from the font, not from the rows: measuring rows would read them all.
-        metrics = view.fontMetrics()
+        metrics, header = view.fontMetrics(), view.horizontalHeader()
         for column, sample in enumerate(WIDTH_SAMPLES[key]):
-            view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+            # Never narrower than the header's own text (English headers are the longer).
+            width = max(metrics.horizontalAdvance(sample) + 16, header.sectionSizeHint(column))
+            view.setColumnWidth(column, width)
 
     def _referral_columns(self) -> list[Column[ReferralRow]]:
         def state(row: ReferralRow) -> str:
