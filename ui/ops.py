@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -117,31 +117,38 @@ class _Relay(QObject):
             raise exc
 
 
-class _Job(QRunnable):
+class _Job:
+    """The work and where its answer goes, run by the thread pool.
+
+    A plain callable, not a ``QRunnable`` subclass: the pool wraps it in a runnable of its own
+    and drops it when done, where a Python ``QRunnable`` deleted by the pool on its thread
+    could leave its Python half alive (a few per hundred, counted over a long day).
+    """
+
+    __slots__ = ("relay", "work")
+
     def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
         self.work: Callable[[], Any] | None = work
         self.relay: _Relay | None = relay
 
-    def run(self) -> None:
+    def __call__(self) -> None:
         work, relay = self.work, self.relay
-        self.work = self.relay = None  # the job object may outlive the run: hold nothing
+        self.work = self.relay = None  # hold nothing once run
         assert work is not None and relay is not None
         try:
             result = work()
         except BaseException as exc:  # reported on the GUI thread, never swallowed
-            self._send(relay, relay.failed, exc)
+            _send(relay, relay.failed, exc)
         else:
-            self._send(relay, relay.succeeded, result)
+            _send(relay, relay.succeeded, result)
 
-    @staticmethod
-    def _send(relay: _Relay, signal: Any, value: Any) -> None:
-        # The program may be closing while the work ran, or the widget that asked is gone:
-        # Qt has then already deleted the relay and nobody is left to tell (the work itself
-        # committed or rolled back as usual).
-        if isValid(relay):
-            with contextlib.suppress(RuntimeError):
-                signal.emit(value)
+
+def _send(relay: _Relay, signal: Any, value: Any) -> None:
+    # The program may be closing while the work ran: Qt has then already deleted the relay
+    # and nobody is left to tell (the work itself committed or rolled back as usual).
+    if isValid(relay):
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def run_op(
@@ -167,8 +174,7 @@ def run_op(
         dialog.setWindowTitle(progress)
     relay = _Relay(parent, on_success, on_failure, dialog)
     _running.add(relay)
-    job = _Job(work, relay)
-    QThreadPool.globalInstance().start(job)
+    QThreadPool.globalInstance().start(_Job(work, relay))
 
 
 def show_storage_problem(parent: QWidget | None, problem: StorageProblem) -> None:
