@@ -15,7 +15,7 @@ end and prints the lines that allocated most in between (slow: Python allocation
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/long_day.py               # 500 visitors
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/long_day.py --cycles 100 --no-write
-    MALLOC_ARENA_MAX=2 QT_QPA_PLATFORM=offscreen .venv/bin/python bench/long_day.py --no-write
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/long_day.py --default-malloc  # glibc's own
 """
 
 from __future__ import annotations
@@ -65,14 +65,17 @@ def type_counts() -> collections.Counter[str]:
     return collections.Counter(type(o).__qualname__ for o in gc.get_objects())
 
 
-def run(cycles: int, warm_up: int, trace: bool) -> dict[str, Any]:
+def run(cycles: int, warm_up: int, trace: bool, default_malloc: bool) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import ui.app
     from app.clock import ManualClock
     from tests.helpers.long_day import LongDay, live_widgets, make_hall, top_level_widgets
     from tests.helpers.stores import START
     from ui.app import create_application
     from ui.ops import live_relays
 
+    if default_malloc:
+        ui.app.limit_heap_growth = lambda: False  # type: ignore[attr-defined]
     app = create_application()
     folder = Path(tempfile.mkdtemp(prefix="frontdesk-long-day-"))
     try:
@@ -159,8 +162,8 @@ def section(f: dict[str, Any], command: str) -> str:
     start, end = f["start"], f["end"]
     growth = end["rss"] - start["rss"]
     lines = [
-        "<!-- long_day:begin -->",
-        f"## A counter's long day ({f['cycles']} visitors in one process)",
+        f"<!-- {f['section']}:begin -->",
+        f"## A counter's long day ({f['cycles']} visitors in one process, {f['allocator']})",
         "",
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs "
         f"({cpu_model()}), {ram()} RAM, {platform.system()} {platform.release()}; Python "
@@ -209,7 +212,7 @@ def section(f: dict[str, Any], command: str) -> str:
         "```sh",
         command,
         "```",
-        "<!-- long_day:end -->",
+        f"<!-- {f['section']}:end -->",
     ]
     return "\n".join(lines) + "\n"
 
@@ -219,11 +222,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cycles", type=int, default=500)
     parser.add_argument("--warm-up", type=int, default=20)
     parser.add_argument("--trace", action="store_true", help="tracemalloc diff (slow)")
+    parser.add_argument(
+        "--default-malloc",
+        action="store_true",
+        help="glibc's own arenas and mmap threshold (not ui.ops.limit_heap_growth's)",
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     if args.cycles < WINDOW:
         parser.error(f"--cycles must be at least {WINDOW}")
-    f = run(args.cycles, args.warm_up, args.trace)
+    f = run(args.cycles, args.warm_up, args.trace, args.default_malloc)
+    f["section"] = "long_day:default-malloc" if args.default_malloc else "long_day"
+    f["allocator"] = (
+        "glibc malloc defaults"
+        if args.default_malloc
+        else "2 malloc arenas, 256 KiB mmap threshold (ui.ops.limit_heap_growth)"
+    )
     start, end = f["start"], f["end"]
     print(f"RSS {start['rss']:.1f} -> {end['rss']:.1f} MB ({end['rss'] - start['rss']:+.1f})")
     print(f"after malloc_trim: {end['rss_trimmed']:.1f} MB (trimmed: {f['trimmed']})")
@@ -241,7 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         command = "QT_QPA_PLATFORM=offscreen .venv/bin/python bench/long_day.py"
         if args.cycles != 500:
             command += f" --cycles {args.cycles}"
-        replace_section(RESULTS, "long_day", section(f, command))
+        if args.default_malloc:
+            command += " --default-malloc"
+        replace_section(RESULTS, f["section"], section(f, command))
         print(f"updated {RESULTS}")
     return 0
 
