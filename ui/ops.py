@@ -7,6 +7,7 @@ GUI thread. No widget ever waits on the database, a PDF or a backup.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -180,6 +181,34 @@ def run_op(
 def show_storage_problem(parent: QWidget | None, problem: StorageProblem) -> None:
     title = QCoreApplication.translate("ops", "数据库无法使用")
     QMessageBox.warning(parent, title, problem.message)
+
+
+def limit_heap_growth() -> bool:
+    """On Linux (glibc): keep a long day's heap from spreading, before any worker starts.
+
+    Each pool thread would get a malloc arena of its own, and after the first large free glibc
+    raises its mmap threshold, so the page images of every preview (about a megabyte each, made
+    on a worker, freed on the GUI thread) end up scattered over several arenas that never shrink.
+    Two arenas and a fixed 256 KiB threshold (large blocks mapped and given back when freed)
+    keep the same day about 50 MB smaller (bench/long_day.py). Settings in the environment
+    (``MALLOC_ARENA_MAX``, ``MALLOC_MMAP_THRESHOLD_``) win. Elsewhere this does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import os
+
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):
+        return False
+    m_mmap_threshold, m_arena_max = -3, -8  # glibc's malloc.h
+    done = False
+    if "MALLOC_ARENA_MAX" not in os.environ:
+        done = bool(mallopt(m_arena_max, 2)) or done
+    if "MALLOC_MMAP_THRESHOLD_" not in os.environ:
+        done = bool(mallopt(m_mmap_threshold, 256 * 1024)) or done
+    return done
 
 
 def wait_for_ops(timeout_ms: int = 30_000) -> bool:

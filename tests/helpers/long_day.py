@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QAction
@@ -170,12 +170,14 @@ class LongDay:
         actor = login(ctx.uow(), CLERK, PASSWORD)
         self.window = window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
         window.show()
-        self.worklist = window.page("worklist")
+        # The pages and dialogs are driven by their attributes: typed Any here.
+        self.worklist: Any = cast(Any, window.page("worklist"))
         window.show_page("worklist")
         wait_until(lambda: self.worklist.queue is not None, "the work list")
         window.show_page("counter")
-        self.counter = counter = window.page("counter")
-        action = window.findChild(QAction, "citizen_screen_action")
+        self.counter: Any = cast(Any, window.page("counter"))
+        counter = self.counter
+        action: Any = window.findChild(QAction, "citizen_screen_action")
         action.trigger()  # 工具 → 顾客评价屏
         self.screen = counter.citizen_screen
         assert self.screen is not None
@@ -228,12 +230,12 @@ class LongDay:
         QTest.keyClicks(form.fields["phone"], f"138{n % 100_000_000:08d}")
         QTest.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         wait_until(lambda: self.opened.count > opened, "the visit to be registered")
-        dialog = window.visit_dialog
+        dialog: Any = window.visit_dialog
         wait_until(lambda: dialog.detail is not None, "the visit's window")
         wait_until(lambda: dialog.findChild(QPushButton, "do_close") is not None, "办结")
         QTest.mouseClick(dialog.findChild(QPushButton, "do_close"), Qt.MouseButton.LeftButton)
         wait_until(lambda: dialog.form is not None and isValid(dialog.form), "the outcome form")
-        outcome = dialog.form
+        outcome: Any = dialog.form
         box = outcome.fields["outcome"]
         box.showPopup()  # the clerk opens the list to choose
         box.hidePopup()
@@ -331,7 +333,7 @@ class LongDay:
     def lock_and_unlock(self) -> None:
         window = self.window
         window.lock_screen()
-        dialog = window.findChild(QWidget, "lock_dialog")
+        dialog: Any = window.findChild(QWidget, "lock_dialog")
         wait_until(lambda: dialog is not None and dialog.isVisible(), "the lock dialog")
         QTest.keyClicks(dialog.password_edit, PASSWORD)
         QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)

@@ -86,3 +86,53 @@ def walk(day: LongDay, visitors: int) -> None:
     first, second = objects_half - objects_start, objects_end - objects_half
     assert second <= max(first, 0) + OBJECT_SLACK // 3, grown_types(types_start)
     assert objects_end - objects_start <= OBJECT_SLACK, grown_types(types_start)
+
+
+def test_a_relay_goes_once_delivered_or_once_nobody_waits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from tests.helpers.long_day import settle
+    from ui.ops import run_op, wait_for_ops
+
+    asker = QWidget()
+    answers: list[object] = []
+    for n in range(50):
+        run_op(asker, lambda n=n: n, answers.append)
+    def failed(exc: BaseException) -> None:
+        answers.append(type(exc))
+
+    run_op(asker, lambda: 1 / 0, answers.append, failed)
+    wait_for_ops()
+    qtbot.waitUntil(lambda: len(answers) == 51)
+    settle()
+    assert live_relays() == 0
+    assert sorted(a for a in answers if isinstance(a, int)) == list(range(50))
+    assert ZeroDivisionError in answers
+
+    # The widget that asked is closed while the work runs: its callback is dropped at once,
+    # the relay swallows the late answer, then goes too.
+    release = threading.Event()
+    gone = QWidget()
+    run_op(gone, release.wait, answers.append)
+    gone.deleteLater()
+    settle()
+    release.set()
+    wait_for_ops()
+    settle()
+    assert live_relays() == 0 and len(answers) == 51
+
+
+def test_the_heap_limits_leave_settings_in_the_environment_alone(  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
+    import sys
+
+    from ui.ops import limit_heap_growth
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert limit_heap_growth() is False  # both chosen by whoever started the program
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    assert limit_heap_growth() is sys.platform.startswith("linux")
