@@ -10,6 +10,7 @@ times are bench/long_day.py's business. CI also walks a busier day (``-m slow``)
 from __future__ import annotations
 
 import gc
+from functools import partial
 
 import pytest
 
@@ -99,7 +100,8 @@ def test_a_relay_goes_once_delivered_or_once_nobody_waits(qtbot) -> None:  # typ
     asker = QWidget()
     answers: list[object] = []
     for n in range(50):
-        run_op(asker, lambda n=n: n, answers.append)
+        run_op(asker, partial(int, n), answers.append)
+
     def failed(exc: BaseException) -> None:
         answers.append(type(exc))
 
