@@ -20,7 +20,7 @@ from ui.fonts import apply_default_font, register_bundled_fonts
 from ui.i18n import install_language
 from ui.local_settings import APPLICATION, ORGANIZATION, LocalSettings
 from ui.login import LoginDialog
-from ui.ops import run_op, wait_for_ops
+from ui.ops import limit_heap_growth, run_op, wait_for_ops
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -45,6 +45,7 @@ class FirstPaint(QObject):
 
 
 def create_application() -> QApplication:
+    limit_heap_growth()  # before the thread pool starts: a counter runs all day
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)

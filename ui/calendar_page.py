@@ -131,8 +131,10 @@ class CalendarPage(QWidget):
 
     def set_day(self) -> None:
         dialog = DayDialog(self)
-        if dialog.exec():
-            day, working, name = dialog.values()
+        accepted = dialog.exec()
+        day, working, name = dialog.values()
+        dialog.deleteLater()
+        if accepted:
             run_op(
                 self,
                 lambda: calendar.set_day(self.ctx.uow(), self.actor, day, working, name),

@@ -82,6 +82,9 @@ class ServiceForm(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Opened for one task, read in its accepted() handlers, then gone: a counter opens
+        # hundreds of these a day, and a hidden one would keep its widgets for the whole day.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
         self._perform = perform
         self.fields: dict[str, QWidget] = {}

@@ -121,6 +121,9 @@ def test_print_button_goes_through_the_print_dialog(  # type: ignore[no-untyped-
             self.printer.setOutputFileName(str(out))
             return QDialog.DialogCode.Accepted
 
+        def deleteLater(self) -> None:  # the preview lets go of its dialog
+            pass
+
     monkeypatch.setattr(preview_module, "QPrintDialog", ChosenPdf)
     dialog = shown_preview(qtbot, sqlite_demo_ctx, accept_one(sqlite_demo_ctx))
     with qtbot.waitSignal(dialog.document_printed, timeout=60_000):

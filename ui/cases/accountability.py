@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -130,6 +131,7 @@ class AccountabilityPage(QWidget):
         if row < 0 or row >= len(self.records) or self.records[row].state != "open":
             return
         dialog = ReviewDialog(self.ctx, self.actor, self.records[row], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.reload)
         dialog.open()
 

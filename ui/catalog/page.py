@@ -232,6 +232,7 @@ class CatalogPage(QWidget):
 
     def _open_editor(self, version: ItemVersionRecord | None) -> None:
         self.editor = ItemEditor(self._save, version, self)
+        self.editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor.item_saved.connect(self._saved)
         self.editor.open()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ui.ops import run_op
@@ -44,6 +45,7 @@ class FirstInquiryActions(_Base):
         from ui.visits.dialog import VisitDialog
 
         dialog = VisitDialog(self.ctx, self.actor, visit_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.visit_changed.connect(lambda _id: self._reload_worklist())
         dialog.application_requested.connect(self.start_application)
         dialog.visit_answered.connect(self._offer_visit_rating)
@@ -68,6 +70,7 @@ class FirstInquiryActions(_Base):
         from ui.visits.item_chooser import ItemChooser
 
         chooser = ItemChooser(self.ctx, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.item_chosen.connect(lambda version_id: self._open_counter_for(visit, version_id))
         self.item_chooser = chooser
         chooser.open()
@@ -75,8 +78,9 @@ class FirstInquiryActions(_Base):
     def _open_counter_for(self, visit: Any, version_id: int) -> None:
         from app.cases.records import ApplicantInput
 
-        if getattr(self, "visit_dialog", None) is not None:
-            self.visit_dialog.accept()
+        dialog = getattr(self, "visit_dialog", None)
+        if dialog is not None and shiboken6.isValid(dialog):  # deleted once it closed
+            dialog.accept()
         counter = self.page("counter")
         self.pending_visit = visit
         counter.checklist.applicant.set_value(  # type: ignore[attr-defined]

@@ -453,6 +453,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         from ui.cases.dialog import CaseDialog
 
         dialog = CaseDialog(self.ctx, self.actor, case_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         page = self.built_page("cases")
         if page is not None:
             dialog.case_changed.connect(lambda _id: page.reload())  # type: ignore[attr-defined]
@@ -479,6 +480,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         self.locked.emit()
         dialog = LoginDialog(self._confirm, self.post.site_name, self, fixed_login=self.actor.login)
         dialog.setObjectName("lock_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per lock, all day
         # Application-modal (open() would make it window-modal): no other window takes input.
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.accepted.connect(self._unlock)
@@ -543,7 +545,9 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         )
 
     def open_settings(self) -> None:
-        SettingsDialog(self.ctx, self.actor, self).exec()
+        dialog = SettingsDialog(self.ctx, self.actor, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -67,6 +67,8 @@ class PrintPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("print_preview")
+        # A preview per receipt, all day long: closed is gone, with its page images.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(tr("打印预览"))
         self.ctx, self.actor, self.load = ctx, actor, load
         self.document: PrintedDocument | None = None
@@ -109,6 +111,16 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
         self.load_preview()
+
+    def done(self, result: int) -> None:
+        """Closed (关闭, Esc or the window's X): let go of the page images now, not when Qt
+        gets round to deleting the dialog; a print still running keeps its own copy."""
+        self.pages = []
+        for i in range(self.page_layout.count()):
+            label = self.page_layout.itemAt(i).widget()
+            if isinstance(label, QLabel):
+                label.clear()
+        super().done(result)
 
     @classmethod
     def for_number(
@@ -195,7 +207,9 @@ class PrintPreviewDialog(QDialog):
         printer = self.make_printer()
         self._set_paper(printer)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        chosen = dialog.exec()
+        dialog.deleteLater()
+        if chosen != QDialog.DialogCode.Accepted:
             return
         if printer.outputFormat() is QPrinter.OutputFormat.NativeFormat and printer.printerName():
             settings = LocalSettings.load()
@@ -272,6 +286,5 @@ def open_print_preview(
 ) -> PrintPreviewDialog:
     """Show the preview of a document named by kind and number (non-modal)."""
     dialog = PrintPreviewDialog.for_number(ctx, actor, kind, number, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
