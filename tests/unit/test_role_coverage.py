@@ -17,6 +17,7 @@ UNDECLARED = {
     "app.auth.confirm_password": "the idle lock: any person confirms their own password",
     "app.sites.describe_post": "any person's own window and post, shown in the status bar",
     "app.cases.acceptance.window_id_for": "inside accept_case",
+    "app.cases.deferral.approval_override": "inside decide_case (its roles hold)",
     "app.cases.deadlines.recompute_open_cases": "inside enter_schedule and set_day",
     "app.catalog.service.record_draft": "inside save_item and the catalog import",
     "app.catalog.service.set_item_active": "inside deactivate_item and reactivate_item",
