@@ -4,45 +4,45 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="35"/>
+        <location filename="../../ui/cases/accountability.py" line="36"/>
         <source>申请人原因</source>
         <translation>Applicant&apos;s delay</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="36"/>
+        <location filename="../../ui/cases/accountability.py" line="37"/>
         <source>工作人员过错</source>
         <translation>Staff fault</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="37"/>
+        <location filename="../../ui/cases/accountability.py" line="38"/>
         <source>其他部门原因</source>
         <translation>Another department</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="38"/>
+        <location filename="../../ui/cases/accountability.py" line="39"/>
         <source>系统或设备原因</source>
         <translation>System or equipment</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="39"/>
+        <location filename="../../ui/cases/accountability.py" line="40"/>
         <location filename="../../ui/visits/labels.py" line="24"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="50"/>
-        <location filename="../../ui/cases/accountability.py" line="122"/>
+        <location filename="../../ui/cases/accountability.py" line="51"/>
+        <location filename="../../ui/cases/accountability.py" line="123"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="51"/>
-        <location filename="../../ui/cases/accountability.py" line="122"/>
+        <location filename="../../ui/cases/accountability.py" line="52"/>
+        <location filename="../../ui/cases/accountability.py" line="123"/>
         <source>已审查</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="52"/>
+        <location filename="../../ui/cases/accountability.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="131"/>
         <location filename="../../ui/feedback/ratings_page.py" line="215"/>
         <location filename="../../ui/feedback/ratings_page.py" line="300"/>
@@ -50,12 +50,12 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="56"/>
+        <location filename="../../ui/cases/accountability.py" line="57"/>
         <source>审查…</source>
         <translation>Review…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="63"/>
+        <location filename="../../ui/cases/accountability.py" line="64"/>
         <location filename="../../ui/cases/action_form.py" line="46"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
@@ -64,12 +64,12 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="64"/>
+        <location filename="../../ui/cases/accountability.py" line="65"/>
         <source>办件/告知单/投诉编号</source>
         <translation>Case / notice / complaint no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="87"/>
+        <location filename="../../ui/cases/accountability.py" line="88"/>
         <source>超期办件、违反一次性告知和属实的投诉自动生成责任追究记录，须由负责人审查，不能自行关闭。</source>
         <translation>Overdue cases, breaches of the one-time notice rule and substantiated complaints open accountability records automatically; a supervisor must review them, they cannot be closed otherwise.</translation>
     </message>
@@ -85,19 +85,19 @@
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="65"/>
+        <location filename="../../ui/cases/accountability.py" line="66"/>
         <location filename="../../ui/feedback/forms.py" line="114"/>
         <location filename="../../ui/feedback/ratings_page.py" line="231"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="66"/>
+        <location filename="../../ui/cases/accountability.py" line="67"/>
         <source>超期工作日</source>
         <translation>Working days late</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="67"/>
+        <location filename="../../ui/cases/accountability.py" line="68"/>
         <source>发生时间</source>
         <translation>Opened</translation>
     </message>
@@ -136,7 +136,7 @@
     <message>
         <location filename="../../ui/appointments/page.py" line="100"/>
         <location filename="../../ui/appointments/settings.py" line="182"/>
-        <location filename="../../ui/cases/accountability.py" line="68"/>
+        <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/dialog.py" line="123"/>
         <location filename="../../ui/cases/dialog.py" line="198"/>
         <location filename="../../ui/cases/model.py" line="41"/>
@@ -261,33 +261,33 @@
         <translation>%s no-shows marked</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="69"/>
+        <location filename="../../ui/cases/accountability.py" line="70"/>
         <source>原因 / 处理结果</source>
         <translation>Cause / outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="111"/>
+        <location filename="../../ui/cases/accountability.py" line="112"/>
         <location filename="../../ui/reports/charts.py" line="49"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="112"/>
+        <location filename="../../ui/cases/accountability.py" line="113"/>
         <source>违反一次性告知</source>
         <translation>One-time notice breach</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="113"/>
+        <location filename="../../ui/cases/accountability.py" line="114"/>
         <source>投诉属实</source>
         <translation>Substantiated complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="152"/>
+        <location filename="../../ui/cases/accountability.py" line="154"/>
         <source>审查 %s</source>
         <translation>Review %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="156"/>
+        <location filename="../../ui/cases/accountability.py" line="158"/>
         <location filename="../../ui/feedback/complaints_page.py" line="108"/>
         <location filename="../../ui/feedback/forms.py" line="56"/>
         <location filename="../../ui/feedback/forms.py" line="82"/>
@@ -297,17 +297,17 @@
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="163"/>
+        <location filename="../../ui/cases/accountability.py" line="165"/>
         <source>原因类别</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="164"/>
+        <location filename="../../ui/cases/accountability.py" line="166"/>
         <source>情况说明</source>
         <translation>Account of what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="165"/>
+        <location filename="../../ui/cases/accountability.py" line="167"/>
         <location filename="../../ui/feedback/complaints_page.py" line="253"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="119"/>
-        <location filename="../../ui/counter/checklist.py" line="460"/>
+        <location filename="../../ui/counter/checklist.py" line="475"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
@@ -907,7 +907,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="256"/>
-        <location filename="../../ui/printing/preview.py" line="91"/>
+        <location filename="../../ui/printing/preview.py" line="93"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -1190,58 +1190,58 @@ Recorded by: %s %s</translation>
         <translation>%s cases</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="70"/>
+        <location filename="../../ui/printing/preview.py" line="72"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="79"/>
+        <location filename="../../ui/printing/preview.py" line="81"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="281"/>
-        <location filename="../../ui/printing/preview.py" line="86"/>
+        <location filename="../../ui/printing/preview.py" line="88"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="104"/>
+        <location filename="../../ui/printing/preview.py" line="106"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="165"/>
+        <location filename="../../ui/printing/preview.py" line="177"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="163"/>
+        <location filename="../../ui/printing/preview.py" line="175"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="167"/>
+        <location filename="../../ui/printing/preview.py" line="179"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="169"/>
+        <location filename="../../ui/printing/preview.py" line="181"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="235"/>
+        <location filename="../../ui/printing/preview.py" line="249"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="243"/>
+        <location filename="../../ui/printing/preview.py" line="257"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="267"/>
+        <location filename="../../ui/printing/preview.py" line="281"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1354,32 +1354,32 @@ Recorded by: %s %s</translation>
         <translation>Marks every required or conditional material not yet received as received (optional ones stay as they are)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="234"/>
+        <location filename="../../ui/counter/checklist.py" line="249"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="234"/>
+        <location filename="../../ui/counter/checklist.py" line="249"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="239"/>
+        <location filename="../../ui/counter/checklist.py" line="254"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="249"/>
+        <location filename="../../ui/counter/checklist.py" line="264"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="249"/>
+        <location filename="../../ui/counter/checklist.py" line="264"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="250"/>
+        <location filename="../../ui/counter/checklist.py" line="265"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -2856,12 +2856,12 @@ you can follow the steps here.</translation>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/first_inquiry.py" line="87"/>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="91"/>
         <source>受理台已打开：办理后将关联来访 %s</source>
         <translation>Counter opened: what is issued there will be linked to visit %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/first_inquiry.py" line="109"/>
+        <location filename="../../ui/mainwindow/first_inquiry.py" line="113"/>
         <source>来访 %s 已办结：转为申请 %s</source>
         <translation>Visit %s closed: became application %s</translation>
     </message>
@@ -3760,62 +3760,62 @@ you can follow the steps here.</translation>
         <translation>%s items</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="239"/>
+        <location filename="../../ui/catalog/page.py" line="240"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="249"/>
+        <location filename="../../ui/catalog/page.py" line="250"/>
         <source>停用事项</source>
         <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="250"/>
+        <location filename="../../ui/catalog/page.py" line="251"/>
         <source>停用“%s”后，窗口将不能再受理该事项。确定停用吗？</source>
         <translation>After deactivating “%s” no window can accept it any more. Deactivate it?</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="267"/>
+        <location filename="../../ui/catalog/page.py" line="268"/>
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="267"/>
+        <location filename="../../ui/catalog/page.py" line="268"/>
         <source>事项目录 (*.xlsx *.json)</source>
         <translation>Catalog (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="276"/>
+        <location filename="../../ui/catalog/page.py" line="277"/>
         <source>正在导入事项目录…</source>
         <translation>Importing the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="280"/>
+        <location filename="../../ui/catalog/page.py" line="281"/>
         <source>导入完成：%s</source>
         <translation>Import finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="288"/>
+        <location filename="../../ui/catalog/page.py" line="289"/>
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="290"/>
+        <location filename="../../ui/catalog/page.py" line="291"/>
         <source>Excel 工作簿 (*.xlsx);;JSON 文件 (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="300"/>
+        <location filename="../../ui/catalog/page.py" line="301"/>
         <source>已导出 %s 项到 %s</source>
         <translation>Exported %s items to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="302"/>
+        <location filename="../../ui/catalog/page.py" line="303"/>
         <source>正在导出事项目录…</source>
         <translation>Exporting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="308"/>
+        <location filename="../../ui/catalog/page.py" line="309"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -3823,32 +3823,32 @@ you can follow the steps here.</translation>
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../ui/calendar_page.py" line="151"/>
+        <location filename="../../ui/calendar_page.py" line="153"/>
         <source>设置单日</source>
         <translation>Set one day</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="156"/>
+        <location filename="../../ui/calendar_page.py" line="158"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="157"/>
+        <location filename="../../ui/calendar_page.py" line="159"/>
         <source>上班（调休）</source>
         <translation>Working day (make-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="160"/>
+        <location filename="../../ui/calendar_page.py" line="162"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="161"/>
+        <location filename="../../ui/calendar_page.py" line="163"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="162"/>
+        <location filename="../../ui/calendar_page.py" line="164"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4245,6 +4245,7 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
     </message>
     <message>
         <location filename="../../ui/mainwindow/window.py" line="335"/>
+        <location filename="../../ui/mainwindow/window.py" line="570"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -4285,7 +4286,7 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
     </message>
     <message>
         <location filename="../../ui/mainwindow/window.py" line="372"/>
-        <location filename="../../ui/mainwindow/window.py" line="551"/>
+        <location filename="../../ui/mainwindow/window.py" line="555"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -4305,51 +4306,58 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="477"/>
+        <location filename="../../ui/mainwindow/window.py" line="478"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="517"/>
+        <location filename="../../ui/mainwindow/window.py" line="519"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="525"/>
+        <location filename="../../ui/mainwindow/window.py" line="527"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="527"/>
+        <location filename="../../ui/mainwindow/window.py" line="529"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="533"/>
+        <location filename="../../ui/mainwindow/window.py" line="535"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="533"/>
+        <location filename="../../ui/mainwindow/window.py" line="535"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="542"/>
+        <location filename="../../ui/mainwindow/window.py" line="544"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="552"/>
+        <location filename="../../ui/mainwindow/window.py" line="556"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="557"/>
+        <location filename="../../ui/mainwindow/window.py" line="561"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="571"/>
+        <source>受理台上还有未办完的申请：%s。
+退出将丢失已录入的内容，确定退出吗？</source>
+        <translation>The counter holds an unfinished application: %s.
+Quitting loses what was entered. Quit anyway?</translation>
     </message>
 </context>
 <context>
@@ -5183,7 +5191,7 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/ops.py" line="109"/>
+        <location filename="../../ui/ops.py" line="182"/>
         <source>数据库无法使用</source>
         <translation>The database cannot be used</translation>
     </message>
@@ -5191,24 +5199,24 @@ First-inquiry responsibility · One-time notification · Time-limited completion
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="76"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
-        <location filename="../../ui/app.py" line="197"/>
-        <location filename="../../ui/app.py" line="219"/>
+        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="198"/>
+        <location filename="../../ui/app.py" line="220"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168"/>
+        <location filename="../../ui/app.py" line="169"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="244"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>

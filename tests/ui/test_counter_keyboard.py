@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
@@ -382,3 +383,39 @@ def test_an_id_known_under_another_name_is_warned_at_entry(  # type: ignore[no-u
     qtbot.waitUntil(warning.isVisible)
     page.checklist.clear()
     assert not warning.isVisible()
+
+
+def test_ctrl_q_asks_before_dropping_a_half_done_application(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, _page = counter_with_item(qtbot, sqlite_demo_ctx)
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_rest):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    type_text("王五")
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "王五" in asked[0] and window.isVisible()  # stays by default
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2 and not window.isVisible()
+
+
+def test_ctrl_q_over_an_empty_counter_quits_without_asking(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_main(qtbot, sqlite_demo_ctx)
+    click_nav(window, "counter")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("asked"))
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

@@ -207,6 +207,21 @@ class ChecklistPanel(QWidget):
         self._clear_errors()
         self.update_situation()
 
+    def unfinished(self) -> str:
+        """What the clerk would lose by leaving now ('' when nothing): an item on the checklist
+        with an applicant typed or a material ticked."""
+        if self.checklist is None or self.busy:
+            return ""
+        typed = any(
+            self.applicant.fields[k].text().strip()
+            for k in ("applicant_name", "id_number", "phone")
+        )
+        ticked = any(state != MISSING for state in self.materials.states().values())
+        if not (typed or ticked):
+            return ""
+        name = self.applicant.fields["applicant_name"].text().strip()
+        return f"{self.checklist.version.name}" + (f"（{name}）" if name else "")
+
     def load_item(self, checklist: notices.Checklist) -> None:
         """A new application: keep what was typed about the applicant, tick from scratch."""
         self.checklist, self.notice = checklist, None

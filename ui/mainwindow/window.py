@@ -332,7 +332,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             file_menu.addAction(
                 self._action(self.tr("备份数据库…"), self.backup, "Ctrl+B", "backup")
             )
-        file_menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q", "quit"))
+        file_menu.addAction(self._action(self.tr("退出"), self.quit_requested, "Ctrl+Q", "quit"))
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for i, key in enumerate(self.pages):
             title = self.nav.item(i).text()
@@ -559,6 +559,23 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
     def show_error(self, exc: BaseException) -> None:
         text = translated(exc.message) if isinstance(exc, DomainError) else str(exc)
         QMessageBox.warning(self, self.tr("操作未完成"), text)
+
+    def quit_requested(self) -> None:
+        """Ctrl+Q: not over a half-done application without asking (the default is to stay)."""
+        checklist = getattr(self.built_page("counter"), "checklist", None)  # built: its form
+        pending = checklist.unfinished() if checklist is not None else ""
+        if pending:
+            answer = QMessageBox.question(
+                self,
+                self.tr("退出"),
+                self.tr("受理台上还有未办完的申请：%s。\n退出将丢失已录入的内容，确定退出吗？")
+                % pending,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QApplication.instance()
