@@ -319,6 +319,18 @@ def _name_char_allowed(ch: str) -> bool:
     return ch in _NAME_PUNCTUATION
 
 
+def _not_in_a_name(ch: str) -> str:
+    """Why a character cannot be in a name, in words a clerk reads aloud."""
+    category = unicodedata.category(ch)
+    if category == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF:
+        return f"姓名中不能有表情或图形符号“{ch}”，请删去"
+    if category[0] == "N":
+        return f"姓名中不能有数字“{ch}”"
+    if category[0] in "PS":
+        return f"姓名中不能有符号“{ch}”（只可用间隔号“·”、空格、连字符和撇号）"
+    return f"姓名中有不能使用的字符（U+{ord(ch):04X}），请删去"
+
+
 def validate_name(value: object, field: str = "name", max_len: int = 50) -> str:
     """A person's name: any script, rare characters outside the BMP, the middle dot."""
     text = _as_text(value, field).replace("\u3000", " ").strip().translate(_MIDDLE_DOTS)
@@ -338,7 +350,7 @@ def validate_name(value: object, field: str = "name", max_len: int = 50) -> str:
     _check_script(text, field)
     bad = next((ch for ch in text if not _name_char_allowed(ch)), None)
     if bad is not None:
-        raise ValidationError.single(field, f"含有不允许的字符（U+{ord(bad):04X}）")
+        raise ValidationError.single(field, _not_in_a_name(bad))
     if text[0] == "·" or text[-1] == "·" or "··" in text:
         raise ValidationError.single(field, "间隔号“·”的位置不正确")
     _check_covered(text, field)

@@ -5038,86 +5038,101 @@ Quitting loses what was entered. Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/app_messages.py" line="41"/>
-        <source>含有不允许的字符（U+{}）</source>
-        <translation>Contains a character that is not allowed (U+{})</translation>
+        <source>姓名中不能有表情或图形符号“{}”，请删去</source>
+        <translation>A name cannot hold an emoji or picture symbol (“{}”): remove it</translation>
     </message>
     <message>
         <location filename="../../ui/app_messages.py" line="42"/>
+        <source>姓名中不能有数字“{}”</source>
+        <translation>A name cannot hold a digit (“{}”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="43"/>
+        <source>姓名中不能有符号“{}”（只可用间隔号“·”、空格、连字符和撇号）</source>
+        <translation>A name cannot hold the symbol “{}” (only the middle dot “·”, spaces, hyphens and apostrophes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="44"/>
+        <source>姓名中有不能使用的字符（U+{}），请删去</source>
+        <translation>The name holds a character that cannot be used (U+{}): remove it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="45"/>
         <source>间隔号“·”的位置不正确</source>
         <translation>The middle dot “·” is in the wrong place</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="43"/>
+        <location filename="../../ui/app_messages.py" line="46"/>
         <source>含有不允许的控制字符（U+{}）</source>
         <translation>Contains a control character that is not allowed (U+{})</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="44"/>
+        <location filename="../../ui/app_messages.py" line="47"/>
         <source>请填写登录名</source>
         <translation>Enter a login name</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="45"/>
+        <location filename="../../ui/app_messages.py" line="48"/>
         <source>登录名只能由小写字母、数字、下划线、点和短横线组成，长度2至32位</source>
         <translation>A login name is 2 to 32 lower-case letters, digits, underscores, dots and hyphens</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="46"/>
+        <location filename="../../ui/app_messages.py" line="49"/>
         <source>请选择证件类型</source>
         <translation>Choose the ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="47"/>
+        <location filename="../../ui/app_messages.py" line="50"/>
         <source>请填写证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="48"/>
+        <location filename="../../ui/app_messages.py" line="51"/>
         <source>收件时间不能晚于现在</source>
         <translation>The materials cannot have been received later than now</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="49"/>
+        <location filename="../../ui/app_messages.py" line="52"/>
         <source>视为受理日期不能晚于今天</source>
         <translation>The deemed acceptance date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="50"/>
+        <location filename="../../ui/app_messages.py" line="53"/>
         <source>容缺受理须记录申请人的补交承诺</source>
         <translation>Acceptance with deferred materials needs the applicant&apos;s commitment</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="51"/>
+        <location filename="../../ui/app_messages.py" line="54"/>
         <source>请填写容缺材料的补交期限</source>
         <translation>Enter the date by which the deferred materials are due</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="52"/>
+        <location filename="../../ui/app_messages.py" line="55"/>
         <source>补交期限不能早于今天</source>
         <translation>The supply date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="53"/>
+        <location filename="../../ui/app_messages.py" line="56"/>
         <source>补交期限不能晚于承诺办结日期 {}</source>
         <translation>The supply date cannot be after the committed completion date {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="54"/>
+        <location filename="../../ui/app_messages.py" line="57"/>
         <source>“{}”不可容缺，必须当场提交</source>
         <translation>“{}” cannot be deferred: it must be handed in now</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="55"/>
+        <location filename="../../ui/app_messages.py" line="58"/>
         <source>“{}”是必交材料，不能标为不适用</source>
         <translation>“{}” is required: it cannot be marked not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="56"/>
+        <location filename="../../ui/app_messages.py" line="59"/>
         <source>材料不齐，不能受理，请出具一次性告知单。缺少：{}</source>
         <translation>Materials incomplete: cannot accept; issue a one-time notice. Missing: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="57"/>
+        <location filename="../../ui/app_messages.py" line="60"/>
         <source>没有 {} 号窗口</source>
         <translation>There is no window {}</translation>
     </message>

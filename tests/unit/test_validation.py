@@ -350,3 +350,16 @@ def test_validators_never_fail_any_other_way(
         # What was stored once is accepted unchanged when edited again.
         assert validator(cleaned, field="the_field", **extra) == cleaned
         assert not {"\u202e", "\x00"} & set(cleaned)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("张三😀", "不能有表情或图形符号“😀”"),
+        ("张三3", "不能有数字“3”"),
+        ("张三@", "不能有符号“@”"),
+        ("张\u200b三", "不能使用的字符（U+200B）"),
+    ],
+)
+def test_a_character_refused_in_a_name_is_said_in_words(name: str, words: str) -> None:
+    assert words in error_of(validate_name, name, field="applicant_name")
