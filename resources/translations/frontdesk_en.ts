@@ -1130,7 +1130,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/model.py" line="133"/>
-        <location filename="../../ui/counter/page.py" line="284"/>
+        <location filename="../../ui/counter/page.py" line="290"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
@@ -1755,57 +1755,62 @@ you can follow the steps here.</translation>
         <translation>Customer screen: on</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="272"/>
+        <location filename="../../ui/counter/page.py" line="267"/>
+        <source>没有第二块屏幕：顾客评价屏在本屏幕右半边另开一个窗口（Ctrl+Shift+E 关闭）</source>
+        <translation>No second screen: the citizen screen opened as a window on the right of this one (Ctrl+Shift+E closes it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py" line="278"/>
         <source>评价：%s</source>
         <translation>Rating: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="273"/>
+        <location filename="../../ui/counter/page.py" line="279"/>
         <source>（差评，已生成整改事项）</source>
         <translation> (bad rating: rectification item opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="276"/>
+        <location filename="../../ui/counter/page.py" line="282"/>
         <source>&#x3000;申请人</source>
         <translation>&#x3000;Applicant&apos;s </translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="288"/>
+        <location filename="../../ui/counter/page.py" line="294"/>
         <source>已受理：办件编号 %s，承诺办结日期 %s。</source>
         <translation>Accepted: case %s, committed completion date %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="289"/>
+        <location filename="../../ui/counter/page.py" line="295"/>
         <source>打印受理回执</source>
         <translation>Print acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="291"/>
+        <location filename="../../ui/counter/page.py" line="297"/>
         <source>打印容缺受理通知</source>
         <translation>Print deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="295"/>
+        <location filename="../../ui/counter/page.py" line="301"/>
         <source>已出具一次性告知单 %s，须补齐 %s 项：%s。</source>
         <translation>One-time notice %s issued; %s item(s) to supply: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="302"/>
+        <location filename="../../ui/counter/page.py" line="308"/>
         <source>注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。</source>
         <translation>Note: more than 5 working days after receipt; under Art. 32 of the Administrative Licensing Law the application counts as accepted from the day of receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="304"/>
+        <location filename="../../ui/counter/page.py" line="310"/>
         <source>打印告知单</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="307"/>
+        <location filename="../../ui/counter/page.py" line="313"/>
         <source>已出具不予受理通知书 %s。</source>
         <translation>Refusal notice %s issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/page.py" line="308"/>
+        <location filename="../../ui/counter/page.py" line="314"/>
         <source>打印不予受理通知书</source>
         <translation>Print refusal notice</translation>
     </message>

@@ -40,6 +40,10 @@ def screen_for(qtbot, window: MainWindow) -> tuple[CounterPage, CitizenScreen]: 
     screen = counter.citizen_screen
     assert screen is not None and screen.isVisible() and screen.isWindow()
     assert not screen.isFullScreen()  # one screen (offscreen): a separate ordinary window
+    # ... on the right of that screen, and the clerk is told where it went.
+    area = window.screen().availableGeometry()
+    assert screen.x() >= area.x() and screen.y() >= area.y()
+    assert "没有第二块屏幕" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: "1 号窗口" in screen.window_title.text())
     return counter, screen
 

@@ -380,19 +380,29 @@ class CitizenScreen(QWidget):
         self.pages.setCurrentIndex(0)
 
     # -- where it shows ------------------------------------------------------------------------
-    def show_on_second_screen(self, beside: QWidget | None = None) -> None:
-        """Full screen on a screen other than the counter's when there is one, else a
-        separate ordinary window."""
+    def show_on_second_screen(self, beside: QWidget | None = None) -> bool:
+        """Full screen on a screen other than the counter's when there is one (True); else a
+        separate ordinary window on the counter's screen, kept in front of the main window
+        while the keyboard stays at the counter (False: the caller says so)."""
         own = beside.screen() if beside is not None else QGuiApplication.primaryScreen()
         target = other_screen(QGuiApplication.screens(), own)
         if target is None:
-            self.resize(1280, 800)
+            area = own.availableGeometry() if own is not None else None
+            if area is not None:  # the right half of the one screen, as far as it fits
+                width = min(max(area.width() // 2, self.minimumSizeHint().width()), area.width())
+                self.setGeometry(area.x() + area.width() - width, area.y(), width, area.height())
+            else:
+                self.resize(1280, 800)
             self.showNormal()
-        else:
-            self.setScreen(target)
-            self.setGeometry(target.geometry())
-            self.showFullScreen()
+            self.return_focus()
+            if QGuiApplication.platformName() != "offscreen":  # it has no stacking to change
+                self.raise_()  # in front, but the keyboard stays with the counter
+            return False
+        self.setScreen(target)
+        self.setGeometry(target.geometry())
+        self.showFullScreen()
         self.return_focus()
+        return True
 
     def return_focus(self) -> None:
         """Give the keyboard back to the counter (after opening, or after the applicant

@@ -260,7 +260,13 @@ class CounterPage(QWidget):
             screen.closed.connect(self._citizen_screen_closed)
             screen.show_progress(self.checklist.progress())
             self.citizen_screen = screen
-        self.citizen_screen.show_on_second_screen(self.window())
+        if not self.citizen_screen.show_on_second_screen(self.window()):
+            main = self.window()
+            if isinstance(main, QMainWindow):
+                main.statusBar().showMessage(
+                    tr("没有第二块屏幕：顾客评价屏在本屏幕右半边另开一个窗口（Ctrl+Shift+E 关闭）"),
+                    15_000,
+                )
 
     def _citizen_screen_closed(self) -> None:
         if self.citizen_screen is not None and shiboken6.isValid(self):
