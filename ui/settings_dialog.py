@@ -135,6 +135,7 @@ class SettingsDialog(QDialog):
             edit = QLineEdit()
             edit.setObjectName(f"setting_{key}")
             edit.setReadOnly(True)  # until the hall's values have been read
+            edit.setEnabled(editable)  # greyed for others: shown, plainly not for editing
             error = QLabel()
             error.setStyleSheet("color: #b00020;")
             self.hall_edits[key] = edit

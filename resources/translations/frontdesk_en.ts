@@ -59,7 +59,7 @@
         <location filename="../../ui/cases/action_form.py" line="46"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="320"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -80,7 +80,7 @@
         <location filename="../../ui/feedback/ratings_page.py" line="138"/>
         <location filename="../../ui/feedback/ratings_page.py" line="228"/>
         <location filename="../../ui/feedback/ratings_page.py" line="313"/>
-        <location filename="../../ui/worklist/page.py" line="339"/>
+        <location filename="../../ui/worklist/page.py" line="346"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -147,8 +147,8 @@
         <location filename="../../ui/feedback/ratings_page.py" line="312"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="290"/>
-        <location filename="../../ui/worklist/page.py" line="310"/>
+        <location filename="../../ui/worklist/page.py" line="297"/>
+        <location filename="../../ui/worklist/page.py" line="317"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="119"/>
-        <location filename="../../ui/counter/checklist.py" line="475"/>
+        <location filename="../../ui/counter/checklist.py" line="479"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
     </message>
@@ -756,7 +756,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="150"/>
-        <location filename="../../ui/cases/dialog.py" line="231"/>
+        <location filename="../../ui/cases/dialog.py" line="232"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -808,8 +808,8 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/dialog.py" line="196"/>
         <location filename="../../ui/cases/model.py" line="40"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="295"/>
-        <location filename="../../ui/worklist/page.py" line="316"/>
+        <location filename="../../ui/worklist/page.py" line="302"/>
+        <location filename="../../ui/worklist/page.py" line="323"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -823,7 +823,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="59"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="340"/>
+        <location filename="../../ui/worklist/page.py" line="347"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -847,8 +847,8 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="202"/>
         <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="314"/>
-        <location filename="../../ui/worklist/page.py" line="341"/>
+        <location filename="../../ui/worklist/page.py" line="321"/>
+        <location filename="../../ui/worklist/page.py" line="348"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -884,78 +884,78 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="221"/>
-        <location filename="../../ui/worklist/page.py" line="281"/>
-        <location filename="../../ui/worklist/page.py" line="301"/>
+        <location filename="../../ui/worklist/page.py" line="288"/>
+        <location filename="../../ui/worklist/page.py" line="308"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="231"/>
+        <location filename="../../ui/cases/dialog.py" line="232"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="249"/>
+        <location filename="../../ui/cases/dialog.py" line="250"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="251"/>
+        <location filename="../../ui/cases/dialog.py" line="252"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="256"/>
+        <location filename="../../ui/cases/dialog.py" line="257"/>
         <location filename="../../ui/printing/preview.py" line="93"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="263"/>
+        <location filename="../../ui/cases/dialog.py" line="264"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="265"/>
+        <location filename="../../ui/cases/dialog.py" line="266"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="267"/>
+        <location filename="../../ui/cases/dialog.py" line="268"/>
         <source>延期告知书</source>
         <translation>Notice of extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="269"/>
+        <location filename="../../ui/cases/dialog.py" line="270"/>
         <source>容缺材料补交回执</source>
         <translation>Receipt of deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="271"/>
+        <location filename="../../ui/cases/dialog.py" line="272"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="276"/>
+        <location filename="../../ui/cases/dialog.py" line="277"/>
         <source>特别程序告知书</source>
         <translation>Notice of a special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="279"/>
+        <location filename="../../ui/cases/dialog.py" line="280"/>
         <source>不予行政许可决定书</source>
         <translation>Decision not to grant the licence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="280"/>
+        <location filename="../../ui/cases/dialog.py" line="281"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="331"/>
+        <location filename="../../ui/cases/dialog.py" line="332"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
-        <location filename="../../ui/worklist/page.py" line="585"/>
+        <location filename="../../ui/worklist/page.py" line="592"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1200,7 +1200,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="281"/>
+        <location filename="../../ui/cases/dialog.py" line="282"/>
         <location filename="../../ui/printing/preview.py" line="88"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -1301,17 +1301,17 @@ Recorded by: %s %s</translation>
         <translation>Card read: %s  Address: %s  Valid: %s to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="267"/>
+        <location filename="../../ui/counter/applicant.py" line="270"/>
         <source>“%s”（%s 次）</source>
         <translation>“%s” (%s times)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="267"/>
+        <location filename="../../ui/counter/applicant.py" line="270"/>
         <source>“%s”</source>
         <translation>“%s”</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="272"/>
+        <location filename="../../ui/counter/applicant.py" line="275"/>
         <source>注意：此证件号码此前登记的姓名是 %s，与本次不同。请核对证件，确认是改名还是号码有误。</source>
         <translation>Note: this ID number was recorded before under the name %s, not this one. Check the ID card: a changed name, or a wrong number?</translation>
     </message>
@@ -1324,62 +1324,62 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/checklist.py" line="79"/>
-        <location filename="../../ui/counter/checklist.py" line="197"/>
+        <location filename="../../ui/counter/checklist.py" line="200"/>
         <source>请先在左侧查找并选择办理事项，或输入告知单编号办理回访。</source>
         <translation>Find and choose the service item on the left, or enter a notice number for a return visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="103"/>
+        <location filename="../../ui/counter/checklist.py" line="106"/>
         <source>收件时间(&amp;J)</source>
         <translation>Materials received at (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="113"/>
+        <location filename="../../ui/counter/checklist.py" line="116"/>
         <source>↑↓ 选择&#x3000;空格 已收/未收&#x3000;1 已收&#x3000;2 容缺&#x3000;3 不适用&#x3000;0 未收&#x3000;A 其余全部已收</source>
         <translation>↑↓ choose  Space received/missing  1 received  2 deferred  3 not applicable  0 missing  A all the rest received</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="115"/>
+        <location filename="../../ui/counter/checklist.py" line="118"/>
         <source>每勾选一项自动移到下一项；双击也可切换已收/未收</source>
         <translation>Each tick moves on to the next material; a double click also switches received/missing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="121"/>
+        <location filename="../../ui/counter/checklist.py" line="124"/>
         <source>其余全部已收 (F8)</source>
         <translation>All the rest received (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="124"/>
+        <location filename="../../ui/counter/checklist.py" line="127"/>
         <source>未收的必交、视情况提交材料全部标为已收（选交材料不变）</source>
         <translation>Marks every required or conditional material not yet received as received (optional ones stay as they are)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="249"/>
+        <location filename="../../ui/counter/checklist.py" line="252"/>
         <source>首次已收</source>
         <translation>received on first visit</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="249"/>
+        <location filename="../../ui/counter/checklist.py" line="252"/>
         <source>告知单未列</source>
         <translation>not on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="254"/>
+        <location filename="../../ui/counter/checklist.py" line="257"/>
         <source>回访：一次性告知单 %s（%s 于 %s 出具）。告知补齐：%s</source>
         <translation>Return visit: one-time notice %s (issued by %s at %s). To be supplied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="264"/>
+        <location filename="../../ui/counter/checklist.py" line="267"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="264"/>
+        <location filename="../../ui/counter/checklist.py" line="267"/>
         <source>承诺%s个工作日</source>
         <translation>%s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/checklist.py" line="265"/>
+        <location filename="../../ui/counter/checklist.py" line="268"/>
         <source>第%s版</source>
         <translation>version %s</translation>
     </message>
@@ -1860,27 +1860,32 @@ you can follow the steps here.</translation>
         <translation>&amp;Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="138"/>
+        <location filename="../../ui/counter/situation.py" line="143"/>
         <source>等（见上表）</source>
         <translation> and more (see the table)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="143"/>
+        <location filename="../../ui/counter/situation.py" line="148"/>
+        <source>材料齐全，但申请人信息有误：请先改正红字标出的内容。</source>
+        <translation>All materials are in, but the applicant&apos;s details are wrong: correct what is marked in red first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/situation.py" line="151"/>
         <source>主要材料齐全，%s 项容缺：填写补交期限和申请人承诺后，可以容缺受理。</source>
         <translation>Main materials complete, %s deferred: fill in the supply date and the applicant&apos;s commitment, then accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="146"/>
+        <location filename="../../ui/counter/situation.py" line="154"/>
         <source>材料齐全，可以受理（Ctrl+回车）。</source>
         <translation>All materials here: ready to accept (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="148"/>
+        <location filename="../../ui/counter/situation.py" line="156"/>
         <source>缺 %s 项，均可容缺：%s。可容缺受理，或出具一次性告知单。</source>
         <translation>%s missing, all deferrable: %s. Accept with deferred materials, or issue the one-time notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/situation.py" line="151"/>
+        <location filename="../../ui/counter/situation.py" line="159"/>
         <source>缺 %s 项：%s。请出具一次性告知单，一次告知全部所缺材料。</source>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
     </message>
@@ -2025,7 +2030,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
-        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="318"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2318,7 +2323,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/worklist/page.py" line="508"/>
+        <location filename="../../ui/worklist/page.py" line="515"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2892,8 +2897,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="117"/>
-        <location filename="../../ui/worklist/page.py" line="285"/>
-        <location filename="../../ui/worklist/page.py" line="305"/>
+        <location filename="../../ui/worklist/page.py" line="292"/>
+        <location filename="../../ui/worklist/page.py" line="312"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -2924,8 +2929,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="133"/>
-        <location filename="../../ui/worklist/page.py" line="292"/>
-        <location filename="../../ui/worklist/page.py" line="312"/>
+        <location filename="../../ui/worklist/page.py" line="299"/>
+        <location filename="../../ui/worklist/page.py" line="319"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -3378,93 +3383,93 @@ you can follow the steps here.</translation>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="274"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="274"/>
+        <location filename="../../ui/worklist/page.py" line="281"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="286"/>
-        <location filename="../../ui/worklist/page.py" line="306"/>
+        <location filename="../../ui/worklist/page.py" line="293"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="291"/>
+        <location filename="../../ui/worklist/page.py" line="298"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="293"/>
+        <location filename="../../ui/worklist/page.py" line="300"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="294"/>
+        <location filename="../../ui/worklist/page.py" line="301"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="315"/>
+        <location filename="../../ui/worklist/page.py" line="322"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="325"/>
+        <location filename="../../ui/worklist/page.py" line="332"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="327"/>
+        <location filename="../../ui/worklist/page.py" line="334"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="338"/>
+        <location filename="../../ui/worklist/page.py" line="345"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="342"/>
+        <location filename="../../ui/worklist/page.py" line="349"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="429"/>
+        <location filename="../../ui/worklist/page.py" line="436"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="437"/>
+        <location filename="../../ui/worklist/page.py" line="444"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="472"/>
+        <location filename="../../ui/worklist/page.py" line="479"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="502"/>
+        <location filename="../../ui/worklist/page.py" line="509"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="508"/>
+        <location filename="../../ui/worklist/page.py" line="515"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="508"/>
+        <location filename="../../ui/worklist/page.py" line="515"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="561"/>
+        <location filename="../../ui/worklist/page.py" line="568"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -4158,207 +4163,207 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="153"/>
+        <location filename="../../ui/mainwindow/window.py" line="157"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="155"/>
+        <location filename="../../ui/mainwindow/window.py" line="159"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="156"/>
+        <location filename="../../ui/mainwindow/window.py" line="160"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="159"/>
+        <location filename="../../ui/mainwindow/window.py" line="154"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="161"/>
+        <location filename="../../ui/mainwindow/window.py" line="162"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="163"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="166"/>
+        <location filename="../../ui/mainwindow/window.py" line="167"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="170"/>
-        <location filename="../../ui/mainwindow/window.py" line="182"/>
+        <location filename="../../ui/mainwindow/window.py" line="171"/>
+        <location filename="../../ui/mainwindow/window.py" line="183"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="174"/>
+        <location filename="../../ui/mainwindow/window.py" line="175"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="179"/>
+        <location filename="../../ui/mainwindow/window.py" line="180"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="181"/>
+        <location filename="../../ui/mainwindow/window.py" line="182"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="183"/>
+        <location filename="../../ui/mainwindow/window.py" line="184"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="185"/>
+        <location filename="../../ui/mainwindow/window.py" line="186"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="188"/>
+        <location filename="../../ui/mainwindow/window.py" line="189"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="194"/>
+        <location filename="../../ui/mainwindow/window.py" line="195"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="196"/>
+        <location filename="../../ui/mainwindow/window.py" line="197"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="330"/>
+        <location filename="../../ui/mainwindow/window.py" line="331"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="333"/>
+        <location filename="../../ui/mainwindow/window.py" line="334"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="335"/>
-        <location filename="../../ui/mainwindow/window.py" line="570"/>
+        <location filename="../../ui/mainwindow/window.py" line="336"/>
+        <location filename="../../ui/mainwindow/window.py" line="571"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="336"/>
+        <location filename="../../ui/mainwindow/window.py" line="337"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="349"/>
+        <location filename="../../ui/mainwindow/window.py" line="350"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="353"/>
+        <location filename="../../ui/mainwindow/window.py" line="354"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="365"/>
+        <location filename="../../ui/mainwindow/window.py" line="366"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="366"/>
+        <location filename="../../ui/mainwindow/window.py" line="367"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="369"/>
+        <location filename="../../ui/mainwindow/window.py" line="370"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="371"/>
+        <location filename="../../ui/mainwindow/window.py" line="372"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="372"/>
-        <location filename="../../ui/mainwindow/window.py" line="555"/>
+        <location filename="../../ui/mainwindow/window.py" line="373"/>
+        <location filename="../../ui/mainwindow/window.py" line="556"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="378"/>
+        <location filename="../../ui/mainwindow/window.py" line="379"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="382"/>
+        <location filename="../../ui/mainwindow/window.py" line="383"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="443"/>
+        <location filename="../../ui/mainwindow/window.py" line="444"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="478"/>
+        <location filename="../../ui/mainwindow/window.py" line="479"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="519"/>
+        <location filename="../../ui/mainwindow/window.py" line="520"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="527"/>
+        <location filename="../../ui/mainwindow/window.py" line="528"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="529"/>
+        <location filename="../../ui/mainwindow/window.py" line="530"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="535"/>
+        <location filename="../../ui/mainwindow/window.py" line="536"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="535"/>
+        <location filename="../../ui/mainwindow/window.py" line="536"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="544"/>
+        <location filename="../../ui/mainwindow/window.py" line="545"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="556"/>
+        <location filename="../../ui/mainwindow/window.py" line="557"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="561"/>
+        <location filename="../../ui/mainwindow/window.py" line="562"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="571"/>
+        <location filename="../../ui/mainwindow/window.py" line="572"/>
         <source>受理台上还有未办完的申请：%s。
 退出将丢失已录入的内容，确定退出吗？</source>
         <translation>The counter holds an unfinished application: %s.
@@ -4468,7 +4473,7 @@ Quitting loses what was entered. Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="94"/>
-        <location filename="../../ui/settings_dialog.py" line="201"/>
+        <location filename="../../ui/settings_dialog.py" line="202"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -4503,12 +4508,12 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>全中心设置只有系统管理员可以修改。</source>
         <translation>Only an administrator can change hall-wide settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="203"/>
         <source>界面语言已保存，请重新启动程序，全部界面才会以新语言显示。</source>
         <translation>The interface language is saved. Restart the program to see every screen in the new language.</translation>
     </message>

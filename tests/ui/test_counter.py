@@ -303,3 +303,25 @@ def test_only_deferrable_materials_missing_offers_acceptance_with_deferral(  # t
     assert case is not None and case.deferred_supply_by == date(2026, 12, 1)
     assert case.materials[ids["户口簿"]] == "deferred"
     assert case.applicant_commitment == "本人承诺于2026年12月1日前补交户口簿"
+
+
+def test_no_green_light_while_an_applicant_field_is_red(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    item = make_item(sqlite_demo_ctx)
+    page = open_counter(qtbot, sqlite_demo_ctx)
+    choose_item(qtbot, page, item)
+    panel = page.checklist
+    panel.mark_rest_received()
+    assert panel.outcomes.situation.text().startswith("材料齐全，可以受理")
+    phone = panel.applicant.fields["phone"]
+    phone.setFocus()
+    qtbot.keyClicks(phone, "12345")
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)  # leaving the field checks it
+    assert panel.applicant.errors["phone"].text() != ""
+    assert "申请人信息有误" in panel.outcomes.situation.text()
+    phone.setFocus()
+    qtbot.keyClick(phone, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(phone, PHONE)
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)
+    assert panel.outcomes.situation.text().startswith("材料齐全，可以受理")

@@ -171,3 +171,13 @@ def test_lock_covers_other_open_windows_too(qtbot, sqlite_demo_ctx: AppContext) 
 
     qtbot.waitUntil(lambda: not any(isValid(c) and c.isVisible() for c in covers))
     assert field.text() == "申请人 欧阳娜娜 13900001111"
+
+
+def test_a_supervisor_starts_on_the_centers_overdue_referrals(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    window = open_main(qtbot, sqlite_demo_ctx, "sunli")
+    assert next(iter(window.pages)) == "worklist" and window.nav.currentRow() == 0
+    page = window.page("worklist")
+    shown = [key for key, box in page.boxes.items() if box.isVisible()]  # type: ignore[attr-defined]
+    assert shown == ["referrals"]  # no empty "my cases / my visits" panels for a supervisor

@@ -227,6 +227,7 @@ class CaseDialog(QDialog):
             ]
             for col, value in enumerate(values):
                 self.history.setItem(r, col, QTableWidgetItem(value))
+        self.history.scrollToBottom()  # the newest entry in view
         self._build_buttons(detail)
         self.tabs.setTabText(1, tr("全程代办 ✓") if c.is_agency else tr("全程代办"))
         self.agency.load(c)

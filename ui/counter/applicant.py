@@ -247,6 +247,9 @@ class ApplicantForm(QGroupBox):
             return None
         return str(self.id_type.currentData()), number, name
 
+    def has_errors(self) -> bool:
+        return any(label.text() for label in self.errors.values())
+
     def _identity_entered(self) -> None:
         asked = self.identity()
         if asked is None:

@@ -91,6 +91,9 @@ class ChecklistPanel(QWidget):
             card_readers=ctx.card_readers,
         )
         self.applicant.check_identity = self._check_identity
+        for field in self.applicant.fields.values():  # a field's red message shows in the bar
+            field.editingFinished.connect(self.update_situation)
+            field.textEdited.connect(lambda _text: self.update_situation())
         self.received_at = QDateTimeEdit()
         self.received_at.setObjectName("received_at")
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -302,6 +305,7 @@ class ChecklistPanel(QWidget):
             self.materials.missing(),
             len(self.materials.ids(DEFERRED)),
             self.busy,
+            self.applicant.has_errors(),
         )
         self.all_received.setEnabled(
             self.checklist is not None and not self.busy and bool(self.materials.missing())
@@ -487,6 +491,7 @@ class ChecklistPanel(QWidget):
                 placed.add(key)
         rest = [translated(text) for key, text in errors.items() if key not in placed]
         self.message.setText("\n".join(rest))
+        self.update_situation()  # the bar no longer says all is well
         first = self.applicant.first_error_field()
         if first is not None:
             first.setFocus()

@@ -129,7 +129,12 @@ class SituationBar(QWidget):
             self.deferred_by.setDate(qdate(checklist.committed_due))
 
     def show_situation(
-        self, has_item: bool, missing: list[MaterialRecord], deferred: int, busy: bool
+        self,
+        has_item: bool,
+        missing: list[MaterialRecord],
+        deferred: int,
+        busy: bool,
+        applicant_errors: bool = False,
     ) -> None:
         all_deferrable = bool(missing) and all(m.deferrable for m in missing)
         # The table shows each one; a long list here would push the buttons down.
@@ -139,6 +144,9 @@ class SituationBar(QWidget):
         self.situation.setToolTip("、".join(m.name for m in missing))
         if not has_item:
             text, style = "", ""
+        elif not missing and applicant_errors:  # never a green light over a red field
+            text = tr("材料齐全，但申请人信息有误：请先改正红字标出的内容。")
+            style = STYLES["missing"]
         elif not missing and deferred:
             text = tr("主要材料齐全，%s 项容缺：填写补交期限和申请人承诺后，可以容缺受理。")
             text, style = text % deferred, STYLES["deferred"]

@@ -148,15 +148,16 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             # A clerk starts from their work list: referrals waiting for them, their visits,
             # their red and yellow cases, and the one search box (首问负责).
             self.add_page("worklist", self.tr("我的待办"), self._worklist_page)
+        if self.actor.role is Role.SUPERVISOR:
+            # A supervisor starts from what needs them: referrals not acknowledged in time,
+            # across the center (the counter is there for when they serve a visitor).
+            self.add_page("worklist", self.tr("首问督办"), self._worklist_page)
         if self.actor.role in COUNTER:
             # The counter next: the next visitor is waiting.
             self.add_page("counter", self.tr("受理台"), self._counter_page)
             # A clerk's own yellow and red cases are one click away.
             self.add_page("cases", self.tr("办件"), self._cases_page)
             self.add_page("appointments", self.tr("预约"), self._appointments_page)
-        if self.actor.role is Role.SUPERVISOR:
-            # Referrals not acknowledged in time, across the center.
-            self.add_page("worklist", self.tr("首问督办"), self._worklist_page)
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
             if self.post.window_number

@@ -185,7 +185,14 @@ class WorkListPage(QWidget):
                 ("deferred", tr("容缺材料待补"), self.deferred),
             )
         ):
-            grid.addWidget(self._box(key, title, model), position // 2, position % 2)
+            box = self._box(key, title, model)
+            if self.supervising and key != "referrals":
+                # A supervisor keeps no cases, visits or deferrals of their own here: the page
+                # is the center's overdue referrals (their own work is on the other pages).
+                box.hide()
+                continue
+            span = 2 if self.supervising else 1
+            grid.addWidget(box, position // 2, position % 2, 1, span)
         # A clerk with a window sees who has booked it today (a supervisor keeps no window).
         self.appointments: TodayAppointmentsBox | None = None
         if not self.supervising and actor.window_id is not None:
