@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from app.cases.deadlines import local_day
 from app.cases.lifecycle import CaseAction, DeliveryMethod, Outcome, SuspensionKind
@@ -243,6 +244,19 @@ def denial_decision_for_case(uow: UnitOfWork, case_id: int) -> DenialDecision:
     )
 
 
+T = TypeVar("T")
+
+
+def _nth(case: CaseRecord, found: list[T], index: int | None, what: str) -> tuple[int, T]:
+    """The ``index``-th (1-based; default the latest) of a case's papers of one kind."""
+    if not found:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有{what}记录")
+    index = len(found) if index is None else index
+    if not 1 <= index <= len(found):
+        raise NotFound(f"办件 {case.number} 没有第{index}次{what}记录")
+    return index, found[index - 1]
+
+
 def supply_receipt_for_case(
     uow: UnitOfWork, case_id: int, index: int | None = None
 ) -> SupplyReceipt:
@@ -251,12 +265,7 @@ def supply_receipt_for_case(
     ctx = _case_context(uow, case_id)
     case = ctx.case
     supplies = [ev for ev in case.events if ev.action is CaseAction.SUPPLY]
-    if not supplies:
-        raise ValidationError.single("kind", f"办件 {case.number} 没有补交容缺材料的记录")
-    index = len(supplies) if index is None else index
-    if not 1 <= index <= len(supplies):
-        raise NotFound(f"办件 {case.number} 没有第{index}次补交记录")
-    event = supplies[index - 1]
+    index, event = _nth(case, supplies, index, "补交容缺材料的")
     came = {int(i) for i in event.detail.get("material_ids", ())}
     still = {m for m, s in case.materials.items() if s == "deferred"}
     for earlier in supplies[:index]:
@@ -295,12 +304,7 @@ def special_notice_for_case(
         if ev.action is CaseAction.SUSPEND
         and SuspensionKind(ev.detail.get("kind", "corrections")) in SPECIAL_PROCEDURES
     ]
-    if not specials:
-        raise ValidationError.single("kind", f"办件 {case.number} 没有特别程序记录")
-    index = len(specials) if index is None else index
-    if not 1 <= index <= len(specials):
-        raise NotFound(f"办件 {case.number} 没有第{index}次特别程序记录")
-    event = specials[index - 1]
+    index, event = _nth(case, specials, index, "特别程序")
     days = int(event.detail.get("expected_days") or 0)
     started = local_day(event.at)
     end: date | None = None
@@ -344,12 +348,7 @@ def extension_notice_for_case(
     ctx = _case_context(uow, case_id)
     case = ctx.case
     positions = [i for i, ev in enumerate(case.events) if ev.action is CaseAction.EXTEND]
-    if not positions:
-        raise ValidationError.single("kind", f"办件 {case.number} 没有延期记录")
-    index = len(positions) if index is None else index
-    if not 1 <= index <= len(positions):
-        raise NotFound(f"办件 {case.number} 没有第{index}次延期记录")
-    at = positions[index - 1]
+    index, at = _nth(case, positions, index, "延期")
     event = case.events[at]
     with uow.read():
         calendar = load_calendar(uow)
@@ -387,12 +386,7 @@ def correction_request_for_case(
         if ev.action is CaseAction.SUSPEND
         and ev.detail.get("kind") == str(SuspensionKind.CORRECTIONS)
     ]
-    if not corrections:
-        raise ValidationError.single("kind", f"办件 {case.number} 没有补正记录")
-    index = len(corrections) if index is None else index
-    if not 1 <= index <= len(corrections):
-        raise NotFound(f"办件 {case.number} 没有第{index}次补正记录")
-    event = corrections[index - 1]
+    index, event = _nth(case, corrections, index, "补正")
     number = f"{case.number}-C{index}"
     issued_on = local_day(event.at)
     return CorrectionRequest(

@@ -82,16 +82,23 @@ def _by_case(build: Callable[[UnitOfWork, int], PrintedDocument]) -> Loader:
     return lambda uow, number: build(uow, _case_id(uow, number))
 
 
-def _correction(uow: UnitOfWork, number: str) -> PrintedDocument:
-    """By its own number (``QH-20261124-0001-C2``) or the case's (the latest request)."""
-    with uow.read():
-        found = uow.cases.by_number(number)
-    own = re.fullmatch(r"(.+)-C([0-9]+)", number.upper())
-    if found is None and own:
-        return builders.correction_request_for_case(
-            uow, _case_id(uow, own.group(1)), int(own.group(2))
-        )
-    return builders.correction_request_for_case(uow, _case_id(uow, number))
+def _by_own_number(
+    letter: str, build: Callable[[UnitOfWork, int, int | None], PrintedDocument]
+) -> Loader:
+    """A paper numbered after its case — ``QH-20261124-0001-C2`` is the case's second
+    correction request: by its own number, or by the case's (the latest of its kind)."""
+    own_number = re.compile(rf"(.+)-{letter}([0-9]*)")
+
+    def load(uow: UnitOfWork, number: str) -> PrintedDocument:
+        with uow.read():
+            found = uow.cases.by_number(number)
+        own = own_number.fullmatch(number.upper())
+        if found is None and own:
+            index = int(own.group(2)) if own.group(2) else None
+            return build(uow, _case_id(uow, own.group(1)), index)
+        return build(uow, _case_id(uow, number), None)
+
+    return load
 
 
 def _guide(uow: UnitOfWork, number: str) -> PrintedDocument:
@@ -102,65 +109,15 @@ def _guide(uow: UnitOfWork, number: str) -> PrintedDocument:
 register_loader(DocumentKind.RECEIPT, _by_case(builders.receipt_for_case))
 register_loader(DocumentKind.DEFERRED, _by_case(builders.deferred_notice_for_case))
 register_loader(DocumentKind.COMPLETION, _by_case(builders.completion_notice_for_case))
-register_loader(DocumentKind.CORRECTION, _correction)
-
-
-def _denial(uow: UnitOfWork, number: str) -> PrintedDocument:
-    """By its own number (``QH-20261124-0001-J``) or the case's."""
-    own = re.fullmatch(r"(.+)-J", number.upper())
-    with uow.read():
-        found = uow.cases.by_number(number)
-    if found is None and own:
-        number = own.group(1)
-    return builders.denial_decision_for_case(uow, _case_id(uow, number))
-
-
-register_loader(DocumentKind.DENIAL, _denial)
-
-
-def _supply(uow: UnitOfWork, number: str) -> PrintedDocument:
-    """By its own number (``QH-20261124-0001-B2``) or the case's (the latest supply)."""
-    with uow.read():
-        found = uow.cases.by_number(number)
-    own = re.fullmatch(r"(.+)-B([0-9]+)", number.upper())
-    if found is None and own:
-        return builders.supply_receipt_for_case(
-            uow, _case_id(uow, own.group(1)), int(own.group(2))
-        )
-    return builders.supply_receipt_for_case(uow, _case_id(uow, number))
-
-
-register_loader(DocumentKind.SUPPLY, _supply)
-
-
-def _special(uow: UnitOfWork, number: str) -> PrintedDocument:
-    """By its own number (``QH-20261124-0001-T1``) or the case's (the latest procedure)."""
-    with uow.read():
-        found = uow.cases.by_number(number)
-    own = re.fullmatch(r"(.+)-T([0-9]+)", number.upper())
-    if found is None and own:
-        return builders.special_notice_for_case(
-            uow, _case_id(uow, own.group(1)), int(own.group(2))
-        )
-    return builders.special_notice_for_case(uow, _case_id(uow, number))
-
-
-register_loader(DocumentKind.SPECIAL, _special)
-
-
-def _extension(uow: UnitOfWork, number: str) -> PrintedDocument:
-    """By its own number (``QH-20261124-0001-E1``) or the case's (the latest extension)."""
-    with uow.read():
-        found = uow.cases.by_number(number)
-    own = re.fullmatch(r"(.+)-E([0-9]+)", number.upper())
-    if found is None and own:
-        return builders.extension_notice_for_case(
-            uow, _case_id(uow, own.group(1)), int(own.group(2))
-        )
-    return builders.extension_notice_for_case(uow, _case_id(uow, number))
-
-
-register_loader(DocumentKind.EXTENSION, _extension)
+register_loader(DocumentKind.CORRECTION, _by_own_number("C", builders.correction_request_for_case))
+register_loader(DocumentKind.SUPPLY, _by_own_number("B", builders.supply_receipt_for_case))
+register_loader(DocumentKind.SPECIAL, _by_own_number("T", builders.special_notice_for_case))
+register_loader(DocumentKind.EXTENSION, _by_own_number("E", builders.extension_notice_for_case))
+# One decision per case: "-J" carries no count.
+register_loader(
+    DocumentKind.DENIAL,
+    _by_own_number("J", lambda uow, case, _index: builders.denial_decision_for_case(uow, case)),
+)
 # The hall's posted papers are made from today's catalog; any number prints today's.
 register_loader(DocumentKind.COMMITMENT, lambda uow, _number: builders.commitment_for_hall(uow))
 register_loader(DocumentKind.DISCLOSURE, lambda uow, _number: builders.disclosure_for_hall(uow))
