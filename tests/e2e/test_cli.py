@@ -50,11 +50,16 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
     # in the chain, are not dated after the simulated days that follow them.
     from datetime import datetime, timedelta
 
+    from app.audit import KEYED_ACTION
     from app.clock import DEFAULT_TZ
     from app.demo_activity import last_day_over
 
     with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
-        (first_at,) = db.execute("SELECT at FROM audit_event ORDER BY seq LIMIT 1").fetchone()
+        # The first event after the marker that starts the keyed chain (written, dated now,
+        # by the migration that creates the database).
+        (first_at,) = db.execute(
+            "SELECT at FROM audit_event WHERE action <> ? ORDER BY seq LIMIT 1", (KEYED_ACTION,)
+        ).fetchone()
     set_up = datetime.fromisoformat(first_at).astimezone(DEFAULT_TZ)
     morning = last_day_over(datetime.now(DEFAULT_TZ)) - timedelta(days=1)
     assert (set_up.date(), set_up.hour) == (morning, 7)
