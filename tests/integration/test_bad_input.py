@@ -440,6 +440,23 @@ def test_find_notice(hall: Hall, typed: str) -> None:
 
 
 @FORM_SETTINGS
+@given(
+    id_type=st.one_of(st.sampled_from(["resident_id", "passport"]), texts),
+    number=texts,
+    name=texts,
+)
+def test_other_names(hall: Hall, id_type: str, number: str, name: str) -> None:
+    from app.cases.identity import other_names
+
+    attempt(
+        hall,
+        "other_names",
+        {"id_type", "id_number", "name"},
+        lambda: other_names(hall.uow(), hall.clerk, id_type, number, name),
+    )
+
+
+@FORM_SETTINGS
 @given(applicant=applicants, reason=texts, basis=texts, redirect=texts)
 def test_refuse_application(
     hall: Hall, applicant: ApplicantInput, reason: str, basis: str, redirect: str
@@ -580,6 +597,25 @@ def test_case_decide(hall: Hall, outcome: str, note: str, basis: str, off: int) 
         {"outcome", "note", "legal_basis"},
         OPEN,
         lambda c, v: transitions.decide_case(hall.uow(), hall.clerk, c, v, outcome, note, basis),
+        off,
+    )
+
+
+@FORM_SETTINGS
+@given(
+    materials=st.lists(st.one_of(st.integers(-3, 2**40), texts), max_size=4),
+    note=texts,
+    off=stale,
+)
+def test_case_supply(hall: Hall, materials: list[object], note: str, off: int) -> None:
+    from app.cases.deferral import supply_deferred
+
+    act(
+        hall,
+        "case_supply",
+        {"materials", "note"},
+        OPEN,
+        lambda c, v: supply_deferred(hall.uow(), hall.clerk, c, v, materials, note),
         off,
     )
 
@@ -838,6 +874,8 @@ FED = {
     "app.cases.transitions.resume_case": "case_resume",
     "app.cases.transitions.extend_case": "case_extend",
     "app.cases.transitions.decide_case": "case_decide",
+    "app.cases.deferral.supply_deferred": "case_supply",
+    "app.cases.identity.other_names": "other_names",
     "app.cases.transitions.deliver_case": "case_deliver",
     "app.cases.transitions.withdraw_case": "case_withdraw",
     "app.cases.accountability.review_accountability": "review_accountability",

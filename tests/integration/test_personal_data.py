@@ -81,6 +81,7 @@ def documents(sqlite_demo_ctx: AppContext) -> dict[str, str]:
     )
     case = service.suspend_case(ctx.uow(), me, accepted.case_id, 1, "corrections", "补正")
     case = service.resume_case(ctx.uow(), me, case.id, case.row_version)
+    case = service.supply_deferred(ctx.uow(), me, case.id, case.row_version, [ids["户口簿"]])
     case = service.decide_case(ctx.uow(), me, case.id, case.row_version, "approved", "同意")
     service.deliver_case(ctx.uow(), me, case.id, case.row_version, "pickup", "李四", COLLECTOR_ID)
     notice = notices.issue_one_time_notice(
@@ -101,6 +102,26 @@ def documents(sqlite_demo_ctx: AppContext) -> dict[str, str]:
     visit = register_visit(
         ctx.uow(), me, VisitInput(question="社保转移", visitor_name=NAME, phone=PHONE, id_number=ID)
     )
+    # A second case: a special procedure, an extension past the statutory limit, not granted.
+    other = service.accept_case(
+        ctx.uow(),
+        me,
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=applicant,
+            received_material_ids=frozenset({ids["居民身份证"], ids["户口簿"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+        ),
+    )
+    boss = login(ctx.uow(), "sunli", "demo-2026")
+    case = service.suspend_case(ctx.uow(), me, other.case_id, 1, "appraisal", "鉴定", 5)
+    case = service.resume_case(ctx.uow(), me, case.id, case.row_version)
+    case = service.extend_case(
+        ctx.uow(), boss, case.id, case.row_version, 20, "会商", approved_by="局长 刘强"
+    )
+    service.decide_case(
+        ctx.uow(), me, case.id, case.row_version, "denied", "收入超标", "《社会救助暂行办法》第九条"
+    )
     lina = login(ctx.uow(), "lina", "demo-2026")
     referral = refer_visit(
         ctx.uow(), me, visit.id, ReferralInput(to_staff_id=lina.staff_id, reason="社保业务")
@@ -112,6 +133,12 @@ def documents(sqlite_demo_ctx: AppContext) -> dict[str, str]:
         "deferred": number,
         "correction": f"{number}-C1",
         "completion": number,
+        "supply": f"{number}-B1",
+        "special": other.number,
+        "extension": f"{other.number}-E1",
+        "denial": other.number,
+        "commitment": "",
+        "disclosure": "",
         "notice": notice.number,
         "refusal": refusal.number,
         "guide": item.code,
@@ -157,7 +184,9 @@ def test_the_audit_trail_holds_no_full_number(
     assert found == set()
     # ... while the case itself keeps them whole, for finding it again.
     with sqlite_demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
-        stored = conn.execute(text("SELECT id_number, phone, agent_id_number FROM case_file")).one()
+        stored = conn.execute(
+            text("SELECT DISTINCT id_number, phone, agent_id_number FROM case_file")
+        ).one()
     assert tuple(stored) == (ID, PHONE, AGENT_ID)
 
 
