@@ -22,10 +22,18 @@ def own_key(db_file: Path) -> str:
 
 
 def edit(copy: Path, sql: str) -> None:
-    con = sqlite3.connect(copy)
-    con.execute(sql)
-    con.commit()
-    con.close()
+    """A direct edit of a backup file, as a hostile insider would: past the audit table's
+    append-only guard (tests/helpers/tamper.py)."""
+    from sqlalchemy import create_engine, text
+
+    from tests.helpers.tamper import unguarded
+
+    engine = create_engine(f"sqlite:///{copy}")
+    try:
+        with unguarded(engine) as conn:
+            conn.execute(text(sql))
+    finally:
+        engine.dispose()
 
 
 def test_restore_verifies_what_it_puts_in_place(
