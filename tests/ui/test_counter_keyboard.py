@@ -299,6 +299,9 @@ def test_the_common_path_takes_eight_keys(  # type: ignore[no-untyped-def]
             self.printer.setOutputFileName(str(out))
             return QDialog.DialogCode.Accepted
 
+        def deleteLater(self) -> None:  # the preview lets go of its dialog
+            pass
+
     monkeypatch.setattr(preview_module, "QPrintDialog", PrintDialog)
     window = open_main(qtbot, ctx)
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # start of day

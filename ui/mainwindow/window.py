@@ -106,13 +106,20 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             )
             self.demo_banner.setObjectName("demoBanner")
             self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.demo_banner.setWordWrap(True)
+            # Under the page list, which has room to spare: the pages keep the full height a
+            # small screen has (a band across the top cost the counter a material row).
+            self.demo_banner.setFixedWidth(self.nav.width())
             self.demo_banner.setStyleSheet(
-                "QLabel { background: #b71c1c; color: white; font-size: 13pt; padding: 4px; }"
+                "QLabel { background: #b71c1c; color: white; font-size: 12pt; padding: 6px; }"
             )
-            column.addWidget(self.demo_banner)
         row = QHBoxLayout()
         row.setContentsMargins(9, 9, 9, 9)
-        row.addWidget(self.nav)
+        left = QVBoxLayout()
+        left.addWidget(self.nav, 1)
+        if self.demo_banner is not None:
+            left.addWidget(self.demo_banner)
+        row.addLayout(left)
         row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
