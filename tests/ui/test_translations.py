@@ -76,10 +76,10 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
         qtbot.addWidget(window)
         titles = [window.nav.item(i).text() for i in range(window.nav.count())]
         assert titles == [
+            "Follow-up",  # a supervisor starts on the center's overdue referrals
             "Counter",
             "Cases",
             "Appointments",
-            "Follow-up",
             "Home",
             "Staff",
             "Statistics",
