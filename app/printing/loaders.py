@@ -67,7 +67,13 @@ def load_document(
         raise ValidationError.single(
             "kind", f"{kind_spec(kind).title}暂不能按编号打印（可用：{known}）"
         )
+    if not number.strip() and kind not in HALL_PAPERS:
+        raise ValidationError.single("number", f"请给出要打印的{kind_spec(kind).title}的编号")
     return loader(uow, number.strip())
+
+
+# Made from the catalog in force, not found by a number.
+HALL_PAPERS = frozenset({DocumentKind.COMMITMENT, DocumentKind.DISCLOSURE})
 
 
 def _case_id(uow: UnitOfWork, number: str) -> int:

@@ -428,3 +428,9 @@ def test_the_halls_commitment_and_public_list_come_from_the_catalog_in_force(
     pages = "".join(compact(p) for p in pdf_text(render(disclosure)))
     assert f"以下{count}个事项" in pages and "T-001" in pages and "T-002" in pages
     assert "20个工作日5个工作日" in pages  # T-001's statutory and committed limits side by side
+
+
+def test_a_paper_asked_for_without_its_number_says_so(demo_ctx: AppContext) -> None:
+    clerk = login(demo_ctx.uow(), "zhangwei", "demo-2026")
+    with pytest.raises(ValidationError, match="请给出要打印的不予行政许可决定书的编号"):
+        load_document(demo_ctx.uow(), clerk, "denial", "  ")
