@@ -408,14 +408,14 @@ class SqlCaseRepository:
     def count(self, query: CaseQuery) -> int:
         return int(self.s.scalar(self._filtered(query, [func.count(CaseFile.id)])) or 0)
 
-    def warning_counts(self, owner_id: int | None) -> dict[str, int]:
+    def warning_counts(self, owner_ids: frozenset[int] | None) -> dict[str, int]:
         stmt = (
             select(CaseFile.warning, func.count())
             .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
             .group_by(CaseFile.warning)
         )
-        if owner_id is not None:
-            stmt = stmt.where(CaseFile.owner_id == owner_id)
+        if owner_ids is not None:
+            stmt = stmt.where(CaseFile.owner_id.in_(sorted(owner_ids)))
         return {w: int(n) for w, n in self.s.execute(stmt)}
 
     def today_accepted(self, site_id: int, day: date) -> int:

@@ -102,9 +102,17 @@ def find_case_by_number(uow: UnitOfWork, actor: Actor, number: str) -> CaseRecor
 
 @allowed_roles(*ANY_ROLE)
 def warning_counts(uow: UnitOfWork, actor: Actor, mine: bool = True) -> dict[str, int]:
-    """Open cases by warning level: the status bar's count and the clerk's first view."""
+    """Open cases by warning level: the status bar's count and the clerk's first view. "Mine"
+    are the cases the work list shows: the actor's own and those of colleagues away now for
+    whom they stand in (A/B post)."""
+    from app.visits.common import covered_absences
+
     with uow.read():
-        counts = uow.cases.warning_counts(actor.staff_id if mine else None)
+        owners = None
+        if mine:
+            covering = covered_absences(uow, actor, uow.clock.now())
+            owners = frozenset({actor.staff_id, *(a.staff_id for a in covering)})
+        counts = uow.cases.warning_counts(owners)
     return {level: counts.get(level, 0) for level in ("red", "yellow", "normal")}
 
 

@@ -463,3 +463,20 @@ def test_work_done_for_someone_else_shows_on_both_rows_of_the_log(
             for i, k in enumerate(keys):
                 sums[i] += log.row_count(r, k) or 0
     assert rows == {"李娜": [1, 1, 2, 0], "张伟": [0, 0, 0, 2]}
+
+
+def test_the_warning_counts_include_the_cases_a_b_post_stands_in_for(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    """The status bar counts what the work list shows: while 张伟 is away, 李娜 (his B post)
+    counts his cases with hers."""
+    from app.visits.absence import mark_away
+    from app.visits.records import AbsenceInput
+
+    uow, now = demo_ctx.uow, demo_ctx.clock.now()
+    me, lina = clerk(demo_ctx), clerk(demo_ctx, "lina")
+    service.accept_case(uow(), me, request(item))
+    assert queries.warning_counts(uow(), lina)["normal"] == 0
+    mark_away(uow(), me, AbsenceInput(me.staff_id, "training", now, now + timedelta(hours=4)))
+    assert queries.warning_counts(uow(), lina)["normal"] == 1
+    assert queries.warning_counts(uow(), me)["normal"] == 1  # still his own
