@@ -243,8 +243,8 @@ def _trend(table: CountTable, query: StatisticsQuery) -> tuple[TrendPoint, ...]:
     return tuple(
         TrendPoint(
             start,
-            # A first week or month cut by the period is named by its first day in it.
-            _bucket_label(max(start, query.first_day), query.trend),
+            # Named by the week's Monday (or the month), also when the period cuts it.
+            _bucket_label(start, query.trend),
             Figures.of("", counts, table),
         )
         for start, counts in buckets.items()

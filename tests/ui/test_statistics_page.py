@@ -65,7 +65,9 @@ def test_supervisor_sees_charts_with_data(qtbot, hall: AppContext) -> None:  # t
     whole = page.result.total.accepted
     with qtbot.waitSignal(page.statistics_shown, timeout=20_000):
         page.refresh_button.click()
-    assert [p.label for p in page.result.trend] == ["2026-11"]
+    # The last 30 days by default: October's end and November.
+    assert [p.label for p in page.result.trend] == ["2026-10", "2026-11"]
+    assert page.preset.currentData() == "30"
     assert 0 < page.result.total.accepted < whole
 
 

@@ -83,8 +83,15 @@ def _chart(
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
-    axis_y.setRange(0, top)
     axis_y.setLabelFormat(fmt)
+    if fmt.endswith("%%"):
+        # Ticks at 0, 20 … 100 and room above, so a 100 % point is drawn whole.
+        axis_y.setRange(0, top * 1.06)
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(20)
+    else:
+        axis_y.setRange(0, top)
     if fmt == "%d":
         axis_y.applyNiceNumbers()
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)

@@ -64,7 +64,9 @@ class StatisticsPage(QWidget):
         self.ctx, self.actor = ctx, actor
         self.result: Statistics | None = None
         today = local_day(ctx.clock.now())
-        self.first = _date_edit("first_day", today.replace(day=1))
+        # The last 30 days by default: a trend of several weeks on any day of the month (本月
+        # on the 4th would be one bar group).
+        self.first = _date_edit("first_day", today - timedelta(days=29))
         self.last = _date_edit("last_day", today)
         self.preset = QComboBox()
         self.preset.setObjectName("preset")
@@ -76,6 +78,7 @@ class StatisticsPage(QWidget):
             (self.tr("今日"), "today"),
         ):
             self.preset.addItem(label, key)
+        self.preset.setCurrentIndex(self.preset.findData("30"))
         self.preset.activated.connect(self._preset_chosen)
         self.department, self.window, self.item = QComboBox(), QComboBox(), QComboBox()
         for box, name in (
