@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.cases.deadlines import local_day
 from app.cases.lifecycle import CaseAction, DeliveryMethod, Outcome, SuspensionKind
@@ -218,6 +218,28 @@ def completion_notice_for_case(uow: UnitOfWork, case_id: int) -> CompletionNotic
     )
 
 
+def _case_paper(
+    uow: UnitOfWork,
+    ctx: _CaseContext,
+    kind: DocumentKind,
+    number: str,
+    issued_on: date,
+    staff_name: str,
+) -> dict[str, Any]:
+    """The fields every paper numbered after its case begins with: the hall, the desk of who
+    issued it, the signed QR payload, the case, the item and the applicant."""
+    return {
+        "center_name": ctx.site.name,
+        "number": number,
+        "issued_on": issued_on,
+        "desk": CounterDesk(ctx.desk.window, staff_name, ctx.desk.phone),
+        "qr_payload": sign_document(uow, kind, number, issued_on),
+        "case_number": ctx.case.number,
+        "item_name": ctx.version.name,
+        "applicant": ctx.applicant,
+    }
+
+
 def denial_decision_for_case(uow: UnitOfWork, case_id: int) -> DenialDecision:
     """不予行政许可决定书 of a case decided not to grant, numbered after the case (``…-J``)."""
     ctx = _case_context(uow, case_id)
@@ -228,14 +250,7 @@ def denial_decision_for_case(uow: UnitOfWork, case_id: int) -> DenialDecision:
     issued_on = local_day(case.decided_at)
     number = f"{case.number}-J"
     return DenialDecision(
-        center_name=ctx.site.name,
-        number=number,
-        issued_on=issued_on,
-        desk=CounterDesk(ctx.desk.window, decision.staff_name, ctx.desk.phone),
-        qr_payload=sign_document(uow, DocumentKind.DENIAL, number, issued_on),
-        case_number=case.number,
-        item_name=ctx.version.name,
-        applicant=ctx.applicant,
+        **_case_paper(uow, ctx, DocumentKind.DENIAL, number, issued_on, decision.staff_name),
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         decided_at=case.decided_at.astimezone(DEFAULT_TZ),
         reason=case.decision_note,
@@ -273,14 +288,7 @@ def supply_receipt_for_case(
     number = f"{case.number}-B{index}"
     issued_on = local_day(event.at)
     return SupplyReceipt(
-        center_name=ctx.site.name,
-        number=number,
-        issued_on=issued_on,
-        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
-        qr_payload=sign_document(uow, DocumentKind.SUPPLY, number, issued_on),
-        case_number=case.number,
-        item_name=ctx.version.name,
-        applicant=ctx.applicant,
+        **_case_paper(uow, ctx, DocumentKind.SUPPLY, number, issued_on, event.staff_name),
         supplied_at=event.at.astimezone(DEFAULT_TZ),
         supplied=tuple(material_line(m) for m in ctx.version.materials if m.id in came),
         outstanding=tuple(material_line(m) for m in ctx.version.materials if m.id in still),
@@ -316,14 +324,7 @@ def special_notice_for_case(
         end, provisional = finish.due, finish.provisional
     number = f"{case.number}-T{index}"
     return SpecialProcedureNotice(
-        center_name=ctx.site.name,
-        number=number,
-        issued_on=started,
-        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
-        qr_payload=sign_document(uow, DocumentKind.SPECIAL, number, started),
-        case_number=case.number,
-        item_name=ctx.version.name,
-        applicant=ctx.applicant,
+        **_case_paper(uow, ctx, DocumentKind.SPECIAL, number, started, event.staff_name),
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         started_at=event.at.astimezone(DEFAULT_TZ),
         procedure=SUSPENSION_LABELS[SuspensionKind(event.detail["kind"])],
@@ -356,14 +357,7 @@ def extension_notice_for_case(
     number = f"{case.number}-E{index}"
     issued_on = local_day(event.at)
     return ExtensionNotice(
-        center_name=ctx.site.name,
-        number=number,
-        issued_on=issued_on,
-        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
-        qr_payload=sign_document(uow, DocumentKind.EXTENSION, number, issued_on),
-        case_number=case.number,
-        item_name=ctx.version.name,
-        applicant=ctx.applicant,
+        **_case_paper(uow, ctx, DocumentKind.EXTENSION, number, issued_on, event.staff_name),
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         days=int(event.detail.get("days", 0)),
         reason=event.reason,
@@ -390,14 +384,7 @@ def correction_request_for_case(
     number = f"{case.number}-C{index}"
     issued_on = local_day(event.at)
     return CorrectionRequest(
-        center_name=ctx.site.name,
-        number=number,
-        issued_on=issued_on,
-        desk=CounterDesk(ctx.desk.window, event.staff_name, ctx.desk.phone),
-        qr_payload=sign_document(uow, DocumentKind.CORRECTION, number, issued_on),
-        case_number=case.number,
-        item_name=ctx.version.name,
-        applicant=ctx.applicant,
+        **_case_paper(uow, ctx, DocumentKind.CORRECTION, number, issued_on, event.staff_name),
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         corrections=tuple(MaterialLine(line) for line in _lines(event.reason)),
     )
