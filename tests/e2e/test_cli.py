@@ -55,8 +55,8 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
     from app.demo_activity import last_day_over
 
     with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
-        # The first event after the marker that starts the keyed chain (written, dated now,
-        # by the migration that creates the database).
+        # The first event after the marker that starts the keyed chain (written by the
+        # migration that creates the database, dated at the chain's origin).
         (first_at,) = db.execute(
             "SELECT at FROM audit_event WHERE action <> ? ORDER BY seq LIMIT 1", (KEYED_ACTION,)
         ).fetchone()

@@ -297,7 +297,7 @@ def test_the_demo_setup_is_dated_before_the_days_it_precedes(hall: AppContext) -
     the events before the first acceptance in the chain are not dated after it."""
     from app.audit import KEYED_ACTION
 
-    # The marker that starts the keyed chain is written, dated now, when the database is made.
+    # The marker that starts the keyed chain is written when the database is made.
     chain = sorted((e for e in events(hall) if e.action != KEYED_ACTION), key=lambda e: e.seq)
     first = next(i for i, e in enumerate(chain) if e.action == "case_accepted")
     assert first > 0
@@ -317,3 +317,4 @@ def test_the_demo_marks_liu_yang_away_the_day_after_the_last_simulated_one(
     away = [a for a in upcoming_absences(hall.uow(), boss) if a.staff_name == "刘洋"]
     assert [local_day(a.starts_at) for a in away] == [after]
     assert all(local_day(a.ends_at) == after for a in away)
+

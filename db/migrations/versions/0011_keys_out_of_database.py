@@ -87,7 +87,11 @@ def _key_the_audit_trail(conn: sa.Connection) -> None:
     op.add_column("audit_head", sa.Column("key_id", sa.String(length=32), nullable=True))
     row = conn.execute(sa.text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
     key_id, key = audit.new_mac_key()
-    event = audit.keyed_start(ChainHead(row.seq, row.hash), datetime.now(UTC), key_id, key)
+    # On an empty chain (a database being created) the marker is the chain's origin, dated
+    # before anything it will hold: a demo hall dates its set-up days in the past, and no event
+    # may be dated after the ones it precedes (issue 22).
+    at = datetime.now(UTC) if row.seq else datetime(2000, 1, 1, tzinfo=UTC)
+    event = audit.keyed_start(ChainHead(row.seq, row.hash), at, key_id, key)
     conn.execute(sa.insert(AuditEvent).values(**event.__dict__))
     conn.execute(
         sa.text("UPDATE audit_head SET seq = :s, hash = :h, key_id = :k WHERE id = 1"),
