@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason
+from app.cases.common import load_case, require_reason
 from app.cases.lifecycle import CaseAction
 from app.cases.records import CaseRecord
 from app.errors import ValidationError
 from app.ports import UnitOfWork
-from app.roles import Actor, Role, allowed_roles
+from app.roles import Actor, Role
 
 
 def outstanding(case: CaseRecord) -> frozenset[int]:
@@ -36,53 +36,11 @@ def material_names(uow: UnitOfWork, case: CaseRecord) -> dict[int, str]:
     return {m.id: m.name for m in version.materials}
 
 
-def _chosen(material_ids: Iterable[object]) -> frozenset[int]:
+def chosen_materials(material_ids: Iterable[object]) -> frozenset[int]:
     try:
         return frozenset(int(str(i)) for i in material_ids)
     except (TypeError, ValueError):
         raise ValidationError.single("materials", "补交的材料不正确") from None
-
-
-@allowed_roles(*COUNTER_ROLES)
-def supply_deferred(
-    uow: UnitOfWork,
-    actor: Actor,
-    case_id: int,
-    version: int,
-    material_ids: Iterable[object],
-    note: str = "",
-) -> CaseRecord:
-    """Record deferred materials that came in; the case keeps its state and its clock."""
-    from app.cases.transitions import _transition
-
-    with uow.read():
-        case = load_case(uow, case_id)
-    names = material_names(uow, case)
-    chosen = _chosen(material_ids)
-    missing = outstanding(case)
-    if not chosen:
-        raise ValidationError.single("materials", "请勾选收到的容缺材料")
-    wrong = chosen - missing
-    if wrong:
-        listed = "、".join(names.get(i, str(i)) for i in sorted(wrong))
-        raise ValidationError.single("materials", f"{listed} 不是本件尚未补交的容缺材料")
-    text = optional_note(note)
-    left = missing - chosen
-    detail = {
-        "material_ids": sorted(chosen),
-        "materials": [names[i] for i in sorted(chosen)],
-        "outstanding": [names[i] for i in sorted(left)],
-    }
-    return _transition(
-        uow,
-        actor,
-        case_id,
-        version,
-        CaseAction.SUPPLY,
-        text,
-        detail,
-        also=lambda moved: uow.cases.mark_supplied(moved.id, chosen, uow.clock.now()),
-    )
 
 
 def approval_override(uow: UnitOfWork, actor: Actor, case_id: int, override: str) -> str:

@@ -15,7 +15,6 @@ from app.cases.accountability import (
     review_accountability,
 )
 from app.cases.common import COUNTER_ROLES, yellow_ratio
-from app.cases.deferral import supply_deferred
 from app.cases.transitions import (
     complete_step,
     decide_case,
@@ -23,6 +22,7 @@ from app.cases.transitions import (
     extend_case,
     resume_case,
     start_case,
+    supply_deferred,
     suspend_case,
     withdraw_case,
 )

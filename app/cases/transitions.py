@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from app import audit
@@ -11,6 +11,12 @@ from app.calendar import load_calendar
 from app.cases.accountability import open_overdue_record
 from app.cases.common import COUNTER_ROLES, load_case, optional_note, require_reason, yellow_ratio
 from app.cases.deadlines import case_deadline, case_warning, extension_days, local_day
+from app.cases.deferral import (
+    approval_override,
+    chosen_materials,
+    material_names,
+    outstanding,
+)
 from app.cases.lifecycle import (
     CLOSED_STATES,
     MAX_SPECIAL_DAYS,
@@ -259,7 +265,6 @@ def decide_case(
     Art. 38(2)): both go on the 不予行政许可决定书 with the applicant's remedies. Granting
     while a deferred (容缺) material is outstanding needs a supervisor and their ``override``
     reason (app.cases.deferral)."""
-    from app.cases.deferral import approval_override
 
     try:
         outcome = Outcome(outcome)
@@ -334,3 +339,44 @@ def withdraw_case(
     uow: UnitOfWork, actor: Actor, case_id: int, version: int, reason: str
 ) -> CaseRecord:
     return _transition(uow, actor, case_id, version, CaseAction.WITHDRAW, require_reason(reason))
+
+
+@allowed_roles(*COUNTER_ROLES)
+def supply_deferred(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    version: int,
+    material_ids: Iterable[object],
+    note: str = "",
+) -> CaseRecord:
+    """容缺补交: record deferred materials that came in (app.cases.deferral); the case keeps
+    its state and its clock."""
+    with uow.read():
+        case = load_case(uow, case_id)
+    names = material_names(uow, case)
+    chosen = chosen_materials(material_ids)
+    missing = outstanding(case)
+    if not chosen:
+        raise ValidationError.single("materials", "请勾选收到的容缺材料")
+    wrong = chosen - missing
+    if wrong:
+        listed = "、".join(names.get(i, str(i)) for i in sorted(wrong))
+        raise ValidationError.single("materials", f"{listed} 不是本件尚未补交的容缺材料")
+    text = optional_note(note)
+    left = missing - chosen
+    detail = {
+        "material_ids": sorted(chosen),
+        "materials": [names[i] for i in sorted(chosen)],
+        "outstanding": [names[i] for i in sorted(left)],
+    }
+    return _transition(
+        uow,
+        actor,
+        case_id,
+        version,
+        CaseAction.SUPPLY,
+        text,
+        detail,
+        also=lambda moved: uow.cases.mark_supplied(moved.id, chosen, uow.clock.now()),
+    )

@@ -608,7 +608,7 @@ def test_case_decide(hall: Hall, outcome: str, note: str, basis: str, off: int) 
     off=stale,
 )
 def test_case_supply(hall: Hall, materials: list[object], note: str, off: int) -> None:
-    from app.cases.deferral import supply_deferred
+    from app.cases.transitions import supply_deferred
 
     act(
         hall,
@@ -874,7 +874,7 @@ FED = {
     "app.cases.transitions.resume_case": "case_resume",
     "app.cases.transitions.extend_case": "case_extend",
     "app.cases.transitions.decide_case": "case_decide",
-    "app.cases.deferral.supply_deferred": "case_supply",
+    "app.cases.transitions.supply_deferred": "case_supply",
     "app.cases.identity.other_names": "other_names",
     "app.cases.transitions.deliver_case": "case_deliver",
     "app.cases.transitions.withdraw_case": "case_withdraw",
