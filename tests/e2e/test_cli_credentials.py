@@ -4,9 +4,6 @@ database says 演示数据 on every screen and every paper."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,26 +15,6 @@ from app.setup import NOT_A_DEMO
 from tests.e2e.test_cli import assert_one_line_error
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
-        environ = {**os.environ, "FRONTDESK_HOME": str(tmp_path / "home")}
-        environ.pop("FRONTDESK_PASSWORD", None)
-        if password:
-            environ["FRONTDESK_PASSWORD"] = password
-        return subprocess.run(
-            [sys.executable, "-m", "cli", *args],
-            cwd=ROOT,
-            env=environ,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=300,
-        )
-
-    return run
 
 
 def test_each_command_that_changes_or_exports_data_needs_a_login(  # type: ignore[no-untyped-def]
