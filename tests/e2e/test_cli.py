@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def assert_one_line_error(done: subprocess.CompletedProcess[str], words: str) -> None:
     assert done.returncode == 2, done.stderr

@@ -14,8 +14,6 @@ from app.auth import login
 from app.setup import NOT_A_DEMO
 from tests.e2e.test_cli import assert_one_line_error
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def test_each_command_that_changes_or_exports_data_needs_a_login(  # type: ignore[no-untyped-def]
     run, tmp_path: Path
