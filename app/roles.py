@@ -33,6 +33,10 @@ class Actor:
 
 
 ANY_ROLE = frozenset(Role)
+#: Who serves visitors at a window (a supervisor may sit at one too).
+COUNTER_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR})
+#: Who oversees the hall: staff, statistics, the audit trail, backups.
+SUPERVISING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 P = ParamSpec("P")
 R = TypeVar("R")
 

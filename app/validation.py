@@ -264,7 +264,12 @@ def mask_name(value: str) -> str:
 
 # -- phone numbers ----------------------------------------------------------------------
 
-_MOBILE = re.compile(r"(?:\+86|0086|86)?(1[3-9][0-9]{9})", re.ASCII)
+_MOBILE_DIGITS = "1[3-9][0-9]{9}"
+_MOBILE = re.compile(rf"(?:\+86|0086|86)?({_MOBILE_DIGITS})", re.ASCII)
+# A full resident ID or mobile number standing in free text (not part of a longer number):
+# what must never reach paper unmasked.
+FULL_ID_IN_TEXT = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
+MOBILE_IN_TEXT = re.compile(rf"(?<![0-9]){_MOBILE_DIGITS}(?![0-9])")
 # Area codes: 010 and 02x have three digits, all others four. Local numbers start 2-9.
 _LANDLINE = re.compile(
     r"(010|02[0-9]|0[3-9][0-9]{2})-?([2-9][0-9]{6,7})(?:(?:-|转|分机|ext\.?|x|#)([0-9]{1,6}))?",
@@ -495,3 +500,19 @@ class FieldErrors:
     ) -> None:
         if exc_type is None:
             self.raise_if_any()
+
+
+def is_mobile(phone: str) -> bool:
+    """A tidied phone number (as validate_phone returns it) is a mobile number."""
+    return _MOBILE.fullmatch(phone) is not None
+
+
+def has_personal_numbers(text: str) -> bool:
+    """Free text holds a full resident ID or a full mobile number."""
+    return bool(FULL_ID_IN_TEXT.search(text) or MOBILE_IN_TEXT.search(text))
+
+
+def mask_personal_numbers(text: str) -> str:
+    """Free text as it may be printed: every full ID or mobile number typed into it masked."""
+    text = FULL_ID_IN_TEXT.sub(lambda m: mask_id(m.group(0)), text)
+    return MOBILE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)

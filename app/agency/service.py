@@ -40,10 +40,10 @@ from app.cases.transitions import deliver_case, may_act
 from app.clock import DEFAULT_TZ
 from app.errors import IllegalTransition, NotFound, ValidationError
 from app.ports import UnitOfWork
-from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.roles import ANY_ROLE, Actor, allowed_roles
 from app.validation import FieldErrors, validate_text
 
-AGENT_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR})
+AGENT_ROLES = COUNTER_ROLES  # who may act as an agent: counter staff
 AUTHORISATION_VALID_DAYS = 365
 # A clerk's PC clock may run a little ahead of the server's; a step "now" is never refused.
 CLOCK_SLACK = timedelta(minutes=5)

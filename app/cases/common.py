@@ -5,12 +5,12 @@ from __future__ import annotations
 from app.cases.records import CaseRecord
 from app.errors import NotFound, ValidationError
 from app.ports import UnitOfWork
-from app.roles import Role
+from app.roles import (
+    COUNTER_ROLES as COUNTER_ROLES,  # re-exported: the case services import it here
+)
 from app.validation import (
     validate_text,
 )
-
-COUNTER_ROLES = (Role.CLERK, Role.SUPERVISOR)
 
 
 def yellow_ratio(uow: UnitOfWork) -> float:

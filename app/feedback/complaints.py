@@ -32,10 +32,10 @@ from app.feedback.records import (
 )
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
-from app.roles import Actor, Role, allowed_roles
+from app.roles import SUPERVISING_ROLES, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_name, validate_phone, validate_text
 
-READERS = (Role.SUPERVISOR, Role.ADMIN)
+READERS = SUPERVISING_ROLES
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ with the first bundled face that has its glyphs, registered with reportlab on fi
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -59,16 +58,13 @@ from app.printing.blocks import Block, Fields, Grid, Heading, Para, cn_date, cn_
 from app.printing.documents import PrintedDocument
 from app.printing.kinds import PageSize
 from app.printing.pdf_fonts import main_font_name, register
+from app.validation import has_personal_numbers
 
 PAGES = {PageSize.A4: A4, PageSize.A5: A5}
 QR_SIZE = 30 * mm
 GREY = colors.Color(0.45, 0.45, 0.45)
 RULE = colors.Color(0.6, 0.6, 0.6)
 SHADE = colors.Color(0.93, 0.93, 0.93)
-
-# Numbers that must never reach paper: a full resident ID, a full mobile number.
-_FULL_ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
-_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 # reportlab keeps per-document font state on shared font objects; one document at a time.
 _render_lock = threading.Lock()
@@ -80,7 +76,7 @@ class PersonalDataError(ValueError):
 
 def check_no_personal_numbers(doc: PrintedDocument) -> None:
     for text in doc.texts():
-        if _FULL_ID.search(text) or _MOBILE.search(text):
+        if has_personal_numbers(text):
             raise PersonalDataError(
                 f"{doc.kind}: refusing to print a full ID or mobile number; mask it first"
             )

@@ -12,7 +12,7 @@ from app import audit
 from app.backup_post import with_cover
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.ports import UnitOfWork
-from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.roles import ANY_ROLE, COUNTER_ROLES, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_text
 from app.visits.common import covered_absences
 from app.visits.lifecycle import AwayReason
@@ -23,7 +23,7 @@ REASON_LABELS = {
     AwayReason.TRAINING: "培训",
     AwayReason.FIELD_VISIT: "外出",
 }
-MARKING_ROLES = (Role.CLERK, Role.SUPERVISOR)
+MARKING_ROLES = COUNTER_ROLES
 
 
 def _may_mark(actor: Actor, staff_id: int) -> None:

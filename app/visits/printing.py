@@ -7,8 +7,6 @@ number and prints the visit's latest referral. Importing this module registers t
 
 from __future__ import annotations
 
-import re
-
 from app.cases.deadlines import local_day
 from app.errors import NotFound
 from app.ports import UnitOfWork
@@ -17,18 +15,9 @@ from app.printing.documents import ApplicantLine, CounterDesk, ReferralSlip
 from app.printing.kinds import DocumentKind
 from app.printing.loaders import register_loader
 from app.signing import sign_document
-from app.validation import mask_id, mask_phone
+from app.validation import mask_personal_numbers
 from app.visits.lifecycle import ReferralKind
 from app.visits.records import ReferralRecord
-
-_FULL_ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
-_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-
-
-def masked_text(text: str) -> str:
-    """Free text as it may be printed: an ID or mobile number typed into it is masked."""
-    text = _FULL_ID.sub(lambda m: mask_id(m.group(0)), text)
-    return _MOBILE.sub(lambda m: mask_phone(m.group(0)), text)
 
 
 def referral_slip(uow: UnitOfWork, referral_id: int) -> ReferralSlip:
@@ -62,12 +51,14 @@ def referral_slip(uow: UnitOfWork, referral_id: int) -> ReferralSlip:
         qr_payload=sign_document(
             uow, DocumentKind.REFERRAL, referral.number, issued_on, site_id=site.id
         ),
-        matter=masked_text(visit.question),
+        matter=mask_personal_numbers(visit.question),
         to_place=_place(referral),
         visitor=visitor.describe(),
         to_person="" if external else referral.to_staff_name,
-        to_phone=masked_text(referral.to_contact if external else referral.to_phone or site.phones),
-        reason=masked_text(referral.reason),
+        to_phone=mask_personal_numbers(
+            referral.to_contact if external else referral.to_phone or site.phones
+        ),
+        reason=mask_personal_numbers(referral.reason),
         external=external,
         escort=visit.needs_escort,
         item_name=version.name if version else "",

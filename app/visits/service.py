@@ -8,7 +8,6 @@ absent colleague is recorded as acting for them (``on_behalf_of``) on the chain 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,7 +24,9 @@ from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import (
+    MOBILE_IN_TEXT,
     FieldErrors,
+    is_mobile,
     validate_name,
     validate_phone,
     validate_resident_id,
@@ -55,9 +56,6 @@ from app.visits.records import (
     VisitRecord,
     VisitRef,
 )
-
-_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-
 
 # -- registering -----------------------------------------------------------------------------
 
@@ -369,13 +367,13 @@ def _target(uow: UnitOfWork, actor: Actor, referral: ReferralInput, errors: Fiel
     if kind is ReferralKind.EXTERNAL:
         body = errors.check("to_body", validate_text, referral.to_body, max_len=200) or ""
         contact = errors.check("to_contact", validate_text, referral.to_contact, max_len=300)
-        if contact and _MOBILE.search(contact):
+        if contact and MOBILE_IN_TEXT.search(contact):
             errors.add("to_contact", "请写单位的办公电话和地址；手机号码不能印在引导单上")
         return _Target(kind, body=body, contact=contact or "", label=body)
     phone = referral.to_phone.strip()
     if phone:
         phone = errors.check("to_phone", validate_phone, phone) or ""
-        if _MOBILE.fullmatch(phone):
+        if is_mobile(phone):
             errors.add("to_phone", "请填写办公电话（固定电话）；手机号码不能印在引导单上")
     staff = None
     if referral.to_staff_id is not None:

@@ -28,8 +28,9 @@ from app.clock import hall_time
 from app.config import backup_dir
 from app.context import AppContext
 from app.errors import DomainError
-from app.roles import Actor, Role
+from app.roles import COUNTER_ROLES, SUPERVISING_ROLES, Actor, Role
 from app.sites import Post
+from app.workspaces import Page, pages_of
 from ui.app_messages import translated
 from ui.idle import IdleWatcher
 from ui.labels import role_label
@@ -41,8 +42,6 @@ from ui.mainwindow.pages import HomePage, StaffPage
 from ui.mainwindow.placement import fit_header_texts, keep_placement, place_window
 from ui.ops import run_op
 from ui.settings_dialog import SettingsDialog
-
-SUPERVISING = {Role.SUPERVISOR, Role.ADMIN}
 
 
 class PageSlot(QWidget):
@@ -67,7 +66,6 @@ class PageSlot(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
 
-COUNTER = {Role.CLERK, Role.SUPERVISOR}
 WARNING_REFRESH_MS = 5 * 60 * 1000
 FIRST_SCAN_MS = 1500  # after the first paint: cases turn yellow/red overnight
 
@@ -149,60 +147,52 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------
     def _add_pages(self) -> None:
-        # Only the first page is built at start; the others when first shown (a start that
-        # builds every screen pays for screens nobody opens).
-        if self.actor.role is Role.CLERK:
-            # A clerk starts from their work list: referrals waiting for them, their visits,
-            # their red and yellow cases, and the one search box (首问负责).
-            self.add_page("worklist", self.tr("我的待办"), self._worklist_page)
-        if self.actor.role is Role.SUPERVISOR:
-            # A supervisor starts from what needs them: referrals not acknowledged in time,
-            # across the center (the counter is there for when they serve a visitor).
-            self.add_page("worklist", self.tr("首问督办"), self._worklist_page)
-        if self.actor.role in COUNTER:
-            # The counter next: the next visitor is waiting.
-            self.add_page("counter", self.tr("受理台"), self._counter_page)
-            # A clerk's own yellow and red cases are one click away.
-            self.add_page("cases", self.tr("办件"), self._cases_page)
-            self.add_page("appointments", self.tr("预约"), self._appointments_page)
+        # The pages and their order per role are app.workspaces' rule; here only what each
+        # page is called and how it is built. Only the first page is built at start; the others
+        # when first shown (a start that builds every screen pays for screens nobody opens).
         window_text = (
             self.tr("%s 号窗口（%s）") % (self.post.window_number, self.post.window_name)
             if self.post.window_number
             else self.tr("未指定")
         )
-        self.add_page(
-            "home", self.tr("首页"), lambda: HomePage(self.actor, self.post.site_name, window_text)
-        )
-        if self.actor.role is Role.CLERK:
-            # Their own ratings, rectification items and appeals.
-            self.add_page("ratings", self.tr("好差评"), self._ratings_page)
-        if self.actor.role in SUPERVISING:
-            self.add_page(
-                "staff",
+        builders: dict[Page, tuple[str, Callable[[], QWidget]]] = {
+            # A clerk starts from their work list (referrals waiting, their visits, their red
+            # and yellow cases, the one search box); a supervisor from what needs them:
+            # referrals not acknowledged in time across the center.
+            Page.WORKLIST: (
+                self.tr("首问督办") if self.actor.role is Role.SUPERVISOR else self.tr("我的待办"),
+                self._worklist_page,
+            ),
+            Page.COUNTER: (self.tr("受理台"), self._counter_page),
+            Page.CASES: (self.tr("办件"), self._cases_page),
+            Page.APPOINTMENTS: (self.tr("预约"), self._appointments_page),
+            Page.HOME: (
+                self.tr("首页"),
+                lambda: HomePage(self.actor, self.post.site_name, window_text),
+            ),
+            Page.RATINGS: (self.tr("好差评"), self._ratings_page),
+            Page.STAFF: (
                 self.tr("工作人员"),
                 lambda: StaffPage(
                     lambda: staff.list_staff(self.ctx.uow(), self.actor), self.ctx, self.actor
                 ),
-            )
-            self.add_page("statistics", self.tr("统计分析"), self._statistics_page)
-            if self.actor.role is Role.SUPERVISOR:
-                self.add_page("accountability", self.tr("责任追究"), self._accountability_page)
-                self.add_page("ratings", self.tr("好差评"), self._ratings_page)
-                self.add_page("complaints", self.tr("投诉"), self._complaints_page)
-            if self.actor.role is Role.ADMIN:
-                self.add_page("calendar", self.tr("工作日历"), self._calendar_page)
-            self.add_page(
-                "audit",
+            ),
+            Page.STATISTICS: (self.tr("统计分析"), self._statistics_page),
+            Page.ACCOUNTABILITY: (self.tr("责任追究"), self._accountability_page),
+            Page.COMPLAINTS: (self.tr("投诉"), self._complaints_page),
+            Page.CALENDAR: (self.tr("工作日历"), self._calendar_page),
+            Page.AUDIT: (
                 self.tr("审计日志"),
                 lambda: AuditPage(
                     lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)
                 ),
-            )
-        if self.actor.role is Role.ADMIN:
-            self.add_page("catalog", self.tr("事项目录"), self._catalog_page)
-            self.add_page(
-                "appointment_settings", self.tr("预约设置"), self._appointment_settings_page
-            )
+            ),
+            Page.CATALOG: (self.tr("事项目录"), self._catalog_page),
+            Page.APPOINTMENT_SETTINGS: (self.tr("预约设置"), self._appointment_settings_page),
+        }
+        for page in pages_of(self.actor.role):
+            title, build = builders[page]
+            self.add_page(str(page), title, build)
 
     def _counter_page(self) -> QWidget:
         from ui.counter import CounterPage
@@ -336,7 +326,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        if self.actor.role in SUPERVISING:
+        if self.actor.role in SUPERVISING_ROLES:
             file_menu.addAction(
                 self._action(self.tr("备份数据库…"), self.backup, "Ctrl+B", "backup")
             )
@@ -372,7 +362,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             tools.addAction(screen)
         tools.addAction(self._action(self.tr("设置…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("锁定屏幕"), self.lock_screen, "Ctrl+L", "lock"))
-        if self.actor.role in SUPERVISING:
+        if self.actor.role in SUPERVISING_ROLES:
             tools.addAction(
                 self._action(self.tr("检查数据完整性"), self.check_integrity, "", "check")
             )
@@ -409,7 +399,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         self.warning_timer = QTimer(self)
         self.warning_timer.timeout.connect(self.refresh_warnings)
         self.warning_timer.start(WARNING_REFRESH_MS)
-        if self.actor.role in COUNTER:
+        if self.actor.role in COUNTER_ROLES:
             QTimer.singleShot(FIRST_SCAN_MS, self.refresh_warnings)
 
     def _tick(self) -> None:
@@ -433,7 +423,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             page.reload()  # type: ignore[attr-defined]
 
     def update_warning_count(self) -> None:
-        if self.actor.role not in COUNTER:
+        if self.actor.role not in COUNTER_ROLES:
             return
         from app.cases import queries
 
