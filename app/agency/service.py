@@ -163,7 +163,7 @@ def take_on_agency(
         may_act(uow, actor, case)
         if case.is_agency:  # taken on meanwhile, at another counter: no field to correct
             raise IllegalTransition(f"办件 {case.number} 已是全程代办件")
-        if case.state in (CaseState.DELIVERED, CaseState.WITHDRAWN):
+        if not agency_open(case.state):
             raise IllegalTransition(
                 f"办件 {case.number} {STATE_LABELS[case.state]}，不能再转为全程代办"
             )
@@ -173,6 +173,16 @@ def take_on_agency(
         uow.cases.update(case.id, version, is_agency=True)
         _store(uow, actor, case.number, replace(new, case_id=case.id))
         return _agency(uow, case)
+
+
+# Agency work ends when the result is handed over or the application withdrawn: no case in
+# these states is taken on, and no step or contact is added to one.
+AGENCY_ENDED = frozenset({CaseState.DELIVERED, CaseState.WITHDRAWN})
+
+
+def agency_open(state: CaseState) -> bool:
+    """Agency work can still be taken on or recorded for a case in this state."""
+    return state not in AGENCY_ENDED
 
 
 def _agency(uow: UnitOfWork, case: CaseRecord) -> AgencyRecord:
@@ -186,7 +196,7 @@ def _open_agency(uow: UnitOfWork, actor: Actor, case_id: int) -> tuple[CaseRecor
     case = load_case(uow, case_id)
     agency = _agency(uow, case)
     may_act(uow, actor, case)
-    if case.state in (CaseState.DELIVERED, CaseState.WITHDRAWN):
+    if not agency_open(case.state):
         raise IllegalTransition(f"办件 {case.number} {STATE_LABELS[case.state]}，代办已结束")
     return case, agency
 

@@ -45,7 +45,7 @@ from app.notices.records import (
     NoticeResult,
     NoticeState,
 )
-from app.numbering import NumberKind, next_number
+from app.numbering import NumberKind, next_number, parse_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_phone, validate_resident_id, validate_text
@@ -58,7 +58,6 @@ DEFAULT_SUPPLY_WORKING_DAYS = 20
 MAX_SUPPLY_DAYS = 366
 FIND_LIMIT = 20
 _PHONE_RUN = re.compile(r"[+0-9][0-9 ()-]{6,}[0-9]", re.ASCII)
-_NOTICE_NUMBER = re.compile(r"[A-Z0-9]{1,16}-N[0-9]{8}-[0-9]{4,}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -378,9 +377,9 @@ def _notice_number(uow: UnitOfWork, text: str) -> str | None:
     from app.printing.kinds import DocumentKind, kind_spec
     from app.signing import looks_like_payload, verify_payload
 
-    upper = text.upper()
-    if _NOTICE_NUMBER.fullmatch(upper):
-        return upper
+    typed = parse_number(text)
+    if typed is not None and typed.kind is NumberKind.NOTICE and typed.paper is None:
+        return typed.record
     if not looks_like_payload(text):
         return None
     verdict = verify_payload(uow, text)

@@ -11,10 +11,10 @@ is listed in ``LOADER_MODULES``.
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable
 
 from app.errors import NotFound, ValidationError
+from app.numbering import parse_number
 from app.ports import UnitOfWork
 from app.printing import builders
 from app.printing.documents import PrintedDocument
@@ -93,15 +93,13 @@ def _by_own_number(
 ) -> Loader:
     """A paper numbered after its case — ``QH-20261124-0001-C2`` is the case's second
     correction request: by its own number, or by the case's (the latest of its kind)."""
-    own_number = re.compile(rf"(.+)-{letter}([0-9]*)")
 
     def load(uow: UnitOfWork, number: str) -> PrintedDocument:
         with uow.read():
             found = uow.cases.by_number(number)
-        own = own_number.fullmatch(number.upper())
-        if found is None and own:
-            index = int(own.group(2)) if own.group(2) else None
-            return build(uow, _case_id(uow, own.group(1)), index)
+        own = parse_number(number)
+        if found is None and own is not None and own.paper == letter:
+            return build(uow, _case_id(uow, own.record), own.index)
         return build(uow, _case_id(uow, number), None)
 
     return load

@@ -19,6 +19,7 @@ from app.cases.common import COUNTER_ROLES
 from app.cases.queries import PAGE_SIZE, Page
 from app.cases.records import CaseQuery
 from app.errors import PermissionDenied, ValidationError
+from app.numbering import NumberKind, ParsedNumber, parse_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import (
@@ -41,8 +42,6 @@ from app.visits.records import (
 )
 
 SEARCH_LIMIT = 20
-# SITE-[letter]YYYYMMDD-NNNN (V visit, F referral, N notice, none: case; -Cn a correction).
-_NUMBER = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}?-([A-Z]?)[0-9]{8}-[0-9]{4}(?:-C[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -206,9 +205,7 @@ def search_work(uow: UnitOfWork, actor: Actor, text: str) -> list[SearchHit]:
     typed = unicodedata.normalize("NFKC", refuse_lone_surrogates(text or "", "text")).strip()
     if not typed:
         raise ValidationError.single("text", "请输入编号、身份证号、电话或姓名，或扫描二维码")
-    number = _scanned_number(uow, typed) or (
-        typed.upper() if _NUMBER.fullmatch(typed.upper()) else None
-    )
+    number = _scanned_number(uow, typed) or parse_number(typed)
     if number is not None:
         return _by_number(uow, actor, number)
     compact = re.sub(r"[\s-]", "", typed)
@@ -222,7 +219,7 @@ def search_work(uow: UnitOfWork, actor: Actor, text: str) -> list[SearchHit]:
     return _by_person(uow, actor, criteria)
 
 
-def _scanned_number(uow: UnitOfWork, text: str) -> str | None:
+def _scanned_number(uow: UnitOfWork, text: str) -> ParsedNumber | None:
     """The record number a scanned payload points to, after its signature checked out."""
     from app.printing.kinds import DocumentKind, kind_spec
     from app.signing import looks_like_payload, verify_payload
@@ -237,32 +234,31 @@ def _scanned_number(uow: UnitOfWork, text: str) -> str | None:
         raise ValidationError.single(
             "text", f"这是{title}（{verdict.number}），不是来访、告知单或办件"
         )
-    number = verdict.number
-    if verdict.kind is DocumentKind.CORRECTION:
-        number = re.sub(r"-C[0-9]+$", "", number)  # a correction request names its case
-    return number
+    # A paper numbered after its case (a correction request) finds its case.
+    parsed = parse_number(verdict.number or "")
+    if parsed is None:
+        raise ValidationError.single("text", f"核验码中的编号无法识别：{verdict.number}")
+    return parsed
 
 
-def _by_number(uow: UnitOfWork, actor: Actor, number: str) -> list[SearchHit]:
-    prefix = _NUMBER.fullmatch(number)
-    letter = prefix.group(1) if prefix else ""
-    number = re.sub(r"-C[0-9]+$", "", number)
+def _by_number(uow: UnitOfWork, actor: Actor, parsed: ParsedNumber) -> list[SearchHit]:
+    kind, number = parsed.kind, parsed.record
     with uow.read():
-        if letter == "V":
+        if kind is NumberKind.VISIT:
             visit = uow.visits.by_number(number)
             return (
                 [_visit_hit(v) for v in uow.visits.visit_rows([visit.id], uow.clock.now())]
                 if visit
                 else []
             )
-        if letter == "F":
+        if kind is NumberKind.REFERRAL:
             referral = uow.visits.referral_by_number(number)
             if referral is None:
                 return []
             return [
                 _visit_hit(v) for v in uow.visits.visit_rows([referral.visit_id], uow.clock.now())
             ]
-        if letter == "N":
+        if kind is NumberKind.NOTICE:
             notice = uow.notices.by_number(number)
             return [_notice_hit(notice)] if notice else []
         case = uow.cases.by_number(number)

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases.records import AcceptRequest
-from app.cases.service import accept_case
 from app.catalog.records import Necessity
 from app.clock import DEFAULT_TZ
 from app.context import AppContext
+from app.counter import accept_application
 from app.errors import DomainError, ValidationError
 from app.notices import refusals
 from app.notices import service as notices
@@ -368,15 +368,12 @@ class ChecklistPanel(QWidget):
         req, uow, actor = self.accept_request(), self.ctx.uow, self.actor
         notice = self.notice
         self.last_deferred = bool(req.deferred_material_ids)
-        if self.agency.chosen:
-            from app.agency.service import accept_agency_case
-
-            terms, notice_id = self.agency.terms(), notice.id if notice else None
-            self._run(lambda: accept_agency_case(uow(), actor, req, terms, notice_id), "accepted")
-        elif notice is not None:
-            self._run(lambda: notices.accept_with_notice(uow(), actor, notice.id, req), "accepted")
-        else:
-            self._run(lambda: accept_case(uow(), actor, req), "accepted")
+        terms = self.agency.terms() if self.agency.chosen else None
+        notice_id = notice.id if notice is not None else None
+        self._run(
+            lambda: accept_application(uow(), actor, req, notice_id=notice_id, agency=terms),
+            "accepted",
+        )
 
     def issue_notice(self) -> None:
         if self.checklist is None or self.busy or not self.outcomes.notice_button.isEnabled():

@@ -304,8 +304,9 @@ class CounterPage(QWidget):
             "、".join(result.missing),
         )
         if result.issued_late:
-            text += tr(
-                "注意：距收件已超过5个工作日，依行政许可法第三十二条，视为自收件之日起受理。"
+            text += (
+                tr("注意：距收件已超过%s个工作日，依行政许可法第三十二条，视为自收件之日起受理。")
+                % notices.NOTICE_LIMIT_WORKING_DAYS
             )
         self._offer(text, [("notice", result.number, tr("打印告知单"))])
 
