@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Integer, and_, case, cast, exists, false, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
+from app.cases.deadlines import EXTENSION_DAYS_KEY
 from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
 from app.cases.records import CaseEventRecord
 from app.clock import DEFAULT_TZ
@@ -63,8 +64,9 @@ class SqlReportRepository:
     def _days_of(self, detail: Any) -> Any:
         """The ``days`` of an extension event's JSON detail."""
         if self.dialect == "postgresql":
-            return cast(func.jsonb_extract_path_text(cast(detail, _jsonb()), "days"), Integer)
-        return cast(func.json_extract(detail, "$.days"), Integer)
+            key = EXTENSION_DAYS_KEY
+            return cast(func.jsonb_extract_path_text(cast(detail, _jsonb()), key), Integer)
+        return cast(func.json_extract(detail, f"$.{EXTENSION_DAYS_KEY}"), Integer)
 
     def _extension_days(self) -> Any:
         ext = aliased(CaseEvent)
@@ -333,21 +335,17 @@ class SqlReportRepository:
         )
         if not found:
             return []
-        pauses: dict[int, list[tuple[date, date | None]]] = {row[0]: [] for row in found}
-        moves = self.s.execute(
+        moves: dict[int, list[tuple[CaseAction, date]]] = {row[0]: [] for row in found}
+        rows = self.s.execute(
             select(CaseEvent.case_id, CaseEvent.action, self.hall_day(CaseEvent.at))
             .where(
-                CaseEvent.case_id.in_(list(pauses)),
+                CaseEvent.case_id.in_(list(moves)),
                 CaseEvent.action.in_([str(CaseAction.SUSPEND), str(CaseAction.RESUME)]),
             )
             .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
         )
-        for case_id, action, day in moves:
-            runs = pauses[case_id]
-            if action == str(CaseAction.SUSPEND):
-                runs.append((_day(day), None))
-            elif runs and runs[-1][1] is None:
-                runs[-1] = (runs[-1][0], max(runs[-1][0], _day(day)))
+        for case_id, action, day in rows:
+            moves[case_id].append((CaseAction(action), _day(day)))
         return [
             PausedDecision(
                 window_id=row[1],
@@ -356,7 +354,7 @@ class SqlReportRepository:
                 accepted_day=_day(row[4]),
                 due_date=_day(row[5]) if row[5] is not None else None,
                 committed_days=int(row[6]),
-                pauses=tuple(pauses[row[0]]),
+                moves=tuple(moves[row[0]]),
             )
             for row in found
         ]

@@ -21,23 +21,39 @@ def local_day(at: datetime) -> date:
 
 
 def pauses_of(events: Iterable[CaseEventRecord]) -> list[Pause]:
+    return pause_runs((ev.action, local_day(ev.at)) for ev in events)
+
+
+def pause_runs(moves: Iterable[tuple[CaseAction, date]]) -> list[Pause]:
+    """The pauses of a case from its actions in order, each with its hall day: a suspension
+    opens one, the next resumption closes it; other actions are passed over."""
     pauses: list[Pause] = []
     started: date | None = None
-    for ev in events:
-        if ev.action is CaseAction.SUSPEND:
-            started = local_day(ev.at)
-        elif ev.action is CaseAction.RESUME and started is not None:
+    for action, day in moves:
+        if action is CaseAction.SUSPEND:
+            started = day
+        elif action is CaseAction.RESUME and started is not None:
             # Counter PCs' clocks differ a little: a resumption stamped before its suspension
             # counts as the same day rather than breaking the case.
-            pauses.append(Pause(started, max(started, local_day(ev.at))))
+            pauses.append(Pause(started, max(started, day)))
             started = None
     if started is not None:
         pauses.append(Pause(started, None))
     return pauses
 
 
+# The working days an extension grants, in its event's detail. The period figures sum the same
+# key in SQL (db/reports_repo.py), proven equal on both engines by
+# tests/integration/test_reports_engines.py.
+EXTENSION_DAYS_KEY = "days"
+
+
 def extension_days(events: Iterable[CaseEventRecord]) -> int:
-    return sum(int(ev.detail.get("days", 0)) for ev in events if ev.action is CaseAction.EXTEND)
+    return sum(
+        int(ev.detail.get(EXTENSION_DAYS_KEY, 0))
+        for ev in events
+        if ev.action is CaseAction.EXTEND
+    )
 
 
 def deadline_of(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from app.cases.lifecycle import CaseAction
 from app.cases.records import CaseEventRecord
 from app.reports.sections import ReportScope, Tally
 
@@ -47,7 +48,7 @@ class PausedDecision:
     accepted_day: date
     due_date: date | None
     committed_days: int
-    pauses: tuple[tuple[date, date | None], ...]  # suspended on, resumed on (hall days)
+    moves: tuple[tuple[CaseAction, date], ...]  # its suspensions and resumptions (hall days)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from datetime import date
 
 from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
-from app.cases.deadlines import case_as_of
+from app.cases.deadlines import case_as_of, pause_runs
 from app.ports import UnitOfWork
 from app.reports.sections import ReportScope, Tally, provides
-from app.workdays import Pause, WarningLevel
+from app.workdays import WarningLevel
 
 
 @provides("visits")
@@ -104,7 +104,7 @@ def completion_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
         add(g.window_id, g.staff_id, g.decided_day, values)
     for d in uow.reports.paused_late_decisions(scope):
         on_time = d.due_date is not None and d.decided_day <= d.due_date
-        pauses = [Pause(start, end) for start, end in d.pauses]
+        pauses = pause_runs(d.moves)
         used = calendar.working_days_between(d.accepted_day, d.decided_day, pauses)
         add(d.window_id, d.staff_id, d.decided_day, (1, int(on_time), used, d.committed_days))
     return tallies
