@@ -145,7 +145,7 @@ def test_a_bad_rating_opens_a_rectification_a_clerk_cannot_close(  # type: ignor
     boss_page = boss_window.page("ratings")
     boss_page.tabs.setCurrentIndex(1)
     boss_model = boss_page.rectifications.model
-    qtbot.waitUntil(lambda: boss_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: boss_model.rowCount() == 1 and boss_model.index(0, 0).data() != "…")
     boss_page.rectifications.view.selectRow(0)
     boss_page.close_button.click()
     form = boss_page.form
