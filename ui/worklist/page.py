@@ -1,10 +1,12 @@
 """我的待办: the clerk's start screen.
 
 Referrals waiting for me (and for whom I stand in), my open visits (a referral not acknowledged
-in time at the top, in red), my cases by urgency (red and yellow first, the cases list's own
-model and warning levels), deferred materials due, and one search box across visits, notices
+in time at the top, in red), my cases by urgency (red and yellow first, the case list's own
+columns and warning levels), deferred materials due, and one search box across visits, notices
 and cases that also takes a scanned QR code. A supervisor sees every referral of the center not
 acknowledged in time instead of the referrals waiting for them.
+
+All four lists are ``ui.lazy_model`` models: their queries run in the thread pool.
 
 Keyboard: F2 register a visit, Ctrl+F the search box, Enter opens the selected row, F5 reloads.
 """
