@@ -44,8 +44,8 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="131"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="215"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="300"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="216"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="305"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -59,7 +59,7 @@
         <location filename="../../ui/cases/action_form.py" line="46"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="320"/>
+        <location filename="../../ui/worklist/page.py" line="338"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -74,20 +74,20 @@
         <translation>Overdue cases, breaches of the one-time notice rule and substantiated complaints open accountability records automatically; a supervisor must review them, they cannot be closed otherwise.</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/columns.py" line="15"/>
         <location filename="../../ui/cases/dialog.py" line="195"/>
-        <location filename="../../ui/cases/model.py" line="38"/>
         <location filename="../../ui/feedback/complaints_page.py" line="84"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="138"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="228"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="313"/>
-        <location filename="../../ui/worklist/page.py" line="346"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="320"/>
+        <location filename="../../ui/worklist/page.py" line="358"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="66"/>
         <location filename="../../ui/feedback/forms.py" line="114"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="234"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
@@ -137,18 +137,18 @@
         <location filename="../../ui/appointments/page.py" line="100"/>
         <location filename="../../ui/appointments/settings.py" line="182"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
+        <location filename="../../ui/cases/columns.py" line="18"/>
         <location filename="../../ui/cases/dialog.py" line="123"/>
         <location filename="../../ui/cases/dialog.py" line="198"/>
-        <location filename="../../ui/cases/model.py" line="41"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="143"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="144"/>
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="227"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="312"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="230"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="319"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="297"/>
-        <location filename="../../ui/worklist/page.py" line="317"/>
+        <location filename="../../ui/worklist/page.py" line="315"/>
+        <location filename="../../ui/worklist/page.py" line="335"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -792,8 +792,8 @@ Recorded by: %s %s</translation>
         <translation>Case %s</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/columns.py" line="31"/>
         <location filename="../../ui/cases/dialog.py" line="186"/>
-        <location filename="../../ui/cases/model.py" line="132"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
@@ -805,11 +805,11 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/appointments/page.py" line="99"/>
         <location filename="../../ui/appointments/settings.py" line="96"/>
+        <location filename="../../ui/cases/columns.py" line="17"/>
         <location filename="../../ui/cases/dialog.py" line="196"/>
-        <location filename="../../ui/cases/model.py" line="40"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="302"/>
-        <location filename="../../ui/worklist/page.py" line="323"/>
+        <location filename="../../ui/worklist/page.py" line="320"/>
+        <location filename="../../ui/worklist/page.py" line="341"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
@@ -819,23 +819,23 @@ Recorded by: %s %s</translation>
         <translation> (full agency case)</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/columns.py" line="16"/>
         <location filename="../../ui/cases/dialog.py" line="197"/>
-        <location filename="../../ui/cases/model.py" line="39"/>
         <location filename="../../ui/counter/applicant.py" line="59"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="347"/>
+        <location filename="../../ui/worklist/page.py" line="359"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/columns.py" line="14"/>
         <location filename="../../ui/cases/dialog.py" line="199"/>
-        <location filename="../../ui/cases/model.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/columns.py" line="19"/>
         <location filename="../../ui/cases/dialog.py" line="200"/>
-        <location filename="../../ui/cases/model.py" line="42"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
@@ -845,10 +845,10 @@ Recorded by: %s %s</translation>
         <translation>How it was computed</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/columns.py" line="20"/>
         <location filename="../../ui/cases/dialog.py" line="202"/>
-        <location filename="../../ui/cases/model.py" line="43"/>
-        <location filename="../../ui/worklist/page.py" line="321"/>
-        <location filename="../../ui/worklist/page.py" line="348"/>
+        <location filename="../../ui/worklist/page.py" line="339"/>
+        <location filename="../../ui/worklist/page.py" line="360"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
@@ -884,8 +884,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="221"/>
-        <location filename="../../ui/worklist/page.py" line="288"/>
-        <location filename="../../ui/worklist/page.py" line="308"/>
+        <location filename="../../ui/worklist/page.py" line="306"/>
+        <location filename="../../ui/worklist/page.py" line="326"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
@@ -955,7 +955,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/dialog.py" line="332"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
-        <location filename="../../ui/worklist/page.py" line="592"/>
+        <location filename="../../ui/worklist/page.py" line="593"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -971,7 +971,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="24"/>
-        <location filename="../../ui/cases/page.py" line="52"/>
+        <location filename="../../ui/cases/page.py" line="53"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -998,7 +998,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/labels.py" line="60"/>
         <location filename="../../ui/feedback/complaints_page.py" line="130"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="214"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="215"/>
         <source>已办结</source>
         <translation>Decided</translation>
     </message>
@@ -1119,73 +1119,73 @@ Recorded by: %s %s</translation>
         <translation>Auction</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="44"/>
+        <location filename="../../ui/cases/columns.py" line="21"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="123"/>
+        <location filename="../../ui/cases/columns.py" line="15"/>
         <source>（代办）</source>
         <translation> (agency)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="133"/>
+        <location filename="../../ui/cases/columns.py" line="32"/>
         <location filename="../../ui/counter/page.py" line="290"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="40"/>
+        <location filename="../../ui/cases/page.py" line="41"/>
         <source>办件编号 / 身份证号 / 电话 / 申请人姓名（可扫码）</source>
         <translation>Case number / ID / phone / applicant&apos;s name (or scan)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="43"/>
+        <location filename="../../ui/cases/page.py" line="44"/>
         <source>未办结的</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="44"/>
+        <location filename="../../ui/cases/page.py" line="45"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="49"/>
+        <location filename="../../ui/cases/page.py" line="50"/>
         <source>全部预警</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="50"/>
+        <location filename="../../ui/cases/page.py" line="51"/>
         <source>红牌</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="51"/>
+        <location filename="../../ui/cases/page.py" line="52"/>
         <source>黄牌</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="55"/>
+        <location filename="../../ui/cases/page.py" line="56"/>
         <source>只看我负责的</source>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="58"/>
+        <location filename="../../ui/cases/page.py" line="59"/>
         <source>按紧急程度</source>
         <translation>By urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="59"/>
+        <location filename="../../ui/cases/page.py" line="60"/>
         <source>按受理时间（新的在前）</source>
         <translation>By acceptance (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="63"/>
+        <location filename="../../ui/cases/page.py" line="64"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="130"/>
+        <location filename="../../ui/cases/page.py" line="132"/>
         <source>共 %s 件</source>
         <translation>%s cases</translation>
     </message>
@@ -1497,7 +1497,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/counter/citizen_screen.py" line="114"/>
         <location filename="../../ui/feedback/labels.py" line="96"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="142"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="144"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -2007,30 +2007,30 @@ you can follow the steps here.</translation>
         <translation>Register complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="142"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="143"/>
         <location filename="../../ui/feedback/complaints_page.py" line="241"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="144"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
         <source>对象</source>
         <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
         <source>被投诉</source>
         <translation>Complained about</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="148"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
-        <location filename="../../ui/worklist/page.py" line="318"/>
+        <location filename="../../ui/worklist/page.py" line="336"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2132,14 +2132,14 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="80"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="139"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="314"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="141"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="321"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="82"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="315"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="322"/>
         <source>申诉类型</source>
         <translation>Appeal type</translation>
     </message>
@@ -2155,7 +2155,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="94"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="316"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="323"/>
         <source>申诉理由</source>
         <translation>Reason</translation>
     </message>
@@ -2186,7 +2186,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="113"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="229"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="232"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
@@ -2207,7 +2207,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="123"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="240"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="243"/>
         <source>整改结果</source>
         <translation>Outcome</translation>
     </message>
@@ -2253,13 +2253,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="62"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="213"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="214"/>
         <source>整改超期</source>
         <translation>Rectification overdue</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="62"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="212"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="213"/>
         <source>待整改</source>
         <translation>To rectify</translation>
     </message>
@@ -2305,13 +2305,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="88"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="298"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="303"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="89"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="299"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="304"/>
         <source>申诉驳回</source>
         <translation>Appeal rejected</translation>
     </message>
@@ -2323,7 +2323,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/worklist/page.py" line="515"/>
+        <location filename="../../ui/worklist/page.py" line="516"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2471,7 +2471,7 @@ you can follow the steps here.</translation>
         <translation>Investigating</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/list_panel.py" line="102"/>
+        <location filename="../../ui/feedback/list_panel.py" line="92"/>
         <source>共 %s 条</source>
         <translation>%s in all</translation>
     </message>
@@ -2552,88 +2552,88 @@ you can follow the steps here.</translation>
         <translation>Appeal…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="137"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="139"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="230"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="142"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="233"/>
         <source>意见建议</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="141"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="143"/>
         <source>被评价人</source>
         <translation>Rated staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="143"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="145"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="144"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="146"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="145"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="147"/>
         <source>整改、申诉</source>
         <translation>Rectification, appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="221"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="222"/>
         <source>办结整改…</source>
         <translation>Close rectification…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="232"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="235"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="233"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="236"/>
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="235"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="238"/>
         <source>回访</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="248"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="253"/>
         <source>不满意、非常不满意的评价自动生成整改事项，须在期限内回访申请人，由负责人办结。</source>
         <translation>Dissatisfied and very dissatisfied ratings open a rectification item: call the applicant back in time; a supervisor closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="297"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="302"/>
         <source>待裁决</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="306"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="311"/>
         <source>裁决…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="317"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="324"/>
         <source>申诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="318"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="325"/>
         <source>申诉时间</source>
         <translation>Appealed at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="319"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="326"/>
         <source>裁决意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="334"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="341"/>
         <source>被评价人可对误评、恶意评价申诉一次；申诉成立的评价不计入统计。</source>
         <translation>The rated staff member may appeal a mistaken or malicious rating once; upheld ratings no longer count.</translation>
     </message>
@@ -2897,8 +2897,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="117"/>
-        <location filename="../../ui/worklist/page.py" line="292"/>
-        <location filename="../../ui/worklist/page.py" line="312"/>
+        <location filename="../../ui/worklist/page.py" line="310"/>
+        <location filename="../../ui/worklist/page.py" line="330"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -2929,8 +2929,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="133"/>
-        <location filename="../../ui/worklist/page.py" line="299"/>
-        <location filename="../../ui/worklist/page.py" line="319"/>
+        <location filename="../../ui/worklist/page.py" line="317"/>
+        <location filename="../../ui/worklist/page.py" line="337"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -3333,143 +3333,143 @@ you can follow the steps here.</translation>
         <translation>Field visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="114"/>
+        <location filename="../../ui/worklist/page.py" line="117"/>
         <source>编号、身份证号、电话或姓名，可扫码；回车查找来访、告知单和办件（Ctrl+F）</source>
         <translation>Number, resident ID, phone or name, or scan; Enter finds visits, notices and cases (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="126"/>
+        <location filename="../../ui/worklist/page.py" line="129"/>
         <source>登记来访 (F2)</source>
         <translation>Register visit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="129"/>
+        <location filename="../../ui/worklist/page.py" line="132"/>
         <source>离岗登记…</source>
         <translation>Mark away…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="133"/>
+        <location filename="../../ui/worklist/page.py" line="136"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="140"/>
+        <location filename="../../ui/worklist/page.py" line="143"/>
         <source>我已返岗</source>
         <translation>I am back</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="175"/>
+        <location filename="../../ui/worklist/page.py" line="181"/>
         <source>超时未接收的转办（全中心）</source>
         <translation>Overdue referrals (whole center)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="175"/>
+        <location filename="../../ui/worklist/page.py" line="181"/>
         <source>待我接收的转办</source>
         <translation>Referrals waiting for me</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="183"/>
+        <location filename="../../ui/worklist/page.py" line="189"/>
         <source>我的办件（红牌、黄牌在前）</source>
         <translation>My cases (red and yellow first)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="184"/>
+        <location filename="../../ui/worklist/page.py" line="190"/>
         <source>我的来访</source>
         <translation>My visits</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="185"/>
+        <location filename="../../ui/worklist/page.py" line="191"/>
         <source>容缺材料待补</source>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="299"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="281"/>
+        <location filename="../../ui/worklist/page.py" line="299"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="293"/>
-        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="311"/>
+        <location filename="../../ui/worklist/page.py" line="331"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="298"/>
+        <location filename="../../ui/worklist/page.py" line="316"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="300"/>
+        <location filename="../../ui/worklist/page.py" line="318"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="301"/>
+        <location filename="../../ui/worklist/page.py" line="319"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="322"/>
+        <location filename="../../ui/worklist/page.py" line="340"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="332"/>
+        <location filename="../../ui/worklist/page.py" line="350"/>
         <source>▲ 已过期 </source>
         <translation>▲ Overdue </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="334"/>
+        <location filename="../../ui/worklist/page.py" line="352"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="345"/>
+        <location filename="../../ui/worklist/page.py" line="357"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="349"/>
+        <location filename="../../ui/worklist/page.py" line="361"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="436"/>
+        <location filename="../../ui/worklist/page.py" line="437"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="444"/>
+        <location filename="../../ui/worklist/page.py" line="445"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="479"/>
+        <location filename="../../ui/worklist/page.py" line="480"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="509"/>
+        <location filename="../../ui/worklist/page.py" line="510"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="515"/>
+        <location filename="../../ui/worklist/page.py" line="516"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="515"/>
+        <location filename="../../ui/worklist/page.py" line="516"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="568"/>
+        <location filename="../../ui/worklist/page.py" line="569"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -3520,42 +3520,39 @@ you can follow the steps here.</translation>
     </message>
 </context>
 <context>
-    <name>AuditModel</name>
+    <name>AuditPage</name>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="27"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="34"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="28"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="35"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="29"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="36"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="30"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="37"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="31"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="38"/>
         <source>对象</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="32"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="39"/>
         <source>变更摘要</source>
         <translation>Changes</translation>
     </message>
-</context>
-<context>
-    <name>AuditPage</name>
     <message>
-        <location filename="../../ui/mainwindow/audit_page.py" line="102"/>
+        <location filename="../../ui/mainwindow/audit_page.py" line="60"/>
         <source>审计日志（每条记录与上一条以哈希相连，任何修改、删除或调换都能被检出）</source>
         <translation>Audit trail (each record is hash-linked to the one before it, so any edit, deletion or reordering is detected)</translation>
     </message>

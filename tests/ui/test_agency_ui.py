@@ -67,9 +67,12 @@ def test_agency_case_from_the_counter_to_delivery(qtbot, sqlite_demo_ctx: AppCon
     agent_window.show_page("cases")
     cases = agent_window.page("cases")
     cases.mine.setChecked(False)
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 1)
-    assert cases.model.index(0, 1).data() == f"{number}（代办）"
-    case_id = cases.model.case_id(0)
+    qtbot.waitUntil(
+        lambda: (
+            cases.model.rowCount() == 1 and cases.model.index(0, 1).data() == f"{number}（代办）"
+        )
+    )
+    case_id = cases.model.item_id(0)
     agent_window.open_case(case_id)
     dialog: CaseDialog = agent_window.case_dialog
     qtbot.waitUntil(lambda: dialog.detail is not None)

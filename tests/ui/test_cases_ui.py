@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
+    QWidget,
 )
 
 from app import sites
@@ -20,6 +21,7 @@ from app.cases import service
 from app.cases.records import AcceptRequest, ApplicantInput
 from app.context import AppContext
 from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.feedback import accept_as
 from ui.cases.action_form import ActionForm
 from ui.cases.dialog import CaseDialog
 from ui.mainwindow import MainWindow
@@ -107,11 +109,12 @@ def service_case_id(ctx: AppContext, number: str) -> int:
 
 
 def test_case_list_reads_only_the_rows_it_shows(  # type: ignore[no-untyped-def]
-    qtbot, sqlite_demo_ctx: AppContext
+    qtbot, sqlite_demo_ctx: AppContext, qtmodeltester
 ) -> None:
     from app.cases import queries
     from app.cases.records import CaseQuery
-    from ui.cases.model import CaseListModel
+    from ui.cases.columns import case_colors, case_columns
+    from ui.lazy_model import LazyTableModel
 
     ctx = sqlite_demo_ctx
     actor = login(ctx.uow(), "zhangwei", "demo-2026")
@@ -128,16 +131,50 @@ def test_case_list_reads_only_the_rows_it_shows(  # type: ignore[no-untyped-def]
                 not_applicable_material_ids=frozenset({ids["收入证明"]}),
             ),
         )
-    model = CaseListModel(
-        lambda after: queries.page_case_ids(ctx.uow(), actor, CaseQuery(), after),
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    model = LazyTableModel(
+        owner,
+        case_columns(),
+        lambda query, after: queries.page_case_ids(ctx.uow(), actor, query, after),
         lambda block: queries.case_rows(ctx.uow(), actor, block),
+        lambda row: row.id,
+        colors=case_colors,
     )
-    model.fetchMore()
-    assert model.rowCount() == 200 and model.rows_fetched == 0
-    assert model.index(3, 2).data() == "李娜"
+    model.reload(CaseQuery())
+    qtbot.waitUntil(lambda: model.rowCount() == 200)
+    assert model.rows_fetched == 0
+    assert model.index(3, 2).data() is None  # asked for; it arrives in the background
+    qtbot.waitUntil(lambda: model.index(3, 2).data() == "李娜")
     assert model.rows_fetched == 50  # one block, not the page
+    assert model.index(3, 0).data(Qt.ItemDataRole.DecorationRole) is not None  # the card
     model.fetchMore()
-    assert model.rowCount() == 260 and not model.canFetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 260)
+    assert not model.canFetchMore()
+    qtmodeltester.check(model)
+    for position in range(0, 260, 50):
+        model.row_at(position)
+    qtbot.waitUntil(lambda: len(model.cached()) == 260)
+
+
+def test_the_case_page_list_is_a_proper_model(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, qtmodeltester
+) -> None:
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    ids = {accept_as(ctx, "zhangwei", item) for _ in range(3)}
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    clerk.show_page("cases")
+    page = clerk.page("cases")
+    model = page.model  # type: ignore[attr-defined]
+    qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert {model.item_id(r) for r in range(3)} == ids
+    qtbot.waitUntil(lambda: len(model.cached()) == 3)  # the view painted them: rows asked for
+    assert all(model.index(r, 1).data().startswith("QH-") for r in range(3))
+    page.warning_combo.setCurrentIndex(1)  # type: ignore[attr-defined]  # red only: none
+    qtbot.waitUntil(lambda: model.rowCount() == 0 and not model.loading)
+    qtbot.waitUntil(lambda: page.count_label.text() == "共 0 件")  # type: ignore[attr-defined]
 
 
 def test_case_window_prints_the_receipt(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -179,8 +216,10 @@ def test_not_granting_asks_for_the_basis_and_offers_the_decision(  # type: ignor
     with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
         form.submit()
     qtbot.waitUntil(
-        lambda: dialog.findChild(QPushButton, "print_menu") is not None
-        and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 3
+        lambda: (
+            dialog.findChild(QPushButton, "print_menu") is not None
+            and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 3
+        )
     )
     labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
     assert labels == ["受理回执", "不予行政许可决定书", "办结通知"]

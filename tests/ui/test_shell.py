@@ -72,7 +72,7 @@ def test_audit_list_fetches_lazily(qtbot, sqlite_demo_ctx: AppContext, qtmodelte
         with contextlib.suppress(Exception):
             login(ctx.uow(), "nobody", "x")
     from app import audit
-    from ui.mainwindow.audit_page import AuditModel
+    from ui.mainwindow.audit_page import AuditPage
 
     pages: list[int | None] = []
 
@@ -80,14 +80,24 @@ def test_audit_list_fetches_lazily(qtbot, sqlite_demo_ctx: AppContext, qtmodelte
         pages.append(before)
         return audit.list_events(ctx.uow(), actor, 200, before)
 
-    qtmodeltester.check(AuditModel(lambda before: audit.list_events(ctx.uow(), actor, 200, before)))
-    model = AuditModel(fetch)
-    assert model.rowCount() == 0 and pages == []  # nothing is read before the view asks
-    model.fetchMore()
-    assert model.rowCount() == 200 and len(pages) == 1
-    while model.canFetchMore():
+    checked = AuditPage(lambda before: audit.list_events(ctx.uow(), actor, 200, before))
+    qtbot.addWidget(checked)
+    qtmodeltester.check(checked.model)
+    checked.model.reload()
+    qtbot.waitUntil(lambda: checked.model.rowCount() >= 200 and not checked.model.loading)
+    page = AuditPage(fetch)
+    qtbot.addWidget(page)
+    model = page.model
+    assert model.rowCount() == 0 and pages == []  # nothing is read before the page shows
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 200)
+    assert len(pages) == 1 and model.index(0, 0).data() == str(model.item_id(0))
+    while model.canFetchMore() or model.loading:
         model.fetchMore()
+        qtbot.waitUntil(lambda: not model.loading)
     assert model.rowCount() > 450 and len(pages) == 3
+    seqs = [model.item_id(i) for i in range(model.rowCount())]
+    assert seqs == sorted(seqs, reverse=True) and len(set(seqs)) == len(seqs)
 
 
 def test_idle_lock_keeps_what_was_typed(qtbot, sqlite_demo_ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -293,8 +293,10 @@ def test_lists_are_proper_models(qtbot, sqlite_demo_ctx: AppContext, qtmodeltest
     page = worklist_of(qtbot, window)
     qtbot.waitUntil(lambda: page.visits.rowCount() == 3, timeout=10_000)
     rows_of(qtbot, page.visits)
-    for model in (page.visits, page.referrals, page.deferred):
+    for model in (page.visits, page.referrals, page.deferred, page.cases):
         qtmodeltester.check(model)
+    reload(qtbot, page)  # checked again through a reset and the pages and rows that follow
+    assert len(rows_of(qtbot, page.visits)) == 3
 
 
 def test_supervisor_sees_overdue_referrals_pairs_and_who_is_away(  # type: ignore[no-untyped-def]

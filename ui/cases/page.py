@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.cases import queries, service
 from app.cases.lifecycle import OPEN_STATES, CaseState
-from app.cases.records import CaseQuery
+from app.cases.records import CaseQuery, CaseRow
 from app.context import AppContext
 from app.roles import Actor
+from ui.cases.columns import case_colors, case_columns
 from ui.cases.labels import state_text, tr
-from ui.cases.model import CaseListModel
+from ui.lazy_model import LazyTableModel
 from ui.ops import run_op
 
 
@@ -64,7 +65,15 @@ class CasesPage(QWidget):
         refresh.clicked.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setObjectName("case_count")
-        self.model = CaseListModel(self._page, self._rows)
+        ctx = self.ctx
+        self.model: LazyTableModel[CaseRow] = LazyTableModel(
+            self,
+            case_columns(),
+            lambda query, after: queries.page_case_ids(ctx.uow(), actor, query, after),
+            lambda ids: queries.case_rows(ctx.uow(), actor, ids),
+            lambda row: row.id,
+            colors=case_colors,
+        )
         self.view = QTableView()
         self.view.setObjectName("case_table")
         self.view.setModel(self.model)
@@ -114,16 +123,9 @@ class CasesPage(QWidget):
             order=self.order_combo.currentData(),
         )
 
-    def _page(self, after: tuple[Any, ...] | None) -> queries.Page:
-        return queries.page_case_ids(self.ctx.uow(), self.actor, self._query, after)
-
-    def _rows(self, ids: list[int]) -> list[Any]:
-        return queries.case_rows(self.ctx.uow(), self.actor, ids)
-
     def reload(self) -> None:
-        self._query = self.query()
-        self.model.reload()
-        query = self._query
+        query = self.query()
+        self.model.reload(query)
         run_op(
             self,
             lambda: queries.count_cases(self.ctx.uow(), self.actor, query),
@@ -139,7 +141,7 @@ class CasesPage(QWidget):
         self.reload()
 
     def open_case(self, row: int) -> None:
-        self.case_opened.emit(self.model.case_id(row))
+        self.case_opened.emit(self.model.item_id(row))
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.hasFocus():
@@ -154,5 +156,3 @@ class CasesPage(QWidget):
         # the first paint, so it never competes with the start.
         self.reload()
         super().showEvent(event)
-
-    _query = CaseQuery()

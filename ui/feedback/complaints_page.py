@@ -41,9 +41,9 @@ from app.roles import Actor, Role
 from app.staff import StaffView
 from app.validation import mask_phone
 from ui.feedback.labels import channel_text, complaint_state_text, target_text, tr
-from ui.feedback.lazy_model import Column, LazyRowModel
 from ui.feedback.list_panel import ListPanel
 from ui.forms import ServiceForm
+from ui.lazy_model import Column, LazyTableModel
 from ui.ops import run_op
 
 Perform = Callable[[dict[str, Any]], Any]
@@ -137,7 +137,8 @@ class ComplaintsPage(QWidget):
         self.register_button.setObjectName("register_complaint")
         self.register_button.clicked.connect(self.open_register)
         self.register_button.setVisible(can_act)
-        model: LazyRowModel[ComplaintRecord] = LazyRowModel(
+        model: LazyTableModel[ComplaintRecord] = LazyTableModel(
+            self,
             [
                 Column(tr("编号"), lambda c: c.number),
                 Column(tr("状态"), lambda c: complaint_state_text(c.state, c.substantiated)),
@@ -146,13 +147,12 @@ class ComplaintsPage(QWidget):
                 Column(tr("内容"), lambda c: c.content.replace("\n", " ")),
                 Column(tr("登记时间"), lambda c: hall_time(c.received_at).strftime("%Y-%m-%d")),
             ],
-            lambda after: complaints.page_complaint_ids(
-                self.ctx.uow(), self.actor, self._query, after
-            ),
-            lambda ids: complaints.complaint_rows(self.ctx.uow(), self.actor, ids),
-            lambda c: ("#b71c1c", "#fde0e0") if c.substantiated else None,
+            lambda query, after: complaints.page_complaint_ids(ctx.uow(), actor, query, after),
+            lambda ids: complaints.complaint_rows(ctx.uow(), actor, ids),
+            lambda c: c.id,
+            colors=lambda c: ("#b71c1c", "#fde0e0") if c.substantiated else None,
+            tips=True,
         )
-        self._query = ComplaintQuery()
         self.list = ListPanel(
             "complaints_table",
             model,
@@ -201,16 +201,16 @@ class ComplaintsPage(QWidget):
 
     # -- the list ------------------------------------------------------------------------------
     def reload(self) -> None:
-        query = self._query = ComplaintQuery(states=self.state_combo.currentData())
-        self.list.reload(lambda: complaints.count_complaints(self.ctx.uow(), self.actor, query))
+        query = ComplaintQuery(states=self.state_combo.currentData())
+        ctx, actor = self.ctx, self.actor
+        self.list.reload(query, lambda: complaints.count_complaints(ctx.uow(), actor, query))
         self.show_complaint(None)
 
     def show_row(self, position: int) -> None:
-        row = self.list.model.row_at(position) if position >= 0 else None
-        if row is None:
+        if position < 0:
             self.show_complaint(None)
             return
-        self.load(row.id)
+        self.load(self.list.model.item_id(position))
 
     def load(self, complaint_id: int) -> None:
         run_op(

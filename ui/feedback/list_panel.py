@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.feedback.labels import tr
-from ui.feedback.lazy_model import LazyRowModel
+from ui.lazy_model import LazyTableModel
 from ui.ops import run_op
 
 
@@ -28,7 +28,7 @@ class ListPanel(QWidget):
     def __init__(
         self,
         name: str,
-        model: LazyRowModel[Any],
+        model: LazyTableModel[Any],
         filters: Sequence[QWidget] = (),
         buttons: Sequence[QPushButton] = (),
         samples: dict[int, str] | None = None,
@@ -70,16 +70,6 @@ class ListPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
 
-    def _fetch_first(self) -> None:
-        # A view reset from no rows does not always ask for the first page again (seen when the
-        # page around it is relaid out in the same turn, as the complaint page's detail pane).
-        if self.model.rowCount() == 0 and self.model.canFetchMore():
-            self.model.fetchMore()
-
-    def showEvent(self, event: Any) -> None:
-        self._fetch_first()
-        super().showEvent(event)
-
     def selected(self) -> Any | None:
         index = self.view.currentIndex()
         if not index.isValid():
@@ -91,11 +81,11 @@ class ListPanel(QWidget):
         if row is not None:
             self.row_activated.emit(row)
 
-    def reload(self, count: Callable[[], int] | None = None) -> None:
-        self.model.reload()
+    def reload(self, query: Any, count: Callable[[], int] | None = None) -> None:
+        """List again with this query (taken from the filters on the GUI thread); ``count``
+        runs in the background and fills the count below the list."""
+        self.model.reload(query)
         self.view.clearSelection()
-        if self.view.isVisible():
-            self._fetch_first()
         if count is None:
             self.count_label.clear()
             return

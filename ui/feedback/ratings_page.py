@@ -42,8 +42,8 @@ from ui.feedback.labels import (
     source_text,
     tr,
 )
-from ui.feedback.lazy_model import Column, LazyRowModel
 from ui.feedback.list_panel import ListPanel
+from ui.lazy_model import Column, LazyTableModel
 from ui.ops import run_op
 
 WARN_ROW = ("#8a5a00", "#fff4c2")
@@ -132,7 +132,9 @@ class RatingsPage(QWidget):
             self.appeal_button.setObjectName("appeal_rating")
             self.appeal_button.clicked.connect(self.appeal_selected)
             buttons.append(self.appeal_button)
-        model: LazyRowModel[RatingView] = LazyRowModel(
+        ctx, actor = self.ctx, self.actor
+        model: LazyTableModel[RatingView] = LazyTableModel(
+            self,
             [
                 Column(tr("评价时间"), lambda r: _time(r, "rated_at")),
                 Column(tr("办件编号"), lambda r: r.subject_label),
@@ -144,13 +146,12 @@ class RatingsPage(QWidget):
                 Column(tr("录入人"), _entered_by),
                 Column(tr("整改、申诉"), _rating_status),
             ],
-            lambda after: ratings.page_rating_ids(
-                self.ctx.uow(), self.actor, self._rating_query, after
-            ),
-            lambda ids: ratings.rating_rows(self.ctx.uow(), self.actor, ids),
-            _rating_colors,
+            lambda query, after: ratings.page_rating_ids(ctx.uow(), actor, query, after),
+            lambda ids: ratings.rating_rows(ctx.uow(), actor, ids),
+            lambda r: r.id,
+            colors=_rating_colors,
+            tips=True,
         )
-        self._rating_query = RatingQuery()
         panel = ListPanel(
             "ratings_table",
             model,
@@ -189,8 +190,8 @@ class RatingsPage(QWidget):
         )
 
     def reload_ratings(self) -> None:
-        query = self._rating_query = self.rating_query()
-        self.ratings.reload(lambda: ratings.count_ratings(self.ctx.uow(), self.actor, query))
+        query, ctx, actor = self.rating_query(), self.ctx, self.actor
+        self.ratings.reload(query, lambda: ratings.count_ratings(ctx.uow(), actor, query))
 
     def appeal_selected(self) -> None:
         rating = self.ratings.selected()
@@ -222,7 +223,9 @@ class RatingsPage(QWidget):
             self.close_button.setObjectName("close_rectification")
             self.close_button.clicked.connect(self.close_selected)
             buttons.append(self.close_button)
-        model: LazyRowModel[RectificationView] = LazyRowModel(
+        ctx, actor = self.ctx, self.actor
+        model: LazyTableModel[RectificationView] = LazyTableModel(
+            self,
             [
                 Column(tr("状态"), lambda x: rectification_text(x.state, x.overdue)),
                 Column(tr("办件编号"), lambda x: x.subject_label),
@@ -239,11 +242,13 @@ class RatingsPage(QWidget):
                 ),
                 Column(tr("整改结果"), lambda x: outcome_text(x.outcome)),
             ],
-            lambda after: rectifications.page_rectification_ids(
-                self.ctx.uow(), self.actor, self.fix_state.currentData(), after
+            lambda state, after: rectifications.page_rectification_ids(
+                ctx.uow(), actor, state, after
             ),
-            lambda ids: rectifications.rectification_rows(self.ctx.uow(), self.actor, ids),
-            _rectification_colors,
+            lambda ids: rectifications.rectification_rows(ctx.uow(), actor, ids),
+            lambda x: x.id,
+            colors=_rectification_colors,
+            tips=True,
         )
         hint = tr("不满意、非常不满意的评价自动生成整改事项，须在期限内回访申请人，由负责人办结。")
         panel = ListPanel(
@@ -266,7 +271,7 @@ class RatingsPage(QWidget):
         return panel
 
     def reload_rectifications(self) -> None:
-        self.rectifications.reload()
+        self.rectifications.reload(self.fix_state.currentData())
 
     def close_selected(self) -> None:
         item = self.rectifications.selected()
@@ -307,7 +312,9 @@ class RatingsPage(QWidget):
             self.decide_button.setObjectName("decide_appeal")
             self.decide_button.clicked.connect(self.decide_selected)
             buttons.append(self.decide_button)
-        model: LazyRowModel[AppealView] = LazyRowModel(
+        ctx, actor = self.ctx, self.actor
+        model: LazyTableModel[AppealView] = LazyTableModel(
+            self,
             [
                 Column(tr("状态"), lambda a: appeal_state_text(a.state)),
                 Column(tr("办件编号"), lambda a: a.subject_label),
@@ -318,11 +325,11 @@ class RatingsPage(QWidget):
                 Column(tr("申诉时间"), lambda a: _time(a, "appealed_at")),
                 Column(tr("裁决意见"), lambda a: a.decision_note),
             ],
-            lambda after: appeals.page_appeal_ids(
-                self.ctx.uow(), self.actor, self._appeal_state(), after
-            ),
-            lambda ids: appeals.appeal_rows(self.ctx.uow(), self.actor, ids),
-            lambda a: WARN_ROW if a.state is AppealState.PENDING else None,
+            lambda state, after: appeals.page_appeal_ids(ctx.uow(), actor, state, after),
+            lambda ids: appeals.appeal_rows(ctx.uow(), actor, ids),
+            lambda a: a.id,
+            colors=lambda a: WARN_ROW if a.state is AppealState.PENDING else None,
+            tips=True,
         )
         panel = ListPanel(
             "appeals_table",
@@ -342,7 +349,7 @@ class RatingsPage(QWidget):
         return AppealState(value) if value else None
 
     def reload_appeals(self) -> None:
-        self.appeals.reload()
+        self.appeals.reload(self._appeal_state())
 
     def decide_selected(self) -> None:
         appeal = self.appeals.selected()

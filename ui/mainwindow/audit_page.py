@@ -1,88 +1,46 @@
-"""The audit trail for supervisors: a lazy list that fetches one page at a time."""
+"""The audit trail for supervisors: a lazy list that reads one page at a time, off the GUI
+thread, as the view scrolls."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.clock import hall_time
 from app.records import AuditEventRecord
+from ui.lazy_model import After, Column, LazyTableModel, RowPage
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 
 
-class AuditModel(QAbstractTableModel):
-    """Rows arrive page by page as the view scrolls (canFetchMore/fetchMore)."""
+def audit_pages(
+    fetch_page: Callable[[int | None], list[AuditEventRecord]],
+) -> Callable[[Any, After], RowPage[AuditEventRecord]]:
+    """The trail read newest first, ``PAGE`` events at a time before the last one shown."""
 
-    def __init__(self, fetch_page: Callable[[int | None], list[AuditEventRecord]]) -> None:
-        super().__init__()
-        self._fetch_page = fetch_page
-        self._rows: list[AuditEventRecord] = []
-        self._exhausted = False
-        self._headers = [
-            self.tr("序号"),
-            self.tr("时间"),
-            self.tr("操作人"),
-            self.tr("操作"),
-            self.tr("对象"),
-            self.tr("变更摘要"),
-        ]
+    def page(_query: Any, after: After) -> RowPage[AuditEventRecord]:
+        events = fetch_page(after[0] if after else None)
+        return RowPage(events, (events[-1].seq,) if len(events) >= PAGE else None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = 0) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        ev = self._rows[index.row()]
-        return (
-            ev.seq,
-            hall_time(ev.at).strftime("%Y-%m-%d %H:%M:%S"),
-            ev.actor_login or "-",
-            ev.action,
-            f"{ev.entity} {ev.entity_id}",
-            ev.summary,
-        )[index.column()]
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
-            return
-        before = self._rows[-1].seq if self._rows else None
-        page = self._fetch_page(before)
-        if len(page) < PAGE:
-            self._exhausted = True
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
+    return page
 
 
 class AuditPage(QWidget):
     def __init__(self, fetch_page: Callable[[int | None], list[AuditEventRecord]]) -> None:
         super().__init__()
-        self.model = AuditModel(fetch_page)
+        columns: list[Column[AuditEventRecord]] = [
+            Column(self.tr("序号"), lambda ev: str(ev.seq)),
+            Column(self.tr("时间"), lambda ev: hall_time(ev.at).strftime("%Y-%m-%d %H:%M:%S")),
+            Column(self.tr("操作人"), lambda ev: ev.actor_login or "-"),
+            Column(self.tr("操作"), lambda ev: ev.action),
+            Column(self.tr("对象"), lambda ev: f"{ev.entity} {ev.entity_id}"),
+            Column(self.tr("变更摘要"), lambda ev: ev.summary),
+        ]
+        self.model: LazyTableModel[AuditEventRecord] = LazyTableModel(
+            self, columns, audit_pages(fetch_page), None, lambda ev: ev.seq
+        )
         self.view = QTableView()
         self.view.setObjectName("audit_table")
         self.view.setModel(self.model)

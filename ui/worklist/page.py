@@ -1,17 +1,19 @@
 """我的待办: the clerk's start screen.
 
 Referrals waiting for me (and for whom I stand in), my open visits (a referral not acknowledged
-in time at the top, in red), my cases by urgency (red and yellow first, the cases list's own
-model and warning levels), deferred materials due, and one search box across visits, notices
+in time at the top, in red), my cases by urgency (red and yellow first, the case list's own
+columns and warning levels), deferred materials due, and one search box across visits, notices
 and cases that also takes a scanned QR code. A supervisor sees every referral of the center not
 acknowledged in time instead of the referrals waiting for them.
+
+All four lists are ``ui.lazy_model`` models: their queries run in the thread pool.
 
 Keyboard: F2 register a visit, Ctrl+F the search box, Enter opens the selected row, F5 reloads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases import queries
+from app.cases.records import CaseRow
 from app.clock import hall_time
 from app.context import AppContext
 from app.errors import DomainError, ValidationError
@@ -49,8 +52,9 @@ from app.visits.records import (
     VisitInput,
     VisitRow,
 )
-from ui.cases.model import CaseListModel
+from ui.cases.columns import case_colors, case_columns
 from ui.forms import error_label, show_error
+from ui.lazy_model import Colors, Column, LazyTableModel
 from ui.ops import run_op
 from ui.visits.forms import AwayForm, RegisterForm
 from ui.visits.labels import (
@@ -62,7 +66,6 @@ from ui.visits.labels import (
     type_text,
 )
 from ui.worklist.appointments_box import TodayAppointmentsBox
-from ui.worklist.model import Column, LazyListModel
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 RELOAD_MS = 2 * 60 * 1000  # a referral passes its limit while nobody touches anything
@@ -143,33 +146,36 @@ class WorkListPage(QWidget):
         self.back_button.hide()
         self._own_absence: int | None = None
 
-        self.referrals = self._lazy(
+        # Each list's query is taken on the GUI thread at reload (see _queue_ready); the
+        # service calls below run in the thread pool.
+        ctx, actor = self.ctx, self.actor
+        self.referrals: LazyTableModel[ReferralRow] = self._lazy(
             self._referral_columns(),
-            self._referral_page,
-            lambda ids: worklist.referral_rows(self.ctx.uow(), self.actor, ids),
+            lambda query, after: worklist.page_referral_ids(ctx.uow(), actor, query, after),
+            lambda ids: worklist.referral_rows(ctx.uow(), actor, ids),
             lambda row: row.id,
+            _referral_colors,
         )
-        self.visits = self._lazy(
+        self.visits: LazyTableModel[VisitRow] = self._lazy(
             self._visit_columns(),
-            lambda after: worklist.page_visit_ids(
-                self.ctx.uow(), self.actor, self._visit_query(), after
-            ),
-            lambda ids: worklist.visit_rows(self.ctx.uow(), self.actor, ids),
+            lambda query, after: worklist.page_visit_ids(ctx.uow(), actor, query, after),
+            lambda ids: worklist.visit_rows(ctx.uow(), actor, ids),
             lambda row: row.id,
+            _visit_colors,
         )
-        self.deferred = self._lazy(
+        self.deferred: LazyTableModel[DeferredRow] = self._lazy(
             self._deferred_columns(),
-            lambda after: worklist.page_deferred_ids(
-                self.ctx.uow(), self.actor, self.mine, None, after
-            ),
-            lambda ids: worklist.deferred_rows(self.ctx.uow(), self.actor, ids),
+            lambda mine, after: worklist.page_deferred_ids(ctx.uow(), actor, mine, None, after),
+            lambda ids: worklist.deferred_rows(ctx.uow(), actor, ids),
             lambda row: row.case_id,
+            self._deferred_colors,
         )
-        self.cases = CaseListModel(
-            lambda after: queries.page_case_ids(
-                self.ctx.uow(), self.actor, self._case_query(), after
-            ),
-            lambda ids: queries.case_rows(self.ctx.uow(), self.actor, ids),
+        self.cases: LazyTableModel[CaseRow] = self._lazy(
+            case_columns(),
+            lambda query, after: queries.page_case_ids(ctx.uow(), actor, query, after),
+            lambda ids: queries.case_rows(ctx.uow(), actor, ids),
+            lambda row: row.id,
+            case_colors,
         )
         referral_title = (
             tr("超时未接收的转办（全中心）") if self.supervising else tr("待我接收的转办")
@@ -230,19 +236,32 @@ class WorkListPage(QWidget):
         # The row each list had selected before a reload, selected again once its page is back:
         # the reload every two minutes must not take the clerk's place in a list away.
         self._kept: dict[str, int] = {}
-        for key, lazy in (
-            ("referrals", self.referrals),
-            ("visits", self.visits),
-            ("deferred", self.deferred),
-        ):
+        for key, lazy in self._models().items():
             lazy.page_loaded.connect(lambda _count, k=key: self._restore(k))
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.timer.start(RELOAD_MS)
 
     # -- building ------------------------------------------------------------------------------
-    def _lazy(self, columns: Sequence[Column[Any]], page: Any, rows: Any, row_id: Any) -> Any:
-        return LazyListModel(self, columns, page, rows, row_id, self._load_failed)
+    def _lazy(
+        self,
+        columns: Sequence[Column[Any]],
+        page: Any,
+        rows: Any,
+        row_id: Any,
+        colors: Callable[[Any], Colors | None],
+    ) -> Any:
+        return LazyTableModel(
+            self, columns, page, rows, row_id, colors=colors, on_error=self._load_failed
+        )
+
+    def _models(self) -> dict[str, LazyTableModel[Any]]:
+        return {
+            "referrals": self.referrals,
+            "cases": self.cases,
+            "visits": self.visits,
+            "deferred": self.deferred,
+        }
 
     def _box(self, key: str, title: str, model: Any) -> QGroupBox:
         view = QTableView()
@@ -254,8 +273,7 @@ class WorkListPage(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         self.views[key] = view
-        if key != "cases":  # the case list reads on the GUI thread: only once the queue is known
-            self._attach(key, model)
+        self._attach(key, model)
         view.doubleClicked.connect(lambda index, k=key: self.open_row(k, index.row()))
         view.activated.connect(lambda index, k=key: self.open_row(k, index.row()))
         box = QGroupBox(title)
@@ -294,7 +312,7 @@ class WorkListPage(QWidget):
             )
 
         return [
-            Column(tr("状态"), state, _referral_colors),
+            Column(tr("状态"), state),
             Column(tr("接收时限"), lambda r: _time(r.due_at)),
             Column(tr("来访人"), visitor),
             Column(tr("转自"), lambda r: r.from_staff_name),
@@ -314,7 +332,7 @@ class WorkListPage(QWidget):
             )
 
         return [
-            Column(tr("状态"), lambda r: state_text(r.state, r.overdue), _visit_colors),
+            Column(tr("状态"), lambda r: state_text(r.state, r.overdue)),
             Column(tr("登记时间"), lambda r: _time(r.registered_at)),
             Column(tr("来访人"), visitor),
             Column(tr("类型"), lambda r: type_text(r.visit_type)),
@@ -335,34 +353,21 @@ class WorkListPage(QWidget):
             )
             return mark + f"{row.supply_by:%m-%d}"
 
-        def colors(row: DeferredRow) -> tuple[str, str] | None:
-            today = hall_time(self.ctx.clock.now()).date()
-            if row.supply_by is None or row.supply_by > today:
-                return None
-            return OVERDUE_COLORS if row.supply_by < today else WAITING_COLORS
-
         return [
-            Column(tr("补交期限"), due, colors),
+            Column(tr("补交期限"), due),
             Column(tr("办件编号"), lambda r: r.case_number),
             Column(tr("申请人"), lambda r: r.applicant_name),
             Column(tr("负责人"), lambda r: r.owner_name),
             Column(tr("容缺材料"), lambda r: "、".join(r.materials)),
         ]
 
+    def _deferred_colors(self, row: DeferredRow) -> Colors | None:
+        today = hall_time(self.ctx.clock.now()).date()
+        if row.supply_by is None or row.supply_by > today:
+            return None
+        return OVERDUE_COLORS if row.supply_by < today else WAITING_COLORS
+
     # -- queries -------------------------------------------------------------------------------
-    def _visit_query(self) -> Any:
-        assert self.queue is not None
-        return self.queue.visits()
-
-    def _case_query(self) -> Any:
-        assert self.queue is not None
-        return self.queue.cases()
-
-    def _referral_page(self, after: tuple[Any, ...] | None) -> Any:
-        query = self.overdue_query if self.supervising else self._own_referrals()
-        assert query is not None
-        return worklist.page_referral_ids(self.ctx.uow(), self.actor, query, after)
-
     def _own_referrals(self) -> ReferralQuery:
         assert self.queue is not None
         return self.queue.referrals()
@@ -398,14 +403,11 @@ class WorkListPage(QWidget):
         self.mine = self.queue.staff_ids
         self._show_banner(self.queue, own)
         self._kept = {key: kept for key in self.views if (kept := self._selected(key)) is not None}
-        for model in (self.referrals, self.visits, self.deferred):
-            model.reload()
-        if self.views["cases"].model() is None:
-            self._attach("cases", self.cases)
-        else:
-            self.cases.reload()
-            self.cases.fetchMore()
-            self._restore("cases")
+        queue = self.queue
+        self.referrals.reload(self.overdue_query if self.supervising else queue.referrals())
+        self.visits.reload(queue.visits())
+        self.cases.reload(queue.cases())
+        self.deferred.reload(self.mine)
         if self.appointments is not None:
             self.appointments.reload()
         self._count()
@@ -413,11 +415,10 @@ class WorkListPage(QWidget):
 
     def _selected(self, key: str) -> int | None:
         view = self.views[key]
-        model = view.model()
         index = view.currentIndex()
-        if model is None or not index.isValid() or not view.selectionModel().hasSelection():
+        if not index.isValid() or not view.selectionModel().hasSelection():
             return None
-        return int(model.item_id(index.row()))
+        return self._models()[key].item_id(index.row())
 
     def _restore(self, key: str) -> None:
         """Select again the row that was selected before the reload, if it is still listed and
@@ -426,7 +427,7 @@ class WorkListPage(QWidget):
         view = self.views[key]
         if kept is None or view.selectionModel() is None or view.currentIndex().isValid():
             return
-        position = view.model().position_of(kept)
+        position = self._models()[key].position_of(kept)
         if position is not None:
             view.selectRow(position)
             view.scrollTo(view.model().index(position, 0))
@@ -481,7 +482,7 @@ class WorkListPage(QWidget):
     # -- opening -------------------------------------------------------------------------------
     def open_row(self, key: str, position: int) -> None:
         if key == "cases":
-            self.case_opened.emit(self.cases.case_id(position))
+            self.case_opened.emit(self.cases.item_id(position))
         elif key == "deferred":
             self.case_opened.emit(self.deferred.item_id(position))
         elif key == "visits":
