@@ -623,7 +623,7 @@ def _report(args: argparse.Namespace) -> int:
     from app.printing.kinds import DocumentKind
     from app.printing.records import record_print
     from app.reports.daily_log import daily_log, period_log
-    from app.reports.printing import LOG_FORMATS, log_file
+    from app.reports.files import LOG_FORMATS, log_file
     from app.settings import is_demo_database
     from app.sites import site_by_code
     from cli import wiring

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.clock import hall_time
 from app.reports.daily_log import DailyLogData
-from app.reports.printing import NOT_WIRED, due_text, notes_for, period_text
+from app.reports.wording import NOT_WIRED, due_text, notes_for, period_text
 
 MAX_WIDTH = 60
 

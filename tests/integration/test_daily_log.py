@@ -20,9 +20,10 @@ from app.context import AppContext
 from app.demo_activity import simulate
 from app.errors import PermissionDenied, ValidationError
 from app.reports.daily_log import DailyLogData, daily_log, period_log
-from app.reports.printing import count_text, log_file
+from app.reports.files import log_file
 from app.reports.sections import register_provider, unregister_provider
 from app.reports.statistics import StatisticsQuery, statistics
+from app.reports.wording import count_text
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema

@@ -324,7 +324,7 @@ class StatisticsPage(QWidget):
 
         def work() -> str:
             from app.reports.daily_log import period_log
-            from app.reports.printing import log_file
+            from app.reports.files import log_file
 
             out.write_bytes(log_file(period_log(ctx.uow(), actor, first, last), ".xlsx"))
             return str(out)
