@@ -151,7 +151,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
         if site is None:
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, req.window_number)
-        number = next_number(uow.cases, site.id, site.code, NumberKind.CASE, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.CASE, today)
         case_id = uow.cases.add(
             NewCase(
                 number=number,

@@ -54,7 +54,7 @@ def refuse_application(uow: UnitOfWork, actor: Actor, req: RefusalRequest) -> Re
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.REFUSAL, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.REFUSAL, today)
         refusal_id = uow.notices.add_refusal(
             NewRefusal(
                 number=number,

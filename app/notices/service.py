@@ -165,7 +165,7 @@ def issue_one_time_notice(uow: UnitOfWork, actor: Actor, req: NoticeRequest) -> 
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.NOTICE, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.NOTICE, today)
         missing_ids = {m.id for m in missing}
         materials = {
             m.id: NoticeMaterialState.MISSING

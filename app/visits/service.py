@@ -106,7 +106,7 @@ def register_visit(uow: UnitOfWork, actor: Actor, visit: VisitInput) -> VisitRef
         if site is None:
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, visit.window_number)
-        number = next_number(uow.cases, site.id, site.code, NumberKind.VISIT, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.VISIT, today)
         visit_id = uow.visits.add(
             NewVisit(
                 number=number,
@@ -314,7 +314,7 @@ def refer_visit(
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.REFERRAL, local_day(now))
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.REFERRAL, local_day(now))
         referral_id = uow.visits.add_referral(
             NewReferral(
                 number=number,
