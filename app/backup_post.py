@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from app.ports import UnitOfWork
+from app.ports import StaffStore, UnitOfWork
 from app.records import StaffRecord
 from app.visits.records import AbsenceRecord
 
@@ -35,7 +35,7 @@ class Cover:
         return cls(staff, frozenset(away) | disabled)
 
     @classmethod
-    def read(cls, uow: UnitOfWork, site_id: int, now: datetime) -> Cover:
+    def read(cls, uow: StaffStore, site_id: int, now: datetime) -> Cover:
         """From the store (inside a unit of work)."""
         away = (a.staff_id for a in uow.absences.current(site_id, now))
         return cls.of({s.id: s for s in uow.staff.list(site_id)}, away)

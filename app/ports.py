@@ -84,12 +84,60 @@ class SettingRepository(Protocol):
     def all(self) -> dict[str, str]: ...
 
 
+# -- narrow views of the unit of work --------------------------------------------------------
+# A function that needs only a few repositories says so by taking one of these (or an area's
+# store built from them, e.g. app.cases.ports.CaseStore); any UnitOfWork is one, and a test
+# fake needs only what the view names.
+
+
+class Transactions(Protocol):
+    def write(self) -> AbstractContextManager[None]: ...
+    def read(self) -> AbstractContextManager[None]: ...
+
+
+class AuditStore(Transactions, Protocol):
+    """What appending to the audit chain needs (app.audit.record)."""
+
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def audit(self) -> AuditRepository: ...
+
+
+class SettingsStore(Transactions, Protocol):
+    @property
+    def settings(self) -> SettingRepository: ...
+
+
+class CalendarStore(Transactions, Protocol):
+    @property
+    def calendar(self) -> CalendarRepository: ...
+
+
+class CatalogStore(Transactions, Protocol):
+    @property
+    def catalog(self) -> CatalogRepository: ...
+
+
+class StaffStore(Transactions, Protocol):
+    """Who works here and who is away: enough to find a stand-in (app.backup_post.Cover)."""
+
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def sites(self) -> SiteRepository: ...
+    @property
+    def staff(self) -> StaffRepository: ...
+    @property
+    def absences(self) -> AbsenceRepository: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's worth of repositories, plus the clock that dates it.
 
     The repositories are read-only properties: ``db.uow.SqlUnitOfWork`` builds each on first
     use, and mypy compares what it returns with the port named here. A service that needs
-    only a few of them may take a narrower protocol (``app.cases.ports.CaseStore``)."""
+    only a few of them takes a narrower view (below, or ``app.cases.ports.CaseStore``)."""
 
     clock: Clock
 
