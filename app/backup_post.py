@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from app.ports import StaffStore, UnitOfWork
+from app.ports import StaffStore
 from app.records import StaffRecord
 from app.visits.records import AbsenceRecord
 
@@ -69,7 +69,7 @@ def stand_in(staff: Mapping[int, StaffRecord], away: Iterable[int], staff_id: in
 
 
 def with_cover(
-    uow: UnitOfWork, site_id: int, absences: Sequence[AbsenceRecord], now: datetime
+    uow: StaffStore, site_id: int, absences: Sequence[AbsenceRecord], now: datetime
 ) -> list[AbsenceRecord]:
     """The absences with who really covers each one now (``covered_by_id``/``_name``): the B
     post, or further along the chain when the B post is away too; nobody: ``None``. Absences

@@ -360,7 +360,7 @@ def get_version(uow: CatalogStore, version_id: int) -> ItemVersionRecord:
     return version
 
 
-def current_version(uow: UnitOfWork, code: str) -> ItemVersionRecord:
+def current_version(uow: CatalogStore, code: str) -> ItemVersionRecord:
     """The version now in force for the item with this code (deactivated items included)."""
     with uow.read():
         item = uow.catalog.item_by_code(normalize_code(code))

@@ -21,6 +21,7 @@ from app.cases.records import (
     CaseRecord,
     NewCase,
 )
+from app.catalog.ports import CatalogItemRecord
 from app.catalog.records import ItemVersionRecord
 from app.errors import ConcurrentEdit
 from app.notices.records import (
@@ -102,10 +103,10 @@ class FakeCatalog:
     def version(self, version_id: int) -> ItemVersionRecord | None:
         return self.versions.get(version_id)
 
-    def item_by_code(self, code: str) -> Any:
+    def item_by_code(self, code: str, *, lock: bool = False) -> CatalogItemRecord | None:
         return next(
             (
-                {"id": v.item_id, "code": v.code, "current_version_id": self.current[v.item_id]}
+                CatalogItemRecord(v.item_id, v.code, True, self.current[v.item_id])
                 for v in self.versions.values()
                 if v.code == code
             ),

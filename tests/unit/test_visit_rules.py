@@ -8,12 +8,15 @@ from datetime import timedelta
 
 import pytest
 
+from app.cases.records import AcceptRequest, ApplicantInput
+from app.cases.service import accept_case
 from app.errors import IllegalTransition, PermissionDenied, ValidationError
 from app.roles import Actor, Role
 from app.visits.lifecycle import ReferralState, VisitAction, VisitState
-from app.visits.records import ReferralInput, VisitInput
-from app.visits.service import acknowledge_referral, refer_visit, register_visit
-from tests.helpers.fake_hall import Hall, make_hall
+from app.visits.records import OutcomeInput, ReferralInput, VisitInput
+from app.visits.service import acknowledge_referral, close_visit, refer_visit, register_visit
+from tests.helpers.catalog import resident_id
+from tests.helpers.fake_hall import HOUSEHOLD, ID_CARD, INCOME, Hall, make_hall
 
 
 @pytest.fixture
@@ -102,3 +105,37 @@ def test_no_referral_to_the_holder_themself(hall: Hall) -> None:
         refer_visit(hall.uow, hall.clerk, visit_id, referral)
     record = hall.uow.visits.get(visit_id)
     assert record is not None and record.state is VisitState.OPEN and record.referrals == ()
+
+
+def test_a_visit_never_ends_without_an_outcome_it_can_name(hall: Hall) -> None:
+    visit_id = visit(hall)
+    with pytest.raises(ValidationError) as refused:
+        close_visit(hall.uow, hall.clerk, visit_id, OutcomeInput("answered", "请带身份证", "X-9"))
+    assert set(refused.value.errors) == {"guide_code"}
+    with pytest.raises(ValidationError) as refused:
+        close_visit(hall.uow, hall.clerk, visit_id, OutcomeInput("application"))
+    assert set(refused.value.errors) == {"document_number"}
+    answered = close_visit(
+        hall.uow, hall.clerk, visit_id, OutcomeInput("answered", "请带身份证来办", "t-001")
+    )
+    assert (answered.state, answered.guide_code) == (VisitState.CLOSED, "T-001")
+
+
+def test_a_visit_that_became_a_case_points_to_it(hall: Hall) -> None:
+    accepted = accept_case(
+        hall.uow,
+        hall.clerk,
+        AcceptRequest(
+            item_version_id=1,
+            applicant=ApplicantInput(name="赵敏", id_number=resident_id(), phone="13812345678"),
+            received_material_ids=frozenset({ID_CARD, HOUSEHOLD}),
+            not_applicable_material_ids=frozenset({INCOME}),
+        ),
+    )
+    applied = close_visit(
+        hall.uow,
+        hall.clerk,
+        visit(hall),
+        OutcomeInput("application", document_number=accepted.number.lower()),
+    )
+    assert (applied.case_id, applied.outcome_ref) == (accepted.case_id, accepted.number)
