@@ -103,15 +103,13 @@ class FakeCatalog:
     def version(self, version_id: int) -> ItemVersionRecord | None:
         return self.versions.get(version_id)
 
+    def item(self, item_id: int) -> CatalogItemRecord | None:
+        version = self.versions.get(self.current.get(item_id, 0))
+        return CatalogItemRecord(item_id, version.code, True, version.id) if version else None
+
     def item_by_code(self, code: str, *, lock: bool = False) -> CatalogItemRecord | None:
-        return next(
-            (
-                CatalogItemRecord(v.item_id, v.code, True, self.current[v.item_id])
-                for v in self.versions.values()
-                if v.code == code
-            ),
-            None,
-        )
+        item_id = next((v.item_id for v in self.versions.values() if v.code == code), None)
+        return self.item(item_id) if item_id is not None else None
 
 
 class FakeCalendar:
