@@ -20,16 +20,15 @@ from app.records import (
     WindowRecord,
 )
 from tests.helpers.fake_areas import (
-    FakeAbsences,
     FakeAgency,
     FakeCalendar,
     FakeCases,
     FakeCatalog,
     FakeCounters,
-    FakeNotices,
-    FakeVisits,
     Names,
 )
+from tests.helpers.fake_notices import FakeNotices
+from tests.helpers.fake_visits import FakeAbsences, FakeVisits
 
 
 class FakeSites:
