@@ -107,7 +107,7 @@ def test_a_case_moves_only_as_its_table_allows(hall: Hall) -> None:
     assert [e.action for e in withdrawn.events] == ["accept", "start", "withdraw"]
 
 
-def test_a_refused_move_leaves_the_case_as_it_was(hall: Hall) -> None:
+def test_a_move_without_a_reason_is_refused_and_changes_nothing(hall: Hall) -> None:
     accepted = accept_case(hall.uow, hall.clerk, request())
     before = hall.uow.cases.get(accepted.case_id)
     audited = len(hall.uow.audit.events)
