@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.errors import DomainError
-from app.ports import UnitOfWork
+from app.ports import AuditStore, UnitOfWork
 from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor, Role, allowed_roles
 
@@ -201,7 +201,7 @@ def summarize(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None)
 
 
 def record(
-    uow: UnitOfWork,
+    uow: AuditStore,
     actor: Actor | None,
     action: str,
     entity: str,

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from app.ports import UnitOfWork
+from app.ports import StaffStore
 from app.records import StaffRecord
 from app.visits.records import AbsenceRecord
 
@@ -35,7 +35,7 @@ class Cover:
         return cls(staff, frozenset(away) | disabled)
 
     @classmethod
-    def read(cls, uow: UnitOfWork, site_id: int, now: datetime) -> Cover:
+    def read(cls, uow: StaffStore, site_id: int, now: datetime) -> Cover:
         """From the store (inside a unit of work)."""
         away = (a.staff_id for a in uow.absences.current(site_id, now))
         return cls.of({s.id: s for s in uow.staff.list(site_id)}, away)
@@ -69,7 +69,7 @@ def stand_in(staff: Mapping[int, StaffRecord], away: Iterable[int], staff_id: in
 
 
 def with_cover(
-    uow: UnitOfWork, site_id: int, absences: Sequence[AbsenceRecord], now: datetime
+    uow: StaffStore, site_id: int, absences: Sequence[AbsenceRecord], now: datetime
 ) -> list[AbsenceRecord]:
     """The absences with who really covers each one now (``covered_by_id``/``_name``): the B
     post, or further along the chain when the B post is away too; nobody: ``None``. Absences

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from app import audit
 from app.errors import ValidationError
-from app.ports import UnitOfWork
+from app.ports import CalendarStore, UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.statutory_holidays import missing_from_schedule, provisional_days_off
 from app.workdays import BUILTIN_YEARS, DayOverride, WorkCalendar, parse_schedule, years_in
@@ -25,7 +25,7 @@ class CalendarRepository(Protocol):
 _cache: dict[tuple[tuple[DayOverride, ...], frozenset[int]], WorkCalendar] = {}
 
 
-def load_calendar(uow: UnitOfWork) -> WorkCalendar:
+def load_calendar(uow: CalendarStore) -> WorkCalendar:
     """The calendar in force. Call inside a transaction; built once per distinct content."""
     days = tuple(sorted(uow.calendar.days(), key=lambda d: d.day))
     years = frozenset(uow.calendar.years())

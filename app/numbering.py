@@ -85,6 +85,9 @@ def parse_number(text: str) -> ParsedNumber | None:
 
 
 class CounterRepository(Protocol):
+    """The unit of work's ``numbers`` (db.numbering_repo): every kind of document is numbered
+    here, none by another area's repository."""
+
     def next_serial(self, site_id: int, kind: str, day: str) -> int:
         """Lock the counter row for (site, kind, day), add one, return the new value."""
         ...

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.cases.ports import CaseRepository
     from app.feedback.ports import FeedbackRepository
     from app.notices.ports import NoticeRepository
+    from app.numbering import CounterRepository
     from app.printing.records import PrintLogRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
@@ -83,27 +84,99 @@ class SettingRepository(Protocol):
     def all(self) -> dict[str, str]: ...
 
 
+# -- narrow views of the unit of work --------------------------------------------------------
+# A function that needs only a few repositories says so by taking one of these (or an area's
+# store built from them, e.g. app.cases.ports.CaseStore); any UnitOfWork is one, and a test
+# fake needs only what the view names.
+
+
+class Transactions(Protocol):
+    def write(self) -> AbstractContextManager[None]: ...
+    def read(self) -> AbstractContextManager[None]: ...
+
+
+class AuditStore(Transactions, Protocol):
+    """What appending to the audit chain needs (app.audit.record)."""
+
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def audit(self) -> AuditRepository: ...
+
+
+class SettingsStore(Transactions, Protocol):
+    @property
+    def settings(self) -> SettingRepository: ...
+
+
+class CalendarStore(Transactions, Protocol):
+    @property
+    def calendar(self) -> CalendarRepository: ...
+
+
+class CatalogStore(Transactions, Protocol):
+    @property
+    def catalog(self) -> CatalogRepository: ...
+
+
+class StaffStore(Transactions, Protocol):
+    """Who works here and who is away: enough to find a stand-in (app.backup_post.Cover)."""
+
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def sites(self) -> SiteRepository: ...
+    @property
+    def staff(self) -> StaffRepository: ...
+    @property
+    def absences(self) -> AbsenceRepository: ...
+
+
 class UnitOfWork(Protocol):
-    """One transaction's worth of repositories, plus the clock that dates it."""
+    """One transaction's worth of repositories, plus the clock that dates it.
+
+    The repositories are read-only properties: ``db.uow.SqlUnitOfWork`` builds each on first
+    use, and mypy compares what it returns with the port named here. A service that needs
+    only a few of them takes a narrower view (below, or ``app.cases.ports.CaseStore``)."""
 
     clock: Clock
-    sites: SiteRepository
-    staff: StaffRepository
-    audit: AuditRepository
-    settings: SettingRepository
-    catalog: CatalogRepository
-    calendar: CalendarRepository
-    cases: CaseRepository
-    notices: NoticeRepository
-    keys: KeyRepository
-    prints: PrintLogRepository
-    feedback: FeedbackRepository
-    appointments: AppointmentRepository
-    agency: AgencyRepository
-    reports: ReportRepository
-    visits: VisitRepository
-    absences: AbsenceRepository
-    worklist: WorkListRepository
+
+    @property
+    def sites(self) -> SiteRepository: ...
+    @property
+    def staff(self) -> StaffRepository: ...
+    @property
+    def audit(self) -> AuditRepository: ...
+    @property
+    def settings(self) -> SettingRepository: ...
+    @property
+    def catalog(self) -> CatalogRepository: ...
+    @property
+    def calendar(self) -> CalendarRepository: ...
+    @property
+    def numbers(self) -> CounterRepository: ...
+    @property
+    def cases(self) -> CaseRepository: ...
+    @property
+    def notices(self) -> NoticeRepository: ...
+    @property
+    def keys(self) -> KeyRepository: ...
+    @property
+    def prints(self) -> PrintLogRepository: ...
+    @property
+    def feedback(self) -> FeedbackRepository: ...
+    @property
+    def appointments(self) -> AppointmentRepository: ...
+    @property
+    def agency(self) -> AgencyRepository: ...
+    @property
+    def reports(self) -> ReportRepository: ...
+    @property
+    def visits(self) -> VisitRepository: ...
+    @property
+    def absences(self) -> AbsenceRepository: ...
+    @property
+    def worklist(self) -> WorkListRepository: ...
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from app import audit
 from app.errors import ValidationError
-from app.ports import UnitOfWork
+from app.ports import SettingsStore, UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.workhours import DEFAULT_HALL_HOURS, canonical_hall_hours
 
@@ -86,14 +86,14 @@ def is_demo_database(uow: UnitOfWork) -> bool:
         return uow.settings.get(DATABASE_KIND) == DEMO_KIND
 
 
-def get_all(uow: UnitOfWork) -> dict[str, Any]:
+def get_all(uow: SettingsStore) -> dict[str, Any]:
     """Every setting with its typed value (defaults where none is stored)."""
     with uow.read():
         stored = uow.settings.all()
     return {key: _parse(spec, stored.get(key)) for key, spec in SPECS.items()}
 
 
-def get(uow: UnitOfWork, key: str) -> Any:
+def get(uow: SettingsStore, key: str) -> Any:
     return get_all(uow)[key]
 
 

@@ -1,4 +1,4 @@
-"""Cases in SQL: numbering, storage, keyset-paged lists and the accountability records."""
+"""Cases in SQL: storage, keyset-paged lists and the accountability records."""
 
 from __future__ import annotations
 
@@ -42,7 +42,6 @@ from db.models import (
     CaseMaterial,
     Complaint,
     Notice,
-    NumberCounter,
     Refusal,
     SearchToken,
     ServiceItemVersion,
@@ -68,22 +67,6 @@ def name_tokens(name: str) -> set[str]:
 class SqlCaseRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
-
-    # -- numbering ---------------------------------------------------------------------------
-    def next_serial(self, site_id: int, kind: str, day: str) -> int:
-        dialect = self.s.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-        insert_row = dialect_insert(NumberCounter).values(
-            site_id=site_id, kind=kind, day=day, last_serial=1
-        )
-        stmt = insert_row.on_conflict_do_update(
-            index_elements=["site_id", "kind", "day"],
-            set_={"last_serial": NumberCounter.last_serial + 1},
-        ).returning(NumberCounter.last_serial)
-        return int(self.s.execute(stmt).scalar_one())
 
     # -- storing -----------------------------------------------------------------------------
     def add(self, new: NewCase) -> int:

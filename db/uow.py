@@ -1,11 +1,17 @@
-"""The SQLAlchemy unit of work: one session per transaction, repositories bound to it."""
+"""The SQLAlchemy unit of work: one session per transaction, repositories bound to it.
+
+Each repository is a typed property, so mypy checks that the class it builds implements the
+port in ``app`` it is declared as (``CaseRepository``, ...), and ``SqlUnitOfWork`` as a whole
+is checked against ``app.ports.UnitOfWork`` below. A repository's module is imported the first
+time a service asks for it (an import inside the property, which the layer test still sees),
+so a start that only logs in does not pay for the model modules of every area.
+"""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -13,28 +19,28 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from db.engine import WRITE_OPTION
 
-# Each repository is imported and built the first time a service asks for it, so a start
-# that only logs in does not pay for the model modules of every area.
-REPOSITORIES: dict[str, tuple[str, str]] = {
-    "sites": ("db.repositories", "SqlSiteRepository"),
-    "staff": ("db.repositories", "SqlStaffRepository"),
-    "audit": ("db.repositories", "SqlAuditRepository"),
-    "settings": ("db.repositories", "SqlSettingRepository"),
-    "catalog": ("db.catalog_repo", "SqlCatalogRepository"),
-    "calendar": ("db.calendar_repo", "SqlCalendarRepository"),
-    "cases": ("db.cases_repo", "SqlCaseRepository"),
-    "notices": ("db.notices_repo", "SqlNoticeRepository"),
-    "keys": ("db.keys_repo", "SqlKeyRepository"),
-    "prints": ("db.keys_repo", "SqlPrintLogRepository"),
-    "feedback": ("db.feedback_repo", "SqlFeedbackRepository"),
-    "appointments": ("db.appointments_repo", "SqlAppointmentRepository"),
-    "agency": ("db.agency_repo", "SqlAgencyRepository"),
-    "reports": ("db.reports_repo", "SqlReportRepository"),
-    "visits": ("db.visits_repo", "SqlVisitRepository"),
-    "absences": ("db.visits_repo", "SqlAbsenceRepository"),
-    "worklist": ("db.worklist_repo", "SqlWorkListRepository"),
-}
-NEEDS_CLOCK = {"calendar"}
+if TYPE_CHECKING:
+    from app.agency.ports import AgencyRepository
+    from app.appointments.ports import AppointmentRepository
+    from app.calendar import CalendarRepository
+    from app.cases.ports import CaseRepository
+    from app.catalog.ports import CatalogRepository
+    from app.feedback.ports import FeedbackRepository
+    from app.notices.ports import NoticeRepository
+    from app.numbering import CounterRepository
+    from app.ports import (
+        AuditRepository,
+        SettingRepository,
+        SiteRepository,
+        StaffRepository,
+        UnitOfWork,
+    )
+    from app.printing.records import PrintLogRepository
+    from app.reports.ports import ReportRepository
+    from app.signing import KeyRepository
+    from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
+
+R = TypeVar("R")
 
 
 class SqlUnitOfWork:
@@ -43,25 +49,128 @@ class SqlUnitOfWork:
         self.clock = clock
         self._session: Session | None = None
         self._writing = False
-        self._repos: dict[str, Any] = {}
+        self._repos: dict[str, object] = {}
 
     def _bind(self, session: Session) -> None:
         self._session = session
         self._repos = {}
 
-    def __getattr__(self, name: str) -> Any:
-        if name not in REPOSITORIES:
-            raise AttributeError(name)
-        session = self.__dict__.get("_session")
-        if session is None:
+    def _repo(self, name: str, build: Callable[[Session], R]) -> R:
+        """The transaction's repository ``name``, built on first use."""
+        if self._session is None:
             raise RuntimeError(f"uow.{name} used outside a transaction (use uow.read/write)")
         repo = self._repos.get(name)
         if repo is None:
-            module, cls = REPOSITORIES[name]
-            factory = getattr(importlib.import_module(module), cls)
-            repo = factory(session, self.clock) if name in NEEDS_CLOCK else factory(session)
-            self._repos[name] = repo
-        return repo
+            repo = self._repos[name] = build(self._session)
+        return cast(R, repo)
+
+    @property
+    def sites(self) -> SiteRepository:
+        from db.repositories import SqlSiteRepository
+
+        return self._repo("sites", SqlSiteRepository)
+
+    @property
+    def staff(self) -> StaffRepository:
+        from db.repositories import SqlStaffRepository
+
+        return self._repo("staff", SqlStaffRepository)
+
+    @property
+    def audit(self) -> AuditRepository:
+        from db.repositories import SqlAuditRepository
+
+        return self._repo("audit", SqlAuditRepository)
+
+    @property
+    def settings(self) -> SettingRepository:
+        from db.repositories import SqlSettingRepository
+
+        return self._repo("settings", SqlSettingRepository)
+
+    @property
+    def catalog(self) -> CatalogRepository:
+        from db.catalog_repo import SqlCatalogRepository
+
+        return self._repo("catalog", SqlCatalogRepository)
+
+    @property
+    def calendar(self) -> CalendarRepository:
+        from db.calendar_repo import SqlCalendarRepository
+
+        return self._repo("calendar", lambda s: SqlCalendarRepository(s, self.clock))
+
+    @property
+    def numbers(self) -> CounterRepository:
+        from db.numbering_repo import SqlCounterRepository
+
+        return self._repo("numbers", SqlCounterRepository)
+
+    @property
+    def cases(self) -> CaseRepository:
+        from db.cases_repo import SqlCaseRepository
+
+        return self._repo("cases", SqlCaseRepository)
+
+    @property
+    def notices(self) -> NoticeRepository:
+        from db.notices_repo import SqlNoticeRepository
+
+        return self._repo("notices", SqlNoticeRepository)
+
+    @property
+    def keys(self) -> KeyRepository:
+        from db.keys_repo import SqlKeyRepository
+
+        return self._repo("keys", SqlKeyRepository)
+
+    @property
+    def prints(self) -> PrintLogRepository:
+        from db.keys_repo import SqlPrintLogRepository
+
+        return self._repo("prints", SqlPrintLogRepository)
+
+    @property
+    def feedback(self) -> FeedbackRepository:
+        from db.feedback_repo import SqlFeedbackRepository
+
+        return self._repo("feedback", SqlFeedbackRepository)
+
+    @property
+    def appointments(self) -> AppointmentRepository:
+        from db.appointments_repo import SqlAppointmentRepository
+
+        return self._repo("appointments", SqlAppointmentRepository)
+
+    @property
+    def agency(self) -> AgencyRepository:
+        from db.agency_repo import SqlAgencyRepository
+
+        return self._repo("agency", SqlAgencyRepository)
+
+    @property
+    def reports(self) -> ReportRepository:
+        from db.reports_repo import SqlReportRepository
+
+        return self._repo("reports", SqlReportRepository)
+
+    @property
+    def visits(self) -> VisitRepository:
+        from db.visits_repo import SqlVisitRepository
+
+        return self._repo("visits", SqlVisitRepository)
+
+    @property
+    def absences(self) -> AbsenceRepository:
+        from db.visits_repo import SqlAbsenceRepository
+
+        return self._repo("absences", SqlAbsenceRepository)
+
+    @property
+    def worklist(self) -> WorkListRepository:
+        from db.worklist_repo import SqlWorkListRepository
+
+        return self._repo("worklist", SqlWorkListRepository)
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -96,3 +205,9 @@ class SqlUnitOfWork:
             finally:
                 session.rollback()
                 self._session = None
+
+
+if TYPE_CHECKING:
+
+    def _is_a_unit_of_work(uow: SqlUnitOfWork) -> UnitOfWork:
+        return uow  # mypy compares every property with the port UnitOfWork declares

@@ -117,7 +117,9 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.APPOINTMENT, local_day(now))
+        number = next_number(
+            uow.numbers, site.id, site.code, NumberKind.APPOINTMENT, local_day(now)
+        )
         end = req.start_minute + schedule.slot_minutes
         appointment_id = uow.appointments.add(
             NewAppointment(

@@ -13,11 +13,11 @@ from app.cases.lifecycle import (
     CaseAction,
     CaseState,
 )
+from app.cases.ports import CaseStore
 from app.cases.records import AcceptRequest, ApplicantInput, CaseEventRecord, NewCase
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.errors import NotFound, ValidationError
 from app.numbering import NumberKind, next_number
-from app.ports import UnitOfWork
 from app.roles import Actor, allowed_roles
 from app.validation import (
     ID_TYPES,
@@ -109,7 +109,7 @@ def check_materials(
 
 
 @allowed_roles(*COUNTER_ROLES)
-def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResult:
+def accept_case(uow: CaseStore, actor: Actor, req: AcceptRequest) -> AcceptResult:
     """受理: store the case with its number and committed deadline in one transaction."""
     from app.catalog.service import get_version
 
@@ -151,7 +151,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
         if site is None:
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, req.window_number)
-        number = next_number(uow.cases, site.id, site.code, NumberKind.CASE, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.CASE, today)
         case_id = uow.cases.add(
             NewCase(
                 number=number,
@@ -216,7 +216,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
     return AcceptResult(case_id, number, deadline)
 
 
-def window_id_for(uow: UnitOfWork, actor: Actor, window_number: int | None) -> int | None:
+def window_id_for(uow: CaseStore, actor: Actor, window_number: int | None) -> int | None:
     if window_number is None:
         return actor.window_id
     for window in uow.sites.windows(actor.site_id):

@@ -12,6 +12,7 @@ from app.calendar import load_calendar
 from app.cases.common import load_case, require_reason, yellow_ratio
 from app.cases.deadlines import case_deadline, case_warning, local_day
 from app.cases.lifecycle import CaseState
+from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
 from app.errors import NotFound, ValidationError
 from app.ports import UnitOfWork
@@ -23,7 +24,7 @@ from app.workdays import Deadline, warning_level
 
 
 def open_overdue_record(
-    uow: UnitOfWork, case: CaseRecord, deadline: Deadline, today: date, calendar: Any
+    uow: CaseStore, case: CaseRecord, deadline: Deadline, today: date, calendar: Any
 ) -> bool:
     """Open the case's overdue record unless it has one; True when one was opened."""
     from app.workdays import working_days_late

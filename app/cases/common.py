@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
 from app.errors import NotFound, ValidationError
-from app.ports import UnitOfWork
 from app.roles import (
     COUNTER_ROLES as COUNTER_ROLES,  # re-exported: the case services import it here
 )
@@ -13,13 +13,13 @@ from app.validation import (
 )
 
 
-def yellow_ratio(uow: UnitOfWork) -> float:
+def yellow_ratio(uow: CaseStore) -> float:
     from app import settings
 
     return float(settings.get(uow, "yellow_ratio_percent")) / 100
 
 
-def load_case(uow: UnitOfWork, case_id: int) -> CaseRecord:
+def load_case(uow: CaseStore, case_id: int) -> CaseRecord:
     case = uow.cases.get(case_id)
     if case is None:
         raise NotFound(f"没有编号为 {case_id} 的办件")

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from app.cases.common import load_case, require_reason
 from app.cases.lifecycle import CaseAction
+from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
 from app.errors import ValidationError
-from app.ports import UnitOfWork
 from app.roles import Actor, Role
 
 
@@ -28,7 +28,7 @@ def outstanding(case: CaseRecord) -> frozenset[int]:
     return frozenset(deferred)
 
 
-def material_names(uow: UnitOfWork, case: CaseRecord) -> dict[int, str]:
+def material_names(uow: CaseStore, case: CaseRecord) -> dict[int, str]:
     from app.catalog.service import get_version
 
     with uow.read():
@@ -43,7 +43,7 @@ def chosen_materials(material_ids: Iterable[object]) -> frozenset[int]:
         raise ValidationError.single("materials", "补交的材料不正确") from None
 
 
-def approval_override(uow: UnitOfWork, actor: Actor, case_id: int, override: str) -> str:
+def approval_override(uow: CaseStore, actor: Actor, case_id: int, override: str) -> str:
     """Before approving: '' when nothing deferred is outstanding; the supervisor's recorded
     reason when they approve anyway; otherwise a refusal naming what is missing."""
     with uow.read():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.cases.records import (
     AccountabilityView,
@@ -15,10 +15,14 @@ from app.cases.records import (
     CaseRow,
     NewCase,
 )
+from app.ports import AuditStore, CalendarStore, CatalogStore, SettingsStore, StaffStore
+
+if TYPE_CHECKING:
+    from app.agency.ports import AgencyRepository
+    from app.numbering import CounterRepository
 
 
 class CaseRepository(Protocol):
-    def next_serial(self, site_id: int, kind: str, day: str) -> int: ...
     def add(self, case: NewCase) -> int: ...
     def get(self, case_id: int) -> CaseRecord | None: ...
     def by_number(self, number: str) -> CaseRecord | None: ...
@@ -71,3 +75,16 @@ class CaseRepository(Protocol):
     def accountability(self, record_id: int) -> AccountabilityView | None: ...
     def list_accountability(self, state: str | None, limit: int) -> list[AccountabilityView]: ...
     def today_accepted(self, site_id: int, day: date) -> int: ...
+
+
+class CaseStore(AuditStore, SettingsStore, CalendarStore, CatalogStore, StaffStore, Protocol):
+    """What the case services see of the unit of work: beside the cases, the catalog's
+    versions, the calendar, the settings, who works here (and stands in for whom), the audit
+    chain, the number counters and the agents of agency cases."""
+
+    @property
+    def numbers(self) -> CounterRepository: ...
+    @property
+    def cases(self) -> CaseRepository: ...
+    @property
+    def agency(self) -> AgencyRepository: ...

@@ -28,10 +28,10 @@ from app.cases.lifecycle import (
     SuspensionKind,
     next_state,
 )
+from app.cases.ports import CaseStore
 from app.cases.records import CaseEventRecord, CaseRecord
 from app.clock import DEFAULT_TZ
 from app.errors import ConcurrentEdit, PermissionDenied, ValidationError
-from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.validation import (
     FieldErrors,
@@ -50,7 +50,7 @@ def _check_version(case: CaseRecord, expected_version: int) -> None:
     raise ConcurrentEdit(f"办件 {case.number} 已被{who}于 {when} 修改，请刷新后再办理")
 
 
-def may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
+def may_act(uow: CaseStore, actor: Actor, case: CaseRecord) -> None:
     """The responsible clerk, whoever stands in for them (A/B post), a supervisor, or the agent
     of an agency case (全程代办: the agent carries the case through every step) may move a
     case."""
@@ -64,7 +64,7 @@ def may_act(uow: UnitOfWork, actor: Actor, case: CaseRecord) -> None:
 
 
 def _transition(
-    uow: UnitOfWork,
+    uow: CaseStore,
     actor: Actor,
     case_id: int,
     expected_version: int,
@@ -151,13 +151,13 @@ def _with_event(case: CaseRecord, event: CaseEventRecord, state: CaseState) -> C
 
 
 @allowed_roles(*COUNTER_ROLES)
-def start_case(uow: UnitOfWork, actor: Actor, case_id: int, version: int) -> CaseRecord:
+def start_case(uow: CaseStore, actor: Actor, case_id: int, version: int) -> CaseRecord:
     return _transition(uow, actor, case_id, version, CaseAction.START)
 
 
 @allowed_roles(*COUNTER_ROLES)
 def complete_step(
-    uow: UnitOfWork, actor: Actor, case_id: int, version: int, position: int, note: str = ""
+    uow: CaseStore, actor: Actor, case_id: int, version: int, position: int, note: str = ""
 ) -> CaseRecord:
     text = optional_note(note)
     return _transition(
@@ -167,7 +167,7 @@ def complete_step(
 
 @allowed_roles(*COUNTER_ROLES)
 def suspend_case(
-    uow: UnitOfWork,
+    uow: CaseStore,
     actor: Actor,
     case_id: int,
     version: int,
@@ -198,14 +198,14 @@ def suspend_case(
 
 @allowed_roles(*COUNTER_ROLES)
 def resume_case(
-    uow: UnitOfWork, actor: Actor, case_id: int, version: int, note: str = ""
+    uow: CaseStore, actor: Actor, case_id: int, version: int, note: str = ""
 ) -> CaseRecord:
     return _transition(uow, actor, case_id, version, CaseAction.RESUME, optional_note(note))
 
 
 @allowed_roles(Role.SUPERVISOR)
 def extend_case(
-    uow: UnitOfWork,
+    uow: CaseStore,
     actor: Actor,
     case_id: int,
     version: int,
@@ -252,7 +252,7 @@ def extend_case(
 
 @allowed_roles(*COUNTER_ROLES)
 def decide_case(
-    uow: UnitOfWork,
+    uow: CaseStore,
     actor: Actor,
     case_id: int,
     version: int,
@@ -300,7 +300,7 @@ def decide_case(
 
 @allowed_roles(*COUNTER_ROLES)
 def deliver_case(
-    uow: UnitOfWork,
+    uow: CaseStore,
     actor: Actor,
     case_id: int,
     version: int,
@@ -336,14 +336,14 @@ def deliver_case(
 
 @allowed_roles(*COUNTER_ROLES)
 def withdraw_case(
-    uow: UnitOfWork, actor: Actor, case_id: int, version: int, reason: str
+    uow: CaseStore, actor: Actor, case_id: int, version: int, reason: str
 ) -> CaseRecord:
     return _transition(uow, actor, case_id, version, CaseAction.WITHDRAW, require_reason(reason))
 
 
 @allowed_roles(*COUNTER_ROLES)
 def supply_deferred(
-    uow: UnitOfWork,
+    uow: CaseStore,
     actor: Actor,
     case_id: int,
     version: int,

@@ -35,7 +35,7 @@ from app.catalog.records import (
 )
 from app.catalog.search import normalize_query, search_key
 from app.errors import ConcurrentEdit, NotFound
-from app.ports import UnitOfWork
+from app.ports import CatalogStore, UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.validation import FieldErrors, refuse_lone_surrogates, validate_text
 
@@ -351,7 +351,7 @@ def set_item_active(
 # -- reading (every role) -----------------------------------------------------------------
 
 
-def get_version(uow: UnitOfWork, version_id: int) -> ItemVersionRecord:
+def get_version(uow: CatalogStore, version_id: int) -> ItemVersionRecord:
     """One version exactly as it was written; joins the caller's transaction if one is open."""
     with uow.read():
         version = uow.catalog.version(version_id)
@@ -360,7 +360,7 @@ def get_version(uow: UnitOfWork, version_id: int) -> ItemVersionRecord:
     return version
 
 
-def current_version(uow: UnitOfWork, code: str) -> ItemVersionRecord:
+def current_version(uow: CatalogStore, code: str) -> ItemVersionRecord:
     """The version now in force for the item with this code (deactivated items included)."""
     with uow.read():
         item = uow.catalog.item_by_code(normalize_code(code))

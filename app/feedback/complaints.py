@@ -72,7 +72,7 @@ def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput)
         if site is None:
             raise NotFound("找不到本服务中心")
         now = uow.clock.now()
-        number = next_number(uow.cases, site.id, site.code, NumberKind.COMPLAINT, local_day(now))
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.COMPLAINT, local_day(now))
         complaint_id = uow.feedback.add_complaint(
             NewComplaint(
                 number=number,

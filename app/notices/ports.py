@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from app.cases.ports import CaseStore
 from app.notices.records import (
     NewNotice,
     NewRefusal,
@@ -51,3 +52,11 @@ class NoticeRepository(Protocol):
     def add_refusal(self, refusal: NewRefusal) -> int: ...
     def refusal(self, refusal_id: int) -> RefusalRecord | None: ...
     def refusal_by_number(self, number: str) -> RefusalRecord | None: ...
+
+
+class NoticeStore(CaseStore, Protocol):
+    """What the notice and refusal services see: the case services' store (a return visit
+    accepts the case) and the notices."""
+
+    @property
+    def notices(self) -> NoticeRepository: ...

@@ -9,6 +9,7 @@ from app import audit
 from app.cases.deadlines import local_day
 from app.cases.service import COUNTER_ROLES, check_applicant, window_id_for
 from app.errors import NotFound
+from app.notices.ports import NoticeStore
 from app.notices.records import (
     NewRefusal,
     NoticeState,
@@ -17,7 +18,6 @@ from app.notices.records import (
     RefusalResult,
 )
 from app.numbering import NumberKind, next_number
-from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, allowed_roles
 from app.validation import FieldErrors, validate_text
 
@@ -30,7 +30,7 @@ def _required(errors: FieldErrors, field: str, value: str, what: str, max_len: i
 
 
 @allowed_roles(*COUNTER_ROLES)
-def refuse_application(uow: UnitOfWork, actor: Actor, req: RefusalRequest) -> RefusalResult:
+def refuse_application(uow: NoticeStore, actor: Actor, req: RefusalRequest) -> RefusalResult:
     """Store a numbered refusal; a notice it follows is closed. Audit-recorded."""
     from app.catalog.service import get_version
     from app.notices.service import _open_notice
@@ -54,7 +54,7 @@ def refuse_application(uow: UnitOfWork, actor: Actor, req: RefusalRequest) -> Re
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.REFUSAL, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.REFUSAL, today)
         refusal_id = uow.notices.add_refusal(
             NewRefusal(
                 number=number,
@@ -92,7 +92,7 @@ def refuse_application(uow: UnitOfWork, actor: Actor, req: RefusalRequest) -> Re
 
 
 @allowed_roles(*ANY_ROLE)
-def get_refusal(uow: UnitOfWork, actor: Actor, refusal_id: int) -> RefusalRecord:
+def get_refusal(uow: NoticeStore, actor: Actor, refusal_id: int) -> RefusalRecord:
     with uow.read():
         refusal = uow.notices.refusal(refusal_id)
     if refusal is None:
@@ -101,6 +101,6 @@ def get_refusal(uow: UnitOfWork, actor: Actor, refusal_id: int) -> RefusalRecord
 
 
 @allowed_roles(*ANY_ROLE)
-def find_refusal_by_number(uow: UnitOfWork, actor: Actor, number: str) -> RefusalRecord | None:
+def find_refusal_by_number(uow: NoticeStore, actor: Actor, number: str) -> RefusalRecord | None:
     with uow.read():
         return uow.notices.refusal_by_number(number)

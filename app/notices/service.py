@@ -37,6 +37,7 @@ from app.cases.service import (
 from app.catalog.records import ItemVersionRecord, MaterialRecord, Necessity
 from app.clock import DEFAULT_TZ
 from app.errors import NotFound, ValidationError
+from app.notices.ports import NoticeStore
 from app.notices.records import (
     NewNotice,
     NoticeMaterialState,
@@ -109,7 +110,7 @@ def _check_ticks(
 
 
 @allowed_roles(*COUNTER_ROLES)
-def prepare_checklist(uow: UnitOfWork, actor: Actor, version_id: int) -> Checklist:
+def prepare_checklist(uow: NoticeStore, actor: Actor, version_id: int) -> Checklist:
     from app.catalog.service import get_version
 
     today = local_day(uow.clock.now())
@@ -129,7 +130,7 @@ def _default_supply_by(calendar: WorkCalendar, today: date) -> date:
 
 
 @allowed_roles(*COUNTER_ROLES)
-def issue_one_time_notice(uow: UnitOfWork, actor: Actor, req: NoticeRequest) -> NoticeResult:
+def issue_one_time_notice(uow: NoticeStore, actor: Actor, req: NoticeRequest) -> NoticeResult:
     """Store a numbered notice listing every missing material; audit-recorded."""
     from app.catalog.service import get_version
 
@@ -164,7 +165,7 @@ def issue_one_time_notice(uow: UnitOfWork, actor: Actor, req: NoticeRequest) -> 
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.NOTICE, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.NOTICE, today)
         missing_ids = {m.id for m in missing}
         materials = {
             m.id: NoticeMaterialState.MISSING
@@ -230,7 +231,7 @@ def _check_follow_up(
         )
 
 
-def _open_notice(uow: UnitOfWork, notice_id: int, *, lock: bool = False) -> NoticeRecord:
+def _open_notice(uow: NoticeStore, notice_id: int, *, lock: bool = False) -> NoticeRecord:
     notice = uow.notices.get(notice_id, lock=lock)
     if notice is None:
         raise NotFound(f"没有编号为 {notice_id} 的告知单")
@@ -248,7 +249,7 @@ def _open_notice(uow: UnitOfWork, notice_id: int, *, lock: bool = False) -> Noti
 
 @allowed_roles(*COUNTER_ROLES)
 def accept_with_notice(
-    uow: UnitOfWork, actor: Actor, notice_id: int, req: AcceptRequest
+    uow: NoticeStore, actor: Actor, notice_id: int, req: AcceptRequest
 ) -> AcceptResult:
     """The applicant brought what the notice asked for: accept the case and mark the notice
     accepted, linked to the case, in one transaction."""
@@ -275,7 +276,7 @@ def accept_with_notice(
 
 @allowed_roles(*COUNTER_ROLES)
 def record_extra_demand(
-    uow: UnitOfWork, actor: Actor, notice_id: int, material_id: int, reason: str
+    uow: NoticeStore, actor: Actor, notice_id: int, material_id: int, reason: str
 ) -> int:
     """Ask on a return visit for a material that was not on the notice: only with a written
     reason, and counted as a breach of the one-time rule against whoever issued the notice."""
@@ -320,7 +321,7 @@ def record_extra_demand(
 
 @allowed_roles(Role.SUPERVISOR, Role.ADMIN)
 def count_breaches(
-    uow: UnitOfWork,
+    uow: NoticeStore,
     actor: Actor,
     from_day: date,
     to_day: date,
@@ -339,14 +340,14 @@ def count_breaches(
 # -- reading -------------------------------------------------------------------------------
 
 
-def _version(uow: UnitOfWork, version_id: int) -> ItemVersionRecord:
+def _version(uow: NoticeStore, version_id: int) -> ItemVersionRecord:
     from app.catalog.service import get_version
 
     return get_version(uow, version_id)
 
 
 @allowed_roles(*ANY_ROLE)
-def get_notice(uow: UnitOfWork, actor: Actor, notice_id: int) -> NoticeRecord:
+def get_notice(uow: NoticeStore, actor: Actor, notice_id: int) -> NoticeRecord:
     with uow.read():
         notice = uow.notices.get(notice_id)
     if notice is None:
@@ -373,7 +374,8 @@ def find_notice(uow: UnitOfWork, actor: Actor, text: str) -> list[NoticeRecord]:
 def _notice_number(uow: UnitOfWork, text: str) -> str | None:
     """The notice number in a typed number or a scanned QR payload; None if there is none.
     A payload whose signature does not verify, or that is another kind of document, is
-    refused rather than searched."""
+    refused rather than searched. Takes the whole unit of work: verifying reads the site keys
+    and the record the payload stands for."""
     from app.printing.kinds import DocumentKind, kind_spec
     from app.signing import looks_like_payload, verify_payload
 

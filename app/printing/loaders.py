@@ -5,13 +5,13 @@ and the number printed on it; a loader turns that into a document. Kinds whose r
 elsewhere (one-time notices and refusals in ``app.notices.printing``, referral slips in
 ``app.visits.printing``, the daily log later) add
 themselves with :func:`register_loader` from the module that owns their records; that module
-is listed in ``LOADER_MODULES``.
+is imported in :func:`loader_modules`.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
+from types import ModuleType
 
 from app.errors import NotFound, ValidationError
 from app.numbering import parse_number
@@ -24,29 +24,27 @@ from app.roles import ANY_ROLE, Actor, allowed_roles
 Loader = Callable[[UnitOfWork, str], PrintedDocument]
 """(unit of work, the number as printed) -> the document."""
 
-# Modules that register loaders for the records they own. They are imported on the first
-# lookup, so ``frontdesk print notice ...`` finds its loader without the caller knowing where
-# it lives; add a module here when a new one registers loaders.
-LOADER_MODULES = ("app.notices.printing", "app.appointments.printing", "app.visits.printing")
-
 _LOADERS: dict[DocumentKind, Loader] = {}
-_providers_imported = False
 
 
 def register_loader(kind: DocumentKind, loader: Loader) -> None:
     _LOADERS[kind] = loader
 
 
-def _import_providers() -> None:
-    global _providers_imported
-    if not _providers_imported:
-        for name in LOADER_MODULES:
-            importlib.import_module(name)
-        _providers_imported = True
+def loader_modules() -> tuple[ModuleType, ...]:
+    """The modules that register loaders for the records they own (add one here when a new
+    module does), imported on the first lookup so ``frontdesk print notice ...`` finds its
+    loader without the caller knowing where it lives. Imported here, not at the top, because
+    each of them imports this module."""
+    from app.appointments import printing as appointment_papers
+    from app.notices import printing as notice_papers
+    from app.visits import printing as visit_papers
+
+    return (notice_papers, appointment_papers, visit_papers)
 
 
 def loadable_kinds() -> list[DocumentKind]:
-    _import_providers()
+    loader_modules()
     return [k for k in DocumentKind if k in _LOADERS]
 
 
@@ -60,7 +58,7 @@ def load_document(
     except ValueError:
         known = ", ".join(loadable_kinds())
         raise ValidationError.single("kind", f"未知的文书类型“{kind}”（可用：{known}）") from None
-    _import_providers()
+    loader_modules()
     loader = _LOADERS.get(kind)
     if loader is None:
         known = ", ".join(loadable_kinds())

@@ -19,8 +19,8 @@ To wire an area in (say first-inquiry visits):
        def visit_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
            return uow.visits.report_tallies(scope)
 
-3. that module's name goes into ``PROVIDER_MODULES`` below, so it is imported before a report
-   is made.
+3. that module is imported in :func:`provider_modules` below, so it is imported before a
+   report is made.
 
 Keys a provider returns must be the keys of its section's columns (checked); a count for a key
 that has no row is 0.
@@ -28,10 +28,10 @@ that has no row is 0.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from app.clock import DEFAULT_TZ
@@ -207,11 +207,7 @@ SECTION_OF_COLUMN = {c.key: s.key for s in SECTIONS for c in s.columns}
 
 Provider = Callable[["UnitOfWork", ReportScope], Iterable[Tally]]
 
-# Modules whose import registers providers (``@provides``); imported before the first report.
-PROVIDER_MODULES: tuple[str, ...] = ("app.reports.providers",)
-
 _providers: dict[str, Provider] = {}
-_modules_imported = False
 
 
 def register_provider(section_key: str, provider: Provider) -> Provider | None:
@@ -237,20 +233,20 @@ def provides(section_key: str) -> Callable[[Provider], Provider]:
     return decorate
 
 
-def _import_modules() -> None:
-    global _modules_imported
-    if not _modules_imported:
-        for name in PROVIDER_MODULES:
-            importlib.import_module(name)
-        _modules_imported = True
+def provider_modules() -> tuple[ModuleType, ...]:
+    """The modules whose import registers providers (``@provides``), imported before the first
+    report: inside this function because each of them imports this module."""
+    from app.reports import providers
+
+    return (providers,)
 
 
 def provider_for(section_key: str) -> Provider | None:
-    _import_modules()
+    provider_modules()
     return _providers.get(section_key)
 
 
 def wired_sections() -> frozenset[str]:
     """Sections that have a provider; the others are slots shown as "—"."""
-    _import_modules()
+    provider_modules()
     return frozenset(k for k in SECTION_BY_KEY if k in _providers)

@@ -7,27 +7,27 @@ from datetime import datetime
 
 from app.backup_post import Cover, with_cover
 from app.errors import NotFound, PermissionDenied
-from app.ports import UnitOfWork
 from app.records import StaffRecord
 from app.roles import Actor, Role
+from app.visits.ports import VisitStore
 from app.visits.records import AbsenceRecord, ReferralRecord, VisitRecord
 
 
-def load_visit(uow: UnitOfWork, visit_id: int) -> VisitRecord:
+def load_visit(uow: VisitStore, visit_id: int) -> VisitRecord:
     visit = uow.visits.get(visit_id)
     if visit is None:
         raise NotFound(f"没有编号为 {visit_id} 的来访登记")
     return visit
 
 
-def load_referral(uow: UnitOfWork, referral_id: int) -> ReferralRecord:
+def load_referral(uow: VisitStore, referral_id: int) -> ReferralRecord:
     referral = uow.visits.referral(referral_id)
     if referral is None:
         raise NotFound(f"没有编号为 {referral_id} 的转办记录")
     return referral
 
 
-def acting_for(uow: UnitOfWork, actor: Actor, holder_id: int) -> int | None:
+def acting_for(uow: VisitStore, actor: Actor, holder_id: int) -> int | None:
     """Whom the actor acts for on a matter held by ``holder_id``: nobody (their own), or the
     holder when the actor stands in for them (their B post; with the holder and the B post both
     away, the next along the chain: ``app.backup_post``) or is a supervisor. Anyone else is
@@ -43,7 +43,7 @@ def acting_for(uow: UnitOfWork, actor: Actor, holder_id: int) -> int | None:
     raise PermissionDenied(f"此事项由{name}负责；您不是其 B 岗，不能办理")
 
 
-def receivers(uow: UnitOfWork, site_id: int, referral: ReferralRecord) -> list[StaffRecord]:
+def receivers(uow: VisitStore, site_id: int, referral: ReferralRecord) -> list[StaffRecord]:
     """Who may acknowledge an internal referral as its receiver: the named colleague, else the
     staff of the window, else the staff of the department's windows."""
     if referral.to_staff_id is not None:
@@ -60,7 +60,7 @@ def receivers(uow: UnitOfWork, site_id: int, referral: ReferralRecord) -> list[S
     return []
 
 
-def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> int | None:
+def receiving_for(uow: VisitStore, actor: Actor, referral: ReferralRecord) -> int | None:
     """Whom the actor acknowledges for: nobody (a receiver themself), or the receiver whose B
     post the actor is (a supervisor: the named receiver). Anyone else is refused."""
     staff = receivers(uow, actor.site_id, referral)
@@ -75,7 +75,7 @@ def receiving_for(uow: UnitOfWork, actor: Actor, referral: ReferralRecord) -> in
     raise PermissionDenied(f"这件转办应由{referral.destination}接收，您不能代为接收")
 
 
-def covered_absences(uow: UnitOfWork, actor: Actor, now: datetime) -> list[AbsenceRecord]:
+def covered_absences(uow: VisitStore, actor: Actor, now: datetime) -> list[AbsenceRecord]:
     """Colleagues away now for whom the actor stands in (their B post, or the next along the
     chain when the B post is away too): their work is in the actor's queue."""
     current = with_cover(uow, actor.site_id, uow.absences.current(actor.site_id, now), now)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from app.cases.ports import CaseStore
 from app.visits.lifecycle import ReferralState
 from app.visits.records import (
     AbsenceRecord,
@@ -20,6 +21,9 @@ from app.visits.records import (
     VisitRecord,
     VisitRow,
 )
+
+if TYPE_CHECKING:
+    from app.notices.ports import NoticeRepository
 
 Keyed = list[tuple[int, tuple[Any, ...]]]
 """Ids in list order, each with its keyset position (the page after it starts there)."""
@@ -107,3 +111,13 @@ class WorkListRepository(Protocol):
 
     def deferred_rows(self, ids: Sequence[int]) -> list[DeferredRow]: ...
     def count_deferred(self, owner_ids: frozenset[int], due_by: date | None) -> int: ...
+
+
+class VisitStore(CaseStore, Protocol):
+    """What the visit and referral services see: the case services' store (a visit ends in
+    an application, numbered and dated like a case), the notices and the visits."""
+
+    @property
+    def notices(self) -> NoticeRepository: ...
+    @property
+    def visits(self) -> VisitRepository: ...

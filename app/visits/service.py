@@ -21,7 +21,6 @@ from app.cases.deadlines import local_day
 from app.clock import DEFAULT_TZ
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.numbering import NumberKind, next_number
-from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import (
     MOBILE_IN_TEXT,
@@ -44,6 +43,7 @@ from app.visits.lifecycle import (
     allowed_actions,
     next_state,
 )
+from app.visits.ports import VisitStore
 from app.visits.records import (
     NewReferral,
     NewVisit,
@@ -91,7 +91,7 @@ def check_visitor(visit: VisitInput, today: Any, errors: FieldErrors) -> dict[st
 
 
 @allowed_roles(*COUNTER_ROLES)
-def register_visit(uow: UnitOfWork, actor: Actor, visit: VisitInput) -> VisitRef:
+def register_visit(uow: VisitStore, actor: Actor, visit: VisitInput) -> VisitRef:
     """登记来访: the logged-in clerk is the first responder, the clock gives the time. With an
     ``answer`` the visit is answered on the spot in the same step."""
     now = uow.clock.now()
@@ -104,7 +104,7 @@ def register_visit(uow: UnitOfWork, actor: Actor, visit: VisitInput) -> VisitRef
         if site is None:
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, visit.window_number)
-        number = next_number(uow.cases, site.id, site.code, NumberKind.VISIT, today)
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.VISIT, today)
         visit_id = uow.visits.add(
             NewVisit(
                 number=number,
@@ -152,7 +152,7 @@ def register_visit(uow: UnitOfWork, actor: Actor, visit: VisitInput) -> VisitRef
 
 @allowed_roles(*COUNTER_ROLES)
 def close_visit(
-    uow: UnitOfWork, actor: Actor, visit_id: int, outcome: OutcomeInput | None
+    uow: VisitStore, actor: Actor, visit_id: int, outcome: OutcomeInput | None
 ) -> VisitRecord:
     """End a visit with its outcome: answered on the spot (the answer, optionally the service
     guide handed over) or become an application (the case, notice or refusal number). A visit
@@ -192,7 +192,7 @@ def _outcome_kind(outcome: OutcomeInput | None) -> Outcome:
     return kind
 
 
-def _guide_code(uow: UnitOfWork, code: str, errors: FieldErrors) -> str:
+def _guide_code(uow: VisitStore, code: str, errors: FieldErrors) -> str:
     from app.catalog.service import current_version
 
     try:
@@ -202,7 +202,7 @@ def _guide_code(uow: UnitOfWork, code: str, errors: FieldErrors) -> str:
         return ""
 
 
-def _application(uow: UnitOfWork, number: str, errors: FieldErrors) -> tuple[str, int | None]:
+def _application(uow: VisitStore, number: str, errors: FieldErrors) -> tuple[str, int | None]:
     """The case (or one-time notice, refusal) the visit became, by its number."""
     text = number.strip().upper()
     if not text:
@@ -222,7 +222,7 @@ def _application(uow: UnitOfWork, number: str, errors: FieldErrors) -> tuple[str
 
 
 def _end(
-    uow: UnitOfWork,
+    uow: VisitStore,
     actor: Actor,
     visit: VisitRecord,
     action: VisitAction,
@@ -279,7 +279,7 @@ class _Target:
 
 @allowed_roles(*COUNTER_ROLES)
 def refer_visit(
-    uow: UnitOfWork, actor: Actor, visit_id: int, referral: ReferralInput
+    uow: VisitStore, actor: Actor, visit_id: int, referral: ReferralInput
 ) -> ReferralRef:
     """引导/转办 to a window, department or named colleague of the center, or to the body
     outside the center that handles the matter. The referral stays open until the receiver
@@ -312,7 +312,7 @@ def refer_visit(
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
-        number = next_number(uow.cases, site.id, site.code, NumberKind.REFERRAL, local_day(now))
+        number = next_number(uow.numbers, site.id, site.code, NumberKind.REFERRAL, local_day(now))
         referral_id = uow.visits.add_referral(
             NewReferral(
                 number=number,
@@ -358,7 +358,7 @@ def refer_visit(
     return ReferralRef(referral_id, number, visit.id, due)
 
 
-def _target(uow: UnitOfWork, actor: Actor, referral: ReferralInput, errors: FieldErrors) -> _Target:
+def _target(uow: VisitStore, actor: Actor, referral: ReferralInput, errors: FieldErrors) -> _Target:
     try:
         kind = ReferralKind(referral.kind)
     except ValueError:
@@ -417,7 +417,7 @@ def _target(uow: UnitOfWork, actor: Actor, referral: ReferralInput, errors: Fiel
     )
 
 
-def _item_version(uow: UnitOfWork, code: str, errors: FieldErrors) -> int | None:
+def _item_version(uow: VisitStore, code: str, errors: FieldErrors) -> int | None:
     from app.catalog.service import current_version
 
     try:
@@ -432,7 +432,7 @@ def _item_version(uow: UnitOfWork, code: str, errors: FieldErrors) -> int | None
 
 @allowed_roles(*COUNTER_ROLES)
 def acknowledge_referral(
-    uow: UnitOfWork, actor: Actor, referral_id: int, note: str = ""
+    uow: VisitStore, actor: Actor, referral_id: int, note: str = ""
 ) -> VisitRecord:
     """The receiver confirms at their counter that they have the visitor: from now on they hold
     the matter (a B post acknowledging for an absent receiver: the receiver's post holds it)."""
@@ -489,7 +489,7 @@ def acknowledge_referral(
 
 @allowed_roles(*COUNTER_ROLES)
 def confirm_outside_referral(
-    uow: UnitOfWork, actor: Actor, referral_id: int, note: str
+    uow: VisitStore, actor: Actor, referral_id: int, note: str
 ) -> VisitRecord:
     """Outside the center's remit: the first responder (or their B post) records the telephone
     call that confirmed the body handles it; the visit ends with that outcome."""
@@ -550,7 +550,7 @@ def confirm_outside_referral(
 
 
 @allowed_roles(*COUNTER_ROLES)
-def recall_referral(uow: UnitOfWork, actor: Actor, referral_id: int, reason: str) -> VisitRecord:
+def recall_referral(uow: VisitStore, actor: Actor, referral_id: int, reason: str) -> VisitRecord:
     """收回: the visitor came back unserved, or the destination was wrong; the first responder
     holds the matter again (the slip's promise: 请持本单返回首问窗口)."""
     text = validate_text(reason, "reason", 500)
@@ -590,7 +590,7 @@ def recall_referral(uow: UnitOfWork, actor: Actor, referral_id: int, reason: str
 
 
 @allowed_roles(*COUNTER_ROLES)
-def reopen_visit(uow: UnitOfWork, actor: Actor, visit_id: int, reason: str) -> VisitRecord:
+def reopen_visit(uow: VisitStore, actor: Actor, visit_id: int, reason: str) -> VisitRecord:
     """The matter is not settled after all: open again with its holder; the chain keeps the
     outcome it had (the visit row keeps only the current one)."""
     text = validate_text(reason, "reason", 500)
@@ -646,7 +646,7 @@ def _still_pending(referral: ReferralRecord) -> None:
 
 
 def _chain(
-    uow: UnitOfWork,
+    uow: VisitStore,
     actor: Actor,
     visit: VisitRecord,
     action: VisitAction,
@@ -698,7 +698,7 @@ class VisitDetail:
 
 
 @allowed_roles(*ANY_ROLE)
-def visit_detail(uow: UnitOfWork, actor: Actor, visit_id: int) -> VisitDetail:
+def visit_detail(uow: VisitStore, actor: Actor, visit_id: int) -> VisitDetail:
     with uow.read():
         visit = load_visit(uow, visit_id)
         actions: set[str] = set()
@@ -730,7 +730,7 @@ def visit_detail(uow: UnitOfWork, actor: Actor, visit_id: int) -> VisitDetail:
 
 
 @allowed_roles(*ANY_ROLE)
-def find_visit_by_number(uow: UnitOfWork, actor: Actor, number: str) -> VisitRecord | None:
+def find_visit_by_number(uow: VisitStore, actor: Actor, number: str) -> VisitRecord | None:
     with uow.read():
         return uow.visits.by_number(number)
 
@@ -746,7 +746,7 @@ class ReferralTargets:
 
 
 @allowed_roles(*COUNTER_ROLES)
-def referral_targets(uow: UnitOfWork, actor: Actor) -> ReferralTargets:
+def referral_targets(uow: VisitStore, actor: Actor) -> ReferralTargets:
     with uow.read():
         now = uow.clock.now()
         windows = uow.sites.windows(actor.site_id)

@@ -19,6 +19,16 @@ from app.records import (
     StaffRecord,
     WindowRecord,
 )
+from tests.helpers.fake_areas import (
+    FakeAgency,
+    FakeCalendar,
+    FakeCases,
+    FakeCatalog,
+    FakeCounters,
+    Names,
+)
+from tests.helpers.fake_notices import FakeNotices
+from tests.helpers.fake_visits import FakeAbsences, FakeVisits
 
 
 class FakeSites:
@@ -185,7 +195,9 @@ class FakeKeys:
 
 
 class FakeUnitOfWork:
-    """Transactions are simulated by snapshotting every repository and restoring on error."""
+    """Every repository the case, notice and visit rules read (with the sites, staff, audit,
+    settings and keys every service reads). Transactions are simulated by snapshotting all the
+    repositories together and restoring them on error."""
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
@@ -194,6 +206,15 @@ class FakeUnitOfWork:
         self.audit = FakeAudit()
         self.settings = FakeSettings()
         self.keys = FakeKeys()
+        self.numbers = FakeCounters()
+        self.catalog = FakeCatalog()
+        self.calendar = FakeCalendar()
+        self.agency = FakeAgency()
+        names = Names(self.staff, self.catalog, self.sites)
+        self.absences = FakeAbsences(names)
+        self.cases = FakeCases(names)
+        self.notices = FakeNotices(names, self.cases)
+        self.visits = FakeVisits(names)
         self.commits = 0
         self._depth = 0
 
@@ -202,9 +223,8 @@ class FakeUnitOfWork:
         if self._depth:
             yield
             return
-        snapshot = {
-            k: _copy(getattr(self, k)) for k in ("sites", "staff", "audit", "settings", "keys")
-        }
+        # One deep copy of them all keeps the references between them (names, cases).
+        snapshot = _copy({k: getattr(self, k) for k in REPOSITORIES})
         self._depth += 1
         try:
             yield
@@ -219,6 +239,23 @@ class FakeUnitOfWork:
     @contextmanager
     def read(self) -> Iterator[None]:
         yield
+
+
+REPOSITORIES = (
+    "sites",
+    "staff",
+    "audit",
+    "settings",
+    "keys",
+    "numbers",
+    "catalog",
+    "calendar",
+    "agency",
+    "absences",
+    "cases",
+    "notices",
+    "visits",
+)
 
 
 def _copy(repo: Any) -> Any:

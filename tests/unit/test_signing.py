@@ -80,8 +80,10 @@ def test_receipt_payload_is_short_alphanumeric_and_verifies(uow: FakeUnitOfWork)
         "QH-20261126-0007",
         DAY,
     )
+    # The fake store keeps cases now, and this hall has none with that number: said too.
     assert verdict.describe() == (
         "genuine: 受理回执 QH-20261126-0007, issued 2026-11-26 by this site"
+        "; record: case not found in this database"
     )
 
 
