@@ -40,12 +40,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from chinese_calendar import constants as _builtin
 
 from app.errors import ValidationError
 from app.statutory_holidays import REVISION_2024_FROM, provisional_days_off
+from app.warning_levels import WarningLevel
 
 BUILTIN_YEARS = range(
     min(d.year for d in _builtin.holidays), max(d.year for d in _builtin.holidays) + 1
@@ -318,10 +318,6 @@ def _paused_ranges(pauses: Sequence[Pause], start: int) -> list[tuple[int, int]]
 # -- warning cards (红牌 / 黄牌) -------------------------------------------------------
 
 
-class WarningLevel(StrEnum):
-    NORMAL = "normal"
-    YELLOW = "yellow"  # about to be overdue
-    RED = "red"  # overdue
 
 
 def warning_level(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DomainError
+from app.warning_levels import CLOSED_WARNING, WARNING_COLUMN
 from cli.common import Handler, admin_password, count_arg, say
 
 
@@ -23,7 +24,7 @@ def add_commands(sub: Any) -> dict[str, Handler]:
     cases = sub.add_parser("case", help="cases").add_subparsers(dest="case_command")
     listed = cases.add_parser("list", help="list cases, newest first")
     listed.add_argument("--status", help="accepted, in_progress, suspended, decided, ...")
-    listed.add_argument("--warning", choices=["normal", "yellow", "red", "closed"])
+    listed.add_argument("--warning", choices=WARNING_COLUMN)
     listed.add_argument("--limit", type=count_arg(1, 10_000), default=200, help="1-10000")
     listed.add_argument("--json", action="store_true", help="one JSON object per line")
     listed.add_argument("--as", dest="as_login", default="admin", help="staff login")
@@ -102,7 +103,7 @@ def _case(args: argparse.Namespace) -> int:
     page = queries.page_case_ids(ctx.uow(), actor, query, None, args.limit)
     for row in queries.case_rows(ctx.uow(), actor, page.ids):
         due = f"{row.due_date}" + ("?" if row.due_provisional else "") if row.due_date else "-"
-        warning = row.warning.value if row.warning else "closed"
+        warning = row.warning.value if row.warning else CLOSED_WARNING
         if args.json:
             print(
                 json.dumps(

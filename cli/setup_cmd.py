@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from app.errors import DomainError
+from app.warning_levels import URGENCY
 from cli.common import (
     Handler,
     admin_password,
@@ -166,8 +167,8 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         f"simulated {result.days} working days: {result.accepted} cases accepted, "
         f"{result.transitions} transitions, {result.visits} visits "
-        f"({result.referrals} referred); open now: red {result.counts.get('red', 0)}, "
-        f"yellow {result.counts.get('yellow', 0)}, normal {result.counts.get('normal', 0)}"
+        f"({result.referrals} referred); open now: "
+        + ", ".join(f"{level} {result.counts.get(level, 0)}" for level in URGENCY)
     )
     return 0
 

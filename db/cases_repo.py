@@ -33,7 +33,7 @@ from app.cases.records import (
     NewCase,
 )
 from app.errors import ConcurrentEdit
-from app.workdays import WarningLevel
+from app.warning_levels import URGENCY, warning_from_column
 from db.applicants import applicant_columns, applicant_of
 from db.models import (
     AccountabilityRecord,
@@ -48,11 +48,9 @@ from db.models import (
     Staff,
 )
 
-URGENCY = case(
-    (CaseFile.warning == "red", 0),
-    (CaseFile.warning == "yellow", 1),
-    (CaseFile.warning == "normal", 2),
-    else_=3,
+URGENCY_KEY = case(
+    *((CaseFile.warning == str(level), rank) for rank, level in enumerate(URGENCY)),
+    else_=len(URGENCY),
 )
 FAR_FUTURE = date(9999, 12, 31)
 DUE_KEY = func.coalesce(CaseFile.due_date, literal(FAR_FUTURE))
@@ -329,7 +327,7 @@ class SqlCaseRepository:
     ) -> list[tuple[int, tuple[Any, ...]]]:
         keys: tuple[Any, ...]
         if query.order == "urgency":
-            keys = (URGENCY, DUE_KEY, CaseFile.id)
+            keys = (URGENCY_KEY, DUE_KEY, CaseFile.id)
             stmt = self._filtered(query, [CaseFile.id, *keys])
             if after is not None:
                 stmt = stmt.where(tuple_(*keys) > _typed(after, keys))
@@ -372,7 +370,7 @@ class SqlCaseRepository:
                 applicant_name=c.applicant_name,
                 item_name=item,
                 state=CaseState(c.state),
-                warning=None if c.warning == "closed" else WarningLevel(c.warning),
+                warning=warning_from_column(c.warning),
                 due_date=c.due_date,
                 due_provisional=c.due_provisional,
                 owner_name=owner_name,

@@ -12,7 +12,8 @@ from app.cases.records import CaseEventRecord, CaseRecord
 from app.clock import DEFAULT_TZ
 from app.ports import UnitOfWork
 from app.roles import Actor
-from app.workdays import Deadline, Pause, WarningLevel, WorkCalendar, warning_level
+from app.warning_levels import CLOSED_WARNING, WarningLevel
+from app.workdays import Deadline, Pause, WorkCalendar, warning_level
 
 
 def local_day(at: datetime) -> date:
@@ -77,7 +78,7 @@ def case_warning(
 ) -> str:
     """The warning column: 'closed' for finished cases, else normal / yellow / red."""
     if case.state in CLOSED_STATES:
-        return "closed"
+        return CLOSED_WARNING
     days = case.committed_days + extension_days(case.events)
     return str(warning_level(today, deadline.due, days, calendar, ratio))
 

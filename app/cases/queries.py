@@ -14,6 +14,7 @@ from app.cases.records import AccountabilityView, CaseQuery, CaseRecord, CaseRow
 from app.errors import NotFound
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.warning_levels import URGENCY
 from app.workdays import Deadline
 
 PAGE_SIZE = 200
@@ -113,7 +114,7 @@ def warning_counts(uow: UnitOfWork, actor: Actor, mine: bool = True) -> dict[str
             covering = covered_absences(uow, actor, uow.clock.now())
             owners = frozenset({actor.staff_id, *(a.staff_id for a in covering)})
         counts = uow.cases.warning_counts(owners)
-    return {level: counts.get(level, 0) for level in ("red", "yellow", "normal")}
+    return {level: counts.get(level, 0) for level in URGENCY}
 
 
 @allowed_roles(Role.SUPERVISOR, Role.ADMIN)

@@ -30,7 +30,7 @@ from app.feedback import ratings
 from app.feedback.records import RatingView, Subject
 from app.roles import Actor, Role
 from app.validation import mask_id, mask_phone
-from app.workdays import WarningLevel
+from app.warning_levels import warning_from_column
 from ui.agency.tab import AgencyTab
 from ui.cases.action_form import ActionForm
 from ui.cases.labels import action_text, state_text, tr, warning_text
@@ -182,7 +182,7 @@ class CaseDialog(QDialog):
         self.setWindowTitle(tr("办件 %s") % c.number)
         while self.info.rowCount():
             self.info.removeRow(0)
-        warning = None if c.warning == "closed" else WarningLevel(c.warning)
+        warning = warning_from_column(c.warning)
         due = f"{detail.deadline.due:%Y-%m-%d}" if detail.deadline.due else tr("计时中止")
         if detail.deadline.provisional:
             due += tr("（暂定：该年度节假日安排尚未录入）")

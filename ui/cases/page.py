@@ -23,6 +23,7 @@ from app.cases.lifecycle import OPEN_STATES, CaseState
 from app.cases.records import CaseQuery, CaseRow
 from app.context import AppContext
 from app.roles import Actor
+from app.workdays import WarningLevel
 from ui.cases.columns import case_colors, case_columns
 from ui.cases.labels import state_text, tr
 from ui.lazy_model import LazyTableModel
@@ -48,9 +49,9 @@ class CasesPage(QWidget):
         self.warning_combo = QComboBox()
         for label, value in (
             (tr("全部预警"), ""),
-            (tr("红牌"), "red"),
-            (tr("黄牌"), "yellow"),
-            (tr("正常"), "normal"),
+            (tr("红牌"), WarningLevel.RED),
+            (tr("黄牌"), WarningLevel.YELLOW),
+            (tr("正常"), WarningLevel.NORMAL),
         ):
             self.warning_combo.addItem(label, value)
         self.mine = QCheckBox(tr("只看我负责的"))

@@ -30,6 +30,7 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.roles import COUNTER_ROLES, SUPERVISING_ROLES, Actor, Role
 from app.sites import Post
+from app.workdays import WarningLevel
 from app.workspaces import Page, pages_of
 from ui.app_messages import translated
 from ui.idle import IdleWatcher
@@ -438,12 +439,13 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         if not shiboken6.isValid(self):
             return
         self.warning_counts = counts
-        text = self.tr("红牌 %s · 黄牌 %s") % (counts["red"], counts["yellow"])
-        self.status_warnings.setText(("⚠ " if counts["red"] else "") + text)
+        red, yellow = counts[WarningLevel.RED], counts[WarningLevel.YELLOW]
+        text = self.tr("红牌 %s · 黄牌 %s") % (red, yellow)
+        self.status_warnings.setText(("⚠ " if red else "") + text)
         style = (
             "color: #b71c1c; font-weight: bold;"
-            if counts["red"]
-            else ("color: #8a5a00;" if counts["yellow"] else "")
+            if red
+            else ("color: #8a5a00;" if yellow else "")
         )
         self.status_warnings.setStyleSheet(style)
 
