@@ -26,7 +26,7 @@ from app.printing.loaders import load_document
 from app.printing.records import print_history
 from tests.helpers.catalog import make_item, resident_id
 from tests.helpers.printing import RARE_NAME, decode_qr, pdfium_text
-from tests.ui.test_small_screen import TASKBAR, TITLE_BAR
+from tests.ui.test_small_screen import TASKBAR, TITLE_BAR, program_font, settle  # noqa: F401
 from ui.printing import PrintPreviewDialog, open_print_preview
 from ui.printing import preview as preview_module
 from ui.printing.to_file import documents_folder, file_name
@@ -141,6 +141,7 @@ def test_preview_shows_the_receipt_and_its_stub(qtbot, sqlite_demo_ctx: AppConte
     assert len(page_labels(dialog)) >= 2  # on A5 the receipt itself may take two pages
 
 
+@pytest.mark.usefixtures("program_font")  # the program's own, at its size
 @pytest.mark.parametrize("screen", [QSize(1024, 768), QSize(1366, 768)])
 def test_the_page_fits_the_windows_width_at_open(  # type: ignore[no-untyped-def]
     qtbot, sqlite_demo_ctx: AppContext, screen: QSize
@@ -155,11 +156,14 @@ def test_the_page_fits_the_windows_width_at_open(  # type: ignore[no-untyped-def
     dialog.resize(size)
     dialog.show()
     qtbot.waitUntil(dialog.print_button.isEnabled, timeout=30_000)
+    settle()  # the layouts done
+    assert dialog.width() <= available.width()  # the tool bar's buttons did not widen it past
     view = dialog.view
     room = view.viewport().width()
     for label in page_labels(dialog):
         width = label.pixmap().width()
         assert room - 40 <= width <= room, (width, room)  # the whole width, and no more
+        assert label.geometry().left() >= 0 and label.geometry().right() < room
     assert view.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways
     assert dialog.findChild(QLabel, "zoom_label").text() == f"{round(dialog.zoom * 100)}%"
     buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
