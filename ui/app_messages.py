@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-# The messages of app/auth.py, app/validation.py and app/cases/acceptance.py a clerk meets at
-# the login and the counter.
+# The messages a clerk meets at the login, the counter and the case window (app/auth.py,
+# app/validation.py, app/cases, app/notices, app/agency, app/idcard.py).
 MESSAGES = (
     QT_TRANSLATE_NOOP("app", "用户名或密码不正确"),
     QT_TRANSLATE_NOOP("app", "用户名或密码不正确（还可尝试 {} 次）"),
@@ -150,6 +150,19 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("app", "委托书签署已超过一年，请申请人重新签署"),
     QT_TRANSLATE_NOOP("app", "委托事项和权限"),
     QT_TRANSLATE_NOOP("app", "委托书编号或存放位置"),
+    # The ID card reader's notes and refusals at the counter (app/idcard.py).
+    QT_TRANSLATE_NOOP("app", "证件已过期（有效期至{}）：请申请人出示有效证件或临时身份证"),
+    QT_TRANSLATE_NOOP("app", "证件有效期从{}开始，尚未生效"),
+    QT_TRANSLATE_NOOP("app", "{}的{}是读卡器无法识别的生僻字：请对照证件原件手工改正"),
+    QT_TRANSLATE_NOOP("app", "姓名"),
+    QT_TRANSLATE_NOOP("app", "住址"),
+    QT_TRANSLATE_NOOP("app", "第{}个字"),
+    QT_TRANSLATE_NOOP("app", "读卡器返回的{}不是日期（{}）：请手工录入"),
+    QT_TRANSLATE_NOOP("app", "读卡器只返回了{}字节的文字信息（应为{}）：请重试"),
+    QT_TRANSLATE_NOOP("app", "这是外国人永久居留身份证：请手工录入"),
+    QT_TRANSLATE_NOOP("app", "有效期截止日期"),
+    QT_TRANSLATE_NOOP("app", "出生日期"),
+    QT_TRANSLATE_NOOP("app", "有效期起始日期"),
     # The case window's steps (app/cases); a step's name and a case's state, and the field a
     # "请填写{}" asks for, are translated where they are put into a message.
     QT_TRANSLATE_NOOP("app", "材料不属于该事项的当前版本（{}）"),

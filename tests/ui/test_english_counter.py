@@ -5,8 +5,10 @@ settings go with a data folder that was given (issue 17.8)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from app.cases.transitions import decide_case, extend_case, withdraw_case
 from app.catalog.records import MaterialForm, MaterialMedium, MaterialRecord, Necessity
 from app.context import AppContext
 from app.errors import DomainError, ValidationError
+from app.idcard import ReaderError, parse_text_block, review
 from app.validation import (
     validate_id_document,
     validate_login,
@@ -43,6 +46,7 @@ from app.validation import (
     validate_text,
 )
 from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.idcard_reader import SAMPLE
 from tests.ui.test_small_screen import open_main as open_sized
 from tests.ui.test_small_screen import settle
 from ui.app_messages import translated
@@ -399,3 +403,28 @@ def test_the_counters_field_messages_in_english(  # type: ignore[no-untyped-def]
         assert message and not CJK.search(shown(message, ("王",))), message
     message = typed("phone", "12345")
     assert message and not CJK.search(message), message
+
+
+def test_the_card_readers_notes_in_english(english: None) -> None:
+    """An expired card, one not yet valid, and rare characters the reader could not read: the
+    notes the counter shows (app.idcard.review) come out in English."""
+    card = dataclasses.replace(
+        SAMPLE,
+        name="王\ue000\ue001",
+        address="北京市\ue002路",
+        valid_from=date(2010, 1, 1),
+        valid_to=date(2020, 1, 1),
+    )
+    late = dataclasses.replace(SAMPLE, valid_from=date(2099, 1, 1), valid_to=None)
+    notes = [*review(card, date(2026, 12, 1)), *review(late, date(2026, 12, 1))]
+    assert len(notes) == 4
+    for note in notes:
+        text = translated(note.message)
+        assert not CJK.search(text), (note.message, text)
+    assert translated(notes[1].message) == (
+        "In the name, character 2, character 3 is a rare character the card reader cannot read:"
+        " correct it by hand from the card"
+    )
+    with pytest.raises(ReaderError) as refused:
+        parse_text_block(b"\0" * 10)
+    assert not CJK.search(translated(refused.value.message))
