@@ -264,8 +264,8 @@ class PrintPreviewDialog(QDialog):
         if self.document is None:
             return
         printer = self.make_printer()
-        self._set_paper(printer)
         propose_file(printer, self.document)
+        self._set_paper(printer)
         dialog = QPrintDialog(printer, self)
         chosen = dialog.exec()
         dialog.deleteLater()

@@ -4,6 +4,7 @@ writes a PDF file (which then gets the program's own vector PDF, not Qt's page i
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -36,7 +37,13 @@ def default_pdf_path(doc: PrintedDocument) -> Path:
 
 def propose_file(printer: QPrinter, doc: PrintedDocument) -> None:
     """Make the print dialog offer ``doc``'s own file name in Documents for "print to file",
-    without taking the place of the printer it would preselect."""
+    without taking the place of the printer it would preselect.
+
+    Only Qt's own print dialog (Linux) has a file name field. Windows' and macOS's dialogs ask
+    for a file themselves, and a file name set beforehand could make them tick "print to file".
+    """
+    if sys.platform in ("win32", "darwin"):
+        return
     printer_name = printer.printerName()
     printer.setOutputFileName(str(default_pdf_path(doc)))  # this also turns the printer to PDF
     name = printer_name or QPrinterInfo.defaultPrinterName()
