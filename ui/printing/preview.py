@@ -170,9 +170,6 @@ class PrintPreviewDialog(QDialog):
         self.view.clear()
         self.pdf = b""
         super().done(result)
-        parent = self.parentWidget()
-        if parent is not None and parent.isVisible():
-            parent.window().activateWindow()  # back where the clerk was
 
     @classmethod
     def for_number(
@@ -354,7 +351,10 @@ class PrintPreviewDialog(QDialog):
         """Done: the clerk goes back to where they were (the next copy is a reprint)."""
         if isValid(self):
             self.document_printed.emit(copy_no)
+            parent = self.parentWidget()
             self.accept()
+            if parent is not None and parent.isVisible():
+                parent.window().activateWindow()  # back where the clerk was
 
     # -- errors --------------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:
