@@ -87,6 +87,7 @@ class PrintPreviewDialog(QDialog):
 
         self.info = QLabel(tr("正在生成…"))
         self.info.setObjectName("preview_info")
+        self.info.setWordWrap(True)  # a long title wraps; it never widens the window
         self.size_box = QComboBox()
         self.size_box.setObjectName("page_size")
         for size in PageSize:
@@ -124,7 +125,7 @@ class PrintPreviewDialog(QDialog):
         """The preview's size on a screen leaving ``available``: as tall as it allows (counter
         PCs often have 768 lines and a taskbar), a portrait page's width or, for landscape
         paper, as wide as it allows; the window's frame still fits."""
-        width = min(1180 if landscape else 760, available.width() - 40)
+        width = min(1180 if landscape else 900, available.width() - 40)
         return QSize(width, min(900, available.height() - 40))
 
     def _available(self) -> QSize:
