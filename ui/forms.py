@@ -147,7 +147,9 @@ class ServiceForm(QDialog):
             if first is not None:
                 first.setFocus()
         elif isinstance(exc, DomainError):
-            self.message.setText(exc.message)
+            from ui.app_messages import translated
+
+            self.message.setText(translated(exc.message))
         else:
             self.unexpected(exc)
 
@@ -155,4 +157,6 @@ class ServiceForm(QDialog):
         raise exc
 
     def unplaced_text(self, errors: dict[str, str]) -> str:
-        return "\n".join(errors.values())
+        from ui.app_messages import translated
+
+        return "\n".join(translated(text) for text in errors.values())

@@ -907,7 +907,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="257"/>
-        <location filename="../../ui/printing/preview.py" line="93"/>
+        <location filename="../../ui/printing/preview.py" line="101"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -971,7 +971,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="24"/>
-        <location filename="../../ui/cases/page.py" line="53"/>
+        <location filename="../../ui/cases/page.py" line="54"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -1135,113 +1135,134 @@ Recorded by: %s %s</translation>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="41"/>
+        <location filename="../../ui/cases/page.py" line="42"/>
         <source>办件编号 / 身份证号 / 电话 / 申请人姓名（可扫码）</source>
         <translation>Case number / ID / phone / applicant&apos;s name (or scan)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="44"/>
+        <location filename="../../ui/cases/page.py" line="45"/>
         <source>未办结的</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="45"/>
+        <location filename="../../ui/cases/page.py" line="46"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="50"/>
+        <location filename="../../ui/cases/page.py" line="51"/>
         <source>全部预警</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="51"/>
+        <location filename="../../ui/cases/page.py" line="52"/>
         <source>红牌</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="52"/>
+        <location filename="../../ui/cases/page.py" line="53"/>
         <source>黄牌</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="56"/>
+        <location filename="../../ui/cases/page.py" line="57"/>
         <source>只看我负责的</source>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="59"/>
+        <location filename="../../ui/cases/page.py" line="60"/>
         <source>按紧急程度</source>
         <translation>By urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="60"/>
+        <location filename="../../ui/cases/page.py" line="61"/>
         <source>按受理时间（新的在前）</source>
         <translation>By acceptance (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="64"/>
+        <location filename="../../ui/cases/page.py" line="65"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="132"/>
+        <location filename="../../ui/cases/page.py" line="133"/>
         <source>共 %s 件</source>
         <translation>%s cases</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="72"/>
+        <location filename="../../ui/printing/preview.py" line="80"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="81"/>
+        <location filename="../../ui/printing/preview.py" line="88"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="282"/>
-        <location filename="../../ui/printing/preview.py" line="88"/>
+        <location filename="../../ui/printing/preview.py" line="96"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="106"/>
+        <location filename="../../ui/printing/preview.py" line="113"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="177"/>
+        <location filename="../../ui/printing/preview.py" line="217"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="175"/>
+        <location filename="../../ui/printing/preview.py" line="215"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="179"/>
+        <location filename="../../ui/printing/preview.py" line="144"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="145"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="146"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="219"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="181"/>
+        <location filename="../../ui/printing/preview.py" line="221"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="249"/>
+        <location filename="../../ui/printing/preview.py" line="309"/>
+        <location filename="../../ui/printing/preview.py" line="332"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="257"/>
+        <location filename="../../ui/printing/preview.py" line="340"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="281"/>
+        <location filename="../../ui/printing/preview.py" line="364"/>
+        <source>无法写入文件 %s：%s</source>
+        <translation>Cannot write the file %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="375"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -4140,226 +4161,226 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="83"/>
+        <location filename="../../ui/mainwindow/window.py" line="84"/>
         <source>%s — 窗口办件系统</source>
         <translation>%s — Counter Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="85"/>
+        <location filename="../../ui/mainwindow/window.py" line="86"/>
         <source>【演示数据】%s</source>
         <translation>[DEMO DATA] %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="102"/>
+        <location filename="../../ui/mainwindow/window.py" line="103"/>
         <source>演示数据：本数据库以演示方式创建，其中的人员、办件均为虚构，不是真实大厅的记录</source>
         <translation>Demo data: this database was created as a demo; its staff and cases are made up, not a real hall&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="163"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="166"/>
+        <location filename="../../ui/mainwindow/window.py" line="167"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="167"/>
+        <location filename="../../ui/mainwindow/window.py" line="168"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="168"/>
+        <location filename="../../ui/mainwindow/window.py" line="169"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="163"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="154"/>
+        <location filename="../../ui/mainwindow/window.py" line="155"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="156"/>
+        <location filename="../../ui/mainwindow/window.py" line="157"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="170"/>
+        <location filename="../../ui/mainwindow/window.py" line="171"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="173"/>
+        <location filename="../../ui/mainwindow/window.py" line="174"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="175"/>
+        <location filename="../../ui/mainwindow/window.py" line="176"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="180"/>
+        <location filename="../../ui/mainwindow/window.py" line="181"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="181"/>
+        <location filename="../../ui/mainwindow/window.py" line="182"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="182"/>
+        <location filename="../../ui/mainwindow/window.py" line="183"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="183"/>
+        <location filename="../../ui/mainwindow/window.py" line="184"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="185"/>
+        <location filename="../../ui/mainwindow/window.py" line="186"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="190"/>
+        <location filename="../../ui/mainwindow/window.py" line="191"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="191"/>
+        <location filename="../../ui/mainwindow/window.py" line="192"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="328"/>
+        <location filename="../../ui/mainwindow/window.py" line="329"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="331"/>
+        <location filename="../../ui/mainwindow/window.py" line="332"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="333"/>
-        <location filename="../../ui/mainwindow/window.py" line="568"/>
+        <location filename="../../ui/mainwindow/window.py" line="334"/>
+        <location filename="../../ui/mainwindow/window.py" line="570"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="334"/>
+        <location filename="../../ui/mainwindow/window.py" line="335"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="347"/>
+        <location filename="../../ui/mainwindow/window.py" line="348"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="351"/>
+        <location filename="../../ui/mainwindow/window.py" line="352"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="363"/>
+        <location filename="../../ui/mainwindow/window.py" line="364"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="364"/>
+        <location filename="../../ui/mainwindow/window.py" line="365"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="367"/>
+        <location filename="../../ui/mainwindow/window.py" line="368"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="369"/>
+        <location filename="../../ui/mainwindow/window.py" line="370"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="370"/>
-        <location filename="../../ui/mainwindow/window.py" line="553"/>
+        <location filename="../../ui/mainwindow/window.py" line="371"/>
+        <location filename="../../ui/mainwindow/window.py" line="555"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="376"/>
+        <location filename="../../ui/mainwindow/window.py" line="377"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="380"/>
+        <location filename="../../ui/mainwindow/window.py" line="381"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="441"/>
+        <location filename="../../ui/mainwindow/window.py" line="443"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="476"/>
+        <location filename="../../ui/mainwindow/window.py" line="478"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="517"/>
+        <location filename="../../ui/mainwindow/window.py" line="519"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="525"/>
+        <location filename="../../ui/mainwindow/window.py" line="527"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="527"/>
+        <location filename="../../ui/mainwindow/window.py" line="529"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="533"/>
+        <location filename="../../ui/mainwindow/window.py" line="535"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="533"/>
+        <location filename="../../ui/mainwindow/window.py" line="535"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="542"/>
+        <location filename="../../ui/mainwindow/window.py" line="544"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="554"/>
+        <location filename="../../ui/mainwindow/window.py" line="556"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="559"/>
+        <location filename="../../ui/mainwindow/window.py" line="561"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="569"/>
+        <location filename="../../ui/mainwindow/window.py" line="571"/>
         <source>受理台上还有未办完的申请：%s。
 退出将丢失已录入的内容，确定退出吗？</source>
         <translation>The counter holds an unfinished application: %s.
@@ -5141,6 +5162,611 @@ Quitting loses what was entered. Quit anyway?</translation>
         <location filename="../../ui/app_messages.py" line="60"/>
         <source>没有 {} 号窗口</source>
         <translation>There is no window {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="62"/>
+        <source>{}中的出生日期无效（{}年）</source>
+        <translation>The birth date in {} is not valid (year {})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="63"/>
+        <source>居住证号码应为18位</source>
+        <translation>A residence permit number has 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="64"/>
+        <source>居住证号码只能由数字组成，最后一位可以是X</source>
+        <translation>A residence permit number is digits only; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="65"/>
+        <source>居住证号码中的出生日期无效</source>
+        <translation>The birth date in the residence permit number is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="66"/>
+        <source>居住证号码中的出生日期晚于今天</source>
+        <translation>The birth date in the residence permit number is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="67"/>
+        <source>居住证号码校验位不正确</source>
+        <translation>The residence permit number&apos;s check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="68"/>
+        <source>永久居留身份证号码应为18位</source>
+        <translation>A permanent residence ID number has 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="69"/>
+        <source>永久居留身份证号码只能由数字组成，最后一位可以是X</source>
+        <translation>A permanent residence ID number is digits only; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="70"/>
+        <source>永久居留身份证号码中的出生日期无效</source>
+        <translation>The birth date in the permanent residence ID number is not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="71"/>
+        <source>永久居留身份证号码中的出生日期晚于今天</source>
+        <translation>The birth date in the permanent residence ID number is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="72"/>
+        <source>永久居留身份证号码校验位不正确</source>
+        <translation>The permanent residence ID number&apos;s check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="73"/>
+        <source>身份证号码</source>
+        <translation>the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="74"/>
+        <source>居住证号码</source>
+        <translation>the residence permit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="75"/>
+        <source>永久居留身份证号码</source>
+        <translation>the permanent residence ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="76"/>
+        <source>以9开头的18位号码是外国人永久居留身份证，请把证件类型选为“外国人永久居留身份证”</source>
+        <translation>An 18-character number beginning with 9 is a foreigner&apos;s permanent residence ID: choose that ID document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="79"/>
+        <source>港澳居民来往内地通行证号码应为字母H或M加8位数字（2013年前的旧证为10位数字）</source>
+        <translation>A Hong Kong/Macao travel permit number is H or M and 8 digits (10 digits on permits before 2013)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="82"/>
+        <source>港澳台居民居住证号码前6位应为810000（香港）、820000（澳门）或830000（台湾）</source>
+        <translation>A residence permit for Hong Kong, Macao and Taiwan residents begins 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="85"/>
+        <source>10位数字的号码请在前面加H或M（港澳通行证）；台湾居民来往大陆通行证为8位数字</source>
+        <translation>Put H or M before a 10-digit number (Hong Kong/Macao travel permit); a Taiwan travel permit has 8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="88"/>
+        <source>号码格式不对：港澳通行证为H或M加8位数字，台胞证为8位数字，港澳台居民居住证为以81、82、83开头的18位号码</source>
+        <translation>Wrong number: a Hong Kong/Macao travel permit is H or M and 8 digits, a Taiwan travel permit 8 digits, a residence permit 18 characters beginning 81, 82 or 83</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="92"/>
+        <source>请填写护照号码</source>
+        <translation>Enter the passport number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="93"/>
+        <source>护照号码只能由英文字母和数字组成，不含空格以外的符号</source>
+        <translation>A passport number is Latin letters and digits only, with no symbols but spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="94"/>
+        <source>护照号码应为5至9位字母或数字，现为{}位</source>
+        <translation>A passport number has 5 to 9 letters or digits; this one has {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="95"/>
+        <source>护照号码中应有数字</source>
+        <translation>A passport number contains digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="96"/>
+        <source>中国普通护照号码应为E加8位数字（或E加1位字母和7位数字）</source>
+        <translation>A Chinese ordinary passport number is E and 8 digits (or E, a letter and 7 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="97"/>
+        <source>请填写永久居留身份证号码</source>
+        <translation>Enter the permanent residence ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="98"/>
+        <source>旧版永久居留身份证号码应为3位英文字母（国籍）加12位数字</source>
+        <translation>An old permanent residence ID number is 3 letters (nationality) and 12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="99"/>
+        <source>新版永久居留身份证号码以9开头；以其他数字开头的18位号码是居民身份证，请改选证件类型</source>
+        <translation>A new permanent residence ID number begins with 9; an 18-character number beginning otherwise is a resident ID: choose that ID document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="102"/>
+        <source>永久居留身份证号码第2、3位{}不是有效的受理地省份代码</source>
+        <translation>Characters 2 and 3 of the permanent residence ID number ({}) are not a valid province code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="103"/>
+        <source>永久居留身份证号码应为18位（新版，以9开头）或15位（旧版，3位字母加12位数字），现为{}位</source>
+        <translation>A permanent residence ID number has 18 characters (new, beginning with 9) or 15 (old, 3 letters and 12 digits); this one has {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="107"/>
+        <source>第{}个字（U+{}）</source>
+        <translation>character {} (U+{})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="108"/>
+        <source>{}是无法打印的私用字（常见于读卡器读出的生僻字）：请对照证件改正</source>
+        <translation>{}: a private-use character that cannot be printed (card readers give them for rare characters): correct it from the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="109"/>
+        <source>{}写的姓名无法正确打印（字母须连写变形，本系统打印不支持），请填写证件上的汉字姓名，如“{}”</source>
+        <translation>A name in {} cannot be printed correctly (its letters join and change shape, which printing here does not support): enter the name in Chinese characters as on the ID card, e.g. “{}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="113"/>
+        <source>维吾尔文等阿拉伯字母</source>
+        <translation>Arabic letters (such as Uyghur)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="114"/>
+        <source>藏文</source>
+        <translation>Tibetan script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="115"/>
+        <source>蒙古文</source>
+        <translation>Mongolian script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="116"/>
+        <source>{}无法打印：本系统的字体没有这个字，打印出来会是空白。请核对是否输错，或与管理员联系</source>
+        <translation>{} cannot be printed: no font here has it, it would print as a blank. Check whether it was mistyped, or ask the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="120"/>
+        <source>含有无效的字符（U+{}），请重新输入</source>
+        <translation>Contains an invalid character (U+{}): enter it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="123"/>
+        <source>补齐期限不能早于今天</source>
+        <translation>The date to complete the materials cannot be before today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="124"/>
+        <source>补齐期限不能超过一年</source>
+        <translation>The date to complete the materials cannot be more than a year ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="125"/>
+        <source>材料已齐全，请直接受理，无需出具告知单</source>
+        <translation>The materials are complete: accept the case, no notice is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="126"/>
+        <source>回访时须按原告知单上的事项版本办理</source>
+        <translation>On the return visit the item&apos;s version on the notice applies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="127"/>
+        <source>以下材料不在原告知单上，须先说明理由（额外要求）：{}</source>
+        <translation>These materials are not on the notice; give the reason for asking for them first: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="128"/>
+        <source>没有编号为 {} 的告知单</source>
+        <translation>There is no notice numbered {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="129"/>
+        <source>告知单 {} 已受理（办件编号 {}）</source>
+        <translation>Notice {} has been accepted (case {})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="130"/>
+        <source>告知单 {} 已办结，不能再使用</source>
+        <translation>Notice {} is closed and cannot be used again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="131"/>
+        <source>要求告知单以外的材料，须写明理由</source>
+        <translation>Asking for a material not on the notice needs a written reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="132"/>
+        <source>该材料不属于告知单上的事项</source>
+        <translation>This material is not of the notice&apos;s item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="133"/>
+        <source>“{}”已列在告知单上，可以直接要求</source>
+        <translation>“{}” is on the notice already: it can be asked for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="134"/>
+        <source>“{}”的额外要求已经记录</source>
+        <translation>The extra request for “{}” is recorded already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="135"/>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="136"/>
+        <source>请输入或扫描告知单编号，或输入身份证号码、姓名和电话</source>
+        <translation>Type or scan a notice number, or enter an ID number, a name and a phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="137"/>
+        <source>核验码无效：{}</source>
+        <translation>The code is not genuine: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="138"/>
+        <source>这是{}（{}），不是一次性告知单</source>
+        <translation>This is a {} ({}), not a one-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="139"/>
+        <source>其他文书</source>
+        <translation>another paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="140"/>
+        <source>请输入告知单编号、身份证号码，或姓名加电话（如：王芳 13812345678）</source>
+        <translation>Enter a notice number, an ID number, or a name and phone (e.g. 王芳 13812345678)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="141"/>
+        <source>不予受理的理由</source>
+        <translation>the reason for refusing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="142"/>
+        <source>法律依据</source>
+        <translation>the legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="143"/>
+        <source>没有编号为 {} 的不予受理通知书</source>
+        <translation>There is no refusal notice numbered {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="144"/>
+        <source>原密码不正确</source>
+        <translation>The old password is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="145"/>
+        <source>请指定代办员</source>
+        <translation>Choose the agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="146"/>
+        <source>代办员须为本中心在岗的窗口工作人员或负责人</source>
+        <translation>The agent must be a clerk or supervisor of this center on duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="147"/>
+        <source>请选择代办原因</source>
+        <translation>Choose why the case is handled by an agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="148"/>
+        <source>请填写委托书签署日期</source>
+        <translation>Enter the date the authorization was signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="149"/>
+        <source>委托日期不能晚于今天</source>
+        <translation>The authorization date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="150"/>
+        <source>委托书签署已超过一年，请申请人重新签署</source>
+        <translation>The authorization was signed more than a year ago: the applicant must sign again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="151"/>
+        <source>委托事项和权限</source>
+        <translation>what is authorized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="152"/>
+        <source>委托书编号或存放位置</source>
+        <translation>the authorization&apos;s number or where it is kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="154"/>
+        <source>证件已过期（有效期至{}）：请申请人出示有效证件或临时身份证</source>
+        <translation>The ID card expired on {}: ask the applicant for a valid document or a temporary ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="155"/>
+        <source>证件有效期从{}开始，尚未生效</source>
+        <translation>The ID card is valid only from {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="156"/>
+        <source>{}的{}是读卡器无法识别的生僻字：请对照证件原件手工改正</source>
+        <translation>In {}, {} is a rare character the card reader cannot read: correct it by hand from the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="157"/>
+        <source>姓名</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="158"/>
+        <source>住址</source>
+        <translation>the address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="159"/>
+        <source>第{}个字</source>
+        <translation>character {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="160"/>
+        <source>读卡器返回的{}不是日期（{}）：请手工录入</source>
+        <translation>The card reader gave {} that is not a date ({}): enter it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="161"/>
+        <source>读卡器只返回了{}字节的文字信息（应为{}）：请重试</source>
+        <translation>The card reader gave only {} bytes of text (instead of {}): try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="162"/>
+        <source>这是外国人永久居留身份证：请手工录入</source>
+        <translation>This is a foreigner&apos;s permanent residence ID card: enter it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="163"/>
+        <source>有效期截止日期</source>
+        <translation>an expiry date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="164"/>
+        <source>出生日期</source>
+        <translation>a birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="165"/>
+        <source>有效期起始日期</source>
+        <translation>a start of validity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="168"/>
+        <source>材料不属于该事项的当前版本（{}）</source>
+        <translation>Materials not of this item&apos;s current version ({})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="169"/>
+        <source>找不到本服务中心</source>
+        <translation>This service center was not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="170"/>
+        <source>没有编号为 {} 的办件</source>
+        <translation>There is no case numbered {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="171"/>
+        <source>请填写{}</source>
+        <translation>Enter {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="172"/>
+        <source>原因</source>
+        <translation>the reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="173"/>
+        <source>办件 {} 已被{}于 {} 修改，请刷新后再办理</source>
+        <translation>Case {} was changed by {} at {}: refresh it, then try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="174"/>
+        <source>他人</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="175"/>
+        <source>办件 {} 由{}负责，您不能办理</source>
+        <translation>Case {} is {}&apos;s: you cannot act on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="176"/>
+        <source>办件当前状态为“{}”，不能{}</source>
+        <translation>The case is “{}”: it cannot be {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="177"/>
+        <source>已受理</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="178"/>
+        <source>办理中</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="179"/>
+        <source>已中止计时</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="180"/>
+        <source>已办结</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="181"/>
+        <source>已送达</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="182"/>
+        <source>已撤回</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="183"/>
+        <source>受理</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="184"/>
+        <source>开始办理</source>
+        <translation>started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="185"/>
+        <source>完成环节</source>
+        <translation>moved to its next step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="186"/>
+        <source>中止计时</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="187"/>
+        <source>恢复计时</source>
+        <translation>resumed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="188"/>
+        <source>延期</source>
+        <translation>extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="189"/>
+        <source>作出决定</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="190"/>
+        <source>送达</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="191"/>
+        <source>申请人撤回</source>
+        <translation>withdrawn by the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="192"/>
+        <source>补交容缺材料</source>
+        <translation>given deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="193"/>
+        <source>请选择中止计时的类型</source>
+        <translation>Choose why the clock stops</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="194"/>
+        <source>请填写特别程序预计所需的工作日（书面告知申请人）</source>
+        <translation>Enter the working days the special procedure is expected to take (the applicant is told in writing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="195"/>
+        <source>预计所需工作日应在1～{}之间</source>
+        <translation>The expected working days must be between 1 and {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="196"/>
+        <source>延期天数须为正数</source>
+        <translation>The extension must be a positive number of days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="197"/>
+        <source>延期后共 {} 个工作日，超过法定时限 {} 个工作日加可延长的 {} 个工作日（最多还能延 {} 天）</source>
+        <translation>Extended, the case would take {} working days, more than the statutory {} working days plus the {} that may be added (at most {} more days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="201"/>
+        <source>批准超过法定时限（{}个工作日）延期的负责人</source>
+        <translation>the head who approved extending past the statutory limit ({} working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="202"/>
+        <source>请选择准予或不予许可</source>
+        <translation>Choose granted or not granted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="203"/>
+        <source>不予许可的理由</source>
+        <translation>the reasons for not granting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="204"/>
+        <source>不予许可的法律依据</source>
+        <translation>the legal basis for not granting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="205"/>
+        <source>请选择送达方式</source>
+        <translation>Choose how the result is delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="206"/>
+        <source>请勾选收到的容缺材料</source>
+        <translation>Tick the deferred materials received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="207"/>
+        <source>{} 不是本件尚未补交的容缺材料</source>
+        <translation>{} is not a deferred material this case still awaits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="208"/>
+        <source>补交的材料不正确</source>
+        <translation>The materials given are not right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="209"/>
+        <source>容缺材料（{}）尚未补交，不能准予；请先登记补交，或由负责人决定</source>
+        <translation>Deferred materials ({}) are still owed: the case cannot be granted; record them first, or a supervisor decides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="210"/>
+        <source>容缺材料（{}）尚未补交时准予的理由</source>
+        <translation>the reason for granting while deferred materials ({}) are owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="211"/>
+        <source>情况说明</source>
+        <translation>a note on what happened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="212"/>
+        <source>处理结果</source>
+        <translation>the outcome</translation>
     </message>
 </context>
 <context>
