@@ -512,11 +512,11 @@ def _scale(args: argparse.Namespace) -> int:
     import time
     from datetime import datetime
 
-    from app import scale
     from app.clock import DEFAULT_TZ
     from app.setup import DEMO_PASSWORD
     from cli import wiring
-    from db.bulk import SqlBulkSink, count_cases
+    from sim import scale
+    from sim.sql_sink import SqlBulkSink, count_cases
 
     if not 0 < args.years <= 20:
         raise DomainError("--years must be between 0 and 20")
@@ -562,7 +562,7 @@ def demo_setup_clock(days: int):  # type: ignore[no-untyped-def]
     from datetime import datetime, time, timedelta
 
     from app.clock import DEFAULT_TZ, ManualClock
-    from app.demo_activity import last_day_over
+    from sim.demo.activity import last_day_over
 
     first = last_day_over(datetime.now(DEFAULT_TZ)) - timedelta(days=days - 1)
     return ManualClock(datetime.combine(first, time(7, 0), DEFAULT_TZ))
@@ -572,8 +572,8 @@ def run_demo(data_dir: str | None, db: str | None, days: int, seed: int):  # typ
     from datetime import datetime
 
     from app.clock import DEFAULT_TZ, ManualClock
-    from app.demo_activity import last_day_over, simulate
     from cli import wiring
+    from sim.demo.activity import last_day_over, simulate
 
     now = datetime.now(DEFAULT_TZ)
     clock = ManualClock(now)

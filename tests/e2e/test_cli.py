@@ -26,7 +26,7 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
 
     from app.audit import KEYED_ACTION
     from app.clock import DEFAULT_TZ
-    from app.demo_activity import last_day_over
+    from sim.demo.activity import last_day_over
 
     with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
         # The first event after the marker that starts the keyed chain (written by the

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import audit, scale
+from app import audit
 from app.calendar import load_calendar
 from app.cases import service
 from app.cases.deadlines import local_day
@@ -21,10 +21,11 @@ from app.catalog.service import get_version, list_items
 from app.clock import ManualClock
 from app.context import AppContext
 from app.setup import initialize
-from db.bulk import SqlBulkSink
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim import scale
+from sim.sql_sink import SqlBulkSink
 from tests.helpers.stores import START
 
 TABLES = {

@@ -1,5 +1,6 @@
 """The direction of the rooms: ui -> app <- db. app/ knows neither Qt nor SQL; db/ no Qt;
-ui/ talks to services, never to the database."""
+ui/ talks to services, never to the database. The simulators (sim/) drive the product from
+outside: they may use app/ and db/, and nothing of the product uses them."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ def imported_modules(folder: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("folder", "forbidden"),
     [
-        ("app", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli")),
-        ("db", ("PySide6", "shiboken6", "ui", "cli")),
-        ("ui", ("sqlalchemy", "alembic", "db", "cli")),
-        ("devices", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli")),
+        ("app", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli", "sim")),
+        ("db", ("PySide6", "shiboken6", "ui", "cli", "sim")),
+        ("ui", ("sqlalchemy", "alembic", "db", "cli", "sim")),
+        ("devices", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli", "sim")),
+        ("sim", ("PySide6", "shiboken6", "ui", "cli")),
     ],
 )
 def test_layer_does_not_import(folder: str, forbidden: tuple[str, ...]) -> None:
@@ -45,3 +47,12 @@ def test_the_check_sees_imports() -> None:
     # Guard against a scan that silently finds nothing.
     assert any(module.startswith("PySide6") for _, module in imported_modules("ui"))
     assert any(module.startswith("sqlalchemy") for _, module in imported_modules("db"))
+
+
+def test_the_check_sees_the_simulators() -> None:
+    # The simulators are scanned, and what they drive is seen: the product's services from
+    # outside (app) and the bulk rows' tables (db).
+    found = imported_modules("sim")
+    assert any(Path(file).parts[:2] == ("sim", "demo") for file, _ in found)
+    assert any(module.startswith("app.cases") for _, module in found)
+    assert any(module.startswith("db.") for _, module in found)

@@ -1,4 +1,4 @@
-"""The bulk sink for ``app.scale``: the rows the case services would write, in large batches.
+"""The bulk sink for ``sim.scale``: the rows the case services would write, in large batches.
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -14,7 +14,6 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from app.records import ChainHead
-from app.scale import BulkBatch
 from db.applicants import applicant_columns
 from db.cases_repo import name_tokens
 from db.models import (
@@ -27,6 +26,7 @@ from db.models import (
     NumberCounter,
     SearchToken,
 )
+from sim.scale import BulkBatch
 
 
 class SqlBulkSink:

@@ -1,6 +1,6 @@
 """``frontdesk scale``: years of a county hall's work, fast, for benchmarks.
 
-The demo simulator (``app.demo_activity``) calls the services for every action: right, but about
+The demo simulator (``sim.demo.activity``) calls the services for every action: right, but about
 a millisecond per action, far too slow for ten years of a 20-window hall (five million cases).
 This module splits the same work in two:
 
@@ -9,7 +9,7 @@ This module splits the same work in two:
 - an **executor** that carries the plan out. ``ServiceExecutor`` calls the real services;
   ``BulkExecutor`` computes the very rows those services would write (numbers, deadlines,
   warnings, events, accountability records, audit events with their hash chain) with the same
-  rule functions, and hands them to a ``BulkSink`` (``db/bulk.py``) that inserts them in large
+  rule functions, and hands them to a ``BulkSink`` (``sim/sql_sink.py``) that inserts them in large
   batches. ``tests/integration/test_scale.py`` runs one plan through both and compares every row.
 """
 
@@ -31,12 +31,12 @@ from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState, next_state
 from app.cases.records import AcceptRequest, ApplicantInput, CaseEventRecord, NewCase
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.clock import DEFAULT_TZ, ManualClock
-from app.demo_activity import person
 from app.numbering import NumberKind, format_number
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor, Role
 from app.workdays import WorkCalendar, warning_level, working_days_late
+from sim.people import person
 
 DENIAL_NOTE = "经审核不符合申请条件"
 DENIAL_BASIS = "《中华人民共和国行政许可法》第三十八条第二款及本事项设定依据"
