@@ -515,7 +515,7 @@ def _scale(args: argparse.Namespace) -> int:
     from app.clock import DEFAULT_TZ
     from app.setup import DEMO_PASSWORD
     from cli import wiring
-    from sim import scale
+    from sim import bulk, scale
     from sim.sql_sink import SqlBulkSink, count_cases
 
     if not 0 < args.years <= 20:
@@ -545,7 +545,7 @@ def _scale(args: argparse.Namespace) -> int:
         cases_per_window_day=args.per_window_day,
         seed=args.seed,
     )
-    summary = scale.generate(ctx.uow, SqlBulkSink(engine, site.id), plan, _say)
+    summary = bulk.generate(ctx.uow, SqlBulkSink(engine, site.id), plan, _say)
     from app.cases import service
 
     scan = service.refresh_warnings(ctx.uow())

@@ -26,7 +26,7 @@ from db.models import (
     NumberCounter,
     SearchToken,
 )
-from sim.scale import BulkBatch
+from sim.bulk import BulkBatch
 
 
 class SqlBulkSink:

@@ -24,7 +24,7 @@ from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
-from sim import scale
+from sim import bulk, scale
 from sim.sql_sink import SqlBulkSink
 from tests.helpers.stores import START
 
@@ -95,7 +95,7 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     site = in_bulk.uow()
     with site.read():
         site_id = site.sites.first().id  # type: ignore[union-attr]
-    summary = scale.generate(in_bulk.uow, SqlBulkSink(in_bulk.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    summary = bulk.generate(in_bulk.uow, SqlBulkSink(in_bulk.store.engine, site_id), plan)  # type: ignore[attr-defined]
     assert (summary.accepted, summary.moves) == (planned.accepted, planned.moves)
     assert summary.accepted > 250 and summary.moves > 400
 
@@ -130,7 +130,7 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     with uow.read():
         site_id = uow.sites.first().id  # type: ignore[union-attr]
     plan = scale.ScalePlan(end=local_day(START), years=5 / 365, cases_per_window_day=3, seed=3)
-    summary = scale.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    summary = bulk.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
     clerk = login(ctx.uow(), "zhangwei", "demo-2026")
     item = make_item(ctx)
     ids = {m.name: m.id for m in item.materials}

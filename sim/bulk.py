@@ -1,0 +1,295 @@
+"""The scale generator's fast path: the rows the case services would write, made by the
+services' own rule functions and handed to a ``BulkSink`` (``sim/sql_sink.py``) in batches.
+
+Nothing here decides what a row holds: the acceptance is ``app.cases.acceptance.acceptance``
+(after ``check_applicant`` and ``check_materials``), its number ``app.numbering.next_number``,
+each step's event, deadline, warning and audit summary ``app.cases.transitions`` and
+``app.cases.deadlines``, an overdue record ``app.cases.accountability.overdue_opening``, and
+every audit event is linked by ``app.audit.next_event``. What the bulk path adds is only where
+the rows go: kept in memory per case, written when the case closes (or at the end).
+``tests/integration/test_scale.py`` runs one plan through the services and through this and
+compares every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from app import audit
+from app.calendar import load_calendar
+from app.cases.acceptance import acceptance, acceptance_dates, check_applicant, check_materials
+from app.cases.accountability import overdue_opening
+from app.cases.common import yellow_ratio
+from app.cases.deadlines import deadline_of, local_day, warning_of
+from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState, next_state
+from app.cases.records import CaseEventRecord, NewCase
+from app.cases.transitions import transition_event, transition_summary
+from app.catalog.records import ItemVersionRecord
+from app.errors import DomainError
+from app.numbering import NumberKind, next_number
+from app.ports import UnitOfWork
+from app.records import AuditEventRecord, ChainHead
+from app.roles import Actor
+from app.validation import FieldErrors
+from app.workdays import Deadline, WorkCalendar
+from sim.scale import (
+    DENIAL_BASIS,
+    DENIAL_NOTE,
+    Accept,
+    Move,
+    ScalePlan,
+    ScaleSummary,
+    counter_staff,
+    run,
+)
+
+
+@dataclass
+class BulkBatch:
+    """Rows for the sink: closed (or, at the end, still open) cases with what hangs off them."""
+
+    cases: list[tuple[int, NewCase, dict[str, Any]]] = field(default_factory=list)
+    events: list[tuple[int, CaseEventRecord]] = field(default_factory=list)
+    accountability: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[AuditEventRecord] = field(default_factory=list)
+    counters: dict[str, int] = field(default_factory=dict)  # yyyymmdd -> last case serial
+
+
+class BulkSink(Protocol):
+    def begin(self) -> tuple[ChainHead, int, int]:
+        """The audit head, the next case id and the next accountability id."""
+        ...
+
+    def write(self, batch: BulkBatch, head: ChainHead) -> None:
+        """Insert the batch and move the audit head, in one transaction."""
+        ...
+
+
+class _Serials:
+    """The case counter in memory (``app.numbering.CounterRepository``): the sink stores the
+    last serial of each day with the batch."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def next_serial(self, site_id: int, kind: str, day: str) -> int:
+        self.last[day] = self.last.get(day, 0) + 1
+        return self.last[day]
+
+
+@dataclass
+class _OpenCase:
+    id: int
+    new: NewCase
+    state: CaseState
+    warning: str
+    deadline: Deadline
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
+    events: list[CaseEventRecord] = field(default_factory=list)
+    overdue: dict[str, Any] | None = None  # its accountability record, stored with the case
+
+
+class BulkExecutor:
+    """Makes the services' rows and writes them in batches of ``flush_days`` days."""
+
+    def __init__(
+        self,
+        sink: BulkSink,
+        site_id: int,
+        site_code: str,
+        items: Sequence[ItemVersionRecord],
+        calendar: WorkCalendar,
+        ratio: float,
+        flush_days: int = 20,
+    ) -> None:
+        self.sink = sink
+        self.site_id = site_id
+        self.site_code = site_code
+        self.items = {i.id: i for i in items}
+        self.calendar = calendar
+        self.ratio = ratio
+        self.flush_days = flush_days
+        self.head, self.next_case_id, self.next_record_id = sink.begin()
+        self.open: dict[int, _OpenCase] = {}
+        self.batch = BulkBatch()
+        self.serials = _Serials()
+        self.days = 0
+
+    def _audit(
+        self,
+        at: datetime,
+        actor: Actor | None,
+        action: str,
+        number: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any],
+        login: str | None = None,
+    ) -> None:
+        event = audit.next_event(
+            self.head, at, actor, action, "case", number, before, after, login=login
+        )
+        self.batch.audit.append(event)
+        self.head = ChainHead(event.seq, event.hash, self.head.key_id)
+
+    def accept(self, op: Accept) -> None:
+        today = local_day(op.at)
+        version = self.items[op.request.item_version_id]
+        errors = FieldErrors()
+        applicant = check_applicant(op.request.applicant, today, errors)
+        materials = check_materials(version, op.request, errors)
+        errors.raise_if_any()  # a plan only asks for what a counter may do
+        dates = acceptance_dates(self.calendar, version, op.request, today)
+        number = next_number(self.serials, self.site_id, self.site_code, NumberKind.CASE, today)
+        made = acceptance(
+            op.clerk,
+            version,
+            op.request,
+            applicant,
+            materials,
+            dates,
+            number=number,
+            site_id=self.site_id,
+            window_id=op.clerk.window_id,
+            now=op.at,
+            calendar=self.calendar,
+            ratio=self.ratio,
+        )
+        case = _OpenCase(
+            self.next_case_id, made.case, CaseState.ACCEPTED, made.case.warning, dates.deadline
+        )
+        self.next_case_id += 1
+        self.open[op.key] = case
+        case.events.append(made.event)
+        self._audit(op.at, op.clerk, "case_accepted", number, None, made.audit_after)
+
+    def _deadline(self, case: _OpenCase) -> Deadline:
+        return deadline_of(
+            case.new.accepted_day, case.new.committed_days, case.events, self.calendar
+        )
+
+    def _warning(self, case: _OpenCase, state: CaseState, deadline: Deadline, today: date) -> str:
+        return warning_of(
+            state, case.new.committed_days, case.events, deadline, today, self.calendar, self.ratio
+        )
+
+    def _open_overdue(self, case: _OpenCase, deadline: Deadline, at: datetime) -> None:
+        if case.overdue is not None:  # one overdue record per case, as the repository keeps
+            return
+        late, after = overdue_opening(case.new.owner_id, deadline, local_day(at), self.calendar)
+        case.overdue = {
+            "id": self.next_record_id,
+            "case_id": case.id,
+            "responsible_id": case.new.owner_id,
+            "opened_at": at,
+            "days_late": late,
+        }
+        self.next_record_id += 1
+        self._audit(
+            at, None, "accountability_opened", case.new.number, None, after, login="system"
+        )
+
+    def move(self, op: Move) -> None:
+        case = self.open[op.key]
+        today = local_day(op.at)
+        new_state = next_state(case.state, op.action)
+        if new_state in CLOSED_STATES:
+            before = self._deadline(case)
+            if self._warning(case, case.state, before, today) == "red":
+                self._open_overdue(case, before, op.at)
+        reason, detail, changes = _terms(op, case.new)
+        event = transition_event(
+            op.actor, case.new.owner_id, op.at, op.action, case.state, new_state, reason, detail
+        )
+        case.events.append(event)
+        deadline = self._deadline(case)
+        warning = self._warning(case, new_state, deadline, today)
+        due_before = case.deadline.due
+        case.state, case.warning, case.deadline = new_state, warning, deadline
+        case.version += 1
+        case.changes.update(changes)
+        if warning == "red":
+            self._open_overdue(case, deadline, op.at)
+        before_audit, after_audit = transition_summary(event, due_before, deadline.due)
+        self._audit(
+            op.at, op.actor, f"case_{op.action}", case.new.number, before_audit, after_audit
+        )
+        if new_state is CaseState.DELIVERED:
+            self._close(op.key)
+
+    def _close(self, key: int) -> None:
+        case = self.open.pop(key)
+        final = {
+            "state": str(case.state),
+            "warning": case.warning,
+            "row_version": case.version,
+            "due_date": case.deadline.due,
+            "due_provisional": case.deadline.provisional,
+            "calendar_version": case.deadline.calendar_version,
+            **case.changes,
+        }
+        self.batch.cases.append((case.id, case.new, final))
+        self.batch.events.extend((case.id, e) for e in case.events)
+        if case.overdue is not None:
+            self.batch.accountability.append(case.overdue)
+
+    def end_day(self, day: date) -> None:
+        self.days += 1
+        if self.days % self.flush_days == 0:
+            self.flush()
+
+    def flush(self, everything: bool = False) -> None:
+        if everything:
+            for key in list(self.open):
+                self._close(key)
+        self.batch.counters = dict(self.serials.last)
+        self.sink.write(self.batch, self.head)
+        self.batch = BulkBatch()
+        self.serials = _Serials()
+
+
+def _terms(op: Move, case: NewCase) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """The reason, event detail and case columns of a decision or a delivery, as the plan's
+    ``ServiceExecutor`` asks ``decide_case`` and ``deliver_case`` for them."""
+    if op.action is CaseAction.DECIDE:
+        outcome = "denied" if op.denied else "approved"
+        reason = DENIAL_NOTE if op.denied else ""
+        detail: dict[str, Any] = {"outcome": outcome}
+        if op.denied:
+            detail["legal_basis"] = DENIAL_BASIS
+        return reason, detail, {"decision": outcome, "decision_note": reason, "decided_at": op.at}
+    if op.action is CaseAction.DELIVER:
+        changes = {
+            "delivered_at": op.at,
+            "delivery_method": "pickup",
+            "collected_by": case.applicant.name,
+        }
+        return "", {"method": "pickup"}, changes
+    return "", {}, {}
+
+
+def generate(
+    make_uow: Callable[[], UnitOfWork],
+    sink: BulkSink,
+    plan: ScalePlan,
+    on_progress: Callable[[str], None] | None = None,
+) -> ScaleSummary:
+    """Years of work for the hall's clerks, in bulk, ending the day before ``plan.end``."""
+    from app.catalog.service import get_version, list_items
+
+    uow = make_uow()
+    clerks = counter_staff(uow)
+    items = [get_version(uow, s.version_id) for s in list_items(uow)]
+    with uow.read():
+        calendar = load_calendar(uow)
+        ratio = yellow_ratio(uow)
+        site = uow.sites.first()
+    if site is None or not clerks or not items:
+        raise DomainError("需要已初始化的演示大厅：请先运行 frontdesk init --demo")
+    executor = BulkExecutor(sink, site.id, site.code, items, calendar, ratio)
+    summary = run(plan, executor, clerks, items, calendar, on_progress)
+    executor.flush(everything=True)
+    return summary
