@@ -551,7 +551,8 @@ def _scale(args: argparse.Namespace) -> int:
     scan = service.refresh_warnings(ctx.uow())
     print(
         f"{summary.accepted} cases over {summary.days} working days ({added} windows added, "
-        f"{summary.moves} moves, {scan.opened_records} overdue records opened by the scan) "
+        f"{summary.moves} moves, {summary.ratings} ratings, "
+        f"{scan.opened_records} overdue records opened by the scan) "
         f"in {time.perf_counter() - started:.0f} s"
     )
     return 0

@@ -4,8 +4,10 @@ services' own rule functions and handed to a ``BulkSink`` (``sim/sql_sink.py``) 
 Nothing here decides what a row holds: the acceptance is ``app.cases.acceptance.acceptance``
 (after ``check_applicant`` and ``check_materials``), its number ``app.numbering.next_number``,
 each step's event, deadline, warning and audit summary ``app.cases.transitions`` and
-``app.cases.deadlines``, an overdue record ``app.cases.accountability.overdue_opening``, and
-every audit event is linked by ``app.audit.next_event``. What the bulk path adds is only where
+``app.cases.deadlines``, an overdue record ``app.cases.accountability.overdue_opening``, a
+rating ``app.feedback.ratings.new_rating`` (and a bad one's rectification item
+``app.feedback.rectifications``), and every audit event is linked by
+``app.audit.next_event``. What the bulk path adds is only where
 the rows go: kept in memory per case, written when the case closes (or at the end).
 ``tests/integration/test_scale.py`` runs one plan through the services and through this and
 compares every row.
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from app import audit
+from app import audit, settings
 from app.calendar import load_calendar
 from app.cases.acceptance import acceptance, acceptance_dates, check_applicant, check_materials
 from app.cases.accountability import overdue_opening
@@ -29,6 +31,9 @@ from app.cases.records import CaseEventRecord, NewCase
 from app.cases.transitions import transition_event, transition_summary
 from app.catalog.records import ItemVersionRecord
 from app.errors import DomainError
+from app.feedback.ratings import case_served, new_rating
+from app.feedback.records import NewRating, RatingSource
+from app.feedback.rectifications import due_after, opened_summary
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
@@ -40,6 +45,7 @@ from sim.scale import (
     DENIAL_NOTE,
     Accept,
     Move,
+    Rate,
     ScalePlan,
     ScaleSummary,
     counter_staff,
@@ -56,12 +62,23 @@ class BulkBatch:
     accountability: list[dict[str, Any]] = field(default_factory=list)
     audit: list[AuditEventRecord] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)  # yyyymmdd -> last case serial
+    ratings: list[tuple[int, NewRating]] = field(default_factory=list)
+    rectifications: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class NextIds:
+    """The audit head and the next free id of each table whose ids the bulk path hands out."""
+
+    head: ChainHead
+    case: int
+    accountability: int
+    rating: int
+    rectification: int
 
 
 class BulkSink(Protocol):
-    def begin(self) -> tuple[ChainHead, int, int]:
-        """The audit head, the next case id and the next accountability id."""
-        ...
+    def begin(self) -> NextIds: ...
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
         """Insert the batch and move the audit head, in one transaction."""
@@ -91,6 +108,9 @@ class _OpenCase:
     changes: dict[str, Any] = field(default_factory=dict)
     events: list[CaseEventRecord] = field(default_factory=list)
     overdue: dict[str, Any] | None = None  # its accountability record, stored with the case
+    # Its rating and any rectification item, stored with the case (they refer to it).
+    ratings: list[tuple[int, NewRating]] = field(default_factory=list)
+    rectifications: list[dict[str, Any]] = field(default_factory=list)
 
 
 class BulkExecutor:
@@ -104,6 +124,7 @@ class BulkExecutor:
         items: Sequence[ItemVersionRecord],
         calendar: WorkCalendar,
         ratio: float,
+        rectification_days: int,
         flush_days: int = 20,
     ) -> None:
         self.sink = sink
@@ -112,8 +133,10 @@ class BulkExecutor:
         self.items = {i.id: i for i in items}
         self.calendar = calendar
         self.ratio = ratio
+        self.rectification_days = rectification_days
         self.flush_days = flush_days
-        self.head, self.next_case_id, self.next_record_id = sink.begin()
+        self.ids = sink.begin()
+        self.head = self.ids.head
         self.open: dict[int, _OpenCase] = {}
         self.batch = BulkBatch()
         self.serials = _Serials()
@@ -124,13 +147,14 @@ class BulkExecutor:
         at: datetime,
         actor: Actor | None,
         action: str,
-        number: str,
+        entity: str,
+        entity_id: object,
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any],
         login: str | None = None,
     ) -> None:
         event = audit.next_event(
-            self.head, at, actor, action, "case", number, before, after, login=login
+            self.head, at, actor, action, entity, entity_id, before, after, login=login
         )
         self.batch.audit.append(event)
         self.head = ChainHead(event.seq, event.hash, self.head.key_id)
@@ -159,12 +183,40 @@ class BulkExecutor:
             ratio=self.ratio,
         )
         case = _OpenCase(
-            self.next_case_id, made.case, CaseState.ACCEPTED, made.case.warning, dates.deadline
+            self.ids.case, made.case, CaseState.ACCEPTED, made.case.warning, dates.deadline
         )
-        self.next_case_id += 1
+        self.ids.case += 1
         self.open[op.key] = case
         case.events.append(made.event)
-        self._audit(op.at, op.clerk, "case_accepted", number, None, made.audit_after)
+        self._audit(op.at, op.clerk, "case_accepted", "case", number, None, made.audit_after)
+
+    def rate(self, op: Rate) -> None:
+        case = self.open[op.key]
+        served = case_served(case.id, case.new)
+        rating, after = new_rating(
+            op.clerk, served, op.level, op.comment, RatingSource.CITIZEN_SCREEN, op.at
+        )
+        rating_id = self.ids.rating
+        self.ids.rating += 1
+        case.ratings.append((rating_id, rating))
+        self._audit(op.at, op.clerk, "rating_recorded", "rating", rating_id, None, after)
+        if op.level.is_bad:  # a rectification item against the rated clerk
+            due = due_after(self.calendar, local_day(op.at), self.rectification_days)
+            item_id = self.ids.rectification
+            self.ids.rectification += 1
+            case.rectifications.append(
+                {
+                    "id": item_id,
+                    "rating_id": rating_id,
+                    "responsible_id": served.staff_id,
+                    "opened_at": op.at,
+                    "due_date": due,
+                }
+            )
+            after = opened_summary(rating_id, served.label, served.staff_id, due)
+            self._audit(
+                op.at, op.clerk, "rectification_opened", "rectification", item_id, None, after
+            )
 
     def _deadline(self, case: _OpenCase) -> Deadline:
         return deadline_of(
@@ -181,15 +233,15 @@ class BulkExecutor:
             return
         late, after = overdue_opening(case.new.owner_id, deadline, local_day(at), self.calendar)
         case.overdue = {
-            "id": self.next_record_id,
+            "id": self.ids.accountability,
             "case_id": case.id,
             "responsible_id": case.new.owner_id,
             "opened_at": at,
             "days_late": late,
         }
-        self.next_record_id += 1
+        self.ids.accountability += 1
         self._audit(
-            at, None, "accountability_opened", case.new.number, None, after, login="system"
+            at, None, "accountability_opened", "case", case.new.number, None, after, login="system"
         )
 
     def move(self, op: Move) -> None:
@@ -215,7 +267,7 @@ class BulkExecutor:
             self._open_overdue(case, deadline, op.at)
         before_audit, after_audit = transition_summary(event, due_before, deadline.due)
         self._audit(
-            op.at, op.actor, f"case_{op.action}", case.new.number, before_audit, after_audit
+            op.at, op.actor, f"case_{op.action}", "case", case.new.number, before_audit, after_audit
         )
         if new_state is CaseState.DELIVERED:
             self._close(op.key)
@@ -235,6 +287,8 @@ class BulkExecutor:
         self.batch.events.extend((case.id, e) for e in case.events)
         if case.overdue is not None:
             self.batch.accountability.append(case.overdue)
+        self.batch.ratings.extend(case.ratings)
+        self.batch.rectifications.extend(case.rectifications)
 
     def end_day(self, day: date) -> None:
         self.days += 1
@@ -286,10 +340,11 @@ def generate(
     with uow.read():
         calendar = load_calendar(uow)
         ratio = yellow_ratio(uow)
+        rectification_days = int(settings.get(uow, "rectification_working_days"))
         site = uow.sites.first()
     if site is None or not clerks or not items:
         raise DomainError("需要已初始化的演示大厅：请先运行 frontdesk init --demo")
-    executor = BulkExecutor(sink, site.id, site.code, items, calendar, ratio)
+    executor = BulkExecutor(sink, site.id, site.code, items, calendar, ratio, rectification_days)
     summary = run(plan, executor, clerks, items, calendar, on_progress)
     executor.flush(everything=True)
     return summary

@@ -5,7 +5,8 @@ a millisecond per action, far too slow for ten years of a 20-window hall (five m
 This module splits the same work in two:
 
 - a **plan**: per working day, who accepts which item for whom and when, and when each case is
-  started, decided and delivered (a few late on purpose). Only the plan draws random numbers.
+  started, decided and delivered (a few late on purpose), and who rates the clerk after
+  acceptance. Only the plan draws random numbers.
 - an **executor** that carries the plan out. ``ServiceExecutor`` calls the real services;
   ``sim.bulk.BulkExecutor`` makes the very rows those services would write (numbers, deadlines,
   warnings, events, accountability records, audit events with their hash chain) with the
@@ -29,9 +30,12 @@ from app.cases.lifecycle import CaseAction
 from app.cases.records import AcceptRequest, ApplicantInput
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.clock import DEFAULT_TZ, ManualClock
+from app.feedback import ratings
+from app.feedback.records import RatingLevel, Subject
 from app.ports import UnitOfWork
 from app.roles import Actor, Role
 from app.workdays import WorkCalendar
+from sim.demo.feedback import BAD_COMMENTS, GOOD_COMMENTS, LEVEL_WEIGHTS
 from sim.people import person
 
 DENIAL_NOTE = "经审核不符合申请条件"
@@ -45,6 +49,7 @@ class ScalePlan:
     cases_per_window_day: int = 100
     late_share: float = 0.03
     denied_share: float = 0.05
+    rated_share: float = 0.78  # applicants who rate on the counter's screen after acceptance
     seed: int = 1
 
     @property
@@ -69,12 +74,24 @@ class Move:
     denied: bool = False
 
 
-Op = Accept | Move
+@dataclass(frozen=True)
+class Rate:
+    """The applicant rates the clerk on the counter's citizen screen (好差评)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    level: RatingLevel
+    comment: str
+
+
+Op = Accept | Move | Rate
 
 
 class Executor(Protocol):
     def accept(self, op: Accept) -> None: ...
     def move(self, op: Move) -> None: ...
+    def rate(self, op: Rate) -> None: ...
     def end_day(self, day: date) -> None: ...
 
 
@@ -83,6 +100,7 @@ class ScaleSummary:
     days: int = 0
     accepted: int = 0
     moves: int = 0
+    ratings: int = 0
 
 
 def _at(day: date, minute: int) -> datetime:
@@ -108,6 +126,8 @@ def plan_days(
 ) -> Iterator[tuple[date, list[Op]]]:
     """Each working day in the period with its operations in time order."""
     rng = random.Random(plan.seed)
+    # Ratings draw from a source of their own: the cases of a seed stay what they were.
+    rating_rng = random.Random(f"ratings-{plan.seed}")
     later: dict[date, list[Op]] = defaultdict(list)
     key = 0
     day = plan.start
@@ -131,11 +151,18 @@ def plan_days(
                     not_applicable_material_ids=not_applicable,
                 )
                 ops.append(Accept(_at(day, minute), key, clerk, request))
+                if rating_rng.random() < plan.rated_share:
+                    ops.append(_rating(rating_rng, _at(day, minute + 1), key, clerk))
                 for when, op in _life(rng, plan, calendar, day, minute, key, clerk, item):
                     (ops if when == day else later[when]).append(op)
         ops.sort(key=lambda op: (op.at, op.key))
         yield day, [op for op in ops if op.at.date() < plan.end]
         day += timedelta(days=1)
+
+
+def _rating(rng: random.Random, at: datetime, key: int, clerk: Actor) -> Rate:
+    level = rng.choices(list(LEVEL_WEIGHTS), weights=list(LEVEL_WEIGHTS.values()))[0]
+    return Rate(at, key, clerk, level, rng.choice(BAD_COMMENTS if level.is_bad else GOOD_COMMENTS))
 
 
 def _life(
@@ -192,6 +219,9 @@ def run(
             if isinstance(op, Accept):
                 executor.accept(op)
                 summary.accepted += 1
+            elif isinstance(op, Rate):
+                executor.rate(op)
+                summary.ratings += 1
             else:
                 executor.move(op)
                 summary.moves += 1
@@ -247,6 +277,13 @@ class ServiceExecutor:
                 uow, op.actor, case_id, version, "pickup", a.name, a.id_number
             )
         self.cases[op.key] = (case_id, case.row_version)
+
+    def rate(self, op: Rate) -> None:
+        self.clock.set(op.at)
+        case_id, _version = self.cases[op.key]
+        ratings.rate_on_citizen_screen(
+            self.make_uow(), op.clerk, Subject.case(case_id), op.level, op.comment
+        )
 
     def end_day(self, day: date) -> None:
         pass

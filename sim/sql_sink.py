@@ -1,4 +1,5 @@
-"""The bulk sink for ``sim.scale``: the rows the case services would write, in large batches.
+"""The bulk sink for ``sim.bulk``: the rows the case and rating services would write, in
+large batches.
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
+from app.feedback.records import SubjectKind
 from app.records import ChainHead
 from db.applicants import applicant_columns
 from db.cases_repo import name_tokens
@@ -24,9 +26,11 @@ from db.models import (
     CaseFile,
     CaseMaterial,
     NumberCounter,
+    Rating,
+    Rectification,
     SearchToken,
 )
-from sim.bulk import BulkBatch
+from sim.bulk import BulkBatch, NextIds
 
 
 class SqlBulkSink:
@@ -34,16 +38,20 @@ class SqlBulkSink:
         self.engine = engine
         self.site_id = site_id
 
-    def begin(self) -> tuple[ChainHead, int, int]:
+    def begin(self) -> NextIds:
         with self.engine.connect() as conn:
             head = conn.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)).one()
-            case_id = conn.scalar(select(func.coalesce(func.max(CaseFile.id), 0)))
-            record_id = conn.scalar(select(func.coalesce(func.max(AccountabilityRecord.id), 0)))
-        return (
-            ChainHead(head.seq, head.hash, head.key_id),
-            int(case_id or 0) + 1,
-            int(record_id or 0) + 1,
-        )
+
+            def after_last(table: Any) -> int:
+                return int(conn.scalar(select(func.coalesce(func.max(table.id), 0))) or 0) + 1
+
+            return NextIds(
+                ChainHead(head.seq, head.hash, head.key_id),
+                case=after_last(CaseFile),
+                accountability=after_last(AccountabilityRecord),
+                rating=after_last(Rating),
+                rectification=after_last(Rectification),
+            )
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
         cases: list[dict[str, Any]] = []
@@ -108,6 +116,27 @@ class SqlBulkSink:
             {**r, "kind": "overdue", "state": "open", "cause": "", "note": "", "outcome": ""}
             for r in batch.accountability
         ]
+        ratings = [
+            {
+                "id": rating_id,
+                "site_id": r.site_id,
+                "case_id": r.subject.id if r.subject.kind is SubjectKind.CASE else None,
+                "visit_id": r.subject.id if r.subject.kind is SubjectKind.VISIT else None,
+                "level": str(r.level),
+                "comment": r.comment,
+                "source": str(r.source),
+                "rated_staff_id": r.rated_staff_id,
+                "window_id": r.window_id,
+                "entered_by": r.entered_by,
+                "rated_at": r.rated_at,
+                "excluded": False,
+            }
+            for rating_id, r in batch.ratings
+        ]
+        rectifications = [
+            {**r, "state": "open", "note": "", "followup_result": "", "outcome": ""}
+            for r in batch.rectifications
+        ]
         with self.engine.begin() as conn:
             if self.engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA defer_foreign_keys = ON"))
@@ -117,6 +146,8 @@ class SqlBulkSink:
                 (SearchToken, tokens),
                 (CaseEvent, events),
                 (AccountabilityRecord, records),
+                (Rating, ratings),
+                (Rectification, rectifications),
                 (AuditEvent, [e.__dict__ for e in batch.audit]),
                 (
                     NumberCounter,
@@ -132,7 +163,7 @@ class SqlBulkSink:
                 update(AuditHead).where(AuditHead.id == 1).values(seq=head.seq, hash=head.hash)
             )
             if self.engine.dialect.name == "postgresql":
-                for name in ("case_file", "accountability_record"):
+                for name in ("case_file", "accountability_record", "rating", "rectification"):
                     conn.execute(
                         text(
                             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "

@@ -1,7 +1,8 @@
 """The bulk generator writes exactly what the services would.
 
 One plan is carried out twice from the same starting database: through the real services and
-through the bulk path. Every row of every table the case services touch must come out equal.
+through the bulk path. Every row of every table the case and rating services touch must come
+out equal.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ TABLES = {
     "accountability_record": "id",
     "number_counter": "day",
     "audit_event": "seq",
+    "rating": "id",
+    "rectification": "id",
 }
 # Row ids the two paths may number differently (materials and events are inserted when a
 # case is stored in bulk, as they happen through the services); everything else must match.
@@ -96,8 +99,12 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     with site.read():
         site_id = site.sites.first().id  # type: ignore[union-attr]
     summary = bulk.generate(in_bulk.uow, SqlBulkSink(in_bulk.store.engine, site_id), plan)  # type: ignore[attr-defined]
-    assert (summary.accepted, summary.moves) == (planned.accepted, planned.moves)
-    assert summary.accepted > 250 and summary.moves > 400
+    assert (summary.accepted, summary.moves, summary.ratings) == (
+        planned.accepted,
+        planned.moves,
+        planned.ratings,
+    )
+    assert summary.accepted > 250 and summary.moves > 400 and summary.ratings > 150
 
     # The morning scan after the period, through the service, on both.
     for ctx in halls:
@@ -116,6 +123,7 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
                 continue  # each database's own trail key (migration 0011)
             assert have == want, table
     assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
+    assert _rows(in_bulk, "rectification"), "a few applicants rate badly"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
 
 
@@ -123,6 +131,8 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     """After a bulk run the services go on as usual: ids, numbers and the chain continue."""
     from app.auth import login
     from app.cases.records import AcceptRequest, ApplicantInput
+    from app.feedback import ratings
+    from app.feedback.records import RatingLevel, Subject
     from tests.helpers.catalog import make_item, resident_id
 
     ctx = demo_ctx
@@ -146,4 +156,9 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     )
     assert result.case_id == summary.accepted + 1
     assert result.number.endswith("-0001")  # today had no bulk cases: its counter starts at 1
+    rated = ratings.rate_on_citizen_screen(
+        ctx.uow(), clerk, Subject.case(result.case_id), RatingLevel.DISSATISFIED, "等了很久"
+    )
+    assert summary.ratings > 0 and rated.rating_id == summary.ratings + 1
+    assert rated.rectification_id is not None  # after the bulk run's own items
     assert audit.verify(ctx.uow()).ok
