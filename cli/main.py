@@ -156,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     big.add_argument(
         "--per-window-day", type=int, default=100, help="cases per window per working day"
     )
+    big.add_argument(
+        "--visits-per-window-day", type=int, default=10, help="first-inquiry visits per window"
+    )
     big.add_argument("--seed", type=int, default=1)
     for p in (demo, big):
         p.add_argument("--as", dest="as_login", default="admin", help="administrator login")
@@ -522,6 +525,8 @@ def _scale(args: argparse.Namespace) -> int:
         raise DomainError("--years must be between 0 and 20")
     if not 1 <= args.windows <= 99 or not 1 <= args.per_window_day <= 400:
         raise DomainError("--windows must be 1-99 and --per-window-day 1-400")
+    if not 0 <= args.visits_per_window_day <= 400:
+        raise DomainError("--visits-per-window-day must be 0-400")
     ctx = wiring.open_context(args.data_dir, args.db, _say, must_exist=True)
     _login(ctx, args, "admin")
     from app.setup import require_demo_database
@@ -543,6 +548,7 @@ def _scale(args: argparse.Namespace) -> int:
         end=datetime.now(DEFAULT_TZ).date(),
         years=args.years,
         cases_per_window_day=args.per_window_day,
+        visits_per_window_day=args.visits_per_window_day,
         seed=args.seed,
     )
     summary = bulk.generate(ctx.uow, SqlBulkSink(engine, site.id), plan, _say)
@@ -551,7 +557,8 @@ def _scale(args: argparse.Namespace) -> int:
     scan = service.refresh_warnings(ctx.uow())
     print(
         f"{summary.accepted} cases over {summary.days} working days ({added} windows added, "
-        f"{summary.moves} moves, {summary.ratings} ratings, "
+        f"{summary.moves} moves, {summary.ratings} ratings, {summary.visits} visits "
+        f"({summary.referrals} referred), "
         f"{scan.opened_records} overdue records opened by the scan) "
         f"in {time.perf_counter() - started:.0f} s"
     )

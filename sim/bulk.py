@@ -38,16 +38,29 @@ from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor
-from app.validation import FieldErrors
+from app.validation import FieldErrors, validate_text
+from app.visits import service as visits
+from app.visits.lifecycle import ReferralState, VisitAction, VisitState
+from app.visits.records import (
+    NewReferral,
+    NewVisit,
+    ReferralInput,
+    VisitEventRecord,
+    VisitInput,
+)
 from app.workdays import Deadline, WorkCalendar
 from sim.scale import (
     DENIAL_BASIS,
     DENIAL_NOTE,
     Accept,
+    Acknowledge,
+    Inquiry,
     Move,
     Rate,
+    Refer,
     ScalePlan,
     ScaleSummary,
+    VisitOp,
     counter_staff,
     run,
 )
@@ -61,9 +74,12 @@ class BulkBatch:
     events: list[tuple[int, CaseEventRecord]] = field(default_factory=list)
     accountability: list[dict[str, Any]] = field(default_factory=list)
     audit: list[AuditEventRecord] = field(default_factory=list)
-    counters: dict[str, int] = field(default_factory=dict)  # yyyymmdd -> last case serial
+    counters: dict[tuple[str, str], int] = field(default_factory=dict)  # kind, yyyymmdd -> last
     ratings: list[tuple[int, NewRating]] = field(default_factory=list)
     rectifications: list[dict[str, Any]] = field(default_factory=list)
+    visits: list[tuple[int, NewVisit, dict[str, Any]]] = field(default_factory=list)
+    referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
+    visit_events: list[tuple[int, VisitEventRecord]] = field(default_factory=list)
 
 
 @dataclass
@@ -75,6 +91,8 @@ class NextIds:
     accountability: int
     rating: int
     rectification: int
+    visit: int
+    referral: int
 
 
 class BulkSink(Protocol):
@@ -86,15 +104,30 @@ class BulkSink(Protocol):
 
 
 class _Serials:
-    """The case counter in memory (``app.numbering.CounterRepository``): the sink stores the
-    last serial of each day with the batch."""
+    """The number counters in memory (``app.numbering.CounterRepository``): the sink stores
+    the last serial of each kind and day with the batch."""
 
     def __init__(self) -> None:
-        self.last: dict[str, int] = {}
+        self.last: dict[tuple[str, str], int] = {}
 
     def next_serial(self, site_id: int, kind: str, day: str) -> int:
-        self.last[day] = self.last.get(day, 0) + 1
-        return self.last[day]
+        serial = self.last[kind, day] = self.last.get((kind, day), 0) + 1
+        return serial
+
+
+@dataclass
+class _OpenVisit:
+    key: int  # in the plan
+    id: int
+    new: NewVisit
+    state: VisitState
+    holder_id: int
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
+    events: list[VisitEventRecord] = field(default_factory=list)
+    # The pending referral: its id, number, row and new columns, and when it is due.
+    referral: tuple[int, NewReferral, dict[str, Any]] | None = None
+    referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +158,8 @@ class BulkExecutor:
         calendar: WorkCalendar,
         ratio: float,
         rectification_days: int,
+        hall: Mapping[str, str],
+        target: Callable[[Actor, ReferralInput], visits.ReferralTarget],
         flush_days: int = 20,
     ) -> None:
         self.sink = sink
@@ -134,6 +169,9 @@ class BulkExecutor:
         self.calendar = calendar
         self.ratio = ratio
         self.rectification_days = rectification_days
+        self.hall = hall
+        self.target = target
+        self.visits: dict[int, _OpenVisit] = {}
         self.flush_days = flush_days
         self.ids = sink.begin()
         self.head = self.ids.head
@@ -218,6 +256,103 @@ class BulkExecutor:
                 op.at, op.clerk, "rectification_opened", "rectification", item_id, None, after
             )
 
+    def visit(self, op: VisitOp) -> None:
+        """A visit's moves by the visit services' own pieces. The plan has nobody away and
+        every move by the visit's holder (or named receiver): nobody acts for another."""
+        if isinstance(op, Inquiry):
+            self._register(op)
+            return
+        visit = self.visits[op.key]
+        if isinstance(op, Refer):
+            self._refer(visit, op)
+            return
+        if isinstance(op, Acknowledge):
+            assert visit.referral is not None
+            referral_id, new, _changes = visit.referral
+            referral_changes, step = visits.acknowledging(
+                op.receiver, visit.state, visit.holder_id, referral_id, new.number,
+                ReferralState.PENDING, new.due_at, None, "", op.at,
+            )  # fmt: skip
+            visit.referrals.append((referral_id, new, referral_changes))
+            visit.referral = None
+            self._visit_step(visit, op.receiver, op.at, step, "referral", new.number)
+            return
+        step = visits.ending(
+            op.clerk, visit.state, visit.holder_id, None, VisitAction.ANSWER, op.answer, "",
+            None, "", op.at,
+        )  # fmt: skip
+        self._visit_step(visit, op.clerk, op.at, step, "visit", visit.new.number)
+
+    def _register(self, op: Inquiry) -> None:
+        today = local_day(op.at)
+        errors = FieldErrors()
+        v = op.visitor
+        asked = VisitInput(op.question, visitor_name=v.name, phone=v.phone, answer=op.answer)
+        clean = visits.check_visitor(asked, today, errors)
+        errors.raise_if_any()
+        number = next_number(self.serials, self.site_id, self.site_code, NumberKind.VISIT, today)
+        new, event, after = visits.registration(
+            op.clerk, clean, False, number, self.site_id, op.clerk.window_id, op.at
+        )
+        visit = _OpenVisit(op.key, self.ids.visit, new, VisitState.OPEN, op.clerk.staff_id)
+        self.ids.visit += 1
+        self.visits[op.key] = visit
+        visit.events.append(event)
+        self._audit(op.at, op.clerk, "visit_registered", "visit", number, None, after)
+        if clean["answer"]:
+            step = visits.ending(
+                op.clerk, visit.state, visit.holder_id, None, VisitAction.ANSWER,
+                clean["answer"], "", None, "", op.at,
+            )  # fmt: skip
+            self._visit_step(visit, op.clerk, op.at, step, "visit", number)
+
+    def _refer(self, visit: _OpenVisit, op: Refer) -> None:
+        asked = ReferralInput(to_staff_id=op.to.staff_id, reason=op.reason)
+        target = self.target(op.clerk, asked)
+        reason = validate_text(op.reason, "reason", 500)
+        due = visits.referral_due(op.at, self.hall, self.calendar)
+        number = next_number(
+            self.serials, self.site_id, self.site_code, NumberKind.REFERRAL, local_day(op.at)
+        )
+        referral_id = self.ids.referral
+        self.ids.referral += 1
+        new = visits.new_referral(
+            op.clerk, visit.id, target, None, None, reason, number, op.at, due
+        )
+        visit.referral = (referral_id, new, {})
+        step = visits.referring(
+            op.clerk, visit.state, visit.holder_id, None, referral_id, number, target, reason,
+            op.at, due,
+        )  # fmt: skip
+        self._visit_step(visit, op.clerk, op.at, step, "visit", visit.new.number)
+
+    def _visit_step(
+        self,
+        visit: _OpenVisit,
+        actor: Actor,
+        at: datetime,
+        step: visits.VisitStep,
+        entity: str,
+        entity_id: str,
+    ) -> None:
+        visit.changes.update(step.changes)
+        visit.state = VisitState(step.changes["state"])
+        visit.holder_id = step.changes.get("holder_id", visit.holder_id)
+        visit.version += 1
+        visit.events.append(step.event)
+        self._audit(at, actor, step.audit_action, entity, entity_id, step.before, step.after)
+        if visit.state is VisitState.CLOSED:
+            self._close_visit(visit)
+
+    def _close_visit(self, visit: _OpenVisit) -> None:
+        del self.visits[visit.key]
+        self.batch.visits.append(
+            (visit.id, visit.new, {**visit.changes, "row_version": visit.version})
+        )
+        referrals = [*visit.referrals, *([visit.referral] if visit.referral else [])]
+        self.batch.referrals.extend(referrals)
+        self.batch.visit_events.extend((visit.id, e) for e in visit.events)
+
     def _deadline(self, case: _OpenCase) -> Deadline:
         return deadline_of(
             case.new.accepted_day, case.new.committed_days, case.events, self.calendar
@@ -299,6 +434,8 @@ class BulkExecutor:
         if everything:
             for key in list(self.open):
                 self._close(key)
+            for visit in list(self.visits.values()):
+                self._close_visit(visit)
         self.batch.counters = dict(self.serials.last)
         self.sink.write(self.batch, self.head)
         self.batch = BulkBatch()
@@ -341,10 +478,25 @@ def generate(
         calendar = load_calendar(uow)
         ratio = yellow_ratio(uow)
         rectification_days = int(settings.get(uow, "rectification_working_days"))
+        hall = settings.get_all(uow)
         site = uow.sites.first()
     if site is None or not clerks or not items:
         raise DomainError("需要已初始化的演示大厅：请先运行 frontdesk init --demo")
-    executor = BulkExecutor(sink, site.id, site.code, items, calendar, ratio, rectification_days)
+    def target(actor: Actor, asked: ReferralInput) -> visits.ReferralTarget:
+        """Where a referral goes, as refer_visit resolves it (the hall's staff and windows do
+        not change during the run: one look-up per receiver)."""
+        key = (actor.site_id, asked.to_staff_id)
+        if key not in targets:
+            errors = FieldErrors()
+            with uow.read():
+                targets[key] = visits.referral_target(uow, actor, asked, errors)
+            errors.raise_if_any()
+        return targets[key]
+
+    targets: dict[tuple[int, int | None], visits.ReferralTarget] = {}
+    executor = BulkExecutor(
+        sink, site.id, site.code, items, calendar, ratio, rectification_days, hall, target
+    )
     summary = run(plan, executor, clerks, items, calendar, on_progress)
     executor.flush(everything=True)
     return summary

@@ -5,8 +5,9 @@ a millisecond per action, far too slow for ten years of a 20-window hall (five m
 This module splits the same work in two:
 
 - a **plan**: per working day, who accepts which item for whom and when, and when each case is
-  started, decided and delivered (a few late on purpose), and who rates the clerk after
-  acceptance. Only the plan draws random numbers.
+  started, decided and delivered (a few late on purpose), who rates the clerk after
+  acceptance, and the first-inquiry visits (answered, or referred to a colleague who
+  acknowledges and answers). Only the plan draws random numbers.
 - an **executor** that carries the plan out. ``ServiceExecutor`` calls the real services;
   ``sim.bulk.BulkExecutor`` makes the very rows those services would write (numbers, deadlines,
   warnings, events, accountability records, audit events with their hash chain) with the
@@ -34,8 +35,12 @@ from app.feedback import ratings
 from app.feedback.records import RatingLevel, Subject
 from app.ports import UnitOfWork
 from app.roles import Actor, Role
+from app.visits import service as visits
+from app.visits.lifecycle import Outcome
+from app.visits.records import OutcomeInput, ReferralInput, VisitInput
 from app.workdays import WorkCalendar
 from sim.demo.feedback import BAD_COMMENTS, GOOD_COMMENTS, LEVEL_WEIGHTS
+from sim.demo.visits import QUESTIONS
 from sim.people import person
 
 DENIAL_NOTE = "经审核不符合申请条件"
@@ -50,6 +55,8 @@ class ScalePlan:
     late_share: float = 0.03
     denied_share: float = 0.05
     rated_share: float = 0.78  # applicants who rate on the counter's screen after acceptance
+    visits_per_window_day: int = 10  # first-inquiry visits (首问) per window and working day
+    referred_share: float = 0.3  # visits referred to a colleague, who acknowledges and answers
     seed: int = 1
 
     @property
@@ -85,13 +92,53 @@ class Rate:
     comment: str
 
 
-Op = Accept | Move | Rate
+@dataclass(frozen=True)
+class Inquiry:
+    """A visitor at the counter (首问), answered at once when ``answer`` is given."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    visitor: ApplicantInput
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Refer:
+    """The first responder refers the visit to a colleague's counter."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    to: Actor
+    reason: str
+
+
+@dataclass(frozen=True)
+class Acknowledge:
+    at: datetime
+    key: int
+    receiver: Actor
+
+
+@dataclass(frozen=True)
+class Answer:
+    at: datetime
+    key: int
+    clerk: Actor
+    answer: str
+
+
+VisitOp = Inquiry | Refer | Acknowledge | Answer
+Op = Accept | Move | Rate | VisitOp
 
 
 class Executor(Protocol):
     def accept(self, op: Accept) -> None: ...
     def move(self, op: Move) -> None: ...
     def rate(self, op: Rate) -> None: ...
+    def visit(self, op: VisitOp) -> None: ...
     def end_day(self, day: date) -> None: ...
 
 
@@ -101,6 +148,8 @@ class ScaleSummary:
     accepted: int = 0
     moves: int = 0
     ratings: int = 0
+    visits: int = 0
+    referrals: int = 0
 
 
 def _at(day: date, minute: int) -> datetime:
@@ -128,6 +177,7 @@ def plan_days(
     rng = random.Random(plan.seed)
     # Ratings draw from a source of their own: the cases of a seed stay what they were.
     rating_rng = random.Random(f"ratings-{plan.seed}")
+    visit_rng = random.Random(f"visits-{plan.seed}")
     later: dict[date, list[Op]] = defaultdict(list)
     key = 0
     day = plan.start
@@ -155,6 +205,9 @@ def plan_days(
                     ops.append(_rating(rating_rng, _at(day, minute + 1), key, clerk))
                 for when, op in _life(rng, plan, calendar, day, minute, key, clerk, item):
                     (ops if when == day else later[when]).append(op)
+            for _ in range(plan.visits_per_window_day):
+                key += 1
+                ops += _visit(visit_rng, plan, day, key, clerk, clerks)
         ops.sort(key=lambda op: (op.at, op.key))
         yield day, [op for op in ops if op.at.date() < plan.end]
         day += timedelta(days=1)
@@ -163,6 +216,28 @@ def plan_days(
 def _rating(rng: random.Random, at: datetime, key: int, clerk: Actor) -> Rate:
     level = rng.choices(list(LEVEL_WEIGHTS), weights=list(LEVEL_WEIGHTS.values()))[0]
     return Rate(at, key, clerk, level, rng.choice(BAD_COMMENTS if level.is_bad else GOOD_COMMENTS))
+
+
+def _visit(
+    rng: random.Random, plan: ScalePlan, day: date, key: int, clerk: Actor, clerks: Sequence[Actor]
+) -> list[VisitOp]:
+    """A question answered at the counter, or referred to a colleague who acknowledges the
+    visitor at their counter (a few after the limit) and answers."""
+    minute = rng.randint(9 * 60, 16 * 60 + 30)
+    question, answer = rng.choice(QUESTIONS)
+    visitor = person(rng, day)
+    others = [c for c in clerks if c.staff_id != clerk.staff_id]
+    if not others or rng.random() >= plan.referred_share:
+        return [Inquiry(_at(day, minute), key, clerk, visitor, question, answer)]
+    receiver = rng.choice(others)
+    delay = rng.randint(150, 200) if rng.random() < 0.1 else rng.randint(5, 40)
+    acknowledged = min(minute + 2 + delay, 23 * 60)
+    return [
+        Inquiry(_at(day, minute), key, clerk, visitor, question, ""),
+        Refer(_at(day, minute + 2), key, clerk, receiver, f"咨询事项由{receiver.name}窗口办理"),
+        Acknowledge(_at(day, acknowledged), key, receiver),
+        Answer(_at(day, acknowledged + 5), key, receiver, answer),
+    ]
 
 
 def _life(
@@ -222,6 +297,10 @@ def run(
             elif isinstance(op, Rate):
                 executor.rate(op)
                 summary.ratings += 1
+            elif isinstance(op, Inquiry | Refer | Acknowledge | Answer):
+                executor.visit(op)
+                summary.visits += isinstance(op, Inquiry)
+                summary.referrals += isinstance(op, Refer)
             else:
                 executor.move(op)
                 summary.moves += 1
@@ -253,6 +332,8 @@ class ServiceExecutor:
         self.clock = clock
         self.cases: dict[int, tuple[int, int]] = {}  # plan key -> case id, row version
         self.applicants: dict[int, ApplicantInput] = {}
+        self.visits: dict[int, int] = {}  # plan key -> visit id
+        self.referrals: dict[int, int] = {}  # plan key -> referral id
 
     def accept(self, op: Accept) -> None:
         self.clock.set(op.at)
@@ -284,6 +365,22 @@ class ServiceExecutor:
         ratings.rate_on_citizen_screen(
             self.make_uow(), op.clerk, Subject.case(case_id), op.level, op.comment
         )
+
+    def visit(self, op: VisitOp) -> None:
+        self.clock.set(op.at)
+        uow = self.make_uow()
+        if isinstance(op, Inquiry):
+            v = op.visitor
+            asked = VisitInput(op.question, visitor_name=v.name, phone=v.phone, answer=op.answer)
+            self.visits[op.key] = visits.register_visit(uow, op.clerk, asked).id
+        elif isinstance(op, Refer):
+            to = ReferralInput(to_staff_id=op.to.staff_id, reason=op.reason)
+            self.referrals[op.key] = visits.refer_visit(uow, op.clerk, self.visits[op.key], to).id
+        elif isinstance(op, Acknowledge):
+            visits.acknowledge_referral(uow, op.receiver, self.referrals[op.key])
+        else:
+            outcome = OutcomeInput(Outcome.ANSWERED, answer=op.answer)
+            visits.close_visit(uow, op.clerk, self.visits[op.key], outcome)
 
     def end_day(self, day: date) -> None:
         pass

@@ -1,5 +1,5 @@
-"""The bulk sink for ``sim.bulk``: the rows the case and rating services would write, in
-large batches.
+"""The bulk sink for ``sim.bulk``: the rows the case, rating and visit services would write,
+in large batches.
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -28,7 +28,10 @@ from db.models import (
     NumberCounter,
     Rating,
     Rectification,
+    Referral,
     SearchToken,
+    Visit,
+    VisitEvent,
 )
 from sim.bulk import BulkBatch, NextIds
 
@@ -51,6 +54,8 @@ class SqlBulkSink:
                 accountability=after_last(AccountabilityRecord),
                 rating=after_last(Rating),
                 rectification=after_last(Rectification),
+                visit=after_last(Visit),
+                referral=after_last(Referral),
             )
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
@@ -137,6 +142,83 @@ class SqlBulkSink:
             {**r, "state": "open", "note": "", "followup_result": "", "outcome": ""}
             for r in batch.rectifications
         ]
+        visits: list[dict[str, Any]] = []
+        for visit_id, v, final in batch.visits:
+            visits.append(
+                {
+                    "id": visit_id,
+                    "number": v.number,
+                    "site_id": v.site_id,
+                    "window_id": v.window_id,
+                    "visitor_name": v.visitor_name,
+                    "phone": v.phone,
+                    "id_number": v.id_number,
+                    "question": v.question,
+                    "visit_type": str(v.visit_type),
+                    "needs_escort": v.needs_escort,
+                    "first_responder_id": v.first_responder_id,
+                    "holder_id": v.first_responder_id,
+                    "state": "open",
+                    "registered_at": v.registered_at,
+                    "pending_due_at": None,
+                    "outcome": "",
+                    "outcome_text": "",
+                    "outcome_ref": "",
+                    "case_id": None,
+                    "appointment_id": None,
+                    "guide_code": "",
+                    "closed_at": None,
+                    "closed_by": None,
+                    **final,
+                }
+            )
+            tokens.extend(
+                {"token": t, "kind": "visit", "ref_id": visit_id}
+                for t in (name_tokens(v.visitor_name) if v.visitor_name else ())
+            )
+        referrals = [
+            {
+                "id": referral_id,
+                "number": r.number,
+                "visit_id": r.visit_id,
+                "kind": str(r.kind),
+                "state": "pending",
+                "from_staff_id": r.from_staff_id,
+                "on_behalf_of": r.on_behalf_of,
+                "to_window_id": r.to_window_id,
+                "to_department_id": r.to_department_id,
+                "to_staff_id": r.to_staff_id,
+                "to_body": r.to_body,
+                "to_contact": r.to_contact,
+                "to_phone": r.to_phone,
+                "item_version_id": r.item_version_id,
+                "reason": r.reason,
+                "referred_at": r.referred_at,
+                "due_at": r.due_at,
+                "acknowledged_at": None,
+                "acknowledged_by": None,
+                "ack_on_behalf_of": None,
+                "ack_note": "",
+                **final,
+            }
+            for referral_id, r, final in batch.referrals
+        ]
+        visit_events = [
+            {
+                "visit_id": visit_id,
+                "at": e.at,
+                "staff_id": e.staff_id,
+                "on_behalf_of": e.on_behalf_of,
+                "action": str(e.action),
+                "from_state": str(e.from_state),
+                "to_state": str(e.to_state),
+                "holder_id": e.holder_id,
+                "referral_id": e.referral_id,
+                "reason": e.reason,
+                "detail": json.dumps(e.detail, ensure_ascii=False, default=str),
+            }
+            for visit_id, e in batch.visit_events
+        ]
         with self.engine.begin() as conn:
             if self.engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA defer_foreign_keys = ON"))
@@ -148,12 +230,15 @@ class SqlBulkSink:
                 (AccountabilityRecord, records),
                 (Rating, ratings),
                 (Rectification, rectifications),
+                (Visit, visits),
+                (Referral, referrals),
+                (VisitEvent, visit_events),
                 (AuditEvent, [e.__dict__ for e in batch.audit]),
                 (
                     NumberCounter,
                     [
-                        {"site_id": self.site_id, "kind": "case", "day": d, "last_serial": n}
-                        for d, n in batch.counters.items()
+                        {"site_id": self.site_id, "kind": kind, "day": d, "last_serial": n}
+                        for (kind, d), n in batch.counters.items()
                     ],
                 ),
             ):
@@ -163,7 +248,10 @@ class SqlBulkSink:
                 update(AuditHead).where(AuditHead.id == 1).values(seq=head.seq, hash=head.hash)
             )
             if self.engine.dialect.name == "postgresql":
-                for name in ("case_file", "accountability_record", "rating", "rectification"):
+                for name in (
+                    "case_file", "accountability_record", "rating", "rectification", "visit",
+                    "referral",
+                ):  # fmt: skip
                     conn.execute(
                         text(
                             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "

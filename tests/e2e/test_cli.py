@@ -232,13 +232,16 @@ def test_scale_fills_an_empty_demo_hall_that_then_checks(run, tmp_path: Path) ->
     assert init.returncode == 0, init.stderr
     done = run(
         "scale", "--years", "0.05", "--windows", "2", "--per-window-day", "3",
-        password="admin-2026",
+        "--visits-per-window-day", "2", password="admin-2026",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     accepted = int(done.stdout.split(" cases over ")[0].split()[-1])
+    visits = int(done.stdout.split(" visits (")[0].split()[-1])
     with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
         (stored,) = db.execute("SELECT count(*) FROM case_file").fetchone()
+        (visited,) = db.execute("SELECT count(*) FROM visit").fetchone()
     assert accepted > 0 and stored == accepted
+    assert visits > 0 and visited == visits
     checked = run("check")
     assert checked.returncode == 0, checked.stdout
     assert "check passed" in checked.stdout and "business rows match the trail" in checked.stdout
