@@ -270,17 +270,33 @@ class BulkExecutor:
             assert visit.referral is not None
             referral_id, new, _changes = visit.referral
             referral_changes, step = visits.acknowledging(
-                op.receiver, visit.state, visit.holder_id, referral_id, new.number,
-                ReferralState.PENDING, new.due_at, None, "", op.at,
-            )  # fmt: skip
+                op.receiver,
+                visit.state,
+                visit.holder_id,
+                referral_id,
+                new.number,
+                ReferralState.PENDING,
+                new.due_at,
+                None,
+                "",
+                op.at,
+            )
             visit.referrals.append((referral_id, new, referral_changes))
             visit.referral = None
             self._visit_step(visit, op.receiver, op.at, step, "referral", new.number)
             return
         step = visits.ending(
-            op.clerk, visit.state, visit.holder_id, None, VisitAction.ANSWER, op.answer, "",
-            None, "", op.at,
-        )  # fmt: skip
+            op.clerk,
+            visit.state,
+            visit.holder_id,
+            None,
+            VisitAction.ANSWER,
+            op.answer,
+            "",
+            None,
+            "",
+            op.at,
+        )
         self._visit_step(visit, op.clerk, op.at, step, "visit", visit.new.number)
 
     def _register(self, op: Inquiry) -> None:
@@ -301,9 +317,17 @@ class BulkExecutor:
         self._audit(op.at, op.clerk, "visit_registered", "visit", number, None, after)
         if clean["answer"]:
             step = visits.ending(
-                op.clerk, visit.state, visit.holder_id, None, VisitAction.ANSWER,
-                clean["answer"], "", None, "", op.at,
-            )  # fmt: skip
+                op.clerk,
+                visit.state,
+                visit.holder_id,
+                None,
+                VisitAction.ANSWER,
+                clean["answer"],
+                "",
+                None,
+                "",
+                op.at,
+            )
             self._visit_step(visit, op.clerk, op.at, step, "visit", number)
 
     def _refer(self, visit: _OpenVisit, op: Refer) -> None:
@@ -321,9 +345,17 @@ class BulkExecutor:
         )
         visit.referral = (referral_id, new, {})
         step = visits.referring(
-            op.clerk, visit.state, visit.holder_id, None, referral_id, number, target, reason,
-            op.at, due,
-        )  # fmt: skip
+            op.clerk,
+            visit.state,
+            visit.holder_id,
+            None,
+            referral_id,
+            number,
+            target,
+            reason,
+            op.at,
+            due,
+        )
         self._visit_step(visit, op.clerk, op.at, step, "visit", visit.new.number)
 
     def _visit_step(
@@ -482,6 +514,7 @@ def generate(
         site = uow.sites.first()
     if site is None or not clerks or not items:
         raise DomainError("需要已初始化的演示大厅：请先运行 frontdesk init --demo")
+
     def target(actor: Actor, asked: ReferralInput) -> visits.ReferralTarget:
         """Where a referral goes, as refer_visit resolves it (the hall's staff and windows do
         not change during the run: one look-up per receiver)."""

@@ -249,9 +249,13 @@ class SqlBulkSink:
             )
             if self.engine.dialect.name == "postgresql":
                 for name in (
-                    "case_file", "accountability_record", "rating", "rectification", "visit",
+                    "case_file",
+                    "accountability_record",
+                    "rating",
+                    "rectification",
+                    "visit",
                     "referral",
-                ):  # fmt: skip
+                ):
                     conn.execute(
                         text(
                             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "

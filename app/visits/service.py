@@ -355,9 +355,17 @@ def refer_visit(
             )
         )
         step = referring(
-            actor, visit.state, visit.holder_id, on_behalf, referral_id, number, target, reason,
-            now, due,
-        )  # fmt: skip
+            actor,
+            visit.state,
+            visit.holder_id,
+            on_behalf,
+            referral_id,
+            number,
+            target,
+            reason,
+            now,
+            due,
+        )
         uow.visits.update(visit.id, visit.row_version, **step.changes)
         uow.visits.add_event(visit.id, step.event)
         audit.record(uow, actor, step.audit_action, "visit", visit.number, step.before, step.after)
@@ -418,9 +426,17 @@ def referring(
     new_state = next_state(state, VisitAction.REFER)
     detail = {"referral": number, "to": target.label, "kind": str(target.kind)}
     event = visit_event(
-        actor, state, new_state, VisitAction.REFER, holder_id, on_behalf, reason, detail, now,
+        actor,
+        state,
+        new_state,
+        VisitAction.REFER,
+        holder_id,
+        on_behalf,
+        reason,
+        detail,
+        now,
         referral_id,
-    )  # fmt: skip
+    )
     after = _with_behalf({"state": str(new_state), **detail, "due": due}, on_behalf)
     changes = {"state": str(new_state), "pending_due_at": due}
     return VisitStep(changes, event, "visit_referred", {"state": str(state)}, after)
@@ -518,9 +534,17 @@ def acknowledge_referral(
         visit = load_visit(uow, referral.visit_id)
         now = uow.clock.now()
         changes, step = acknowledging(
-            actor, visit.state, visit.holder_id, referral.id, referral.number, referral.state,
-            referral.due_at, on_behalf, text, now,
-        )  # fmt: skip
+            actor,
+            visit.state,
+            visit.holder_id,
+            referral.id,
+            referral.number,
+            referral.state,
+            referral.due_at,
+            on_behalf,
+            text,
+            now,
+        )
         uow.visits.update_referral(referral.id, ReferralState.PENDING, **changes)
         uow.visits.update(visit.id, visit.row_version, **step.changes)
         uow.visits.add_event(visit.id, step.event)
@@ -556,9 +580,17 @@ def acknowledging(
     }
     detail = {"referral": referral_number, "late": late}
     event = visit_event(
-        actor, state, new_state, VisitAction.ACKNOWLEDGE, holder, on_behalf, note, detail, now,
+        actor,
+        state,
+        new_state,
+        VisitAction.ACKNOWLEDGE,
+        holder,
+        on_behalf,
+        note,
+        detail,
+        now,
         referral_id,
-    )  # fmt: skip
+    )
     changes = {"state": str(new_state), "holder_id": holder, "pending_due_at": None}
     before = {"state": str(referral_state), "holder": holder_id}
     after = _with_behalf({"state": "acknowledged", "holder": holder, "late": late}, on_behalf)
@@ -736,9 +768,17 @@ def _chain(
     referral_id: int | None = None,
 ) -> None:
     event = visit_event(
-        actor, visit.state, new_state, action, holder_id, on_behalf, reason, detail,
-        uow.clock.now(), referral_id,
-    )  # fmt: skip
+        actor,
+        visit.state,
+        new_state,
+        action,
+        holder_id,
+        on_behalf,
+        reason,
+        detail,
+        uow.clock.now(),
+        referral_id,
+    )
     uow.visits.add_event(visit.id, event)
 
 

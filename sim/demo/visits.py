@@ -70,6 +70,7 @@ def plan_day(
 ) -> None:
     """Put a day's visits on the timetable: (minute of the day, order, action). On the last
     day the afternoon's referrals are left waiting: the work lists open with some overdue."""
+
     def at(minute: int, action: Callable[[], None]) -> None:
         timetable.append((min(minute, 17 * 60 - 1), len(timetable), action))
 

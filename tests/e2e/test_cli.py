@@ -231,9 +231,17 @@ def test_scale_fills_an_empty_demo_hall_that_then_checks(run, tmp_path: Path) ->
     init = run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026")
     assert init.returncode == 0, init.stderr
     done = run(
-        "scale", "--years", "0.05", "--windows", "2", "--per-window-day", "3",
-        "--visits-per-window-day", "2", password="admin-2026",
-    )  # fmt: skip
+        "scale",
+        "--years",
+        "0.05",
+        "--windows",
+        "2",
+        "--per-window-day",
+        "3",
+        "--visits-per-window-day",
+        "2",
+        password="admin-2026",
+    )
     assert done.returncode == 0, done.stderr
     accepted = int(done.stdout.split(" cases over ")[0].split()[-1])
     visits = int(done.stdout.split(" visits (")[0].split()[-1])
