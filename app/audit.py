@@ -213,15 +213,35 @@ def record(
 ) -> AuditEventRecord:
     """Append one event to the chain. Call inside the service's write transaction."""
     head = uow.audit.lock_head()
+    event = next_event(
+        head, uow.clock.now(), actor, action, entity, entity_id, before, after, login=login
+    )
+    uow.audit.append(event)
+    return event
+
+
+def next_event(
+    head: ChainHead,
+    at: datetime,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: object,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    *,
+    login: str | None = None,
+) -> AuditEventRecord:
+    """The event after ``head``, summarised and linked to it: what ``record`` appends. Pure
+    apart from reading the trail's key; the chain's new head is (its seq, its hash)."""
     seq = head.seq + 1
-    at = uow.clock.now()
     summary = summarize(before, after)
     actor_id = actor.staff_id if actor else None
     actor_login = actor.login if actor else (login or "")
     digest = link_hash(
         head, seq, at, actor_id, actor_login, action, entity, str(entity_id), summary
     )
-    event = AuditEventRecord(
+    return AuditEventRecord(
         seq=seq,
         at=at,
         actor_id=actor_id,
@@ -233,8 +253,6 @@ def record(
         prev_hash=head.hash,
         hash=digest,
     )
-    uow.audit.append(event)
-    return event
 
 
 @dataclass(frozen=True)

@@ -82,11 +82,11 @@ def measure(data_dir: Path, runs: int, seed: int) -> tuple[dict[str, list[float]
     from app.cases.records import AcceptRequest, CaseQuery
     from app.catalog.records import Necessity
     from app.catalog.service import get_version, list_items
-    from app.demo_activity import person
     from app.printing import render
     from app.printing.loaders import load_document
     from cli import wiring
     from db.models import CaseFile
+    from sim.people import person
 
     ctx = wiring.open_context(str(data_dir), None)
     engine = ctx.store.engine  # type: ignore[attr-defined]

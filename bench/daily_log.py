@@ -1,6 +1,6 @@
 """How long the daily log of a busy day takes, as a PDF and as a workbook (goal: 1 s each).
 
-Builds a demo hall (``app.setup``), ten days of simulated work (``app.demo_activity``), then one
+Builds a demo hall (``app.setup``), ten days of simulated work (``sim.demo.activity``), then one
 busy day of at least 3,000 audit events through the real services: acceptances, on-the-spot
 decisions and deliveries, cases started, decided and delivered, one-time notices with return
 visits and the odd extra demand, refusals. Then, in one warm process, alternating after one
@@ -40,7 +40,6 @@ from app.catalog.records import ItemVersionRecord, Necessity
 from app.catalog.service import get_version, list_items
 from app.clock import DEFAULT_TZ, ManualClock
 from app.context import AppContext
-from app.demo_activity import _request, items_for, simulate
 from app.notices import refusals
 from app.notices import service as notices
 from app.notices.records import NoticeRequest, RefusalRequest
@@ -54,6 +53,7 @@ from app.setup import DEMO_PASSWORD, DEMO_STAFF, initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim.demo.activity import _request, items_for, simulate
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DAY = date(2026, 11, 24)  # a Tuesday

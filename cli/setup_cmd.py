@@ -64,6 +64,9 @@ def add_commands(sub: Any) -> dict[str, Handler]:
     big.add_argument(
         "--per-window-day", type=int, default=100, help="cases per window per working day"
     )
+    big.add_argument(
+        "--visits-per-window-day", type=int, default=10, help="first-inquiry visits per window"
+    )
     big.add_argument("--seed", type=int, default=1)
     for p in (demo, big):
         p.add_argument("--as", dest="as_login", default="admin", help="administrator login")
@@ -177,16 +180,18 @@ def _scale(args: argparse.Namespace) -> int:
     import time
     from datetime import datetime
 
-    from app import scale
     from app.clock import DEFAULT_TZ
     from app.setup import DEMO_PASSWORD
     from cli import wiring
-    from db.bulk import SqlBulkSink, count_cases
+    from sim import bulk, scale
+    from sim.sql_sink import SqlBulkSink, count_cases
 
     if not 0 < args.years <= 20:
         raise DomainError("--years must be between 0 and 20")
     if not 1 <= args.windows <= 99 or not 1 <= args.per_window_day <= 400:
         raise DomainError("--windows must be 1-99 and --per-window-day 1-400")
+    if not 0 <= args.visits_per_window_day <= 400:
+        raise DomainError("--visits-per-window-day must be 0-400")
     ctx = wiring.open_context(args.data_dir, args.db, say, must_exist=True)
     login_as(ctx, args, "admin")
     from app.setup import require_demo_database
@@ -208,15 +213,18 @@ def _scale(args: argparse.Namespace) -> int:
         end=datetime.now(DEFAULT_TZ).date(),
         years=args.years,
         cases_per_window_day=args.per_window_day,
+        visits_per_window_day=args.visits_per_window_day,
         seed=args.seed,
     )
-    summary = scale.generate(ctx.uow, SqlBulkSink(engine, site.id), plan, say)
+    summary = bulk.generate(ctx.uow, SqlBulkSink(engine, site.id), plan, say)
     from app.cases import service
 
     scan = service.refresh_warnings(ctx.uow())
     print(
         f"{summary.accepted} cases over {summary.days} working days ({added} windows added, "
-        f"{summary.moves} moves, {scan.opened_records} overdue records opened by the scan) "
+        f"{summary.moves} moves, {summary.ratings} ratings, {summary.visits} visits "
+        f"({summary.referrals} referred), "
+        f"{scan.opened_records} overdue records opened by the scan) "
         f"in {time.perf_counter() - started:.0f} s"
     )
     return 0
@@ -227,7 +235,7 @@ def demo_setup_clock(days: int):  # type: ignore[no-untyped-def]
     from datetime import datetime, time, timedelta
 
     from app.clock import DEFAULT_TZ, ManualClock
-    from app.demo_activity import last_day_over
+    from sim.demo.activity import last_day_over
 
     first = last_day_over(datetime.now(DEFAULT_TZ)) - timedelta(days=days - 1)
     return ManualClock(datetime.combine(first, time(7, 0), DEFAULT_TZ))
@@ -237,8 +245,8 @@ def run_demo(data_dir: str | None, db: str | None, days: int, seed: int):  # typ
     from datetime import datetime
 
     from app.clock import DEFAULT_TZ, ManualClock
-    from app.demo_activity import last_day_over, simulate
     from cli import wiring
+    from sim.demo.activity import last_day_over, simulate
 
     now = datetime.now(DEFAULT_TZ)
     clock = ManualClock(now)

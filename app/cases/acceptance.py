@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from app import audit
 from app.calendar import load_calendar
@@ -28,7 +29,7 @@ from app.validation import (
     validate_resident_id,
     validate_text,
 )
-from app.workdays import Deadline, citizen_day, warning_level
+from app.workdays import Deadline, WorkCalendar, citizen_day, warning_level
 
 
 @dataclass(frozen=True)
@@ -134,86 +135,130 @@ def accept_case(uow: CaseStore, actor: Actor, req: AcceptRequest) -> AcceptResul
         elif req.deferred_supply_by < today:
             errors.add("deferred_supply_by", "补交期限不能早于今天")
     errors.raise_if_any()
-    start_day = req.deemed_accepted_on or today
-    if start_day > today:
+    if req.deemed_accepted_on and req.deemed_accepted_on > today:
         raise ValidationError.single("deemed_accepted_on", "视为受理日期不能晚于今天")
     with uow.write():
         calendar = load_calendar(uow)
-        deadline = calendar.add_working_days(start_day, version.committed_days)
-        supply_by = (
-            citizen_day(calendar, req.deferred_supply_by).day if req.deferred_supply_by else None
-        )
-        if supply_by and deadline.due and supply_by > deadline.due:
+        dates = acceptance_dates(calendar, version, req, today)
+        if dates.supply_by and dates.deadline.due and dates.supply_by > dates.deadline.due:
             raise ValidationError.single(
-                "deferred_supply_by", f"补交期限不能晚于承诺办结日期 {deadline.due:%Y-%m-%d}"
+                "deferred_supply_by",
+                f"补交期限不能晚于承诺办结日期 {dates.deadline.due:%Y-%m-%d}",
             )
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, req.window_number)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.CASE, today)
-        case_id = uow.cases.add(
-            NewCase(
-                number=number,
-                site_id=site.id,
-                item_version_id=version.id,
-                window_id=window_id,
-                accepted_by=actor.staff_id,
-                owner_id=actor.staff_id,
-                notice_id=req.notice_id,
-                applicant=applicant,
-                is_agency=req.is_agency,
-                received_at=received_at,
-                accepted_at=now,
-                accepted_day=start_day,
-                committed_days=version.committed_days,
-                statutory_days=version.statutory_days,
-                deferred_supply_by=supply_by,
-                applicant_commitment=req.applicant_commitment.strip(),
-                materials=materials,
-                due_date=deadline.due,
-                due_provisional=deadline.provisional,
-                calendar_version=deadline.calendar_version,
-                warning=str(
-                    warning_level(
-                        today, deadline.due, version.committed_days, calendar, yellow_ratio(uow)
-                    )
-                ),
-            )
-        )
-        uow.cases.add_event(
-            case_id,
-            CaseEventRecord(
-                at=now,
-                staff_id=actor.staff_id,
-                staff_name=actor.name,
-                on_behalf_of=None,
-                action=CaseAction.ACCEPT,
-                from_state=CaseState.ACCEPTED,
-                to_state=CaseState.ACCEPTED,
-                reason="",
-                detail={
-                    "committed_days": version.committed_days,
-                    "calendar": deadline.calendar_version,
-                },
-            ),
-        )
-        audit.record(
-            uow,
+        made = acceptance(
             actor,
-            "case_accepted",
-            "case",
-            number,
-            None,
-            {
-                "item": version.code,
-                "version": version.version_no,
-                "due": deadline.due,
-                "provisional": deadline.provisional,
-                "deferred": len(req.deferred_material_ids),
-            },
+            version,
+            req,
+            applicant,
+            materials,
+            dates,
+            number=number,
+            site_id=site.id,
+            window_id=window_id,
+            now=now,
+            calendar=calendar,
+            ratio=yellow_ratio(uow),
         )
-    return AcceptResult(case_id, number, deadline)
+        case_id = uow.cases.add(made.case)
+        uow.cases.add_event(case_id, made.event)
+        audit.record(uow, actor, "case_accepted", "case", number, None, made.audit_after)
+    return AcceptResult(case_id, number, dates.deadline)
+
+
+@dataclass(frozen=True)
+class AcceptanceDates:
+    start_day: date  # the day the clock starts (受理日, or the day it is deemed accepted)
+    deadline: Deadline
+    supply_by: date | None  # the deferred materials' day, moved to a day the hall is open
+
+
+def acceptance_dates(
+    calendar: WorkCalendar, version: ItemVersionRecord, req: AcceptRequest, today: date
+) -> AcceptanceDates:
+    start_day = req.deemed_accepted_on or today
+    deadline = calendar.add_working_days(start_day, version.committed_days)
+    supply_by = (
+        citizen_day(calendar, req.deferred_supply_by).day if req.deferred_supply_by else None
+    )
+    return AcceptanceDates(start_day, deadline, supply_by)
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """What one acceptance stores: the case, its first event, and its audit event's after."""
+
+    case: NewCase
+    event: CaseEventRecord
+    audit_after: dict[str, Any]
+
+
+def acceptance(
+    actor: Actor,
+    version: ItemVersionRecord,
+    req: AcceptRequest,
+    applicant: ApplicantInput,
+    materials: dict[int, str],
+    dates: AcceptanceDates,
+    *,
+    number: str,
+    site_id: int,
+    window_id: int | None,
+    now: datetime,
+    calendar: WorkCalendar,
+    ratio: float,
+) -> Acceptance:
+    """The rows of a checked acceptance (``applicant`` and ``materials`` as ``check_applicant``
+    and ``check_materials`` return them), numbered ``number``. No storage: ``accept_case``
+    stores them, and the scale simulator (sim/bulk.py) writes the same rows in batches."""
+    deadline = dates.deadline
+    warning = warning_level(local_day(now), deadline.due, version.committed_days, calendar, ratio)
+    case = NewCase(
+        number=number,
+        site_id=site_id,
+        item_version_id=version.id,
+        window_id=window_id,
+        accepted_by=actor.staff_id,
+        owner_id=actor.staff_id,
+        notice_id=req.notice_id,
+        applicant=applicant,
+        is_agency=req.is_agency,
+        received_at=req.received_at or now,
+        accepted_at=now,
+        accepted_day=dates.start_day,
+        committed_days=version.committed_days,
+        statutory_days=version.statutory_days,
+        deferred_supply_by=dates.supply_by,
+        applicant_commitment=req.applicant_commitment.strip(),
+        materials=materials,
+        due_date=deadline.due,
+        due_provisional=deadline.provisional,
+        calendar_version=deadline.calendar_version,
+        warning=str(warning),
+    )
+    event = CaseEventRecord(
+        at=now,
+        staff_id=actor.staff_id,
+        staff_name=actor.name,
+        on_behalf_of=None,
+        action=CaseAction.ACCEPT,
+        from_state=CaseState.ACCEPTED,
+        to_state=CaseState.ACCEPTED,
+        reason="",
+        detail={"committed_days": version.committed_days, "calendar": deadline.calendar_version},
+    )
+    after = {
+        "item": version.code,
+        "version": version.version_no,
+        "due": deadline.due,
+        "provisional": deadline.provisional,
+        "deferred": len(req.deferred_material_ids),
+    }
+    return Acceptance(case, event, after)
 
 
 def window_id_for(uow: CaseStore, actor: Actor, window_number: int | None) -> int | None:

@@ -27,25 +27,27 @@ def open_overdue_record(
     uow: CaseStore, case: CaseRecord, deadline: Deadline, today: date, calendar: Any
 ) -> bool:
     """Open the case's overdue record unless it has one; True when one was opened."""
-    from app.workdays import working_days_late
-
-    late = working_days_late(today, deadline.due, calendar) if deadline.due else 0
+    late, after = overdue_opening(case.owner_id, deadline, today, calendar)
     record_id = uow.cases.add_accountability(
         "overdue", case.id, case.owner_id, uow.clock.now(), late
     )
     if record_id is None:
         return False
     audit.record(
-        uow,
-        None,
-        "accountability_opened",
-        "case",
-        case.number,
-        None,
-        {"kind": "overdue", "responsible": case.owner_id, "days_late": late},
-        login="system",
+        uow, None, "accountability_opened", "case", case.number, None, after, login="system"
     )
     return True
+
+
+def overdue_opening(
+    owner_id: int, deadline: Deadline, today: date, calendar: Any
+) -> tuple[int, dict[str, Any]]:
+    """An overdue record's working days late, and its audit event's after (the system opens
+    it: ``login="system"``)."""
+    from app.workdays import working_days_late
+
+    late = working_days_late(today, deadline.due, calendar) if deadline.due else 0
+    return late, {"kind": "overdue", "responsible": owner_id, "days_late": late}
 
 
 def open_complaint_record(

@@ -77,9 +77,24 @@ def case_warning(
     case: CaseRecord, deadline: Deadline, today: date, calendar: WorkCalendar, ratio: float
 ) -> str:
     """The warning column: 'closed' for finished cases, else normal / yellow / red."""
-    if case.state in CLOSED_STATES:
+    return warning_of(
+        case.state, case.committed_days, case.events, deadline, today, calendar, ratio
+    )
+
+
+def warning_of(
+    state: CaseState,
+    committed_days: int,
+    events: Iterable[CaseEventRecord],
+    deadline: Deadline,
+    today: date,
+    calendar: WorkCalendar,
+    ratio: float,
+) -> str:
+    """``case_warning`` from a case's parts (the scale simulator keeps no ``CaseRecord``)."""
+    if state in CLOSED_STATES:
         return CLOSED_WARNING
-    days = case.committed_days + extension_days(case.events)
+    days = committed_days + extension_days(events)
     return str(warning_level(today, deadline.due, days, calendar, ratio))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from typing import Any
 
 from app import audit
@@ -90,16 +91,8 @@ def _transition(
             before = case_deadline(case, calendar)
             if case_warning(case, before, today, calendar, ratio) == "red":
                 open_overdue_record(uow, case, before, today, calendar)
-        event = CaseEventRecord(
-            at=now,
-            staff_id=actor.staff_id,
-            staff_name=actor.name,
-            on_behalf_of=case.owner_id if case.owner_id != actor.staff_id else None,
-            action=action,
-            from_state=case.state,
-            to_state=new_state,
-            reason=reason,
-            detail=detail or {},
+        event = transition_event(
+            actor, case.owner_id, now, action, case.state, new_state, reason, detail
         )
         moved = _with_event(case, event, new_state)
         deadline = case_deadline(moved, calendar)
@@ -125,23 +118,49 @@ def _transition(
             also(moved)
         if warning == "red":
             open_overdue_record(uow, moved, deadline, today, calendar)
-        audit.record(
-            uow,
-            actor,
-            f"case_{action}",
-            "case",
-            case.number,
-            {"state": str(case.state), "due": case.due_date},
-            {
-                "state": str(new_state),
-                "due": deadline.due,
-                "reason": reason,
-                **(detail or {}),
-                # A B post (or supervisor) acting on the owner's case: said in the trail too.
-                **({"on_behalf_of": event.on_behalf_of} if event.on_behalf_of else {}),
-            },
-        )
+        summary = transition_summary(event, case.due_date, deadline.due)
+        audit.record(uow, actor, f"case_{action}", "case", case.number, *summary)
         return load_case(uow, case.id)
+
+
+def transition_event(
+    actor: Actor,
+    owner_id: int,
+    at: datetime,
+    action: CaseAction,
+    from_state: CaseState,
+    to_state: CaseState,
+    reason: str = "",
+    detail: dict[str, Any] | None = None,
+) -> CaseEventRecord:
+    """The event of one step, naming the owner when someone else acts for them."""
+    return CaseEventRecord(
+        at=at,
+        staff_id=actor.staff_id,
+        staff_name=actor.name,
+        on_behalf_of=owner_id if owner_id != actor.staff_id else None,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+        detail=detail or {},
+    )
+
+
+def transition_summary(
+    event: CaseEventRecord, due_before: date | None, due_after: date | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The audit event's before and after for a step (``case_<action>``)."""
+    before = {"state": str(event.from_state), "due": due_before}
+    after = {
+        "state": str(event.to_state),
+        "due": due_after,
+        "reason": event.reason,
+        **event.detail,
+        # A B post (or supervisor) acting on the owner's case: said in the trail too.
+        **({"on_behalf_of": event.on_behalf_of} if event.on_behalf_of else {}),
+    }
+    return before, after
 
 
 def _with_event(case: CaseRecord, event: CaseEventRecord, state: CaseState) -> CaseRecord:

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from app import audit
 from app.cases.common import COUNTER_ROLES
 from app.cases.deadlines import local_day
 from app.cases.queries import PAGE_SIZE, Page
+from app.cases.records import CaseRecord, NewCase
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.feedback.records import (
     NewRating,
@@ -49,8 +51,13 @@ def served_in_case(uow: UnitOfWork, case_id: int) -> ServedBy:
     case = uow.cases.get(case_id)
     if case is None:
         raise NotFound(f"没有编号为 {case_id} 的办件")
+    return case_served(case.id, case)
+
+
+def case_served(case_id: int, case: CaseRecord | NewCase) -> ServedBy:
+    """Who served in a case: whoever accepted it, at its window, at acceptance."""
     return ServedBy(
-        subject=Subject.case(case.id),
+        subject=Subject.case(case_id),
         label=case.number,
         site_id=case.site_id,
         staff_id=case.accepted_by,
@@ -193,43 +200,47 @@ def _store(
     taken = ValidationError.single("subject", f"{served.label} 已经评价过，每件业务只能评价一次")
     if uow.feedback.rating_of(served.subject) is not None:
         raise taken
-    now = uow.clock.now()
-    rating_id = uow.feedback.add_rating(
-        NewRating(
-            subject=served.subject,
-            site_id=served.site_id,
-            level=level,
-            comment=comment,
-            source=source,
-            rated_staff_id=served.staff_id,
-            window_id=served.window_id,
-            entered_by=actor.staff_id,
-            rated_at=now,
-        )
-    )
+    rating, after = new_rating(actor, served, level, comment, source, uow.clock.now())
+    rating_id = uow.feedback.add_rating(rating)
     if rating_id is None:  # another counter stored one a moment earlier
         raise taken
-    audit.record(
-        uow,
-        actor,
-        "rating_recorded",
-        "rating",
-        rating_id,
-        None,
-        {
-            str(served.subject.kind): served.label,
-            "level": str(level),
-            "source": str(source),
-            "rated_staff": served.staff_id,
-            "comment": comment,
-        },
-    )
+    audit.record(uow, actor, "rating_recorded", "rating", rating_id, None, after)
     rectification_id, due = None, None
     if level.is_bad:
         rectification_id, due = open_rectification(
             uow, actor, rating_id, served.label, served.staff_id
         )
     return RatingResult(rating_id, served.label, level, rectification_id, due)
+
+
+def new_rating(
+    actor: Actor,
+    served: ServedBy,
+    level: RatingLevel,
+    comment: str,
+    source: RatingSource,
+    at: datetime,
+) -> tuple[NewRating, dict[str, Any]]:
+    """The rating a checked one stores, and its audit event's after (``rating_recorded``)."""
+    rating = NewRating(
+        subject=served.subject,
+        site_id=served.site_id,
+        level=level,
+        comment=comment,
+        source=source,
+        rated_staff_id=served.staff_id,
+        window_id=served.window_id,
+        entered_by=actor.staff_id,
+        rated_at=at,
+    )
+    after = {
+        str(served.subject.kind): served.label,
+        "level": str(level),
+        "source": str(source),
+        "rated_staff": served.staff_id,
+        "comment": comment,
+    }
+    return rating, after
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from app.feedback.records import (
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_text
+from app.workdays import WorkCalendar
 
 # What a list of rectification items shows: the open ones (soonest due first), only the
 # overdue ones, the closed (or cancelled) ones, or all.
@@ -32,7 +33,12 @@ def rectification_due(uow: UnitOfWork, opened_on: date) -> date:
     from app import settings
 
     days = int(settings.get(uow, "rectification_working_days"))
-    due = load_calendar(uow).add_working_days(opened_on, days).due
+    return due_after(load_calendar(uow), opened_on, days)
+
+
+def due_after(calendar: WorkCalendar, opened_on: date, days: int) -> date:
+    """An item opened on ``opened_on`` is due ``days`` working days later."""
+    due = calendar.add_working_days(opened_on, days).due
     return due if due is not None else opened_on + timedelta(days=days)
 
 
@@ -43,16 +49,21 @@ def open_rectification(
     now = uow.clock.now()
     due = rectification_due(uow, local_day(now))
     item_id = uow.feedback.add_rectification(rating_id, responsible_id, now, due)
-    audit.record(
-        uow,
-        actor,
-        "rectification_opened",
-        "rectification",
-        item_id,
-        None,
-        {"rating": rating_id, "subject": subject_label, "responsible": responsible_id, "due": due},
-    )
+    after = opened_summary(rating_id, subject_label, responsible_id, due)
+    audit.record(uow, actor, "rectification_opened", "rectification", item_id, None, after)
     return item_id, due
+
+
+def opened_summary(
+    rating_id: int, subject_label: str, responsible_id: int, due: date
+) -> dict[str, object]:
+    """The audit event's after of an opened item (``rectification_opened``)."""
+    return {
+        "rating": rating_id,
+        "subject": subject_label,
+        "responsible": responsible_id,
+        "due": due,
+    }
 
 
 @allowed_roles(Role.SUPERVISOR)

@@ -8,6 +8,7 @@ absent colleague is recorded as acting for them (``on_behalf_of``) on the chain 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -56,6 +57,7 @@ from app.visits.records import (
     VisitRecord,
     VisitRef,
 )
+from app.workdays import WorkCalendar
 
 # -- registering -----------------------------------------------------------------------------
 
@@ -105,46 +107,64 @@ def register_visit(uow: VisitStore, actor: Actor, visit: VisitInput) -> VisitRef
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, visit.window_number)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.VISIT, today)
-        visit_id = uow.visits.add(
-            NewVisit(
-                number=number,
-                site_id=site.id,
-                window_id=window_id,
-                visitor_name=clean["visitor_name"],
-                phone=clean["phone"],
-                id_number=clean["id_number"],
-                question=clean["question"],
-                visit_type=clean["visit_type"],
-                needs_escort=visit.needs_escort,
-                first_responder_id=actor.staff_id,
-                registered_at=now,
-            )
+        new, event, after = registration(
+            actor, clean, visit.needs_escort, number, site.id, window_id, now
         )
-        uow.visits.add_event(
-            visit_id,
-            VisitEventRecord(
-                at=now,
-                staff_id=actor.staff_id,
-                action=VisitAction.REGISTER,
-                from_state=VisitState.OPEN,
-                to_state=VisitState.OPEN,
-                holder_id=actor.staff_id,
-            ),
-        )
-        audit.record(
-            uow,
-            actor,
-            "visit_registered",
-            "visit",
-            number,
-            None,
-            {"type": str(clean["visit_type"]), "escort": visit.needs_escort},
-        )
+        visit_id = uow.visits.add(new)
+        uow.visits.add_event(visit_id, event)
+        audit.record(uow, actor, "visit_registered", "visit", number, None, after)
         if clean["answer"]:
             _end(
                 uow, actor, load_visit(uow, visit_id), VisitAction.ANSWER, clean["answer"], "", None
             )
     return VisitRef(visit_id, number)
+
+
+def registration(
+    actor: Actor,
+    clean: dict[str, Any],
+    needs_escort: bool,
+    number: str,
+    site_id: int,
+    window_id: int | None,
+    now: datetime,
+) -> tuple[NewVisit, VisitEventRecord, dict[str, Any]]:
+    """The visit ``register_visit`` stores (``clean`` as ``check_visitor`` returns it), its
+    first event and its audit event's after. The scale simulator (sim/bulk.py) writes the same."""
+    new = NewVisit(
+        number=number,
+        site_id=site_id,
+        window_id=window_id,
+        visitor_name=clean["visitor_name"],
+        phone=clean["phone"],
+        id_number=clean["id_number"],
+        question=clean["question"],
+        visit_type=clean["visit_type"],
+        needs_escort=needs_escort,
+        first_responder_id=actor.staff_id,
+        registered_at=now,
+    )
+    event = VisitEventRecord(
+        at=now,
+        staff_id=actor.staff_id,
+        action=VisitAction.REGISTER,
+        from_state=VisitState.OPEN,
+        to_state=VisitState.OPEN,
+        holder_id=actor.staff_id,
+    )
+    return new, event, {"type": str(clean["visit_type"]), "escort": needs_escort}
+
+
+@dataclass(frozen=True)
+class VisitStep:
+    """One move of a visit as its service stores it: the visit's new columns, the chain's
+    event, and the audit event (its action, before and after)."""
+
+    changes: dict[str, Any]
+    event: VisitEventRecord
+    audit_action: str
+    before: dict[str, Any]
+    after: dict[str, Any]
 
 
 # -- ending ------------------------------------------------------------------------------------
@@ -232,41 +252,62 @@ def _end(
     guide: str = "",
 ) -> None:
     on_behalf = acting_for(uow, actor, visit.holder_id)
-    new_state = next_state(visit.state, action)
-    now = uow.clock.now()
-    outcome = OUTCOME_OF[action]
-    uow.visits.update(
-        visit.id,
-        visit.row_version,
-        state=str(new_state),
-        outcome=str(outcome),
-        outcome_text=text,
-        outcome_ref=reference,
-        case_id=case_id,
-        guide_code=guide,
-        closed_at=now,
-        closed_by=actor.staff_id,
-    )
-    detail = {"outcome": str(outcome), "ref": reference, "guide": guide}
-    _chain(uow, actor, visit, action, new_state, visit.holder_id, on_behalf, text, detail)
-    audit.record(
-        uow,
+    step = ending(
         actor,
-        f"visit_{action}",
-        "visit",
-        visit.number,
-        {"state": str(visit.state)},
-        _with_behalf(
-            {"state": str(new_state), "outcome": str(outcome), "ref": reference}, on_behalf
-        ),
+        visit.state,
+        visit.holder_id,
+        on_behalf,
+        action,
+        text,
+        reference,
+        case_id,
+        guide,
+        uow.clock.now(),
     )
+    uow.visits.update(visit.id, visit.row_version, **step.changes)
+    uow.visits.add_event(visit.id, step.event)
+    audit.record(uow, actor, step.audit_action, "visit", visit.number, step.before, step.after)
+
+
+def ending(
+    actor: Actor,
+    state: VisitState,
+    holder_id: int,
+    on_behalf: int | None,
+    action: VisitAction,
+    text: str,
+    reference: str,
+    case_id: int | None,
+    guide: str,
+    now: datetime,
+) -> VisitStep:
+    """A visit ends with its outcome (answered, or the application it became)."""
+    new_state = next_state(state, action)
+    outcome = OUTCOME_OF[action]
+    changes = {
+        "state": str(new_state),
+        "outcome": str(outcome),
+        "outcome_text": text,
+        "outcome_ref": reference,
+        "case_id": case_id,
+        "guide_code": guide,
+        "closed_at": now,
+        "closed_by": actor.staff_id,
+    }
+    detail = {"outcome": str(outcome), "ref": reference, "guide": guide}
+    event = visit_event(actor, state, new_state, action, holder_id, on_behalf, text, detail, now)
+    after = {"state": str(new_state), "outcome": str(outcome), "ref": reference}
+    before = {"state": str(state)}
+    return VisitStep(changes, event, f"visit_{action}", before, _with_behalf(after, on_behalf))
 
 
 # -- referring on ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _Target:
+class ReferralTarget:
+    """Where a referral goes, resolved from the clerk's choice (``referral_target``)."""
+
     kind: ReferralKind
     staff_id: int | None = None
     window_id: int | None = None
@@ -286,90 +327,133 @@ def refer_visit(
     acknowledges it at their counter (outside: until the first responder confirms by telephone);
     not acknowledged within ``referral_ack_hours`` working hours, it is overdue."""
     from app import settings
-    from app.workhours import add_working_hours, parse_hall_hours
 
     errors = FieldErrors()
     reason = errors.check("reason", validate_text, referral.reason, max_len=500) or ""
     item_version_id = None
     with uow.write():
-        target = _target(uow, actor, referral, errors)
+        target = referral_target(uow, actor, referral, errors)
         if referral.item_code.strip():
             item_version_id = _item_version(uow, referral.item_code, errors)
         errors.raise_if_any()
         visit = load_visit(uow, visit_id)
         on_behalf = acting_for(uow, actor, visit.holder_id)
-        new_state = next_state(visit.state, VisitAction.REFER)
+        next_state(visit.state, VisitAction.REFER)  # refused here when it may not move on
         if target.staff_id is not None and target.staff_id == visit.holder_id:
             raise ValidationError.single("to_staff", "不能转给当前负责人本人")
         now = uow.clock.now()
-        hall = settings.get_all(uow)
-        due = add_working_hours(
-            now,
-            int(hall["referral_ack_hours"]) * 60,
-            load_calendar(uow),
-            parse_hall_hours(hall["hall_hours"]),
-        )
+        due = referral_due(now, settings.get_all(uow), load_calendar(uow))
         site = uow.sites.get(actor.site_id)
         if site is None:
             raise NotFound("找不到本服务中心")
         number = next_number(uow.numbers, site.id, site.code, NumberKind.REFERRAL, local_day(now))
         referral_id = uow.visits.add_referral(
-            NewReferral(
-                number=number,
-                visit_id=visit.id,
-                kind=target.kind,
-                from_staff_id=actor.staff_id,
-                on_behalf_of=on_behalf,
-                to_window_id=target.window_id,
-                to_department_id=target.department_id,
-                to_staff_id=target.staff_id,
-                to_body=target.body,
-                to_contact=target.contact,
-                to_phone=target.phone,
-                item_version_id=item_version_id,
-                reason=reason,
-                referred_at=now,
-                due_at=due,
+            new_referral(
+                actor, visit.id, target, on_behalf, item_version_id, reason, number, now, due
             )
         )
-        uow.visits.update(visit.id, visit.row_version, state=str(new_state), pending_due_at=due)
-        detail = {"referral": number, "to": target.label, "kind": str(target.kind)}
-        _chain(
-            uow,
+        step = referring(
             actor,
-            visit,
-            VisitAction.REFER,
-            new_state,
+            visit.state,
             visit.holder_id,
             on_behalf,
-            reason,
-            detail,
             referral_id,
+            number,
+            target,
+            reason,
+            now,
+            due,
         )
-        audit.record(
-            uow,
-            actor,
-            "visit_referred",
-            "visit",
-            visit.number,
-            {"state": str(visit.state)},
-            _with_behalf({"state": str(new_state), **detail, "due": due}, on_behalf),
-        )
+        uow.visits.update(visit.id, visit.row_version, **step.changes)
+        uow.visits.add_event(visit.id, step.event)
+        audit.record(uow, actor, step.audit_action, "visit", visit.number, step.before, step.after)
     return ReferralRef(referral_id, number, visit.id, due)
 
 
-def _target(uow: VisitStore, actor: Actor, referral: ReferralInput, errors: FieldErrors) -> _Target:
+def referral_due(now: datetime, hall: Mapping[str, str], calendar: WorkCalendar) -> datetime:
+    """A referral is to be acknowledged within the hall's ``referral_ack_hours`` working hours."""
+    from app.workhours import add_working_hours, parse_hall_hours
+
+    minutes = int(hall["referral_ack_hours"]) * 60
+    return add_working_hours(now, minutes, calendar, parse_hall_hours(hall["hall_hours"]))
+
+
+def new_referral(
+    actor: Actor,
+    visit_id: int,
+    target: ReferralTarget,
+    on_behalf: int | None,
+    item_version_id: int | None,
+    reason: str,
+    number: str,
+    now: datetime,
+    due: datetime,
+) -> NewReferral:
+    return NewReferral(
+        number=number,
+        visit_id=visit_id,
+        kind=target.kind,
+        from_staff_id=actor.staff_id,
+        on_behalf_of=on_behalf,
+        to_window_id=target.window_id,
+        to_department_id=target.department_id,
+        to_staff_id=target.staff_id,
+        to_body=target.body,
+        to_contact=target.contact,
+        to_phone=target.phone,
+        item_version_id=item_version_id,
+        reason=reason,
+        referred_at=now,
+        due_at=due,
+    )
+
+
+def referring(
+    actor: Actor,
+    state: VisitState,
+    holder_id: int,
+    on_behalf: int | None,
+    referral_id: int,
+    number: str,
+    target: ReferralTarget,
+    reason: str,
+    now: datetime,
+    due: datetime,
+) -> VisitStep:
+    """The visit waits for its referral ``number`` to be acknowledged by ``due``."""
+    new_state = next_state(state, VisitAction.REFER)
+    detail = {"referral": number, "to": target.label, "kind": str(target.kind)}
+    event = visit_event(
+        actor,
+        state,
+        new_state,
+        VisitAction.REFER,
+        holder_id,
+        on_behalf,
+        reason,
+        detail,
+        now,
+        referral_id,
+    )
+    after = _with_behalf({"state": str(new_state), **detail, "due": due}, on_behalf)
+    changes = {"state": str(new_state), "pending_due_at": due}
+    return VisitStep(changes, event, "visit_referred", {"state": str(state)}, after)
+
+
+def referral_target(
+    uow: VisitStore, actor: Actor, referral: ReferralInput, errors: FieldErrors
+) -> ReferralTarget:
     try:
         kind = ReferralKind(referral.kind)
     except ValueError:
         errors.add("kind", "请选择转办去向")
-        return _Target(ReferralKind.INTERNAL)
+        return ReferralTarget(ReferralKind.INTERNAL)
     if kind is ReferralKind.EXTERNAL:
         body = errors.check("to_body", validate_text, referral.to_body, max_len=200) or ""
         contact = errors.check("to_contact", validate_text, referral.to_contact, max_len=300)
         if contact and MOBILE_IN_TEXT.search(contact):
             errors.add("to_contact", "请写单位的办公电话和地址；手机号码不能印在引导单上")
-        return _Target(kind, body=body, contact=contact or "", label=body)
+        return ReferralTarget(kind, body=body, contact=contact or "", label=body)
     phone = referral.to_phone.strip()
     if phone:
         phone = errors.check("to_phone", validate_phone, phone) or ""
@@ -407,7 +491,7 @@ def _target(uow: VisitStore, actor: Actor, referral: ReferralInput, errors: Fiel
         f"{window.number}号窗口（{window.name}）" if window else "",
         staff.name if staff else "",
     ]
-    return _Target(
+    return ReferralTarget(
         kind,
         staff_id=staff.id if staff else None,
         window_id=window.id if window else None,
@@ -446,45 +530,69 @@ def acknowledge_referral(
         _still_pending(referral)
         on_behalf = receiving_for(uow, actor, referral)
         visit = load_visit(uow, referral.visit_id)
-        new_state = next_state(visit.state, VisitAction.ACKNOWLEDGE)
         now = uow.clock.now()
-        holder = on_behalf or actor.staff_id
-        late = referral.due_at < now
-        uow.visits.update_referral(
-            referral.id,
-            ReferralState.PENDING,
-            state=str(ReferralState.ACKNOWLEDGED),
-            acknowledged_at=now,
-            acknowledged_by=actor.staff_id,
-            ack_on_behalf_of=on_behalf,
-            ack_note=text,
-        )
-        uow.visits.update(
-            visit.id, visit.row_version, state=str(new_state), holder_id=holder, pending_due_at=None
-        )
-        detail = {"referral": referral.number, "late": late}
-        _chain(
-            uow,
+        changes, step = acknowledging(
             actor,
-            visit,
-            VisitAction.ACKNOWLEDGE,
-            new_state,
-            holder,
+            visit.state,
+            visit.holder_id,
+            referral.id,
+            referral.number,
+            referral.state,
+            referral.due_at,
             on_behalf,
             text,
-            detail,
-            referral.id,
+            now,
         )
+        uow.visits.update_referral(referral.id, ReferralState.PENDING, **changes)
+        uow.visits.update(visit.id, visit.row_version, **step.changes)
+        uow.visits.add_event(visit.id, step.event)
         audit.record(
-            uow,
-            actor,
-            "referral_acknowledged",
-            "referral",
-            referral.number,
-            {"state": str(referral.state), "holder": visit.holder_id},
-            _with_behalf({"state": "acknowledged", "holder": holder, "late": late}, on_behalf),
+            uow, actor, step.audit_action, "referral", referral.number, step.before, step.after
         )
         return load_visit(uow, visit.id)
+
+
+def acknowledging(
+    actor: Actor,
+    state: VisitState,
+    holder_id: int,
+    referral_id: int,
+    referral_number: str,
+    referral_state: ReferralState,
+    due_at: datetime,
+    on_behalf: int | None,
+    note: str,
+    now: datetime,
+) -> tuple[dict[str, Any], VisitStep]:
+    """The receiver (or who acknowledges for them) holds the visit from now on: the
+    referral's new columns and the visit's step (the audit names the referral)."""
+    new_state = next_state(state, VisitAction.ACKNOWLEDGE)
+    holder = on_behalf or actor.staff_id
+    late = due_at < now
+    referral = {
+        "state": str(ReferralState.ACKNOWLEDGED),
+        "acknowledged_at": now,
+        "acknowledged_by": actor.staff_id,
+        "ack_on_behalf_of": on_behalf,
+        "ack_note": note,
+    }
+    detail = {"referral": referral_number, "late": late}
+    event = visit_event(
+        actor,
+        state,
+        new_state,
+        VisitAction.ACKNOWLEDGE,
+        holder,
+        on_behalf,
+        note,
+        detail,
+        now,
+        referral_id,
+    )
+    changes = {"state": str(new_state), "holder_id": holder, "pending_due_at": None}
+    before = {"state": str(referral_state), "holder": holder_id}
+    after = _with_behalf({"state": "acknowledged", "holder": holder, "late": late}, on_behalf)
+    return referral, VisitStep(changes, event, "referral_acknowledged", before, after)
 
 
 @allowed_roles(*COUNTER_ROLES)
@@ -657,20 +765,45 @@ def _chain(
     detail: dict[str, Any],
     referral_id: int | None = None,
 ) -> None:
-    uow.visits.add_event(
-        visit.id,
-        VisitEventRecord(
-            at=uow.clock.now(),
-            staff_id=actor.staff_id,
-            action=action,
-            from_state=visit.state,
-            to_state=new_state,
-            holder_id=holder_id,
-            on_behalf_of=on_behalf,
-            referral_id=referral_id,
-            reason=reason,
-            detail=detail,
-        ),
+    event = visit_event(
+        actor,
+        visit.state,
+        new_state,
+        action,
+        holder_id,
+        on_behalf,
+        reason,
+        detail,
+        uow.clock.now(),
+        referral_id,
+    )
+    uow.visits.add_event(visit.id, event)
+
+
+def visit_event(
+    actor: Actor,
+    state: VisitState,
+    new_state: VisitState,
+    action: VisitAction,
+    holder_id: int,
+    on_behalf: int | None,
+    reason: str,
+    detail: dict[str, Any],
+    at: datetime,
+    referral_id: int | None = None,
+) -> VisitEventRecord:
+    """A link of the visit's chain: who acted (for whom), what moved, who holds it after."""
+    return VisitEventRecord(
+        at=at,
+        staff_id=actor.staff_id,
+        action=action,
+        from_state=state,
+        to_state=new_state,
+        holder_id=holder_id,
+        on_behalf_of=on_behalf,
+        referral_id=referral_id,
+        reason=reason,
+        detail=detail,
     )
 
 

@@ -26,7 +26,7 @@ def test_init_users_check_backup(run, tmp_path: Path) -> None:  # type: ignore[n
 
     from app.audit import KEYED_ACTION
     from app.clock import DEFAULT_TZ
-    from app.demo_activity import last_day_over
+    from sim.demo.activity import last_day_over
 
     with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
         # The first event after the marker that starts the keyed chain (written by the
@@ -223,3 +223,33 @@ def test_print_referral_slip_by_number(run, tmp_path: Path) -> None:  # type: ig
         run("print", "referral", "QH-F20200101-0001", "--out", str(out), password="x-2026-admin"),
         "没有编号",
     )
+
+
+def test_scale_fills_an_empty_demo_hall_that_then_checks(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``frontdesk scale`` (the simulator in sim/) runs from the command line, and what it
+    wrote in bulk passes ``check``: chain, integrity, business rows against the trail."""
+    init = run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026")
+    assert init.returncode == 0, init.stderr
+    done = run(
+        "scale",
+        "--years",
+        "0.05",
+        "--windows",
+        "2",
+        "--per-window-day",
+        "3",
+        "--visits-per-window-day",
+        "2",
+        password="admin-2026",
+    )
+    assert done.returncode == 0, done.stderr
+    accepted = int(done.stdout.split(" cases over ")[0].split()[-1])
+    visits = int(done.stdout.split(" visits (")[0].split()[-1])
+    with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
+        (stored,) = db.execute("SELECT count(*) FROM case_file").fetchone()
+        (visited,) = db.execute("SELECT count(*) FROM visit").fetchone()
+    assert accepted > 0 and stored == accepted
+    assert visits > 0 and visited == visits
+    checked = run("check")
+    assert checked.returncode == 0, checked.stdout
+    assert "check passed" in checked.stdout and "business rows match the trail" in checked.stdout

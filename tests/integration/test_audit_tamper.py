@@ -16,12 +16,12 @@ from app.auth import login
 from app.cases import service
 from app.clock import ManualClock
 from app.context import AppContext
-from app.demo_activity import simulate
 from app.reconcile import reconcile
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim.demo.activity import simulate
 from tests.helpers import tamper
 from tests.integration.test_signing_and_printing import accept, item  # noqa: F401
 

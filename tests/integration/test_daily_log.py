@@ -17,7 +17,6 @@ from app.auth import login
 from app.cases.deadlines import local_day
 from app.clock import DEFAULT_TZ, ManualClock
 from app.context import AppContext
-from app.demo_activity import simulate
 from app.errors import PermissionDenied, ValidationError
 from app.reports.daily_log import DailyLogData, daily_log, period_log
 from app.reports.files import log_file
@@ -28,6 +27,7 @@ from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim.demo.activity import simulate
 from tests.helpers.reports import bounds, busiest_day, cards_at_end_of, counts_from_audit, events
 
 END = date(2026, 11, 20)  # a Friday

@@ -13,13 +13,13 @@ from app.cases import queries
 from app.cases.records import CaseQuery
 from app.clock import ManualClock
 from app.context import AppContext
-from app.demo_activity import simulate
 from app.feedback import ratings
 from app.feedback.records import RatingQuery
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim.demo.activity import simulate
 
 END = date(2026, 11, 20)  # a Friday
 
@@ -71,7 +71,7 @@ def test_same_seed_same_hall(tmp_path: Path) -> None:
 def test_the_demo_never_simulates_a_day_still_under_way() -> None:
     from datetime import UTC, date, datetime
 
-    from app.demo_activity import last_day_over
+    from sim.demo.activity import last_day_over
 
     morning = datetime(2026, 11, 26, 3, 20, tzinfo=UTC)  # 11:20 in Beijing
     evening = datetime(2026, 11, 26, 9, 45, tzinfo=UTC)  # 17:45

@@ -12,10 +12,10 @@ from app.calendar import load_calendar
 from app.cases import queries
 from app.cases.deadlines import local_day, pauses_of
 from app.context import AppContext
-from app.demo_activity import simulate
 from app.reports.daily_log import daily_log
 from app.reports.sections import ReportScope
 from app.reports.statistics import StatisticsQuery, statistics
+from sim.demo.activity import simulate
 from tests.helpers.reports import bounds, busiest_day, cards_at_end_of, counts_from_audit, events
 
 END = date(2026, 11, 24)  # the fixtures' clock starts on this Tuesday

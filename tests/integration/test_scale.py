@@ -1,7 +1,8 @@
 """The bulk generator writes exactly what the services would.
 
 One plan is carried out twice from the same starting database: through the real services and
-through the bulk path. Every row of every table the case services touch must come out equal.
+through the bulk path. Every row of every table the case, rating and visit services touch must
+come out equal.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import audit, scale
+from app import audit
 from app.calendar import load_calendar
 from app.cases import service
 from app.cases.deadlines import local_day
@@ -21,26 +22,38 @@ from app.catalog.service import get_version, list_items
 from app.clock import ManualClock
 from app.context import AppContext
 from app.setup import initialize
-from db.bulk import SqlBulkSink
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim import bulk, scale
+from sim.sql_sink import SqlBulkSink
 from tests.helpers.stores import START
 
 TABLES = {
     "case_file": "id",
     "case_material": "case_id, material_id",
     "case_event": "case_id, id",
-    "search_token": "ref_id, token",
+    "search_token": "kind, ref_id, token",
     "accountability_record": "id",
-    "number_counter": "day",
+    "number_counter": "kind, day",
     "audit_event": "seq",
+    "rating": "id",
+    "rectification": "id",
+    "visit": "id",
+    "referral": "id",
+    "visit_event": "visit_id, id",
 }
 # Row ids the two paths may number differently (materials and events are inserted when a
-# case is stored in bulk, as they happen through the services); everything else must match.
+# case or visit is stored in bulk, as they happen through the services); everything else must
+# match.
 # Each hall's site key is random, so the audit chains differ from the key's event on: the
 # events are compared field by field, and each chain is verified on its own.
-IGNORED = {"case_material": {"id"}, "case_event": {"id"}, "audit_event": {"hash", "prev_hash"}}
+IGNORED = {
+    "case_material": {"id"},
+    "case_event": {"id"},
+    "visit_event": {"id"},
+    "audit_event": {"hash", "prev_hash"},
+}
 
 
 def _hall(path: Path) -> Iterator[AppContext]:
@@ -78,6 +91,7 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
         end=local_day(START),
         years=12 / 365,
         cases_per_window_day=6,
+        visits_per_window_day=6,
         late_share=0.3,
         denied_share=0.2,
         seed=7,
@@ -94,9 +108,10 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     site = in_bulk.uow()
     with site.read():
         site_id = site.sites.first().id  # type: ignore[union-attr]
-    summary = scale.generate(in_bulk.uow, SqlBulkSink(in_bulk.store.engine, site_id), plan)  # type: ignore[attr-defined]
-    assert (summary.accepted, summary.moves) == (planned.accepted, planned.moves)
-    assert summary.accepted > 250 and summary.moves > 400
+    summary = bulk.generate(in_bulk.uow, SqlBulkSink(in_bulk.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    assert summary == planned
+    assert summary.accepted > 250 and summary.moves > 400 and summary.ratings > 150
+    assert summary.visits > 250 and summary.referrals > 50
 
     # The morning scan after the period, through the service, on both.
     for ctx in halls:
@@ -115,6 +130,9 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
                 continue  # each database's own trail key (migration 0011)
             assert have == want, table
     assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
+    assert _rows(in_bulk, "rectification"), "a few applicants rate badly"
+    late = [r for r in _rows(in_bulk, "visit_event") if '"late": true' in str(r["detail"])]
+    assert late, "a few referrals are acknowledged after their limit"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
 
 
@@ -122,6 +140,10 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     """After a bulk run the services go on as usual: ids, numbers and the chain continue."""
     from app.auth import login
     from app.cases.records import AcceptRequest, ApplicantInput
+    from app.feedback import ratings
+    from app.feedback.records import RatingLevel, Subject
+    from app.visits.records import ReferralInput, VisitInput
+    from app.visits.service import refer_visit, register_visit
     from tests.helpers.catalog import make_item, resident_id
 
     ctx = demo_ctx
@@ -129,7 +151,7 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     with uow.read():
         site_id = uow.sites.first().id  # type: ignore[union-attr]
     plan = scale.ScalePlan(end=local_day(START), years=5 / 365, cases_per_window_day=3, seed=3)
-    summary = scale.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    summary = bulk.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
     clerk = login(ctx.uow(), "zhangwei", "demo-2026")
     item = make_item(ctx)
     ids = {m.name: m.id for m in item.materials}
@@ -145,4 +167,17 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     )
     assert result.case_id == summary.accepted + 1
     assert result.number.endswith("-0001")  # today had no bulk cases: its counter starts at 1
+    rated = ratings.rate_on_citizen_screen(
+        ctx.uow(), clerk, Subject.case(result.case_id), RatingLevel.DISSATISFIED, "等了很久"
+    )
+    assert summary.ratings > 0 and rated.rating_id == summary.ratings + 1
+    assert rated.rectification_id is not None  # after the bulk run's own items
+    visit = register_visit(ctx.uow(), clerk, VisitInput("社保卡怎么补办？"))
+    assert summary.visits > 0 and visit.id == summary.visits + 1
+    assert visit.number.endswith("-0001")  # today's visit counter starts at 1 too
+    others = [a for a in scale.counter_staff(ctx.uow()) if a.staff_id != clerk.staff_id]
+    referral = refer_visit(
+        ctx.uow(), clerk, visit.id, ReferralInput(to_staff_id=others[0].staff_id, reason="转办")
+    )
+    assert summary.referrals > 0 and referral.id == summary.referrals + 1
     assert audit.verify(ctx.uow()).ok

@@ -18,12 +18,12 @@ from app.cases.deadlines import local_day
 from app.cases.records import CaseQuery, CaseRecord
 from app.clock import ManualClock
 from app.context import AppContext
-from app.demo_activity import simulate
 from app.reports.daily_log import daily_log
 from app.setup import initialize
 from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
+from sim.demo.activity import simulate
 from tests.helpers.reports import replayed_card
 
 END = date(2026, 10, 30)  # a Friday; the month before includes the National Day holiday

@@ -58,7 +58,7 @@ def test_the_empty_box_lists_the_windows_usual_items(qtbot, sqlite_demo_ctx: App
     from app.auth import login
     from app.catalog.service import usual_items
     from app.clock import ManualClock
-    from app.demo_activity import simulate
+    from sim.demo.activity import simulate
 
     ctx = sqlite_demo_ctx
     assert isinstance(ctx.clock, ManualClock)

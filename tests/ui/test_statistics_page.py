@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QFileDialog
 from app import sites
 from app.auth import login
 from app.context import AppContext
-from app.demo_activity import simulate
 from app.errors import PermissionDenied
 from app.reports.statistics import StatisticsQuery, statistics
+from sim.demo.activity import simulate
 from ui.mainwindow import MainWindow
 from ui.printing.preview import PrintPreviewDialog
 from ui.reports.statistics_page import StatisticsPage

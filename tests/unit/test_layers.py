@@ -1,5 +1,6 @@
 """The direction of the rooms: ui -> app <- db. app/ knows neither Qt nor SQL; db/ no Qt;
-ui/ talks to services, never to the database."""
+ui/ talks to services, never to the database. The simulators (sim/) drive the product from
+outside: they may use app/ and db/, and nothing of the product uses them."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ def imported_modules(folder: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("folder", "forbidden"),
     [
-        ("app", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli")),
-        ("db", ("PySide6", "shiboken6", "ui", "cli")),
-        ("ui", ("sqlalchemy", "alembic", "db", "cli")),
-        ("devices", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli")),
+        ("app", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli", "sim")),
+        ("db", ("PySide6", "shiboken6", "ui", "cli", "sim")),
+        ("ui", ("sqlalchemy", "alembic", "db", "cli", "sim")),
+        ("devices", ("PySide6", "shiboken6", "sqlalchemy", "alembic", "db", "ui", "cli", "sim")),
+        ("sim", ("PySide6", "shiboken6", "ui", "cli")),
     ],
 )
 def test_layer_does_not_import(folder: str, forbidden: tuple[str, ...]) -> None:
@@ -67,7 +69,7 @@ def dynamic_imports(source: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("folder", ["app", "db", "ui", "devices", "cli"])
+@pytest.mark.parametrize("folder", ["app", "db", "ui", "devices", "cli", "sim"])
 def test_no_module_is_imported_by_name(folder: str) -> None:
     offences = [
         f"{path.relative_to(ROOT)} {where}"
@@ -95,3 +97,12 @@ def test_the_check_sees_imports_inside_functions() -> None:
     assert ("app/printing/loaders.py", "app.notices") in found
     assert ("app/printing/loaders.py", "app.visits") in found
     assert ("app/reports/sections.py", "app.reports") in found
+
+
+def test_the_check_sees_the_simulators() -> None:
+    # The simulators are scanned, and what they drive is seen: the product's services from
+    # outside (app) and the bulk rows' tables (db).
+    found = imported_modules("sim")
+    assert any(Path(file).parts[:2] == ("sim", "demo") for file, _ in found)
+    assert any(module.startswith("app.cases") for _, module in found)
+    assert any(module.startswith("db.") for _, module in found)

@@ -1,5 +1,5 @@
 """The demo's first-inquiry register: a day's visits, referrals and acknowledgements, planned
-into the demo's timetable and done through the services (``app.demo_activity`` runs them).
+into the demo's timetable and done through the services (``sim.demo.activity`` runs them).
 
 Most questions are answered on the spot; some visitors are referred to the colleague whose
 window handles their item (acknowledged a little later, a few only after the limit, a few on the
@@ -31,6 +31,7 @@ from app.visits.records import (
     ReferralInput,
     VisitInput,
 )
+from sim.people import person
 
 QUESTIONS = (
     ("大厅几点下班？周六办公吗？", "工作日 9:00-12:00、13:30-17:00 办公，周六周日休息。"),
@@ -69,7 +70,6 @@ def plan_day(
 ) -> None:
     """Put a day's visits on the timetable: (minute of the day, order, action). On the last
     day the afternoon's referrals are left waiting: the work lists open with some overdue."""
-    from app.demo_activity import person  # the demo's people, one generator for both
 
     def at(minute: int, action: Callable[[], None]) -> None:
         timetable.append((min(minute, 17 * 60 - 1), len(timetable), action))
@@ -120,8 +120,6 @@ def _plan_referral(
     item: ItemVersionRecord,
     summary: Summary,
 ) -> None:
-    from app.demo_activity import person
-
     state: dict[str, Any] = {}
     visitor = person(rng, day)
     escort = rng.random() < 0.15

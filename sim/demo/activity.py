@@ -15,19 +15,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from app import demo_appointments as bookings
-from app import demo_visits as first_inquiry
 from app.agency import service as agency
 from app.appointments.records import AppointmentRecord
 from app.auth import login
 from app.calendar import load_calendar
 from app.cases import queries, service
 from app.cases.lifecycle import CaseAction, CaseState
-from app.cases.records import AcceptRequest, ApplicantInput, CaseQuery
+from app.cases.records import AcceptRequest, CaseQuery
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.catalog.service import get_version, list_items
 from app.clock import DEFAULT_TZ, ManualClock
-from app.demo_feedback import DemoFeedback, FeedbackSummary
 from app.errors import DomainError
 from app.notices import refusals
 from app.notices import service as notices
@@ -35,20 +32,12 @@ from app.notices.records import NoticeRequest, RefusalRequest
 from app.ports import UnitOfWork
 from app.roles import Actor
 from app.setup import DEMO_PASSWORD, DEMO_STAFF
-from app.validation import id_check_char
 from app.visits.records import OutcomeInput
 from app.visits.service import close_visit
-
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐韩冯于董萧程曹袁邓许傅沈曾彭吕"
-    "苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
-    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧阳"
-)
-GIVEN = (
-    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国玉兰红梅志强文斌海燕淑"
-    "珍桂芳凤英玉梅婷雪晨宇浩然子涵欣怡梓萱一诺𠇹䶮〇"
-)
-AREAS = ["130524", "130525", "130526", "130527", "130528"]  # a county's area codes
+from sim.demo import appointments as bookings
+from sim.demo import visits as first_inquiry
+from sim.demo.feedback import DemoFeedback, FeedbackSummary
+from sim.people import person
 
 
 @dataclass
@@ -83,18 +72,6 @@ class _PendingNotice:
     request: AcceptRequest  # complete, for the acceptance on return
     brought: frozenset[int]  # the materials listed as received on the notice
     returns_on: date
-
-
-def person(rng: random.Random, today: date) -> ApplicantInput:
-    surname = rng.choice(SURNAMES)
-    given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-    born = date(rng.randint(1940, 2004), rng.randint(1, 12), rng.randint(1, 28))
-    first17 = f"{rng.choice(AREAS)}{born:%Y%m%d}{rng.randint(0, 999):03d}"
-    return ApplicantInput(
-        name=surname + given,
-        id_number=first17 + id_check_char(first17),
-        phone=f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}",
-    )
 
 
 DAY_OVER = time(17, 30)  # the simulated hall's day ends here (the clock is left at it)

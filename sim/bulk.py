@@ -1,0 +1,535 @@
+"""The scale generator's fast path: the rows the case services would write, made by the
+services' own rule functions and handed to a ``BulkSink`` (``sim/sql_sink.py``) in batches.
+
+Nothing here decides what a row holds: the acceptance is ``app.cases.acceptance.acceptance``
+(after ``check_applicant`` and ``check_materials``), its number ``app.numbering.next_number``,
+each step's event, deadline, warning and audit summary ``app.cases.transitions`` and
+``app.cases.deadlines``, an overdue record ``app.cases.accountability.overdue_opening``, a
+rating ``app.feedback.ratings.new_rating`` (and a bad one's rectification item
+``app.feedback.rectifications``), and every audit event is linked by
+``app.audit.next_event``. What the bulk path adds is only where
+the rows go: kept in memory per case, written when the case closes (or at the end).
+``tests/integration/test_scale.py`` runs one plan through the services and through this and
+compares every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from app import audit, settings
+from app.calendar import load_calendar
+from app.cases.acceptance import acceptance, acceptance_dates, check_applicant, check_materials
+from app.cases.accountability import overdue_opening
+from app.cases.common import yellow_ratio
+from app.cases.deadlines import deadline_of, local_day, warning_of
+from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState, next_state
+from app.cases.records import CaseEventRecord, NewCase
+from app.cases.transitions import transition_event, transition_summary
+from app.catalog.records import ItemVersionRecord
+from app.errors import DomainError
+from app.feedback.ratings import case_served, new_rating
+from app.feedback.records import NewRating, RatingSource
+from app.feedback.rectifications import due_after, opened_summary
+from app.numbering import NumberKind, next_number
+from app.ports import UnitOfWork
+from app.records import AuditEventRecord, ChainHead
+from app.roles import Actor
+from app.validation import FieldErrors, validate_text
+from app.visits import service as visits
+from app.visits.lifecycle import ReferralState, VisitAction, VisitState
+from app.visits.records import (
+    NewReferral,
+    NewVisit,
+    ReferralInput,
+    VisitEventRecord,
+    VisitInput,
+)
+from app.workdays import Deadline, WorkCalendar
+from sim.scale import (
+    DENIAL_BASIS,
+    DENIAL_NOTE,
+    Accept,
+    Acknowledge,
+    Inquiry,
+    Move,
+    Rate,
+    Refer,
+    ScalePlan,
+    ScaleSummary,
+    VisitOp,
+    counter_staff,
+    run,
+)
+
+
+@dataclass
+class BulkBatch:
+    """Rows for the sink: closed (or, at the end, still open) cases with what hangs off them."""
+
+    cases: list[tuple[int, NewCase, dict[str, Any]]] = field(default_factory=list)
+    events: list[tuple[int, CaseEventRecord]] = field(default_factory=list)
+    accountability: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[AuditEventRecord] = field(default_factory=list)
+    counters: dict[tuple[str, str], int] = field(default_factory=dict)  # kind, yyyymmdd -> last
+    ratings: list[tuple[int, NewRating]] = field(default_factory=list)
+    rectifications: list[dict[str, Any]] = field(default_factory=list)
+    visits: list[tuple[int, NewVisit, dict[str, Any]]] = field(default_factory=list)
+    referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
+    visit_events: list[tuple[int, VisitEventRecord]] = field(default_factory=list)
+
+
+@dataclass
+class NextIds:
+    """The audit head and the next free id of each table whose ids the bulk path hands out."""
+
+    head: ChainHead
+    case: int
+    accountability: int
+    rating: int
+    rectification: int
+    visit: int
+    referral: int
+
+
+class BulkSink(Protocol):
+    def begin(self) -> NextIds: ...
+
+    def write(self, batch: BulkBatch, head: ChainHead) -> None:
+        """Insert the batch and move the audit head, in one transaction."""
+        ...
+
+
+class _Serials:
+    """The number counters in memory (``app.numbering.CounterRepository``): the sink stores
+    the last serial of each kind and day with the batch."""
+
+    def __init__(self) -> None:
+        self.last: dict[tuple[str, str], int] = {}
+
+    def next_serial(self, site_id: int, kind: str, day: str) -> int:
+        serial = self.last[kind, day] = self.last.get((kind, day), 0) + 1
+        return serial
+
+
+@dataclass
+class _OpenVisit:
+    key: int  # in the plan
+    id: int
+    new: NewVisit
+    state: VisitState
+    holder_id: int
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
+    events: list[VisitEventRecord] = field(default_factory=list)
+    # The pending referral: its id, number, row and new columns, and when it is due.
+    referral: tuple[int, NewReferral, dict[str, Any]] | None = None
+    referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class _OpenCase:
+    id: int
+    new: NewCase
+    state: CaseState
+    warning: str
+    deadline: Deadline
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
+    events: list[CaseEventRecord] = field(default_factory=list)
+    overdue: dict[str, Any] | None = None  # its accountability record, stored with the case
+    # Its rating and any rectification item, stored with the case (they refer to it).
+    ratings: list[tuple[int, NewRating]] = field(default_factory=list)
+    rectifications: list[dict[str, Any]] = field(default_factory=list)
+
+
+class BulkExecutor:
+    """Makes the services' rows and writes them in batches of ``flush_days`` days."""
+
+    def __init__(
+        self,
+        sink: BulkSink,
+        site_id: int,
+        site_code: str,
+        items: Sequence[ItemVersionRecord],
+        calendar: WorkCalendar,
+        ratio: float,
+        rectification_days: int,
+        hall: Mapping[str, str],
+        target: Callable[[Actor, ReferralInput], visits.ReferralTarget],
+        flush_days: int = 20,
+    ) -> None:
+        self.sink = sink
+        self.site_id = site_id
+        self.site_code = site_code
+        self.items = {i.id: i for i in items}
+        self.calendar = calendar
+        self.ratio = ratio
+        self.rectification_days = rectification_days
+        self.hall = hall
+        self.target = target
+        self.visits: dict[int, _OpenVisit] = {}
+        self.flush_days = flush_days
+        self.ids = sink.begin()
+        self.head = self.ids.head
+        self.open: dict[int, _OpenCase] = {}
+        self.batch = BulkBatch()
+        self.serials = _Serials()
+        self.days = 0
+
+    def _audit(
+        self,
+        at: datetime,
+        actor: Actor | None,
+        action: str,
+        entity: str,
+        entity_id: object,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any],
+        login: str | None = None,
+    ) -> None:
+        event = audit.next_event(
+            self.head, at, actor, action, entity, entity_id, before, after, login=login
+        )
+        self.batch.audit.append(event)
+        self.head = ChainHead(event.seq, event.hash, self.head.key_id)
+
+    def accept(self, op: Accept) -> None:
+        today = local_day(op.at)
+        version = self.items[op.request.item_version_id]
+        errors = FieldErrors()
+        applicant = check_applicant(op.request.applicant, today, errors)
+        materials = check_materials(version, op.request, errors)
+        errors.raise_if_any()  # a plan only asks for what a counter may do
+        dates = acceptance_dates(self.calendar, version, op.request, today)
+        number = next_number(self.serials, self.site_id, self.site_code, NumberKind.CASE, today)
+        made = acceptance(
+            op.clerk,
+            version,
+            op.request,
+            applicant,
+            materials,
+            dates,
+            number=number,
+            site_id=self.site_id,
+            window_id=op.clerk.window_id,
+            now=op.at,
+            calendar=self.calendar,
+            ratio=self.ratio,
+        )
+        case = _OpenCase(
+            self.ids.case, made.case, CaseState.ACCEPTED, made.case.warning, dates.deadline
+        )
+        self.ids.case += 1
+        self.open[op.key] = case
+        case.events.append(made.event)
+        self._audit(op.at, op.clerk, "case_accepted", "case", number, None, made.audit_after)
+
+    def rate(self, op: Rate) -> None:
+        case = self.open[op.key]
+        served = case_served(case.id, case.new)
+        rating, after = new_rating(
+            op.clerk, served, op.level, op.comment, RatingSource.CITIZEN_SCREEN, op.at
+        )
+        rating_id = self.ids.rating
+        self.ids.rating += 1
+        case.ratings.append((rating_id, rating))
+        self._audit(op.at, op.clerk, "rating_recorded", "rating", rating_id, None, after)
+        if op.level.is_bad:  # a rectification item against the rated clerk
+            due = due_after(self.calendar, local_day(op.at), self.rectification_days)
+            item_id = self.ids.rectification
+            self.ids.rectification += 1
+            case.rectifications.append(
+                {
+                    "id": item_id,
+                    "rating_id": rating_id,
+                    "responsible_id": served.staff_id,
+                    "opened_at": op.at,
+                    "due_date": due,
+                }
+            )
+            after = opened_summary(rating_id, served.label, served.staff_id, due)
+            self._audit(
+                op.at, op.clerk, "rectification_opened", "rectification", item_id, None, after
+            )
+
+    def visit(self, op: VisitOp) -> None:
+        """A visit's moves by the visit services' own pieces. The plan has nobody away and
+        every move by the visit's holder (or named receiver): nobody acts for another."""
+        if isinstance(op, Inquiry):
+            self._register(op)
+            return
+        visit = self.visits[op.key]
+        if isinstance(op, Refer):
+            self._refer(visit, op)
+            return
+        if isinstance(op, Acknowledge):
+            assert visit.referral is not None
+            referral_id, new, _changes = visit.referral
+            referral_changes, step = visits.acknowledging(
+                op.receiver,
+                visit.state,
+                visit.holder_id,
+                referral_id,
+                new.number,
+                ReferralState.PENDING,
+                new.due_at,
+                None,
+                "",
+                op.at,
+            )
+            visit.referrals.append((referral_id, new, referral_changes))
+            visit.referral = None
+            self._visit_step(visit, op.receiver, op.at, step, "referral", new.number)
+            return
+        step = visits.ending(
+            op.clerk,
+            visit.state,
+            visit.holder_id,
+            None,
+            VisitAction.ANSWER,
+            op.answer,
+            "",
+            None,
+            "",
+            op.at,
+        )
+        self._visit_step(visit, op.clerk, op.at, step, "visit", visit.new.number)
+
+    def _register(self, op: Inquiry) -> None:
+        today = local_day(op.at)
+        errors = FieldErrors()
+        v = op.visitor
+        asked = VisitInput(op.question, visitor_name=v.name, phone=v.phone, answer=op.answer)
+        clean = visits.check_visitor(asked, today, errors)
+        errors.raise_if_any()
+        number = next_number(self.serials, self.site_id, self.site_code, NumberKind.VISIT, today)
+        new, event, after = visits.registration(
+            op.clerk, clean, False, number, self.site_id, op.clerk.window_id, op.at
+        )
+        visit = _OpenVisit(op.key, self.ids.visit, new, VisitState.OPEN, op.clerk.staff_id)
+        self.ids.visit += 1
+        self.visits[op.key] = visit
+        visit.events.append(event)
+        self._audit(op.at, op.clerk, "visit_registered", "visit", number, None, after)
+        if clean["answer"]:
+            step = visits.ending(
+                op.clerk,
+                visit.state,
+                visit.holder_id,
+                None,
+                VisitAction.ANSWER,
+                clean["answer"],
+                "",
+                None,
+                "",
+                op.at,
+            )
+            self._visit_step(visit, op.clerk, op.at, step, "visit", number)
+
+    def _refer(self, visit: _OpenVisit, op: Refer) -> None:
+        asked = ReferralInput(to_staff_id=op.to.staff_id, reason=op.reason)
+        target = self.target(op.clerk, asked)
+        reason = validate_text(op.reason, "reason", 500)
+        due = visits.referral_due(op.at, self.hall, self.calendar)
+        number = next_number(
+            self.serials, self.site_id, self.site_code, NumberKind.REFERRAL, local_day(op.at)
+        )
+        referral_id = self.ids.referral
+        self.ids.referral += 1
+        new = visits.new_referral(
+            op.clerk, visit.id, target, None, None, reason, number, op.at, due
+        )
+        visit.referral = (referral_id, new, {})
+        step = visits.referring(
+            op.clerk,
+            visit.state,
+            visit.holder_id,
+            None,
+            referral_id,
+            number,
+            target,
+            reason,
+            op.at,
+            due,
+        )
+        self._visit_step(visit, op.clerk, op.at, step, "visit", visit.new.number)
+
+    def _visit_step(
+        self,
+        visit: _OpenVisit,
+        actor: Actor,
+        at: datetime,
+        step: visits.VisitStep,
+        entity: str,
+        entity_id: str,
+    ) -> None:
+        visit.changes.update(step.changes)
+        visit.state = VisitState(step.changes["state"])
+        visit.holder_id = step.changes.get("holder_id", visit.holder_id)
+        visit.version += 1
+        visit.events.append(step.event)
+        self._audit(at, actor, step.audit_action, entity, entity_id, step.before, step.after)
+        if visit.state is VisitState.CLOSED:
+            self._close_visit(visit)
+
+    def _close_visit(self, visit: _OpenVisit) -> None:
+        del self.visits[visit.key]
+        self.batch.visits.append(
+            (visit.id, visit.new, {**visit.changes, "row_version": visit.version})
+        )
+        referrals = [*visit.referrals, *([visit.referral] if visit.referral else [])]
+        self.batch.referrals.extend(referrals)
+        self.batch.visit_events.extend((visit.id, e) for e in visit.events)
+
+    def _deadline(self, case: _OpenCase) -> Deadline:
+        return deadline_of(
+            case.new.accepted_day, case.new.committed_days, case.events, self.calendar
+        )
+
+    def _warning(self, case: _OpenCase, state: CaseState, deadline: Deadline, today: date) -> str:
+        return warning_of(
+            state, case.new.committed_days, case.events, deadline, today, self.calendar, self.ratio
+        )
+
+    def _open_overdue(self, case: _OpenCase, deadline: Deadline, at: datetime) -> None:
+        if case.overdue is not None:  # one overdue record per case, as the repository keeps
+            return
+        late, after = overdue_opening(case.new.owner_id, deadline, local_day(at), self.calendar)
+        case.overdue = {
+            "id": self.ids.accountability,
+            "case_id": case.id,
+            "responsible_id": case.new.owner_id,
+            "opened_at": at,
+            "days_late": late,
+        }
+        self.ids.accountability += 1
+        self._audit(
+            at, None, "accountability_opened", "case", case.new.number, None, after, login="system"
+        )
+
+    def move(self, op: Move) -> None:
+        case = self.open[op.key]
+        today = local_day(op.at)
+        new_state = next_state(case.state, op.action)
+        if new_state in CLOSED_STATES:
+            before = self._deadline(case)
+            if self._warning(case, case.state, before, today) == "red":
+                self._open_overdue(case, before, op.at)
+        reason, detail, changes = _terms(op, case.new)
+        event = transition_event(
+            op.actor, case.new.owner_id, op.at, op.action, case.state, new_state, reason, detail
+        )
+        case.events.append(event)
+        deadline = self._deadline(case)
+        warning = self._warning(case, new_state, deadline, today)
+        due_before = case.deadline.due
+        case.state, case.warning, case.deadline = new_state, warning, deadline
+        case.version += 1
+        case.changes.update(changes)
+        if warning == "red":
+            self._open_overdue(case, deadline, op.at)
+        before_audit, after_audit = transition_summary(event, due_before, deadline.due)
+        self._audit(
+            op.at, op.actor, f"case_{op.action}", "case", case.new.number, before_audit, after_audit
+        )
+        if new_state is CaseState.DELIVERED:
+            self._close(op.key)
+
+    def _close(self, key: int) -> None:
+        case = self.open.pop(key)
+        final = {
+            "state": str(case.state),
+            "warning": case.warning,
+            "row_version": case.version,
+            "due_date": case.deadline.due,
+            "due_provisional": case.deadline.provisional,
+            "calendar_version": case.deadline.calendar_version,
+            **case.changes,
+        }
+        self.batch.cases.append((case.id, case.new, final))
+        self.batch.events.extend((case.id, e) for e in case.events)
+        if case.overdue is not None:
+            self.batch.accountability.append(case.overdue)
+        self.batch.ratings.extend(case.ratings)
+        self.batch.rectifications.extend(case.rectifications)
+
+    def end_day(self, day: date) -> None:
+        self.days += 1
+        if self.days % self.flush_days == 0:
+            self.flush()
+
+    def flush(self, everything: bool = False) -> None:
+        if everything:
+            for key in list(self.open):
+                self._close(key)
+            for visit in list(self.visits.values()):
+                self._close_visit(visit)
+        self.batch.counters = dict(self.serials.last)
+        self.sink.write(self.batch, self.head)
+        self.batch = BulkBatch()
+        self.serials = _Serials()
+
+
+def _terms(op: Move, case: NewCase) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """The reason, event detail and case columns of a decision or a delivery, as the plan's
+    ``ServiceExecutor`` asks ``decide_case`` and ``deliver_case`` for them."""
+    if op.action is CaseAction.DECIDE:
+        outcome = "denied" if op.denied else "approved"
+        reason = DENIAL_NOTE if op.denied else ""
+        detail: dict[str, Any] = {"outcome": outcome}
+        if op.denied:
+            detail["legal_basis"] = DENIAL_BASIS
+        return reason, detail, {"decision": outcome, "decision_note": reason, "decided_at": op.at}
+    if op.action is CaseAction.DELIVER:
+        changes = {
+            "delivered_at": op.at,
+            "delivery_method": "pickup",
+            "collected_by": case.applicant.name,
+        }
+        return "", {"method": "pickup"}, changes
+    return "", {}, {}
+
+
+def generate(
+    make_uow: Callable[[], UnitOfWork],
+    sink: BulkSink,
+    plan: ScalePlan,
+    on_progress: Callable[[str], None] | None = None,
+) -> ScaleSummary:
+    """Years of work for the hall's clerks, in bulk, ending the day before ``plan.end``."""
+    from app.catalog.service import get_version, list_items
+
+    uow = make_uow()
+    clerks = counter_staff(uow)
+    items = [get_version(uow, s.version_id) for s in list_items(uow)]
+    with uow.read():
+        calendar = load_calendar(uow)
+        ratio = yellow_ratio(uow)
+        rectification_days = int(settings.get(uow, "rectification_working_days"))
+        hall = settings.get_all(uow)
+        site = uow.sites.first()
+    if site is None or not clerks or not items:
+        raise DomainError("需要已初始化的演示大厅：请先运行 frontdesk init --demo")
+
+    def target(actor: Actor, asked: ReferralInput) -> visits.ReferralTarget:
+        """Where a referral goes, as refer_visit resolves it (the hall's staff and windows do
+        not change during the run: one look-up per receiver)."""
+        key = (actor.site_id, asked.to_staff_id)
+        if key not in targets:
+            errors = FieldErrors()
+            with uow.read():
+                targets[key] = visits.referral_target(uow, actor, asked, errors)
+            errors.raise_if_any()
+        return targets[key]
+
+    targets: dict[tuple[int, int | None], visits.ReferralTarget] = {}
+    executor = BulkExecutor(
+        sink, site.id, site.code, items, calendar, ratio, rectification_days, hall, target
+    )
+    summary = run(plan, executor, clerks, items, calendar, on_progress)
+    executor.flush(everything=True)
+    return summary
