@@ -48,6 +48,7 @@ from app.visits.records import (
     VisitEventRecord,
     VisitInput,
 )
+from app.warning_levels import WarningLevel
 from app.workdays import Deadline, WorkCalendar
 from sim.scale import (
     DENIAL_BASIS,
@@ -417,7 +418,7 @@ class BulkExecutor:
         new_state = next_state(case.state, op.action)
         if new_state in CLOSED_STATES:
             before = self._deadline(case)
-            if self._warning(case, case.state, before, today) == "red":
+            if self._warning(case, case.state, before, today) == WarningLevel.RED:
                 self._open_overdue(case, before, op.at)
         reason, detail, changes = _terms(op, case.new)
         event = transition_event(
@@ -430,7 +431,7 @@ class BulkExecutor:
         case.state, case.warning, case.deadline = new_state, warning, deadline
         case.version += 1
         case.changes.update(changes)
-        if warning == "red":
+        if warning == WarningLevel.RED:
             self._open_overdue(case, deadline, op.at)
         before_audit, after_audit = transition_summary(event, due_before, deadline.due)
         self._audit(

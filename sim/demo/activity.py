@@ -34,6 +34,7 @@ from app.roles import Actor
 from app.setup import DEMO_PASSWORD, DEMO_STAFF
 from app.visits.records import OutcomeInput
 from app.visits.service import close_visit
+from app.warning_levels import WarningLevel
 from sim.demo import appointments as bookings
 from sim.demo import visits as first_inquiry
 from sim.demo.feedback import DemoFeedback, FeedbackSummary
@@ -498,7 +499,7 @@ def _choose(
         roll = rng.random()
         if roll < 0.04:
             return CaseAction.SUSPEND
-        if roll < 0.06 and detail.case.warning == "red":
+        if roll < 0.06 and detail.case.warning == WarningLevel.RED:
             return CaseAction.EXTEND
         if due is not None and day >= due:
             # Most cases are decided by their day; some slip a day, and about one in fifteen
