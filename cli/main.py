@@ -143,6 +143,19 @@ def build_parser() -> argparse.ArgumentParser:
     # stored password (docs/SECURITY.md).
     cases.add_parser("scan", help="recompute warnings; open accountability records")
 
+    catalog = sub.add_parser(
+        "catalog", help="the catalog's versions and their publication (公布)"
+    ).add_subparsers(dest="catalog_command")
+    drafts = catalog.add_parser("drafts", help="items in force whose version is not published")
+    publish = catalog.add_parser(
+        "publish", help="publish the version in force of these items (supervisor or admin)"
+    )
+    publish.add_argument("codes", nargs="+", help="item codes, e.g. MZ-001")
+    for p in (drafts, publish):
+        p.add_argument(
+            "--as", dest="as_login", default="admin", help="supervisor or administrator login"
+        )
+
     demo = sub.add_parser(
         "demo", help="simulate days of a hall's work up to the last one over (today after 17:30)"
     )
@@ -167,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     printed.add_argument(
         "kind",
         help="receipt, guide, deferred, completion, denial, supply, special, extension, "
-        "correction, notice, refusal, appointment, referral, commitment, disclosure",
+        "halt, termination, correction, notice, refusal, appointment, referral, commitment, "
+        "disclosure",
     )
     printed.add_argument(
         "number",
@@ -253,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _init,
         "calendar": _calendar,
         "case": _case,
+        "catalog": _catalog,
         "demo": _demo,
         "scale": _scale,
         "restore": _restore,
@@ -445,7 +460,8 @@ def _case(args: argparse.Namespace) -> int:
         scan = refresh_warnings(ctx.uow())
         print(
             f"{scan.checked} open cases checked, {scan.changed} warnings changed, "
-            f"{scan.opened_records} accountability records opened"
+            f"{scan.opened_records} accountability records opened, "
+            f"{scan.deferral_records} for deferred materials overdue"
         )
         return 0
     if args.case_command != "list":
@@ -775,6 +791,24 @@ def _backup(args: argparse.Namespace) -> int:
     anchor = write_anchor(ctx.uow(), backup_dir(ctx.data_dir), out.name)
     print(f"backup written: {out}")
     print(f"audit chain head #{anchor.seq} anchored in {anchor_path(backup_dir(ctx.data_dir))}")
+    return 0
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    from app.catalog import publication
+    from cli import wiring
+
+    if args.catalog_command not in ("drafts", "publish"):
+        raise DomainError("choose a catalog command: drafts, publish")
+    ctx = wiring.open_context(args.data_dir, args.db, _say)
+    actor = _login(ctx, args, "supervisor", "admin")
+    if args.catalog_command == "drafts":
+        for item in publication.unpublished_items(ctx.uow(), actor):
+            print(f"{item.code}\tv{item.version_no}\t{item.name}")
+        return 0
+    for code in args.codes:
+        version = publication.publish_item(ctx.uow(), actor, code)
+        print(f"{version.code} v{version.version_no} published by {version.published_by_name}")
     return 0
 
 

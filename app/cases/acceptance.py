@@ -7,7 +7,8 @@ from datetime import date
 
 from app import audit
 from app.calendar import load_calendar
-from app.cases.common import COUNTER_ROLES, yellow_ratio
+from app.cases.accountability import open_overdue_record
+from app.cases.common import COUNTER_ROLES, load_case, yellow_ratio
 from app.cases.deadlines import local_day
 from app.cases.lifecycle import (
     CaseAction,
@@ -152,6 +153,9 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
             raise NotFound("找不到本服务中心")
         window_id = window_id_for(uow, actor, req.window_number)
         number = next_number(uow.cases, site.id, site.code, NumberKind.CASE, today)
+        warning = str(
+            warning_level(today, deadline.due, version.committed_days, calendar, yellow_ratio(uow))
+        )
         case_id = uow.cases.add(
             NewCase(
                 number=number,
@@ -174,11 +178,7 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
                 due_date=deadline.due,
                 due_provisional=deadline.provisional,
                 calendar_version=deadline.calendar_version,
-                warning=str(
-                    warning_level(
-                        today, deadline.due, version.committed_days, calendar, yellow_ratio(uow)
-                    )
-                ),
+                warning=warning,
             )
         )
         uow.cases.add_event(
@@ -213,6 +213,10 @@ def accept_case(uow: UnitOfWork, actor: Actor, req: AcceptRequest) -> AcceptResu
                 "deferred": len(req.deferred_material_ids),
             },
         )
+        if warning == "red":
+            # Deemed accepted days ago (Art. 32(4)) and already past its limit: overdue from the
+            # start, so its accountability record opens now, not at some later change.
+            open_overdue_record(uow, load_case(uow, case_id), deadline, today, calendar)
     return AcceptResult(case_id, number, deadline)
 
 

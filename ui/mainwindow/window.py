@@ -198,8 +198,9 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
                     lambda before: audit.list_events(self.ctx.uow(), self.actor, 200, before)
                 ),
             )
-        if self.actor.role is Role.ADMIN:
+        if self.actor.role in SUPERVISING:  # a supervisor publishes versions (公布)
             self.add_page("catalog", self.tr("事项目录"), self._catalog_page)
+        if self.actor.role is Role.ADMIN:
             self.add_page(
                 "appointment_settings", self.tr("预约设置"), self._appointment_settings_page
             )

@@ -321,6 +321,7 @@ class WorkListPage(QWidget):
             Column(tr("负责人"), holder),
             Column(tr("转往"), lambda r: r.referral_destination),
             Column(tr("事项"), lambda r: r.question),
+            Column(tr("受理决定"), _acceptance_text, _acceptance_colors),
         ]
 
     def _deferred_columns(self) -> list[Column[DeferredRow]]:
@@ -329,17 +330,17 @@ class WorkListPage(QWidget):
                 return "-"
             today = hall_time(self.ctx.clock.now()).date()
             mark = (
-                tr("▲ 已过期 ")
-                if row.supply_by < today
+                tr("▲ 已过期（可中止或终止办理） ")
+                if row.overdue
                 else (tr("今日 ") if row.supply_by == today else "")
             )
             return mark + f"{row.supply_by:%m-%d}"
 
         def colors(row: DeferredRow) -> tuple[str, str] | None:
+            if row.overdue:
+                return OVERDUE_COLORS
             today = hall_time(self.ctx.clock.now()).date()
-            if row.supply_by is None or row.supply_by > today:
-                return None
-            return OVERDUE_COLORS if row.supply_by < today else WAITING_COLORS
+            return WAITING_COLORS if row.supply_by == today else None
 
         return [
             Column(tr("补交期限"), due, colors),
@@ -598,7 +599,22 @@ def _referral_colors(row: ReferralRow) -> tuple[str, str] | None:
     return OVERDUE_COLORS if row.overdue else None
 
 
+def _acceptance_text(row: VisitRow) -> str:
+    """An open application's materials waiting for a decision on acceptance (Art. 32(4))."""
+    if row.acceptance_warning == "red":
+        return tr("▲ 已超5个工作日：视为受理")
+    if row.acceptance_warning == "yellow":
+        return tr("第%s个工作日（5日内须受理或告知）") % row.acceptance_day
+    return ""
+
+
+def _acceptance_colors(row: VisitRow) -> tuple[str, str] | None:
+    return {"red": OVERDUE_COLORS, "yellow": WAITING_COLORS}.get(row.acceptance_warning)
+
+
 def _visit_colors(row: VisitRow) -> tuple[str, str] | None:
     if row.overdue:
         return OVERDUE_COLORS
-    return WAITING_COLORS if row.referral_due_at is not None else None
+    if row.referral_due_at is not None:
+        return WAITING_COLORS
+    return _acceptance_colors(row)
