@@ -84,6 +84,7 @@ def test_a_saved_version_is_a_draft_until_a_supervisor_publishes_it(
     qtbot.waitUntil(lambda: supervising.model.index(row, 5).data() == "启用")
     version = current_version(ctx.uow(), "MZ-001")
     assert version.published and version.published_by_name == "孙丽"
+    supervising.view.selectRow(row)
     supervising.publish_current()  # again: refused in words, nothing changes
     qtbot.waitUntil(lambda: bool(warnings))
     assert "已于" in warnings[0] and "由孙丽公布" in warnings[0]
