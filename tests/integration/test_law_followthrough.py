@@ -271,3 +271,20 @@ def test_materials_waiting_for_acceptance_warn_before_day_five_and_late_notices_
     assert (stats.total.notices, stats.total.notices_late) == (2, 1)
     log = daily_log(ctx.uow(), boss, today)
     assert (log.total("notices_issued"), log.total("notices_late")) == (2, 1)
+
+
+def test_the_integrity_check_knows_a_deferral_record_from_an_overdue_one(
+    demo_ctx: AppContext, item: ItemVersionRecord
+) -> None:
+    from app.reconcile import reconcile
+
+    ctx = demo_ctx
+    accept_deferred(ctx, item)
+    advance(ctx, 6)  # Mon 11-30: the deferral is overdue, the case not yet
+    assert service.refresh_warnings(ctx.uow()).deferral_records == 1
+    assert reconcile(ctx.uow()) == []  # no "overdue" record is missing: it is a deferral one
+    with ctx.store.engine.begin() as conn:  # type: ignore[attr-defined]
+        conn.execute(text("DELETE FROM accountability_record"))
+    assert [(d.table, d.row) for d in reconcile(ctx.uow())] == [
+        ("accountability_record", f"deferral of case {NUMBER}")
+    ]
