@@ -53,6 +53,9 @@ DELIVERY_WORDS = {
     DeliveryMethod.ELECTRONIC: "电子送达",
 }
 
+# Delivered, or ended without a result (withdrawn, terminated): no agency work left.
+ENDED = (CaseState.DELIVERED, CaseState.WITHDRAWN, CaseState.TERMINATED)
+
 
 def _required(errors: FieldErrors, field: str, value: str, what: str, max_len: int) -> str:
     if not value.strip():
@@ -163,7 +166,7 @@ def take_on_agency(
         may_act(uow, actor, case)
         if case.is_agency:  # taken on meanwhile, at another counter: no field to correct
             raise IllegalTransition(f"办件 {case.number} 已是全程代办件")
-        if case.state in (CaseState.DELIVERED, CaseState.WITHDRAWN):
+        if case.state in ENDED:
             raise IllegalTransition(
                 f"办件 {case.number} {STATE_LABELS[case.state]}，不能再转为全程代办"
             )
@@ -186,7 +189,7 @@ def _open_agency(uow: UnitOfWork, actor: Actor, case_id: int) -> tuple[CaseRecor
     case = load_case(uow, case_id)
     agency = _agency(uow, case)
     may_act(uow, actor, case)
-    if case.state in (CaseState.DELIVERED, CaseState.WITHDRAWN):
+    if case.state in ENDED:
         raise IllegalTransition(f"办件 {case.number} {STATE_LABELS[case.state]}，代办已结束")
     return case, agency
 

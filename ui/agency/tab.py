@@ -212,7 +212,7 @@ class AgencyTab(QWidget):
         if not shiboken6.isValid(self) or self.case is None:
             return
         self.record = record
-        closed = self.case.state.value in ("delivered", "withdrawn")
+        closed = self.case.state.value in ("delivered", "withdrawn", "terminated")
         if record is None:
             self.status.setText(tr("本件不是全程代办件。"))
             self.info.clear()
