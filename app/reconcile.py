@@ -9,8 +9,9 @@ The trail is replayed in order, and what it says must be what the rows hold:
   made by the program; an accepted case without a row was deleted.
 - every staff member (``staff``): role and active state, from ``staff_added`` and any event
   changing ``role`` or ``active``.
-- every accountability record the trail opened (``accountability_opened``): an overdue record
-  for the case, a complaint's record by its id, must exist.
+- every accountability record the trail opened (``accountability_opened``): a case's record of
+  the kind the trail names (overdue, or a deferral left unsupplied), a complaint's record by its
+  id, must exist.
 
 What the trail does not carry (a name's spelling, a note) is not checked here.
 """
@@ -58,7 +59,7 @@ def reconcile(uow: UnitOfWork) -> list[Discrepancy]:
             return []
         cases: dict[str, dict[str, Any]] = {}
         staff: dict[str, dict[str, Any]] = {}
-        overdue: set[str] = set()
+        overdue: set[tuple[str, str]] = set()  # (kind, case number)
         complaint_records: set[str] = set()
         for ev in uow.audit.iter_events():
             if ev.entity == "case":
@@ -76,7 +77,7 @@ def reconcile(uow: UnitOfWork) -> list[Discrepancy]:
                     if "due" in changes:
                         case["due"] = _after(changes["due"])
                 if ev.action == "accountability_opened":
-                    overdue.add(ev.entity_id)
+                    overdue.add((str(_after(changes.get("kind", "overdue"))), ev.entity_id))
             elif ev.entity == "staff":
                 changes = _changes(ev.summary)
                 if ev.action == "staff_added":
@@ -144,17 +145,17 @@ def _staff(trail: dict[str, dict[str, Any]], rows: list[tuple[Any, ...]]) -> lis
 
 
 def _records(
-    overdue: set[str], complaint_records: set[str], rows: list[tuple[Any, ...]]
+    overdue: set[tuple[str, str]], complaint_records: set[str], rows: list[tuple[Any, ...]]
 ) -> list[Discrepancy]:
     ids = {str(row_id) for row_id, *_ in rows}
-    overdue_cases = {number for _, kind, number, _ in rows if kind == "overdue"}
+    case_records = {(kind, number) for _, kind, number, _ in rows if number}
     found = [
         Discrepancy(
             "accountability_record",
-            f"overdue of case {number}",
+            f"{kind} of case {number}",
             "opened in the trail, row deleted",
         )
-        for number in sorted(overdue - overdue_cases)
+        for kind, number in sorted(overdue - case_records)
     ]
     found += [
         Discrepancy("accountability_record", record, "opened in the trail, row deleted")

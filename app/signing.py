@@ -23,7 +23,8 @@ A QR code on a document holds only what identifies the document, never personal 
     │││  K completion notice, G service guide, L daily log, Y appointment confirmation,
     │││  J decision not to grant the licence, B receipt of deferred materials supplied,
     │││  T notice of a special procedure, E notice of an extension, P service commitment,
-    │││  S public list of the catalog)
+    │││  S public list of the catalog, H notice of suspension for an overdue deferral,
+    │││  Z notice of termination for an overdue deferral)
     ││└ format version
     └└ magic "FD"
 
@@ -498,6 +499,8 @@ def _record_status(uow: UnitOfWork, parsed: DocumentPayload) -> str:
             state = str(getattr(case.state, "value", case.state))
             if state == "withdrawn":
                 return "the case was WITHDRAWN (撤回): the receipt is no longer valid"
+            if state == "terminated":
+                return "the case was TERMINATED (终止办理): the receipt is no longer valid"
             return f"case {case.number} is {state}"
         if parsed.kind is DocumentKind.APPOINTMENT and appointments is not None:
             appt = appointments.by_number(parsed.number)

@@ -50,6 +50,7 @@ PAGES: dict[Role, tuple[Page, ...]] = {
         Page.RATINGS,
         Page.COMPLAINTS,
         Page.AUDIT,
+        Page.CATALOG,  # to publish versions (公布); editing stays the administrator's
     ),
     Role.ADMIN: (
         Page.HOME,

@@ -86,7 +86,8 @@ def _case(args: argparse.Namespace) -> int:
         scan = refresh_warnings(ctx.uow())
         print(
             f"{scan.checked} open cases checked, {scan.changed} warnings changed, "
-            f"{scan.opened_records} accountability records opened"
+            f"{scan.opened_records} accountability records opened, "
+            f"{scan.deferral_records} for deferred materials overdue"
         )
         return 0
     if args.case_command != "list":

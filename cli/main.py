@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.errors import DomainError
-from cli import cases_cmd, keys_cmd, papers_cmd, setup_cmd, store_cmd
+from cli import cases_cmd, catalog_cmd, keys_cmd, papers_cmd, setup_cmd, store_cmd
 from cli.common import EXIT_USER_ERROR, Handler
 
 STARTED = time.perf_counter()  # smoke timings count from here
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     handlers: dict[str, Handler] = {"gui": _gui}
-    for commands in (setup_cmd, cases_cmd, papers_cmd, store_cmd, keys_cmd):
+    for commands in (setup_cmd, cases_cmd, catalog_cmd, papers_cmd, store_cmd, keys_cmd):
         handlers.update(commands.add_commands(sub))
     parser.set_defaults(handlers=handlers)
     return parser

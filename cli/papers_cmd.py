@@ -19,7 +19,8 @@ def add_commands(sub: Any) -> dict[str, Handler]:
     printed.add_argument(
         "kind",
         help="receipt, guide, deferred, completion, denial, supply, special, extension, "
-        "correction, notice, refusal, appointment, referral, commitment, disclosure",
+        "halt, termination, correction, notice, refusal, appointment, referral, commitment, "
+        "disclosure",
     )
     printed.add_argument(
         "number",

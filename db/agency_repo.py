@@ -198,7 +198,7 @@ class SqlAgencyRepository:
                 .where(
                     CaseFile.site_id == site_id,
                     AgencyCase.taken_on_at < at,
-                    CaseFile.state != str(CaseState.WITHDRAWN),
+                    CaseFile.state.not_in([str(CaseState.WITHDRAWN), str(CaseState.TERMINATED)]),
                     or_(CaseFile.delivered_at.is_(None), CaseFile.delivered_at >= at),
                 )
             )

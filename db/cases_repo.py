@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     and_,
     case,
+    exists,
     func,
     insert,
     literal,
@@ -33,7 +34,7 @@ from app.cases.records import (
     NewCase,
 )
 from app.errors import ConcurrentEdit
-from app.warning_levels import URGENCY, warning_from_column
+from app.warning_levels import URGENCY, WarningLevel, warning_from_column
 from db.applicants import applicant_columns, applicant_of
 from db.models import (
     AccountabilityRecord,
@@ -410,6 +411,44 @@ class SqlCaseRepository:
         )
 
     # -- accountability ----------------------------------------------------------------------
+    def _without_record(self, kind: str) -> Any:
+        return ~exists().where(
+            AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == CaseFile.id
+        )
+
+    def red_ids_without_record(self) -> list[int]:
+        running = [str(s) for s in OPEN_STATES if s is not CaseState.SUSPENDED]
+        return list(
+            self.s.scalars(
+                select(CaseFile.id)
+                .where(
+                    CaseFile.state.in_(running),
+                    CaseFile.warning == str(WarningLevel.RED),
+                    self._without_record("overdue"),
+                )
+                .order_by(CaseFile.id)
+            )
+        )
+
+    def overdue_deferral_ids(self, today: date) -> list[int]:
+        outstanding = exists().where(
+            CaseMaterial.case_id == CaseFile.id,
+            CaseMaterial.state == "deferred",
+            CaseMaterial.supplied_at.is_(None),
+        )
+        return list(
+            self.s.scalars(
+                select(CaseFile.id)
+                .where(
+                    CaseFile.state.in_([str(s) for s in OPEN_STATES]),
+                    CaseFile.deferred_supply_by < today,
+                    outstanding,
+                    self._without_record("deferral"),
+                )
+                .order_by(CaseFile.id)
+            )
+        )
+
     def add_accountability(
         self,
         kind: str,

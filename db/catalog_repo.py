@@ -19,7 +19,7 @@ from app.catalog.records import (
     Necessity,
     StepRecord,
 )
-from db.models import ItemMaterial, ItemStep, ServiceItem, ServiceItemVersion
+from db.models import ItemMaterial, ItemStep, ServiceItem, ServiceItemVersion, Staff
 
 _VERSION_FIELDS = (
     "name",
@@ -71,6 +71,13 @@ class SqlCatalogRepository:
             update(ServiceItem)
             .where(ServiceItem.id == item_id)
             .values(current_version_id=version_id)
+        )
+
+    def publish_version(self, version_id: int, at: datetime, by: int | None) -> None:
+        self.s.execute(
+            update(ServiceItemVersion)
+            .where(ServiceItemVersion.id == version_id)
+            .values(published_at=at, published_by=by)
         )
 
     def set_active(self, item_id: int, active: bool) -> None:
@@ -144,8 +151,17 @@ class SqlCatalogRepository:
         steps = self.s.scalars(
             select(ItemStep).where(ItemStep.version_id == version_id).order_by(ItemStep.position)
         )
+        publisher = (
+            self.s.scalar(select(Staff.name).where(Staff.id == row[0].published_by))
+            if row[0].published_by is not None
+            else None
+        )
         return _version(
-            row[0], row[1], [_material(m) for m in materials], [_step(s) for s in steps]
+            row[0],
+            row[1],
+            [_material(m) for m in materials],
+            [_step(s) for s in steps],
+            publisher or "",
         )
 
     def current_entries(self) -> list[CatalogEntry]:
@@ -212,7 +228,7 @@ class SqlCatalogRepository:
 
 def _summary_query(
     include_inactive: bool,
-) -> Select[int, int, str, str, str, int, int, bool]:
+) -> Select[int, int, str, str, str, int, int, bool, datetime | None]:
     query = select(
         ServiceItem.id,
         ServiceItemVersion.id,
@@ -222,6 +238,7 @@ def _summary_query(
         ServiceItemVersion.committed_days,
         ServiceItemVersion.version_no,
         ServiceItem.active,
+        ServiceItemVersion.published_at,
     ).join(ServiceItemVersion, ServiceItem.current_version_id == ServiceItemVersion.id)
     if not include_inactive:
         query = query.where(ServiceItem.active.is_(True))
@@ -238,6 +255,7 @@ def _summary(r: Any) -> ItemSummary:
         committed_days=r[5],
         version_no=r[6],
         active=r[7],
+        published=r[8] is not None,
     )
 
 
@@ -266,7 +284,11 @@ def _step(s: ItemStep) -> StepRecord:
 
 
 def _version(
-    v: ServiceItemVersion, code: str, materials: list[MaterialRecord], steps: list[StepRecord]
+    v: ServiceItemVersion,
+    code: str,
+    materials: list[MaterialRecord],
+    steps: list[StepRecord],
+    publisher: str = "",
 ) -> ItemVersionRecord:
     return ItemVersionRecord(
         id=v.id,
@@ -274,6 +296,8 @@ def _version(
         code=code,
         version_no=v.version_no,
         created_at=v.created_at,
+        published_at=v.published_at,
+        published_by_name=publisher,
         materials=tuple(materials),
         steps=tuple(steps),
         **{field: getattr(v, field) for field in _VERSION_FIELDS},

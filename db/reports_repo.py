@@ -36,7 +36,7 @@ from db.models import (
     Window,
 )
 
-CLOSING = (str(CaseAction.DECIDE), str(CaseAction.WITHDRAW))
+CLOSING = (str(CaseAction.DECIDE), str(CaseAction.WITHDRAW), str(CaseAction.TERMINATE))
 
 
 def _offset_hours() -> int:
@@ -131,6 +131,14 @@ class SqlReportRepository:
             Notice.issued_at,
             [Notice.site_id == scope.site_id, *filters],
         )
+        late = self._grouped(
+            scope,
+            "notices_late",
+            Notice.window_id,
+            Notice.issued_by,
+            Notice.issued_at,
+            [Notice.site_id == scope.site_id, Notice.issued_late.is_(True), *filters],
+        )
         breaches = self._grouped(
             scope,
             "one_time_breaches",
@@ -140,7 +148,7 @@ class SqlReportRepository:
             [Notice.site_id == scope.site_id, *filters],
             source=ExtraDemand.__table__.join(Notice.__table__, Notice.id == ExtraDemand.notice_id),
         )
-        return issued + breaches
+        return issued + late + breaches
 
     # -- cases -------------------------------------------------------------------------------
     def case_tallies(self, scope: ReportScope) -> list[Tally]:
@@ -263,13 +271,13 @@ class SqlReportRepository:
             closing.action.in_(CLOSING),
             closing.at < scope.end,
         )
-        # Only a case open now, withdrawn, or decided after the period can have been open at its
-        # end: two indexed lookups instead of every case of ten years.
+        # Only a case open now, withdrawn or terminated, or decided after the period can have
+        # been open at its end: two indexed lookups instead of every case of ten years.
         listed = aliased(CaseFile)
         candidates = CaseFile.id.in_(
             union(
                 select(listed.id).where(
-                    listed.state.in_([*(str(s) for s in OPEN_STATES), "withdrawn"])
+                    listed.state.in_([*(str(s) for s in OPEN_STATES), "withdrawn", "terminated"])
                 ),
                 select(listed.id).where(listed.decided_at >= scope.end),
             )

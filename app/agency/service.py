@@ -53,6 +53,9 @@ DELIVERY_WORDS = {
     DeliveryMethod.ELECTRONIC: "电子送达",
 }
 
+# Delivered, or ended without a result (withdrawn, terminated): no agency work left.
+ENDED = (CaseState.DELIVERED, CaseState.WITHDRAWN, CaseState.TERMINATED)
+
 
 def _required(errors: FieldErrors, field: str, value: str, what: str, max_len: int) -> str:
     if not value.strip():
@@ -175,14 +178,10 @@ def take_on_agency(
         return _agency(uow, case)
 
 
-# Agency work ends when the result is handed over or the application withdrawn: no case in
-# these states is taken on, and no step or contact is added to one.
-AGENCY_ENDED = frozenset({CaseState.DELIVERED, CaseState.WITHDRAWN})
-
-
 def agency_open(state: CaseState) -> bool:
-    """Agency work can still be taken on or recorded for a case in this state."""
-    return state not in AGENCY_ENDED
+    """Agency work can still be taken on or recorded for a case in this state: no case that
+    has ENDED is taken on, and no step or contact is added to one."""
+    return state not in ENDED
 
 
 def _agency(uow: UnitOfWork, case: CaseRecord) -> AgencyRecord:

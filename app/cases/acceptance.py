@@ -8,7 +8,8 @@ from typing import Any
 
 from app import audit
 from app.calendar import load_calendar
-from app.cases.common import COUNTER_ROLES, yellow_ratio
+from app.cases.accountability import open_overdue_record
+from app.cases.common import COUNTER_ROLES, load_case, yellow_ratio
 from app.cases.deadlines import local_day
 from app.cases.lifecycle import (
     CaseAction,
@@ -29,6 +30,7 @@ from app.validation import (
     validate_resident_id,
     validate_text,
 )
+from app.warning_levels import WarningLevel
 from app.workdays import Deadline, WorkCalendar, citizen_day, warning_level
 
 
@@ -167,6 +169,10 @@ def accept_case(uow: CaseStore, actor: Actor, req: AcceptRequest) -> AcceptResul
         case_id = uow.cases.add(made.case)
         uow.cases.add_event(case_id, made.event)
         audit.record(uow, actor, "case_accepted", "case", number, None, made.audit_after)
+        if made.case.warning == WarningLevel.RED:
+            # Deemed accepted days ago (Art. 32(4)) and already past its limit: overdue from the
+            # start, so its accountability record opens now, not at some later change.
+            open_overdue_record(uow, load_case(uow, case_id), dates.deadline, today, calendar)
     return AcceptResult(case_id, number, dates.deadline)
 
 

@@ -1,5 +1,6 @@
-"""Warnings as time passes, and the accountability records overdue cases, breaches of the
-one-time rule (``app.notices``) and substantiated complaints leave behind."""
+"""Warnings as time passes, and the accountability records overdue cases, deferred (容缺)
+materials left unsupplied past their date, breaches of the one-time rule (``app.notices``) and
+substantiated complaints leave behind."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from app.roles import Actor, Role, allowed_roles
 from app.validation import (
     FieldErrors,
 )
+from app.warning_levels import WarningLevel
 from app.workdays import Deadline, warning_level
 
 
@@ -50,6 +52,35 @@ def overdue_opening(
     return late, {"kind": "overdue", "responsible": owner_id, "days_late": late}
 
 
+def open_deferral_record(uow: CaseStore, case: CaseRecord, today: date, calendar: Any) -> bool:
+    """A deferred material still outstanding after its supply-by day: a record against the
+    responsible clerk, who must follow it up (中止 or 终止办理, app.cases.transitions), opened
+    once per case; True when one was opened."""
+    from app.cases.deferral import outstanding
+    from app.workdays import working_days_late
+
+    supply_by = case.deferred_supply_by
+    if supply_by is None or today <= supply_by or not outstanding(case):
+        return False
+    late = working_days_late(today, supply_by, calendar)
+    record_id = uow.cases.add_accountability(
+        "deferral", case.id, case.owner_id, uow.clock.now(), late
+    )
+    if record_id is None:
+        return False
+    audit.record(
+        uow,
+        None,
+        "accountability_opened",
+        "case",
+        case.number,
+        None,
+        {"kind": "deferral", "responsible": case.owner_id, "days_late": late},
+        login="system",
+    )
+    return True
+
+
 def open_complaint_record(
     uow: UnitOfWork, actor: Actor, complaint_id: int, complaint_number: str, responsible_id: int
 ) -> int:
@@ -76,15 +107,19 @@ def open_complaint_record(
 class WarningScan:
     checked: int
     changed: int
-    opened_records: int
+    opened_records: int  # overdue cases
+    deferral_records: int = 0  # deferred materials not supplied by their day
 
 
 def refresh_warnings(uow: UnitOfWork) -> WarningScan:
-    """Recompute every open case's warning for today; open a record for each newly red case.
-    Runs when a list opens, on a timer and from ``frontdesk case scan``.
+    """Recompute every open case's warning for today; open a record for each red case that
+    has none, and for each deferral left unsupplied past its day. Runs when a list opens, on a
+    timer and from ``frontdesk case scan``.
 
     A case whose clock never stopped, under the calendar its due date was computed with, is
-    judged from its cached due date alone; only the others are loaded with their events."""
+    judged from its cached due date alone; only the others are loaded with their events. A case
+    already red (one accepted red by deemed acceptance, 行政许可法 Art. 32(4)) is found by one
+    query for red cases without a record, not by a change of its warning."""
     with uow.write():
         today = local_day(uow.clock.now())
         calendar = load_calendar(uow)
@@ -110,12 +145,21 @@ def refresh_warnings(uow: UnitOfWork) -> WarningScan:
             # No overdue record while the clock is stopped (Art. 45); one opens on resumption.
             suspended = case.state is CaseState.SUSPENDED
             if (
-                warning == "red"
+                warning == WarningLevel.RED
                 and not suspended
                 and open_overdue_record(uow, case, deadline, today, calendar)
             ):
                 opened += 1
-    return WarningScan(checked, changed, opened)
+        for case_id in uow.cases.red_ids_without_record():
+            case = load_case(uow, case_id)
+            deadline = case_deadline(case, calendar)
+            if case_warning(case, deadline, today, calendar, ratio) == WarningLevel.RED:
+                opened += open_overdue_record(uow, case, deadline, today, calendar)
+        deferrals = sum(
+            open_deferral_record(uow, load_case(uow, case_id), today, calendar)
+            for case_id in uow.cases.overdue_deferral_ids(today)
+        )
+    return WarningScan(checked, changed, opened, deferrals)
 
 
 ACCOUNTABILITY_CAUSES = {

@@ -1,8 +1,9 @@
 """The case life cycle as an explicit table. The UI asks; only this table decides.
 
-accepted → in_progress → decided → delivered, with suspension (补正 corrections or a special
-procedure; the clock stops) and withdrawal by the applicant on the way. Extensions and step
-completions keep the state.
+accepted → in_progress → decided → delivered, with suspension (补正 corrections, a special
+procedure, or 中止办理 while a deferred material is overdue; the clock stops), withdrawal by the
+applicant and termination (终止办理, a deferred material never supplied) on the way. Extensions,
+supplies and step completions keep the state.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class CaseState(StrEnum):
     DECIDED = "decided"
     DELIVERED = "delivered"
     WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"  # 终止办理: a deferred (容缺) material was never supplied
 
 
 class CaseAction(StrEnum):
@@ -32,6 +34,7 @@ class CaseAction(StrEnum):
     DELIVER = "deliver"
     WITHDRAW = "withdraw"
     SUPPLY = "supply"  # 容缺材料补交: a deferred material came in (the state stays)
+    TERMINATE = "terminate"  # 终止办理 for a deferred material not supplied in time
 
 
 class SuspensionKind(StrEnum):
@@ -47,10 +50,12 @@ class SuspensionKind(StrEnum):
     APPRAISAL = "appraisal"  # 鉴定
     TENDER = "tender"  # 招标
     AUCTION = "auction"  # 拍卖
+    # 中止办理: a deferred (容缺) material is overdue; the case waits for it, clock stopped.
+    DEFERRAL_OVERDUE = "deferral_overdue"
 
 
-# What the papers call each suspension; every kind but corrections is a special procedure
-# (特别程序), told to the applicant in writing with its expected time.
+# What the papers call each suspension; every kind but corrections and an overdue deferral is a
+# special procedure (特别程序), told to the applicant in writing with its expected time.
 SUSPENSION_LABELS = {
     SuspensionKind.CORRECTIONS: "补正材料",
     SuspensionKind.PUBLIC_NOTICE: "公示",
@@ -63,8 +68,12 @@ SUSPENSION_LABELS = {
     SuspensionKind.APPRAISAL: "鉴定",
     SuspensionKind.TENDER: "招标",
     SuspensionKind.AUCTION: "拍卖",
+    SuspensionKind.DEFERRAL_OVERDUE: "容缺材料逾期未补交",
 }
-SPECIAL_PROCEDURES = frozenset(SuspensionKind) - {SuspensionKind.CORRECTIONS}
+SPECIAL_PROCEDURES = frozenset(SuspensionKind) - {
+    SuspensionKind.CORRECTIONS,
+    SuspensionKind.DEFERRAL_OVERDUE,
+}
 MAX_SPECIAL_DAYS = 365
 
 
@@ -81,7 +90,7 @@ class DeliveryMethod(StrEnum):
 
 S, A = CaseState, CaseAction
 OPEN_STATES = frozenset({S.ACCEPTED, S.IN_PROGRESS, S.SUSPENDED})
-CLOSED_STATES = frozenset({S.DECIDED, S.DELIVERED, S.WITHDRAWN})
+CLOSED_STATES = frozenset({S.DECIDED, S.DELIVERED, S.WITHDRAWN, S.TERMINATED})
 
 TRANSITIONS: dict[tuple[CaseState, CaseAction], CaseState] = {
     (S.ACCEPTED, A.START): S.IN_PROGRESS,
@@ -102,6 +111,9 @@ TRANSITIONS: dict[tuple[CaseState, CaseAction], CaseState] = {
     (S.ACCEPTED, A.SUPPLY): S.ACCEPTED,
     (S.IN_PROGRESS, A.SUPPLY): S.IN_PROGRESS,
     (S.SUSPENDED, A.SUPPLY): S.SUSPENDED,
+    (S.ACCEPTED, A.TERMINATE): S.TERMINATED,
+    (S.IN_PROGRESS, A.TERMINATE): S.TERMINATED,
+    (S.SUSPENDED, A.TERMINATE): S.TERMINATED,
 }
 
 STATE_LABELS = {
@@ -111,6 +123,7 @@ STATE_LABELS = {
     S.DECIDED: "已办结",
     S.DELIVERED: "已送达",
     S.WITHDRAWN: "已撤回",
+    S.TERMINATED: "已终止办理",
 }
 ACTION_LABELS = {
     A.ACCEPT: "受理",
@@ -123,6 +136,7 @@ ACTION_LABELS = {
     A.DELIVER: "送达",
     A.WITHDRAW: "申请人撤回",
     A.SUPPLY: "补交容缺材料",
+    A.TERMINATE: "终止办理",
 }
 
 

@@ -9,10 +9,12 @@ from typing import Any
 
 from app.calendar import load_calendar
 from app.cases.deadlines import StepStatus, case_deadline, local_day, step_statuses
-from app.cases.lifecycle import CaseAction, allowed_actions
+from app.cases.lifecycle import CaseAction, SuspensionKind, allowed_actions
+from app.cases.papers import case_papers
 from app.cases.records import AccountabilityView, CaseQuery, CaseRecord, CaseRow
 from app.errors import NotFound
 from app.ports import UnitOfWork
+from app.printing.kinds import DocumentKind
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.warning_levels import URGENCY
 from app.workdays import Deadline
@@ -63,6 +65,12 @@ class CaseDetail:
     today: date
     # Deferred (容缺) materials not supplied yet: (catalog material id, name).
     outstanding: tuple[tuple[int, str], ...] = ()
+    # Those of them whose supply-by day has passed (the case may be suspended or terminated).
+    overdue: tuple[tuple[int, str], ...] = ()
+    # The kinds of suspension the case may take now (an overdue deferral's only when there is one).
+    suspension_kinds: tuple[SuspensionKind, ...] = ()
+    # The papers that can be printed for the case now (app.cases.papers).
+    papers: tuple[DocumentKind, ...] = ()
 
     @property
     def explanation(self) -> str:
@@ -84,15 +92,31 @@ def case_detail(uow: UnitOfWork, actor: Actor, case_id: int) -> CaseDetail:
         case, [(s.position, s.name, s.days) for s in version.steps], calendar, today
     )
     from app.cases.deferral import outstanding as deferred_outstanding
+    from app.cases.deferral import overdue as deferred_overdue
 
     owed = deferred_outstanding(case)
+    late = deferred_overdue(case, today)
     outstanding = tuple((m.id, m.name) for m in version.materials if m.id in owed)
+    overdue = tuple((m.id, m.name) for m in version.materials if m.id in late)
     actions = allowed_actions(case.state)
     if actor.role is not Role.SUPERVISOR:
         actions = [a for a in actions if a is not CaseAction.EXTEND]
     if not outstanding:
         actions = [a for a in actions if a is not CaseAction.SUPPLY]
-    return CaseDetail(case, case_deadline(case, calendar), steps, actions, today, outstanding)
+    if not overdue:
+        actions = [a for a in actions if a is not CaseAction.TERMINATE]
+    kinds = tuple(k for k in SuspensionKind if overdue or k is not SuspensionKind.DEFERRAL_OVERDUE)
+    return CaseDetail(
+        case,
+        case_deadline(case, calendar),
+        steps,
+        actions,
+        today,
+        outstanding,
+        overdue,
+        kinds,
+        tuple(case_papers(case)),
+    )
 
 
 @allowed_roles(*ANY_ROLE)

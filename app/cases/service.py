@@ -24,6 +24,7 @@ from app.cases.transitions import (
     start_case,
     supply_deferred,
     suspend_case,
+    terminate_case,
     withdraw_case,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "start_case",
     "supply_deferred",
     "suspend_case",
+    "terminate_case",
     "window_id_for",
     "withdraw_case",
     "yellow_ratio",

@@ -17,6 +17,7 @@ from app.cases.deferral import (
     chosen_materials,
     material_names,
     outstanding,
+    require_overdue,
 )
 from app.cases.lifecycle import (
     CLOSED_STATES,
@@ -39,6 +40,7 @@ from app.validation import (
     validate_name,
     validate_resident_id,
 )
+from app.warning_levels import WarningLevel
 
 
 def _check_version(case: CaseRecord, expected_version: int) -> None:
@@ -89,7 +91,7 @@ def _transition(
         if new_state in CLOSED_STATES:
             # Closing an overdue case still leaves its accountability record behind.
             before = case_deadline(case, calendar)
-            if case_warning(case, before, today, calendar, ratio) == "red":
+            if case_warning(case, before, today, calendar, ratio) == WarningLevel.RED:
                 open_overdue_record(uow, case, before, today, calendar)
         event = transition_event(
             actor, case.owner_id, now, action, case.state, new_state, reason, detail
@@ -116,7 +118,7 @@ def _transition(
         uow.cases.add_event(case.id, event)  # after the update, so a refusal names the other
         if also is not None:
             also(moved)
-        if warning == "red":
+        if warning == WarningLevel.RED:
             open_overdue_record(uow, moved, deadline, today, calendar)
         summary = transition_summary(event, case.due_date, deadline.due)
         audit.record(uow, actor, f"case_{action}", "case", case.number, *summary)
@@ -194,9 +196,10 @@ def suspend_case(
     reason: str,
     expected_days: int | None = None,
 ) -> CaseRecord:
-    """补正 or a special procedure (行政许可法 Art. 45): the clock stops until resumed; the
-    applicant is told in writing — the correction request, or for a special procedure the
-    特别程序告知书 with its expected time in working days — printed from this event."""
+    """补正, a special procedure (行政许可法 Art. 45), or 中止办理 for a deferred material overdue:
+    the clock stops until resumed; the applicant is told in writing — the correction request,
+    for a special procedure the 特别程序告知书 with its expected time in working days, for an
+    overdue deferral the 中止办理通知书 naming what is owed — printed from this event."""
     try:
         kind = SuspensionKind(kind)
     except ValueError:
@@ -212,7 +215,33 @@ def suspend_case(
         else:
             detail["expected_days"] = expected_days
     errors.raise_if_any()
+    if kind is SuspensionKind.DEFERRAL_OVERDUE:
+        detail.update(_overdue_detail(uow, case_id, "中止办理"))
     return _transition(uow, actor, case_id, version, CaseAction.SUSPEND, text, detail)
+
+
+def _overdue_detail(uow: CaseStore, case_id: int, what: str) -> dict[str, Any]:
+    with uow.read():
+        case = load_case(uow, case_id)
+    owed = require_overdue(uow, case, local_day(uow.clock.now()), what)
+    supply_by = case.deferred_supply_by
+    return {
+        "material_ids": sorted(owed),
+        "materials": list(owed.values()),
+        "supply_by": supply_by.isoformat() if supply_by else "",
+    }
+
+
+@allowed_roles(*COUNTER_ROLES)
+def terminate_case(
+    uow: CaseStore, actor: Actor, case_id: int, version: int, reason: str
+) -> CaseRecord:
+    """终止办理: a deferred (容缺) material was not supplied by the date the applicant promised
+    in writing, so the case ends without a decision; the 终止办理通知书 printed from this event
+    tells the applicant why and that they may apply again."""
+    text = require_reason(reason)
+    detail = _overdue_detail(uow, case_id, "终止办理")
+    return _transition(uow, actor, case_id, version, CaseAction.TERMINATE, text, detail)
 
 
 @allowed_roles(*COUNTER_ROLES)

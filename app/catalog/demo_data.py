@@ -672,10 +672,12 @@ DEMO_ITEMS: tuple[ItemDraft, ...] = (*CIVIL_AFFAIRS, *SOCIAL_INSURANCE, *WATER, 
 
 def load_demo_catalog(uow: UnitOfWork) -> tuple[str, ...]:
     """Add the demo items whose codes are not in the catalog yet (inside the caller's write
-    transaction). Items already there are left as they are, edited or not."""
+    transaction), published as a working hall's catalog is (by the set-up: no one in
+    particular). Items already there are left as they are, edited or not."""
     added = []
     for draft in DEMO_ITEMS:
         if uow.catalog.item_by_code(draft.code) is None:
-            record_draft(uow, None, draft, login="init")
+            saved = record_draft(uow, None, draft, login="init")
+            uow.catalog.publish_version(saved.version_id, uow.clock.now(), None)
             added.append(draft.code)
     return tuple(added)

@@ -75,6 +75,14 @@ class ItemVersionRecord:
     # Working days a case may be extended beyond the statutory limit with the approval of the
     # head of the body (行政许可法 Art. 42: 10; other laws set other limits).
     extension_allowance: int = 10
+    # 公布: a version is a draft until a supervisor or administrator publishes it; the hall's
+    # posted papers (服务承诺书, 公示清单) say so while an item in force is a draft.
+    published_at: datetime | None = None
+    published_by_name: str = ""
+
+    @property
+    def published(self) -> bool:
+        return self.published_at is not None
 
     @property
     def on_the_spot(self) -> bool:
@@ -100,3 +108,4 @@ class ItemSummary:
     committed_days: int
     version_no: int = 1
     active: bool = True  # False: no longer offered (only admin lists show these)
+    published: bool = True  # False: the version in force is a draft not yet published

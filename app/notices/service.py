@@ -50,10 +50,29 @@ from app.numbering import NumberKind, next_number, parse_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_phone, validate_resident_id, validate_text
+from app.warning_levels import WarningLevel
 from app.workdays import WorkCalendar, citizen_day
 
 # 行政许可法 Art. 32(4): the notice is due on the spot or within five days of receipt.
 NOTICE_LIMIT_WORKING_DAYS = 5
+# Materials received and still waiting for a decision on acceptance (accept, notice or refuse)
+# turn yellow on this working day, so the decision comes before the fifth runs out.
+ACCEPTANCE_WARNING_DAY = 3
+
+
+def acceptance_clock(
+    calendar: WorkCalendar, received_on: date, today: date
+) -> tuple[int, WarningLevel]:
+    """How far a decision on acceptance has run since the materials came in on
+    ``received_on``: the working day it is on (0 on the day of receipt, which does not count)
+    and its warning — normal before day 3, yellow on days 3 to 5, red after day 5, when a
+    notice comes too late and the application counts as accepted on receipt (Art. 32(4))."""
+    day = calendar.working_days_between(received_on, today)
+    if day > NOTICE_LIMIT_WORKING_DAYS:
+        return day, WarningLevel.RED
+    return day, WarningLevel.YELLOW if day >= ACCEPTANCE_WARNING_DAY else WarningLevel.NORMAL
+
+
 # How long the applicant is given to bring what is missing, unless the clerk sets a date.
 DEFAULT_SUPPLY_WORKING_DAYS = 20
 MAX_SUPPLY_DAYS = 366

@@ -25,6 +25,7 @@ from app.printing.documents import (
     DeferredMaterialsNotice,
     DenialDecision,
     ExtensionNotice,
+    HaltNotice,
     MaterialLine,
     OneTimeNotice,
     PrintedDocument,
@@ -35,6 +36,7 @@ from app.printing.documents import (
     ServiceGuide,
     SpecialProcedureNotice,
     SupplyReceipt,
+    TerminationNotice,
 )
 from app.printing.kinds import DocumentKind, PageSize
 
@@ -51,6 +53,7 @@ __all__ = [
     "DenialDecision",
     "DocumentKind",
     "ExtensionNotice",
+    "HaltNotice",
     "MaterialLine",
     "OneTimeNotice",
     "PageSize",
@@ -62,6 +65,7 @@ __all__ = [
     "ServiceGuide",
     "SpecialProcedureNotice",
     "SupplyReceipt",
+    "TerminationNotice",
     "render",
 ]
 

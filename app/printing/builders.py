@@ -34,11 +34,13 @@ from app.printing.documents import (
     DeferredMaterialsNotice,
     DenialDecision,
     ExtensionNotice,
+    HaltNotice,
     MaterialLine,
     ServiceCommitment,
     ServiceGuide,
     SpecialProcedureNotice,
     SupplyReceipt,
+    TerminationNotice,
 )
 from app.printing.kinds import DocumentKind
 from app.records import SiteRecord
@@ -335,6 +337,55 @@ def special_notice_for_case(
     )
 
 
+def _owed(ctx: _CaseContext, event: Any) -> tuple[MaterialLine, ...]:
+    """The deferred materials an overdue-deferral event names, in catalog order."""
+    ids = {int(i) for i in event.detail.get("material_ids", ())}
+    return tuple(material_line(m) for m in ctx.version.materials if m.id in ids)
+
+
+def halt_notice_for_case(uow: UnitOfWork, case_id: int, index: int | None = None) -> HaltNotice:
+    """中止办理通知书 of the case's ``index``-th suspension for an overdue deferral (1-based;
+    default the latest), numbered after the case: ``QH-20261124-0001-H1`` is its first."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    halts = [
+        ev
+        for ev in case.events
+        if ev.action is CaseAction.SUSPEND
+        and ev.detail.get("kind") == str(SuspensionKind.DEFERRAL_OVERDUE)
+    ]
+    index, event = _nth(case, halts, index, "中止办理")
+    number = f"{case.number}-H{index}"
+    issued_on = local_day(event.at)
+    return HaltNotice(
+        **_case_paper(uow, ctx, DocumentKind.HALT, number, issued_on, event.staff_name),
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        halted_at=event.at.astimezone(DEFAULT_TZ),
+        supply_by=case.deferred_supply_by,
+        owed=_owed(ctx, event),
+        reason=event.reason,
+    )
+
+
+def termination_notice_for_case(uow: UnitOfWork, case_id: int) -> TerminationNotice:
+    """终止办理通知书 of a case terminated for an overdue deferral, numbered ``…-Z``."""
+    ctx = _case_context(uow, case_id)
+    case = ctx.case
+    event = next((ev for ev in case.events if ev.action is CaseAction.TERMINATE), None)
+    if event is None:
+        raise ValidationError.single("kind", f"办件 {case.number} 没有终止办理的记录")
+    number = f"{case.number}-Z"
+    issued_on = local_day(event.at)
+    return TerminationNotice(
+        **_case_paper(uow, ctx, DocumentKind.TERMINATION, number, issued_on, event.staff_name),
+        accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
+        terminated_at=event.at.astimezone(DEFAULT_TZ),
+        supply_by=case.deferred_supply_by,
+        owed=_owed(ctx, event),
+        reason=event.reason,
+    )
+
+
 def extension_notice_for_case(
     uow: UnitOfWork, case_id: int, index: int | None = None
 ) -> ExtensionNotice:
@@ -472,7 +523,8 @@ def _hall(uow: UnitOfWork) -> SiteRecord:
 
 
 def commitment_for_hall(uow: UnitOfWork) -> ServiceCommitment:
-    """服务承诺书 with its figures from the catalog in force today."""
+    """服务承诺书 with its figures from the catalog in force today; a draft item in force makes
+    it say 草稿, not to be posted."""
     site = _hall(uow)
     versions = _versions_in_force(uow)
     if not versions:
@@ -492,7 +544,16 @@ def commitment_for_hall(uow: UnitOfWork) -> ServiceCommitment:
         statutory_days=sum(v.statutory_days for v in limited),
         visits_zero_or_one=sum(1 for v in versions if v.visits_needed <= 1),
         complaint_phone=next((v.complaint_phone for v in versions if v.complaint_phone), ""),
+        drafts=_drafts(versions),
     )
+
+
+DRAFT_MARK = "（草稿，未公布）"
+
+
+def _drafts(versions: list[ItemVersionRecord]) -> tuple[str, ...]:
+    """The items in force whose version is not published (app.catalog.publication)."""
+    return tuple(f"{v.code} {v.name}" for v in versions if not v.published)
 
 
 def _flow(version: ItemVersionRecord) -> str:
@@ -502,7 +563,8 @@ def _flow(version: ItemVersionRecord) -> str:
 
 
 def disclosure_for_hall(uow: UnitOfWork) -> CatalogDisclosure:
-    """政务服务事项公示清单: every item in force, for the notice board."""
+    """政务服务事项公示清单: every item in force, for the notice board; a draft's row and the
+    top of the paper say it is not published."""
     site = _hall(uow)
     versions = _versions_in_force(uow)
     if not versions:
@@ -522,7 +584,7 @@ def disclosure_for_hall(uow: UnitOfWork) -> CatalogDisclosure:
         rows=tuple(
             (
                 v.code,
-                v.name,
+                v.name + ("" if v.published else DRAFT_MARK),
                 v.department,
                 v.legal_basis or "—",
                 v.fee or "不收费",
@@ -532,4 +594,5 @@ def disclosure_for_hall(uow: UnitOfWork) -> CatalogDisclosure:
             )
             for v in versions
         ),
+        drafts=_drafts(versions),
     )

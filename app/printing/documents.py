@@ -695,6 +695,117 @@ class SpecialProcedureNotice(PrintedDocument):
         )
 
 
+DENIAL_REMEDY = (
+    "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
+    "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+
+# The same remedies as against a decision (行政复议法 Art. 20, 行政诉讼法 Art. 46).
+TERMINATION_REMEDY = (
+    "如对终止办理不服，可以自收到本通知书之日起六十日内依法申请行政复议，"
+    "或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HaltNotice(PrintedDocument):
+    """中止办理通知书: a deferred (容缺) material was not supplied by the date the applicant
+    promised; the case is suspended until it comes, its clock stopped, as the signed commitment
+    said; still not supplied, the case will be terminated."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.HALT
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    halted_at: datetime
+    supply_by: date | None
+    owed: tuple[MaterialLine, ...]
+    reason: str
+
+    def body(self) -> tuple[Block, ...]:
+        by = f"于{cn_date(self.supply_by)}前" if self.supply_by else "在约定期限内"
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提出的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}）系容缺受理，您书面承诺{by}补交下列材料，"
+                "逾期至今仍未补交："
+            ),
+            _materials_grid(self.owed),
+            Fields((("中止办理时间", cn_time(self.halted_at)), ("说明", self.reason))),
+            Para(
+                "依照您签署的容缺受理承诺，本中心自上述时间起中止办理本件，中止期间不计算在"
+                "办理期限内。请携本通知书尽快补交上述材料，补齐后恢复办理；仍不补交的，"
+                "本中心将终止办理本件。",
+                emphasis=True,
+            ),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("通知书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请人", self.applicant.describe()),
+                    ("未补交材料", "、".join(m.name for m in self.owed)),
+                    ("中止办理时间", cn_time(self.halted_at)),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class TerminationNotice(PrintedDocument):
+    """终止办理通知书: a deferred (容缺) material was never supplied, so the case ends without a
+    decision on the merits; the applicant may apply again, and has the same remedies as against
+    a decision."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.TERMINATION
+    case_number: str
+    item_name: str
+    applicant: ApplicantLine
+    accepted_at: datetime
+    terminated_at: datetime
+    supply_by: date | None
+    owed: tuple[MaterialLine, ...]
+    reason: str
+    remedy: str = TERMINATION_REMEDY
+
+    def body(self) -> tuple[Block, ...]:
+        by = f"于{cn_date(self.supply_by)}前" if self.supply_by else "在约定期限内"
+        return (
+            Para(
+                f"{self.applicant.name}：您于{cn_time(self.accepted_at)}提出的“{self.item_name}”"
+                f"申请（办件编号 {self.case_number}）系容缺受理，您书面承诺{by}补交下列材料，"
+                "逾期仍未补交："
+            ),
+            _materials_grid(self.owed),
+            Fields((("终止办理时间", cn_time(self.terminated_at)), ("说明", self.reason))),
+            Para(
+                "依照您签署的容缺受理承诺，本中心决定终止办理本件。终止办理不影响您备齐材料后"
+                "重新提出申请。",
+                emphasis=True,
+            ),
+            Para(self.remedy),
+        )
+
+    def stub_body(self) -> tuple[Block, ...]:
+        return (
+            Fields(
+                (
+                    ("通知书编号", self.number),
+                    ("办件编号", self.case_number),
+                    ("申请事项", self.item_name),
+                    ("申请人", self.applicant.describe()),
+                    ("未补交材料", "、".join(m.name for m in self.owed)),
+                    ("终止办理时间", cn_time(self.terminated_at)),
+                )
+            ),
+        )
+
+
 @dataclass(frozen=True, kw_only=True)
 class ExtensionNotice(PrintedDocument):
     """延期告知书 (行政许可法 Art. 42): the limit is extended, by how much, why, until when, and
@@ -748,6 +859,20 @@ class ExtensionNotice(PrintedDocument):
         )
 
 
+def _draft_warning(drafts: tuple[str, ...]) -> tuple[Block, ...]:
+    """The hall's posted papers made while an item in force is an unpublished draft say so
+    first (app.catalog.publication): such a paper is not to be posted."""
+    if not drafts:
+        return ()
+    return (
+        Para(
+            f"【草稿，不得张贴】以下{len(drafts)}个事项的现行版本尚未公布：{'、'.join(drafts)}。"
+            "请中心负责人或系统管理员公布后重新打印。",
+            emphasis=True,
+        ),
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class ServiceCommitment(PrintedDocument):
     """服务承诺书: the hall's public pledge, with its figures taken from the catalog in force,
@@ -761,6 +886,7 @@ class ServiceCommitment(PrintedDocument):
     visits_zero_or_one: int  # items needing at most one trip to the hall
     complaint_phone: str
     hours: str = ""
+    drafts: tuple[str, ...] = ()  # items in force not yet published: "code name"
 
     def body(self) -> tuple[Block, ...]:
         saved = 0
@@ -781,6 +907,7 @@ class ServiceCommitment(PrintedDocument):
             ("责任追究", "超期未办结、违反一次性告知的，按规定追究经办人员责任。"),
         )
         blocks: list[Block] = [
+            *_draft_warning(self.drafts),
             Para(f"为方便群众和企业办事，{self.center_name}郑重承诺："),
             Fields(tuple((f"{i}. {title}", text) for i, (title, text) in enumerate(pledges, 1))),
         ]
@@ -799,11 +926,14 @@ class CatalogDisclosure(PrintedDocument):
     committed limit, and its flow, for the hall's notice board (公示)."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.DISCLOSURE
-    # code, name, department, basis, fee, statutory limit, committed limit, flow
+    # code, name, department, basis, fee, statutory limit, committed limit, flow; a draft
+    # row's name says "（草稿，未公布）"
     rows: tuple[tuple[str, ...], ...]
+    drafts: tuple[str, ...] = ()  # items in force not yet published: "code name"
 
     def body(self) -> tuple[Block, ...]:
         return (
+            *_draft_warning(self.drafts),
             Para(f"以下{len(self.rows)}个事项为本中心现行办理事项，自公示之日起按此办理。"),
             Grid(
                 (
@@ -819,12 +949,6 @@ class CatalogDisclosure(PrintedDocument):
             ),
             Para("时限均为工作日；即办件当场办结。对公示内容有疑问的，请向窗口工作人员咨询。"),
         )
-
-
-DENIAL_REMEDY = (
-    "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
-    "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
-)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -28,6 +28,8 @@ class DocumentKind(StrEnum):
     EXTENSION = "extension"  # 延期告知书
     COMMITMENT = "commitment"  # 服务承诺书
     DISCLOSURE = "disclosure"  # 政务服务事项公示清单
+    HALT = "halt"  # 中止办理通知书 (a deferred material overdue)
+    TERMINATION = "termination"  # 终止办理通知书 (a deferred material never supplied)
 
 
 class PageSize(StrEnum):
@@ -72,6 +74,9 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     DocumentKind.SUPPLY: KindSpec("容缺材料补交回执", "B", PageSize.A4, True, True, False),
     DocumentKind.SPECIAL: KindSpec("特别程序告知书", "T", PageSize.A4, True, True, False),
     DocumentKind.EXTENSION: KindSpec("延期告知书", "E", PageSize.A4, True, True, False),
+    # An overdue deferral: H (halt) for 中止办理, Z (终止) for 终止办理; the stub is the 送达回证.
+    DocumentKind.HALT: KindSpec("中止办理通知书", "H", PageSize.A4, True, True, False),
+    DocumentKind.TERMINATION: KindSpec("终止办理通知书", "Z", PageSize.A4, True, True, False),
     # Posted in the hall (公示): printed again whenever the catalog changes, no 补打 mark.
     DocumentKind.COMMITMENT: KindSpec(
         "服务承诺书", "P", PageSize.A4, False, True, False, marks_reprints=False

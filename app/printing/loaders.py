@@ -115,6 +115,12 @@ register_loader(DocumentKind.CORRECTION, _by_own_number("C", builders.correction
 register_loader(DocumentKind.SUPPLY, _by_own_number("B", builders.supply_receipt_for_case))
 register_loader(DocumentKind.SPECIAL, _by_own_number("T", builders.special_notice_for_case))
 register_loader(DocumentKind.EXTENSION, _by_own_number("E", builders.extension_notice_for_case))
+register_loader(DocumentKind.HALT, _by_own_number("H", builders.halt_notice_for_case))
+# One termination per case: "-Z" carries no count.
+register_loader(
+    DocumentKind.TERMINATION,
+    _by_own_number("Z", lambda uow, case, _index: builders.termination_notice_for_case(uow, case)),
+)
 # One decision per case: "-J" carries no count.
 register_loader(
     DocumentKind.DENIAL,

@@ -75,7 +75,8 @@ class ReportRepository(Protocol):
     def rating_tallies(self, scope: ReportScope) -> list[Tally]: ...
     def complaint_tallies(self, scope: ReportScope) -> list[Tally]: ...
     def notice_tallies(self, scope: ReportScope) -> list[Tally]:
-        """notices_issued and one_time_breaches (charged to whoever issued the notice)."""
+        """notices_issued, notices_late (issued after the fifth working day from receipt) and
+        one_time_breaches (charged to whoever issued the notice)."""
         ...
 
     def case_tallies(self, scope: ReportScope) -> list[Tally]:

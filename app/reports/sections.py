@@ -126,7 +126,13 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "notices",
         "一次性告知",
-        (Column("notices_issued", "告知单"), Column("one_time_breaches", "违反告知")),
+        (
+            Column("notices_issued", "告知单"),
+            # 行政许可法 Art. 32(4): told after the fifth working day from receipt, so the
+            # application counted as accepted on receipt.
+            Column("notices_late", "逾期告知"),
+            Column("one_time_breaches", "违反告知"),
+        ),
         "one-time notices",
     ),
     Section(

@@ -53,6 +53,7 @@ class Figures:
     overdue: int
     notices: int
     breaches: int
+    notices_late: int  # 行政许可法 Art. 32(4): after the fifth working day, deemed accepted
     ratings: int | None
     ratings_satisfied: int | None
     ratings_bad: int | None
@@ -81,6 +82,7 @@ class Figures:
             overdue=v("accountability_overdue"),
             notices=v("notices_issued"),
             breaches=v("one_time_breaches"),
+            notices_late=v("notices_late"),
             ratings=slot("ratings"),
             ratings_satisfied=slot("ratings_satisfied"),
             ratings_bad=slot("ratings_bad"),

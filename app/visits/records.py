@@ -223,6 +223,11 @@ class VisitRow:
     referral_due_at: datetime | None  # the pending referral's limit
     referral_destination: str
     overdue: bool  # a referral not acknowledged in time: top of the list
+    # An application visit (办事) still open holds materials received without a decision on
+    # acceptance: the working day that decision is on and its warning (app.notices.service
+    # ``acceptance_clock``); 0 and "" for every other visit.
+    acceptance_day: int = 0
+    acceptance_warning: str = ""  # a WarningLevel for an open application, else empty
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,7 @@ class DeferredRow:
     owner_name: str
     supply_by: date | None
     materials: tuple[str, ...]
+    overdue: bool = False  # the supply-by day has passed (app.cases.deferral.is_overdue)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -30,7 +30,7 @@ from app.validation import (
     validate_resident_id,
 )
 from app.visits.common import covered_absences
-from app.visits.lifecycle import OPEN_STATES, STATE_LABELS
+from app.visits.lifecycle import OPEN_STATES, STATE_LABELS, VisitType
 from app.visits.records import (
     AbsenceRecord,
     DeferredRow,
@@ -106,8 +106,28 @@ def page_visit_ids(
 
 @allowed_roles(*ANY_ROLE)
 def visit_rows(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> list[VisitRow]:
+    """The rows, an open application visit with how long its materials have waited for a
+    decision on acceptance (行政许可法 Art. 32(4): five working days)."""
+    from app.calendar import load_calendar
+    from app.cases.deadlines import local_day
+    from app.notices.service import acceptance_clock
+
+    now = uow.clock.now()
     with uow.read():
-        return uow.visits.visit_rows(ids, uow.clock.now())
+        rows = uow.visits.visit_rows(ids, now)
+        calendar = load_calendar(uow) if rows else None
+    today = local_day(now)
+    timed = []
+    for row in rows:
+        if (
+            calendar is not None
+            and row.visit_type is VisitType.APPLICATION
+            and (row.state in OPEN_STATES)
+        ):
+            day, warning = acceptance_clock(calendar, local_day(row.registered_at), today)
+            row = replace(row, acceptance_day=day, acceptance_warning=warning)
+        timed.append(row)
+    return timed
 
 
 @allowed_roles(*ANY_ROLE)
@@ -178,8 +198,15 @@ def page_deferred_ids(
 
 @allowed_roles(*ANY_ROLE)
 def deferred_rows(uow: UnitOfWork, actor: Actor, ids: Sequence[int]) -> list[DeferredRow]:
+    """The rows, each marked overdue once its supply-by day has passed (the case opens an
+    accountability record and may be suspended or terminated: app.cases.deferral)."""
+    from app.cases.deadlines import local_day
+    from app.cases.deferral import is_overdue
+
+    today = local_day(uow.clock.now())
     with uow.read():
-        return uow.worklist.deferred_rows(ids)
+        rows = uow.worklist.deferred_rows(ids)
+    return [replace(r, overdue=is_overdue(r.supply_by, today)) for r in rows]
 
 
 @allowed_roles(*ANY_ROLE)

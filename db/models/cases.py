@@ -139,7 +139,7 @@ class CaseFile(ApplicantColumns, Base):
     __table_args__ = (
         CheckConstraint(
             "state in ('accepted', 'in_progress', 'suspended', 'decided', 'delivered', "
-            "'withdrawn')",
+            "'withdrawn', 'terminated')",
             name="state",
         ),
         CheckConstraint("warning in ('normal', 'yellow', 'red', 'closed')", name="warning"),
@@ -182,7 +182,7 @@ class AccountabilityRecord(Base):
 
     __tablename__ = "accountability_record"
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # overdue / breach / complaint
+    kind: Mapped[str] = mapped_column(String(16))  # overdue / deferral / breach / complaint
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))  # breaches
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"), unique=True)

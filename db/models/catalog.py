@@ -56,6 +56,10 @@ class ServiceItemVersion(Base):
     search_key: Mapped[str] = mapped_column(String(400), default="")  # code, name, pinyin initials
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Draft until a supervisor or administrator publishes it (公布); the hall's posted papers
+    # say so while an item in force is a draft.
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     __table_args__ = (
         UniqueConstraint("item_id", "version_no", name="uq_service_item_version_item_no"),
         CheckConstraint("committed_days >= 0 AND committed_days <= statutory_days", name="limits"),

@@ -31,13 +31,13 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="51"/>
-        <location filename="../../ui/cases/accountability.py" line="123"/>
+        <location filename="../../ui/cases/accountability.py" line="124"/>
         <source>待审查</source>
         <translation>To review</translation>
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="52"/>
-        <location filename="../../ui/cases/accountability.py" line="123"/>
+        <location filename="../../ui/cases/accountability.py" line="124"/>
         <source>已审查</source>
         <translation>Reviewed</translation>
     </message>
@@ -56,10 +56,10 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="64"/>
-        <location filename="../../ui/cases/action_form.py" line="46"/>
+        <location filename="../../ui/cases/action_form.py" line="48"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
-        <location filename="../../ui/worklist/page.py" line="338"/>
+        <location filename="../../ui/worklist/page.py" line="340"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -75,12 +75,12 @@
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
-        <location filename="../../ui/cases/dialog.py" line="195"/>
+        <location filename="../../ui/cases/dialog.py" line="198"/>
         <location filename="../../ui/feedback/complaints_page.py" line="84"/>
         <location filename="../../ui/feedback/ratings_page.py" line="140"/>
         <location filename="../../ui/feedback/ratings_page.py" line="231"/>
         <location filename="../../ui/feedback/ratings_page.py" line="320"/>
-        <location filename="../../ui/worklist/page.py" line="358"/>
+        <location filename="../../ui/worklist/page.py" line="361"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
@@ -138,8 +138,8 @@
         <location filename="../../ui/appointments/settings.py" line="182"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/columns.py" line="18"/>
-        <location filename="../../ui/cases/dialog.py" line="123"/>
-        <location filename="../../ui/cases/dialog.py" line="198"/>
+        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="144"/>
         <location filename="../../ui/feedback/complaints_page.py" line="242"/>
@@ -147,8 +147,8 @@
         <location filename="../../ui/feedback/ratings_page.py" line="319"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="315"/>
-        <location filename="../../ui/worklist/page.py" line="335"/>
+        <location filename="../../ui/worklist/page.py" line="317"/>
+        <location filename="../../ui/worklist/page.py" line="337"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -273,21 +273,26 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="113"/>
+        <source>容缺材料逾期未补交</source>
+        <translation>Deferred material overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/accountability.py" line="114"/>
         <source>违反一次性告知</source>
         <translation>One-time notice breach</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="114"/>
+        <location filename="../../ui/cases/accountability.py" line="115"/>
         <source>投诉属实</source>
         <translation>Substantiated complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="154"/>
+        <location filename="../../ui/cases/accountability.py" line="155"/>
         <source>审查 %s</source>
         <translation>Review %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="158"/>
+        <location filename="../../ui/cases/accountability.py" line="159"/>
         <location filename="../../ui/feedback/complaints_page.py" line="108"/>
         <location filename="../../ui/feedback/forms.py" line="56"/>
         <location filename="../../ui/feedback/forms.py" line="82"/>
@@ -297,134 +302,144 @@
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="165"/>
+        <location filename="../../ui/cases/accountability.py" line="166"/>
         <source>原因类别</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="166"/>
+        <location filename="../../ui/cases/accountability.py" line="167"/>
         <source>情况说明</source>
         <translation>Account of what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/accountability.py" line="167"/>
+        <location filename="../../ui/cases/accountability.py" line="168"/>
         <location filename="../../ui/feedback/complaints_page.py" line="253"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="47"/>
+        <location filename="../../ui/cases/action_form.py" line="49"/>
         <source>原因（将书面告知申请人）</source>
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="50"/>
-        <source>（补正不填）</source>
-        <translation>(none for corrections)</translation>
+        <location filename="../../ui/cases/action_form.py" line="52"/>
+        <source>（补正、中止办理不填）</source>
+        <translation>(not for corrections or a halt)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="51"/>
+        <location filename="../../ui/cases/action_form.py" line="53"/>
         <source>特别程序预计所需工作日</source>
         <translation>Expected working days of the special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="59"/>
+        <location filename="../../ui/cases/action_form.py" line="62"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="60"/>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
         <source>延期理由（将书面告知申请人）</source>
         <translation>Reason (told to the applicant in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <location filename="../../ui/cases/action_form.py" line="65"/>
         <source>批准人（超过法定时限时必填：行政机关负责人）</source>
         <translation>Approved by (the head of the body; required beyond the statutory limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="66"/>
+        <location filename="../../ui/cases/action_form.py" line="69"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="67"/>
+        <location filename="../../ui/cases/action_form.py" line="70"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="68"/>
+        <location filename="../../ui/cases/action_form.py" line="71"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="69"/>
+        <location filename="../../ui/cases/action_form.py" line="72"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="72"/>
+        <location filename="../../ui/cases/action_form.py" line="75"/>
         <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
         <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="74"/>
+        <location filename="../../ui/cases/action_form.py" line="77"/>
         <source>法律依据（不予时必填）</source>
         <translation>Legal basis (required when not granting)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="79"/>
+        <location filename="../../ui/cases/action_form.py" line="82"/>
         <source>容缺材料（%s）未补交仍准予的理由</source>
         <translation>Reason to grant with deferred materials (%s) still outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="90"/>
+        <location filename="../../ui/cases/action_form.py" line="93"/>
         <source>收到的容缺材料（空格勾选）</source>
         <translation>Deferred materials received (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="91"/>
+        <location filename="../../ui/cases/action_form.py" line="94"/>
         <source>备注（如：原件已核验）</source>
         <translation>Note (e.g. original checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="95"/>
+        <location filename="../../ui/cases/action_form.py" line="98"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="96"/>
+        <location filename="../../ui/cases/action_form.py" line="99"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="97"/>
+        <location filename="../../ui/cases/action_form.py" line="100"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="100"/>
+        <location filename="../../ui/cases/action_form.py" line="103"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="101"/>
+        <location filename="../../ui/cases/action_form.py" line="104"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="102"/>
+        <location filename="../../ui/cases/action_form.py" line="105"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="104"/>
+        <location filename="../../ui/cases/action_form.py" line="107"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="106"/>
-        <location filename="../../ui/cases/dialog.py" line="123"/>
+        <location filename="../../ui/cases/action_form.py" line="110"/>
+        <source>逾期未补交</source>
+        <translation>Overdue, not supplied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="111"/>
+        <source>终止办理的说明（将书面告知申请人）</source>
+        <translation>Why the case is terminated (told to the applicant in writing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="113"/>
+        <location filename="../../ui/cases/dialog.py" line="126"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -485,7 +500,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="102"/>
-        <location filename="../../ui/cases/action_form.py" line="108"/>
+        <location filename="../../ui/cases/action_form.py" line="115"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -536,12 +551,12 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="110"/>
+        <location filename="../../ui/cases/action_form.py" line="117"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="119"/>
+        <location filename="../../ui/cases/action_form.py" line="126"/>
         <location filename="../../ui/counter/checklist.py" line="476"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -572,7 +587,7 @@
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="123"/>
+        <location filename="../../ui/cases/dialog.py" line="126"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
@@ -596,7 +611,7 @@
         <location filename="../../ui/agency/tab.py" line="126"/>
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="130"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -723,40 +738,40 @@ Recorded by: %s %s</translation>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="130"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="130"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="130"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="141"/>
+        <location filename="../../ui/cases/dialog.py" line="144"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="143"/>
+        <location filename="../../ui/cases/dialog.py" line="146"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="149"/>
+        <location filename="../../ui/cases/dialog.py" line="152"/>
         <source>办理过程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="150"/>
-        <location filename="../../ui/cases/dialog.py" line="232"/>
+        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <location filename="../../ui/cases/dialog.py" line="235"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -787,18 +802,18 @@ Recorded by: %s %s</translation>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="182"/>
+        <location filename="../../ui/cases/dialog.py" line="185"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="31"/>
-        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <location filename="../../ui/cases/dialog.py" line="189"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="188"/>
+        <location filename="../../ui/cases/dialog.py" line="191"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
@@ -806,317 +821,342 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/page.py" line="99"/>
         <location filename="../../ui/appointments/settings.py" line="96"/>
         <location filename="../../ui/cases/columns.py" line="17"/>
-        <location filename="../../ui/cases/dialog.py" line="196"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
-        <location filename="../../ui/worklist/page.py" line="320"/>
-        <location filename="../../ui/worklist/page.py" line="341"/>
+        <location filename="../../ui/worklist/page.py" line="322"/>
+        <location filename="../../ui/worklist/page.py" line="343"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="195"/>
+        <location filename="../../ui/cases/dialog.py" line="198"/>
         <source>（全程代办件）</source>
         <translation> (full agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="16"/>
-        <location filename="../../ui/cases/dialog.py" line="197"/>
+        <location filename="../../ui/cases/dialog.py" line="200"/>
         <location filename="../../ui/counter/applicant.py" line="59"/>
         <location filename="../../ui/feedback/ratings_page.py" line="66"/>
-        <location filename="../../ui/worklist/page.py" line="359"/>
+        <location filename="../../ui/worklist/page.py" line="362"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="14"/>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="202"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="19"/>
-        <location filename="../../ui/cases/dialog.py" line="200"/>
+        <location filename="../../ui/cases/dialog.py" line="203"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="20"/>
-        <location filename="../../ui/cases/dialog.py" line="202"/>
-        <location filename="../../ui/worklist/page.py" line="339"/>
-        <location filename="../../ui/worklist/page.py" line="360"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/worklist/page.py" line="341"/>
+        <location filename="../../ui/worklist/page.py" line="363"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="207"/>
+        <location filename="../../ui/cases/dialog.py" line="210"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="207"/>
+        <location filename="../../ui/cases/dialog.py" line="210"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="215"/>
+        <location filename="../../ui/cases/dialog.py" line="218"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="215"/>
+        <location filename="../../ui/cases/dialog.py" line="218"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="215"/>
+        <location filename="../../ui/cases/dialog.py" line="218"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="221"/>
-        <location filename="../../ui/worklist/page.py" line="306"/>
-        <location filename="../../ui/worklist/page.py" line="326"/>
+        <location filename="../../ui/cases/dialog.py" line="224"/>
+        <location filename="../../ui/worklist/page.py" line="308"/>
+        <location filename="../../ui/worklist/page.py" line="328"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="232"/>
+        <location filename="../../ui/cases/dialog.py" line="235"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="250"/>
+        <location filename="../../ui/cases/dialog.py" line="253"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="252"/>
+        <location filename="../../ui/cases/dialog.py" line="255"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="257"/>
+        <location filename="../../ui/cases/dialog.py" line="260"/>
         <location filename="../../ui/printing/preview.py" line="101"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="264"/>
+        <location filename="../../ui/cases/labels.py" line="87"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="266"/>
+        <location filename="../../ui/cases/labels.py" line="88"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="268"/>
+        <location filename="../../ui/cases/labels.py" line="89"/>
         <source>延期告知书</source>
         <translation>Notice of extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="270"/>
+        <location filename="../../ui/cases/labels.py" line="90"/>
         <source>容缺材料补交回执</source>
         <translation>Receipt of deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="272"/>
+        <location filename="../../ui/cases/labels.py" line="91"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="277"/>
+        <location filename="../../ui/cases/labels.py" line="92"/>
         <source>特别程序告知书</source>
         <translation>Notice of a special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="280"/>
+        <location filename="../../ui/cases/labels.py" line="95"/>
         <source>不予行政许可决定书</source>
         <translation>Decision not to grant the licence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="281"/>
+        <location filename="../../ui/cases/labels.py" line="96"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="332"/>
+        <location filename="../../ui/cases/dialog.py" line="319"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
-        <location filename="../../ui/worklist/page.py" line="593"/>
+        <location filename="../../ui/worklist/page.py" line="596"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="22"/>
+        <location filename="../../ui/cases/labels.py" line="23"/>
         <source>红牌·超期</source>
         <translation>Red · overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="23"/>
+        <location filename="../../ui/cases/labels.py" line="24"/>
         <source>黄牌·临期</source>
         <translation>Yellow · due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="24"/>
+        <location filename="../../ui/cases/labels.py" line="25"/>
         <location filename="../../ui/cases/page.py" line="54"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="25"/>
+        <location filename="../../ui/cases/labels.py" line="26"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="57"/>
+        <location filename="../../ui/cases/labels.py" line="58"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="58"/>
+        <location filename="../../ui/cases/labels.py" line="59"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="59"/>
+        <location filename="../../ui/cases/labels.py" line="60"/>
         <source>已中止计时</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="60"/>
+        <location filename="../../ui/cases/labels.py" line="61"/>
         <location filename="../../ui/feedback/complaints_page.py" line="130"/>
         <location filename="../../ui/feedback/ratings_page.py" line="215"/>
         <source>已办结</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="61"/>
+        <location filename="../../ui/cases/labels.py" line="62"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="62"/>
+        <location filename="../../ui/cases/labels.py" line="63"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="68"/>
+        <location filename="../../ui/cases/labels.py" line="64"/>
+        <source>已终止办理</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="70"/>
         <location filename="../../ui/reports/charts.py" line="47"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="69"/>
+        <location filename="../../ui/cases/labels.py" line="71"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="70"/>
+        <location filename="../../ui/cases/labels.py" line="72"/>
         <source>完成环节</source>
         <translation>Complete step</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="71"/>
+        <location filename="../../ui/cases/labels.py" line="73"/>
         <source>中止计时（补正/特别程序）</source>
         <translation>Stop the clock (corrections / special procedure)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="72"/>
+        <location filename="../../ui/cases/labels.py" line="74"/>
         <source>恢复计时</source>
         <translation>Restart the clock</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="73"/>
+        <location filename="../../ui/cases/labels.py" line="75"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="74"/>
+        <location filename="../../ui/cases/labels.py" line="76"/>
         <source>作出决定（办结）</source>
         <translation>Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="75"/>
+        <location filename="../../ui/cases/labels.py" line="77"/>
         <source>送达/领取</source>
         <translation>Deliver / pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="76"/>
+        <location filename="../../ui/cases/labels.py" line="78"/>
         <source>申请人撤回</source>
         <translation>Withdrawn by applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="77"/>
+        <location filename="../../ui/cases/labels.py" line="79"/>
         <source>补交容缺材料</source>
         <translation>Deferred materials supplied</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="83"/>
+        <location filename="../../ui/cases/labels.py" line="80"/>
+        <source>终止办理（容缺材料逾期）</source>
+        <translation>Terminate (deferred material overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="93"/>
+        <source>中止办理通知书</source>
+        <translation>Notice of suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="94"/>
+        <source>终止办理通知书</source>
+        <translation>Notice of termination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="102"/>
         <source>补正材料</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="84"/>
+        <location filename="../../ui/cases/labels.py" line="103"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="85"/>
+        <location filename="../../ui/cases/labels.py" line="104"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="86"/>
+        <location filename="../../ui/cases/labels.py" line="105"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="87"/>
+        <location filename="../../ui/cases/labels.py" line="106"/>
         <source>现场勘验</source>
         <translation>Site survey</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="88"/>
+        <location filename="../../ui/cases/labels.py" line="107"/>
         <source>检验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="89"/>
+        <location filename="../../ui/cases/labels.py" line="108"/>
         <source>检测</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="90"/>
+        <location filename="../../ui/cases/labels.py" line="109"/>
         <source>检疫</source>
         <translation>Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="91"/>
+        <location filename="../../ui/cases/labels.py" line="110"/>
         <source>鉴定</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="92"/>
+        <location filename="../../ui/cases/labels.py" line="111"/>
         <source>招标</source>
         <translation>Tendering</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="93"/>
+        <location filename="../../ui/cases/labels.py" line="112"/>
         <source>拍卖</source>
         <translation>Auction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="113"/>
+        <source>中止办理：容缺材料逾期未补交</source>
+        <translation>Suspend: deferred material overdue</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="21"/>
@@ -1200,7 +1240,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="282"/>
+        <location filename="../../ui/cases/dialog.py" line="267"/>
         <location filename="../../ui/printing/preview.py" line="96"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -2051,7 +2091,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="148"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
-        <location filename="../../ui/worklist/page.py" line="336"/>
+        <location filename="../../ui/worklist/page.py" line="338"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
@@ -2344,7 +2384,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/worklist/page.py" line="516"/>
+        <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
@@ -2918,8 +2958,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="117"/>
-        <location filename="../../ui/worklist/page.py" line="310"/>
-        <location filename="../../ui/worklist/page.py" line="330"/>
+        <location filename="../../ui/worklist/page.py" line="312"/>
+        <location filename="../../ui/worklist/page.py" line="332"/>
         <source>（未留姓名）</source>
         <translation>(no name given)</translation>
     </message>
@@ -2950,8 +2990,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="133"/>
-        <location filename="../../ui/worklist/page.py" line="317"/>
-        <location filename="../../ui/worklist/page.py" line="337"/>
+        <location filename="../../ui/worklist/page.py" line="319"/>
+        <location filename="../../ui/worklist/page.py" line="339"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
@@ -3354,143 +3394,158 @@ you can follow the steps here.</translation>
         <translation>Field visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="117"/>
+        <location filename="../../ui/worklist/page.py" line="119"/>
         <source>编号、身份证号、电话或姓名，可扫码；回车查找来访、告知单和办件（Ctrl+F）</source>
         <translation>Number, resident ID, phone or name, or scan; Enter finds visits, notices and cases (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="129"/>
+        <location filename="../../ui/worklist/page.py" line="131"/>
         <source>登记来访 (F2)</source>
         <translation>Register visit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="132"/>
+        <location filename="../../ui/worklist/page.py" line="134"/>
         <source>离岗登记…</source>
         <translation>Mark away…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="136"/>
+        <location filename="../../ui/worklist/page.py" line="138"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="143"/>
+        <location filename="../../ui/worklist/page.py" line="145"/>
         <source>我已返岗</source>
         <translation>I am back</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="181"/>
+        <location filename="../../ui/worklist/page.py" line="183"/>
         <source>超时未接收的转办（全中心）</source>
         <translation>Overdue referrals (whole center)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="181"/>
+        <location filename="../../ui/worklist/page.py" line="183"/>
         <source>待我接收的转办</source>
         <translation>Referrals waiting for me</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="189"/>
+        <location filename="../../ui/worklist/page.py" line="191"/>
         <source>我的办件（红牌、黄牌在前）</source>
         <translation>My cases (red and yellow first)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="190"/>
+        <location filename="../../ui/worklist/page.py" line="192"/>
         <source>我的来访</source>
         <translation>My visits</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="191"/>
+        <location filename="../../ui/worklist/page.py" line="193"/>
         <source>容缺材料待补</source>
         <translation>Deferred materials due</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="299"/>
+        <location filename="../../ui/worklist/page.py" line="301"/>
         <source>▲ 已超时</source>
         <translation>▲ Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="299"/>
+        <location filename="../../ui/worklist/page.py" line="301"/>
         <source>→ 待接收</source>
         <translation>→ Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="311"/>
-        <location filename="../../ui/worklist/page.py" line="331"/>
+        <location filename="../../ui/worklist/page.py" line="313"/>
+        <location filename="../../ui/worklist/page.py" line="333"/>
         <source>【陪同】</source>
         <translation> [escort]</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="316"/>
+        <location filename="../../ui/worklist/page.py" line="318"/>
         <source>接收时限</source>
         <translation>Acknowledge by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="318"/>
+        <location filename="../../ui/worklist/page.py" line="320"/>
         <source>转自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="319"/>
+        <location filename="../../ui/worklist/page.py" line="321"/>
         <source>接收</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="340"/>
+        <location filename="../../ui/worklist/page.py" line="342"/>
         <source>转往</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="350"/>
-        <source>▲ 已过期 </source>
-        <translation>▲ Overdue </translation>
+        <location filename="../../ui/worklist/page.py" line="344"/>
+        <source>受理决定</source>
+        <translation>Acceptance decision</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="352"/>
+        <location filename="../../ui/worklist/page.py" line="353"/>
+        <source>▲ 已过期（可中止或终止办理） </source>
+        <translation>▲ Overdue (may suspend or terminate) </translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="608"/>
+        <source>▲ 已超%s个工作日：视为受理</source>
+        <translation>▲ Past %s working days: deemed accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="610"/>
+        <source>第%s个工作日（%s日内须受理或告知）</source>
+        <translation>Working day %s (accept or notify within %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/page.py" line="355"/>
         <source>今日 </source>
         <translation>Today </translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="357"/>
+        <location filename="../../ui/worklist/page.py" line="360"/>
         <source>补交期限</source>
         <translation>Supply by</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="361"/>
+        <location filename="../../ui/worklist/page.py" line="364"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="437"/>
+        <location filename="../../ui/worklist/page.py" line="440"/>
         <source>您正在为 %s 代岗（%s，至 %s）：其来访、转办和办件已列入您的待办。</source>
         <translation>You are standing in for %s (%s, until %s): their visits, referrals and cases are in your list.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="445"/>
+        <location filename="../../ui/worklist/page.py" line="448"/>
         <source>您已登记离岗（%s，%s 至 %s），期间由 B 岗 %s 代办。</source>
         <translation>You are marked away (%s, %s to %s); your B post %s covers.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="480"/>
+        <location filename="../../ui/worklist/page.py" line="483"/>
         <source>读取待办失败：%s</source>
         <translation>Could not read the work list: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="510"/>
+        <location filename="../../ui/worklist/page.py" line="513"/>
         <source>没有找到相符的来访、告知单或办件</source>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="516"/>
+        <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="516"/>
+        <location filename="../../ui/worklist/page.py" line="519"/>
         <source>告知单</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/page.py" line="569"/>
+        <location filename="../../ui/worklist/page.py" line="572"/>
         <source>已登记并办结来访 %s（当场答复）</source>
         <translation>Visit %s registered and closed (answered on the spot)</translation>
     </message>
@@ -3675,175 +3730,190 @@ you can follow the steps here.</translation>
 <context>
     <name>CatalogModel</name>
     <message>
-        <location filename="../../ui/catalog/page.py" line="56"/>
+        <location filename="../../ui/catalog/page.py" line="57"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="57"/>
+        <location filename="../../ui/catalog/page.py" line="58"/>
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="58"/>
+        <location filename="../../ui/catalog/page.py" line="59"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="59"/>
+        <location filename="../../ui/catalog/page.py" line="60"/>
         <source>承诺时限</source>
         <translation>Committed limit</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="60"/>
+        <location filename="../../ui/catalog/page.py" line="61"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="61"/>
+        <location filename="../../ui/catalog/page.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="80"/>
+        <location filename="../../ui/catalog/page.py" line="81"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="80"/>
+        <location filename="../../ui/catalog/page.py" line="81"/>
         <source>%s个工作日</source>
         <translation>%s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="87"/>
+        <location filename="../../ui/catalog/page.py" line="88"/>
         <source>第%s版</source>
         <translation>v%s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="88"/>
+        <location filename="../../ui/catalog/page.py" line="89"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="88"/>
+        <location filename="../../ui/catalog/page.py" line="89"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="90"/>
+        <source>·草稿未公布</source>
+        <translation> · draft, not published</translation>
     </message>
 </context>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog/page.py" line="114"/>
+        <location filename="../../ui/catalog/page.py" line="117"/>
         <source>按编码、名称或拼音首字母查找；↓ 进入列表，回车编辑</source>
         <translation>Find by code, name or pinyin initials; ↓ to the list, Enter to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="118"/>
+        <location filename="../../ui/catalog/page.py" line="121"/>
         <source>显示已停用</source>
         <translation>Show deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="147"/>
+        <location filename="../../ui/catalog/page.py" line="153"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="148"/>
+        <location filename="../../ui/catalog/page.py" line="154"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="149"/>
+        <location filename="../../ui/catalog/page.py" line="155"/>
         <source>停用/启用</source>
         <translation>Deactivate/Reactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="150"/>
+        <location filename="../../ui/catalog/page.py" line="156"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="151"/>
+        <location filename="../../ui/catalog/page.py" line="157"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="152"/>
+        <location filename="../../ui/catalog/page.py" line="158"/>
+        <source>公布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="159"/>
         <source>服务承诺书</source>
         <translation>Service commitment</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="153"/>
+        <location filename="../../ui/catalog/page.py" line="160"/>
         <source>公示清单</source>
         <translation>Public list</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="162"/>
+        <location filename="../../ui/catalog/page.py" line="171"/>
         <source>事项目录（办事指南）</source>
         <translation>Service catalog (service guides)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="208"/>
+        <location filename="../../ui/catalog/page.py" line="195"/>
+        <source>已公布“%s”第%s版（%s，%s）</source>
+        <translation>Published “%s” version %s (%s, %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/page.py" line="243"/>
         <source>共 %s 项</source>
         <translation>%s items</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="240"/>
+        <location filename="../../ui/catalog/page.py" line="275"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="250"/>
+        <location filename="../../ui/catalog/page.py" line="285"/>
         <source>停用事项</source>
         <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="251"/>
+        <location filename="../../ui/catalog/page.py" line="286"/>
         <source>停用“%s”后，窗口将不能再受理该事项。确定停用吗？</source>
         <translation>After deactivating “%s” no window can accept it any more. Deactivate it?</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="268"/>
+        <location filename="../../ui/catalog/page.py" line="303"/>
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="268"/>
+        <location filename="../../ui/catalog/page.py" line="303"/>
         <source>事项目录 (*.xlsx *.json)</source>
         <translation>Catalog (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="277"/>
+        <location filename="../../ui/catalog/page.py" line="312"/>
         <source>正在导入事项目录…</source>
         <translation>Importing the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="281"/>
+        <location filename="../../ui/catalog/page.py" line="316"/>
         <source>导入完成：%s</source>
         <translation>Import finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="289"/>
+        <location filename="../../ui/catalog/page.py" line="324"/>
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="291"/>
+        <location filename="../../ui/catalog/page.py" line="326"/>
         <source>Excel 工作簿 (*.xlsx);;JSON 文件 (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="301"/>
+        <location filename="../../ui/catalog/page.py" line="336"/>
         <source>已导出 %s 项到 %s</source>
         <translation>Exported %s items to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="303"/>
+        <location filename="../../ui/catalog/page.py" line="338"/>
         <source>正在导出事项目录…</source>
         <translation>Exporting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/page.py" line="309"/>
+        <location filename="../../ui/catalog/page.py" line="344"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -4813,137 +4883,147 @@ Quitting loses what was entered. Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/reports/statistics_page.py" line="222"/>
+        <source>逾期告知 %s 份</source>
+        <translation>%s late notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="223"/>
         <source>违反一次性告知 %s 次</source>
         <translation>One-time rule breaches %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="223"/>
+        <location filename="../../ui/reports/statistics_page.py" line="224"/>
         <source>满意率 %s</source>
         <translation>Satisfaction %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="224"/>
+        <location filename="../../ui/reports/statistics_page.py" line="225"/>
         <source>投诉 %s</source>
         <translation>Complaints %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="225"/>
+        <location filename="../../ui/reports/statistics_page.py" line="226"/>
         <source>转办按时确认率 %s</source>
         <translation>Referrals acknowledged in time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="232"/>
+        <location filename="../../ui/reports/statistics_page.py" line="233"/>
         <source>“—”：该项尚未接入记录（%s）</source>
         <translation>“—”: not recorded yet (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="237"/>
+        <location filename="../../ui/reports/statistics_page.py" line="238"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="238"/>
-        <location filename="../../ui/reports/statistics_page.py" line="256"/>
+        <location filename="../../ui/reports/statistics_page.py" line="239"/>
+        <location filename="../../ui/reports/statistics_page.py" line="258"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="239"/>
+        <location filename="../../ui/reports/statistics_page.py" line="240"/>
         <source>引导转办</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="245"/>
+        <location filename="../../ui/reports/statistics_page.py" line="246"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="246"/>
+        <location filename="../../ui/reports/statistics_page.py" line="247"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="247"/>
+        <location filename="../../ui/reports/statistics_page.py" line="248"/>
         <source>办结</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="248"/>
+        <location filename="../../ui/reports/statistics_page.py" line="249"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="249"/>
+        <location filename="../../ui/reports/statistics_page.py" line="250"/>
         <source>平均用时（工作日）</source>
         <translation>Average used (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="250"/>
+        <location filename="../../ui/reports/statistics_page.py" line="251"/>
         <source>平均承诺（工作日）</source>
         <translation>Average committed (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="251"/>
+        <location filename="../../ui/reports/statistics_page.py" line="252"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="252"/>
+        <location filename="../../ui/reports/statistics_page.py" line="253"/>
         <source>告知单/受理</source>
         <translation>Notices per case</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="253"/>
+        <location filename="../../ui/reports/statistics_page.py" line="254"/>
+        <source>逾期告知</source>
+        <translation>Late notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="255"/>
         <source>违反告知</source>
         <translation>Breaches</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="254"/>
+        <location filename="../../ui/reports/statistics_page.py" line="256"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="255"/>
+        <location filename="../../ui/reports/statistics_page.py" line="257"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="257"/>
+        <location filename="../../ui/reports/statistics_page.py" line="259"/>
         <source>转办按时确认率</source>
         <translation>Referrals acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="258"/>
+        <location filename="../../ui/reports/statistics_page.py" line="260"/>
         <source>平均确认用时（分钟）</source>
         <translation>Average time to acknowledge (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="316"/>
+        <location filename="../../ui/reports/statistics_page.py" line="319"/>
         <source>工作日志</source>
         <translation>Daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="318"/>
+        <location filename="../../ui/reports/statistics_page.py" line="321"/>
         <source>导出工作日志</source>
         <translation>Export daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="318"/>
+        <location filename="../../ui/reports/statistics_page.py" line="321"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="332"/>
+        <location filename="../../ui/reports/statistics_page.py" line="335"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="335"/>
+        <location filename="../../ui/reports/statistics_page.py" line="338"/>
         <source>已导出：%s</source>
         <translation>Exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="343"/>
+        <location filename="../../ui/reports/statistics_page.py" line="346"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>

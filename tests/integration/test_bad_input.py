@@ -587,9 +587,7 @@ def test_case_extend(hall: Hall, days: int, reason: str, approver: str, off: int
 
 
 @FORM_SETTINGS
-@given(
-    outcome=st.one_of(st.sampled_from(list(Outcome)), texts), note=texts, basis=texts, off=stale
-)
+@given(outcome=st.one_of(st.sampled_from(list(Outcome)), texts), note=texts, basis=texts, off=stale)
 def test_case_decide(hall: Hall, outcome: str, note: str, basis: str, off: int) -> None:
     act(
         hall,
@@ -648,6 +646,32 @@ def test_case_withdraw(hall: Hall, reason: str, off: int) -> None:
         (*OPEN, CaseState.SUSPENDED),
         lambda c, v: transitions.withdraw_case(hall.uow(), hall.clerk, c, v, reason),
         off,
+    )
+
+
+@FORM_SETTINGS
+@given(reason=texts, off=stale)
+def test_case_terminate(hall: Hall, reason: str, off: int) -> None:
+    act(
+        hall,
+        "case_terminate",
+        {"reason"},
+        (*OPEN, CaseState.SUSPENDED),
+        lambda c, v: transitions.terminate_case(hall.uow(), hall.clerk, c, v, reason),
+        off,
+    )
+
+
+@FORM_SETTINGS
+@given(code=texts)
+def test_catalog_publish(hall: Hall, code: str) -> None:
+    from app.catalog.publication import publish_item
+
+    attempt(
+        hall,
+        "catalog_publish",
+        {"code", "version"},
+        lambda: publish_item(hall.uow(), hall.boss, code),
     )
 
 
@@ -878,6 +902,8 @@ FED = {
     "app.cases.identity.other_names": "other_names",
     "app.cases.transitions.deliver_case": "case_deliver",
     "app.cases.transitions.withdraw_case": "case_withdraw",
+    "app.cases.transitions.terminate_case": "case_terminate",
+    "app.catalog.publication.publish_item": "catalog_publish",
     "app.cases.accountability.review_accountability": "review_accountability",
     "app.printing.loaders.load_document": "load_document",
     "app.printing.records.print_history": "load_document",  # kind and number, like loading
@@ -898,6 +924,8 @@ NO_TYPED_INPUT = {
     "app.cases.queries.list_accountability",
     "app.cases.transitions.start_case",
     "app.catalog.service.reactivate_item",  # the same code check as deactivate_item
+    "app.catalog.publication.publish_version",  # the row chosen in the catalog list
+    "app.catalog.publication.unpublished_items",
     "app.catalog.exchange.import_file",  # a path from the file dialog; the bytes are fed above
     "app.maintenance.backup_now",
     "app.maintenance.check_store",

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -126,7 +126,29 @@ def documents(sqlite_demo_ctx: AppContext) -> dict[str, str]:
     referral = refer_visit(
         ctx.uow(), me, visit.id, ReferralInput(to_staff_id=lina.staff_id, reason="社保业务")
     )
+    # A third case: a deferral left past its date, halted, then terminated (the clock goes
+    # forward for it and back, so the other papers keep their day).
+    third = service.accept_case(
+        ctx.uow(),
+        me,
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=applicant,
+            received_material_ids=frozenset({ids["居民身份证"]}),
+            deferred_material_ids=frozenset({ids["户口簿"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            deferred_supply_by=date(2026, 11, 25),
+            applicant_commitment="次日补交户口簿",
+        ),
+    )
+    today = ctx.clock.now()
+    ctx.clock.advance(timedelta(days=2))  # type: ignore[attr-defined]
+    case = service.suspend_case(ctx.uow(), me, third.case_id, 1, "deferral_overdue", "逾期")
+    service.terminate_case(ctx.uow(), me, case.id, case.row_version, "仍未补交")
+    ctx.clock.set(today)  # type: ignore[attr-defined]
     return {
+        "halt": third.number,
+        "termination": third.number,
         "appointment": booking.number,
         "referral": referral.number,
         "receipt": number,

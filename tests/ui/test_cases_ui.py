@@ -264,3 +264,61 @@ def test_supplying_a_deferred_material_with_the_keyboard(  # type: ignore[no-unt
     qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_supply") is None)
     labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
     assert "容缺材料补交回执" in labels
+
+
+def test_an_overdue_deferral_halts_then_ends_the_case_from_its_window(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    ids = {m.name: m.id for m in item.materials}
+    from datetime import date
+
+    result = service.accept_case(
+        ctx.uow(),
+        login(ctx.uow(), "zhangwei", "demo-2026"),
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=ApplicantInput(name="王𠇹", id_number=resident_id(), phone="13812345678"),
+            received_material_ids=frozenset({ids["居民身份证"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            deferred_material_ids=frozenset({ids["户口簿"]}),
+            deferred_supply_by=date(2026, 11, 27),
+            applicant_commitment="三日内补交户口簿",
+        ),
+    )
+    ctx.clock.advance(timedelta(days=6))  # type: ignore[attr-defined]  # Mon 11-30: overdue
+    clerk = open_main(qtbot, ctx, "zhangwei")
+    clerk.open_case(service_case_id(ctx, result.number))
+    dialog: CaseDialog = clerk.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_terminate") is not None)
+
+    dialog.findChild(QPushButton, "do_suspend").click()
+    form: ActionForm = dialog.findChild(ActionForm, "action_suspend")
+    kind = form.findChild(QComboBox, "kind")
+    kind.setCurrentIndex(kind.findData("deferral_overdue"))
+    assert kind.currentText() == "中止办理：容缺材料逾期未补交"
+    assert not form.findChild(QSpinBox, "expected_days").isEnabled()
+    form.findChild(QPlainTextEdit, "reason").setPlainText("经电话催告仍未补交户口簿")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(
+        lambda: dialog.findChild(QPushButton, "print_menu") is not None
+        and "中止办理通知书"
+        in [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+    )
+
+    dialog.findChild(QPushButton, "do_terminate").click()
+    form = dialog.findChild(ActionForm, "action_terminate")
+    form.submit()  # no reason: refused at its field, the form stays open
+    qtbot.waitUntil(lambda: form.errors["reason"].text() != "")
+    form.findChild(QPlainTextEdit, "reason").setPlainText("中止办理后仍未补交")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_terminate") is None)
+    qtbot.waitUntil(
+        lambda: dialog.findChild(QPushButton, "print_menu") is not None
+        and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 4
+    )
+    labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+    assert labels == ["受理回执", "容缺受理通知", "中止办理通知书", "终止办理通知书"]

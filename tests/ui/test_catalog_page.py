@@ -37,13 +37,57 @@ def click_save(editor: ItemEditor) -> None:
     editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
-def test_only_the_admin_gets_the_catalog_page(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_the_admin_and_a_supervisor_get_the_catalog_page_a_clerk_does_not(
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_demo_ctx
-    for user, password, present in (("admin", "admin-2026", True), ("sunli", "demo-2026", False)):
+    for user, password, present in (
+        ("admin", "admin-2026", True),
+        ("sunli", "demo-2026", True),  # the supervisor publishes versions
+        ("zhangwei", "demo-2026", False),
+    ):
         actor = login(ctx.uow(), user, password)
         window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
         qtbot.addWidget(window)
         assert ("catalog" in window.pages) is present
+
+
+def test_a_saved_version_is_a_draft_until_a_supervisor_publishes_it(
+    qtbot, sqlite_demo_ctx: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_demo_ctx
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    page = open_page(qtbot, ctx)
+    assert all(s.published for s in page.model.rows)  # the demo catalog is published
+    editor = open_editor_of(qtbot, page, "MZ-001")
+    editor.lines["name"].setText("最低生活保障申请（含单人户）")
+    with qtbot.waitSignal(page.items_loaded):
+        click_save(editor)
+    row = next(i for i, s in enumerate(page.model.rows) if s.code == "MZ-001")
+    assert page.model.index(row, 5).data() == "启用·草稿未公布"
+
+    boss = login(ctx.uow(), "sunli", "demo-2026")
+    supervising = CatalogPage(ctx, boss)
+    qtbot.addWidget(supervising)
+    with qtbot.waitSignal(supervising.items_loaded):
+        supervising.show()
+    shown = {b.objectName() for b in supervising.findChildren(QPushButton)}
+    assert {"catalog_publish", "catalog_commitment", "catalog_disclosure"} <= shown
+    assert not shown & {"catalog_new", "catalog_edit", "catalog_toggle", "catalog_import"}
+    supervising.edit_current()
+    assert supervising.editor is None  # editing stays with the administrator
+    supervising.view.selectRow(row)
+    with qtbot.waitSignal(supervising.version_published):
+        supervising.findChild(QPushButton, "catalog_publish").click()
+    assert "已公布“最低生活保障申请（含单人户）”第2版（孙丽" in supervising.status.text()
+    qtbot.waitUntil(lambda: supervising.model.index(row, 5).data() == "启用")
+    version = current_version(ctx.uow(), "MZ-001")
+    assert version.published and version.published_by_name == "孙丽"
+    supervising.view.selectRow(row)
+    supervising.publish_current()  # again: refused in words, nothing changes
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "已于" in warnings[0] and "由孙丽公布" in warnings[0]
 
 
 def test_the_list_filters_as_the_admin_types(

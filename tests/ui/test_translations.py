@@ -87,6 +87,7 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
             "Ratings",
             "Complaints",
             "Audit trail",
+            "Service catalog",  # a supervisor publishes catalog versions
         ]
         assert "Supervisor" in window.status_staff.text()
     finally:

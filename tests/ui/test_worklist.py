@@ -469,3 +469,43 @@ def test_todays_appointments_at_my_window_are_on_the_work_list(  # type: ignore[
 
     supervisor = open_main(qtbot, ctx, "sunli")
     assert worklist_of(qtbot, supervisor).appointments is None  # no window of their own
+
+
+def test_overdue_deferrals_and_applications_waiting_for_acceptance_are_marked(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    from datetime import date
+
+    from app.cases.records import AcceptRequest, ApplicantInput
+    from app.cases.service import accept_case
+
+    ctx = sqlite_demo_ctx
+    item = make_item(ctx)
+    ids = {m.name: m.id for m in item.materials}
+    me = login(ctx.uow(), "zhangwei", "demo-2026")
+    accept_case(
+        ctx.uow(),
+        me,
+        AcceptRequest(
+            item_version_id=item.id,
+            applicant=ApplicantInput(name="王𠇹", id_number=resident_id(), phone="13812345678"),
+            received_material_ids=frozenset({ids["居民身份证"]}),
+            not_applicable_material_ids=frozenset({ids["收入证明"]}),
+            deferred_material_ids=frozenset({ids["户口簿"]}),
+            deferred_supply_by=date(2026, 11, 25),
+            applicant_commitment="次日补交户口簿",
+        ),
+    )
+    service.register_visit(
+        ctx.uow(), me, VisitInput(question="申请低保，材料已收下待审", visit_type="application")
+    )
+    ctx.clock.advance(timedelta(days=3))  # type: ignore[attr-defined]  # Fri 11-27
+    page = worklist_of(qtbot, open_main(qtbot, ctx, "zhangwei"))
+    qtbot.waitUntil(lambda: page.deferred.rowCount() == 1 and page.visits.rowCount() == 1)
+    (deferral,) = rows_of(qtbot, page.deferred)
+    assert deferral.overdue
+    assert page.deferred.index(0, 0).data() == "▲ 已过期（可中止或终止办理） 11-25"
+    (visit,) = rows_of(qtbot, page.visits)
+    assert (visit.acceptance_day, visit.acceptance_warning) == (3, "yellow")
+    last = page.visits.columnCount() - 1
+    assert page.visits.index(0, last).data() == "第3个工作日（5日内须受理或告知）"

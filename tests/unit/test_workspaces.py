@@ -12,6 +12,7 @@ from app import audit, calendar, staff
 from app.appointments import schedule
 from app.appointments import service as appointments
 from app.cases import acceptance, queries
+from app.catalog import publication
 from app.catalog import service as catalog
 from app.feedback import complaints, ratings
 from app.reports import statistics
@@ -32,7 +33,7 @@ SERVICES: dict[Page, tuple[Callable[..., Any], ...]] = {
     Page.COMPLAINTS: (complaints.page_complaint_ids, complaints.complaint_rows),
     Page.CALENDAR: (calendar.enter_schedule,),
     Page.AUDIT: (audit.list_events,),
-    Page.CATALOG: (catalog.save_item,),
+    Page.CATALOG: (publication.publish_version,),  # editing: the administrator's buttons
     Page.APPOINTMENT_SETTINGS: (schedule.save_schedule, schedule.list_schedules),
 }
 

@@ -110,6 +110,7 @@ class AccountabilityPage(QWidget):
         for r, rec in enumerate(records):
             kind = {
                 "overdue": tr("超期"),
+                "deferral": tr("容缺材料逾期未补交"),
                 "breach": tr("违反一次性告知"),
                 "complaint": tr("投诉属实"),
             }.get(rec.kind, rec.kind)

@@ -35,24 +35,27 @@ class ActionForm(ServiceForm):
         parent: QWidget | None = None,
         outstanding: tuple[tuple[int, str], ...] = (),
         supervisor: bool = False,
+        suspension_kinds: tuple[SuspensionKind, ...] = (),
+        overdue: tuple[tuple[int, str], ...] = (),
     ) -> None:
         super().__init__(action_text(action), perform, parent)
         self.setObjectName(f"action_{action.value}")
         self.action = action
         if action is CaseAction.SUSPEND:
             kind = QComboBox()
-            for k in SuspensionKind:
+            for k in suspension_kinds or tuple(SuspensionKind):
                 kind.addItem(suspension_text(k), k.value)
             self.add_field("kind", tr("类型"), kind)
             self.add_field("reason", tr("原因（将书面告知申请人）"), QPlainTextEdit())
             days = QSpinBox()
             days.setRange(0, 365)
-            days.setSpecialValueText(tr("（补正不填）"))
+            days.setSpecialValueText(tr("（补正、中止办理不填）"))
             self.add_field("expected_days", tr("特别程序预计所需工作日"), days)
+            no_days = {SuspensionKind.CORRECTIONS.value, SuspensionKind.DEFERRAL_OVERDUE.value}
             kind.currentIndexChanged.connect(
-                lambda _i: days.setEnabled(kind.currentData() != SuspensionKind.CORRECTIONS.value)
+                lambda _i: days.setEnabled(kind.currentData() not in no_days)
             )
-            days.setEnabled(kind.currentData() != SuspensionKind.CORRECTIONS.value)
+            days.setEnabled(kind.currentData() not in no_days)
         elif action is CaseAction.EXTEND:
             days = QSpinBox()
             days.setRange(1, 365)
@@ -102,6 +105,10 @@ class ActionForm(ServiceForm):
             self.add_field("collector_id_number", tr("领取人身份证号（已核验）"), QLineEdit())
         elif action is CaseAction.WITHDRAW:
             self.add_field("reason", tr("撤回原因"), QPlainTextEdit())
+        elif action is CaseAction.TERMINATE:
+            names = "、".join(name for _id, name in overdue)
+            self.form.addRow(tr("逾期未补交"), QLabel(names))
+            self.add_field("reason", tr("终止办理的说明（将书面告知申请人）"), QPlainTextEdit())
         elif action is CaseAction.COMPLETE_STEP and next_step is not None:
             self.form.addRow(tr("环节"), QLabel(next_step[1]))
             self.step_position = next_step[0]

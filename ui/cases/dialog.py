@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cases import queries, service
-from app.cases.lifecycle import CaseAction, CaseState
+from app.cases.lifecycle import CaseAction
 from app.clock import hall_time
 from app.context import AppContext
 from app.errors import ConcurrentEdit
@@ -33,7 +33,7 @@ from app.validation import mask_id, mask_phone
 from app.warning_levels import warning_from_column
 from ui.agency.tab import AgencyTab
 from ui.cases.action_form import ActionForm
-from ui.cases.labels import action_text, state_text, tr, warning_text
+from ui.cases.labels import action_text, paper_text, state_text, tr, warning_text
 from ui.feedback.forms import paper_rating_form
 from ui.feedback.labels import rating_summary
 from ui.ops import run_op
@@ -98,6 +98,9 @@ def service_call(
             uow(), actor, case_id, version, v["method"], v["collected_by"], v["collector_id_number"]
         ),
         CaseAction.WITHDRAW: lambda v: service.withdraw_case(
+            uow(), actor, case_id, version, v["reason"]
+        ),
+        CaseAction.TERMINATE: lambda v: service.terminate_case(
             uow(), actor, case_id, version, v["reason"]
         ),
     }
@@ -259,26 +262,8 @@ class CaseDialog(QDialog):
         self.buttons.addWidget(close)
 
     def _print_button(self, detail: queries.CaseDetail) -> QPushButton:
-        """The papers this case has: always the receipt; the others when they apply."""
-        c = detail.case
-        papers = [("receipt", tr("受理回执"))]
-        if "deferred" in c.materials.values():
-            papers.append(("deferred", tr("容缺受理通知")))
-        if any(e.action is CaseAction.EXTEND for e in c.events):
-            papers.append(("extension", tr("延期告知书")))
-        if any(e.action is CaseAction.SUPPLY for e in c.events):
-            papers.append(("supply", tr("容缺材料补交回执")))
-        if any(e.detail.get("kind") == "corrections" for e in c.events):
-            papers.append(("correction", tr("补正材料通知书")))
-        if any(
-            e.action is CaseAction.SUSPEND and e.detail.get("kind") not in (None, "corrections")
-            for e in c.events
-        ):
-            papers.append(("special", tr("特别程序告知书")))
-        if c.state in (CaseState.DECIDED, CaseState.DELIVERED):
-            if c.decision == "denied":
-                papers.append(("denial", tr("不予行政许可决定书")))
-            papers.append(("completion", tr("办结通知")))
+        """The papers this case has, as app.cases.papers says."""
+        papers = [(str(kind), paper_text(kind)) for kind in detail.papers]
         button = QPushButton(tr("打印…"))
         button.setObjectName("print_menu")
         menu = QMenu(button)
@@ -319,6 +304,8 @@ class CaseDialog(QDialog):
             self,
             outstanding=self.detail.outstanding,
             supervisor=self.actor.role is Role.SUPERVISOR,
+            suspension_kinds=self.detail.suspension_kinds,
+            overdue=self.detail.overdue,
         )
         form.accepted.connect(lambda: self._changed(form.result_value))
         form.open()

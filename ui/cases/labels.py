@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.cases.lifecycle import CaseAction, CaseState, SuspensionKind
+from app.printing.kinds import DocumentKind
 from app.workdays import WarningLevel
 
 _icons: dict[str, QIcon] = {}
@@ -60,6 +61,7 @@ def state_text(state: CaseState) -> str:
         CaseState.DECIDED: tr("已办结"),
         CaseState.DELIVERED: tr("已送达"),
         CaseState.WITHDRAWN: tr("已撤回"),
+        CaseState.TERMINATED: tr("已终止办理"),
     }[state]
 
 
@@ -75,7 +77,24 @@ def action_text(action: CaseAction) -> str:
         CaseAction.DELIVER: tr("送达/领取"),
         CaseAction.WITHDRAW: tr("申请人撤回"),
         CaseAction.SUPPLY: tr("补交容缺材料"),
+        CaseAction.TERMINATE: tr("终止办理（容缺材料逾期）"),
     }[action]
+
+
+def paper_text(kind: DocumentKind) -> str:
+    """The print menu's name of each paper a case can have (app.cases.papers decides which)."""
+    return {
+        DocumentKind.RECEIPT: tr("受理回执"),
+        DocumentKind.DEFERRED: tr("容缺受理通知"),
+        DocumentKind.EXTENSION: tr("延期告知书"),
+        DocumentKind.SUPPLY: tr("容缺材料补交回执"),
+        DocumentKind.CORRECTION: tr("补正材料通知书"),
+        DocumentKind.SPECIAL: tr("特别程序告知书"),
+        DocumentKind.HALT: tr("中止办理通知书"),
+        DocumentKind.TERMINATION: tr("终止办理通知书"),
+        DocumentKind.DENIAL: tr("不予行政许可决定书"),
+        DocumentKind.COMPLETION: tr("办结通知"),
+    }[kind]
 
 
 def suspension_text(kind: SuspensionKind) -> str:
@@ -91,4 +110,5 @@ def suspension_text(kind: SuspensionKind) -> str:
         SuspensionKind.APPRAISAL: tr("鉴定"),
         SuspensionKind.TENDER: tr("招标"),
         SuspensionKind.AUCTION: tr("拍卖"),
+        SuspensionKind.DEFERRAL_OVERDUE: tr("中止办理：容缺材料逾期未补交"),
     }[kind]

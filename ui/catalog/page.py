@@ -1,4 +1,5 @@
-"""The administrator's catalog page: find, create, edit, deactivate, import and export items."""
+"""The catalog page: the administrator finds, creates, edits, deactivates, imports and exports
+items; the administrator or a supervisor publishes versions and prints the posted papers."""
 
 from __future__ import annotations
 
@@ -33,13 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import exchange, service
+from app.catalog import exchange, publication, service
 from app.catalog.ports import ItemDraft
 from app.catalog.records import ItemSummary, ItemVersionRecord
 from app.clock import hall_time
 from app.context import AppContext
 from app.errors import DomainError
-from app.roles import Actor
+from app.roles import Actor, Role
 from ui.catalog.editor import ItemEditor
 from ui.ops import run_op
 
@@ -85,7 +86,8 @@ class CatalogModel(QAbstractTableModel):
             s.department,
             limit,
             self.tr("第%s版") % s.version_no,
-            self.tr("启用") if s.active else self.tr("已停用"),
+            (self.tr("启用") if s.active else self.tr("已停用"))
+            + ("" if s.published else self.tr("·草稿未公布")),
         ]
         return values[index.column()]
 
@@ -101,6 +103,7 @@ class CatalogPage(QWidget):
     """事项目录 for administrators. Every database call runs through ``run_op``."""
 
     items_loaded = Signal(int)
+    version_published = Signal(int)
 
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,15 +146,21 @@ class CatalogPage(QWidget):
         top.addWidget(self.show_inactive)
         top.addWidget(self.count)
         buttons = QHBoxLayout()
+        # The administrator keeps the catalog; a supervisor (中心负责人) sees it, publishes
+        # versions and prints the posted papers (app.catalog.publication).
+        self.editing = actor.role is Role.ADMIN
         for name, text, shortcut, slot in (
             ("new", self.tr("新建事项"), "Ctrl+N", self.new_item),
             ("edit", self.tr("编辑"), "F2", self.edit_current),
             ("toggle", self.tr("停用/启用"), "Ctrl+D", self.toggle_current),
             ("import", self.tr("导入…"), "Ctrl+I", self.import_catalog),
             ("export", self.tr("导出…"), "Ctrl+E", self.export_catalog),
+            ("publish", self.tr("公布"), "Ctrl+Shift+P", self.publish_current),
             ("commitment", self.tr("服务承诺书"), "Ctrl+Shift+C", self.print_commitment),
             ("disclosure", self.tr("公示清单"), "Ctrl+Shift+L", self.print_disclosure),
         ):
+            if not self.editing and name in ("new", "edit", "toggle", "import", "export"):
+                continue
             button = QPushButton(f"{text}（{shortcut}）")
             button.setObjectName(f"catalog_{name}")
             button.setShortcut(QKeySequence(shortcut))
@@ -167,6 +176,32 @@ class CatalogPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self.setFocusProxy(self.search)
+
+    # -- publication (公布) -------------------------------------------------------------------
+    def publish_current(self) -> None:
+        summary = self.current()
+        if summary is None:
+            return
+        run_op(
+            self,
+            lambda: publication.publish_version(self.ctx.uow(), self.actor, summary.version_id),
+            self._published,
+            self.show_error,
+        )
+
+    def _published(self, version: ItemVersionRecord) -> None:
+        when = hall_time(version.published_at) if version.published_at else None
+        self.status.setText(
+            self.tr("已公布“%s”第%s版（%s，%s）")
+            % (
+                version.name,
+                version.version_no,
+                version.published_by_name,
+                f"{when:%Y-%m-%d %H:%M}" if when else "",
+            )
+        )
+        self.version_published.emit(version.id)
+        self.refresh()
 
     # -- the hall's posted papers, from the catalog in force ---------------------------------
     def print_commitment(self) -> None:
@@ -221,7 +256,7 @@ class CatalogPage(QWidget):
 
     def edit_current(self) -> None:
         summary = self.current()
-        if summary is None:
+        if summary is None or not self.editing:
             return
         run_op(
             self,

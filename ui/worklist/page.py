@@ -41,6 +41,7 @@ from app.cases.records import CaseRow
 from app.clock import hall_time
 from app.context import AppContext
 from app.errors import DomainError, ValidationError
+from app.notices.service import NOTICE_LIMIT_WORKING_DAYS
 from app.roles import Actor, Role
 from app.visits import absence, service, worklist
 from app.visits.records import (
@@ -52,6 +53,7 @@ from app.visits.records import (
     VisitInput,
     VisitRow,
 )
+from app.warning_levels import WarningLevel
 from ui.cases.columns import case_colors, case_columns
 from ui.forms import error_label, show_error
 from ui.lazy_model import Colors, Column, LazyTableModel
@@ -339,6 +341,7 @@ class WorkListPage(QWidget):
             Column(tr("负责人"), holder),
             Column(tr("转往"), lambda r: r.referral_destination),
             Column(tr("事项"), lambda r: r.question),
+            Column(tr("受理决定"), _acceptance_text, _acceptance_colors),
         ]
 
     def _deferred_columns(self) -> list[Column[DeferredRow]]:
@@ -347,8 +350,8 @@ class WorkListPage(QWidget):
                 return "-"
             today = hall_time(self.ctx.clock.now()).date()
             mark = (
-                tr("▲ 已过期 ")
-                if row.supply_by < today
+                tr("▲ 已过期（可中止或终止办理） ")
+                if row.overdue
                 else (tr("今日 ") if row.supply_by == today else "")
             )
             return mark + f"{row.supply_by:%m-%d}"
@@ -362,10 +365,10 @@ class WorkListPage(QWidget):
         ]
 
     def _deferred_colors(self, row: DeferredRow) -> Colors | None:
+        if row.overdue:  # app.cases.deferral's rule, carried on the row
+            return OVERDUE_COLORS
         today = hall_time(self.ctx.clock.now()).date()
-        if row.supply_by is None or row.supply_by > today:
-            return None
-        return OVERDUE_COLORS if row.supply_by < today else WAITING_COLORS
+        return WAITING_COLORS if row.supply_by == today else None
 
     # -- queries -------------------------------------------------------------------------------
     def _own_referrals(self) -> ReferralQuery:
@@ -599,7 +602,27 @@ def _referral_colors(row: ReferralRow) -> tuple[str, str] | None:
     return OVERDUE_COLORS if row.overdue else None
 
 
+def _acceptance_text(row: VisitRow) -> str:
+    """An open application's materials waiting for a decision on acceptance (Art. 32(4))."""
+    if row.acceptance_warning == WarningLevel.RED:
+        return tr("▲ 已超%s个工作日：视为受理") % NOTICE_LIMIT_WORKING_DAYS
+    if row.acceptance_warning == WarningLevel.YELLOW:
+        return tr("第%s个工作日（%s日内须受理或告知）") % (
+            row.acceptance_day,
+            NOTICE_LIMIT_WORKING_DAYS,
+        )
+    return ""
+
+
+def _acceptance_colors(row: VisitRow) -> tuple[str, str] | None:
+    return {WarningLevel.RED: OVERDUE_COLORS, WarningLevel.YELLOW: WAITING_COLORS}.get(
+        WarningLevel(row.acceptance_warning or WarningLevel.NORMAL)
+    )
+
+
 def _visit_colors(row: VisitRow) -> tuple[str, str] | None:
     if row.overdue:
         return OVERDUE_COLORS
-    return WAITING_COLORS if row.referral_due_at is not None else None
+    if row.referral_due_at is not None:
+        return WAITING_COLORS
+    return _acceptance_colors(row)
