@@ -26,7 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import cpu_model, replace_section  # bench/common.py (the script's own folder)
+from common import (  # bench/common.py (the script's own folder)
+    RESULTS,
+    cpu_model,
+    replace_section,
+    reproduce,
+)
 
 from app.catalog.service import (
     ItemDraft,
@@ -40,7 +45,6 @@ from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TARGET_MS = 50.0
 
 SUBJECTS = (
@@ -222,12 +226,11 @@ def render(
         *(f"| `{q}` | {hits} | {m:.2f} | {p:.2f} |" for q, hits, m, p in rows),
         f"| **all {len(everything)} calls** | | **{median:.2f}** | **{p95:.2f}** |",
         "",
-        f"Goal: p95 <= {TARGET_MS:.0f} ms. Reproduce:",
-        "",
-        "```sh",
-        command,
-        "```",
-        f"<!-- catalog-search:{engine}:end -->",
+        *reproduce(
+            f"Goal: p95 <= {TARGET_MS:.0f} ms. Reproduce:",
+            command,
+            f"catalog-search:{engine}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 from pathlib import Path
 
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADER = (
     "# Benchmark results\n\n"
     "Written by the scripts in bench/ (see bench/README.md); each section is replaced "
@@ -51,3 +52,9 @@ def replace_section(path: Path, name: str, section: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")
+
+
+def reproduce(lead: str, command: str, name: str) -> list[str]:
+    """The last lines of section ``name``: ``lead`` (a sentence ending in "Reproduce:"), the
+    command in a shell block, and the section's end marker."""
+    return [lead, "", "```sh", command, "```", f"<!-- {name}:end -->"]

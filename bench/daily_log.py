@@ -32,7 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import cpu_model, load_average, ram, replace_section  # bench/common.py
+from common import (  # bench/common.py
+    RESULTS,
+    cpu_model,
+    load_average,
+    ram,
+    replace_section,
+    reproduce,
+)
 
 from app.auth import login
 from app.cases import service
@@ -55,7 +62,6 @@ from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DAY = date(2026, 11, 24)  # a Tuesday
 GOAL_MS = 1000.0
 
@@ -289,13 +295,12 @@ def report(  # type: ignore[no-untyped-def]
             for k, v in series.items()
         ),
         "",
-        f"Goal: (a) and (b) <= {GOAL_MS:.0f} ms. Reproduce:",
-        "",
-        "```sh",
-        ".venv/bin/python bench/daily_log.py"
-        + (" --db URL-of-an-empty-database" if args.db else ""),
-        "```",
-        f"<!-- daily_log:{dialect}:end -->",
+        *reproduce(
+            f"Goal: (a) and (b) <= {GOAL_MS:.0f} ms. Reproduce:",
+            ".venv/bin/python bench/daily_log.py"
+            + (" --db URL-of-an-empty-database" if args.db else ""),
+            f"daily_log:{dialect}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 

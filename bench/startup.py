@@ -39,11 +39,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from common import cpu_model, ram, replace_section  # bench/common.py (the script's own folder)
+from common import (  # bench/common.py (the script's own folder)
+    RESULTS,
+    cpu_model,
+    ram,
+    replace_section,
+)
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-RESULTS = BENCH / "RESULTS.md"
 BARE = BENCH / "bare_window.py"
 USER = "zhangwei"
 PASSWORD = "demo-2026"
@@ -95,6 +99,13 @@ class Series:
         return out
 
 
+def run_program(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """One run from the source tree, its output captured; a failure is the caller's to judge."""
+    return subprocess.run(
+        command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=RUN_TIMEOUT_S
+    )
+
+
 def percentile(values: list[float], pct: float) -> float:
     """Nearest-rank percentile (with 15 runs, p95 is the slowest run)."""
     ordered = sorted(values)
@@ -127,15 +138,7 @@ def make_env(home: Path) -> dict[str, str]:
 
 def run_once(series: Series, env: dict[str, str]) -> tuple[float, dict[str, object]]:
     started = time.perf_counter()
-    proc = subprocess.run(
-        series.command,
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    proc = run_program(series.command, env)
     wall_ms = (time.perf_counter() - started) * 1000
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     report: dict[str, object] = json.loads(lines[-1]) if lines else {}
@@ -148,15 +151,7 @@ def run_once(series: Series, env: dict[str, str]) -> tuple[float, dict[str, obje
 
 
 def prepare_database(frontdesk: list[str], env: dict[str, str]) -> None:
-    proc = subprocess.run(
-        [*frontdesk, "init", "--demo", "--admin-password", ADMIN_PASSWORD],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    proc = run_program([*frontdesk, "init", "--demo", "--admin-password", ADMIN_PASSWORD], env)
     if proc.returncode != 0:
         raise BenchError(f"frontdesk init failed:\n{proc.stdout}\n{proc.stderr}")
 
@@ -245,12 +240,11 @@ def render_section(
             "",
         ]
     lines += [
-        "Reproduce:",
-        "",
-        "```sh",
-        reproduce,
-        "```",
-        f"<!-- startup:{label}:end -->",
+        *reproduce(
+            "Reproduce:",
+            reproduce,
+            f"startup:{label}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -258,15 +252,7 @@ def render_section(
 def profile_imports(env: dict[str, str], top: int = 8) -> int:
     """One ``-X importtime`` smoke run: the costliest imports, and any HEAVY one (exit 1)."""
     command = [sys.executable, "-X", "importtime", "-m", "cli", "gui", "--smoke", "--user", USER]
-    proc = subprocess.run(
-        command,
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    proc = run_program(command, env)
     if proc.returncode != 0:
         raise BenchError(f"importtime run failed:\n{proc.stdout}\n{proc.stderr[-3000:]}")
     rows: list[ImportRow] = []
