@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,8 +42,7 @@ from app.validation import mask_phone
 from ui.appointments.forms import BookingForm, CancelForm, MoveForm, date_edit
 from ui.appointments.labels import channel_text, state_text, tr
 from ui.ops import run_op
-
-COLUMNS = 8
+from ui.tables import list_table
 
 
 def necessity_text(necessity: Necessity) -> str:
@@ -88,9 +85,8 @@ class AppointmentsPage(QWidget):
             button.clicked.connect(lambda _c=False, d=days: self.go_to(d))
             top.addWidget(button)
 
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("appointment_table")
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            "appointment_table",
             [
                 tr("时段"),
                 tr("预约号"),
@@ -100,15 +96,8 @@ class AppointmentsPage(QWidget):
                 tr("状态"),
                 tr("方式"),
                 tr("备注"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.check_in())
         self.count_label = QLabel()
