@@ -33,7 +33,7 @@ from app.appointments.records import (
     NewAppointment,
     ScheduleRecord,
     VisitOpening,
-    clock_text,
+    span_text,
 )
 from app.appointments.schedule import day_closed_reason, load_schedule, minute_of
 from app.calendar import load_calendar
@@ -132,7 +132,7 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
                 booked_at=now,
             )
         )
-        slot = f"{req.day:%Y-%m-%d} {clock_text(req.start_minute)}-{clock_text(end)}"
+        slot = _slot_text(req.day, req.start_minute, end)
         uow.appointments.add_event(
             appointment_id,
             AppointmentEvent(
@@ -197,7 +197,7 @@ def _record(
 
 
 def _slot_text(day: date, start: int, end: int) -> str:
-    return f"{day:%Y-%m-%d} {clock_text(start)}-{clock_text(end)}"
+    return f"{day:%Y-%m-%d} {span_text(start, end)}"
 
 
 @allowed_roles(*COUNTER_ROLES)
