@@ -11,6 +11,7 @@ from app import audit
 from app.cases.common import COUNTER_ROLES
 from app.cases.queries import PAGE_SIZE, Page
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import APPEAL_KIND_LABELS, AppealKind, AppealState, AppealView
 from app.feedback.rectifications import cancel_rectification
 from app.ports import UnitOfWork
@@ -103,8 +104,8 @@ def page_appeal_ids(
     """Oldest first (the longest waiting first). Clerks see their own appeals only."""
     appellant = actor.staff_id if actor.role is Role.CLERK else None
     with uow.read():
-        ids = uow.feedback.appeal_ids(state, appellant, after[0] if after else None, limit)
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+        ids = uow.feedback.appeal_ids(state, appellant, after_id(after), limit)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*ANY_ROLE)

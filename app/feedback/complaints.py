@@ -22,6 +22,7 @@ from app.cases.deadlines import local_day
 from app.cases.queries import PAGE_SIZE, Page
 from app.errors import NotFound
 from app.feedback.lifecycle import COMPLAINT, ComplaintAction
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import (
     ComplaintChannel,
     ComplaintInput,
@@ -254,8 +255,8 @@ def page_complaint_ids(
 ) -> Page:
     """Newest first; filters applied in SQL."""
     with uow.read():
-        ids = uow.feedback.complaint_ids(query, after[0] if after else None, limit)
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+        ids = uow.feedback.complaint_ids(query, after_id(after), limit)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*READERS)

@@ -14,6 +14,7 @@ from app.cases.deadlines import local_day
 from app.cases.queries import PAGE_SIZE, Page
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.feedback.lifecycle import RECTIFICATION, RectificationAction
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import (
     OUTCOME_LABELS,
     RectificationOutcome,
@@ -171,9 +172,9 @@ def page_rectification_ids(
     responsible = actor.staff_id if actor.role is Role.CLERK else None
     with uow.read():
         ids = uow.feedback.rectification_ids(
-            wanted, overdue_on, responsible, after[0] if after else None, limit
+            wanted, overdue_on, responsible, after_id(after), limit
         )
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*ANY_ROLE)
