@@ -11,6 +11,7 @@ from app import audit
 from app.cases.common import COUNTER_ROLES
 from app.cases.queries import PAGE_SIZE, Page
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.feedback.lifecycle import APPEAL, AppealAction
 from app.feedback.paging import after_id, id_page
 from app.feedback.records import APPEAL_KIND_LABELS, AppealKind, AppealState, AppealView
 from app.feedback.rectifications import cancel_rectification
@@ -66,9 +67,8 @@ def decide_appeal(uow: UnitOfWork, actor: Actor, appeal_id: int, upheld: bool, n
             raise NotFound("没有这条申诉")
         if appeal.appellant_id == actor.staff_id:
             raise PermissionDenied("本人的申诉须由其他负责人裁决")
-        if appeal.state is not AppealState.PENDING:
-            raise ValidationError.single("appeal", "这条申诉已经裁决")
-        state = AppealState.UPHELD if upheld else AppealState.REJECTED
+        action = AppealAction.UPHOLD if upheld else AppealAction.REJECT
+        state = APPEAL.next_state(appeal.state, action)
         uow.feedback.decide_appeal(appeal_id, state, note, actor.staff_id, uow.clock.now())
         cancelled = None
         if upheld:
@@ -80,7 +80,7 @@ def decide_appeal(uow: UnitOfWork, actor: Actor, appeal_id: int, upheld: bool, n
             "appeal_decided",
             "rating",
             appeal.rating_id,
-            {"appeal": "pending"},
+            {"appeal": str(appeal.state)},
             {
                 "appeal": str(state),
                 "note": note,

@@ -180,7 +180,7 @@ def test_appeal_upheld_takes_the_rating_out_and_cancels_its_rectification(
         appeals.decide_appeal(ctx.uow(), boss, first, True, "  ")
     appeals.decide_appeal(ctx.uow(), boss, first, True, "经查看监控，确为误按")
     appeals.decide_appeal(ctx.uow(), boss, second, False, "评价属实，不予支持")
-    with pytest.raises(ValidationError, match="已经裁决"):
+    with pytest.raises(IllegalTransition, match="已裁决（不成立）”，不能裁决为成立"):
         appeals.decide_appeal(ctx.uow(), boss, second, True, "改判")
 
     rows = {r.id: r for r in ratings.rating_rows(ctx.uow(), boss, [bad.rating_id, meh.rating_id])}

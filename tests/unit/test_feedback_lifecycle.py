@@ -1,5 +1,5 @@
-"""A complaint and a rectification item each end once: nothing moves a concluded complaint or a
-closed or cancelled item, and the refusal says so in words."""
+"""A complaint, a rectification item and an appeal each end once: nothing moves a concluded
+complaint, a closed or cancelled item or a decided appeal, and the refusal says so in words."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from app.errors import IllegalTransition
 from app.feedback.lifecycle import (
+    APPEAL,
     COMPLAINT,
     RECTIFICATION,
+    AppealAction,
     ComplaintAction,
     RectificationAction,
 )
-from app.feedback.records import ComplaintState, RectificationState
+from app.feedback.records import AppealState, ComplaintState, RectificationState
 
 
 def test_the_first_note_starts_the_investigation_and_later_ones_keep_it() -> None:
@@ -54,3 +56,11 @@ def test_a_rectification_item_ends_with_its_first_move(
     for action in actions[1:]:
         with pytest.raises(IllegalTransition, match="这条整改当前状态为"):
             RECTIFICATION.next_state(first, action)
+
+
+@given(st.sampled_from(list(AppealAction)), st.sampled_from(list(AppealAction)))
+def test_an_appeal_is_decided_once(first: AppealAction, second: AppealAction) -> None:
+    decided = APPEAL.next_state(AppealState.PENDING, first)
+    assert decided is (AppealState.UPHELD if first is AppealAction.UPHOLD else AppealState.REJECTED)
+    with pytest.raises(IllegalTransition, match="这条申诉当前状态为“已裁决"):
+        APPEAL.next_state(decided, second)

@@ -14,7 +14,7 @@ from app.appointments.lifecycle import TABLE as APPOINTMENT
 from app.appointments.records import AppointmentAction, AppointmentState
 from app.cases.lifecycle import TABLE as CASE
 from app.errors import IllegalTransition
-from app.feedback.lifecycle import COMPLAINT, RECTIFICATION
+from app.feedback.lifecycle import APPEAL, COMPLAINT, RECTIFICATION
 from app.transitions import TransitionTable
 from app.visits.lifecycle import TABLE as VISIT
 
@@ -24,6 +24,7 @@ TABLES: dict[str, TransitionTable[Any, Any]] = {
     "appointment": APPOINTMENT,
     "complaint": COMPLAINT,
     "rectification": RECTIFICATION,
+    "appeal": APPEAL,
 }
 
 
