@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.appointments import schedule as schedules
 from app.appointments import service
+from app.appointments.lifecycle import allowed_actions
 from app.appointments.records import (
+    AppointmentAction,
     AppointmentRecord,
     AppointmentState,
     BookingRequest,
@@ -283,9 +285,13 @@ class AppointmentsPage(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        booked = chosen is not None and chosen.state is AppointmentState.BOOKED
-        for key in ("check_in", "move", "cancel"):
-            self.buttons[key].setEnabled(booked)
+        moves = allowed_actions(chosen.state) if chosen is not None else []
+        for key, action in (
+            ("check_in", AppointmentAction.CHECK_IN),
+            ("move", AppointmentAction.MOVE),
+            ("cancel", AppointmentAction.CANCEL),
+        ):
+            self.buttons[key].setEnabled(action in moves)
         self.buttons["print"].setEnabled(
             chosen is not None and chosen.state is not AppointmentState.CANCELLED
         )
