@@ -26,12 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import (  # bench/common.py (the script's own folder)
-    RESULTS,
-    cpu_model,
-    replace_section,
-    reproduce,
-)
+# bench/common.py (the script's own folder)
+from common import RESULTS, cpu_model, replace_section, reproduce
 
 from app.catalog.service import (
     ItemDraft,

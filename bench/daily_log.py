@@ -32,14 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import (  # bench/common.py
-    RESULTS,
-    cpu_model,
-    load_average,
-    ram,
-    replace_section,
-    reproduce,
-)
+# bench/common.py
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 from app.auth import login
 from app.cases import service

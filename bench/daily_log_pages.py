@@ -31,14 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import reportlab
-from common import (  # bench/common.py
-    RESULTS,
-    cpu_model,
-    load_average,
-    ram,
-    replace_section,
-    reproduce,
-)
+
+# bench/common.py
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 from app.printing import render, template
 from tests.helpers.printing import sample_documents

@@ -31,14 +31,8 @@ import sys
 import time
 from pathlib import Path
 
-from common import (  # bench/common.py (the script's own folder)
-    RESULTS,
-    cpu_model,
-    load_average,
-    ram,
-    replace_section,
-    reproduce,
-)
+# bench/common.py (the script's own folder)
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

@@ -39,12 +39,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from common import (  # bench/common.py (the script's own folder)
-    RESULTS,
-    cpu_model,
-    ram,
-    replace_section,
-)
+# bench/common.py (the script's own folder)
+from common import RESULTS, cpu_model, ram, replace_section, reproduce
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -204,7 +200,7 @@ def summarize(series: Series) -> dict[str, float]:
 
 
 def render_section(
-    label: str, a: Series, b: Series, runs: int, reproduce: str, m: dict[str, str]
+    label: str, a: Series, b: Series, runs: int, command: str, m: dict[str, str]
 ) -> str:
     sa, sb = summarize(a), summarize(b)
     ratio = sa["median"] / sb["median"]
@@ -240,11 +236,7 @@ def render_section(
             "",
         ]
     lines += [
-        *reproduce(
-            "Reproduce:",
-            reproduce,
-            f"startup:{label}",
-        ),
+        *reproduce("Reproduce:", command, f"startup:{label}"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -401,15 +393,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.no_write:
         screen = " --screen main" if args.screen == "main" else ""
-        reproduce = f".venv/bin/python bench/startup.py --runs {args.runs}{screen}"
+        command = f".venv/bin/python bench/startup.py --runs {args.runs}{screen}"
         if args.frontdesk:
-            reproduce = (
+            command = (
                 ".venv/bin/pyinstaller --noconfirm --clean build.spec "
                 "--distpath /tmp/fd-dist --workpath /tmp/fd-build\n"
                 f".venv/bin/python bench/startup.py --runs {args.runs}{screen} "
                 f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}"
             )
-        section = render_section(args.label, a, b, args.runs, reproduce, machine_before)
+        section = render_section(args.label, a, b, args.runs, command, machine_before)
         replace_section(args.results, f"startup:{args.label}", section)
         print(f"updated {args.results}")
     return 0
