@@ -6,40 +6,59 @@ then apply the working-day rules (``app.workdays``) once per group, not once per
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 
 from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
 from app.cases.deadlines import case_as_of
 from app.ports import UnitOfWork
-from app.reports.ports import ReportRepository
 from app.reports.sections import ReportScope, Tally, provides
 from app.workdays import Pause, WarningLevel
 
-# The sections the repository counts as they are, one GROUP BY each; the providers below it
-# apply the working-day rules.
-COUNTED: dict[str, Callable[[ReportRepository, ReportScope], list[Tally]]] = {
-    "visits": ReportRepository.visit_tallies,
-    "referrals": ReportRepository.referral_tallies,
-    "agency": ReportRepository.agency_tallies,
-    "appointments": ReportRepository.appointment_tallies,
-    "ratings": ReportRepository.rating_tallies,
-    "complaints": ReportRepository.complaint_tallies,
-    "notices": ReportRepository.notice_tallies,
-    "cases": ReportRepository.case_tallies,
-    "accountability": ReportRepository.accountability_tallies,
-}
+
+@provides("visits")
+def visit_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.visit_tallies(scope)
 
 
-def _counted(
-    count: Callable[[ReportRepository, ReportScope], list[Tally]],
-) -> Callable[[UnitOfWork, ReportScope], list[Tally]]:
-    return lambda uow, scope: count(uow.reports, scope)
+@provides("referrals")
+def referral_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.referral_tallies(scope)
 
 
-for _key, _count in COUNTED.items():
-    provides(_key)(_counted(_count))
+@provides("agency")
+def agency_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.agency_tallies(scope)
+
+
+@provides("appointments")
+def appointment_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.appointment_tallies(scope)
+
+
+@provides("ratings")
+def rating_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.rating_tallies(scope)
+
+
+@provides("complaints")
+def complaint_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.complaint_tallies(scope)
+
+
+@provides("notices")
+def notice_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.notice_tallies(scope)
+
+
+@provides("cases")
+def case_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.case_tallies(scope)
+
+
+@provides("accountability")
+def accountability_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
+    return uow.reports.accountability_tallies(scope)
 
 
 @provides("warnings")
