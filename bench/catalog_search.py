@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # bench/common.py (the script's own folder)
-from common import RESULTS, cpu_model, replace_section, reproduce
+from common import RESULTS, cpu_model, empty_database, replace_section, reproduce
 
 from app.catalog.service import (
     ItemDraft,
@@ -37,8 +37,6 @@ from app.catalog.service import (
     search_items,
 )
 from app.clock import ManualClock
-from db.engine import make_engine
-from db.migrate import ensure_schema
 from db.store import SqlStore
 
 TARGET_MS = 50.0
@@ -239,9 +237,7 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        engine = make_engine(url)
-        ensure_schema(engine, None)
+        engine = empty_database(args.db, folder)
         store = SqlStore(engine, ManualClock(datetime(2026, 11, 24, 1, 30, tzinfo=UTC)))
         started = time.perf_counter()
         build(store, args.items)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 from pathlib import Path
+from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADER = (
@@ -58,3 +59,15 @@ def reproduce(lead: str, command: str, name: str) -> list[str]:
     """The last lines of section ``name``: ``lead`` (a sentence ending in "Reproduce:"), the
     command in a shell block, and the section's end marker."""
     return [lead, "", "```sh", command, "```", f"<!-- {name}:end -->"]
+
+
+def empty_database(db_url: str | None, folder: str) -> Any:
+    """The engine of an empty database with the schema: ``db_url`` (``--db``, an empty
+    database), else a SQLite file in ``folder``. The product is imported only here, so the
+    scripts that never open a database (start-up, PDF) do not pay for it."""
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+
+    engine = make_engine(db_url or f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+    ensure_schema(engine, None)
+    return engine

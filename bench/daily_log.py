@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # bench/common.py
-from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
+from common import RESULTS, cpu_model, empty_database, load_average, ram, replace_section, reproduce
 
 from app.auth import login
 from app.cases import service
@@ -52,8 +52,6 @@ from app.reports.printing import daily_log_document
 from app.reports.xlsx import daily_log_workbook
 from app.roles import Actor
 from app.setup import DEMO_PASSWORD, DEMO_STAFF, initialize
-from db.engine import make_engine
-from db.migrate import ensure_schema
 from db.store import SqlStore
 
 DAY = date(2026, 11, 24)  # a Tuesday
@@ -212,9 +210,7 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        engine = make_engine(url)
-        ensure_schema(engine, None)
+        engine = empty_database(args.db, folder)
         clock = ManualClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
         store = SqlStore(engine, clock)
         ctx = AppContext(store, clock, Path(folder))
