@@ -11,7 +11,7 @@ from tests.helpers.cli import run_cli
 
 
 def run(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return run_cli(home, *args, timeout=120, **env)
+    return run_cli(home, *args, own_keys=True, timeout=120, **env)
 
 
 def test_keys_and_check_from_the_shell(tmp_path: Path) -> None:
