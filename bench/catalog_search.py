@@ -26,7 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import cpu_model, replace_section  # bench/common.py (the script's own folder)
+# bench/common.py (the script's own folder)
+from common import RESULTS, cpu_model, empty_database, replace_section, reproduce
 
 from app.catalog.service import (
     ItemDraft,
@@ -36,11 +37,8 @@ from app.catalog.service import (
     search_items,
 )
 from app.clock import ManualClock
-from db.engine import make_engine
-from db.migrate import ensure_schema
 from db.store import SqlStore
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TARGET_MS = 50.0
 
 SUBJECTS = (
@@ -222,12 +220,11 @@ def render(
         *(f"| `{q}` | {hits} | {m:.2f} | {p:.2f} |" for q, hits, m, p in rows),
         f"| **all {len(everything)} calls** | | **{median:.2f}** | **{p95:.2f}** |",
         "",
-        f"Goal: p95 <= {TARGET_MS:.0f} ms. Reproduce:",
-        "",
-        "```sh",
-        command,
-        "```",
-        f"<!-- catalog-search:{engine}:end -->",
+        *reproduce(
+            f"Goal: p95 <= {TARGET_MS:.0f} ms. Reproduce:",
+            command,
+            f"catalog-search:{engine}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -240,9 +237,7 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        engine = make_engine(url)
-        ensure_schema(engine, None)
+        engine = empty_database(args.db, folder)
         store = SqlStore(engine, ManualClock(datetime(2026, 11, 24, 1, 30, tzinfo=UTC)))
         started = time.perf_counter()
         build(store, args.items)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import platform
 from pathlib import Path
+from typing import Any
 
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADER = (
     "# Benchmark results\n\n"
     "Written by the scripts in bench/ (see bench/README.md); each section is replaced "
@@ -51,3 +53,21 @@ def replace_section(path: Path, name: str, section: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")
+
+
+def reproduce(lead: str, command: str, name: str) -> list[str]:
+    """The last lines of section ``name``: ``lead`` (a sentence ending in "Reproduce:"), the
+    command in a shell block, and the section's end marker."""
+    return [lead, "", "```sh", command, "```", f"<!-- {name}:end -->"]
+
+
+def empty_database(db_url: str | None, folder: str) -> Any:
+    """The engine of an empty database with the schema: ``db_url`` (``--db``, an empty
+    database), else a SQLite file in ``folder``. The product is imported only here, so the
+    scripts that never open a database (start-up, PDF) do not pay for it."""
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+
+    engine = make_engine(db_url or f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+    ensure_schema(engine, None)
+    return engine

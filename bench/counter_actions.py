@@ -35,11 +35,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import cpu_model, load_average, ram, replace_section
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
 GOALS = {
     "search: number": 20,
     "search: ID number": 20,
@@ -188,12 +187,11 @@ def section(
         )
     lines += [
         "",
-        "Reproduce:",
-        "",
-        "```sh",
-        command,
-        "```",
-        f"<!-- counter-actions:{label}:end -->",
+        *reproduce(
+            "Reproduce:",
+            command,
+            f"counter-actions:{label}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 

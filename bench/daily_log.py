@@ -32,7 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import cpu_model, load_average, ram, replace_section  # bench/common.py
+# bench/common.py
+from common import RESULTS, cpu_model, empty_database, load_average, ram, replace_section, reproduce
 
 from app.auth import login
 from app.cases import service
@@ -50,12 +51,9 @@ from app.reports.printing import daily_log_document
 from app.reports.xlsx import daily_log_workbook
 from app.roles import Actor
 from app.setup import DEMO_PASSWORD, DEMO_STAFF, initialize
-from db.engine import make_engine
-from db.migrate import ensure_schema
 from db.store import SqlStore
 from sim.demo.activity import _request, items_for, simulate
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DAY = date(2026, 11, 24)  # a Tuesday
 GOAL_MS = 1000.0
 
@@ -212,9 +210,7 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        engine = make_engine(url)
-        ensure_schema(engine, None)
+        engine = empty_database(args.db, folder)
         clock = ManualClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
         store = SqlStore(engine, clock)
         ctx = AppContext(store, clock, Path(folder))
@@ -289,13 +285,12 @@ def report(  # type: ignore[no-untyped-def]
             for k, v in series.items()
         ),
         "",
-        f"Goal: (a) and (b) <= {GOAL_MS:.0f} ms. Reproduce:",
-        "",
-        "```sh",
-        ".venv/bin/python bench/daily_log.py"
-        + (" --db URL-of-an-empty-database" if args.db else ""),
-        "```",
-        f"<!-- daily_log:{dialect}:end -->",
+        *reproduce(
+            f"Goal: (a) and (b) <= {GOAL_MS:.0f} ms. Reproduce:",
+            ".venv/bin/python bench/daily_log.py"
+            + (" --db URL-of-an-empty-database" if args.db else ""),
+            f"daily_log:{dialect}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -31,13 +31,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import reportlab
-from common import cpu_model, load_average, ram, replace_section  # bench/common.py
+
+# bench/common.py
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 from app.printing import render, template
 from tests.helpers.printing import sample_documents
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "RESULTS.md"
 LONG_ITEM = "城乡居民基本养老保险待遇领取资格认证"
 
 
@@ -111,12 +112,11 @@ def main(argv: list[str] | None = None) -> int:
             f"| (b) one table (before) | {statistics.median(b):.0f} | {p95(b):.0f} | "
             f"{pages['b']} |",
             "",
-            f"Ratio b/a of the medians: {ratio:.2f}. Reproduce:",
-            "",
-            "```sh",
-            ".venv/bin/python bench/daily_log_pages.py",
-            "```",
-            "<!-- daily_log_pages:end -->",
+            *reproduce(
+                f"Ratio b/a of the medians: {ratio:.2f}. Reproduce:",
+                ".venv/bin/python bench/daily_log_pages.py",
+                "daily_log_pages",
+            ),
             "",
         ]
     )

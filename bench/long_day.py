@@ -36,11 +36,10 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from common import cpu_model, load_average, ram, replace_section
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
 GOAL_GROWTH_MB = 30
 GOAL_SLOWDOWN = 0.10
 WINDOW = 50  # visitors whose steps are compared at the start and at the end
@@ -207,12 +206,11 @@ def section(f: dict[str, Any], command: str) -> str:
         + (", ".join(f"{name} {n:+,}" for name, n in f["growth"]) or "none")
         + ".",
         "",
-        "Reproduce:",
-        "",
-        "```sh",
-        command,
-        "```",
-        f"<!-- {f['section']}:end -->",
+        *reproduce(
+            "Reproduce:",
+            command,
+            f"{f['section']}",
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -21,11 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import cpu_model, ram, replace_section
+from common import RESULTS, cpu_model, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
 GOAL_MB = 300
 
 
@@ -124,13 +123,12 @@ def main(argv: list[str] | None = None) -> int:
             "",
             f"Peak {peak:.0f} MB; goal <= {GOAL_MB} MB: {'met' if peak <= GOAL_MB else 'missed'}.",
             "",
-            "Reproduce:",
-            "",
-            "```sh",
-            "QT_QPA_PLATFORM=offscreen .venv/bin/python bench/memory.py"
-            + (f" --data-dir {args.data_dir} --label {label}" if args.data_dir else ""),
-            "```",
-            f"<!-- memory:{label}:end -->",
+            *reproduce(
+                "Reproduce:",
+                "QT_QPA_PLATFORM=offscreen .venv/bin/python bench/memory.py"
+                + (f" --data-dir {args.data_dir} --label {label}" if args.data_dir else ""),
+                f"memory:{label}",
+            ),
         ]
         replace_section(RESULTS, f"memory:{label}", "\n".join(lines) + "\n")
         print(f"updated {RESULTS}")

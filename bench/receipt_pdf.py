@@ -31,16 +31,11 @@ import sys
 import time
 from pathlib import Path
 
-from common import (  # bench/common.py (the script's own folder)
-    cpu_model,
-    load_average,
-    ram,
-    replace_section,
-)
+# bench/common.py (the script's own folder)
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
 GOAL_MS = 100.0
 
 
@@ -218,12 +213,11 @@ def section(times: dict[str, list[float]], first_ms: float, runs: int, where: st
                 f"({verdict}). First render in a fresh process (font registration and first "
                 f"layout, imports excluded): {first_ms:.0f} ms.",
                 "",
-                "Reproduce:",
-                "",
-                "```sh",
-                ".venv/bin/python bench/receipt_pdf.py --runs " + str(runs),
-                "```",
-                "<!-- receipt_pdf:end -->",
+                *reproduce(
+                    "Reproduce:",
+                    ".venv/bin/python bench/receipt_pdf.py --runs " + str(runs),
+                    "receipt_pdf",
+                ),
             ]
         )
         + "\n"

@@ -24,11 +24,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import cpu_model, load_average, ram, replace_section
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -104,13 +103,12 @@ def main(argv: list[str] | None = None) -> int:
                 for name, v in series.items()
             ),
             "",
-            "Goal: the log <= 1,000 ms. Reproduce:",
-            "",
-            "```sh",
-            f".venv/bin/python bench/reports_at_scale.py --data-dir {args.data_dir} "
-            f"--label {args.label}",
-            "```",
-            f"<!-- reports:{args.label}:end -->",
+            *reproduce(
+                "Goal: the log <= 1,000 ms. Reproduce:",
+                f".venv/bin/python bench/reports_at_scale.py --data-dir {args.data_dir} "
+                f"--label {args.label}",
+                f"reports:{args.label}",
+            ),
         ]
         replace_section(RESULTS, f"reports:{args.label}", "\n".join(lines) + "\n")
         print(f"updated {RESULTS}")

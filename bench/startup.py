@@ -39,11 +39,11 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from common import cpu_model, ram, replace_section  # bench/common.py (the script's own folder)
+# bench/common.py (the script's own folder)
+from common import RESULTS, cpu_model, ram, replace_section, reproduce
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-RESULTS = BENCH / "RESULTS.md"
 BARE = BENCH / "bare_window.py"
 USER = "zhangwei"
 PASSWORD = "demo-2026"
@@ -95,6 +95,13 @@ class Series:
         return out
 
 
+def run_program(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """One run from the source tree, its output captured; a failure is the caller's to judge."""
+    return subprocess.run(
+        command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=RUN_TIMEOUT_S
+    )
+
+
 def percentile(values: list[float], pct: float) -> float:
     """Nearest-rank percentile (with 15 runs, p95 is the slowest run)."""
     ordered = sorted(values)
@@ -127,15 +134,7 @@ def make_env(home: Path) -> dict[str, str]:
 
 def run_once(series: Series, env: dict[str, str]) -> tuple[float, dict[str, object]]:
     started = time.perf_counter()
-    proc = subprocess.run(
-        series.command,
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    proc = run_program(series.command, env)
     wall_ms = (time.perf_counter() - started) * 1000
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     report: dict[str, object] = json.loads(lines[-1]) if lines else {}
@@ -148,15 +147,7 @@ def run_once(series: Series, env: dict[str, str]) -> tuple[float, dict[str, obje
 
 
 def prepare_database(frontdesk: list[str], env: dict[str, str]) -> None:
-    proc = subprocess.run(
-        [*frontdesk, "init", "--demo", "--admin-password", ADMIN_PASSWORD],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    proc = run_program([*frontdesk, "init", "--demo", "--admin-password", ADMIN_PASSWORD], env)
     if proc.returncode != 0:
         raise BenchError(f"frontdesk init failed:\n{proc.stdout}\n{proc.stderr}")
 
@@ -209,7 +200,7 @@ def summarize(series: Series) -> dict[str, float]:
 
 
 def render_section(
-    label: str, a: Series, b: Series, runs: int, reproduce: str, m: dict[str, str]
+    label: str, a: Series, b: Series, runs: int, command: str, m: dict[str, str]
 ) -> str:
     sa, sb = summarize(a), summarize(b)
     ratio = sa["median"] / sb["median"]
@@ -245,12 +236,7 @@ def render_section(
             "",
         ]
     lines += [
-        "Reproduce:",
-        "",
-        "```sh",
-        reproduce,
-        "```",
-        f"<!-- startup:{label}:end -->",
+        *reproduce("Reproduce:", command, f"startup:{label}"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -258,15 +244,7 @@ def render_section(
 def profile_imports(env: dict[str, str], top: int = 8) -> int:
     """One ``-X importtime`` smoke run: the costliest imports, and any HEAVY one (exit 1)."""
     command = [sys.executable, "-X", "importtime", "-m", "cli", "gui", "--smoke", "--user", USER]
-    proc = subprocess.run(
-        command,
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    proc = run_program(command, env)
     if proc.returncode != 0:
         raise BenchError(f"importtime run failed:\n{proc.stdout}\n{proc.stderr[-3000:]}")
     rows: list[ImportRow] = []
@@ -415,15 +393,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.no_write:
         screen = " --screen main" if args.screen == "main" else ""
-        reproduce = f".venv/bin/python bench/startup.py --runs {args.runs}{screen}"
+        command = f".venv/bin/python bench/startup.py --runs {args.runs}{screen}"
         if args.frontdesk:
-            reproduce = (
+            command = (
                 ".venv/bin/pyinstaller --noconfirm --clean build.spec "
                 "--distpath /tmp/fd-dist --workpath /tmp/fd-build\n"
                 f".venv/bin/python bench/startup.py --runs {args.runs}{screen} "
                 f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}"
             )
-        section = render_section(args.label, a, b, args.runs, reproduce, machine_before)
+        section = render_section(args.label, a, b, args.runs, command, machine_before)
         replace_section(args.results, f"startup:{args.label}", section)
         print(f"updated {args.results}")
     return 0

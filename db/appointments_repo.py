@@ -23,7 +23,7 @@ from app.appointments.records import (
 from app.appointments.records import (
     Session as DaySession,
 )
-from app.errors import ConcurrentEdit
+from db.guarded import update_at_version
 from db.models import (
     Appointment,
     AppointmentClosedDay,
@@ -321,14 +321,14 @@ class SqlAppointmentRepository:
         return self._one(Appointment.number == number)
 
     def update(self, appointment_id: int, expected_version: int, **changes: Any) -> None:
-        done = self.s.execute(
-            update(Appointment)
-            .where(Appointment.id == appointment_id, Appointment.row_version == expected_version)
-            .values(**changes, row_version=Appointment.row_version + 1)
-            .execution_options(synchronize_session=False)
+        update_at_version(
+            self.s,
+            Appointment,
+            appointment_id,
+            expected_version,
+            "预约已被他人修改，请刷新后再办理",
+            **changes,
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("预约已被他人修改，请刷新后再办理")
 
     def add_event(self, appointment_id: int, event: AppointmentEvent) -> None:
         self.s.add(

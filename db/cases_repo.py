@@ -33,9 +33,9 @@ from app.cases.records import (
     CaseRow,
     NewCase,
 )
-from app.errors import ConcurrentEdit
 from app.warning_levels import URGENCY, WarningLevel, warning_from_column
 from db.applicants import applicant_columns, applicant_of
+from db.guarded import update_at_version
 from db.models import (
     AccountabilityRecord,
     CaseEvent,
@@ -136,14 +136,14 @@ class SqlCaseRepository:
         )
 
     def update(self, case_id: int, expected_version: int, **changes: Any) -> None:
-        done = self.s.execute(
-            update(CaseFile)
-            .where(CaseFile.id == case_id, CaseFile.row_version == expected_version)
-            .values(**changes, row_version=CaseFile.row_version + 1)
-            .execution_options(synchronize_session=False)
+        update_at_version(
+            self.s,
+            CaseFile,
+            case_id,
+            expected_version,
+            "办件已被他人修改，请刷新后再办理",
+            **changes,
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("办件已被他人修改，请刷新后再办理")
 
     # -- reading -----------------------------------------------------------------------------
     def get(self, case_id: int) -> CaseRecord | None:

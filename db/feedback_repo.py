@@ -13,7 +13,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from app.clock import DEFAULT_TZ
-from app.errors import ConcurrentEdit
 from app.feedback.records import (
     AppealKind,
     AppealState,
@@ -36,6 +35,7 @@ from app.feedback.records import (
     Subject,
     SubjectKind,
 )
+from db.guarded import update_in_state
 from db.models import (
     AccountabilityRecord,
     CaseFile,
@@ -275,14 +275,14 @@ class SqlFeedbackRepository:
     def update_rectification(
         self, rectification_id: int, expected: RectificationState, **changes: Any
     ) -> None:
-        done = self.s.execute(
-            update(Rectification)
-            .where(Rectification.id == rectification_id, Rectification.state == str(expected))
-            .values(**changes)
-            .execution_options(synchronize_session=False)
+        update_in_state(
+            self.s,
+            Rectification,
+            rectification_id,
+            expected,
+            "整改记录已被他人办理，请刷新后再试",
+            **changes,
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("整改记录已被他人办理，请刷新后再试")
 
     def rectification_ids(
         self,
@@ -363,17 +363,17 @@ class SqlFeedbackRepository:
     def decide_appeal(
         self, appeal_id: int, state: AppealState, note: str, decided_by: int, at: datetime
     ) -> None:
-        done = self.s.execute(
-            update(RatingAppeal)
-            .where(
-                RatingAppeal.id == appeal_id,
-                RatingAppeal.state == str(AppealState.PENDING),
-            )
-            .values(state=str(state), decision_note=note, decided_by=decided_by, decided_at=at)
-            .execution_options(synchronize_session=False)
+        update_in_state(
+            self.s,
+            RatingAppeal,
+            appeal_id,
+            AppealState.PENDING,
+            "申诉已被他人裁决，请刷新后再看",
+            state=str(state),
+            decision_note=note,
+            decided_by=decided_by,
+            decided_at=at,
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("申诉已被他人裁决，请刷新后再看")
 
     def appeal_ids(
         self, state: AppealState | None, appellant_id: int | None, after: int | None, limit: int
@@ -491,14 +491,9 @@ class SqlFeedbackRepository:
         self.s.flush()
 
     def update_complaint(self, complaint_id: int, expected: str, **changes: Any) -> None:
-        done = self.s.execute(
-            update(Complaint)
-            .where(Complaint.id == complaint_id, Complaint.state == expected)
-            .values(**changes)
-            .execution_options(synchronize_session=False)
+        update_in_state(
+            self.s, Complaint, complaint_id, expected, "投诉已被他人办理，请刷新后再试", **changes
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("投诉已被他人办理，请刷新后再试")
 
     def _complaint_conditions(self, query: ComplaintQuery) -> list[Any]:
         conditions = _day_range(Complaint.received_at, query.from_day, query.to_day)

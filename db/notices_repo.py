@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.errors import ConcurrentEdit
 from app.notices.records import (
     ExtraDemandRecord,
     NewNotice,
@@ -20,6 +19,7 @@ from app.notices.records import (
 )
 from db.applicants import applicant_columns, applicant_of
 from db.cases_repo import name_tokens
+from db.guarded import update_in_state
 from db.models import (
     AccountabilityRecord,
     CaseFile,
@@ -166,14 +166,9 @@ class SqlNoticeRepository:
         values: dict[str, Any] = {"state": str(state)}
         if case_id is not None:
             values["case_id"] = case_id
-        done = self.s.execute(
-            update(Notice)
-            .where(Notice.id == notice_id, Notice.state == str(expected))
-            .values(**values)
-            .execution_options(synchronize_session=False)
+        update_in_state(
+            self.s, Notice, notice_id, expected, "告知单已被他人办理，请重新查找后再办理", **values
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("告知单已被他人办理，请重新查找后再办理")
 
     # -- extra demands and breaches ----------------------------------------------------------
     def add_extra_demand(

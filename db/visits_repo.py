@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, select, true, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
-from app.errors import ConcurrentEdit
 from app.validation import mask_phone
 from app.visits.lifecycle import (
     AwayReason,
@@ -34,6 +33,7 @@ from app.visits.records import (
     VisitRow,
 )
 from db.cases_repo import name_tokens
+from db.guarded import update_at_version, update_in_state
 from db.models import (
     Department,
     Referral,
@@ -167,14 +167,14 @@ class SqlVisitRepository:
         ]
 
     def update(self, visit_id: int, expected_version: int, **changes: Any) -> None:
-        done = self.s.execute(
-            update(Visit)
-            .where(Visit.id == visit_id, Visit.row_version == expected_version)
-            .values(**changes, row_version=Visit.row_version + 1)
-            .execution_options(synchronize_session=False)
+        update_at_version(
+            self.s,
+            Visit,
+            visit_id,
+            expected_version,
+            "这条来访已被他人办理，请刷新后再看",
+            **changes,
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("这条来访已被他人办理，请刷新后再看")
 
     def add_event(self, visit_id: int, event: VisitEventRecord) -> None:
         self.s.add(
@@ -285,14 +285,9 @@ class SqlVisitRepository:
         ]
 
     def update_referral(self, referral_id: int, expected: ReferralState, **changes: Any) -> None:
-        done = self.s.execute(
-            update(Referral)
-            .where(Referral.id == referral_id, Referral.state == str(expected))
-            .values(**changes)
-            .execution_options(synchronize_session=False)
+        update_in_state(
+            self.s, Referral, referral_id, expected, "这件转办刚被他人处理，请刷新后再看", **changes
         )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConcurrentEdit("这件转办刚被他人处理，请刷新后再看")
 
     # -- visit lists -------------------------------------------------------------------------
     def _visit_filter(self, query: VisitQuery, columns: Sequence[Any]) -> Any:

@@ -38,6 +38,11 @@ def clock_text(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
+def span_text(start: int, end: int) -> str:
+    """A stretch of the day on the wall clock: (570, 600) -> "09:30-10:00"."""
+    return f"{clock_text(start)}-{clock_text(end)}"
+
+
 @dataclass(frozen=True)
 class Session:
     """A bookable stretch of a day (上午 / 下午), in minutes after midnight, hall time."""
@@ -46,7 +51,7 @@ class Session:
     end: int
 
     def text(self) -> str:
-        return f"{clock_text(self.start)}-{clock_text(self.end)}"
+        return span_text(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,7 @@ class SlotView:
         return max(self.capacity - self.booked, 0)
 
     def text(self) -> str:
-        return f"{clock_text(self.start)}-{clock_text(self.end)}"
+        return span_text(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -211,7 +216,7 @@ class AppointmentRecord:
     events: tuple[AppointmentEvent, ...] = ()
 
     def slot_text(self) -> str:
-        return f"{clock_text(self.start_minute)}-{clock_text(self.end_minute)}"
+        return span_text(self.start_minute, self.end_minute)
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ class BookingResult:
         """What the clerk reads to a caller on the phone."""
         return (
             f"预约号 {self.number}，{self.day.month}月{self.day.day}日 "
-            f"{clock_text(self.start_minute)}-{clock_text(self.end_minute)}，"
+            f"{span_text(self.start_minute, self.end_minute)}，"
             f"请到{self.place}，凭预约号签到。"
         )
 

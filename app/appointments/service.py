@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app import audit
+from app.appointments.lifecycle import TABLE
 from app.appointments.records import (
     AppointmentAction,
     AppointmentCounts,
@@ -32,7 +33,7 @@ from app.appointments.records import (
     NewAppointment,
     ScheduleRecord,
     VisitOpening,
-    clock_text,
+    span_text,
 )
 from app.appointments.schedule import day_closed_reason, load_schedule, minute_of
 from app.calendar import load_calendar
@@ -40,19 +41,13 @@ from app.cases.common import COUNTER_ROLES
 from app.cases.deadlines import local_day
 from app.catalog.records import ItemVersionRecord
 from app.clock import DEFAULT_TZ
-from app.errors import ConcurrentEdit, IllegalTransition, NotFound, ValidationError
+from app.errors import ConcurrentEdit, NotFound, ValidationError
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, allowed_roles
 from app.validation import FieldErrors, mask_phone, validate_name, validate_phone, validate_text
 
 FULL = "该时段已约满，请选择其他时段"
-STATE_WORDS = {
-    AppointmentState.BOOKED: "已预约",
-    AppointmentState.CHECKED_IN: "已签到",
-    AppointmentState.NO_SHOW: "爽约",
-    AppointmentState.CANCELLED: "已取消",
-}
 
 
 def place_of(schedule: ScheduleRecord) -> str:
@@ -139,7 +134,7 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
                 booked_at=now,
             )
         )
-        slot = f"{req.day:%Y-%m-%d} {clock_text(req.start_minute)}-{clock_text(end)}"
+        slot = _slot_text(req.day, req.start_minute, end)
         uow.appointments.add_event(
             appointment_id,
             AppointmentEvent(
@@ -178,15 +173,13 @@ def _load(uow: UnitOfWork, actor: Actor, appointment_id: int) -> AppointmentReco
     return found
 
 
-def _expect(found: AppointmentRecord, version: int, state: AppointmentState, doing: str) -> None:
+def _expect(found: AppointmentRecord, version: int, action: AppointmentAction) -> AppointmentState:
+    """The state ``action`` leads to, once the clerk is known to have seen the latest version."""
     if found.row_version != version:
         last = found.events[-1] if found.events else None
         who = f"{last.staff_name}于 {last.at.astimezone(DEFAULT_TZ):%H:%M:%S} " if last else ""
         raise ConcurrentEdit(f"预约 {found.number} 已被{who}修改，请刷新后再办理")
-    if found.state is not state:
-        raise IllegalTransition(
-            f"预约 {found.number} 当前为“{STATE_WORDS[found.state]}”，不能{doing}"
-        )
+    return TABLE.next_state(found.state, action, f"预约 {found.number}")
 
 
 def _record(
@@ -206,7 +199,7 @@ def _record(
 
 
 def _slot_text(day: date, start: int, end: int) -> str:
-    return f"{day:%Y-%m-%d} {clock_text(start)}-{clock_text(end)}"
+    return f"{day:%Y-%m-%d} {span_text(start, end)}"
 
 
 @allowed_roles(*COUNTER_ROLES)
@@ -224,7 +217,7 @@ def move_appointment(
     with uow.write():
         now = uow.clock.now()
         found = _load(uow, actor, appointment_id)
-        _expect(found, version, AppointmentState.BOOKED, "改约")
+        _expect(found, version, AppointmentAction.MOVE)
         if (found.day, found.start_minute) == (day, start_minute):
             raise ValidationError.single("slot", "新时段与原时段相同")
         schedule = load_schedule(uow, actor, found.schedule_id)
@@ -265,9 +258,9 @@ def cancel_appointment(
     text = validate_text(text, "reason", 200)
     with uow.write():
         found = _load(uow, actor, appointment_id)
-        _expect(found, version, AppointmentState.BOOKED, "取消")
+        cancelled = _expect(found, version, AppointmentAction.CANCEL)
         uow.appointments.release_place(found.schedule_id, found.day, found.start_minute)
-        uow.appointments.update(found.id, version, state=str(AppointmentState.CANCELLED))
+        uow.appointments.update(found.id, version, state=str(cancelled))
         _record(
             uow,
             actor,
@@ -275,7 +268,7 @@ def cancel_appointment(
             AppointmentAction.CANCEL,
             text,
             {"state": str(found.state)},
-            {"state": str(AppointmentState.CANCELLED), "reason": text},
+            {"state": str(cancelled), "reason": text},
         )
         return _load(uow, actor, found.id)
 
@@ -288,7 +281,7 @@ def check_in_appointment(
     with uow.write():
         now = uow.clock.now()
         found = _load(uow, actor, appointment_id)
-        _expect(found, version, AppointmentState.BOOKED, "签到")
+        _expect(found, version, AppointmentAction.CHECK_IN)
         if found.day != local_day(now):
             raise ValidationError.single(
                 "day", f"预约日期是 {found.day:%Y-%m-%d}，不是今天；请改约后再签到"
@@ -306,10 +299,13 @@ def open_visit_for_appointment(
     from app.visits.records import VisitInput, VisitType
     from app.visits.service import register_visit
 
+    checked_in = TABLE.next_state(
+        appointment.state, AppointmentAction.CHECK_IN, f"预约 {appointment.number}"
+    )
     uow.appointments.update(
         appointment.id,
         appointment.row_version,
-        state=str(AppointmentState.CHECKED_IN),
+        state=str(checked_in),
         checked_in_at=arrived_at,
         checked_in_by=actor.staff_id,
     )
@@ -321,7 +317,7 @@ def open_visit_for_appointment(
         AppointmentAction.CHECK_IN,
         "",
         {"state": str(appointment.state)},
-        {"state": str(AppointmentState.CHECKED_IN), "late": late},
+        {"state": str(checked_in), "late": late},
     )
     if appointment.item_version_id is None:
         raise NotFound(f"预约的事项（{appointment.item_code}）在事项目录中没有现行版本")
@@ -368,13 +364,12 @@ def mark_no_shows(uow: UnitOfWork, actor: Actor, day: date, window_id: int | Non
             raise ValidationError.single("day", "不能标记以后日期的爽约")
         marked = 0
         for found in uow.appointments.day_list(actor.site_id, day, window_id):
-            if found.state is not AppointmentState.BOOKED:
+            if not TABLE.allows(found.state, AppointmentAction.NO_SHOW):
                 continue
             if day == today and found.end_minute > minute_of(now):
                 continue  # the slot has not ended: the visitor may still come
-            uow.appointments.update(
-                found.id, found.row_version, state=str(AppointmentState.NO_SHOW)
-            )
+            missed = TABLE.next_state(found.state, AppointmentAction.NO_SHOW)
+            uow.appointments.update(found.id, found.row_version, state=str(missed))
             _record(
                 uow,
                 actor,
@@ -382,7 +377,7 @@ def mark_no_shows(uow: UnitOfWork, actor: Actor, day: date, window_id: int | Non
                 AppointmentAction.NO_SHOW,
                 "",
                 {"state": str(found.state)},
-                {"state": str(AppointmentState.NO_SHOW)},
+                {"state": str(missed)},
             )
             marked += 1
     return marked

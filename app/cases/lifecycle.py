@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.errors import IllegalTransition
+from app.transitions import TransitionTable
 
 
 class CaseState(StrEnum):
@@ -140,15 +140,6 @@ ACTION_LABELS = {
 }
 
 
-def next_state(state: CaseState, action: CaseAction) -> CaseState:
-    """The state after ``action``, or a clear refusal."""
-    try:
-        return TRANSITIONS[(state, action)]
-    except KeyError:
-        raise IllegalTransition(
-            f"办件当前状态为“{STATE_LABELS[state]}”，不能{ACTION_LABELS[action]}"
-        ) from None
-
-
-def allowed_actions(state: CaseState) -> list[CaseAction]:
-    return [action for (from_state, action) in TRANSITIONS if from_state is state]
+TABLE = TransitionTable("办件", TRANSITIONS, STATE_LABELS, ACTION_LABELS)
+next_state = TABLE.next_state
+allowed_actions = TABLE.allowed_actions

@@ -11,6 +11,8 @@ from app import audit
 from app.cases.common import COUNTER_ROLES
 from app.cases.queries import PAGE_SIZE, Page
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.feedback.lifecycle import APPEAL, AppealAction
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import APPEAL_KIND_LABELS, AppealKind, AppealState, AppealView
 from app.feedback.rectifications import cancel_rectification
 from app.ports import UnitOfWork
@@ -65,9 +67,8 @@ def decide_appeal(uow: UnitOfWork, actor: Actor, appeal_id: int, upheld: bool, n
             raise NotFound("没有这条申诉")
         if appeal.appellant_id == actor.staff_id:
             raise PermissionDenied("本人的申诉须由其他负责人裁决")
-        if appeal.state is not AppealState.PENDING:
-            raise ValidationError.single("appeal", "这条申诉已经裁决")
-        state = AppealState.UPHELD if upheld else AppealState.REJECTED
+        action = AppealAction.UPHOLD if upheld else AppealAction.REJECT
+        state = APPEAL.next_state(appeal.state, action)
         uow.feedback.decide_appeal(appeal_id, state, note, actor.staff_id, uow.clock.now())
         cancelled = None
         if upheld:
@@ -79,7 +80,7 @@ def decide_appeal(uow: UnitOfWork, actor: Actor, appeal_id: int, upheld: bool, n
             "appeal_decided",
             "rating",
             appeal.rating_id,
-            {"appeal": "pending"},
+            {"appeal": str(appeal.state)},
             {
                 "appeal": str(state),
                 "note": note,
@@ -103,8 +104,8 @@ def page_appeal_ids(
     """Oldest first (the longest waiting first). Clerks see their own appeals only."""
     appellant = actor.staff_id if actor.role is Role.CLERK else None
     with uow.read():
-        ids = uow.feedback.appeal_ids(state, appellant, after[0] if after else None, limit)
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+        ids = uow.feedback.appeal_ids(state, appellant, after_id(after), limit)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*ANY_ROLE)

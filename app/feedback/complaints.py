@@ -20,13 +20,14 @@ from app import audit
 from app.cases.accountability import open_complaint_record
 from app.cases.deadlines import local_day
 from app.cases.queries import PAGE_SIZE, Page
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound
+from app.feedback.lifecycle import COMPLAINT, ComplaintAction
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import (
     ComplaintChannel,
     ComplaintInput,
     ComplaintQuery,
     ComplaintRecord,
-    ComplaintState,
     ComplaintTarget,
     NewComplaint,
 )
@@ -152,16 +153,11 @@ def add_investigation_note(uow: UnitOfWork, actor: Actor, complaint_id: int, tex
     text = validate_text(text, field="note", max_len=2000)
     with uow.write():
         complaint = _load(uow, complaint_id)
-        if complaint.state is ComplaintState.CONCLUDED:
-            raise ValidationError.single("note", "投诉已办结，不能再添加调查记录")
+        state = COMPLAINT.next_state(complaint.state, ComplaintAction.NOTE)
         now = uow.clock.now()
         uow.feedback.add_complaint_note(complaint_id, actor.staff_id, now, text)
-        if complaint.state is ComplaintState.REGISTERED:
-            uow.feedback.update_complaint(
-                complaint_id,
-                str(ComplaintState.REGISTERED),
-                state=str(ComplaintState.INVESTIGATING),
-            )
+        if state is not complaint.state:
+            uow.feedback.update_complaint(complaint_id, str(complaint.state), state=str(state))
         audit.record(
             uow,
             actor,
@@ -169,7 +165,7 @@ def add_investigation_note(uow: UnitOfWork, actor: Actor, complaint_id: int, tex
             "complaint",
             complaint.number,
             {"state": str(complaint.state)},
-            {"state": str(ComplaintState.INVESTIGATING), "note": text},
+            {"state": str(state), "note": text},
         )
 
 
@@ -193,8 +189,7 @@ def conclude_complaint(
     outcome = errors.check("outcome", validate_text, outcome, max_len=2000) or ""
     with uow.write():
         complaint = _load(uow, complaint_id)
-        if complaint.state is ComplaintState.CONCLUDED:
-            raise ValidationError.single("complaint", "投诉已经办结")
+        concluded = COMPLAINT.next_state(complaint.state, ComplaintAction.CONCLUDE)
         responsible = responsible_id if responsible_id is not None else complaint.staff_id
         if responsible is not None and responsible_id is not None:
             person = uow.staff.get(responsible)
@@ -206,7 +201,7 @@ def conclude_complaint(
         uow.feedback.update_complaint(
             complaint_id,
             str(complaint.state),
-            state=str(ComplaintState.CONCLUDED),
+            state=str(concluded),
             substantiated=substantiated,
             finding=finding,
             outcome=outcome,
@@ -222,7 +217,7 @@ def conclude_complaint(
             complaint.number,
             {"state": str(complaint.state)},
             {
-                "state": str(ComplaintState.CONCLUDED),
+                "state": str(concluded),
                 "substantiated": substantiated,
                 "responsible": responsible,
                 "outcome": outcome,
@@ -260,8 +255,8 @@ def page_complaint_ids(
 ) -> Page:
     """Newest first; filters applied in SQL."""
     with uow.read():
-        ids = uow.feedback.complaint_ids(query, after[0] if after else None, limit)
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+        ids = uow.feedback.complaint_ids(query, after_id(after), limit)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*READERS)

@@ -28,6 +28,7 @@ from app.cases.deadlines import local_day
 from app.cases.queries import PAGE_SIZE, Page
 from app.cases.records import CaseRecord, NewCase
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import (
     NewRating,
     RatingLevel,
@@ -270,8 +271,8 @@ def page_rating_ids(
 ) -> Page:
     """One page of rating ids, newest first; filters applied in SQL."""
     with uow.read():
-        ids = uow.feedback.rating_ids(_scoped(actor, query), after[0] if after else None, limit)
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+        ids = uow.feedback.rating_ids(_scoped(actor, query), after_id(after), limit)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*ANY_ROLE)

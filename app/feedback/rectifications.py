@@ -13,6 +13,8 @@ from app.calendar import load_calendar
 from app.cases.deadlines import local_day
 from app.cases.queries import PAGE_SIZE, Page
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.feedback.lifecycle import RECTIFICATION, RectificationAction
+from app.feedback.paging import after_id, id_page
 from app.feedback.records import (
     OUTCOME_LABELS,
     RectificationOutcome,
@@ -92,8 +94,7 @@ def close_rectification(
             raise NotFound("没有这条整改记录")
         if item.responsible_id == actor.staff_id:
             raise PermissionDenied("针对本人的差评整改须由其他负责人关闭")
-        if item.state is not RectificationState.OPEN:
-            raise ValidationError.single("rectification", "这条整改已经办结")
+        closed = RECTIFICATION.next_state(item.state, RectificationAction.CLOSE)
         if isinstance(followup_on, date):
             today = local_day(uow.clock.now())
             if followup_on > today:
@@ -103,8 +104,8 @@ def close_rectification(
         errors.raise_if_any()
         uow.feedback.update_rectification(
             rectification_id,
-            RectificationState.OPEN,
-            state=str(RectificationState.CLOSED),
+            item.state,
+            state=str(closed),
             note=note,
             followup_on=followup_on,
             followup_result=result,
@@ -118,9 +119,9 @@ def close_rectification(
             "rectification_closed",
             "rectification",
             rectification_id,
-            {"state": "open"},
+            {"state": str(item.state)},
             {
-                "state": "closed",
+                "state": str(closed),
                 "followup_on": followup_on,
                 "outcome": OUTCOME_LABELS[checked],
                 "late": item.overdue,
@@ -132,12 +133,13 @@ def cancel_rectification(uow: UnitOfWork, actor: Actor, rating_id: int, reason: 
     """An upheld appeal takes the rating out: its open item is cancelled (not closed: nothing
     was rectified). Runs inside the appeal decision's transaction."""
     item = uow.feedback.rectification_of(rating_id, local_day(uow.clock.now()))
-    if item is None or item.state is not RectificationState.OPEN:
-        return None
+    if item is None or not RECTIFICATION.allows(item.state, RectificationAction.CANCEL):
+        return None  # none, or already closed: a closed item stays on the record
+    cancelled = RECTIFICATION.next_state(item.state, RectificationAction.CANCEL)
     uow.feedback.update_rectification(
         item.id,
-        RectificationState.OPEN,
-        state=str(RectificationState.CANCELLED),
+        item.state,
+        state=str(cancelled),
         note=reason,
         closed_by=actor.staff_id,
         closed_at=uow.clock.now(),
@@ -148,8 +150,8 @@ def cancel_rectification(uow: UnitOfWork, actor: Actor, rating_id: int, reason: 
         "rectification_cancelled",
         "rectification",
         item.id,
-        {"state": "open"},
-        {"state": "cancelled", "reason": reason},
+        {"state": str(item.state)},
+        {"state": str(cancelled), "reason": reason},
     )
     return item.id
 
@@ -181,9 +183,9 @@ def page_rectification_ids(
     responsible = actor.staff_id if actor.role is Role.CLERK else None
     with uow.read():
         ids = uow.feedback.rectification_ids(
-            wanted, overdue_on, responsible, after[0] if after else None, limit
+            wanted, overdue_on, responsible, after_id(after), limit
         )
-    return Page(ids, (ids[-1],) if len(ids) == limit else None)
+    return id_page(ids, limit)
 
 
 @allowed_roles(*ANY_ROLE)

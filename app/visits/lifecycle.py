@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.errors import IllegalTransition
+from app.transitions import TransitionTable
 
 
 class VisitType(StrEnum):
@@ -88,14 +88,6 @@ ACTION_LABELS = {
 }
 
 
-def next_state(state: VisitState, action: VisitAction) -> VisitState:
-    try:
-        return TRANSITIONS[(state, action)]
-    except KeyError:
-        raise IllegalTransition(
-            f"来访当前状态为“{STATE_LABELS[state]}”，不能{ACTION_LABELS[action]}"
-        ) from None
-
-
-def allowed_actions(state: VisitState) -> list[VisitAction]:
-    return [action for (from_state, action) in TRANSITIONS if from_state is state]
+TABLE = TransitionTable("来访", TRANSITIONS, STATE_LABELS, ACTION_LABELS)
+next_state = TABLE.next_state
+allowed_actions = TABLE.allowed_actions

@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.cli import run_cli
 
 
 @pytest.fixture
 def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``run("case", "list", password=...)``: a command on this test's own data folder."""
+
     def run(
-        *args: str, password: str | None = None, **env: str
+        *args: str, password: str | None = None, timeout: int = 300, **env: str
     ) -> subprocess.CompletedProcess[str]:
-        environ = {**os.environ, "FRONTDESK_HOME": str(tmp_path / "home"), **env}
-        environ.pop("FRONTDESK_PASSWORD", None)
-        if password:
-            environ["FRONTDESK_PASSWORD"] = password
-        return subprocess.run(
-            [sys.executable, "-m", "cli", *args],
-            cwd=ROOT,
-            env=environ,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=300,
-        )
+        return run_cli(tmp_path / "home", *args, password=password, timeout=timeout, **env)
 
     return run

@@ -5,25 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 from app.storage import MESSAGES, StorageFault
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.cli import ADMIN_PASSWORD, run_cli
 
 
 def frontdesk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"}
-    return subprocess.run(
-        [sys.executable, "-m", "cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    return run_cli(home, *args, password=ADMIN_PASSWORD, timeout=120)
 
 
 def test_a_damaged_database_is_named_in_one_line(tmp_path: Path) -> None:

@@ -3,29 +3,15 @@ backups anchor the chain, and check names a row edited behind the program's back
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.cli import run_cli
 
 
 def run(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = dict(os.environ)
-    environ.pop("FRONTDESK_PASSWORD", None)
-    environ.pop("FRONTDESK_KEYS_FILE", None)  # the key file in this data folder
-    environ.update({"FRONTDESK_HOME": str(home), **env})
-    return subprocess.run(
-        [sys.executable, "-m", "cli", *args],
-        cwd=ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    return run_cli(home, *args, own_keys=True, timeout=120, **env)
 
 
 def test_keys_and_check_from_the_shell(tmp_path: Path) -> None:

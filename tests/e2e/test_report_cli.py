@@ -5,14 +5,9 @@ read another way."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
-
-import pytest
 
 from app.clock import SystemClock
 from app.context import AppContext
@@ -20,29 +15,6 @@ from app.reports.sections import SECTIONS
 from db.engine import make_engine
 from db.store import SqlStore
 from tests.helpers.reports import busiest_day, cards_at_end_of, counts_from_audit
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
-        environ = {**os.environ, "FRONTDESK_HOME": str(tmp_path / "home")}
-        environ.pop("FRONTDESK_PASSWORD", None)
-        if password:
-            environ["FRONTDESK_PASSWORD"] = password
-        return subprocess.run(
-            [sys.executable, "-m", "cli", *args],
-            cwd=ROOT,
-            env=environ,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=600,
-        )
-
-    return run
-
 
 # Sections whose totals the audit trail and the cases read one by one give independently; the
 # others (referrals, agency, appointments, ratings, complaints) are compared between the PDF and
@@ -67,7 +39,7 @@ def test_daily_log_of_a_busy_demo_day(run, tmp_path: Path) -> None:  # type: ign
 
     done = run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026")
     assert done.returncode == 0, done.stderr
-    done = run("demo", "--days", "30", "--seed", "1", password="admin-2026")
+    done = run("demo", "--days", "30", "--seed", "1", password="admin-2026", timeout=600)
     assert done.returncode == 0, done.stderr
 
     clock = SystemClock()

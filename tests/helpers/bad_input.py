@@ -244,6 +244,20 @@ def open_hall(store: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     cleanup()
 
 
+def hall_per_store() -> Any:
+    """A test module's ``hall`` fixture (``hall = hall_per_store()``): its own hall per store,
+    opened before its first test, the inputs it fed written out after its last."""
+
+    @pytest.fixture(scope="module", params=STORES)
+    def hall(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[Hall]:
+        yield from open_hall(request.param, tmp_path_factory)
+        report_inputs()
+
+    return hall
+
+
 def report_inputs() -> None:
     """Write the inputs fed so far (each module calls it when done)."""
     name = hostile.figures_name("bad_input_services")

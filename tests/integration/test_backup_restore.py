@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -14,8 +13,7 @@ from app import maintenance
 from app.context import AppContext
 from db.backup import restore_sqlite_file
 from db.engine import StoreError
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.cli import ADMIN_PASSWORD, ROOT, cli_environment, run_cli
 
 
 def test_first_start_of_the_day_keeps_one_copy_and_drops_old_ones(
@@ -38,16 +36,7 @@ def test_first_start_of_the_day_keeps_one_copy_and_drops_old_ones(
 
 
 def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"}
-    return subprocess.run(
-        [sys.executable, "-m", "cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli(home, *args, password=ADMIN_PASSWORD)
 
 
 def test_backup_while_writing_then_restore(tmp_path: Path) -> None:
@@ -60,7 +49,7 @@ def test_backup_while_writing_then_restore(tmp_path: Path) -> None:
     writer = subprocess.Popen(
         [sys.executable, "-m", "cli", "demo", "--days", "3", "--seed", "5"],
         cwd=ROOT,
-        env={**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"},
+        env=cli_environment(home, ADMIN_PASSWORD),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,11 +44,9 @@ from app.validation import validate_name, validate_phone, validate_resident_id
 from tests.helpers.bad_input import (
     BIDI,
     REFUSALS,
-    STORES,
     Hall,
     attempt,
-    open_hall,
-    report_inputs,
+    hall_per_store,
 )
 from tests.helpers.hostile import (
     FORM_SETTINGS,
@@ -67,13 +64,7 @@ from tests.integration import test_bad_input_scheduling
 from tests.integration.test_bad_input_scheduling import FED as SCHEDULING_FED
 from tests.integration.test_bad_input_visits import FED as VISITS_FED
 
-
-@pytest.fixture(scope="module", params=STORES)
-def hall(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Hall]:
-    yield from open_hall(request.param, tmp_path_factory)
-    report_inputs()
+hall = hall_per_store()
 
 
 # -- calendar and settings (first: few open cases) ------------------------------------------

@@ -15,7 +15,7 @@ again); the agency forms last.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -60,7 +60,7 @@ from app.reports.statistics import StatisticsQuery, statistics, statistics_filte
 from app.roles import Actor
 from app.validation import validate_name, validate_phone, validate_text
 from tests.helpers.appointments import AFTERNOON, MORNING
-from tests.helpers.bad_input import ID, STORES, Hall, attempt, open_hall, report_inputs
+from tests.helpers.bad_input import ID, Hall, attempt, hall_per_store
 from tests.helpers.hostile import (
     FORM_SETTINGS,
     fed,
@@ -74,13 +74,7 @@ from tests.helpers.hostile import (
     typed_ints,
 )
 
-
-@pytest.fixture(scope="module", params=STORES)
-def hall(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Hall]:
-    yield from open_hall(request.param, tmp_path_factory)
-    report_inputs()
+hall = hall_per_store()
 
 
 # -- what the forms pick from lists -----------------------------------------------------------

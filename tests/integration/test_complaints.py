@@ -8,7 +8,7 @@ import pytest
 from app import audit
 from app.cases import queries, service
 from app.context import AppContext
-from app.errors import PermissionDenied, ValidationError
+from app.errors import IllegalTransition, PermissionDenied, ValidationError
 from app.feedback import complaints
 from app.feedback.records import (
     ComplaintChannel,
@@ -99,9 +99,9 @@ def test_substantiated_complaint_against_a_clerk_opens_an_accountability_record(
         )
         is None
     )
-    with pytest.raises(ValidationError, match="已经办结"):
+    with pytest.raises(IllegalTransition, match="已办结”，不能办结"):
         complaints.conclude_complaint(ctx.uow(), boss, filed.complaint_id, True, "x", "y")
-    with pytest.raises(ValidationError, match="已办结"):
+    with pytest.raises(IllegalTransition, match="已办结”，不能添加调查记录"):
         complaints.add_investigation_note(ctx.uow(), boss, filed.complaint_id, "补充")
 
     [opened] = queries.list_accountability(ctx.uow(), boss, "open")

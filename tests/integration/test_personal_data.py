@@ -9,11 +9,8 @@ Python's warnings on stderr) and records every action in the audit trail. Both a
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,9 +30,9 @@ from app.printing.loaders import load_document, loadable_kinds
 from app.signing import format_payload, normalize_payload, parse_payload, verify_payload
 from app.validation import mask_id, mask_phone
 from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.cli import ADMIN_PASSWORD, run_cli
 from tests.helpers.printing import compact, decode_qr, pdf_text
 
-ROOT = Path(__file__).resolve().parents[2]
 NAME = "王𠇹"
 ID = resident_id("32010219850315201")
 PHONE = "13912345678"
@@ -217,15 +214,10 @@ def test_console_output_and_written_files_hold_no_full_number(tmp_path: Path) ->
     check, a backup, a verification. Nothing printed to the console and no file written
     outside the database (and its backup copies) holds an applicant's full ID or phone."""
     home = tmp_path / "home"
-    env = {**os.environ, "FRONTDESK_HOME": str(home), "FRONTDESK_PASSWORD": "admin-2026"}
     console: list[str] = []
 
     def frontdesk(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "cli", *args],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-            stdin=subprocess.DEVNULL,
-        )  # fmt: skip
+        done = run_cli(home, *args, password=ADMIN_PASSWORD)
         assert done.returncode == 0, done.stderr
         console.extend((done.stdout, done.stderr))
         return done.stdout

@@ -11,7 +11,7 @@ from app import audit, settings
 from app.auth import login
 from app.catalog.records import ItemVersionRecord
 from app.context import AppContext
-from app.errors import PermissionDenied, ValidationError
+from app.errors import IllegalTransition, PermissionDenied, ValidationError
 from app.feedback import appeals, ratings, rectifications
 from app.feedback.records import (
     AppealKind,
@@ -133,7 +133,7 @@ def test_bad_rating_opens_a_rectification_only_a_supervisor_closes(
     assert row.state is RectificationState.CLOSED and row.closed_by_name == "孙丽"
     assert row.followup_on == date(2026, 12, 1) and not row.overdue
     assert rectifications.page_rectification_ids(ctx.uow(), boss, "closed").ids == [row.id]
-    with pytest.raises(ValidationError, match="已经办结"):
+    with pytest.raises(IllegalTransition, match="已办结”，不能关闭"):
         rectifications.close_rectification(
             ctx.uow(), boss, row.id, "再关", date(2026, 12, 1), "x", "resolved"
         )
@@ -180,7 +180,7 @@ def test_appeal_upheld_takes_the_rating_out_and_cancels_its_rectification(
         appeals.decide_appeal(ctx.uow(), boss, first, True, "  ")
     appeals.decide_appeal(ctx.uow(), boss, first, True, "经查看监控，确为误按")
     appeals.decide_appeal(ctx.uow(), boss, second, False, "评价属实，不予支持")
-    with pytest.raises(ValidationError, match="已经裁决"):
+    with pytest.raises(IllegalTransition, match="已裁决（不成立）”，不能裁决为成立"):
         appeals.decide_appeal(ctx.uow(), boss, second, True, "改判")
 
     rows = {r.id: r for r in ratings.rating_rows(ctx.uow(), boss, [bad.rating_id, meh.rating_id])}

@@ -7,27 +7,18 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 
-from app import sites
 from app.appointments import service
 from app.appointments.records import AppointmentState
-from app.auth import login
 from app.catalog.service import current_version
 from app.context import AppContext
 from tests.helpers.appointments import book, clerk, make_schedule
+from tests.helpers.mainwindow import open_main
 from ui.appointments.forms import BookingForm, MoveForm
 from ui.appointments.page import AppointmentsPage
 from ui.appointments.settings import AppointmentSettingsPage, ScheduleForm
 from ui.mainwindow import MainWindow
 
 TODAY = date(2026, 11, 24)  # the clock stands at Tuesday 09:30
-
-
-def open_main(qtbot, ctx: AppContext, user: str, password: str = "demo-2026") -> MainWindow:  # type: ignore[no-untyped-def]
-    actor = login(ctx.uow(), user, password)
-    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def open_page(qtbot, window: MainWindow) -> AppointmentsPage:  # type: ignore[no-untyped-def]

@@ -15,24 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import sites
 from app.auth import login
 from app.cases import service
 from app.cases.records import AcceptRequest, ApplicantInput
 from app.context import AppContext
 from tests.helpers.catalog import make_item, resident_id
 from tests.helpers.feedback import accept_as
+from tests.helpers.mainwindow import open_main
 from ui.cases.action_form import ActionForm
 from ui.cases.dialog import CaseDialog
 from ui.mainwindow import MainWindow
-
-
-def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    actor = login(ctx.uow(), user, "demo-2026")
-    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def accept_one(ctx: AppContext) -> str:

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from app import sites
 from app.auth import login
 from app.catalog.records import ItemVersionRecord
 from app.context import AppContext
@@ -17,17 +16,10 @@ from app.errors import PermissionDenied
 from app.feedback import ratings, rectifications
 from app.feedback.records import RatingLevel, RatingSource, Subject
 from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.mainwindow import open_main
 from ui.counter import CounterPage
 from ui.counter.citizen_screen import CitizenScreen, other_screen
 from ui.mainwindow import MainWindow
-
-
-def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    actor = login(ctx.uow(), user, "demo-2026")
-    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def screen_for(qtbot, window: MainWindow) -> tuple[CounterPage, CitizenScreen]:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from app import sites
 from app.auth import login
 from app.cases import queries
 from app.context import AppContext
@@ -12,16 +11,8 @@ from app.feedback import ratings
 from app.feedback.records import AppealState, RatingQuery, Subject
 from tests.helpers.catalog import make_item
 from tests.helpers.feedback import accept_as
+from tests.helpers.mainwindow import open_main
 from ui.cases.dialog import CaseDialog
-from ui.mainwindow import MainWindow
-
-
-def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    actor = login(ctx.uow(), user, "demo-2026")
-    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_clerk_types_in_a_paper_rating_from_the_case_window(  # type: ignore[no-untyped-def]

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries
 from PySide6.QtWidgets import QFileDialog
 
-from app import sites
 from app.auth import login
 from app.context import AppContext
 from app.errors import PermissionDenied
 from app.reports.statistics import StatisticsQuery, statistics
 from sim.demo.activity import simulate
+from tests.helpers.mainwindow import open_main
 from ui.mainwindow import MainWindow
 from ui.printing.preview import PrintPreviewDialog
 from ui.reports.statistics_page import StatisticsPage
@@ -28,14 +28,6 @@ END = date(2026, 11, 24)  # the fixture clock's day
 def hall(sqlite_demo_ctx: AppContext) -> AppContext:
     simulate(sqlite_demo_ctx.uow, sqlite_demo_ctx.clock, 8, 2, END)  # type: ignore[arg-type]
     return sqlite_demo_ctx
-
-
-def open_main(qtbot, ctx: AppContext, user: str, password: str = "demo-2026") -> MainWindow:  # type: ignore[no-untyped-def]
-    actor = login(ctx.uow(), user, password)
-    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def shown_page(qtbot, window: MainWindow) -> StatisticsPage:  # type: ignore[no-untyped-def]

@@ -8,25 +8,17 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
-from app import sites
 from app.auth import login
 from app.context import AppContext
 from app.visits import service
 from app.visits.lifecycle import VisitState
 from app.visits.records import VisitInput
 from tests.helpers.catalog import make_item, resident_id
+from tests.helpers.mainwindow import open_main
 from ui.mainwindow import MainWindow
 from ui.visits.dialog import VisitDialog
 from ui.visits.forms import OutcomeForm, ReferForm, RegisterForm
 from ui.worklist.page import WorkListPage
-
-
-def open_main(qtbot, ctx: AppContext, user: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    actor = login(ctx.uow(), user, "demo-2026")
-    window = MainWindow(ctx, actor, sites.describe_post(ctx.uow(), actor))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def worklist_of(qtbot, window: MainWindow) -> WorkListPage:  # type: ignore[no-untyped-def]

@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.appointments import schedule as schedules
 from app.appointments import service
+from app.appointments.lifecycle import allowed_actions
 from app.appointments.records import (
+    AppointmentAction,
     AppointmentRecord,
     AppointmentState,
     BookingRequest,
@@ -44,8 +44,7 @@ from app.validation import mask_phone
 from ui.appointments.forms import BookingForm, CancelForm, MoveForm, date_edit
 from ui.appointments.labels import channel_text, state_text, tr
 from ui.ops import run_op
-
-COLUMNS = 8
+from ui.tables import list_table
 
 
 def necessity_text(necessity: Necessity) -> str:
@@ -88,9 +87,8 @@ class AppointmentsPage(QWidget):
             button.clicked.connect(lambda _c=False, d=days: self.go_to(d))
             top.addWidget(button)
 
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("appointment_table")
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            "appointment_table",
             [
                 tr("时段"),
                 tr("预约号"),
@@ -100,15 +98,8 @@ class AppointmentsPage(QWidget):
                 tr("状态"),
                 tr("方式"),
                 tr("备注"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.check_in())
         self.count_label = QLabel()
@@ -294,9 +285,13 @@ class AppointmentsPage(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        booked = chosen is not None and chosen.state is AppointmentState.BOOKED
-        for key in ("check_in", "move", "cancel"):
-            self.buttons[key].setEnabled(booked)
+        moves = allowed_actions(chosen.state) if chosen is not None else []
+        for key, action in (
+            ("check_in", AppointmentAction.CHECK_IN),
+            ("move", AppointmentAction.MOVE),
+            ("cancel", AppointmentAction.CANCEL),
+        ):
+            self.buttons[key].setEnabled(action in moves)
         self.buttons["print"].setEnabled(
             chosen is not None and chosen.state is not AppointmentState.CANCELLED
         )

@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
@@ -36,6 +34,7 @@ from ui.appointments.forms import date_edit
 from ui.appointments.labels import tr
 from ui.forms import ServiceForm
 from ui.ops import run_op
+from ui.tables import list_table
 
 
 class SessionEdit(QWidget):
@@ -169,9 +168,8 @@ class AppointmentSettingsPage(QWidget):
         self.rows: list[ScheduleRecord] = []
         self.choices: schedules.ScheduleChoices | None = None
         self.form: QWidget | None = None
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("schedule_table")
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            "schedule_table",
             [
                 tr("窗口/事项"),
                 tr("时段长度"),
@@ -181,15 +179,8 @@ class AppointmentSettingsPage(QWidget):
                 tr("可提前"),
                 tr("状态"),
                 tr("关闭的日期"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.message = QLabel()
         self.message.setObjectName("schedule_message")

@@ -29,6 +29,7 @@ from app import staff
 from app.clock import hall_time
 from app.context import AppContext
 from app.feedback import complaints
+from app.feedback.lifecycle import COMPLAINT, ComplaintAction
 from app.feedback.records import (
     ComplaintChannel,
     ComplaintInput,
@@ -225,10 +226,10 @@ class ComplaintsPage(QWidget):
         self.current = complaint
         while self.detail.rowCount():
             self.detail.removeRow(0)
-        open_ = complaint is not None and complaint.state is not ComplaintState.CONCLUDED
+        moves = COMPLAINT.allowed_actions(complaint.state) if complaint is not None else []
         can_act = self.actor.role is Role.SUPERVISOR
-        self.note_button.setVisible(can_act and open_)
-        self.conclude_button.setVisible(can_act and open_)
+        self.note_button.setVisible(can_act and ComplaintAction.NOTE in moves)
+        self.conclude_button.setVisible(can_act and ComplaintAction.CONCLUDE in moves)
         if complaint is None:
             self.detail.addRow(QLabel(tr("选择左侧的投诉查看详情。")))
             self.notes.clear()

@@ -18,6 +18,7 @@ from app.cases.deadlines import local_day
 from app.clock import hall_time
 from app.context import AppContext
 from app.feedback import appeals, ratings, rectifications
+from app.feedback.lifecycle import APPEAL, RECTIFICATION, RectificationAction
 from app.feedback.records import (
     AppealState,
     AppealView,
@@ -275,7 +276,9 @@ class RatingsPage(QWidget):
 
     def close_selected(self) -> None:
         item = self.rectifications.selected()
-        if not isinstance(item, RectificationView) or item.state is not RectificationState.OPEN:
+        if not isinstance(item, RectificationView) or not RECTIFICATION.allows(
+            item.state, RectificationAction.CLOSE
+        ):
             return
         ctx, actor = self.ctx, self.actor
         form = RectificationForm(
@@ -353,7 +356,7 @@ class RatingsPage(QWidget):
 
     def decide_selected(self) -> None:
         appeal = self.appeals.selected()
-        if not isinstance(appeal, AppealView) or appeal.state is not AppealState.PENDING:
+        if not isinstance(appeal, AppealView) or not APPEAL.allowed_actions(appeal.state):
             return
         ctx, actor = self.ctx, self.actor
         form = AppealDecisionForm(
