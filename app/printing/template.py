@@ -437,10 +437,16 @@ def _dense_cell(text: str, width: float, style: ParagraphStyle) -> Any:
         len(runs) <= 1
         and (not runs or runs[0][0] == main_font().key)
         and "\n" not in text
-        and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * _DENSE_PADDING
+        and _line_width(text, style.fontName, style.fontSize) <= width - 2 * _DENSE_PADDING
     ):
         return text
     return Paragraph(markup(text), style)
+
+
+@lru_cache(maxsize=4096)
+def _line_width(text: str, font_name: str, size: float) -> float:
+    """A log's columns repeat their texts (items, clerks, states): measure each once."""
+    return float(stringWidth(text, font_name, size))
 
 
 BESIDE_SEAL = 0.62  # of the width: the closing blocks and desk lines left of the seal
