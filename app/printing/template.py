@@ -552,10 +552,13 @@ CONTINUED_QR = 16 * mm
 def _continued(doc: PrintedDocument, margin: float, footer: Any) -> Any:
     """Atop a further page: the title and number (续), and the QR code, over a rule."""
     text = f"{doc.center_name} · {doc.title}（续） · 编号：{doc.number}"
-    qr = QrCode(doc.qr_payload, CONTINUED_QR)
+    made: list[QrCode] = []  # encoded on the first further page: most documents have none
 
     def draw(canvas: Any, template: Any) -> None:
         footer(canvas, template)
+        if not made:
+            made.append(QrCode(doc.qr_payload, CONTINUED_QR))
+        qr = made[0]
         page_width, page_height = template.pagesize
         top = page_height - margin
         canvas.saveState()
