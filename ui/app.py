@@ -24,6 +24,7 @@ from ui.ops import limit_heap_growth, run_op, wait_for_ops
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from app.sites import Post
 
 OpenContext = Callable[[Callable[[str], None]], "AppContext"]
 NOT_INITIALIZED = "数据库尚未初始化：请先运行 frontdesk init（演示数据加 --demo）"
@@ -54,31 +55,6 @@ def create_application() -> QApplication:
     apply_default_font(app, point_size=11)  # counters are read at arm's length
     install_language(app, LocalSettings.load().language)
     return app
-
-
-def open_context_with_progress(open_context: OpenContext) -> AppContext:
-    """Open (and if needed migrate) the database off the GUI thread."""
-    loop = QEventLoop()
-    outcome: dict[str, Any] = {}
-
-    def done(key: str) -> Callable[[Any], None]:
-        def store(value: Any) -> None:
-            outcome[key] = value
-            loop.quit()
-
-        return store
-
-    run_op(
-        None,
-        lambda: open_context(lambda _msg: None),
-        done("ctx"),
-        done("error"),
-        progress=QApplication.translate("startup", "正在打开数据库…"),
-    )
-    loop.exec()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["ctx"]
 
 
 def run_gui(
@@ -144,9 +120,13 @@ class ContextOpener:
                 raise DomainError(NOT_INITIALIZED)
             name = sites.site_name_for_login(ctx.uow())
             self.ctx = ctx
-            return name
         finally:
             self._ready.set()
+        # While the clerk types: the main window's modules, so Enter waits for the login and the
+        # first page only.
+        import ui.mainwindow  # noqa: F401
+
+        return name
 
     def _opened(self, dialog: LoginDialog, site_name: str) -> None:
         if site_name and site_name != dialog.title.text():
@@ -181,16 +161,46 @@ def _run_logged_in(
     screenshot: Path | None,
     page: str | None,
 ) -> int:
-    from app import auth, setup
+    window_number = LocalSettings.load().window_number
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
 
-    try:
-        ctx = open_context_with_progress(open_context)
+    def work() -> tuple[AppContext, Actor, Post]:
+        # Off the GUI thread: the database open, the password check and the clerk's post, while
+        # the GUI thread loads the main window's modules.
+        from app import auth, setup, sites
+
+        ctx = open_context(lambda _msg: None)
         timings["db_ms"] = _ms(t0)
         if not setup.is_initialized(ctx.uow()):
             raise DomainError(NOT_INITIALIZED)
         actor = auth.login(ctx.uow(), user, password)
         timings["login_ms"] = _ms(t0)
-        window = _main_window(ctx, actor, page)
+        return ctx, actor, sites.describe_post(ctx.uow(), actor, window_number)
+
+    def done(key: str) -> Callable[[Any], None]:
+        def store(value: Any) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        return store
+
+    run_op(
+        None,
+        work,
+        done("opened"),
+        done("error"),
+        progress=QApplication.translate("startup", "正在打开数据库…"),
+    )
+    import ui.mainwindow  # noqa: F401  (meanwhile: the main window's modules)
+
+    if not outcome:
+        loop.exec()
+    try:
+        if "error" in outcome:
+            raise outcome["error"]
+        ctx, actor, post = outcome["opened"]
+        window = _main_window(ctx, actor, page, post)
     except DomainError as exc:
         if smoke:
             print(json.dumps({"ok": False, "error": exc.message}, ensure_ascii=False))
@@ -202,11 +212,14 @@ def _run_logged_in(
     return _run_window(app, ctx, window)
 
 
-def _main_window(ctx: AppContext, actor: Actor, page: str | None) -> QWidget:
+def _main_window(
+    ctx: AppContext, actor: Actor, page: str | None, post: Post | None = None
+) -> QWidget:
     from app import sites
     from ui.mainwindow import MainWindow
 
-    post = sites.describe_post(ctx.uow(), actor, LocalSettings.load().window_number)
+    if post is None:
+        post = sites.describe_post(ctx.uow(), actor, LocalSettings.load().window_number)
     window = MainWindow(ctx, actor, post)
     if page in window.pages:
         window.show_page(page)
@@ -225,6 +238,7 @@ def _show_main(app: QApplication, ctx: AppContext, actor: Actor, page: str | Non
 def _run_window(app: QApplication, ctx: AppContext, window: QWidget) -> int:
     FirstPaint(window, collect_garbage_again)
     FirstPaint(window, lambda: start_daily_backup(ctx))
+    FirstPaint(window, warm_printing)
     window.show()
     code = app.exec()
     wait_for_ops()  # let background work finish before Qt objects go away
@@ -246,6 +260,15 @@ def start_daily_backup(ctx: AppContext) -> None:
             getattr(exc, "message", str(exc)),
         ),
     )
+
+
+def warm_printing() -> None:
+    """After the first paint, off the GUI thread: reportlab, the QR encoder, the main face and
+    the page styles, so the first receipt of the day is not the one that loads them. A failure
+    here is left to the first print, which reports it."""
+    from app.printing import warm_up
+
+    run_op(None, warm_up, lambda _none: None, lambda _exc: None)
 
 
 def collect_garbage_again() -> None:

@@ -48,6 +48,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -228,6 +229,24 @@ def render_pdf(
         )
         template.build(_story(doc, frame.width, st))
     return out.getvalue()
+
+
+def warm_up() -> None:
+    """See ``app.printing.warm_up``: a throwaway page with a paragraph, a table and a QR code,
+    in the main face (the rare-character faces stay unread until a name needs one)."""
+    with _render_lock:
+        st = styles_for(PageSize.A4)
+        for size in PageSize:
+            styles_for(size)
+        page = SimpleDocTemplate(BytesIO(), pagesize=A4, initialFontName=st.body.fontName)
+        cells = [[Paragraph(markup("受理"), st.label), Paragraph(markup("回执 1"), st.cell)]]
+        page.build(
+            [
+                Paragraph(markup("服务中心"), st.title),
+                _table(cells, [40 * mm, 100 * mm], list(_CELL_STYLE)),
+                QrCode("WARM-UP"),
+            ]
+        )
 
 
 def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
