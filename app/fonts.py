@@ -366,6 +366,11 @@ def _joins_previous(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me", "Cf")
 
 
+# Characters found to be drawn by the main face: a string made only of them is one run, checked
+# in one set operation (a daily log has some 40,000 cells, nearly all in the main face).
+_in_main_face: set[str] = set()
+
+
 def split_runs(text: str) -> list[tuple[str, str]]:
     """Cut ``text`` into maximal ``(font key, substring)`` runs.
 
@@ -373,6 +378,19 @@ def split_runs(text: str) -> list[tuple[str, str]]:
     variation selectors and other format characters, which stay in the run of
     the character before them. Concatenating the substrings gives ``text``.
     """
+    if not text:
+        return []
+    if _in_main_face.issuperset(text):
+        return [(BUNDLED_FONTS[0].key, text)]
+    runs = _split_runs_per_char(text)
+    main = BUNDLED_FONTS[0].key
+    for ch in text:
+        if font_for_char(ch) == main:
+            _in_main_face.add(ch)
+    return runs
+
+
+def _split_runs_per_char(text: str) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     current_key: str | None = None
     current: list[str] = []

@@ -233,7 +233,8 @@ def store_for(data_dir: Path) -> KeyStore:
     # Windows and macOS always have one; on Linux only with a desktop session.
     if sys.platform in ("win32", "darwin") and keyring_usable():
         return KeyringKeyStore()
-    if keyring_usable() and os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    # The session bus first: finding keyring's back end takes a few hundred ms at every start.
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS") and keyring_usable():
         return KeyringKeyStore()
     return FileKeyStore(key_file_path(data_dir))
 

@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--user", help="log in as this user; password from FRONTDESK_PASSWORD")
     gui.add_argument("--screenshot", type=Path, help="with --smoke: save the painted window as PNG")
     gui.add_argument(
+        "--through-login",
+        action="store_true",
+        help="with --smoke --user: log in through the login window, as a clerk does (the fields "
+        "filled once the database has opened behind it, then Enter); adds enter_ms",
+    )
+    gui.add_argument(
         "--page",
         help="with --smoke: show this page first (counter, cases, appointments, home, staff, "
         "statistics, accountability, ratings, complaints, calendar, catalog, audit)",
@@ -137,4 +143,5 @@ def _gui(args: argparse.Namespace) -> int:
         started=STARTED,
         screenshot=getattr(args, "screenshot", None),
         page=getattr(args, "page", None),
+        through_login=getattr(args, "through_login", False),
     )

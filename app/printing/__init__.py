@@ -67,6 +67,7 @@ __all__ = [
     "SupplyReceipt",
     "TerminationNotice",
     "render",
+    "warm_up",
 ]
 
 
@@ -80,3 +81,12 @@ def render(
     from app.settings import DEMO_MARK
 
     return render_pdf(doc, page_size, DEMO_MARK if demo else "")
+
+
+def warm_up() -> None:
+    """Load what the first print needs, so the clerk's first receipt does not wait for it:
+    reportlab and the QR encoder imported, the main face registered, the page styles built, one
+    small page laid out. Meant for a background thread once the main window has painted."""
+    from app.printing.template import warm_up as warm_template
+
+    warm_template()

@@ -47,6 +47,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -224,6 +225,24 @@ def render_pdf(
         )
         template.build(_story(doc, frame.width, st))
     return out.getvalue()
+
+
+def warm_up() -> None:
+    """See ``app.printing.warm_up``: a throwaway page with a paragraph, a table and a QR code,
+    in the main face (the rare-character faces stay unread until a name needs one)."""
+    with _render_lock:
+        st = styles_for(PageSize.A4)
+        for size in PageSize:
+            styles_for(size)
+        page = SimpleDocTemplate(BytesIO(), pagesize=A4, initialFontName=st.body.fontName)
+        cells = [[Paragraph(markup("受理"), st.label), Paragraph(markup("回执 1"), st.cell)]]
+        page.build(
+            [
+                Paragraph(markup("服务中心"), st.title),
+                _table(cells, [40 * mm, 100 * mm], list(_CELL_STYLE)),
+                QrCode("WARM-UP"),
+            ]
+        )
 
 
 def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
@@ -433,10 +452,16 @@ def _dense_cell(text: str, width: float, style: ParagraphStyle) -> Any:
         len(runs) <= 1
         and (not runs or runs[0][0] == main_font().key)
         and "\n" not in text
-        and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * _DENSE_PADDING
+        and _line_width(text, style.fontName, style.fontSize) <= width - 2 * _DENSE_PADDING
     ):
         return text
     return Paragraph(markup(text), style)
+
+
+@lru_cache(maxsize=4096)
+def _line_width(text: str, font_name: str, size: float) -> float:
+    """A log's columns repeat their texts (items, clerks, states): measure each once."""
+    return float(stringWidth(text, font_name, size))
 
 
 BESIDE_SEAL = 0.62  # of the width: the closing blocks and desk lines left of the seal
@@ -542,10 +567,13 @@ CONTINUED_QR = 16 * mm
 def _continued(doc: PrintedDocument, margin: float, footer: Any) -> Any:
     """Atop a further page: the title and number (续), and the QR code, over a rule."""
     text = f"{doc.center_name} · {doc.title}（续） · 编号：{doc.number}"
-    qr = QrCode(doc.qr_payload, CONTINUED_QR)
+    made: list[QrCode] = []  # encoded on the first further page: most documents have none
 
     def draw(canvas: Any, template: Any) -> None:
         footer(canvas, template)
+        if not made:
+            made.append(QrCode(doc.qr_payload, CONTINUED_QR))
+        qr = made[0]
         page_width, page_height = template.pagesize
         top = page_height - margin
         canvas.saveState()

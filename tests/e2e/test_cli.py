@@ -138,6 +138,20 @@ def test_gui_smoke_paints_the_clerks_main_window(run) -> None:  # type: ignore[n
     assert report["first_paint_ms"] > 0
 
 
+def test_gui_smoke_through_the_login_window(run) -> None:  # type: ignore[no-untyped-def]
+    init = run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026")
+    assert init.returncode == 0, init.stderr
+    args = ("gui", "--smoke", "--user", "zhangwei", "--through-login")
+    done = run(*args, password="demo-2026", QT_QPA_PLATFORM="offscreen")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["ok"] and report["screen"] == "main" and report["user"] == "zhangwei"
+    assert report["login_paint_ms"] <= report["enter_ms"] <= report["first_paint_ms"]
+    refused = run(*args, password="not-the-password", QT_QPA_PLATFORM="offscreen")
+    assert refused.returncode == 1
+    assert json.loads(refused.stdout.strip().splitlines()[-1])["ok"] is False
+
+
 def test_gui_smoke_without_user_paints_the_login(run) -> None:  # type: ignore[no-untyped-def]
     assert run("init", "--admin-password", "admin-2026").returncode == 0
     done = run("gui", "--smoke", QT_QPA_PLATFORM="offscreen")

@@ -45,9 +45,11 @@ def fresh_cache():
     """Forget every cmap read so far, and again afterwards."""
     fonts._coverage_cache.clear()
     fonts._first_covering_key.cache_clear()
+    fonts._in_main_face.clear()
     yield
     fonts._coverage_cache.clear()
     fonts._first_covering_key.cache_clear()
+    fonts._in_main_face.clear()
 
 
 def test_resources_dir_is_the_resources_package():
@@ -221,6 +223,16 @@ def test_combining_and_variation_selector_stay_with_base():
         (fonts.font_for_char("葛"), "葛\U000e0100"),
         (fonts.font_for_char("𠀀"), "𠀀\ufe00"),
     ]
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_a_string_seen_again_is_split_as_the_first_time():
+    # The second call of each takes the one-run shortcut when every character is in the main face.
+    texts = [COMMON, "王𠇹 马䶮", "葛\U000e0100𠀀\ufe00", "e\u0301王", "\U00030041面", "王", ""]
+    first = [fonts.split_runs(text) for text in texts]
+    assert [fonts.split_runs(text) for text in texts] == first
+    assert first == [fonts._split_runs_per_char(text) for text in texts]
+    assert fonts.split_runs("王马") == [(fonts.main_font().key, "王马")]
 
 
 def test_character_no_font_covers_falls_back_to_main_and_is_reported():
