@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from app.feedback.ports import FeedbackRepository
     from app.notices.ports import NoticeRepository
     from app.printing.records import PrintLogRepository
+    from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
@@ -104,6 +105,7 @@ class UnitOfWork(Protocol):
     visits: VisitRepository
     absences: AbsenceRepository
     worklist: WorkListRepository
+    queue: QueueRepository
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

@@ -33,6 +33,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011",
     "0013",
     "0014",
+    "0016",
 )
 HEAD = KNOWN_REVISIONS[-1]
 

@@ -33,6 +33,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "visits": ("db.visits_repo", "SqlVisitRepository"),
     "absences": ("db.visits_repo", "SqlAbsenceRepository"),
     "worklist": ("db.worklist_repo", "SqlWorkListRepository"),
+    "queue": ("db.queue_repo", "SqlQueueRepository"),
 }
 NEEDS_CLOCK = {"calendar"}
 

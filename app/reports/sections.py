@@ -157,6 +157,20 @@ SECTIONS: tuple[Section, ...] = (
         "appointments (issue 10)",
     ),
     Section(
+        "queue",
+        "排队叫号",
+        (
+            Column("queue_called", "叫号"),
+            Column("queue_skipped", "过号"),
+            # Sums, so a period's rows add up; the average is the sum over 叫号 (or over the
+            # tickets served), as ``frontdesk queue stats`` prints it per window and group.
+            Column("queue_wait_minutes", "等候（分钟）"),
+            Column("queue_served", "开始办理", printed=False),
+            Column("queue_service_minutes", "办理（分钟）", printed=False),
+        ),
+        "queue tickets (issue 21)",
+    ),
+    Section(
         "warnings",
         "预警（期末）",
         (Column("cases_yellow", "黄牌"), Column("cases_red", "红牌")),
@@ -208,7 +222,7 @@ SECTION_OF_COLUMN = {c.key: s.key for s in SECTIONS for c in s.columns}
 Provider = Callable[["UnitOfWork", ReportScope], Iterable[Tally]]
 
 # Modules whose import registers providers (``@provides``); imported before the first report.
-PROVIDER_MODULES: tuple[str, ...] = ("app.reports.providers",)
+PROVIDER_MODULES: tuple[str, ...] = ("app.reports.providers", "app.queue.reports")
 
 _providers: dict[str, Provider] = {}
 _modules_imported = False
