@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from app.errors import DomainError
+from cli import queue_cmd
 
 if TYPE_CHECKING:
     from app.roles import Actor
@@ -236,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
         import_private,
     ):
         p.add_argument("--as", dest="as_login", default="admin", help="administrator login")
+    queue_cmd.add_parsers(sub)
     return parser
 
 
@@ -263,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "backup": _backup,
         "keys": _keys,
+        **queue_cmd.HANDLERS,
     }
     try:
         return handlers[command](args)

@@ -28,11 +28,14 @@ class DocumentKind(StrEnum):
     EXTENSION = "extension"  # 延期告知书
     COMMITMENT = "commitment"  # 服务承诺书
     DISCLOSURE = "disclosure"  # 政务服务事项公示清单
+    QUEUE_TICKET = "queue_ticket"  # 排队号票
 
 
 class PageSize(StrEnum):
     A4 = "A4"
     A5 = "A5"
+    A6 = "A6"
+    ROLL80 = "80mm"  # an 80 mm receipt printer's roll, cut at 160 mm
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     DocumentKind.DISCLOSURE: KindSpec(
         "政务服务事项公示清单", "S", PageSize.A4, False, True, False,
         marks_reprints=False, landscape=True,
+    ),
+    # Each print is the ticket itself (a lost one is printed again), not a copy: no 补打.
+    DocumentKind.QUEUE_TICKET: KindSpec(
+        "排队号票", "Q", PageSize.A6, False, False, False, marks_reprints=False
     ),
 }
 

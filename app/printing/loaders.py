@@ -27,7 +27,12 @@ Loader = Callable[[UnitOfWork, str], PrintedDocument]
 # Modules that register loaders for the records they own. They are imported on the first
 # lookup, so ``frontdesk print notice ...`` finds its loader without the caller knowing where
 # it lives; add a module here when a new one registers loaders.
-LOADER_MODULES = ("app.notices.printing", "app.appointments.printing", "app.visits.printing")
+LOADER_MODULES = (
+    "app.notices.printing",
+    "app.appointments.printing",
+    "app.visits.printing",
+    "app.queue.printing",
+)
 
 _LOADERS: dict[DocumentKind, Loader] = {}
 _providers_imported = False
