@@ -44,6 +44,7 @@ from app.queue.records import (
     WaitTimes,
     ticket_number,
 )
+from app.records import WindowRecord
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_text
 from app.visits.records import VisitRef
@@ -445,3 +446,10 @@ def summarise(tickets: list[TicketRecord]) -> list[WaitTimes]:
             )
         )
     return out
+
+
+@allowed_roles(*ANY_ROLE)
+def hall_windows(uow: UnitOfWork, actor: Actor) -> list[WindowRecord]:
+    """The site's windows in number order (to transfer a ticket to)."""
+    with uow.read():
+        return sorted(uow.sites.windows(actor.site_id), key=lambda w: w.number)

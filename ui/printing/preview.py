@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -41,7 +41,15 @@ from ui.printing.pages import rasterize
 
 PREVIEW_DPI = 96
 MAX_PRINT_DPI = 300  # enough for 10 pt Chinese and a 0.67 mm QR module; keeps pages ~9 MB
-QT_PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.A5: QPageSize.PageSizeId.A5}
+QT_PAGE_SIZES = {
+    PageSize.A4: QPageSize(QPageSize.PageSizeId.A4),
+    PageSize.A5: QPageSize(QPageSize.PageSizeId.A5),
+    PageSize.A6: QPageSize(QPageSize.PageSizeId.A6),
+    # A receipt printer's roll: its driver cuts after the page (app.printing.template.PAGES).
+    PageSize.ROLL80: QPageSize(
+        QSizeF(80, 160), QPageSize.Unit.Millimeter, "80mm", QPageSize.SizeMatchPolicy.ExactMatch
+    ),
+}
 
 Loader = Callable[[UnitOfWork], PrintedDocument]
 
@@ -218,7 +226,7 @@ class PrintPreviewDialog(QDialog):
         self.print_to(printer)
 
     def _set_paper(self, printer: QPrinter) -> None:
-        printer.setPageSize(QPageSize(QT_PAGE_SIZES[self._paper()]))
+        printer.setPageSize(QT_PAGE_SIZES[self._paper()])
         landscape = self.document is not None and self.document.spec.landscape
         printer.setPageOrientation(
             QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
