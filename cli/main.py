@@ -168,7 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     printed.add_argument(
         "kind",
         help="receipt, guide, deferred, completion, denial, supply, special, extension, "
-        "correction, notice, refusal, appointment, referral, commitment, disclosure",
+        "correction, notice, refusal, appointment, referral, commitment, disclosure, "
+        "queue_ticket",
     )
     printed.add_argument(
         "number",
@@ -178,7 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
         "none for the hall's commitment and disclosure list, made from today's catalog)",
     )
     printed.add_argument("--out", required=True, type=Path, help="the PDF file to write")
-    printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")
+    printed.add_argument(
+        "--page-size", choices=["A4", "A5", "A6", "80mm"], help="default: the kind's paper"
+    )
     printed.add_argument("--as", dest="as_login", default="admin", help="staff login")
 
     report = sub.add_parser(
