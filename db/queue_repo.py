@@ -203,7 +203,7 @@ class SqlQueueRepository:
             .order_by(QueueTicket.last_called_at.desc(), QueueTicket.id.desc())
             .limit(limit)
         )
-        return [HallCall(n, w, at, r) for n, w, at, r in rows]
+        return [HallCall(n, w, at, r) for n, w, at, r in rows if at is not None]
 
     def day_tickets(self, site_id: int, first: date, last: date) -> list[TicketRecord]:
         rows = self.s.execute(

@@ -72,6 +72,4 @@ def next_state(state: TicketState, action: TicketAction) -> TicketState:
     try:
         return TRANSITIONS[(state, action)]
     except KeyError:
-        raise IllegalTransition(
-            f"号票{STATE_WORDS[state]}，不能{ACTION_WORDS[action]}"
-        ) from None
+        raise IllegalTransition(f"号票{STATE_WORDS[state]}，不能{ACTION_WORDS[action]}") from None

@@ -64,7 +64,7 @@ def _counter_key(code: str) -> str:
 
 
 def parse_windows(text: str, field: str = "windows") -> tuple[int, ...]:
-    """"1,3, 5" -> (1, 3, 5); the field's message when it is not a list of window numbers."""
+    """ "1,3, 5" -> (1, 3, 5); the field's message when it is not a list of window numbers."""
     parts = [p.strip() for p in re.split(r"[,，、\s]+", text.strip()) if p.strip()]
     if not parts or not all(p.isdigit() and 0 < int(p) < 1000 for p in parts):
         raise ValidationError.single(field, "请填写窗口号，用逗号分开（如 1,3）")
@@ -146,9 +146,19 @@ def take_ticket(uow: UnitOfWork, actor: Actor, group_code: str) -> TakenTicket:
             NewTicket(actor.site_id, today, code, serial, number, now, actor.staff_id)
         )
         ahead = uow.queue.waiting_ahead(actor.site_id, today, code, ticket_id)
-        audit.record(uow, actor, "queue_ticket_taken", "queue_ticket", number, None, {
-            "group": code, "day": today.isoformat(), "ahead": ahead,
-        })
+        audit.record(
+            uow,
+            actor,
+            "queue_ticket_taken",
+            "queue_ticket",
+            number,
+            None,
+            {
+                "group": code,
+                "day": today.isoformat(),
+                "ahead": ahead,
+            },
+        )
     return TakenTicket(ticket_id, number, code, group.name, now, ahead, group.window_numbers)
 
 
@@ -221,9 +231,7 @@ def call_next(
         now = uow.clock.now()
         today = local_day(now)
         _clear_window(uow, actor, actor.site_id, today, window_id, by_vendor=False)
-        codes = tuple(
-            g.code for g in uow.queue.groups(actor.site_id) if number in g.window_numbers
-        )
+        codes = tuple(g.code for g in uow.queue.groups(actor.site_id) if number in g.window_numbers)
         ticket = uow.queue.claim_next(actor.site_id, today, window_id, codes)
         if ticket is None:
             return None
@@ -240,9 +248,7 @@ def call_next(
         )
 
 
-def _ticket_at_counter(
-    uow: UnitOfWork, actor: Actor, ticket_id: int, version: int
-) -> TicketRecord:
+def _ticket_at_counter(uow: UnitOfWork, actor: Actor, ticket_id: int, version: int) -> TicketRecord:
     ticket = uow.queue.get(ticket_id)
     if ticket is None or ticket.site_id != actor.site_id:
         raise NotFound("找不到该号票")
@@ -358,11 +364,19 @@ def vendor_called(uow: UnitOfWork, actor: Actor, number: str, window_number: int
         now = uow.clock.now()
         today = local_day(now)
         ticket = uow.queue.by_number(actor.site_id, today, clean)
-        if ticket is not None and ticket.state in AT_COUNTER_STATES and ticket.window_id == window_id:
+        if (
+            ticket is not None
+            and ticket.state in AT_COUNTER_STATES
+            and ticket.window_id == window_id
+        ):
             if ticket.state is TicketState.SERVING:
                 return ticket
             return _move(
-                uow, actor, ticket, TicketAction.RECALL, last_called_at=now,
+                uow,
+                actor,
+                ticket,
+                TicketAction.RECALL,
+                last_called_at=now,
                 recalls=ticket.recalls + 1,
             )
         if ticket is not None and ticket.state not in WAITING_STATES:

@@ -15,13 +15,18 @@ from tests.helpers.printing import compact, pdf_text
 
 
 def test_groups_tickets_calls_hook_and_stats(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026").returncode == 0
+    assert (
+        run("init", "--demo", "--demo-days", "0", "--admin-password", "admin-2026").returncode == 0
+    )
     admin = {"password": "admin-2026"}
     clerk = {"password": "demo-2026"}
     made = run("queue", "group", "set", "A", "--name", "社会救助", "--windows", "1,2", **admin)
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip() == "group A 社会救助: windows 1,2"
-    assert run("queue", "group", "set", "b", "--name", "社保", "--windows", "3", **admin).returncode == 0
+    assert (
+        run("queue", "group", "set", "b", "--name", "社保", "--windows", "3", **admin).returncode
+        == 0
+    )
     listed = run("queue", "group", "list", **admin)
     assert listed.stdout.splitlines() == ["A\t社会救助\t1,2", "B\t社保\t3"]
 
@@ -29,7 +34,9 @@ def test_groups_tickets_calls_hook_and_stats(run, tmp_path: Path) -> None:  # ty
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("A001\t社会救助\t") and "0 waiting ahead" in first.stdout
     out = tmp_path / "ticket.pdf"
-    second = run("queue", "take", "A", "--as", "zhaolei", "--out", str(out), "--paper", "80mm", **clerk)
+    second = run(
+        "queue", "take", "A", "--as", "zhaolei", "--out", str(out), "--paper", "80mm", **clerk
+    )
     assert second.returncode == 0, second.stderr
     assert "A002" in second.stdout and "1 waiting ahead" in second.stdout
     text = compact("".join(pdf_text(out.read_bytes())))
@@ -59,10 +66,23 @@ def test_groups_tickets_calls_hook_and_stats(run, tmp_path: Path) -> None:  # ty
         run("queue", "group", "set", "C", "--name", "x", "--windows", "一", **admin), "窗口号"
     )
     assert_one_line_error(
-        run("queue", "group", "set", "C", "--name", "x", "--windows", "1", "--as", "zhangwei",
-            **clerk),
+        run(
+            "queue",
+            "group",
+            "set",
+            "C",
+            "--name",
+            "x",
+            "--windows",
+            "1",
+            "--as",
+            "zhangwei",
+            **clerk,
+        ),
         "无权",
     )
     assert_one_line_error(run("queue", "next", **admin), "无权")  # no counter of their own
     assert_one_line_error(run("queue", **admin), "group, take, next")
-    assert_one_line_error(run("queue", "take", "A", "--as", "zhaolei", "--paper", "A3", **clerk), "A3")
+    assert_one_line_error(
+        run("queue", "take", "A", "--as", "zhaolei", "--paper", "A3", **clerk), "A3"
+    )

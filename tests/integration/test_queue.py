@@ -56,7 +56,12 @@ def test_tickets_are_numbered_per_group_and_day_and_called_in_order(
     make_groups(ctx)
     desk = clerk(ctx, "zhaolei")
     taken = [service.take_ticket(ctx.uow(), desk, g) for g in ("A", "a", "B", "A")]
-    assert [(t.number, t.ahead) for t in taken] == [("A001", 0), ("A002", 1), ("B001", 0), ("A003", 2)]
+    assert [(t.number, t.ahead) for t in taken] == [
+        ("A001", 0),
+        ("A002", 1),
+        ("B001", 0),
+        ("A003", 2),
+    ]
     assert taken[0].group_name == "社会救助" and taken[0].window_numbers == (1, 2)
     assert service.waiting_counts(ctx.uow(), desk) == {"A": 3, "B": 1}
     with pytest.raises(ValidationError) as unknown:
@@ -112,10 +117,20 @@ def test_tickets_are_numbered_per_group_and_day_and_called_in_order(
     calls = service.hall_calls(ctx.uow(), desk)
     assert [(c.number, c.window_number) for c in calls][:2] == [("B001", 1), ("A002", 2)]
     actions = {e.action for e in audit.list_events(ctx.uow(), admin(ctx), 80)}
-    assert {"queue_ticket_taken", "queue_call", "queue_recall", "queue_serve", "queue_skip",
-            "queue_transfer", "queue_finish", "queue_group_set"} <= actions
+    assert {
+        "queue_ticket_taken",
+        "queue_call",
+        "queue_recall",
+        "queue_serve",
+        "queue_skip",
+        "queue_transfer",
+        "queue_finish",
+        "queue_group_set",
+    } <= actions
 
-    times = service.wait_times(ctx.uow(), clerk(ctx, "sunli"), clock.now().date(), clock.now().date())
+    times = service.wait_times(
+        ctx.uow(), clerk(ctx, "sunli"), clock.now().date(), clock.now().date()
+    )
     a_at_1 = next(t for t in times if (t.window_number, t.group_code) == (1, "A"))
     assert (a_at_1.called, a_at_1.served, a_at_1.skipped) == (2, 1, 1)
     assert a_at_1.wait_minutes is not None and a_at_1.wait_minutes >= 6
@@ -134,7 +149,7 @@ def test_the_daily_log_counts_the_queue_per_window_and_clerk(demo_ctx: AppContex
     clock.advance(timedelta(minutes=10))
     t = service.call_next(ctx.uow(), zhang)
     assert t is not None
-    served, _ = service.serve_ticket(ctx.uow(), zhang, t.id, t.row_version)
+    service.serve_ticket(ctx.uow(), zhang, t.id, t.row_version)
     clock.advance(timedelta(minutes=5))
     t2 = service.call_next(ctx.uow(), zhang)
     assert t2 is not None

@@ -73,7 +73,9 @@ def test_take_call_recall_and_serve_opens_the_visit(qtbot, sqlite_demo_ctx: AppC
     qtbot.waitUntil(lambda: page.message.text() == "没有等候的号")
 
 
-def test_a_call_already_open_is_pointed_out_and_a_vendor_call_shows(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_call_already_open_is_pointed_out_and_a_vendor_call_shows(
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_demo_ctx
     make_groups(ctx)
     _window, page = open_queue(qtbot, ctx)
@@ -104,7 +106,9 @@ def test_the_hall_display_shows_the_calls_and_reads_out_new_ones(
         service.take_ticket(ctx.uow(), desk, code)
     service.call_next(ctx.uow(), clerk(ctx))  # A001 to window 1, before the display starts
     voice = Recorder()
-    display = HallDisplay(ctx, login(ctx.uow(), "admin", "admin-2026"), speaker=voice, poll_ms=60_000)
+    display = HallDisplay(
+        ctx, login(ctx.uow(), "admin", "admin-2026"), speaker=voice, poll_ms=60_000
+    )
     qtbot.addWidget(display)
     display.show()
     qtbot.waitUntil(lambda: "A001" in display.latest.text())

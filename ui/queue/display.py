@@ -60,7 +60,7 @@ class HallDisplay(QWidget):
         self,
         ctx: AppContext,
         actor: Actor,
-        speaker: Speaker | None | bool = True,
+        speaker: Speaker | bool | None = True,
         poll_ms: int = POLL_MS,
     ) -> None:
         super().__init__()
@@ -161,11 +161,11 @@ class HallDisplay(QWidget):
             sized(window, 0.06, bold=False)
         sized(self.status, 0.025, bold=False)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._scale_fonts()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
             return

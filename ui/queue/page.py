@@ -47,7 +47,9 @@ class QueuePage(QWidget):
         take_box = QGroupBox(self.tr("取号"))
         self.group_row = QHBoxLayout()
         self.group_buttons: dict[str, QPushButton] = {}
-        self.no_groups = QLabel(self.tr("尚未设置业务类别（系统管理员：frontdesk queue group set）"))
+        self.no_groups = QLabel(
+            self.tr("尚未设置业务类别（系统管理员：frontdesk queue group set）")
+        )
         self.group_row.addWidget(self.no_groups)
         self.group_row.addStretch(1)
         self.taken_label = QLabel()
@@ -220,7 +222,9 @@ class QueuePage(QWidget):
     def call_next(self) -> None:
         ctx, actor, window = self.ctx, self.actor, self.window_number
         self.message.clear()
-        run_op(self, lambda: service.call_next(ctx.uow(), actor, window), self._called, self._failed)
+        run_op(
+            self, lambda: service.call_next(ctx.uow(), actor, window), self._called, self._failed
+        )
 
     def _called(self, ticket: TicketRecord | None) -> None:
         if ticket is None:
