@@ -10,8 +10,15 @@ import pytest
 
 from app import audit
 from app.auth import login
+from app.clock import DEFAULT_TZ
 from app.context import AppContext
-from app.errors import ConcurrentEdit, IllegalTransition, PermissionDenied, ValidationError
+from app.errors import (
+    ConcurrentEdit,
+    IllegalTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from app.queue import service
 from app.queue.lifecycle import TicketState
 from app.queue.records import QueueGroupInput
@@ -194,3 +201,34 @@ def test_a_vendor_systems_call_reaches_the_counter(demo_ctx: AppContext) -> None
     assert "99" in no_window.value.errors["window"]
     with pytest.raises(ValidationError):
         service.vendor_called(ctx.uow(), hook, "C017", 2)  # passed over already
+
+
+def test_a_waiting_ticket_prints_again_and_a_called_one_does_not(
+    demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.printing.loaders import load_document
+
+    ctx = demo_ctx
+    make_groups(ctx)
+    desk = clerk(ctx, "zhaolei")
+    service.take_ticket(ctx.uow(), desk, "A")
+    second = service.take_ticket(ctx.uow(), desk, "A")
+    slip = load_document(ctx.uow(), desk, "queue_ticket", second.number.lower())
+    assert (slip.number, slip.ahead, slip.windows) == ("A002", 1, (1, 2))  # type: ignore[attr-defined]
+    day = f"{second.taken_at.astimezone(DEFAULT_TZ):%Y%m%d}"
+    assert load_document(ctx.uow(), desk, "queue_ticket", f"{day}-A002").number == "A002"
+    called = service.call_next(ctx.uow(), clerk(ctx))
+    assert called is not None and called.number == "A001"
+    with pytest.raises(ValidationError) as refused:
+        load_document(ctx.uow(), desk, "queue_ticket", "A001")
+    assert "已叫过号" in refused.value.errors["number"]
+    with pytest.raises(NotFound):
+        load_document(ctx.uow(), desk, "queue_ticket", "20260101-A002")
+    with pytest.raises(ValidationError):
+        load_document(ctx.uow(), desk, "queue_ticket", "20261399-A002")
+    # past the last three-digit number (here made 2) the visitor is told they have run out
+    monkeypatch.setattr(service, "MAX_SERIAL", 2)
+    assert [service.take_ticket(ctx.uow(), desk, "B").number for _ in "12"] == ["B001", "B002"]
+    with pytest.raises(ValidationError) as out:
+        service.take_ticket(ctx.uow(), desk, "B")
+    assert "已取完" in out.value.errors["group"]
