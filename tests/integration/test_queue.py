@@ -174,6 +174,14 @@ def test_the_daily_log_counts_the_queue_per_window_and_clerk(demo_ctx: AppContex
     assert got[("queue_skipped", zhang.staff_id)] == 1
     assert got[("queue_wait_minutes", zhang.staff_id)] == 10 + 15
     assert got[("queue_service_minutes", zhang.staff_id)] == 5
+    # the statistics page's averages per window and clerk
+    from app.reports.statistics import StatisticsQuery, statistics
+
+    figures = statistics(ctx.uow(), clerk(ctx, "sunli"), StatisticsQuery(today, today))
+    window_1 = next(f for f in figures.by_window if f.label.startswith("1"))
+    assert window_1.average_wait_minutes == 12.5  # (10 + 15) / 2 tickets called
+    assert window_1.average_service_minutes == 5
+    assert figures.total.queue_called == 2
 
 
 def test_a_vendor_systems_call_reaches_the_counter(demo_ctx: AppContext) -> None:
