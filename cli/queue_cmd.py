@@ -144,7 +144,7 @@ def _take(ctx, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 
 def _stats(ctx, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from app.queue.service import wait_times
+    from app.queue.hall import wait_times
     from cli.main import _iso_date
 
     first = _iso_date(args.day, "--day")

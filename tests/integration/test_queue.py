@@ -19,7 +19,7 @@ from app.errors import (
     PermissionDenied,
     ValidationError,
 )
-from app.queue import service
+from app.queue import hall, service
 from app.queue.lifecycle import TicketState
 from app.queue.records import QueueGroupInput
 from app.reports.sections import ReportScope, provider_for
@@ -121,7 +121,7 @@ def test_tickets_are_numbered_per_group_and_day_and_called_in_order(
     again = service.call_next(ctx.uow(), zhang)
     assert again is not None and again.number == "B001" and again.called_at == b.called_at
 
-    calls = service.hall_calls(ctx.uow(), desk)
+    calls = hall.hall_calls(ctx.uow(), desk)
     assert [(c.number, c.window_number) for c in calls][:2] == [("B001", 1), ("A002", 2)]
     actions = {e.action for e in audit.list_events(ctx.uow(), admin(ctx), 80)}
     assert {
@@ -135,15 +135,13 @@ def test_tickets_are_numbered_per_group_and_day_and_called_in_order(
         "queue_group_set",
     } <= actions
 
-    times = service.wait_times(
-        ctx.uow(), clerk(ctx, "sunli"), clock.now().date(), clock.now().date()
-    )
+    times = hall.wait_times(ctx.uow(), clerk(ctx, "sunli"), clock.now().date(), clock.now().date())
     a_at_1 = next(t for t in times if (t.window_number, t.group_code) == (1, "A"))
     assert (a_at_1.called, a_at_1.served, a_at_1.skipped) == (2, 1, 1)
     assert a_at_1.wait_minutes is not None and a_at_1.wait_minutes >= 6
     assert a_at_1.service_minutes == pytest.approx(4)
     with pytest.raises(PermissionDenied):
-        service.wait_times(ctx.uow(), zhang, date(2026, 1, 1), date(2026, 1, 1))
+        hall.wait_times(ctx.uow(), zhang, date(2026, 1, 1), date(2026, 1, 1))
 
 
 def test_the_daily_log_counts_the_queue_per_window_and_clerk(demo_ctx: AppContext, clock) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.context import AppContext
 from app.errors import DomainError
-from app.queue import service
+from app.queue import hall
 from app.queue.records import HallCall
 from app.roles import Actor
 from ui.ops import run_op
@@ -111,7 +111,7 @@ class HallDisplay(QWidget):
     # -- data --------------------------------------------------------------------------------
     def poll(self) -> None:
         ctx, actor = self.ctx, self.actor
-        run_op(self, lambda: service.hall_calls(ctx.uow(), actor), self.show_calls, self._failed)
+        run_op(self, lambda: hall.hall_calls(ctx.uow(), actor), self.show_calls, self._failed)
 
     def show_calls(self, calls: list[HallCall]) -> None:
         self.calls = calls

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import DomainError
-from app.queue import service
+from app.queue import hall, service
 from app.queue.lifecycle import TRANSITIONS, TicketAction, TicketState
 from app.queue.records import QueueGroupRecord, TakenTicket, TicketRecord
 from app.roles import Actor
@@ -130,7 +130,7 @@ class QueuePage(QWidget):
         ctx, actor = self.ctx, self.actor
 
         def work() -> tuple[list[QueueGroupRecord], list[Any]]:
-            return service.queue_groups(ctx.uow(), actor), service.hall_windows(ctx.uow(), actor)
+            return service.queue_groups(ctx.uow(), actor), hall.hall_windows(ctx.uow(), actor)
 
         run_op(self, work, self._groups_loaded, self._failed)
 
