@@ -907,7 +907,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="257"/>
-        <location filename="../../ui/printing/preview.py" line="93"/>
+        <location filename="../../ui/printing/preview.py" line="101"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -1190,58 +1190,58 @@ Recorded by: %s %s</translation>
         <translation>%s cases</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="72"/>
+        <location filename="../../ui/printing/preview.py" line="80"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="81"/>
+        <location filename="../../ui/printing/preview.py" line="89"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="282"/>
-        <location filename="../../ui/printing/preview.py" line="88"/>
+        <location filename="../../ui/printing/preview.py" line="96"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="106"/>
+        <location filename="../../ui/printing/preview.py" line="114"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="177"/>
+        <location filename="../../ui/printing/preview.py" line="185"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="175"/>
+        <location filename="../../ui/printing/preview.py" line="183"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="179"/>
+        <location filename="../../ui/printing/preview.py" line="187"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="181"/>
+        <location filename="../../ui/printing/preview.py" line="189"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="249"/>
+        <location filename="../../ui/printing/preview.py" line="257"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="257"/>
+        <location filename="../../ui/printing/preview.py" line="265"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="281"/>
+        <location filename="../../ui/printing/preview.py" line="289"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1555,6 +1555,7 @@ you can follow the steps here.</translation>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="262"/>
         <location filename="../../ui/feedback/complaints_page.py" line="56"/>
+        <location filename="../../ui/queue/display.py" line="127"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
@@ -3518,6 +3519,31 @@ you can follow the steps here.</translation>
         <source>本次还没有出具可打印的文书</source>
         <translation>Nothing has been issued to print yet</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="55"/>
+        <source>请 %s 号到 %s 号窗口办理</source>
+        <translation>Number %s, please go to window %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="72"/>
+        <source>大厅叫号屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="77"/>
+        <source>请以下号码到窗口办理</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="121"/>
+        <source>%s  →  %s 号窗口</source>
+        <translation>%s  →  window %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="123"/>
+        <source>请取号等候</source>
+        <translation>Please take a ticket and wait</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -4158,212 +4184,227 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Demo data: this database was created as a demo; its staff and cases are made up, not a real hall&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="150"/>
+        <location filename="../../ui/mainwindow/window.py" line="157"/>
         <source>我的待办</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="157"/>
+        <location filename="../../ui/mainwindow/window.py" line="164"/>
         <source>受理台</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="159"/>
+        <location filename="../../ui/mainwindow/window.py" line="166"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="160"/>
+        <location filename="../../ui/mainwindow/window.py" line="167"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="154"/>
+        <location filename="../../ui/mainwindow/window.py" line="161"/>
         <source>首问督办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="162"/>
+        <location filename="../../ui/mainwindow/window.py" line="168"/>
+        <source>排队叫号</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="170"/>
         <source>%s 号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="164"/>
+        <location filename="../../ui/mainwindow/window.py" line="172"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="167"/>
+        <location filename="../../ui/mainwindow/window.py" line="175"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="171"/>
-        <location filename="../../ui/mainwindow/window.py" line="183"/>
+        <location filename="../../ui/mainwindow/window.py" line="179"/>
+        <location filename="../../ui/mainwindow/window.py" line="191"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="175"/>
+        <location filename="../../ui/mainwindow/window.py" line="183"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="180"/>
+        <location filename="../../ui/mainwindow/window.py" line="188"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="182"/>
+        <location filename="../../ui/mainwindow/window.py" line="190"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="184"/>
+        <location filename="../../ui/mainwindow/window.py" line="192"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="186"/>
+        <location filename="../../ui/mainwindow/window.py" line="194"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="189"/>
+        <location filename="../../ui/mainwindow/window.py" line="197"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="195"/>
+        <location filename="../../ui/mainwindow/window.py" line="203"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="197"/>
+        <location filename="../../ui/mainwindow/window.py" line="205"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="331"/>
+        <location filename="../../ui/mainwindow/window.py" line="358"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="334"/>
+        <location filename="../../ui/mainwindow/window.py" line="361"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="336"/>
-        <location filename="../../ui/mainwindow/window.py" line="571"/>
+        <location filename="../../ui/mainwindow/window.py" line="363"/>
+        <location filename="../../ui/mainwindow/window.py" line="605"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="337"/>
+        <location filename="../../ui/mainwindow/window.py" line="364"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="350"/>
+        <location filename="../../ui/mainwindow/window.py" line="377"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="354"/>
+        <location filename="../../ui/mainwindow/window.py" line="381"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="366"/>
+        <location filename="../../ui/mainwindow/window.py" line="395"/>
+        <source>叫号（下一位）</source>
+        <translation>Call next ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="398"/>
+        <source>大厅叫号屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="400"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="367"/>
+        <location filename="../../ui/mainwindow/window.py" line="401"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="370"/>
+        <location filename="../../ui/mainwindow/window.py" line="404"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="372"/>
+        <location filename="../../ui/mainwindow/window.py" line="406"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="373"/>
-        <location filename="../../ui/mainwindow/window.py" line="556"/>
+        <location filename="../../ui/mainwindow/window.py" line="407"/>
+        <location filename="../../ui/mainwindow/window.py" line="590"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="379"/>
+        <location filename="../../ui/mainwindow/window.py" line="413"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="383"/>
+        <location filename="../../ui/mainwindow/window.py" line="417"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="444"/>
+        <location filename="../../ui/mainwindow/window.py" line="478"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="479"/>
+        <location filename="../../ui/mainwindow/window.py" line="513"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="520"/>
+        <location filename="../../ui/mainwindow/window.py" line="554"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="528"/>
+        <location filename="../../ui/mainwindow/window.py" line="562"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="530"/>
+        <location filename="../../ui/mainwindow/window.py" line="564"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="536"/>
+        <location filename="../../ui/mainwindow/window.py" line="570"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="536"/>
+        <location filename="../../ui/mainwindow/window.py" line="570"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="545"/>
+        <location filename="../../ui/mainwindow/window.py" line="579"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="557"/>
+        <location filename="../../ui/mainwindow/window.py" line="591"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="562"/>
+        <location filename="../../ui/mainwindow/window.py" line="596"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="572"/>
+        <location filename="../../ui/mainwindow/window.py" line="606"/>
         <source>受理台上还有未办完的申请：%s。
 退出将丢失已录入的内容，确定退出吗？</source>
         <translation>The counter holds an unfinished application: %s.
@@ -4416,6 +4457,104 @@ Quitting loses what was entered. Quit anyway?</translation>
         <location filename="../../ui/catalog/tables.py" line="238"/>
         <source>样表</source>
         <translation>Template</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../ui/queue/page.py" line="47"/>
+        <source>取号</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="51"/>
+        <source>尚未设置业务类别（系统管理员：frontdesk queue group set）</source>
+        <translation>No item groups yet (administrator: frontdesk queue group set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="57"/>
+        <source>打印号票</source>
+        <translation>Print ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="68"/>
+        <source>叫号</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="82"/>
+        <source>叫号（F9）</source>
+        <translation>Call next (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="83"/>
+        <source>重呼</source>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="84"/>
+        <source>开始办理</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="85"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="86"/>
+        <source>办理完毕</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="95"/>
+        <source>转窗口</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="153"/>
+        <source>%s号窗口（%s）</source>
+        <translation>Window %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="173"/>
+        <source>等候人数：%s</source>
+        <translation>Waiting: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="175"/>
+        <source>无人等候</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="181"/>
+        <source>本窗口当前没有号</source>
+        <translation>No ticket at this window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="183"/>
+        <source>已叫号，等候来人（重呼 %s 次）</source>
+        <translation>Called, waiting for the visitor (called again %s times)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="185"/>
+        <source>办理中</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="206"/>
+        <source>%s（%s），前面 %s 人等候，请到 %s 号窗口</source>
+        <translation>%s (%s), %s waiting ahead, windows %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="231"/>
+        <source>没有等候的号</source>
+        <translation>Nobody is waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="277"/>
+        <source>已登记来访 %s</source>
+        <translation>Visit %s registered</translation>
     </message>
 </context>
 <context>
@@ -4650,283 +4789,293 @@ Quitting loses what was entered. Quit anyway?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="72"/>
+        <location filename="../../ui/reports/statistics_page.py" line="74"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="73"/>
+        <location filename="../../ui/reports/statistics_page.py" line="75"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="74"/>
+        <location filename="../../ui/reports/statistics_page.py" line="76"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="75"/>
+        <location filename="../../ui/reports/statistics_page.py" line="77"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="76"/>
+        <location filename="../../ui/reports/statistics_page.py" line="78"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="87"/>
+        <location filename="../../ui/reports/statistics_page.py" line="90"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="91"/>
+        <location filename="../../ui/reports/statistics_page.py" line="94"/>
         <source>按周</source>
         <translation>By week</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="92"/>
+        <location filename="../../ui/reports/statistics_page.py" line="95"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="93"/>
+        <location filename="../../ui/reports/statistics_page.py" line="96"/>
         <source>统计</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="96"/>
+        <location filename="../../ui/reports/statistics_page.py" line="99"/>
         <source>打印工作日志…</source>
         <translation>Print daily log…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="98"/>
+        <location filename="../../ui/reports/statistics_page.py" line="101"/>
         <source>所选期间的工作日志（台账），全中心，不按筛选条件</source>
         <translation>The daily log (ledger) of the chosen period, for the whole center, regardless of the filters</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="100"/>
+        <location filename="../../ui/reports/statistics_page.py" line="103"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="106"/>
+        <location filename="../../ui/reports/statistics_page.py" line="109"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="110"/>
+        <location filename="../../ui/reports/statistics_page.py" line="113"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="116"/>
+        <location filename="../../ui/reports/statistics_page.py" line="119"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="117"/>
+        <location filename="../../ui/reports/statistics_page.py" line="120"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="118"/>
+        <location filename="../../ui/reports/statistics_page.py" line="121"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="124"/>
+        <location filename="../../ui/reports/statistics_page.py" line="127"/>
         <source>趋势</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="143"/>
+        <location filename="../../ui/reports/statistics_page.py" line="146"/>
         <source>趋势图</source>
         <translation>Trends</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="144"/>
+        <location filename="../../ui/reports/statistics_page.py" line="147"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="145"/>
+        <location filename="../../ui/reports/statistics_page.py" line="148"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="163"/>
+        <location filename="../../ui/reports/statistics_page.py" line="166"/>
         <source>%s号 %s</source>
         <translation>No. %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="200"/>
+        <location filename="../../ui/reports/statistics_page.py" line="203"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="212"/>
+        <location filename="../../ui/reports/statistics_page.py" line="215"/>
         <source>受理 %s 件</source>
         <translation>Accepted %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="213"/>
+        <location filename="../../ui/reports/statistics_page.py" line="216"/>
         <source>办结 %s 件</source>
         <translation>Decided %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="214"/>
+        <location filename="../../ui/reports/statistics_page.py" line="217"/>
         <source>按时办结率 %s</source>
         <translation>On time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="215"/>
+        <location filename="../../ui/reports/statistics_page.py" line="218"/>
         <source>平均用时 %s / 承诺 %s 个工作日</source>
         <translation>Average %s of %s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="217"/>
+        <location filename="../../ui/reports/statistics_page.py" line="220"/>
         <source>超期 %s 件</source>
         <translation>Overdue %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="218"/>
+        <location filename="../../ui/reports/statistics_page.py" line="221"/>
         <source>每件告知单 %s 份</source>
         <translation>Notices per case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="219"/>
+        <location filename="../../ui/reports/statistics_page.py" line="222"/>
         <source>违反一次性告知 %s 次</source>
         <translation>One-time rule breaches %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="220"/>
+        <location filename="../../ui/reports/statistics_page.py" line="223"/>
         <source>满意率 %s</source>
         <translation>Satisfaction %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="221"/>
+        <location filename="../../ui/reports/statistics_page.py" line="224"/>
         <source>投诉 %s</source>
         <translation>Complaints %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="222"/>
+        <location filename="../../ui/reports/statistics_page.py" line="225"/>
         <source>转办按时确认率 %s</source>
         <translation>Referrals acknowledged in time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="229"/>
+        <location filename="../../ui/reports/statistics_page.py" line="232"/>
         <source>“—”：该项尚未接入记录（%s）</source>
         <translation>“—”: not recorded yet (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="234"/>
+        <location filename="../../ui/reports/statistics_page.py" line="237"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="235"/>
-        <location filename="../../ui/reports/statistics_page.py" line="253"/>
+        <location filename="../../ui/reports/statistics_page.py" line="238"/>
+        <location filename="../../ui/reports/statistics_page.py" line="256"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="236"/>
+        <location filename="../../ui/reports/statistics_page.py" line="239"/>
         <source>引导转办</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="242"/>
+        <location filename="../../ui/reports/statistics_page.py" line="245"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="243"/>
+        <location filename="../../ui/reports/statistics_page.py" line="246"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="244"/>
+        <location filename="../../ui/reports/statistics_page.py" line="247"/>
         <source>办结</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="245"/>
+        <location filename="../../ui/reports/statistics_page.py" line="248"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="246"/>
+        <location filename="../../ui/reports/statistics_page.py" line="249"/>
         <source>平均用时（工作日）</source>
         <translation>Average used (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="247"/>
+        <location filename="../../ui/reports/statistics_page.py" line="250"/>
         <source>平均承诺（工作日）</source>
         <translation>Average committed (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="248"/>
+        <location filename="../../ui/reports/statistics_page.py" line="251"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="249"/>
+        <location filename="../../ui/reports/statistics_page.py" line="252"/>
         <source>告知单/受理</source>
         <translation>Notices per case</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="250"/>
+        <location filename="../../ui/reports/statistics_page.py" line="253"/>
         <source>违反告知</source>
         <translation>Breaches</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="251"/>
+        <location filename="../../ui/reports/statistics_page.py" line="254"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="252"/>
+        <location filename="../../ui/reports/statistics_page.py" line="255"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="254"/>
+        <location filename="../../ui/reports/statistics_page.py" line="257"/>
         <source>转办按时确认率</source>
         <translation>Referrals acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="255"/>
+        <location filename="../../ui/reports/statistics_page.py" line="258"/>
         <source>平均确认用时（分钟）</source>
         <translation>Average time to acknowledge (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="313"/>
+        <location filename="../../ui/reports/statistics_page.py" line="259"/>
+        <source>平均等候（分钟）</source>
+        <translation>Average wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="260"/>
+        <source>平均办理（分钟）</source>
+        <translation>Average service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="320"/>
         <source>工作日志</source>
         <translation>Daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="315"/>
+        <location filename="../../ui/reports/statistics_page.py" line="322"/>
         <source>导出工作日志</source>
         <translation>Export daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="315"/>
+        <location filename="../../ui/reports/statistics_page.py" line="322"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="329"/>
+        <location filename="../../ui/reports/statistics_page.py" line="336"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="332"/>
+        <location filename="../../ui/reports/statistics_page.py" line="339"/>
         <source>已导出：%s</source>
         <translation>Exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="340"/>
+        <location filename="../../ui/reports/statistics_page.py" line="347"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
