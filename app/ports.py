@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.notices.ports import NoticeRepository
     from app.numbering import CounterRepository
     from app.printing.records import PrintLogRepository
+    from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
@@ -177,6 +178,8 @@ class UnitOfWork(Protocol):
     def absences(self) -> AbsenceRepository: ...
     @property
     def worklist(self) -> WorkListRepository: ...
+    @property
+    def queue(self) -> QueueRepository: ...
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

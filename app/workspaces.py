@@ -17,6 +17,7 @@ class Page(StrEnum):
     COUNTER = "counter"  # 受理台
     CASES = "cases"  # 办件
     APPOINTMENTS = "appointments"  # 预约
+    QUEUE = "queue"  # 排队叫号
     HOME = "home"  # 首页
     RATINGS = "ratings"  # 好差评
     STAFF = "staff"  # 工作人员
@@ -35,6 +36,7 @@ PAGES: dict[Role, tuple[Page, ...]] = {
         Page.COUNTER,
         Page.CASES,
         Page.APPOINTMENTS,
+        Page.QUEUE,
         Page.HOME,
         Page.RATINGS,
     ),
@@ -43,6 +45,7 @@ PAGES: dict[Role, tuple[Page, ...]] = {
         Page.COUNTER,
         Page.CASES,
         Page.APPOINTMENTS,
+        Page.QUEUE,
         Page.HOME,
         Page.STAFF,
         Page.STATISTICS,

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.errors import DomainError
-from cli import cases_cmd, catalog_cmd, keys_cmd, papers_cmd, setup_cmd, store_cmd
+from cli import (
+    cases_cmd,
+    catalog_cmd,
+    keys_cmd,
+    papers_cmd,
+    queue_cmd,
+    setup_cmd,
+    store_cmd,
+)
 from cli.common import EXIT_USER_ERROR, Handler
 
 STARTED = time.perf_counter()  # smoke timings count from here
@@ -76,7 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     handlers: dict[str, Handler] = {"gui": _gui}
-    for commands in (setup_cmd, cases_cmd, catalog_cmd, papers_cmd, store_cmd, keys_cmd):
+    for commands in (
+        setup_cmd,
+        cases_cmd,
+        catalog_cmd,
+        papers_cmd,
+        store_cmd,
+        keys_cmd,
+        queue_cmd,
+    ):
         handlers.update(commands.add_commands(sub))
     parser.set_defaults(handlers=handlers)
     return parser

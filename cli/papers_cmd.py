@@ -20,7 +20,7 @@ def add_commands(sub: Any) -> dict[str, Handler]:
         "kind",
         help="receipt, guide, deferred, completion, denial, supply, special, extension, "
         "halt, termination, correction, notice, refusal, appointment, referral, commitment, "
-        "disclosure",
+        "disclosure, queue_ticket",
     )
     printed.add_argument(
         "number",
@@ -30,7 +30,9 @@ def add_commands(sub: Any) -> dict[str, Handler]:
         "none for the hall's commitment and disclosure list, made from today's catalog)",
     )
     printed.add_argument("--out", required=True, type=Path, help="the PDF file to write")
-    printed.add_argument("--page-size", choices=["A4", "A5"], help="default: the kind's paper")
+    printed.add_argument(
+        "--page-size", choices=["A4", "A5", "A6", "80mm"], help="default: the kind's paper"
+    )
     printed.add_argument("--as", dest="as_login", default="admin", help="staff login")
 
     report = sub.add_parser(

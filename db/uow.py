@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         UnitOfWork,
     )
     from app.printing.records import PrintLogRepository
+    from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
@@ -171,6 +172,12 @@ class SqlUnitOfWork:
         from db.worklist_repo import SqlWorkListRepository
 
         return self._repo("worklist", SqlWorkListRepository)
+
+    @property
+    def queue(self) -> QueueRepository:
+        from db.queue_repo import SqlQueueRepository
+
+        return self._repo("queue", SqlQueueRepository)
 
     @contextmanager
     def write(self) -> Iterator[None]:

@@ -29,6 +29,13 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Display:
+    """A few characters printed very large and centred (a queue ticket's number)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Fields:
     """Label/value rows (申请事项 | 最低生活保障申请). A value may hold line breaks.
 
@@ -58,12 +65,12 @@ class Grid:
     dense: bool = False
 
 
-Block = Heading | Para | Fields | Grid
+Block = Heading | Para | Display | Fields | Grid
 
 
 def block_texts(block: Block) -> Iterator[str]:
     """Every string a block prints (for the personal-data guard and the glyph checks)."""
-    if isinstance(block, Heading | Para):
+    if isinstance(block, Heading | Para | Display):
         yield block.text
     elif isinstance(block, Fields):
         for label, value in block.rows:

@@ -24,6 +24,7 @@ from typing import ClassVar
 
 from app.printing.blocks import (
     Block,
+    Display,
     Fields,
     Grid,
     Heading,
@@ -1211,3 +1212,32 @@ ALL_DOCUMENT_CLASSES: tuple[type[PrintedDocument], ...] = (
     AppointmentConfirmation,
     DailyLog,
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class QueueTicketSlip(PrintedDocument):
+    """排队号票: the number large, the item group, when it was taken, how many wait ahead, and
+    which windows call it (A6, or the 80 mm roll of a receipt printer at the entrance)."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.QUEUE_TICKET
+    group_name: str
+    taken_at: datetime
+    ahead: int
+    windows: tuple[int, ...] = ()
+
+    def body(self) -> tuple[Block, ...]:
+        rows = [
+            ("业务类别", self.group_name),
+            ("取号时间", cn_time(self.taken_at)),
+            ("前面等候", f"{self.ahead}人"),
+        ]
+        if self.windows:
+            rows.append(("办理窗口", "、".join(str(n) for n in self.windows) + "号窗口"))
+        return (
+            Display(self.number),
+            Fields(tuple(rows)),
+            Para("请留意大厅显示屏和语音叫号；过号请重新取号。本号当日有效。", small=True),
+        )
+
+
+ALL_DOCUMENT_CLASSES += (QueueTicketSlip,)

@@ -30,11 +30,14 @@ class DocumentKind(StrEnum):
     DISCLOSURE = "disclosure"  # 政务服务事项公示清单
     HALT = "halt"  # 中止办理通知书 (a deferred material overdue)
     TERMINATION = "termination"  # 终止办理通知书 (a deferred material never supplied)
+    QUEUE_TICKET = "queue_ticket"  # 排队号票
 
 
 class PageSize(StrEnum):
     A4 = "A4"
     A5 = "A5"
+    A6 = "A6"
+    ROLL80 = "80mm"  # an 80 mm receipt printer's roll, cut at 160 mm
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,10 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
     DocumentKind.DISCLOSURE: KindSpec(
         "政务服务事项公示清单", "S", PageSize.A4, False, True, False,
         marks_reprints=False, landscape=True,
+    ),
+    # Each print is the ticket itself (a lost one is printed again), not a copy: no 补打.
+    DocumentKind.QUEUE_TICKET: KindSpec(
+        "排队号票", "Q", PageSize.A6, False, False, False, marks_reprints=False
     ),
 }
 

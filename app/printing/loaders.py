@@ -38,9 +38,10 @@ def loader_modules() -> tuple[ModuleType, ...]:
     each of them imports this module."""
     from app.appointments import printing as appointment_papers
     from app.notices import printing as notice_papers
+    from app.queue import printing as queue_papers
     from app.visits import printing as visit_papers
 
-    return (notice_papers, appointment_papers, visit_papers)
+    return (notice_papers, appointment_papers, visit_papers, queue_papers)
 
 
 def loadable_kinds() -> list[DocumentKind]:

@@ -34,7 +34,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.pagesizes import A4, A5, A6
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -55,13 +55,23 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from app.fonts import main_font, split_runs
-from app.printing.blocks import Block, Fields, Grid, Heading, Para, cn_date, cn_datetime
+from app.printing.blocks import (
+    Block,
+    Display,
+    Fields,
+    Grid,
+    Heading,
+    Para,
+    cn_date,
+    cn_datetime,
+)
 from app.printing.documents import PrintedDocument
 from app.printing.kinds import PageSize
 from app.printing.pdf_fonts import main_font_name, register
 from app.validation import has_personal_numbers
 
-PAGES = {PageSize.A4: A4, PageSize.A5: A5}
+PAGES = {PageSize.A4: A4, PageSize.A5: A5, PageSize.A6: A6, PageSize.ROLL80: (80 * mm, 160 * mm)}
+MARGINS = {PageSize.A4: 18 * mm, PageSize.A5: 12 * mm, PageSize.A6: 8 * mm, PageSize.ROLL80: 4 * mm}
 QR_SIZE = 30 * mm
 GREY = colors.Color(0.45, 0.45, 0.45)
 RULE = colors.Color(0.6, 0.6, 0.6)
@@ -112,6 +122,7 @@ class Styles:
     caption: ParagraphStyle
     dense: ParagraphStyle  # cells of long tables (Grid.dense)
     dense_head: ParagraphStyle
+    display: ParagraphStyle  # Display blocks: a ticket's number across the paper
 
 
 @lru_cache(maxsize=4)
@@ -141,6 +152,7 @@ def styles_for(size: PageSize) -> Styles:
         dense_head=style(
             "dense_head", fontSize=base - 2.5, leading=(base - 2.5) * 1.3, alignment=TA_CENTER
         ),
+        display=style("display", fontSize=base * 5, leading=base * 6, alignment=TA_CENTER),
     )
 
 
@@ -188,7 +200,7 @@ def render_pdf(
     width, height = PAGES[size]
     if doc.spec.landscape:
         width, height = height, width
-    margin = (18 if size is PageSize.A4 else 12) * mm
+    margin = MARGINS[size]
     out = BytesIO()
     with _render_lock:
         st = styles_for(size)
@@ -294,7 +306,8 @@ def _header(
     if doc.reprint:
         commands.append(("BOX", (0, 0), (0, 0), 0.8, colors.black))
         commands.append(("LEFTPADDING", (0, 0), (0, 0), 3))
-    return _table([[left, middle, right]], [QR_SIZE, width - 2 * QR_SIZE, QR_SIZE], commands)
+    side = min(QR_SIZE, width / 4)  # small papers (A6, a receipt roll) carry no QR code
+    return _table([[left, middle, right]], [side, width - 2 * side, side], commands)
 
 
 def _table(
@@ -315,6 +328,8 @@ def _blocks(blocks: Iterable[Block], width: float, st: Styles) -> list[Flowable]
     for block in blocks:
         if isinstance(block, Heading):
             out.append(Paragraph(markup(block.text), st.heading))
+        elif isinstance(block, Display):
+            out.append(Paragraph(markup(block.text), st.display))
         elif isinstance(block, Para):
             if block.emphasis:
                 out.append(_boxed(Paragraph(markup(block.text), st.body), width))

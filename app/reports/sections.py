@@ -163,6 +163,20 @@ SECTIONS: tuple[Section, ...] = (
         "appointments (issue 10)",
     ),
     Section(
+        "queue",
+        "排队叫号",
+        (
+            Column("queue_called", "叫号"),
+            Column("queue_skipped", "过号"),
+            # Sums, so a period's rows add up; the average is the sum over 叫号 (or over the
+            # tickets served), as ``frontdesk queue stats`` prints it per window and group.
+            Column("queue_wait_minutes", "等候（分钟）"),
+            Column("queue_served", "开始办理", printed=False),
+            Column("queue_service_minutes", "办理（分钟）", printed=False),
+        ),
+        "queue tickets (issue 21)",
+    ),
+    Section(
         "warnings",
         "预警（期末）",
         (Column("cases_yellow", "黄牌"), Column("cases_red", "红牌")),
@@ -242,9 +256,10 @@ def provides(section_key: str) -> Callable[[Provider], Provider]:
 def provider_modules() -> tuple[ModuleType, ...]:
     """The modules whose import registers providers (``@provides``), imported before the first
     report: inside this function because each of them imports this module."""
+    from app.queue import reports as queue_reports
     from app.reports import providers
 
-    return (providers,)
+    return (providers, queue_reports)
 
 
 def provider_for(section_key: str) -> Provider | None:

@@ -63,6 +63,10 @@ class Figures:
     referrals_in_time: int | None
     referrals_acknowledged: int | None
     referral_ack_minutes: int | None
+    queue_called: int | None = None
+    queue_wait_minutes: int | None = None
+    queue_served: int | None = None
+    queue_service_minutes: int | None = None
 
     @classmethod
     def of(cls, label: str, counts: Mapping[str, int], table: CountTable) -> Figures:
@@ -92,6 +96,10 @@ class Figures:
             referrals_in_time=slot("referrals_acknowledged_in_time"),
             referrals_acknowledged=slot("referrals_acknowledged"),
             referral_ack_minutes=slot("referral_ack_minutes"),
+            queue_called=slot("queue_called"),
+            queue_wait_minutes=slot("queue_wait_minutes"),
+            queue_served=slot("queue_served"),
+            queue_service_minutes=slot("queue_service_minutes"),
         )
 
     @property
@@ -123,6 +131,16 @@ class Figures:
     @property
     def average_ack_minutes(self) -> float | None:
         return _ratio(self.referral_ack_minutes, self.referrals_acknowledged)
+
+    @property
+    def average_wait_minutes(self) -> float | None:
+        """Queue tickets: minutes from taking the ticket to its first call, on average."""
+        return _ratio(self.queue_wait_minutes, self.queue_called)
+
+    @property
+    def average_service_minutes(self) -> float | None:
+        """Queue tickets: minutes from 开始办理 to 办理完毕, on average."""
+        return _ratio(self.queue_service_minutes, self.queue_served)
 
 
 @dataclass(frozen=True)

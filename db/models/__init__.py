@@ -26,6 +26,7 @@ from db.models.catalog import ItemMaterial, ItemStep, ServiceItem, ServiceItemVe
 from db.models.feedback import Complaint, ComplaintNote, Rating, RatingAppeal, Rectification
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
 from db.models.keys import PrintLog, SiteKey
+from db.models.queue import QueueGroup, QueueTicket
 from db.models.visits import Referral, StaffAbsence, Visit, VisitEvent
 
 __all__ = [
@@ -56,6 +57,8 @@ __all__ = [
     "NoticeMaterial",
     "NumberCounter",
     "PrintLog",
+    "QueueGroup",
+    "QueueTicket",
     "Rating",
     "RatingAppeal",
     "Rectification",

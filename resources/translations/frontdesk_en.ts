@@ -43,9 +43,9 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="53"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="131"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="216"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="305"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="132"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="217"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="308"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -76,10 +76,10 @@
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
         <location filename="../../ui/cases/dialog.py" line="198"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="84"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="320"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="85"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="141"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="232"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="323"/>
         <location filename="../../ui/worklist/page.py" line="361"/>
         <source>办件编号</source>
         <translation>Case number</translation>
@@ -87,7 +87,7 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="66"/>
         <location filename="../../ui/feedback/forms.py" line="114"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="234"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="235"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
@@ -102,49 +102,49 @@
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="54"/>
+        <location filename="../../ui/appointments/page.py" line="53"/>
         <source>符合条件时提交</source>
         <translation>If it applies</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="76"/>
-        <location filename="../../ui/appointments/page.py" line="213"/>
+        <location filename="../../ui/appointments/page.py" line="75"/>
+        <location filename="../../ui/appointments/page.py" line="204"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="86"/>
+        <location filename="../../ui/appointments/page.py" line="85"/>
         <source>前一天</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="86"/>
+        <location filename="../../ui/appointments/page.py" line="85"/>
         <source>后一天</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="96"/>
+        <location filename="../../ui/appointments/page.py" line="94"/>
         <source>预约号</source>
         <translation>Booking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="97"/>
+        <location filename="../../ui/appointments/page.py" line="95"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <source>预约人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="100"/>
-        <location filename="../../ui/appointments/settings.py" line="182"/>
+        <location filename="../../ui/appointments/page.py" line="98"/>
+        <location filename="../../ui/appointments/settings.py" line="180"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/columns.py" line="18"/>
         <location filename="../../ui/cases/dialog.py" line="126"/>
         <location filename="../../ui/cases/dialog.py" line="201"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="144"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="242"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="230"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="319"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="243"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="322"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="317"/>
@@ -153,110 +153,110 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="120"/>
+        <location filename="../../ui/appointments/page.py" line="111"/>
         <source>新预约… (Ctrl+N)</source>
         <translation>New booking… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="121"/>
-        <location filename="../../ui/appointments/page.py" line="142"/>
+        <location filename="../../ui/appointments/page.py" line="112"/>
+        <location filename="../../ui/appointments/page.py" line="133"/>
         <source>签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="122"/>
+        <location filename="../../ui/appointments/page.py" line="113"/>
         <source>改约…</source>
         <translation>Move…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="123"/>
+        <location filename="../../ui/appointments/page.py" line="114"/>
         <source>取消预约…</source>
         <translation>Cancel booking…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="124"/>
+        <location filename="../../ui/appointments/page.py" line="115"/>
         <source>打印确认单</source>
         <translation>Print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="132"/>
+        <location filename="../../ui/appointments/page.py" line="123"/>
         <source>标记爽约（日终）</source>
         <translation>Mark no-shows (end of day)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="149"/>
+        <location filename="../../ui/appointments/page.py" line="140"/>
         <source>到受理台办理</source>
         <translation>Serve at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="154"/>
+        <location filename="../../ui/appointments/page.py" line="145"/>
         <source>请核对申请人带来的材料：</source>
         <translation>Check the materials the applicant brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="215"/>
-        <location filename="../../ui/appointments/settings.py" line="90"/>
+        <location filename="../../ui/appointments/page.py" line="206"/>
+        <location filename="../../ui/appointments/settings.py" line="89"/>
         <source>%s号窗口（%s）</source>
         <translation>Window %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="223"/>
-        <location filename="../../ui/appointments/page.py" line="307"/>
+        <location filename="../../ui/appointments/page.py" line="214"/>
+        <location filename="../../ui/appointments/page.py" line="302"/>
         <source>尚未设置预约时段：请系统管理员在“预约设置”中设置。</source>
         <translation>No bookable slots yet: an administrator sets them under “Appointment settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="264"/>
+        <location filename="../../ui/appointments/page.py" line="255"/>
         <source>共 %s 个预约：待到 %s，已签到 %s，爽约 %s，已取消 %s</source>
         <translation>%s bookings: %s expected, %s checked in, %s no-shows, %s cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="336"/>
+        <location filename="../../ui/appointments/page.py" line="331"/>
         <source>已预约：%s  可读给预约人：%s</source>
         <translation>Booked: %s  Read out to the visitor: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="356"/>
+        <location filename="../../ui/appointments/page.py" line="351"/>
         <source>已改约：%s</source>
         <translation>Moved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="376"/>
+        <location filename="../../ui/appointments/page.py" line="371"/>
         <source>已取消预约 %s</source>
         <translation>Booking %s cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="401"/>
+        <location filename="../../ui/appointments/page.py" line="396"/>
         <source>（迟到）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="403"/>
+        <location filename="../../ui/appointments/page.py" line="398"/>
         <source>%s 已签到%s：%s（%s），办理“%s”。</source>
         <translation>Checked in at %s%s: %s (%s), for “%s”.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="411"/>
+        <location filename="../../ui/appointments/page.py" line="406"/>
         <source> 备注：%s</source>
         <translation> Notes: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="418"/>
+        <location filename="../../ui/appointments/page.py" line="413"/>
         <source>已签到：%s</source>
         <translation>Checked in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="430"/>
+        <location filename="../../ui/appointments/page.py" line="425"/>
         <source>标记爽约</source>
         <translation>Mark no-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="431"/>
+        <location filename="../../ui/appointments/page.py" line="426"/>
         <source>把 %s 时段已过、仍未签到的预约都标记为爽约？</source>
         <translation>Mark every booking of %s whose slot has passed without a check-in as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="439"/>
+        <location filename="../../ui/appointments/page.py" line="434"/>
         <source>已标记 %s 个爽约</source>
         <translation>%s no-shows marked</translation>
     </message>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="159"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="108"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="109"/>
         <location filename="../../ui/feedback/forms.py" line="56"/>
         <location filename="../../ui/feedback/forms.py" line="82"/>
         <location filename="../../ui/feedback/forms.py" line="96"/>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="168"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="253"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="254"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
@@ -465,14 +465,14 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="126"/>
-        <location filename="../../ui/appointments/page.py" line="84"/>
-        <location filename="../../ui/appointments/settings.py" line="160"/>
+        <location filename="../../ui/appointments/page.py" line="83"/>
+        <location filename="../../ui/appointments/settings.py" line="159"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="127"/>
-        <location filename="../../ui/appointments/page.py" line="95"/>
+        <location filename="../../ui/appointments/page.py" line="93"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <source>时段</source>
         <translation>Slot</translation>
@@ -499,7 +499,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
-        <location filename="../../ui/appointments/page.py" line="102"/>
+        <location filename="../../ui/appointments/page.py" line="100"/>
         <location filename="../../ui/cases/action_form.py" line="115"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
@@ -674,7 +674,7 @@
     </message>
     <message>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/appointments/page.py" line="101"/>
+        <location filename="../../ui/appointments/page.py" line="99"/>
         <source>方式</source>
         <translation>Channel</translation>
     </message>
@@ -797,7 +797,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="139"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="60"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="61"/>
         <source>不计入统计</source>
         <translation>not counted in statistics</translation>
     </message>
@@ -818,8 +818,8 @@ Recorded by: %s %s</translation>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="99"/>
-        <location filename="../../ui/appointments/settings.py" line="96"/>
+        <location filename="../../ui/appointments/page.py" line="97"/>
+        <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/cases/columns.py" line="17"/>
         <location filename="../../ui/cases/dialog.py" line="199"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
@@ -837,7 +837,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/columns.py" line="16"/>
         <location filename="../../ui/cases/dialog.py" line="200"/>
         <location filename="../../ui/counter/applicant.py" line="59"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="66"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="67"/>
         <location filename="../../ui/worklist/page.py" line="362"/>
         <source>申请人</source>
         <translation>Applicant</translation>
@@ -922,7 +922,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="260"/>
-        <location filename="../../ui/printing/preview.py" line="101"/>
+        <location filename="../../ui/printing/preview.py" line="116"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
@@ -1012,8 +1012,8 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="61"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="130"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="215"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="131"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="216"/>
         <source>已办结</source>
         <translation>Decided</translation>
     </message>
@@ -1230,79 +1230,79 @@ Recorded by: %s %s</translation>
         <translation>%s cases</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="80"/>
+        <location filename="../../ui/printing/preview.py" line="95"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="88"/>
+        <location filename="../../ui/printing/preview.py" line="103"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dialog.py" line="267"/>
-        <location filename="../../ui/printing/preview.py" line="96"/>
+        <location filename="../../ui/printing/preview.py" line="111"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="113"/>
+        <location filename="../../ui/printing/preview.py" line="128"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="217"/>
+        <location filename="../../ui/printing/preview.py" line="232"/>
         <source>第 %d 份，将标注“补打”</source>
         <translation>Copy %d, marked as a reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="215"/>
+        <location filename="../../ui/printing/preview.py" line="230"/>
         <source>首次打印</source>
         <translation>First print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="144"/>
+        <location filename="../../ui/printing/preview.py" line="159"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="145"/>
+        <location filename="../../ui/printing/preview.py" line="160"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="146"/>
+        <location filename="../../ui/printing/preview.py" line="161"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="219"/>
+        <location filename="../../ui/printing/preview.py" line="234"/>
         <source>第 %d 份</source>
         <translation>Copy %d</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="221"/>
+        <location filename="../../ui/printing/preview.py" line="236"/>
         <source>打印预览 - %s</source>
         <translation>Print preview - %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="309"/>
-        <location filename="../../ui/printing/preview.py" line="332"/>
+        <location filename="../../ui/printing/preview.py" line="324"/>
+        <location filename="../../ui/printing/preview.py" line="347"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="340"/>
+        <location filename="../../ui/printing/preview.py" line="355"/>
         <source>无法连接打印机，请检查打印机是否开启</source>
         <translation>Cannot reach the printer; check that it is switched on</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="364"/>
+        <location filename="../../ui/printing/preview.py" line="379"/>
         <source>无法写入文件 %s：%s</source>
         <translation>Cannot write the file %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="375"/>
+        <location filename="../../ui/printing/preview.py" line="390"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1554,11 +1554,11 @@ Recorded by: %s %s</translation>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="82"/>
-        <location filename="../../ui/appointments/settings.py" line="95"/>
+        <location filename="../../ui/appointments/page.py" line="81"/>
+        <location filename="../../ui/appointments/settings.py" line="94"/>
         <location filename="../../ui/counter/citizen_screen.py" line="114"/>
         <location filename="../../ui/feedback/labels.py" line="96"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="144"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="145"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -1615,7 +1615,8 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="262"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="56"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="57"/>
+        <location filename="../../ui/queue/display.py" line="127"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
@@ -1695,7 +1696,7 @@ you can follow the steps here.</translation>
         <translation>- Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="53"/>
+        <location filename="../../ui/appointments/page.py" line="52"/>
         <location filename="../../ui/counter/labels.py" line="48"/>
         <source>必交</source>
         <translation>Required</translation>
@@ -1706,7 +1707,7 @@ you can follow the steps here.</translation>
         <translation>If applicable: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="55"/>
+        <location filename="../../ui/appointments/page.py" line="54"/>
         <location filename="../../ui/counter/citizen_screen.py" line="76"/>
         <location filename="../../ui/counter/labels.py" line="52"/>
         <source>选交</source>
@@ -1951,213 +1952,213 @@ you can follow the steps here.</translation>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="59"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="60"/>
         <location filename="../../ui/feedback/labels.py" line="98"/>
         <source>服务中心</source>
         <translation>Service center</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="73"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="74"/>
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="78"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="243"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="79"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="244"/>
         <source>投诉对象</source>
         <translation>Complaint against</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="79"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="80"/>
         <source>被投诉的工作人员</source>
         <translation>Staff member complained about</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="79"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="82"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="80"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="83"/>
         <source>（未指明）</source>
         <translation>(not named)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="83"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="84"/>
         <source>窗口号</source>
         <translation>Window number</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="88"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="89"/>
         <source>投诉渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="89"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="90"/>
         <source>投诉人（可匿名）</source>
         <translation>Complainant (may be anonymous)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="90"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="91"/>
         <source>联系电话（选填）</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="91"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="248"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="92"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="249"/>
         <source>投诉内容</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="96"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="97"/>
         <source>调查记录 %s</source>
         <translation>Investigation note %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="98"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="112"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="252"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="99"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="113"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="253"/>
         <source>调查情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="105"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="106"/>
         <source>办结投诉 %s</source>
         <translation>Conclude complaint %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="109"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="110"/>
         <source>属实</source>
         <translation>Substantiated</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="110"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="111"/>
         <source>不属实</source>
         <translation>Not substantiated</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="111"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="112"/>
         <source>调查结论</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="113"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="114"/>
         <source>处理结果及答复</source>
         <translation>Outcome and reply</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="114"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="115"/>
         <location filename="../../ui/visits/forms.py" line="154"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="115"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="116"/>
         <source>被投诉人：%s</source>
         <translation>The one complained about: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="116"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="117"/>
         <source>责任人（属实时追究）</source>
         <translation>Responsible (if substantiated)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="129"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="130"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="136"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="137"/>
         <source>登记投诉…</source>
         <translation>Register complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="143"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="241"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="144"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
         <source>对象</source>
         <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <source>被投诉</source>
         <translation>Complained about</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="148"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="148"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="149"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
         <location filename="../../ui/worklist/page.py" line="338"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="172"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="173"/>
         <source>添加调查记录…</source>
         <translation>Add investigation note…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="175"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="176"/>
         <source>办结…</source>
         <translation>Conclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="185"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="186"/>
         <source>调查记录</source>
         <translation>Investigation notes</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="233"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="234"/>
         <source>选择左侧的投诉查看详情。</source>
         <translation>Choose a complaint on the left to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="237"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="238"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="244"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="245"/>
         <source>相关办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="245"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="246"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="246"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="247"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="247"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="248"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="254"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="255"/>
         <location filename="../../ui/reports/charts.py" line="48"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="257"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="258"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="257"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="258"/>
         <source>已生成责任追究记录，待负责人审查</source>
         <translation>Accountability record opened, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="265"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="266"/>
         <source>（尚无调查记录）</source>
         <translation>(no investigation notes yet)</translation>
     </message>
@@ -2193,14 +2194,14 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="80"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="141"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="321"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="142"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="324"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="82"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="322"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="325"/>
         <source>申诉类型</source>
         <translation>Appeal type</translation>
     </message>
@@ -2216,7 +2217,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="94"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="323"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="326"/>
         <source>申诉理由</source>
         <translation>Reason</translation>
     </message>
@@ -2247,7 +2248,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="113"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="232"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="233"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
@@ -2268,7 +2269,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="123"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="243"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="244"/>
         <source>整改结果</source>
         <translation>Outcome</translation>
     </message>
@@ -2314,13 +2315,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="62"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="214"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="215"/>
         <source>整改超期</source>
         <translation>Rectification overdue</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="62"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="213"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="214"/>
         <source>待整改</source>
         <translation>To rectify</translation>
     </message>
@@ -2366,13 +2367,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="88"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="303"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="306"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="89"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="304"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="307"/>
         <source>申诉驳回</source>
         <translation>Appeal rejected</translation>
     </message>
@@ -2415,7 +2416,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/agency/terms.py" line="51"/>
-        <location filename="../../ui/appointments/page.py" line="98"/>
+        <location filename="../../ui/appointments/page.py" line="96"/>
         <location filename="../../ui/feedback/labels.py" line="105"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <source>电话</source>
@@ -2537,164 +2538,164 @@ you can follow the steps here.</translation>
         <translation>%s in all</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="93"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
         <source>我的评价</source>
         <translation>My ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="93"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
         <source>评价记录</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
         <source>我的差评整改</source>
         <translation>My rectifications</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
         <source>差评整改</source>
         <translation>Rectifications</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="96"/>
         <source>我的申诉</source>
         <translation>My appeals</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="96"/>
         <source>申诉裁决</source>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="103"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="104"/>
         <source>全部等级</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="104"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="105"/>
         <source>差评（不满意、非常不满意）</source>
         <translation>Bad (dissatisfied, very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="108"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="109"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="114"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="115"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/page.py" line="86"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="115"/>
+        <location filename="../../ui/appointments/page.py" line="85"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="116"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="116"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="117"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="117"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="118"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="123"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="124"/>
         <source>全部人员</source>
         <translation>All staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="131"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="132"/>
         <source>申诉…</source>
         <translation>Appeal…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="139"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="142"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="233"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="143"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="234"/>
         <source>意见建议</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="143"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="144"/>
         <source>被评价人</source>
         <translation>Rated staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="145"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="146"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="146"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="147"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="147"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="148"/>
         <source>整改、申诉</source>
         <translation>Rectification, appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="222"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="223"/>
         <source>办结整改…</source>
         <translation>Close rectification…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="235"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="236"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="236"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="237"/>
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="238"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="239"/>
         <source>回访</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="253"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="254"/>
         <source>不满意、非常不满意的评价自动生成整改事项，须在期限内回访申请人，由负责人办结。</source>
         <translation>Dissatisfied and very dissatisfied ratings open a rectification item: call the applicant back in time; a supervisor closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="302"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="305"/>
         <source>待裁决</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="311"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="314"/>
         <source>裁决…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="324"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="327"/>
         <source>申诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="325"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="328"/>
         <source>申诉时间</source>
         <translation>Appealed at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="326"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="329"/>
         <source>裁决意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="341"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="344"/>
         <source>被评价人可对误评、恶意评价申诉一次；申诉成立的评价不计入统计。</source>
         <translation>The rated staff member may appeal a mistaken or malicious rating once; upheld ratings no longer count.</translation>
     </message>
@@ -2729,180 +2730,180 @@ you can follow the steps here.</translation>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="85"/>
+        <location filename="../../ui/appointments/settings.py" line="84"/>
         <source>预约时段设置</source>
         <translation>Bookable slots</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="88"/>
+        <location filename="../../ui/appointments/settings.py" line="87"/>
         <source>（不限窗口）</source>
         <translation>(any window)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="92"/>
+        <location filename="../../ui/appointments/settings.py" line="91"/>
         <source>（该窗口的全部事项）</source>
         <translation>(every item of the window)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="99"/>
+        <location filename="../../ui/appointments/settings.py" line="98"/>
         <source>每时段长度</source>
         <translation>Slot length</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="100"/>
+        <location filename="../../ui/appointments/settings.py" line="99"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="103"/>
-        <location filename="../../ui/appointments/settings.py" line="178"/>
+        <location filename="../../ui/appointments/settings.py" line="102"/>
+        <location filename="../../ui/appointments/settings.py" line="176"/>
         <source>每时段人数</source>
         <translation>Places per slot</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="103"/>
+        <location filename="../../ui/appointments/settings.py" line="102"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="107"/>
-        <location filename="../../ui/appointments/settings.py" line="179"/>
+        <location filename="../../ui/appointments/settings.py" line="106"/>
+        <location filename="../../ui/appointments/settings.py" line="177"/>
         <source>上午</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="108"/>
-        <location filename="../../ui/appointments/settings.py" line="113"/>
-        <location filename="../../ui/appointments/settings.py" line="248"/>
+        <location filename="../../ui/appointments/settings.py" line="107"/>
+        <location filename="../../ui/appointments/settings.py" line="112"/>
+        <location filename="../../ui/appointments/settings.py" line="239"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="112"/>
-        <location filename="../../ui/appointments/settings.py" line="180"/>
+        <location filename="../../ui/appointments/settings.py" line="111"/>
+        <location filename="../../ui/appointments/settings.py" line="178"/>
         <source>下午</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="117"/>
+        <location filename="../../ui/appointments/settings.py" line="116"/>
         <source>可提前预约</source>
         <translation>Bookable ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="118"/>
+        <location filename="../../ui/appointments/settings.py" line="117"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="120"/>
+        <location filename="../../ui/appointments/settings.py" line="119"/>
         <source>开放预约</source>
         <translation>Open for booking</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="157"/>
+        <location filename="../../ui/appointments/settings.py" line="156"/>
         <source>重新开放某日</source>
         <translation>Reopen a day</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="157"/>
+        <location filename="../../ui/appointments/settings.py" line="156"/>
         <source>关闭某日</source>
         <translation>Close a day</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="159"/>
+        <location filename="../../ui/appointments/settings.py" line="158"/>
         <source>预约安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="162"/>
+        <location filename="../../ui/appointments/settings.py" line="161"/>
         <source>原因（告知预约人）</source>
         <translation>Reason (told to visitors)</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="176"/>
+        <location filename="../../ui/appointments/settings.py" line="174"/>
         <source>窗口/事项</source>
         <translation>Window / item</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="177"/>
+        <location filename="../../ui/appointments/settings.py" line="175"/>
         <source>时段长度</source>
         <translation>Slot length</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="181"/>
+        <location filename="../../ui/appointments/settings.py" line="179"/>
         <source>可提前</source>
         <translation>Ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="183"/>
+        <location filename="../../ui/appointments/settings.py" line="181"/>
         <source>关闭的日期</source>
         <translation>Closed days</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="199"/>
+        <location filename="../../ui/appointments/settings.py" line="190"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="200"/>
+        <location filename="../../ui/appointments/settings.py" line="191"/>
         <source>修改…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="201"/>
+        <location filename="../../ui/appointments/settings.py" line="192"/>
         <source>关闭某日…</source>
         <translation>Close a day…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="202"/>
+        <location filename="../../ui/appointments/settings.py" line="193"/>
         <source>重新开放某日…</source>
         <translation>Reopen a day…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="210"/>
+        <location filename="../../ui/appointments/settings.py" line="201"/>
         <source>法定节假日不开放预约，调休上班日开放（见“工作日历”）；另可按窗口关闭某日。</source>
         <translation>Statutory holidays are closed for booking and make-up working days open (see “Working-day calendar”); single days can also be closed per schedule.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="243"/>
+        <location filename="../../ui/appointments/settings.py" line="234"/>
         <source>%s 分钟</source>
         <translation>%s min</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="245"/>
-        <location filename="../../ui/appointments/settings.py" line="246"/>
+        <location filename="../../ui/appointments/settings.py" line="236"/>
+        <location filename="../../ui/appointments/settings.py" line="237"/>
         <source>不开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="247"/>
+        <location filename="../../ui/appointments/settings.py" line="238"/>
         <source>%s 天</source>
         <translation>%s days</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="248"/>
+        <location filename="../../ui/appointments/settings.py" line="239"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="278"/>
-        <location filename="../../ui/appointments/settings.py" line="283"/>
+        <location filename="../../ui/appointments/settings.py" line="269"/>
+        <location filename="../../ui/appointments/settings.py" line="274"/>
         <source>已保存预约时段</source>
         <translation>Schedule saved</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="288"/>
-        <location filename="../../ui/appointments/settings.py" line="303"/>
+        <location filename="../../ui/appointments/settings.py" line="279"/>
+        <location filename="../../ui/appointments/settings.py" line="294"/>
         <source>请先在表中选择一个预约安排</source>
         <translation>Choose a schedule in the table first</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="298"/>
+        <location filename="../../ui/appointments/settings.py" line="289"/>
         <source>已关闭该日的预约</source>
         <translation>Day closed for booking</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments/settings.py" line="315"/>
+        <location filename="../../ui/appointments/settings.py" line="306"/>
         <source>已重新开放该日的预约</source>
         <translation>Day reopened for booking</translation>
     </message>
@@ -3594,6 +3595,31 @@ you can follow the steps here.</translation>
         <source>本次还没有出具可打印的文书</source>
         <translation>Nothing has been issued to print yet</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="55"/>
+        <source>请 %s 号到 %s 号窗口办理</source>
+        <translation>Number %s, please go to window %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="72"/>
+        <source>大厅叫号屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="77"/>
+        <source>请以下号码到窗口办理</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="121"/>
+        <source>%s  →  %s 号窗口</source>
+        <translation>%s  →  window %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="123"/>
+        <source>请取号等候</source>
+        <translation>Please take a ticket and wait</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -4281,176 +4307,191 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="171"/>
+        <location filename="../../ui/mainwindow/window.py" line="170"/>
+        <source>排队叫号</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="172"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="174"/>
+        <location filename="../../ui/mainwindow/window.py" line="175"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="176"/>
+        <location filename="../../ui/mainwindow/window.py" line="177"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="181"/>
+        <location filename="../../ui/mainwindow/window.py" line="182"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="182"/>
+        <location filename="../../ui/mainwindow/window.py" line="183"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="183"/>
+        <location filename="../../ui/mainwindow/window.py" line="184"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="184"/>
+        <location filename="../../ui/mainwindow/window.py" line="185"/>
         <source>工作日历</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="186"/>
+        <location filename="../../ui/mainwindow/window.py" line="187"/>
         <source>审计日志</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="191"/>
+        <location filename="../../ui/mainwindow/window.py" line="192"/>
         <source>事项目录</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="192"/>
+        <location filename="../../ui/mainwindow/window.py" line="193"/>
         <source>预约设置</source>
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="329"/>
+        <location filename="../../ui/mainwindow/window.py" line="349"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="332"/>
+        <location filename="../../ui/mainwindow/window.py" line="352"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="334"/>
-        <location filename="../../ui/mainwindow/window.py" line="570"/>
+        <location filename="../../ui/mainwindow/window.py" line="354"/>
+        <location filename="../../ui/mainwindow/window.py" line="597"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="335"/>
+        <location filename="../../ui/mainwindow/window.py" line="355"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="348"/>
+        <location filename="../../ui/mainwindow/window.py" line="368"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="352"/>
+        <location filename="../../ui/mainwindow/window.py" line="372"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="364"/>
+        <location filename="../../ui/mainwindow/window.py" line="386"/>
+        <source>叫号（下一位）</source>
+        <translation>Call next ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="389"/>
+        <source>大厅叫号屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="391"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="365"/>
+        <location filename="../../ui/mainwindow/window.py" line="392"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="368"/>
+        <location filename="../../ui/mainwindow/window.py" line="395"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="370"/>
+        <location filename="../../ui/mainwindow/window.py" line="397"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="371"/>
-        <location filename="../../ui/mainwindow/window.py" line="555"/>
+        <location filename="../../ui/mainwindow/window.py" line="398"/>
+        <location filename="../../ui/mainwindow/window.py" line="582"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="377"/>
+        <location filename="../../ui/mainwindow/window.py" line="404"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="381"/>
+        <location filename="../../ui/mainwindow/window.py" line="408"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="443"/>
+        <location filename="../../ui/mainwindow/window.py" line="470"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="478"/>
+        <location filename="../../ui/mainwindow/window.py" line="505"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="519"/>
+        <location filename="../../ui/mainwindow/window.py" line="546"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="527"/>
+        <location filename="../../ui/mainwindow/window.py" line="554"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="529"/>
+        <location filename="../../ui/mainwindow/window.py" line="556"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="535"/>
+        <location filename="../../ui/mainwindow/window.py" line="562"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="535"/>
+        <location filename="../../ui/mainwindow/window.py" line="562"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="544"/>
+        <location filename="../../ui/mainwindow/window.py" line="571"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="556"/>
+        <location filename="../../ui/mainwindow/window.py" line="583"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="561"/>
+        <location filename="../../ui/mainwindow/window.py" line="588"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="571"/>
+        <location filename="../../ui/mainwindow/window.py" line="598"/>
         <source>受理台上还有未办完的申请：%s。
 退出将丢失已录入的内容，确定退出吗？</source>
         <translation>The counter holds an unfinished application: %s.
@@ -4503,6 +4544,104 @@ Quitting loses what was entered. Quit anyway?</translation>
         <location filename="../../ui/catalog/tables.py" line="238"/>
         <source>样表</source>
         <translation>Template</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../ui/queue/page.py" line="47"/>
+        <source>取号</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="51"/>
+        <source>尚未设置业务类别（系统管理员：frontdesk queue group set）</source>
+        <translation>No item groups yet (administrator: frontdesk queue group set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="57"/>
+        <source>打印号票</source>
+        <translation>Print ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="68"/>
+        <source>叫号</source>
+        <translation>Calling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="82"/>
+        <source>叫号（F9）</source>
+        <translation>Call next (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="83"/>
+        <source>重呼</source>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="84"/>
+        <source>开始办理</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="85"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="86"/>
+        <source>办理完毕</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="95"/>
+        <source>转窗口</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="153"/>
+        <source>%s号窗口（%s）</source>
+        <translation>Window %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="173"/>
+        <source>等候人数：%s</source>
+        <translation>Waiting: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="175"/>
+        <source>无人等候</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="181"/>
+        <source>本窗口当前没有号</source>
+        <translation>No ticket at this window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="183"/>
+        <source>已叫号，等候来人（重呼 %s 次）</source>
+        <translation>Called, waiting for the visitor (called again %s times)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="185"/>
+        <source>办理中</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="206"/>
+        <source>%s（%s），前面 %s 人等候，请到 %s 号窗口</source>
+        <translation>%s (%s), %s waiting ahead, windows %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="231"/>
+        <source>没有等候的号</source>
+        <translation>Nobody is waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/page.py" line="277"/>
+        <source>已登记来访 %s</source>
+        <translation>Visit %s registered</translation>
     </message>
 </context>
 <context>
@@ -4998,32 +5137,42 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Average time to acknowledge (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="319"/>
+        <location filename="../../ui/reports/statistics_page.py" line="261"/>
+        <source>平均等候（分钟）</source>
+        <translation>Average wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="262"/>
+        <source>平均办理（分钟）</source>
+        <translation>Average service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="323"/>
         <source>工作日志</source>
         <translation>Daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="321"/>
+        <location filename="../../ui/reports/statistics_page.py" line="325"/>
         <source>导出工作日志</source>
         <translation>Export daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="321"/>
+        <location filename="../../ui/reports/statistics_page.py" line="325"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="335"/>
+        <location filename="../../ui/reports/statistics_page.py" line="339"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="338"/>
+        <location filename="../../ui/reports/statistics_page.py" line="342"/>
         <source>已导出：%s</source>
         <translation>Exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="346"/>
+        <location filename="../../ui/reports/statistics_page.py" line="350"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
@@ -5926,24 +6075,24 @@ Quitting loses what was entered. Quit anyway?</translation>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../ui/app.py" line="76"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
-        <location filename="../../ui/app.py" line="198"/>
-        <location filename="../../ui/app.py" line="220"/>
+        <location filename="../../ui/app.py" line="197"/>
+        <location filename="../../ui/app.py" line="264"/>
+        <location filename="../../ui/app.py" line="289"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="169"/>
+        <location filename="../../ui/app.py" line="205"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/app.py" line="315"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>

@@ -21,6 +21,7 @@ from app.printing import (
     MaterialLine,
     OneTimeNotice,
     PrintedDocument,
+    QueueTicketSlip,
     ReferralSlip,
     RefusalNotice,
     ServiceCommitment,
@@ -285,6 +286,15 @@ def sample_documents(payload: str = "") -> dict[str, PrintedDocument]:
             chain_hash="0123456789abcdef" * 4,
             chain_at=datetime(2026, 11, 24, 17, 29, tzinfo=BEIJING),
             notes=("“—”表示该项尚未接入记录。",),
+        ),
+        "queue_ticket": QueueTicketSlip(
+            center_name=CENTER,
+            number="A014",
+            issued_on=date(2026, 11, 24),
+            group_name="社会救助",
+            taken_at=datetime(2026, 11, 24, 9, 12, tzinfo=BEIJING),
+            ahead=6,
+            windows=(1, 2),
         ),
     }
 

@@ -43,7 +43,9 @@ def test_login_dialog_refuses_then_accepts(qtbot, sqlite_demo_ctx: AppContext) -
 
 def test_clerk_sees_only_the_clerks_pages(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     window = open_main(qtbot, sqlite_demo_ctx, "zhangwei")
-    assert list(window.pages) == ["worklist", "counter", "cases", "appointments", "home", "ratings"]
+    assert list(window.pages) == [
+        *("worklist", "counter", "cases", "appointments", "queue", "home", "ratings")
+    ]
     assert window.findChild(QLabel, "greeting") is None  # built when first shown
     window.show_page("home")
     assert window.findChild(QLabel, "greeting").text() == "张伟，您好"

@@ -80,6 +80,7 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
             "Counter",
             "Cases",
             "Appointments",
+            "Queue",
             "Home",
             "Staff",
             "Statistics",

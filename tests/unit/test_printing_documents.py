@@ -141,6 +141,9 @@ EXPECTED = {
         "第1234条事件",
         "01234567 89abcdef 01234567 89abcdef",
     ],
+    "queue_ticket": [
+        *("A014", "业务类别社会救助", "前面等候6人", "办理窗口1、2号窗口", "过号请重新取号"),
+    ],
 }
 STUB_KINDS = {
     *("receipt", "notice", "refusal", "correction", "deferred"),

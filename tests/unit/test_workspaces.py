@@ -15,6 +15,7 @@ from app.cases import acceptance, queries
 from app.catalog import publication
 from app.catalog import service as catalog
 from app.feedback import complaints, ratings
+from app.queue import service as queue
 from app.reports import statistics
 from app.roles import Role, roles_of
 from app.visits import worklist
@@ -26,6 +27,7 @@ SERVICES: dict[Page, tuple[Callable[..., Any], ...]] = {
     Page.COUNTER: (acceptance.accept_case, catalog.usual_items),
     Page.CASES: (queries.page_case_ids, queries.case_rows),
     Page.APPOINTMENTS: (appointments.day_appointments, appointments.book_appointment),
+    Page.QUEUE: (queue.call_next, queue.take_ticket, queue.queue_groups),
     Page.RATINGS: (ratings.page_rating_ids, ratings.rating_rows),
     Page.STAFF: (staff.list_staff,),
     Page.STATISTICS: (statistics.statistics, statistics.statistics_filters),

@@ -167,6 +167,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             Page.COUNTER: (self.tr("受理台"), self._counter_page),
             Page.CASES: (self.tr("办件"), self._cases_page),
             Page.APPOINTMENTS: (self.tr("预约"), self._appointments_page),
+            Page.QUEUE: (self.tr("排队叫号"), self._queue_page),
             Page.HOME: (
                 self.tr("首页"),
                 lambda: HomePage(self.actor, self.post.site_name, window_text),
@@ -214,6 +215,25 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         ):
             signal.connect(lambda result: self._application_done(result.number))
         return counter
+
+    def _queue_page(self) -> QWidget:
+        from ui.queue.page import QueuePage
+
+        page = QueuePage(self.ctx, self.actor, self.post.window_number)
+        page.visit_opened.connect(self.open_visit)
+        return page
+
+    def call_next_ticket(self) -> None:
+        """F9 from anywhere in the window: the queue page, calling the next ticket."""
+        self.show_page("queue")
+        self.page("queue").call_next()  # type: ignore[attr-defined]
+
+    def open_hall_display(self) -> None:
+        from ui.queue.display import HallDisplay
+
+        self.hall_display = HallDisplay(self.ctx, self.actor)
+        self.hall_display.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.hall_display.show()
 
     def _cases_page(self) -> QWidget:
         from ui.cases.page import CasesPage
@@ -361,6 +381,13 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             if counter is not None:
                 counter.citizen_toggle.toggled.connect(screen.setChecked)  # type: ignore[attr-defined]
             tools.addAction(screen)
+        if "queue" in self.pages:
+            tools.addAction(
+                self._action(self.tr("叫号（下一位）"), self.call_next_ticket, "F9", "queue_call")
+            )
+        tools.addAction(
+            self._action(self.tr("大厅叫号屏"), self.open_hall_display, "", "hall_display")
+        )
         tools.addAction(self._action(self.tr("设置…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("锁定屏幕"), self.lock_screen, "Ctrl+L", "lock"))
         if self.actor.role in SUPERVISING_ROLES:

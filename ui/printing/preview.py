@@ -15,8 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,7 +55,15 @@ PREVIEW_DPI = SCREEN_DPI
 SHARP_PREVIEW_DPI = 192  # zoomed in, the pages are rendered again, up to this
 SHARP_PREVIEW_PIXELS = 40_000_000  # and within this for all pages (a month's log has 30+)
 MAX_PRINT_DPI = 300  # enough for 10 pt Chinese and a 0.67 mm QR module; keeps pages ~9 MB
-QT_PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.A5: QPageSize.PageSizeId.A5}
+QT_PAGE_SIZES = {
+    PageSize.A4: QPageSize(QPageSize.PageSizeId.A4),
+    PageSize.A5: QPageSize(QPageSize.PageSizeId.A5),
+    PageSize.A6: QPageSize(QPageSize.PageSizeId.A6),
+    # A receipt printer's roll: its driver cuts after the page (app.printing.template.PAGES).
+    PageSize.ROLL80: QPageSize(
+        QSizeF(80, 160), QPageSize.Unit.Millimeter, "80mm", QPageSize.SizeMatchPolicy.ExactMatch
+    ),
+}
 
 Loader = Callable[[UnitOfWork], PrintedDocument]
 
@@ -277,7 +292,7 @@ class PrintPreviewDialog(QDialog):
         self.print_to(printer)
 
     def _set_paper(self, printer: QPrinter) -> None:
-        printer.setPageSize(QPageSize(QT_PAGE_SIZES[self._paper()]))
+        printer.setPageSize(QT_PAGE_SIZES[self._paper()])
         landscape = self.document is not None and self.document.spec.landscape
         printer.setPageOrientation(
             QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait

@@ -258,6 +258,8 @@ class StatisticsPage(QWidget):
             self.tr("投诉"),
             self.tr("转办按时确认率"),
             self.tr("平均确认用时（分钟）"),
+            self.tr("平均等候（分钟）"),
+            self.tr("平均办理（分钟）"),
         ]
 
     def _table(self, name: str) -> QTableWidget:
@@ -289,6 +291,8 @@ class StatisticsPage(QWidget):
                 number(f.complaints),
                 percent(f.referral_ack_rate),
                 number(f.average_ack_minutes),
+                number(f.average_wait_minutes),
+                number(f.average_service_minutes),
             ]
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
