@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.errors import IllegalTransition
+from app.transitions import TransitionTable
 
 
 class TicketState(StrEnum):
@@ -67,9 +67,6 @@ ACTION_WORDS = {
 }
 
 
-def next_state(state: TicketState, action: TicketAction) -> TicketState:
-    """The state after ``action``, or IllegalTransition naming both in the hall's words."""
-    try:
-        return TRANSITIONS[(state, action)]
-    except KeyError:
-        raise IllegalTransition(f"号票{STATE_WORDS[state]}，不能{ACTION_WORDS[action]}") from None
+TABLE = TransitionTable("号票", TRANSITIONS, STATE_WORDS, ACTION_WORDS)
+next_state = TABLE.next_state
+allows = TABLE.allows

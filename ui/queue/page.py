@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.errors import DomainError
 from app.queue import hall, service
-from app.queue.lifecycle import TRANSITIONS, TicketAction, TicketState
+from app.queue.lifecycle import TicketAction, TicketState, allows
 from app.queue.records import QueueGroupRecord, TakenTicket, TicketRecord
 from app.roles import Actor
 from ui.ops import run_op
@@ -191,7 +191,7 @@ class QueuePage(QWidget):
             ("finish", TicketAction.FINISH),
             ("transfer", TicketAction.TRANSFER),
         ):
-            self.buttons[key].setEnabled(state is not None and (state, action) in TRANSITIONS)
+            self.buttons[key].setEnabled(state is not None and allows(state, action))
 
     # -- 取号 --------------------------------------------------------------------------------
     def take(self, code: str) -> None:
