@@ -26,6 +26,7 @@ from app.catalog.ports import CatalogItemRecord
 from app.catalog.records import ItemVersionRecord
 from app.errors import ConcurrentEdit
 from app.records import StaffRecord
+from app.warning_levels import WarningLevel
 from app.workdays import DayOverride
 
 
@@ -244,6 +245,36 @@ class FakeCases:
     def today_accepted(self, site_id: int, day: date) -> int:
         return sum(
             1 for r in self.rows.values() if r["site_id"] == site_id and r["accepted_day"] == day
+        )
+
+    def _has_open_record(self, case_id: int, kind: str) -> bool:
+        return any(
+            r["case_id"] == case_id and r["kind"] == kind and r["state"] == "open"
+            for r in self.accountability_rows.values()
+        )
+
+    def red_ids_without_record(self) -> list[int]:
+        running = OPEN_STATES - {CaseState.SUSPENDED}
+        return sorted(
+            i
+            for i, r in self.rows.items()
+            if CaseState(r["state"]) in running
+            and r["warning"] == WarningLevel.RED
+            and not self._has_open_record(i, "overdue")
+        )
+
+    def overdue_deferral_ids(self, today: date) -> list[int]:
+        return sorted(
+            i
+            for i, r in self.rows.items()
+            if CaseState(r["state"]) in OPEN_STATES
+            and r["deferred_supply_by"] is not None
+            and r["deferred_supply_by"] < today
+            and any(
+                state == "deferred" and mid not in self.supplied[i]
+                for mid, state in self.materials[i].items()
+            )
+            and not self._has_open_record(i, "deferral")
         )
 
     # -- accountability ----------------------------------------------------------------------

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from app.cases.lifecycle import CaseState, IllegalTransition
+from app.cases.lifecycle import CaseState
 from app.cases.records import AcceptRequest, ApplicantInput
 from app.cases.service import accept_case, start_case, suspend_case, withdraw_case
-from app.errors import ConcurrentEdit, PermissionDenied, ValidationError
+from app.errors import ConcurrentEdit, IllegalTransition, PermissionDenied, ValidationError
 from tests.helpers.catalog import resident_id
 from tests.helpers.fake_hall import HOUSEHOLD, ID_CARD, INCOME, Hall, make_hall
 

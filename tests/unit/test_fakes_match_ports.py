@@ -55,6 +55,7 @@ LEFT_TO_THE_DATABASE = {
         "summaries",
         "search",
         "current_entries",
+        "publish_version",
     },
     # The case rules ask only who the agent is; the agency service keeps its own records.
     "agency": {
