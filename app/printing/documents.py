@@ -465,13 +465,41 @@ class RefusalNotice(PrintedDocument):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CorrectionRequest(PrintedDocument):
-    """补正材料通知书: what to correct; the clock stops until the corrections arrive."""
+class CasePaper(PrintedDocument):
+    """A paper issued on an accepted case and numbered after it (``<case>-X``): it names the
+    case, the item and the applicant, and its stub (存根) begins the same way on every such
+    paper — the paper's own number, the case, (the item,) the applicant — then its own lines."""
 
-    kind: ClassVar[DocumentKind] = DocumentKind.CORRECTION
     case_number: str
     item_name: str
     applicant: ApplicantLine
+    number_label: ClassVar[str] = "通知书编号"  # 回执编号, 告知书编号, 决定书编号
+    stub_names_item: ClassVar[bool] = False  # a paper that decides or ends the case: yes
+
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
+        """What the stub says after the applicant."""
+        return ()
+
+    def stub_body(self) -> tuple[Block, ...]:
+        item = (("申请事项", self.item_name),) if self.stub_names_item else ()
+        return (
+            Fields(
+                (
+                    (self.number_label, self.number),
+                    ("办件编号", self.case_number),
+                    *item,
+                    ("申请人", self.applicant.describe()),
+                    *self.stub_lines(),
+                )
+            ),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectionRequest(CasePaper):
+    """补正材料通知书: what to correct; the clock stops until the corrections arrive."""
+
+    kind: ClassVar[DocumentKind] = DocumentKind.CORRECTION
     accepted_at: datetime
     corrections: tuple[MaterialLine, ...]
     supply_by: date | None = None
@@ -503,17 +531,10 @@ class CorrectionRequest(PrintedDocument):
             ("序号", "补正内容及要求"), tuple((str(i), m.name) for i, m in lines), (0.7, 10.3)
         )
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("通知书编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请人", self.applicant.describe()),
-                    ("补正材料", "、".join(m.name for m in self.corrections)),
-                    ("出具日期", cn_date(self.issued_on)),
-                )
-            ),
+                ("补正材料", "、".join(m.name for m in self.corrections)),
+                ("出具日期", cn_date(self.issued_on)),
         )
 
 
@@ -593,13 +614,11 @@ class CompletionNotice(PrintedDocument):
 
 
 @dataclass(frozen=True, kw_only=True)
-class SupplyReceipt(PrintedDocument):
+class SupplyReceipt(CasePaper):
     """容缺材料补交回执: the deferred materials that came in, and what is still owed."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.SUPPLY
-    case_number: str
-    item_name: str
-    applicant: ApplicantLine
+    number_label: ClassVar[str] = "回执编号"
     supplied_at: datetime
     supplied: tuple[MaterialLine, ...]
     outstanding: tuple[MaterialLine, ...] = ()
@@ -624,30 +643,21 @@ class SupplyReceipt(PrintedDocument):
             blocks.append(Para("容缺材料已全部补齐，本件按承诺时限继续办理。", emphasis=True))
         return tuple(blocks)
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("回执编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请人", self.applicant.describe()),
-                    ("收到材料", "、".join(m.name for m in self.supplied)),
-                    ("尚需补交", "、".join(m.name for m in self.outstanding) or "无"),
-                    ("收到时间", cn_time(self.supplied_at)),
-                )
-            ),
+                ("收到材料", "、".join(m.name for m in self.supplied)),
+                ("尚需补交", "、".join(m.name for m in self.outstanding) or "无"),
+                ("收到时间", cn_time(self.supplied_at)),
         )
 
 
 @dataclass(frozen=True, kw_only=True)
-class SpecialProcedureNotice(PrintedDocument):
+class SpecialProcedureNotice(CasePaper):
     """特别程序告知书 (行政许可法 Art. 45): which procedure the case needs, why, how long it is
     expected to take; its time is not counted in the limit."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.SPECIAL
-    case_number: str
-    item_name: str
-    applicant: ApplicantLine
+    number_label: ClassVar[str] = "告知书编号"
     accepted_at: datetime
     started_at: datetime
     procedure: str
@@ -681,18 +691,11 @@ class SpecialProcedureNotice(PrintedDocument):
             ),
         )
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("告知书编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请人", self.applicant.describe()),
-                    ("特别程序", self.procedure),
-                    ("预计所需时间", f"{self.expected_days}个工作日"),
-                    ("告知日期", cn_date(self.issued_on)),
-                )
-            ),
+                ("特别程序", self.procedure),
+                ("预计所需时间", f"{self.expected_days}个工作日"),
+                ("告知日期", cn_date(self.issued_on)),
         )
 
 
@@ -710,15 +713,12 @@ TERMINATION_REMEDY = (
 
 
 @dataclass(frozen=True, kw_only=True)
-class HaltNotice(PrintedDocument):
+class HaltNotice(CasePaper):
     """中止办理通知书: a deferred (容缺) material was not supplied by the date the applicant
     promised; the case is suspended until it comes, its clock stopped, as the signed commitment
     said; still not supplied, the case will be terminated."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.HALT
-    case_number: str
-    item_name: str
-    applicant: ApplicantLine
     accepted_at: datetime
     halted_at: datetime
     supply_by: date | None
@@ -743,30 +743,21 @@ class HaltNotice(PrintedDocument):
             ),
         )
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("通知书编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请人", self.applicant.describe()),
-                    ("未补交材料", "、".join(m.name for m in self.owed)),
-                    ("中止办理时间", cn_time(self.halted_at)),
-                )
-            ),
+                ("未补交材料", "、".join(m.name for m in self.owed)),
+                ("中止办理时间", cn_time(self.halted_at)),
         )
 
 
 @dataclass(frozen=True, kw_only=True)
-class TerminationNotice(PrintedDocument):
+class TerminationNotice(CasePaper):
     """终止办理通知书: a deferred (容缺) material was never supplied, so the case ends without a
     decision on the merits; the applicant may apply again, and has the same remedies as against
     a decision."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.TERMINATION
-    case_number: str
-    item_name: str
-    applicant: ApplicantLine
+    stub_names_item: ClassVar[bool] = True
     accepted_at: datetime
     terminated_at: datetime
     supply_by: date | None
@@ -792,30 +783,20 @@ class TerminationNotice(PrintedDocument):
             Para(self.remedy),
         )
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("通知书编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请事项", self.item_name),
-                    ("申请人", self.applicant.describe()),
-                    ("未补交材料", "、".join(m.name for m in self.owed)),
-                    ("终止办理时间", cn_time(self.terminated_at)),
-                )
-            ),
+                ("未补交材料", "、".join(m.name for m in self.owed)),
+                ("终止办理时间", cn_time(self.terminated_at)),
         )
 
 
 @dataclass(frozen=True, kw_only=True)
-class ExtensionNotice(PrintedDocument):
+class ExtensionNotice(CasePaper):
     """延期告知书 (行政许可法 Art. 42): the limit is extended, by how much, why, until when, and
     who approved an extension beyond the statutory limit."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.EXTENSION
-    case_number: str
-    item_name: str
-    applicant: ApplicantLine
+    number_label: ClassVar[str] = "告知书编号"
     accepted_at: datetime
     days: int
     reason: str
@@ -845,18 +826,11 @@ class ExtensionNotice(PrintedDocument):
             Fields(tuple(rows)),
         )
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("告知书编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请人", self.applicant.describe()),
-                    ("延长期限", f"{self.days}个工作日"),
-                    ("延期理由", self.reason),
-                    ("告知日期", cn_date(self.issued_on)),
-                )
-            ),
+                ("延长期限", f"{self.days}个工作日"),
+                ("延期理由", self.reason),
+                ("告知日期", cn_date(self.issued_on)),
         )
 
 
@@ -953,14 +927,13 @@ class CatalogDisclosure(PrintedDocument):
 
 
 @dataclass(frozen=True, kw_only=True)
-class DenialDecision(PrintedDocument):
+class DenialDecision(CasePaper):
     """不予行政许可决定书 (行政许可法 Art. 38(2)): the decision in writing, with its reasons,
     their legal basis, and the applicant's right to administrative review and to sue."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.DENIAL
-    case_number: str
-    item_name: str
-    applicant: ApplicantLine
+    number_label: ClassVar[str] = "决定书编号"
+    stub_names_item: ClassVar[bool] = True
     accepted_at: datetime
     decided_at: datetime
     reason: str
@@ -985,18 +958,10 @@ class DenialDecision(PrintedDocument):
             Para("特此决定。"),
         )
 
-    def stub_body(self) -> tuple[Block, ...]:
+    def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-            Fields(
-                (
-                    ("决定书编号", self.number),
-                    ("办件编号", self.case_number),
-                    ("申请事项", self.item_name),
-                    ("申请人", self.applicant.describe()),
-                    ("不予许可的理由", self.reason),
-                    ("决定日期", cn_date(self.issued_on)),
-                )
-            ),
+                ("不予许可的理由", self.reason),
+                ("决定日期", cn_date(self.issued_on)),
         )
 
 
