@@ -43,12 +43,12 @@ from app.queue.records import (
     TicketRecord,
     ticket_number,
 )
-from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.roles import ANY_ROLE, COUNTER_ROLES, Actor, Role, allowed_roles
 from app.validation import FieldErrors, validate_text
 from app.visits.records import VisitRef
 
-QUEUE_ROLES = (Role.CLERK, Role.SUPERVISOR)
-HOOK_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
+QUEUE_ROLES = COUNTER_ROLES  # who calls tickets: the staff at a window
+HOOK_ROLES = ANY_ROLE  # a vendor's system runs the hook under any staff login
 GROUP_CODE = re.compile(r"^[A-Z]$")
 VENDOR_NUMBER = re.compile(r"^[A-Z0-9]{1,8}$")
 MAX_SERIAL = 999  # three digits on the ticket; a 1000th visitor of a group in a day is refused
@@ -163,16 +163,19 @@ def take_ticket(uow: UnitOfWork, actor: Actor, group_code: str) -> TakenTicket:
 # -- 叫号 ------------------------------------------------------------------------------------
 
 
-def _window(uow: UnitOfWork, actor: Actor, window_number: int | None) -> tuple[int, int]:
-    """(id, number) of the window the counter calls for: the given one, else the actor's."""
+def _window(
+    uow: UnitOfWork, actor: Actor, window_number: int | None, field: str = "window"
+) -> tuple[int, int]:
+    """(id, number) of the window the counter calls for: the given one, else the actor's;
+    a refusal names ``field``, the form's field the number came from."""
     for window in uow.sites.windows(actor.site_id):
         if (window_number is None and window.id == actor.window_id) or (
             window_number is not None and window.number == window_number
         ):
             return window.id, window.number
     if window_number is None:
-        raise ValidationError.single("window", "本账号没有所属窗口，请指定窗口号")
-    raise ValidationError.single("window", f"没有 {window_number} 号窗口")
+        raise ValidationError.single(field, "本账号没有所属窗口，请指定窗口号")
+    raise ValidationError.single(field, f"没有 {window_number} 号窗口")
 
 
 def _move(
@@ -282,7 +285,7 @@ def transfer_ticket(
     with uow.write():
         if to_window is None:
             raise ValidationError.single("to_window", "请选择要转到的窗口")
-        target_id, target_number = _window(uow, actor, to_window)
+        target_id, target_number = _window(uow, actor, to_window, "to_window")
         ticket = _ticket_at_counter(uow, actor, ticket_id, version)
         if ticket.window_id == target_id:
             raise ValidationError.single("to_window", "不能转到本窗口")

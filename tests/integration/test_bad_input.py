@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app import keytransfer, settings, staff
+from app.agency.records import AgencyReason, AgencyTerms
 from app.auth import login
 from app.calendar import enter_schedule, set_day
 from app.cases import queries, transitions
@@ -33,6 +34,7 @@ from app.cases.service import accept_case
 from app.catalog import exchange
 from app.catalog.ports import ItemDraft, MaterialDraft
 from app.catalog.service import deactivate_item, save_item, search_items
+from app.counter import accept_application
 from app.errors import AuthenticationError, DomainError
 from app.notices import refusals
 from app.notices import service as notices
@@ -60,8 +62,10 @@ from tests.helpers.hostile import (
     texts,
     typed_ints,
 )
-from tests.integration import test_bad_input_scheduling
+from tests.integration import test_bad_input_queue, test_bad_input_scheduling
+from tests.integration.test_bad_input_queue import FED as QUEUE_FED
 from tests.integration.test_bad_input_scheduling import FED as SCHEDULING_FED
+from tests.integration.test_bad_input_scheduling import TERMS_FIELDS
 from tests.integration.test_bad_input_visits import FED as VISITS_FED
 
 hall = hall_per_store()
@@ -367,6 +371,28 @@ def test_accept_case(hall: Hall, data: st.DataObject) -> None:
         assert case.applicant.id_number == validate_resident_id(
             req.applicant.id_number, today=today
         )
+
+
+@FORM_SETTINGS
+@given(data=st.data(), as_agency=st.booleans())
+def test_accept_application(hall: Hall, data: st.DataObject, as_agency: bool) -> None:
+    """The counter's one 受理 button: plain, or as an agency case with the clerk as agent."""
+    req = data.draw(accept_requests(hall))
+    terms = None
+    if as_agency:
+        terms = AgencyTerms(
+            agent_id=hall.clerk.staff_id,
+            reason=AgencyReason.ELDERLY,
+            authorised_on=hall.clock.now().date(),
+            document_ref="委托书",
+            scope="全程代办",
+        )
+    attempt(
+        hall,
+        "accept_application",
+        ACCEPT_FIELDS | TERMS_FIELDS,
+        lambda: accept_application(hall.uow(), hall.clerk, req, agency=terms),
+    )
 
 
 @FORM_SETTINGS
@@ -875,6 +901,7 @@ FED = {
     "app.catalog.exchange.import_json": "catalog_import_json",
     "app.catalog.exchange.import_xlsx": "catalog_import_xlsx",
     "app.cases.acceptance.accept_case": "accept_case",
+    "app.counter.accept_application": "accept_application",
     "app.notices.service.accept_with_notice": "accept_with_notice",
     "app.notices.service.issue_one_time_notice": "issue_notice",
     "app.notices.service.record_extra_demand": "record_extra_demand",
@@ -908,6 +935,16 @@ FED = {
 
 # Services whose arguments come from a list, a picker or the program, never from typing.
 NO_TYPED_INPUT = {
+    # Queue: a ticket picked on the counter's panel (id and version), the hall's own lists.
+    "app.queue.service.recall_ticket",
+    "app.queue.service.skip_ticket",
+    "app.queue.service.serve_ticket",
+    "app.queue.service.finish_ticket",
+    "app.queue.service.current_ticket",
+    "app.queue.service.queue_groups",
+    "app.queue.service.waiting_counts",
+    "app.queue.hall.hall_calls",
+    "app.queue.hall.hall_windows",
     "app.audit.list_events",
     "app.cases.queries.case_rows",
     "app.cases.queries.case_detail",
@@ -980,7 +1017,7 @@ def test_every_service_with_typed_input_is_fed() -> None:
     from tests.unit.test_role_matrix import services
 
     declared = {name for name, _ in services()}
-    every = {**FED, **VISITS_FED, **SCHEDULING_FED}
+    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED}
     unclassified = declared - set(every) - NO_TYPED_INPUT
     assert not unclassified, (
         "new services: feed them hostile input in tests/integration/test_bad_input*.py (FED) "
@@ -992,6 +1029,9 @@ def test_every_service_with_typed_input_is_fed() -> None:
         form
         for form in SCHEDULING_FED.values()
         if not hasattr(test_bad_input_scheduling, f"test_{form}")
+    }
+    missing |= {
+        form for form in QUEUE_FED.values() if not hasattr(test_bad_input_queue, f"test_{form}")
     }
     assert not missing, f"forms without their test: {sorted(missing)}"
 
