@@ -32,6 +32,7 @@ from app.roles import Actor, Role
 from app.validation import mask_id, mask_phone
 from app.warning_levels import warning_from_column
 from ui.agency.tab import AgencyTab
+from ui.app_messages import translated
 from ui.cases.action_form import ActionForm
 from ui.cases.labels import action_text, paper_text, state_text, tr, warning_text
 from ui.feedback.forms import paper_rating_form
@@ -315,7 +316,7 @@ class CaseDialog(QDialog):
         self.load()
 
     def _error(self, exc: BaseException) -> None:
-        text = getattr(exc, "message", str(exc))
+        text = translated(getattr(exc, "message", str(exc)))
         QMessageBox.warning(self, tr("操作未完成"), text)
         if isinstance(exc, ConcurrentEdit):
             self.load()

@@ -35,6 +35,7 @@ from app.validation import (
     validate_phone,
     validate_resident_id,
 )
+from ui.app_messages import translated
 from ui.counter.labels import id_types, tr
 from ui.counter.reader import CardReading
 from ui.forms import error_label, show_error
@@ -158,7 +159,7 @@ class ApplicantForm(QGroupBox):
             if note.blocking and note.field in self.errors:
                 show_error(self.errors[note.field], note.message)
             else:
-                warnings.append(note.message)
+                warnings.append(translated(note.message))
         self.card_status.setText("\n".join([status, *warnings]))
         self.card_status.setStyleSheet("color: #b00020;" if warnings else "")
         name = self.fields["applicant_name"]

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from app.idcard import NOT_CONFIGURED, IdCard, IdCardReader, ReaderError, ReaderNotConfigured
+from ui.app_messages import translated
 from ui.counter.labels import tr
 from ui.local_settings import LocalSettings
 from ui.ops import run_op
@@ -103,9 +104,9 @@ class CardReading(QObject):
             self._reader = None  # the settings may be corrected; build it again next time
         if exc.kind in STOP_POLLING:
             self.stop_polling()
-            self._on_problem(exc.message + tr("（修好后按 F4 重新读卡）"))
+            self._on_problem(translated(exc.message) + tr("（修好后按 F4 重新读卡）"))
         elif manual:
-            self._on_problem(exc.message)
+            self._on_problem(translated(exc.message))
 
     def close(self) -> None:
         self.stop_polling()
