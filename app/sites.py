@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.errors import NotFound
-from app.ports import UnitOfWork
+from app.ports import SiteRepository, UnitOfWork
 from app.records import SiteRecord
 from app.roles import Actor
 from app.settings import DATABASE_KIND, DEMO_KIND, DEMO_MARK
@@ -64,4 +65,18 @@ def site_by_code(uow: UnitOfWork, code: str) -> SiteRecord:
         site = uow.sites.by_code(code.strip().upper())
     if site is None:
         raise NotFound(f"没有代码为“{code}”的服务中心")
+    return site
+
+
+class _SitesView(Protocol):
+    @property
+    def sites(self) -> SiteRepository: ...
+
+
+def own_site(uow: _SitesView, actor: Actor) -> SiteRecord:
+    """The service center the acting staff member works at (every number and paper names it),
+    inside the caller's transaction."""
+    site = uow.sites.get(actor.site_id)
+    if site is None:
+        raise NotFound("找不到本服务中心")
     return site

@@ -45,6 +45,7 @@ from app.errors import ConcurrentEdit, NotFound, ValidationError
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, allowed_roles
+from app.sites import own_site
 from app.validation import FieldErrors, mask_phone, validate_name, validate_phone, validate_text
 
 FULL = "该时段已约满，请选择其他时段"
@@ -109,9 +110,7 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
             schedule.id, req.day, req.start_minute, schedule.capacity
         ):
             raise ValidationError.single("slot", FULL)
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         number = next_number(
             uow.numbers, site.id, site.code, NumberKind.APPOINTMENT, local_day(now)
         )

@@ -18,9 +18,10 @@ from app.cases.lifecycle import (
 from app.cases.ports import CaseStore
 from app.cases.records import AcceptRequest, ApplicantInput, CaseEventRecord, NewCase
 from app.catalog.records import ItemVersionRecord, Necessity
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.numbering import NumberKind, next_number
 from app.roles import Actor, allowed_roles
+from app.sites import own_site
 from app.validation import (
     ID_TYPES,
     FieldErrors,
@@ -147,9 +148,7 @@ def accept_case(uow: CaseStore, actor: Actor, req: AcceptRequest) -> AcceptResul
                 "deferred_supply_by",
                 f"补交期限不能晚于承诺办结日期 {dates.deadline.due:%Y-%m-%d}",
             )
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         window_id = window_id_for(uow, actor, req.window_number)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.CASE, today)
         made = acceptance(

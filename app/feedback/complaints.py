@@ -34,6 +34,7 @@ from app.feedback.records import (
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import SUPERVISING_ROLES, Actor, Role, allowed_roles
+from app.sites import own_site
 from app.validation import FieldErrors, validate_name, validate_phone, validate_text
 
 READERS = SUPERVISING_ROLES
@@ -69,9 +70,7 @@ def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput)
         staff_id, window_id, case_id = _targets(uow, actor, complaint, target, errors)
         errors.raise_if_any()
         assert target is not None
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         now = uow.clock.now()
         number = next_number(uow.numbers, site.id, site.code, NumberKind.COMPLAINT, local_day(now))
         complaint_id = uow.feedback.add_complaint(

@@ -19,6 +19,7 @@ from app.notices.records import (
 )
 from app.numbering import NumberKind, next_number
 from app.roles import ANY_ROLE, Actor, allowed_roles
+from app.sites import own_site
 from app.validation import FieldErrors, validate_text
 
 
@@ -51,9 +52,7 @@ def refuse_application(uow: NoticeStore, actor: Actor, req: RefusalRequest) -> R
         if notice is not None and notice.item_version_id != version.id:
             errors.add("item", "回访时须按原告知单上的事项版本办理")
         errors.raise_if_any()
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.REFUSAL, today)
         refusal_id = uow.notices.add_refusal(
             NewRefusal(

@@ -49,6 +49,7 @@ from app.notices.records import (
 from app.numbering import NumberKind, next_number, parse_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.sites import own_site
 from app.validation import FieldErrors, validate_phone, validate_resident_id, validate_text
 from app.warning_levels import WarningLevel
 from app.workdays import WorkCalendar, citizen_day
@@ -181,9 +182,7 @@ def issue_one_time_notice(uow: NoticeStore, actor: Actor, req: NoticeRequest) ->
         late = (
             calendar.working_days_between(local_day(received_at), today) > NOTICE_LIMIT_WORKING_DAYS
         )
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.NOTICE, today)
         missing_ids = {m.id for m in missing}
         materials = {

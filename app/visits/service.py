@@ -23,6 +23,7 @@ from app.clock import DEFAULT_TZ
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.numbering import NumberKind, next_number
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.sites import own_site
 from app.validation import (
     MOBILE_IN_TEXT,
     FieldErrors,
@@ -102,9 +103,7 @@ def register_visit(uow: VisitStore, actor: Actor, visit: VisitInput) -> VisitRef
     clean = check_visitor(visit, today, errors)
     errors.raise_if_any()
     with uow.write():
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         window_id = window_id_for(uow, actor, visit.window_number)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.VISIT, today)
         new, event, after = registration(
@@ -343,9 +342,7 @@ def refer_visit(
             raise ValidationError.single("to_staff", "不能转给当前负责人本人")
         now = uow.clock.now()
         due = referral_due(now, settings.get_all(uow), load_calendar(uow))
-        site = uow.sites.get(actor.site_id)
-        if site is None:
-            raise NotFound("找不到本服务中心")
+        site = own_site(uow, actor)
         number = next_number(uow.numbers, site.id, site.code, NumberKind.REFERRAL, local_day(now))
         referral_id = uow.visits.add_referral(
             new_referral(

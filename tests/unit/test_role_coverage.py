@@ -16,6 +16,7 @@ from app.roles import roles_of
 UNDECLARED = {
     "app.auth.confirm_password": "the idle lock: any person confirms their own password",
     "app.sites.describe_post": "any person's own window and post, shown in the status bar",
+    "app.sites.own_site": "inside the services that number what they issue (their roles hold)",
     "app.cases.acceptance.window_id_for": "inside accept_case",
     "app.cases.deferral.approval_override": "inside decide_case (its roles hold)",
     "app.cases.deadlines.recompute_open_cases": "inside enter_schedule and set_day",
