@@ -40,6 +40,7 @@ from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor
 from app.validation import FieldErrors, validate_text
 from app.visits import service as visits
+from app.visits import steps
 from app.visits.lifecycle import ReferralState, VisitAction, VisitState
 from app.visits.records import (
     NewReferral,
@@ -160,7 +161,7 @@ class BulkExecutor:
         ratio: float,
         rectification_days: int,
         hall: Mapping[str, str],
-        target: Callable[[Actor, ReferralInput], visits.ReferralTarget],
+        target: Callable[[Actor, ReferralInput], steps.ReferralTarget],
         flush_days: int = 20,
     ) -> None:
         self.sink = sink
@@ -270,7 +271,7 @@ class BulkExecutor:
         if isinstance(op, Acknowledge):
             assert visit.referral is not None
             referral_id, new, _changes = visit.referral
-            referral_changes, step = visits.acknowledging(
+            referral_changes, step = steps.acknowledging(
                 op.receiver,
                 visit.state,
                 visit.holder_id,
@@ -286,7 +287,7 @@ class BulkExecutor:
             visit.referral = None
             self._visit_step(visit, op.receiver, op.at, step, "referral", new.number)
             return
-        step = visits.ending(
+        step = steps.ending(
             op.clerk,
             visit.state,
             visit.holder_id,
@@ -308,7 +309,7 @@ class BulkExecutor:
         clean = visits.check_visitor(asked, today, errors)
         errors.raise_if_any()
         number = next_number(self.serials, self.site_id, self.site_code, NumberKind.VISIT, today)
-        new, event, after = visits.registration(
+        new, event, after = steps.registration(
             op.clerk, clean, False, number, self.site_id, op.clerk.window_id, op.at
         )
         visit = _OpenVisit(op.key, self.ids.visit, new, VisitState.OPEN, op.clerk.staff_id)
@@ -317,7 +318,7 @@ class BulkExecutor:
         visit.events.append(event)
         self._audit(op.at, op.clerk, "visit_registered", "visit", number, None, after)
         if clean["answer"]:
-            step = visits.ending(
+            step = steps.ending(
                 op.clerk,
                 visit.state,
                 visit.holder_id,
@@ -335,17 +336,15 @@ class BulkExecutor:
         asked = ReferralInput(to_staff_id=op.to.staff_id, reason=op.reason)
         target = self.target(op.clerk, asked)
         reason = validate_text(op.reason, "reason", 500)
-        due = visits.referral_due(op.at, self.hall, self.calendar)
+        due = steps.referral_due(op.at, self.hall, self.calendar)
         number = next_number(
             self.serials, self.site_id, self.site_code, NumberKind.REFERRAL, local_day(op.at)
         )
         referral_id = self.ids.referral
         self.ids.referral += 1
-        new = visits.new_referral(
-            op.clerk, visit.id, target, None, None, reason, number, op.at, due
-        )
+        new = steps.new_referral(op.clerk, visit.id, target, None, None, reason, number, op.at, due)
         visit.referral = (referral_id, new, {})
-        step = visits.referring(
+        step = steps.referring(
             op.clerk,
             visit.state,
             visit.holder_id,
@@ -364,7 +363,7 @@ class BulkExecutor:
         visit: _OpenVisit,
         actor: Actor,
         at: datetime,
-        step: visits.VisitStep,
+        step: steps.VisitStep,
         entity: str,
         entity_id: str,
     ) -> None:
@@ -516,7 +515,7 @@ def generate(
     if site is None or not clerks or not items:
         raise DomainError("需要已初始化的演示大厅：请先运行 frontdesk init --demo")
 
-    def target(actor: Actor, asked: ReferralInput) -> visits.ReferralTarget:
+    def target(actor: Actor, asked: ReferralInput) -> steps.ReferralTarget:
         """Where a referral goes, as refer_visit resolves it (the hall's staff and windows do
         not change during the run: one look-up per receiver)."""
         key = (actor.site_id, asked.to_staff_id)
@@ -527,7 +526,7 @@ def generate(
             errors.raise_if_any()
         return targets[key]
 
-    targets: dict[tuple[int, int | None], visits.ReferralTarget] = {}
+    targets: dict[tuple[int, int | None], steps.ReferralTarget] = {}
     executor = BulkExecutor(
         sink, site.id, site.code, items, calendar, ratio, rectification_days, hall, target
     )
