@@ -39,6 +39,8 @@ DEMO_DEPARTMENTS = {
     "水利局": [(4, "水务窗口")],
     "综合受理": [(5, "综合受理窗口"), (6, "咨询导办窗口")],
 }
+# The demo hall's queue (取号): a letter per item group and the windows that call it.
+DEMO_QUEUE_GROUPS = (("A", "民政业务", "1,2"), ("B", "社保业务", "3"), ("C", "综合受理", "4,5,6"))
 DEMO_STAFF = [
     # login, name, role, window, backup login
     ("zhangwei", "张伟", Role.CLERK, 1, "lina"),
@@ -123,6 +125,23 @@ def _add_demo_hall(uow: UnitOfWork, site_id: int) -> tuple[str, ...]:
                 window_id,
                 None,
                 {"number": number, "name": name},
+                login="init",
+            )
+    if not uow.queue.groups(site_id):
+        for code, group_name, numbers in DEMO_QUEUE_GROUPS:
+            uow.queue.save_group(site_id, code, group_name, numbers, True)
+            audit.record(
+                uow,
+                None,
+                "queue_group_set",
+                "queue_group",
+                code,
+                None,
+                {
+                    "name": group_name,
+                    "windows": [int(n) for n in numbers.split(",")],
+                    "active": True,
+                },
                 login="init",
             )
     added = []

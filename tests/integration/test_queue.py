@@ -42,12 +42,15 @@ def test_groups_are_set_by_an_administrator_with_field_messages(demo_ctx: AppCon
     with pytest.raises(ValidationError) as unknown:
         service.set_queue_group(ctx.uow(), admin(ctx), QueueGroupInput("A", "社会救助", (1, 77)))
     assert "77" in unknown.value.errors["windows"]
-    assert service.queue_groups(ctx.uow(), clerk(ctx)) == []  # nothing half-saved
+    demo = [("A", "民政业务", (1, 2)), ("B", "社保业务", (3,)), ("C", "综合受理", (4, 5, 6))]
+    listed = service.queue_groups(ctx.uow(), clerk(ctx))
+    assert [(g.code, g.name, g.window_numbers) for g in listed] == demo  # nothing half-saved
     make_groups(ctx)
     groups = service.queue_groups(ctx.uow(), clerk(ctx))
     assert [(g.code, g.name, g.window_numbers) for g in groups] == [
         ("A", "社会救助", (1, 2)),
         ("B", "社保业务", (3,)),
+        ("C", "综合受理", (4, 5, 6)),  # the demo hall's, unchanged
     ]
     service.set_queue_group(ctx.uow(), admin(ctx), QueueGroupInput("A", "社会救助", (2, 1, 5)))
     assert service.queue_groups(ctx.uow(), clerk(ctx))[0].window_numbers == (1, 2, 5)
