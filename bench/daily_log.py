@@ -125,6 +125,8 @@ def busy_day(ctx: AppContext, clock: ManualClock, events: int) -> dict[str, int]
             waiting.append((clerk, notice, _complete(request)))
             did("notices")
         else:
+            if item.on_the_spot:  # decided at once: nothing is left to bring later
+                request = _complete(request)
             result = service.accept_case(uow(), clerk, request)
             did("accepted")
             if item.on_the_spot:
@@ -183,6 +185,9 @@ def _move_on(
 ) -> None:
     """Start, decide and deliver a case accepted earlier today (three events)."""
     case = service.start_case(uow(), who, case_id, 1)
+    owed = [m for m, state in case.materials.items() if state == "deferred"]
+    if owed:  # approval waits for deferred materials (容缺): they come in first
+        case = service.supply_deferred(uow(), who, case_id, case.row_version, owed)
     case = service.decide_case(uow(), who, case_id, case.row_version, "approved")
     service.deliver_case(
         uow(),
