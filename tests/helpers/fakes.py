@@ -10,6 +10,7 @@ from typing import Any
 
 from app.audit import GENESIS_HASH
 from app.clock import Clock
+from app.queue.records import QueueGroupRecord
 from app.records import (
     AuditEventRecord,
     ChainHead,
@@ -194,6 +195,36 @@ class FakeKeys:
         return [r for r, _ in self.rows]
 
 
+class FakeQueueGroups:
+    """The queue's item groups only (the demo hall sets them up); tickets are left to the
+    database tests (tests/integration/test_queue.py)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[int, str], QueueGroupRecord] = {}
+
+    def groups(self, site_id: int, include_inactive: bool = False) -> list[QueueGroupRecord]:
+        return sorted(
+            (g for (site, _), g in self.rows.items() if site == site_id)
+            if include_inactive
+            else (g for (site, _), g in self.rows.items() if site == site_id and g.active),
+            key=lambda g: g.code,
+        )
+
+    def group(self, site_id: int, code: str) -> QueueGroupRecord | None:
+        return self.rows.get((site_id, code))
+
+    def save_group(
+        self, site_id: int, code: str, name: str, window_numbers: str, active: bool
+    ) -> int:
+        old = self.rows.get((site_id, code))
+        group_id = old.id if old else len(self.rows) + 1
+        numbers = tuple(sorted(int(n) for n in window_numbers.split(",") if n))
+        self.rows[(site_id, code)] = QueueGroupRecord(
+            group_id, site_id, code, name, numbers, active
+        )
+        return group_id
+
+
 class FakeUnitOfWork:
     """Every repository the case, notice and visit rules read (with the sites, staff, audit,
     settings and keys every service reads). Transactions are simulated by snapshotting all the
@@ -215,6 +246,7 @@ class FakeUnitOfWork:
         self.cases = FakeCases(names)
         self.notices = FakeNotices(names, self.cases)
         self.visits = FakeVisits(names)
+        self.queue = FakeQueueGroups()
         self.commits = 0
         self._depth = 0
 
@@ -242,6 +274,7 @@ class FakeUnitOfWork:
 
 
 REPOSITORIES = (
+    "queue",
     "sites",
     "staff",
     "audit",
