@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from app.cases.deadlines import local_day
 from app.cases.lifecycle import CaseAction, DeliveryMethod, Outcome, SuspensionKind
-from app.cases.records import CaseRecord
+from app.cases.records import CaseEventRecord, CaseRecord
 from app.catalog.records import (
     ItemVersionRecord,
     MaterialForm,
@@ -264,6 +264,15 @@ def denial_decision_for_case(uow: UnitOfWork, case_id: int) -> DenialDecision:
 T = TypeVar("T")
 
 
+def _suspensions(case: CaseRecord, kind: SuspensionKind) -> list[CaseEventRecord]:
+    """The case's suspensions of one kind, in order: each has its own numbered paper."""
+    return [
+        ev
+        for ev in case.events
+        if ev.action is CaseAction.SUSPEND and ev.detail.get("kind") == str(kind)
+    ]
+
+
 def _nth(case: CaseRecord, found: list[T], index: int | None, what: str) -> tuple[int, T]:
     """The ``index``-th (1-based; default the latest) of a case's papers of one kind."""
     if not found:
@@ -348,12 +357,7 @@ def halt_notice_for_case(uow: UnitOfWork, case_id: int, index: int | None = None
     default the latest), numbered after the case: ``QH-20261124-0001-H1`` is its first."""
     ctx = _case_context(uow, case_id)
     case = ctx.case
-    halts = [
-        ev
-        for ev in case.events
-        if ev.action is CaseAction.SUSPEND
-        and ev.detail.get("kind") == str(SuspensionKind.DEFERRAL_OVERDUE)
-    ]
+    halts = _suspensions(case, SuspensionKind.DEFERRAL_OVERDUE)
     index, event = _nth(case, halts, index, "中止办理")
     number = f"{case.number}-H{index}"
     issued_on = local_day(event.at)
@@ -425,12 +429,7 @@ def correction_request_for_case(
     the latest), numbered after the case: ``QH-20261124-0001-C1`` is its first."""
     ctx = _case_context(uow, case_id)
     case = ctx.case
-    corrections = [
-        ev
-        for ev in case.events
-        if ev.action is CaseAction.SUSPEND
-        and ev.detail.get("kind") == str(SuspensionKind.CORRECTIONS)
-    ]
+    corrections = _suspensions(case, SuspensionKind.CORRECTIONS)
     index, event = _nth(case, corrections, index, "补正")
     number = f"{case.number}-C{index}"
     issued_on = local_day(event.at)
