@@ -20,7 +20,7 @@ URGENCY: tuple[WarningLevel, ...] = (WarningLevel.RED, WarningLevel.YELLOW, Warn
 #: The warning column of a finished case: it carries no card any more.
 CLOSED_WARNING = "closed"
 #: Every value the stored warning column takes.
-WARNING_COLUMN: tuple[str, ...] = (*URGENCY, CLOSED_WARNING)
+WARNING_COLUMN: tuple[str, ...] = (*(str(level) for level in URGENCY), CLOSED_WARNING)
 
 
 def warning_from_column(value: str) -> WarningLevel | None:

@@ -159,11 +159,24 @@ def _minutes(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+def no_screen() -> bool:
+    """On Linux without X11, Wayland or a platform chosen by hand, Qt would abort with a page
+    of plugin names: say it in one line instead."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_display(args: argparse.Namespace) -> int:
     from ui.local_settings import choose_folder
 
     choose_folder(args.data_dir)
     ctx, actor = _context(args)
+    if no_screen():
+        raise DomainError("no screen to show the hall display on (DISPLAY is not set)")
     from ui.app import create_application
     from ui.ops import wait_for_ops
     from ui.queue.display import HallDisplay
