@@ -120,3 +120,11 @@ def prompt_secret(prompt: str, hint_without_terminal: str) -> str:
 
 def say(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def no_screen() -> bool:
+    """On Linux without X11, Wayland or a platform chosen by hand, Qt would abort with a page
+    of plugin names: the window commands say it in one line instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

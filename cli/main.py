@@ -30,7 +30,7 @@ from cli import (
     setup_cmd,
     store_cmd,
 )
-from cli.common import EXIT_USER_ERROR, Handler
+from cli.common import EXIT_USER_ERROR, Handler, no_screen
 
 STARTED = time.perf_counter()  # smoke timings count from here
 
@@ -139,6 +139,8 @@ def _gui(args: argparse.Namespace) -> int:
     from ui.local_settings import choose_folder
 
     choose_folder(args.data_dir)  # this PC's settings go with a data folder that was given
+    if no_screen():
+        raise DomainError("no screen to open the program on (DISPLAY is not set)")
 
     def open_context(progress: Callable[[str], None]):  # type: ignore[no-untyped-def]
         from cli import wiring  # the database layer: imported after the login window painted

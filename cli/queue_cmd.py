@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DomainError
-from cli.common import Handler, admin_password, iso_date, say, write_bytes_file
+from cli.common import Handler, admin_password, iso_date, no_screen, say, write_bytes_file
 
 PAPERS = ("A6", "80mm")
 
@@ -157,17 +157,6 @@ def _stats(ctx, actor, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 
 def _minutes(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
-
-
-def no_screen() -> bool:
-    """On Linux without X11, Wayland or a platform chosen by hand, Qt would abort with a page
-    of plugin names: say it in one line instead."""
-    import os
-    import sys
-
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_display(args: argparse.Namespace) -> int:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from app.storage import MESSAGES, StorageFault
 from tests.e2e.test_cli import assert_one_line_error
-from tests.helpers.cli import ADMIN_PASSWORD, run_cli
+from tests.helpers.cli import ADMIN_PASSWORD, ROOT, cli_environment, run_cli
 
 
 def frontdesk(home: Path, *args: str | bytes) -> subprocess.CompletedProcess[str]:
@@ -85,3 +86,23 @@ def test_a_read_only_location_is_named_read_only(
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and MESSAGES[StorageFault.READ_ONLY] in err
         assert "只读" in err and MESSAGES[StorageFault.MISSING] not in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland check")
+def test_window_commands_without_a_screen_say_so_in_one_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert frontdesk(home, "init", "--admin-password", "admin-2026").returncode == 0
+    env = cli_environment(home, ADMIN_PASSWORD)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    for args in (("gui",), ("display", "--as", "admin")):
+        done = subprocess.run(
+            [sys.executable, "-m", "cli", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+        assert_one_line_error(done, "no screen")
