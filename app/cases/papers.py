@@ -26,11 +26,7 @@ def case_papers(case: CaseRecord) -> list[DocumentKind]:
         papers.append(DocumentKind.EXTENSION)
     if CaseAction.SUPPLY in actions:
         papers.append(DocumentKind.SUPPLY)
-    kinds = {
-        SuspensionKind(str(e.detail["kind"]))
-        for e in case.events
-        if e.action is CaseAction.SUSPEND and e.detail.get("kind") in set(SuspensionKind)
-    }
+    kinds = {k for e in case.events if (k := e.suspension_kind) is not None}
     if SuspensionKind.CORRECTIONS in kinds:
         papers.append(DocumentKind.CORRECTION)
     if kinds - set(_OWN_PAPER):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.cases.lifecycle import CaseAction, CaseState
+from app.cases.lifecycle import CaseAction, CaseState, SuspensionKind
 from app.workdays import WarningLevel
 
 
@@ -79,6 +79,18 @@ class CaseEventRecord:
     to_state: CaseState
     reason: str
     detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def suspension_kind(self) -> SuspensionKind | None:
+        """What a suspension stopped the clock for; None for any other event, and for a
+        suspension recorded before kinds existed (it has no paper of its own). The one reading
+        of the stored kind."""
+        if self.action is not CaseAction.SUSPEND:
+            return None
+        try:
+            return SuspensionKind(str(self.detail.get("kind")))
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)

@@ -266,11 +266,7 @@ T = TypeVar("T")
 
 def _suspensions(case: CaseRecord, kind: SuspensionKind) -> list[CaseEventRecord]:
     """The case's suspensions of one kind, in order: each has its own numbered paper."""
-    return [
-        ev
-        for ev in case.events
-        if ev.action is CaseAction.SUSPEND and ev.detail.get("kind") == str(kind)
-    ]
+    return [ev for ev in case.events if ev.suspension_kind is kind]
 
 
 def _nth(case: CaseRecord, found: list[T], index: int | None, what: str) -> tuple[int, T]:
@@ -317,12 +313,7 @@ def special_notice_for_case(
 
     ctx = _case_context(uow, case_id)
     case = ctx.case
-    specials = [
-        ev
-        for ev in case.events
-        if ev.action is CaseAction.SUSPEND
-        and SuspensionKind(ev.detail.get("kind", "corrections")) in SPECIAL_PROCEDURES
-    ]
+    specials = [ev for ev in case.events if ev.suspension_kind in SPECIAL_PROCEDURES]
     index, event = _nth(case, specials, index, "特别程序")
     days = int(event.detail.get("expected_days") or 0)
     started = local_day(event.at)
@@ -338,7 +329,7 @@ def special_notice_for_case(
         **_case_paper(uow, ctx, DocumentKind.SPECIAL, number, started, event.staff_name),
         accepted_at=case.accepted_at.astimezone(DEFAULT_TZ),
         started_at=event.at.astimezone(DEFAULT_TZ),
-        procedure=SUSPENSION_LABELS[SuspensionKind(event.detail["kind"])],
+        procedure=SUSPENSION_LABELS[event.suspension_kind or SuspensionKind.CORRECTIONS],
         reason=event.reason,
         expected_days=days,
         expected_end=end,

@@ -113,3 +113,21 @@ def test_a_terminated_case_has_its_termination_notice_and_no_completion() -> Non
         materials={1: "received", 2: "deferred"},
     )
     assert case_papers(ended) == [K.RECEIPT, K.DEFERRED, K.HALT, K.TERMINATION]
+
+
+def test_a_suspension_recorded_without_a_kind_has_no_kind() -> None:
+    from datetime import UTC, datetime
+
+    from app.cases.lifecycle import CaseAction, CaseState, SuspensionKind
+    from app.cases.records import CaseEventRecord
+
+    def event(action: CaseAction, **detail: object) -> CaseEventRecord:
+        at = datetime(2026, 11, 24, 2, tzinfo=UTC)
+        return CaseEventRecord(
+            at, 1, "张伟", None, action, CaseState.ACCEPTED, CaseState.SUSPENDED, "", dict(detail)
+        )
+
+    assert event(CaseAction.SUSPEND).suspension_kind is None
+    assert event(CaseAction.SUSPEND, kind="hearing").suspension_kind is SuspensionKind.HEARING
+    assert event(CaseAction.SUSPEND, kind="no-such").suspension_kind is None
+    assert event(CaseAction.RESUME, kind="hearing").suspension_kind is None
