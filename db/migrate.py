@@ -99,9 +99,14 @@ def ensure_schema(
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
+    from db.pg_roles import grant_to_group
+
     with engine.begin() as conn:
         cfg = alembic_config(conn)
         command.upgrade(cfg, revision)
+        # On a hall server with enrolled PCs, the new tables get the counters' grants in the
+        # same transaction: no PC is refused a table a migration just made.
+        grant_to_group(conn)
 
 
 def alembic_config(connection: object | None = None):  # type: ignore[no-untyped-def]
