@@ -37,6 +37,8 @@ def add_commands(sub: Any) -> dict[str, Handler]:
 
 
 def _pc(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
     from app import counter_pcs
     from app.config import resolve_data_dir, resolve_db_url
     from cli import wiring
@@ -59,6 +61,11 @@ def _pc(args: argparse.Namespace) -> int:
         print(f"enrolled PC {enrolment.name} as database role {enrolment.role}")
         print("put this line in that PC's settings (shown once; it holds the PC's password):")
         print(f"FRONTDESK_DB={line_for(enrolment.role, enrolment.password)}")
+        if args.host is None and make_url(url).host in ("localhost", "127.0.0.1", "::1"):
+            print(
+                "note: the line names this PC's own server address; for another PC give --host "
+                "with the server's name in its certificate"
+            )
     elif args.pc_command == "list":
         pcs = counter_pcs.list_pcs(ctx.uow(), actor)
         for pc in pcs:
@@ -94,9 +101,6 @@ def _connection_line(url: str, host: str | None, ca_file: str | None):  # type: 
     server = host or here.host
     if not server:
         raise DomainError("say how that PC reaches the server: --host NAME")
-    if host is None and server in ("localhost", "127.0.0.1", "::1"):
-        say(f"note: the line names the server as {server}; give --host with the server's name "
-            "in its certificate for another PC")  # fmt: skip
     for own in ("sslcert", "sslkey", "sslpassword", "sslmode", "sslrootcert"):
         query.pop(own, None)  # the administrator's client certificate stays here
     query.update({"sslmode": "verify-full", "sslrootcert": ca})
