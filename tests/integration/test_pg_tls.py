@@ -129,7 +129,8 @@ def test_a_server_certificate_that_does_not_verify_is_refused_in_one_line(
     if where == "wrong host name":  # the certificate names localhost only
         url = hall.server.url(OWNER, OWNER_PASSWORD, DATABASE, host="127.0.0.1")
     elif where == "another CA":
-        url = hall.server.url(OWNER, OWNER_PASSWORD, DATABASE, sslrootcert=str(hall.server.other_ca))
+        other = str(hall.server.other_ca)
+        url = hall.server.url(OWNER, OWNER_PASSWORD, DATABASE, sslrootcert=other)
     else:
         missing = hall.home / "no-such-ca.crt"
         url = hall.server.url(OWNER, OWNER_PASSWORD, DATABASE, sslrootcert=str(missing))
