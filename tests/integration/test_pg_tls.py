@@ -227,3 +227,21 @@ def test_a_new_table_reaches_every_pc_with_one_grant(hall: Hall) -> None:
 
 def test_pc_commands_on_a_sqlite_file_say_they_are_for_a_hall_server(tmp_path: Path) -> None:
     assert_one_line(run_cli(tmp_path, "pc", "list"), "hall server (PostgreSQL) only")
+
+
+def test_a_pc_meeting_an_older_database_says_the_administrator_upgrades_it(hall: Hall) -> None:
+    from db.migrate import HEAD, KNOWN_REVISIONS
+    from db.store import StoreError
+
+    line = hall.enroll("window6")
+    owner = create_engine(hall.owner_url)
+    try:
+        with owner.begin() as conn:  # as if this program were one version newer
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"),
+                         {"v": KNOWN_REVISIONS[-2]})  # fmt: skip
+        with pytest.raises(StoreError, match="frontdesk init"):
+            open_store(line, SystemClock(), None)
+    finally:
+        with owner.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD})
+        owner.dispose()
