@@ -186,6 +186,8 @@ def test_a_wrong_password_is_refused_in_one_line(hall: Hall) -> None:
 
 
 def test_bad_names_unknown_pcs_and_clerks_get_one_line(hall: Hall) -> None:
+    no_password = run_cli(hall.home, "pc", "add", "window7", FRONTDESK_DB=hall.owner_url)
+    assert_one_line(no_password, "FRONTDESK_PASSWORD")
     assert_one_line(hall.cli("pc", "add", "Window-3"), "not a PC name")
     assert_one_line(hall.cli("pc", "revoke", "nowhere"), "no enrolled PC named nowhere")
     hall.enroll("window4")
@@ -195,6 +197,8 @@ def test_bad_names_unknown_pcs_and_clerks_get_one_line(hall: Hall) -> None:
         FRONTDESK_DB=hall.owner_url,
     )  # fmt: skip
     assert_one_line(clerk, "zhangwei is not an administrator")
+    listed = hall.cli("pc", "list").stdout
+    assert "window4" in listed and "window7" not in listed  # nothing made for a refusal
 
 
 def test_a_new_table_reaches_every_pc_with_one_grant(hall: Hall) -> None:
