@@ -3,14 +3,37 @@ transaction: a role made or revoked commits or rolls back with its audit event."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.counter_pcs import CounterPc, HallServerOnly
+from app.errors import DomainError
 from db import pg_roles
 
 HALL_SERVER_ONLY = (
     "counter PCs are enrolled on a hall server (PostgreSQL) only; this database is a SQLite file"
 )
+
+
+R = TypeVar("R")
+NOT_THE_OWNER = (
+    "this database login may not manage the counter PCs' logins (it is a counter PC's own, or "
+    "not the hall database's owner): run frontdesk pc with the owner's connection in FRONTDESK_DB"
+)
+
+
+def _owner_only(call: Callable[[], R]) -> R:
+    """A role, grant or session change refused for want of rights says whose they are."""
+    try:
+        return call()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+            raise
+    # Raised after the handler: no driver error behind it to be taken for a storage fault.
+    raise DomainError(NOT_THE_OWNER)
 
 
 class SqlCounterPcRepository:
@@ -23,7 +46,8 @@ class SqlCounterPcRepository:
         return pg_roles.group_role(self._session.connection())
 
     def enroll(self, name: str, password: str) -> str:
-        return pg_roles.enroll(self._session.connection(), self._group(), name, password)
+        conn, group = self._session.connection(), self._group()
+        return _owner_only(lambda: pg_roles.enroll(conn, group, name, password))
 
     def find(self, name: str) -> CounterPc | None:
         return next((pc for pc in self.list() if pc.name == name), None)
@@ -38,14 +62,20 @@ class SqlCounterPcRepository:
 
     def revoke(self, name: str) -> str:
         role = pg_roles.pc_role(self._group(), name)
-        pg_roles.revoke(self._session.connection(), role)
+        conn = self._session.connection()
+        _owner_only(lambda: pg_roles.revoke(conn, role))
         return role
 
     def end_sessions(self, role: str) -> int:
-        return pg_roles.end_sessions(self._session.connection(), role)
+        conn = self._session.connection()
+        return _owner_only(lambda: pg_roles.end_sessions(conn, role))
 
     def grant(self) -> int:
         conn = self._session.connection()
         group = self._group()
-        pg_roles.ensure_group(conn, group)
-        return pg_roles.grant_to(conn, group)
+
+        def grant() -> int:
+            pg_roles.ensure_group(conn, group)
+            return pg_roles.grant_to(conn, group)
+
+        return _owner_only(grant)

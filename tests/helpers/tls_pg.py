@@ -93,6 +93,21 @@ def server_binaries() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
+def _cannot_run_a_server() -> str | None:
+    if server_binaries() is None:
+        return "PostgreSQL server programs (initdb, pg_ctl) are not installed"
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no postgres OS user to run the server as"
+        if shutil.which("runuser") is None:
+            return "running as root without runuser to run the server as postgres"
+    return None
+
+
 def _key() -> ec.EllipticCurvePrivateKey:
     return ec.generate_private_key(ec.SECP256R1())
 
@@ -202,14 +217,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _as_server_user(command: list[str], cwd: Path) -> list[str]:
+def _as_server_user(command: list[str]) -> list[str]:
     """PostgreSQL's server programs refuse to run as root: as root, run them as ``postgres``."""
     if os.geteuid() != 0:
         return command
-    runuser = shutil.which("runuser")
-    if runuser is None:
-        pytest.fail("running as root without runuser: cannot start a PostgreSQL server")
-    return [runuser, "-u", "postgres", "--", *command]
+    return ["runuser", "-u", "postgres", "--", *command]
 
 
 def _chown_to_server_user(*paths: Path) -> None:
@@ -224,7 +236,7 @@ def _chown_to_server_user(*paths: Path) -> None:
 
 def _run(command: list[str], cwd: Path) -> None:
     done = subprocess.run(
-        _as_server_user(command, cwd), cwd=cwd, capture_output=True, text=True, timeout=120
+        _as_server_user(command), cwd=cwd, capture_output=True, text=True, timeout=120
     )
     if done.returncode != 0:
         pytest.fail(
@@ -236,12 +248,13 @@ def _run(command: list[str], cwd: Path) -> None:
 
 def start_tls_server() -> Iterator[TlsServer]:
     """The session's server, stopped and removed when the generator is closed."""
-    binaries = server_binaries()
-    if binaries is None:
-        reason = "PostgreSQL server programs (initdb, pg_ctl) are not installed"
+    reason = _cannot_run_a_server()
+    if reason is not None:
         if os.environ.get("CI"):
-            pytest.fail(reason + " (CI requires them: apt-get install postgresql)", pytrace=False)
+            pytest.fail(reason + " (CI requires it: apt-get install postgresql)", pytrace=False)
         pytest.skip(reason)
+    binaries = server_binaries()
+    assert binaries is not None
     folder = Path(tempfile.mkdtemp(prefix="frontdesk-tls-pg-"))
     data = folder / "data"
     certs = folder / "certs"  # the server's own files: readable by the server user only
@@ -301,8 +314,7 @@ def start_tls_server() -> Iterator[TlsServer]:
     finally:
         subprocess.run(
             _as_server_user(
-                [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                folder,
+                [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
             ),
             cwd=folder,
             capture_output=True,

@@ -197,8 +197,11 @@ def test_bad_names_unknown_pcs_and_clerks_get_one_line(hall: Hall) -> None:
         FRONTDESK_DB=hall.owner_url,
     )  # fmt: skip
     assert_one_line(clerk, "zhangwei is not an administrator")
+    at_a_counter = hall.cli("pc", "add", "window8", db=hall.enroll("window9"))  # its own line
+    assert_one_line(at_a_counter, "owner's connection")
     listed = hall.cli("pc", "list").stdout
-    assert "window4" in listed and "window7" not in listed  # nothing made for a refusal
+    assert "window4" in listed  # nothing made for a refusal:
+    assert "window7" not in listed and "window8" not in listed
 
 
 def test_a_new_table_reaches_every_pc_with_one_grant(hall: Hall) -> None:
@@ -227,6 +230,22 @@ def test_a_new_table_reaches_every_pc_with_one_grant(hall: Hall) -> None:
     finally:
         pc.dispose()
         owner.dispose()
+
+
+@pytest.mark.parametrize("ci", [True, False])
+def test_without_server_programs_ci_fails_and_elsewhere_it_skips(
+    ci: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.helpers import tls_pg
+
+    monkeypatch.setattr(tls_pg, "server_binaries", lambda: None)
+    if ci:
+        monkeypatch.setenv("CI", "true")
+    else:
+        monkeypatch.delenv("CI", raising=False)
+    outcome = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(outcome, match="initdb, pg_ctl"):
+        next(tls_pg.start_tls_server())
 
 
 def test_pc_commands_on_a_sqlite_file_say_they_are_for_a_hall_server(tmp_path: Path) -> None:
