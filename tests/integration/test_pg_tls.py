@@ -110,6 +110,23 @@ def test_an_enrolled_counter_works_over_verified_tls(hall: Hall) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def test_the_line_names_the_server_and_ca_file_as_the_pc_knows_them(hall: Hall) -> None:
+    done = hall.cli(
+        "pc", "add", "window11", "--host", "hall-server.example", "--ca-file",
+        r"C:\frontdesk\hall-ca.crt",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("FRONTDESK_DB="))
+    url = make_url(line.removeprefix("FRONTDESK_DB="))
+    assert (url.username, url.host, url.port, url.database) == (
+        "hall_pc_window11", "hall-server.example", hall.server.port, DATABASE
+    )  # fmt: skip
+    assert dict(url.query) == {
+        "sslmode": "verify-full", "sslrootcert": r"C:\frontdesk\hall-ca.crt"
+    }  # fmt: skip
+    assert "note:" not in done.stdout  # the server's name was given
+
+
 def test_a_connection_without_tls_is_refused(hall: Hall) -> None:
     plain = hall.server.url(OWNER, OWNER_PASSWORD, DATABASE, sslmode="disable")
     assert_one_line(run_cli(hall.home, "check", FRONTDESK_DB=plain), "TLS", "no encryption")
@@ -197,6 +214,12 @@ def test_bad_names_unknown_pcs_and_clerks_get_one_line(hall: Hall) -> None:
         FRONTDESK_DB=hall.owner_url,
     )  # fmt: skip
     assert_one_line(clerk, "zhangwei is not an administrator")
+    no_ca = make_url(hall.owner_url).difference_update_query(["sslrootcert"])
+    no_ca = no_ca.update_query_dict({"sslmode": "require"})
+    assert_one_line(
+        hall.cli("pc", "add", "window10", db=no_ca.render_as_string(hide_password=False)),
+        "--ca-file",
+    )
     at_a_counter = hall.cli("pc", "add", "window8", db=hall.enroll("window9"))  # its own line
     assert_one_line(at_a_counter, "owner's connection")
     listed = hall.cli("pc", "list").stdout
