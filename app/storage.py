@@ -25,6 +25,9 @@ class StorageFault(StrEnum):
     CORRUPT = "corrupt"
     DEVICE = "device"
     UNREACHABLE = "unreachable"
+    TLS_REFUSED = "tls_refused"
+    PC_REVOKED = "pc_revoked"
+    LOGIN_REFUSED = "login_refused"
 
 
 _NOT_SAVED = "刚才的操作没有完成，没有保存任何内容。"
@@ -49,6 +52,16 @@ MESSAGES: dict[StorageFault, str] = {
     StorageFault.UNREACHABLE: _NOT_SAVED
     + "原因：连接不上数据库服务器（网络中断或服务器未运行）。"
     + "请检查网线和网络，或请管理员检查数据库服务器，然后再试一次。",
+    StorageFault.TLS_REFUSED: _NOT_SAVED
+    + "原因：与数据库服务器的加密连接（TLS）未建立或未通过校验。请检查本机 FRONTDESK_DB 设置："
+    + "应含 sslmode=verify-full，sslrootcert 应指向管理员给的大厅 CA 证书文件（路径是否正确、"
+    + "文件是否还在），服务器名称应与证书上的一致；仍不行请联系管理员。",
+    StorageFault.PC_REVOKED: _NOT_SAVED
+    + "原因：管理员已撤销本机连接数据库的权限。请联系管理员为本机重新登记"
+    + "（frontdesk pc add），并把新的连接设置填入本机的 FRONTDESK_DB。",
+    StorageFault.LOGIN_REFUSED: _NOT_SAVED
+    + "原因：数据库服务器拒绝了本机的登录（密码不对，或本机的登录名不存在）。"
+    + "请向管理员索取本机的连接设置（FRONTDESK_DB），不要使用其他电脑的设置。",
 }
 
 
@@ -141,13 +154,39 @@ def _fault_of(exc: BaseException) -> StorageFault | None:
             return _SQLSTATE.get(state) or (
                 StorageFault.UNREACHABLE if state.startswith("08") else None
             )
-        # No SQLSTATE: the connection itself failed (refused, timed out, dropped).
-        return StorageFault.UNREACHABLE if type(exc).__name__ == "OperationalError" else None
+        # No SQLSTATE: the connection itself failed (refused, timed out, dropped, or turned
+        # away by TLS or the login): only libpq's words tell which.
+        if type(exc).__name__ != "OperationalError":
+            return None
+        return _connection_fault(str(exc))
     if getattr(exc, "connection_invalidated", False):  # SQLAlchemy saw the connection drop
         return StorageFault.UNREACHABLE
     if isinstance(exc, OSError) and exc.errno is not None:
         return _ERRNO.get(exc.errno)
     return None
+
+
+# libpq's and the server's words (English: the program's own connections do not ask for
+# another language) for a connection turned away by TLS or by the login. A session that drops
+# later ("SSL connection has been closed unexpectedly", "SSL SYSCALL error") stays unreachable.
+_CONNECTION_REFUSALS = (
+    ("is not permitted to log in", StorageFault.PC_REVOKED),
+    ("password authentication failed", StorageFault.LOGIN_REFUSED),
+    ("no password supplied", StorageFault.LOGIN_REFUSED),
+    ("certificate", StorageFault.TLS_REFUSED),  # not verified, wrong name, CA file missing
+    ("SSL error", StorageFault.TLS_REFUSED),
+    ("does not support SSL", StorageFault.TLS_REFUSED),
+    ("no encryption", StorageFault.TLS_REFUSED),  # pg_hba: hostssl lines only
+)
+
+
+def _connection_fault(text: str) -> StorageFault:
+    if 'role "' in text and "does not exist" in text:
+        return StorageFault.LOGIN_REFUSED
+    return next(
+        (fault for words, fault in _CONNECTION_REFUSALS if words in text),
+        StorageFault.UNREACHABLE,
+    )
 
 
 def _first_line(exc: BaseException) -> str:

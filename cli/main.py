@@ -26,6 +26,7 @@ from cli import (
     catalog_cmd,
     keys_cmd,
     papers_cmd,
+    pc_cmd,
     queue_cmd,
     setup_cmd,
     store_cmd,
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         papers_cmd,
         store_cmd,
         keys_cmd,
+        pc_cmd,
         queue_cmd,
     ):
         handlers.update(commands.add_commands(sub))

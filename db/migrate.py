@@ -81,6 +81,7 @@ def ensure_schema(
             f"数据库版本（{status.current}）比本程序新，请安装新版程序后再打开。"
             "为保护数据，本程序不会改动它。"
         )
+    _refuse_upgrade_without_owner_rights(engine)
     saved = None
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
     if status.state == "older" and path is not None and backup_dir is not None:
@@ -96,12 +97,34 @@ def ensure_schema(
     return UpgradeResult(status.current, HEAD, saved)
 
 
+def _refuse_upgrade_without_owner_rights(engine: Engine) -> None:
+    """A counter PC's role (db/pg_roles.py) cannot change the schema: when a new program
+    version meets an older hall database there, say who upgrades it, instead of failing on the
+    first DDL statement."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        may_create = conn.execute(
+            text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
+        ).scalar()
+    if not may_create:
+        raise StoreError(
+            "数据库需要升级到本程序的版本，本机的数据库登录无权升级。请管理员先用数据库所有者的"
+            "连接运行 frontdesk init 升级数据库，之后本机即可使用。"
+        )
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
+
+    from db.pg_roles import grant_to_group
 
     with engine.begin() as conn:
         cfg = alembic_config(conn)
         command.upgrade(cfg, revision)
+        # On a hall server with enrolled PCs, the new tables get the counters' grants in the
+        # same transaction: no PC is refused a table a migration just made.
+        grant_to_group(conn)
 
 
 def alembic_config(connection: object | None = None):  # type: ignore[no-untyped-def]

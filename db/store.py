@@ -68,6 +68,9 @@ def open_store(
         if problem is not None:
             raise problem from exc
         raise StoreError(f"无法打开数据库（{_first_line(exc)}）") from exc
+    except BaseException:  # refused (too new, or an upgrade this login may not run)
+        engine.dispose()
+        raise
     return SqlStore(engine, clock), result
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.calendar import CalendarRepository
     from app.cases.ports import CaseRepository
     from app.catalog.ports import CatalogRepository
+    from app.counter_pcs import CounterPcRepository, PcStore
     from app.feedback.ports import FeedbackRepository
     from app.notices.ports import NoticeRepository
     from app.numbering import CounterRepository
@@ -82,6 +83,12 @@ class SqlUnitOfWork:
         from db.repositories import SqlAuditRepository
 
         return self._repo("audit", SqlAuditRepository)
+
+    @property
+    def counter_pcs(self) -> CounterPcRepository:
+        from db.counter_pcs_repo import SqlCounterPcRepository
+
+        return self._repo("counter_pcs", SqlCounterPcRepository)
 
     @property
     def settings(self) -> SettingRepository:
@@ -218,3 +225,6 @@ if TYPE_CHECKING:
 
     def _is_a_unit_of_work(uow: SqlUnitOfWork) -> UnitOfWork:
         return uow  # mypy compares every property with the port UnitOfWork declares
+
+    def _is_a_pc_store(uow: SqlUnitOfWork) -> PcStore:
+        return uow

@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-pytest_plugins = ["tests.helpers.stores"]
+pytest_plugins = ["tests.helpers.stores", "tests.helpers.tls_pg"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

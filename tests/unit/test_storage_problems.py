@@ -70,6 +70,37 @@ def test_postgresql_and_os_codes(error: Exception, fault: StorageFault) -> None:
     assert problem is not None and problem.fault is fault
 
 
+# What libpq and the server say when a connection is turned away (seen on PostgreSQL 15 with
+# psycopg 3's libpq; tests/integration/test_pg_tls.py meets each of them on a real server).
+_FAILED = 'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+
+
+@pytest.mark.parametrize(
+    ("said", "fault"),
+    [
+        ('server certificate for "localhost" does not match host name "10.0.0.5"',
+         StorageFault.TLS_REFUSED),
+        ("SSL error: certificate verify failed", StorageFault.TLS_REFUSED),
+        ('root certificate file "C:/hall/ca.crt" does not exist', StorageFault.TLS_REFUSED),
+        ("server does not support SSL, but SSL was required", StorageFault.TLS_REFUSED),
+        ('FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "hall_pc_w1", '
+         'database "hall", no encryption', StorageFault.TLS_REFUSED),
+        ('FATAL:  role "hall_pc_w1" is not permitted to log in', StorageFault.PC_REVOKED),
+        ('FATAL:  password authentication failed for user "hall_pc_w1"',
+         StorageFault.LOGIN_REFUSED),
+        ('FATAL:  role "hall_pc_w9" does not exist', StorageFault.LOGIN_REFUSED),
+        ('FATAL:  database "hall" does not exist', StorageFault.UNREACHABLE),
+        ("Connection refused", StorageFault.UNREACHABLE),
+        ("SSL connection has been closed unexpectedly", StorageFault.UNREACHABLE),
+        ("SSL SYSCALL error: EOF detected", StorageFault.UNREACHABLE),
+    ],
+)  # fmt: skip
+def test_a_refused_connection_says_what_to_do(said: str, fault: StorageFault) -> None:
+    problem = storage_problem(Wrapper(psycopg.OperationalError(_FAILED + said)))
+    assert problem is not None and problem.fault is fault
+    assert said in problem.detail  # the driver's own words, for the administrator
+
+
 def test_the_cause_is_found_behind_a_raise_from() -> None:
     try:
         try:

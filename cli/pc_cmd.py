@@ -1,0 +1,112 @@
+"""Counter PCs of a hall server (``pc``): enrol, list, revoke, re-grant. PostgreSQL only."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.errors import DomainError
+from cli.common import Handler, login_as, say
+
+HALL_SERVER_ONLY = "frontdesk pc applies to a hall server (PostgreSQL) only, not to a SQLite file"
+
+
+def add_commands(sub: Any) -> dict[str, Handler]:
+    pc = sub.add_parser(
+        "pc", help="counter PCs of a hall server: their own database logins (admin)"
+    ).add_subparsers(dest="pc_command")
+    add = pc.add_parser("add", help="enrol a PC: its own login, and the line for its settings")
+    add.add_argument("name", help="the PC's name: lower-case letters, digits, _ (e.g. window3)")
+    add.add_argument(
+        "--host",
+        help="the server's name as the PC reaches it, as in the server certificate "
+        "(default: the host of this command's connection)",
+    )
+    add.add_argument(
+        "--ca-file",
+        help="where the hall CA certificate is on that PC (default: this connection's "
+        "sslrootcert)",
+    )
+    listed = pc.add_parser("list", help="enrolled PCs, whether they can connect, open sessions")
+    revoke = pc.add_parser("revoke", help="the PC can no longer connect; its sessions are ended")
+    revoke.add_argument("name")
+    grant = pc.add_parser("grant", help="re-apply the counters' grants (after a migration)")
+    for p in (add, listed, revoke, grant):
+        p.add_argument("--as", dest="as_login", default="admin", help="administrator login")
+    return {"pc": _pc}
+
+
+def _pc(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from app import counter_pcs
+    from app.config import resolve_data_dir, resolve_db_url
+    from cli import wiring
+    from db.engine import is_sqlite
+
+    if args.pc_command is None:
+        raise DomainError("choose: add, list, revoke, grant")
+    url = resolve_db_url(args.db, resolve_data_dir(args.data_dir))
+    if is_sqlite(url):
+        raise DomainError(HALL_SERVER_ONLY)
+    name = getattr(args, "name", None)
+    if name is not None:
+        counter_pcs.validate_pc_name(name)  # before asking for a password
+    line_for = _connection_line(url, args.host, args.ca_file) if args.pc_command == "add" else None
+    ctx = wiring.open_context(args.data_dir, args.db, say, migrate=False)
+    actor = login_as(ctx, args, "admin")
+    if args.pc_command == "add":
+        assert line_for is not None
+        enrolment = counter_pcs.enroll_pc(ctx.uow(), actor, name)
+        print(f"enrolled PC {enrolment.name} as database role {enrolment.role}")
+        print("put this line in that PC's settings (shown once; it holds the PC's password):")
+        print(f"FRONTDESK_DB={line_for(enrolment.role, enrolment.password)}")
+        if args.host is None and make_url(url).host in ("localhost", "127.0.0.1", "::1"):
+            print(
+                "note: the line names this PC's own server address; for another PC give --host "
+                "with the server's name in its certificate"
+            )
+    elif args.pc_command == "list":
+        pcs = counter_pcs.list_pcs(ctx.uow(), actor)
+        for pc in pcs:
+            state = "active" if pc.can_login else "revoked"
+            print(f"{pc.name}\t{pc.role}\t{state}\t{pc.open_sessions} open sessions")
+        if not pcs:
+            print("no PCs enrolled (frontdesk pc add NAME)")
+    elif args.pc_command == "revoke":
+        done = counter_pcs.revoke_pc(ctx.uow(), actor, name)
+        print(
+            f"revoked PC {done.name}: role {done.role} can no longer log in; "
+            f"{done.ended_sessions} open sessions ended"
+        )
+    else:
+        tables = counter_pcs.grant_pcs(ctx.uow(), actor)
+        print(f"counter grants applied to {tables} tables")
+    return 0
+
+
+def _connection_line(url: str, host: str | None, ca_file: str | None):  # type: ignore[no-untyped-def]
+    """How an enrolled PC connects: this connection's server and database, the PC's own role,
+    TLS with the server's name checked against the hall CA."""
+    from sqlalchemy.engine import make_url
+
+    here = make_url(url)
+    query = dict(here.query)
+    ca = ca_file or query.get("sslrootcert")
+    if not ca or not isinstance(ca, str):
+        raise DomainError(
+            "say where the hall CA certificate will be on that PC: --ca-file PATH "
+            "(a counter PC checks the server's certificate against it)"
+        )
+    server = host or here.host
+    if not server:
+        raise DomainError("say how that PC reaches the server: --host NAME")
+    for own in ("sslcert", "sslkey", "sslpassword", "sslmode", "sslrootcert"):
+        query.pop(own, None)  # the administrator's client certificate stays here
+    query.update({"sslmode": "verify-full", "sslrootcert": ca})
+
+    def line(role: str, password: str) -> str:
+        pc = here.set(username=role, password=password, host=server, query=query)
+        return pc.render_as_string(hide_password=False)
+
+    return line
