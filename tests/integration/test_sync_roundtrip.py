@@ -16,8 +16,8 @@ from db.engine import make_engine
 from db.store import SqlStore
 from sim.demo.activity import simulate
 from tests.helpers.stores import START
-from tests.helpers.tamper import unguarded
 from tests.helpers.sync_sites import Site, exchange_keys, make_site
+from tests.helpers.tamper import unguarded
 
 
 def _site(tmp_path: Path, code: str, level: SiteLevel) -> Site:
@@ -130,6 +130,6 @@ def test_a_rewritten_township_history_is_named_and_refused(
         conn.execute(text("UPDATE audit_event SET prev_hash = :h WHERE seq = 6"), {"h": "ab" * 32})
     before = _counts(county, "QH-LS")
     up2 = export_bundle(town.uow(), town.admin(), tmp_path / "up2.zip")
-    with pytest.raises(BundleRefused, match="QH-LS 的审计链第 5 条.*改写"):
+    with pytest.raises(BundleRefused, match=r"QH-LS 的审计链第 5 条.*改写"):
         import_bundle(county.uow(), county.admin(), up2.path)
     assert _counts(county, "QH-LS") == before
