@@ -26,9 +26,10 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, Table, and_, delete, insert, select, update
+from sqlalchemy import Boolean, Date, Integer, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 import db.models  # noqa: F401  (every table in the metadata)
@@ -108,6 +109,7 @@ def _fk_target(col: Any) -> str | None:
     return None
 
 
+@cache
 def _pk(table: Table) -> Any:
     cols = list(table.primary_key.columns)
     if len(cols) != 1:
@@ -121,6 +123,23 @@ def identity_table(name: str) -> str:
     table = Base.metadata.tables[name]
     target = _fk_target(_pk(table))
     return identity_table(target) if target is not None and target != name else name
+
+
+@cache
+def _plan(name: str) -> tuple[tuple[str, str | None], ...]:
+    """A travelling table's columns as written: (name, the table a foreign key names), the
+    primary key and derived columns left out."""
+    table = Base.metadata.tables[name]
+    pk = _pk(table)
+    plan = []
+    for col in table.columns:
+        if col is pk or _derived(col):
+            continue
+        target = _fk_target(col)
+        if target is not None and target not in TRAVELLING and target not in REFERENCE:
+            raise RuntimeError(f"{name}.{col.name}: no identity for table {target}")
+        plan.append((col.name, target))
+    return tuple(plan)
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:
@@ -466,6 +485,7 @@ class _ImportState:
 class SqlSyncRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
+        self._token_rows: list[dict[str, Any]] = []  # written once, after every table
 
     # -- peers and the log ---------------------------------------------------------------------
 
@@ -684,19 +704,14 @@ class SqlSyncRepository:
             data: dict[str, Any] = {"_id": origins.identity(pk_target, row[pk.name])}
         else:
             data = {"_id": origins.identity(table.name, row[pk.name])}
-        for col in table.columns:
-            if col is pk or _derived(col):
-                continue
-            value = row[col.name]
-            target = _fk_target(col)
+        for name, target in _plan(table.name):
+            value = row[name]
             if value is None or target is None:
-                data[col.name] = _json_value(value)
+                data[name] = _json_value(value)
             elif target in TRAVELLING:
-                data[col.name] = origins.identity(target, value)
-            elif target in REFERENCE:
-                data[col.name] = ident.to_ref(target, value, refs)
+                data[name] = origins.identity(target, value)
             else:
-                raise RuntimeError(f"{table.name}.{col.name}: no identity for table {target}")
+                data[name] = ident.to_ref(target, value, refs)
         return data
 
     def mark_sent(self, peer: str, sequence: int, sent: list[tuple[str, int, str]]) -> None:
@@ -725,17 +740,19 @@ class SqlSyncRepository:
         ]
         if fresh:
             self.s.execute(insert(SyncRowState), fresh)
-        for t, i, h in sent:
-            if (t, i) in existing:
-                self.s.execute(
-                    update(SyncRowState)
-                    .where(
-                        SyncRowState.peer_site == peer,
-                        SyncRowState.table_name == t,
-                        SyncRowState.local_id == i,
-                    )
-                    .values(sent_hash=h, sent_seq=sequence)
-                )
+        again = [
+            {
+                "peer_site": peer,
+                "table_name": t,
+                "local_id": i,
+                "sent_hash": h,
+                "sent_seq": sequence,
+            }
+            for t, i, h in sent
+            if (t, i) in existing
+        ]
+        if again:  # an ORM bulk update by primary key: one executemany
+            self.s.execute(update(SyncRowState), again)
 
     def audit_events_after(self, seq: int) -> list[AuditRow]:
         return [
@@ -817,6 +834,11 @@ class SqlSyncRepository:
             self.s.execute(
                 update(d.table).where(_pk(d.table) == d.local_id).values({d.column: target_id})
             )
+        if self._token_rows:
+            from db.models.cases import SearchToken
+
+            self.s.execute(insert(SearchToken), self._token_rows)
+            self._token_rows = []
         self._remember_known(sender, known)
         return state.counts
 
@@ -959,9 +981,9 @@ class SqlSyncRepository:
                 delete(SearchToken).where(SearchToken.kind == kind, SearchToken.ref_id == local_id)
             )
         name = values[column] or ""
-        tokens = [{"token": t, "kind": kind, "ref_id": local_id} for t in name_tokens(name)]
-        if tokens:
-            self.s.execute(insert(SearchToken), tokens)
+        self._token_rows += [
+            {"token": t, "kind": kind, "ref_id": local_id} for t in name_tokens(name)
+        ]
 
     def _remember_known(self, peer: str, known: list[tuple[str, int, str]]) -> None:
         """What we took from ``peer`` is what it knows: it does not travel back unchanged."""
@@ -994,17 +1016,18 @@ class SqlSyncRepository:
             ]
             if fresh:
                 self.s.execute(insert(SyncRowState), fresh)
-            for i in existing:
+            if existing:
                 self.s.execute(
-                    update(SyncRowState)
-                    .where(
-                        and_(
-                            SyncRowState.peer_site == peer,
-                            SyncRowState.table_name == name,
-                            SyncRowState.local_id == i,
-                        )
-                    )
-                    .values(known_hash=hashes[i])
+                    update(SyncRowState),
+                    [
+                        {
+                            "peer_site": peer,
+                            "table_name": name,
+                            "local_id": i,
+                            "known_hash": hashes[i],
+                        }
+                        for i in existing
+                    ],
                 )
 
     # -- townships' audit events ---------------------------------------------------------------

@@ -1,0 +1,194 @@
+"""A township's month through the sync: export of its up bundle, import at the county.
+
+The township (SQLite) gets a month of work in bulk (``sim.bulk``, the rows the services write:
+about 2,000 cases with their events and materials, ratings, first-inquiry visits with their
+referrals and events, audit events), then its up bundle is exported (everything: nothing
+acknowledged yet) and imported into a fresh county, each ``--runs`` times after one untimed
+run. The county is a SQLite file, and with ``--pg URL`` (an empty database or schema the
+script may create schemas in) also PostgreSQL. Medians and spread in seconds; rows per second.
+
+    .venv/bin/python bench/sync_month.py [--pg postgresql+psycopg://postgres@127.0.0.1/test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+NAME = "sync-month"
+PASSWORD = "admin-2026"
+
+
+def _site(url: str, kwargs: dict[str, object], code: str, level: str, start: datetime):  # type: ignore[no-untyped-def]
+    from app.clock import ManualClock
+    from app.records import SiteLevel
+    from app.settings import DATABASE_KIND, DEMO_KIND
+    from app.setup import initialize
+    from app.sync.trust import COUNTY_CODE_KEY
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+    from db.store import SqlStore
+
+    engine = make_engine(url, **kwargs)
+    ensure_schema(engine, None)
+    clock = ManualClock(start)
+    store = SqlStore(engine, clock)
+    uow = store.unit_of_work()
+    with uow.write():
+        uow.sites.add(
+            code=code,
+            name=code,
+            level=SiteLevel(level),
+            address="",
+            phones="",
+            timezone="Asia/Shanghai",
+        )
+        uow.settings.set(DATABASE_KIND, DEMO_KIND)
+        if level == "township":
+            uow.settings.set(COUNTY_CODE_KEY, "QH")
+    initialize(uow, PASSWORD, demo=True)
+    return store, clock
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--per-window-day", type=int, default=16)
+    parser.add_argument("--pg", default=None, help="also a county on this PostgreSQL database")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("FRONTDESK_KEYSTORE", "memory")
+
+    from sqlalchemy import create_engine, text
+
+    from app.auth import login
+    from app.signing import export_public_key, import_public_key
+    from app.sync.service import export_bundle, import_bundle
+    from sim import bulk, scale
+    from sim.sql_sink import SqlBulkSink
+
+    work = Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    schemas: list[str] = []
+    try:
+        end = datetime.now(UTC).date()
+        start = datetime.combine(end - timedelta(days=32), datetime.min.time(), UTC)
+        town, town_clock = _site(
+            f"sqlite:///{work / 'town.sqlite3'}", {}, "QH-LS", "township", start
+        )
+        uow = town.unit_of_work()
+        with uow.read():
+            site = uow.sites.first()
+        assert site is not None
+        plan = scale.ScalePlan(
+            end=end,
+            years=31 / 365,
+            cases_per_window_day=args.per_window_day,
+            visits_per_window_day=4,
+            seed=3,
+        )
+        built = time.perf_counter()
+        summary = bulk.generate(town.unit_of_work, SqlBulkSink(town.engine, site.id), plan, None)
+        built = time.perf_counter() - built
+        town_clock.set(datetime.now(UTC))
+        admin = login(town.unit_of_work(), "admin", PASSWORD)
+
+        town_key = export_public_key(town.unit_of_work(), admin)
+
+        def county_for_run(label: str, n: int):  # type: ignore[no-untyped-def]
+            """A fresh county that trusts the township's key (a new file or schema)."""
+            if label == "SQLite":
+                url, kwargs = f"sqlite:///{work / f'county-{n}.sqlite3'}", {}
+            else:
+                schema = f"bench_{uuid.uuid4().hex[:8]}"
+                schemas.append(schema)
+                with create_engine(args.pg).begin() as conn:
+                    conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+                url, kwargs = args.pg, {"connect_args": {"options": f"-csearch_path={schema}"}}
+            county, clock = _site(url, kwargs, "QH", "county", datetime.now(UTC))
+            cadmin = login(county.unit_of_work(), "admin", PASSWORD)
+            import_public_key(county.unit_of_work(), cadmin, town_key)
+            clock.set(datetime.now(UTC) + timedelta(hours=1))
+            return county, cadmin
+
+        export_s: list[float] = []
+        bundle = work / "up.zip"
+        result = None
+        for n in range(args.runs + 1):
+            t0 = time.perf_counter()
+            result = export_bundle(town.unit_of_work(), admin, bundle)
+            if n:
+                export_s.append(time.perf_counter() - t0)
+        assert result is not None
+        rows, events = result.rows, result.audit_events
+        size = bundle.stat().st_size
+
+        import_s: dict[str, list[float]] = {}
+        for label in ["SQLite"] + (["PostgreSQL"] if args.pg else []):
+            times: list[float] = []
+            for n in range(args.runs + 1):
+                county, cadmin = county_for_run(label, n)
+                t0 = time.perf_counter()
+                done = import_bundle(county.unit_of_work(), cadmin, bundle)
+                elapsed = time.perf_counter() - t0
+                assert done.new_rows == rows, (done.new_rows, rows)
+                if n:
+                    times.append(elapsed)
+                county.dispose()
+            import_s[label] = times
+    finally:
+        for schema in schemas:
+            with create_engine(args.pg).begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        shutil.rmtree(work, ignore_errors=True)
+
+    med = statistics.median
+    lines = [
+        f"<!-- {NAME}:begin -->",
+        "## A township's month through the sync (`bench/sync_month.py`)",
+        "",
+        f"Machine: {cpu_model()}, {os.cpu_count()} CPUs, {ram()} RAM, load {load_average()}, "
+        f"Python {platform.python_version()}, {datetime.now(UTC):%Y-%m-%d}.",
+        f"Township month built in bulk ({built:.0f} s): {summary.accepted} cases, "
+        f"{summary.visits} visits, {summary.ratings} ratings; up bundle {rows} records + "
+        f"{events} audit events, {size / 1e6:.1f} MB zipped. Median of {args.runs} runs "
+        "(min-max), after one untimed run:",
+        "",
+        "| step | median s | min-max s | records/s |",
+        "| --- | --- | --- | --- |",
+        f"| export at the township (SQLite) | {med(export_s):.2f} | {min(export_s):.2f}-"
+        f"{max(export_s):.2f} | {rows / med(export_s):,.0f} |",
+    ]
+    for label, times in import_s.items():
+        lines.append(
+            f"| import at a fresh county ({label}) | {med(times):.2f} | {min(times):.2f}-"
+            f"{max(times):.2f} | {rows / med(times):,.0f} |"
+        )
+    lines.append("")
+    lines += reproduce(
+        "Reproduce:",
+        "python bench/sync_month.py --pg postgresql+psycopg://postgres@127.0.0.1:5432/test",
+        NAME,
+    )
+    section = "\n".join(lines) + "\n"
+    print(section)
+    if not args.no_write:
+        replace_section(RESULTS, NAME, section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
