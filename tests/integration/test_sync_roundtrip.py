@@ -133,3 +133,28 @@ def test_a_rewritten_township_history_is_named_and_refused(
     with pytest.raises(BundleRefused, match=r"QH-LS 的审计链第 5 条.*改写"):
         import_bundle(county.uow(), county.admin(), up2.path)
     assert _counts(county, "QH-LS") == before
+
+
+def test_a_bundle_naming_what_the_county_lacks_is_refused_whole(
+    pair: tuple[Site, Site], tmp_path: Path
+) -> None:
+    county, town = pair
+    _work(town, 2, 7)
+    up1 = export_bundle(town.uow(), town.admin(), tmp_path / "up1.zip")
+    with town.store.engine.connect() as conn:
+        used = conn.execute(
+            text(
+                "SELECT i.code FROM case_file c JOIN service_item_version v "
+                "ON v.id = c.item_version_id JOIN service_item i ON i.id = v.item_id "
+                "ORDER BY c.id LIMIT 1"
+            )
+        ).scalar_one()
+    with county.store.engine.begin() as conn:  # the county's catalog lacks an item T used
+        conn.execute(
+            text("UPDATE service_item SET code = code || '-OLD' WHERE code = :c"), {"c": used}
+        )
+    with pytest.raises(BundleRefused, match="本机没有数据包引用的事项"):
+        import_bundle(county.uow(), county.admin(), up1.path)
+    assert _counts(county, "QH-LS") == {}  # not even the township's site: nothing half-done
+    status = sync_status(county.uow(), county.admin())
+    assert all(s.last_imported_seq == 0 for s in status)
