@@ -23,7 +23,7 @@ from app.sites import own_site
 from app.sync.bundle import write_bundle
 from app.sync.ports import BundleRows, SyncUnitOfWork
 from app.sync.records import ExportResult, Progress
-from app.sync.trust import county_code, site_signer
+from app.sync.trust import addressee_key, county_code, site_signer, trust_list
 
 CONTENT_PREFIX = "content_"
 
@@ -126,6 +126,7 @@ def export_bundle(
                 },
                 files,
                 site_signer(uow, own),
+                recipient=addressee_key(trust_list(uow, own), to),
             )
             from app.sync.bundle import bundle_id
 

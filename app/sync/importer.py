@@ -28,7 +28,7 @@ from app.sync.bundle import BundleRefused, OpenedBundle, read_bundle
 from app.sync.exporter import CONTENT_PREFIX
 from app.sync.ports import AuditRow, MissingReference, PeerState, SyncUnitOfWork
 from app.sync.records import ImportPreview, ImportResult, Progress
-from app.sync.trust import county_code, trust_list
+from app.sync.trust import county_code, own_private_key, trust_list
 
 
 def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +62,7 @@ class _Checked:
 def _open(uow: SyncUnitOfWork, actor: Actor, path: Path, *, lock: bool) -> _Checked:
     own = own_site(uow, actor)
     county = county_code(uow, own)
-    opened = read_bundle(path, trust_list(uow, own))
+    opened = read_bundle(path, trust_list(uow, own), private_key_for=own_private_key)
     m = opened.manifest
     expected = "up" if own.level == SiteLevel.COUNTY else "down"
     if m.kind != expected:
