@@ -31,6 +31,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -269,9 +270,9 @@ def _manifest_from_json(data: Any) -> Manifest:
 # The addressee's Ed25519 key is turned into its X25519 form (the birational map of RFC 7748
 # section 4.1: u = (1 + y) / (1 - y)); the writer makes an ephemeral X25519 key, and the key of
 # every file is HKDF-SHA256 of the shared secret (info: scheme, ephemeral and recipient keys).
-# Each file is AES-256-GCM with a random 12-byte nonce written before it, its name as the
-# associated data. The addressee's X25519 private key is the clamped first half of SHA-512 of
-# its Ed25519 seed, as for signing (RFC 8032 5.1.5).
+# Each file is zlib-compressed, then AES-256-GCM with a random 12-byte nonce written before it,
+# its name as the associated data. The addressee's X25519 private key is the clamped first half
+# of SHA-512 of its Ed25519 seed, as for signing (RFC 8032 5.1.5).
 
 
 def x25519_public(ed25519_public: bytes) -> bytes:
@@ -334,7 +335,8 @@ def _write_sealed(
         count += 1
     nonce = os.urandom(12)
     member = name + SUFFIX
-    stored = nonce + AESGCM(key).encrypt(nonce, plain.getvalue(), member.encode())
+    packed = zlib.compress(plain.getvalue(), 6)  # sealed bytes do not deflate: pack first
+    stored = nonce + AESGCM(key).encrypt(nonce, packed, member.encode())
     zf.writestr(member, stored)
     return FileEntry(hashlib.sha256(stored).hexdigest(), count, len(stored))
 
@@ -480,8 +482,8 @@ class OpenedBundle:
         if hashlib.sha256(stored).hexdigest() != entry.sha256:
             raise BundleRefused(f"文件 {name} 在核验后被改动")
         try:
-            plain = AESGCM(key).decrypt(stored[:12], stored[12:], name.encode())
-        except (InvalidTag, ValueError):
+            plain = zlib.decompress(AESGCM(key).decrypt(stored[:12], stored[12:], name.encode()))
+        except (InvalidTag, ValueError, zlib.error):
             raise BundleRefused(f"文件 {name} 无法解密（不是为本站点加密的，或已损坏）") from None
         lines = plain.splitlines()
         if len(lines) != entry.rows:
