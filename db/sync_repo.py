@@ -30,6 +30,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Integer, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import db.models  # noqa: F401  (every table in the metadata)
@@ -815,7 +816,22 @@ class SqlSyncRepository:
     ) -> dict[str, RowCounts]:
         """Insert or update every travelling row of the bundle (placeholders first for the
         staff, windows and departments it names); rows whose content is already here are left
-        alone. Raises MissingReference (nothing is to be committed then)."""
+        alone. Raises MissingReference (nothing is to be committed then), also for a row that
+        collides with one here (a number taken twice)."""
+        try:
+            return self._apply_rows(own_code, county_code, sender, files, prepare)
+        except IntegrityError as exc:
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise MissingReference(f"数据包中的记录与本机记录冲突（{detail[:200]}）") from None
+
+    def _apply_rows(
+        self,
+        own_code: str,
+        county_code: str,
+        sender: str,
+        files: Mapping[str, list[dict[str, Any]]],
+        prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
+    ) -> dict[str, RowCounts]:
         ident = _Identities(self.s, own_code)
         ident.add_placeholders(files, county_code)
         origins = _Origins(self.s, own_code)
