@@ -158,3 +158,27 @@ def test_a_bundle_naming_what_the_county_lacks_is_refused_whole(
     assert _counts(county, "QH-LS") == {}  # not even the township's site: nothing half-done
     status = sync_status(county.uow(), county.admin())
     assert all(s.last_imported_seq == 0 for s in status)
+
+
+def test_a_row_colliding_with_one_at_the_county_refuses_the_bundle(
+    pair: tuple[Site, Site], tmp_path: Path
+) -> None:
+    county, town = pair
+    _work(town, 2, 8)
+    up1 = export_bundle(town.uow(), town.admin(), tmp_path / "up1.zip")
+    with town.store.engine.connect() as conn:
+        number = conn.execute(text("SELECT number FROM visit ORDER BY id LIMIT 1")).scalar_one()
+    with county.store.engine.begin() as conn:  # the county holds a visit under that number
+        conn.execute(
+            text(
+                "INSERT INTO visit (number, site_id, visitor_name, phone, id_number, question, "
+                "visit_type, needs_escort, first_responder_id, holder_id, state, registered_at, "
+                "outcome, outcome_text, outcome_ref, guide_code, row_version) VALUES (:n, 1, '', "
+                "'', '', '?', 'consultation', 0, 1, 1, 'open', '2026-11-24T01:30:00.000000Z', "
+                "'', '', '', '', 1)"
+            ),
+            {"n": number},
+        )
+    with pytest.raises(BundleRefused, match="与本机记录冲突"):
+        import_bundle(county.uow(), county.admin(), up1.path)
+    assert _counts(county, "QH-LS") == {}
