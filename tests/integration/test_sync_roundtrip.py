@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from app.audit import verify
 from app.records import SiteLevel
 from app.sync.bundle import BundleRefused
 from app.sync.service import export_bundle, import_bundle, preview_import, sync_status
@@ -61,6 +62,7 @@ def test_up_round_trip_is_complete_and_idempotent(pair: tuple[Site, Site], tmp_p
     status = {s.site_code: s for s in sync_status(county.uow(), county.admin())}
     assert status["QH-LS"].last_imported_seq == 1 and not status["QH-LS"].gaps
     assert status["QH-LS"].audit_seq == first.audit_events  # the whole chain, from seq 1
+    assert verify(county.uow()).ok  # the county's own chain is untouched by the township's
 
 
 def test_a_lost_bundle_is_no_loss_and_its_gap_is_named(
