@@ -92,8 +92,12 @@ def test_acknowledgements_travel_down_and_shrink_the_next_up_bundle(
     down = export_bundle(county.uow(), county.admin(), tmp_path / "down1.zip", to_site="QH-LS")
     # nothing of the township's changed at the county: only the acknowledgement travels
     assert down.rows == 0
-    back = import_bundle(town.uow(), town.admin(), down.path)
+    preview = preview_import(town.uow(), town.admin(), down.path)
+    assert preview.kind == "down" and preview.new_rows == 0 and not preview.already_imported
+    steps: list[tuple[int, int, str]] = []
+    back = import_bundle(town.uow(), town.admin(), down.path, progress=lambda *s: steps.append(s))
     assert back.acknowledged_seq == 1
+    assert steps[0][0] == 0 and steps[-1][0] == steps[-1][1]  # a progress bar from 0 to full
     up2 = export_bundle(town.uow(), town.admin(), tmp_path / "up2.zip")
     assert up2.rows == 0 and up2.audit_events < up1.audit_events
     import_bundle(county.uow(), county.admin(), up2.path)
