@@ -76,6 +76,21 @@ TRAVELLING: frozenset[str] = frozenset(
         "print_log",
     }
 )
+# Travelling tables whose rows are never changed once written (events, notes, the print
+# log): an up export reads only those the county does not know yet. Their repositories only
+# insert; visit_event's triggers enforce it.
+APPEND_ONLY: frozenset[str] = frozenset(
+    {
+        "case_event",
+        "visit_event",
+        "appointment_event",
+        "agency_step",
+        "agency_contact",
+        "complaint_note",
+        "extra_demand",
+        "print_log",
+    }
+)
 REFERENCE: frozenset[str] = frozenset(
     {"site", "staff", "window", "department", "service_item", "service_item_version"}
     | {"item_material"}
@@ -634,6 +649,18 @@ class SqlSyncRepository:
             stmt = select(table)
             if scope_site is not None and "site_id" in table.c:
                 stmt = stmt.where(table.c.site_id == scope_id)
+            if scope_site is None and table.name in APPEND_ONLY:
+                # never changed once written: what the peer knows need not be read again
+                stmt = stmt.where(
+                    ~select(SyncRowState.local_id)
+                    .where(
+                        SyncRowState.peer_site == peer,
+                        SyncRowState.table_name == table.name,
+                        SyncRowState.local_id == pk,
+                        SyncRowState.known_hash != "",
+                    )
+                    .exists()
+                )
             rows = [r._mapping for r in self.s.execute(stmt.order_by(pk))]
             if scope_site is not None and "site_id" not in table.c:
                 rows = [r for r in rows if self._in_scope(table, r, owned, ident, scope_site)]
