@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from app import audit
-from app.errors import DomainError
 from app.records import SiteLevel, SiteRecord
 from app.roles import Actor, Role, allowed_roles
 from app.sites import own_site
@@ -303,7 +302,3 @@ def import_bundle(
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-class SyncRefused(DomainError):
-    """Kept for callers that catch the sync area's refusals as one kind."""
