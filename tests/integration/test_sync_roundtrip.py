@@ -3,6 +3,7 @@ county is in tests/e2e/test_sync_county.py)."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlalchemy import text
 
 from app.audit import verify
 from app.records import SiteLevel
+from app.signing import rotate_site_key
 from app.sync.bundle import BundleRefused
 from app.sync.service import export_bundle, import_bundle, preview_import, sync_status
 from db.engine import make_engine
@@ -188,3 +190,18 @@ def test_a_row_colliding_with_one_at_the_county_refuses_the_bundle(
     with pytest.raises(BundleRefused, match="与本机记录冲突"):
         import_bundle(county.uow(), county.admin(), up1.path)
     assert _counts(county, "QH-LS") == {}
+
+
+def test_a_bundle_sealed_for_the_countys_previous_key_still_opens_there(
+    pair: tuple[Site, Site], tmp_path: Path
+) -> None:
+    county, town = pair
+    _work(town, 1, 9)
+    up1 = export_bundle(town.uow(), town.admin(), tmp_path / "up1.zip")
+    rotate_site_key(county.uow(), county.admin())  # the retired private key stays in the store
+    assert import_bundle(county.uow(), county.admin(), up1.path).new_rows == up1.rows
+    with zipfile.ZipFile(up1.path) as zf:  # and nothing personal is readable on the stick
+        sealed = b"".join(zf.read(n) for n in zf.namelist() if n.endswith(".jsonl"))
+    with town.store.engine.connect() as conn:
+        phone = conn.execute(text("SELECT phone FROM case_file WHERE phone <> '' LIMIT 1")).scalar()
+    assert phone and phone.encode() not in sealed
