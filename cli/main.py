@@ -30,6 +30,7 @@ from cli import (
     queue_cmd,
     setup_cmd,
     store_cmd,
+    sync_cmd,
 )
 from cli.common import EXIT_USER_ERROR, Handler, no_screen
 
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         keys_cmd,
         pc_cmd,
         queue_cmd,
+        sync_cmd,
     ):
         handlers.update(commands.add_commands(sub))
     parser.set_defaults(handlers=handlers)

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Engine
 
 # Tables a counter may only add to. The audit chain's head (audit_head) moves with every event,
 # so it keeps UPDATE; the events themselves never change.
-APPEND_ONLY = ("audit_event",)
+APPEND_ONLY = ("audit_event", "sync_audit_event")
 READ_ONLY = ("alembic_version",)
 GROUP_SUFFIX = "_counters"
 PC_INFIX = "_pc_"

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
+    from app.sync.ports import SyncRepository, SyncUnitOfWork
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 
 R = TypeVar("R")
@@ -186,6 +187,12 @@ class SqlUnitOfWork:
 
         return self._repo("queue", SqlQueueRepository)
 
+    @property
+    def sync(self) -> SyncRepository:
+        from db.sync_repo import SqlSyncRepository
+
+        return self._repo("sync", SqlSyncRepository)
+
     @contextmanager
     def write(self) -> Iterator[None]:
         if self._session is not None:  # a nested call joins the running transaction
@@ -227,4 +234,7 @@ if TYPE_CHECKING:
         return uow  # mypy compares every property with the port UnitOfWork declares
 
     def _is_a_pc_store(uow: SqlUnitOfWork) -> PcStore:
+        return uow
+
+    def _is_a_sync_unit_of_work(uow: SqlUnitOfWork) -> SyncUnitOfWork:
         return uow
