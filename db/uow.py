@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
+    from app.sites_register import RegisterRepository
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 
 R = TypeVar("R")
@@ -178,6 +179,12 @@ class SqlUnitOfWork:
         from db.queue_repo import SqlQueueRepository
 
         return self._repo("queue", SqlQueueRepository)
+
+    @property
+    def register(self) -> RegisterRepository:
+        from db.register_repo import SqlRegisterRepository
+
+        return self._repo("register", SqlRegisterRepository)
 
     @contextmanager
     def write(self) -> Iterator[None]:

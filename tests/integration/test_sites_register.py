@@ -1,0 +1,346 @@
+"""One county of sites (issue #16, items 1-2): the county's register, numbers unique across
+the county by their site prefix, the county-owned content a township applies (only what is
+newer, never what the township owns), and enrolling a township PC from the county's signed
+enrolment file. The county on PostgreSQL and the townships on SQLite, and the other way."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app import settings
+from app.auth import login
+from app.calendar import set_day
+from app.catalog import publication
+from app.catalog.service import current_version, draft_of, list_items, save_item
+from app.clock import ManualClock
+from app.context import AppContext
+from app.errors import ValidationError
+from app.numbering import NumberKind, format_number, next_number, parse_number
+from app.roles import Actor
+from app.setup import initialize
+from app.signing import rotate_site_key
+from app.sites_register import (
+    NEW_SITE_CODE,
+    add_site,
+    apply_county_content,
+    content_since,
+    county_content,
+    enrol_township,
+    fingerprint,
+    import_site_keys,
+    list_sites,
+    open_enrolment,
+    trust_list,
+    write_enrolment,
+)
+from app.sync.bundle import BundleRefused
+from db.engine import make_engine
+from db.migrate import ensure_schema
+from db.store import SqlStore
+from tests.helpers.stores import START
+
+PASSWORD = "admin-2026"
+TOWN_PASSWORD = "town-admin-2026"
+
+
+def admin(ctx: AppContext, password: str = PASSWORD) -> Actor:
+    return login(ctx.uow(), "admin", password)
+
+
+def open_ctx(url: str, kwargs: dict[str, object], clock: ManualClock, folder: Path) -> AppContext:
+    engine = make_engine(url, **kwargs)
+    ensure_schema(engine, None)
+    return AppContext(store=SqlStore(engine, clock), clock=clock, data_dir=folder)
+
+
+@pytest.fixture
+def county(demo_ctx: AppContext) -> AppContext:
+    """A county center (the demo hall, QH) on the engine under test."""
+    return demo_ctx
+
+
+@pytest.fixture
+def township_store(tmp_path: Path, clock: ManualClock) -> Iterator[AppContext]:
+    folder = tmp_path / "township"
+    folder.mkdir()
+    ctx = open_ctx(f"sqlite:///{folder / 'frontdesk.sqlite3'}", {}, clock, folder)
+    yield ctx
+    ctx.store.dispose()  # type: ignore[attr-defined]
+
+
+def enrol(county: AppContext, township: AppContext, tmp_path: Path, code: str = "QHXZ"):  # type: ignore[no-untyped-def]
+    boss = admin(county)
+    add_site(county.uow(), boss, code, "清河县西镇便民服务中心", "township")
+    out = tmp_path / f"{code}.enrol"
+    write_enrolment(county.uow(), boss, code, out)
+    return enrol_township(township.uow(), open_enrolment(out), TOWN_PASSWORD)
+
+
+def catalog_view(ctx: AppContext) -> list[tuple[object, ...]]:
+    view = []
+    for summary in list_items(ctx.uow(), include_inactive=True):
+        version = current_version(ctx.uow(), summary.code)
+        view.append(
+            (
+                summary.code,
+                summary.active,
+                version.version_no,
+                version.published,
+                draft_of(version),
+            )
+        )
+    return view
+
+
+def calendar_view(ctx: AppContext) -> tuple[list[tuple[object, ...]], set[int]]:
+    uow = ctx.uow()
+    with uow.read():
+        days = [(d.day, d.is_workday, d.name) for d in uow.calendar.days()]
+        return days, uow.calendar.years()
+
+
+# -- the register ------------------------------------------------------------------------
+
+
+def test_the_county_registers_townships_and_refuses_bad_codes_kinds_and_duplicates(
+    county: AppContext,
+) -> None:
+    boss = admin(county)
+    site = add_site(county.uow(), boss, " qhxz ", "清河县西镇便民服务中心", "township")
+    assert (site.code, site.kind.value, site.county_code) == ("QHXZ", "township", "QH")
+    for code, kind, field in (
+        ("QHXZ", "township", "code"),  # already registered
+        ("QH", "township", "code"),  # the county itself
+        ("X", "township", "code"),  # too short
+        ("QH-1", "township", "code"),  # a dash would blur its numbers
+        ("QHDZ", "city", "kind"),
+        ("QHDZ", "county", "kind"),  # the county is this installation
+    ):
+        with pytest.raises(ValidationError) as refused:
+            add_site(county.uow(), boss, code, "某镇", kind)
+        assert field in refused.value.errors and "\n" not in refused.value.message
+    listed = list_sites(county.uow(), boss)
+    assert [(s.site.code, s.site.kind.value) for s in listed] == [
+        ("QH", "county"),
+        ("QHXZ", "township"),
+    ]
+    assert listed[0].current_fingerprint and not listed[1].current_fingerprint
+
+
+def test_numbers_of_two_sites_never_collide(county: AppContext) -> None:
+    boss = admin(county)
+    add_site(county.uow(), boss, "QHXZ", "清河县西镇便民服务中心", "township")
+    uow = county.uow()
+    day = date(2026, 11, 24)
+    numbers = set()
+    with uow.write():
+        sites = [uow.sites.by_code("QH"), uow.sites.by_code("QHXZ")]
+        for site in sites:
+            assert site is not None
+            for kind in NumberKind:
+                for _ in range(3):
+                    number = next_number(uow.numbers, site.id, site.code, kind, day)
+                    parsed = parse_number(number)
+                    assert parsed is not None and parsed.site_code == site.code
+                    numbers.add(number)
+    assert len(numbers) == 2 * len(NumberKind) * 3  # same serials per site, never one number
+
+
+@given(
+    st.from_regex(NEW_SITE_CODE, fullmatch=True),
+    st.from_regex(NEW_SITE_CODE, fullmatch=True),
+    st.sampled_from(list(NumberKind)),
+    st.sampled_from(list(NumberKind)),
+    st.integers(1, 99999),
+    st.integers(1, 99999),
+)
+def test_a_number_names_its_site_so_two_sites_cannot_share_one(
+    a: str, b: str, kind_a: NumberKind, kind_b: NumberKind, serial_a: int, serial_b: int
+) -> None:
+    day = date(2026, 11, 24)
+    first = format_number(a, kind_a, day, serial_a)
+    second = format_number(b, kind_b, day, serial_b)
+    parsed = parse_number(first)
+    assert parsed is not None and parsed.site_code == a
+    if a != b:
+        assert first != second
+
+
+# -- enrolment ---------------------------------------------------------------------------
+
+
+def county_on_postgres(
+    pg_schema_url: tuple[str, dict[str, object]], clock: ManualClock, tmp_path: Path
+) -> AppContext:
+    url, kwargs = pg_schema_url
+    ctx = open_ctx(url, kwargs, clock, tmp_path)
+    initialize(ctx.uow(), PASSWORD, demo=True)
+    return ctx
+
+
+def test_a_township_enrolled_from_the_county_has_the_county_catalog_calendar_and_keys(
+    pg_schema_url: tuple[str, dict[str, object]],
+    clock: ManualClock,
+    tmp_path: Path,
+    township_store: AppContext,
+) -> None:
+    county = county_on_postgres(pg_schema_url, clock, tmp_path)
+    boss = admin(county)
+    set_day(county.uow(), boss, "2027-01-04", False, "县庆假日")
+    settings.change(county.uow(), boss, {"yellow_ratio_percent": "30", "idle_lock_minutes": "15"})
+    rotate_site_key(county.uow(), boss)  # the old key travels too, as retired
+
+    result = enrol(county, township_store, tmp_path)
+
+    town = township_store
+    assert (result.site_code, result.county_code) == ("QHXZ", "QH")
+    assert catalog_view(town) == catalog_view(county)
+    assert calendar_view(town) == calendar_view(county)
+    assert settings.get(town.uow(), "yellow_ratio_percent") == 30  # the county's
+    assert settings.get(town.uow(), "idle_lock_minutes") == 5  # the township's own default
+    town_admin = admin(town, TOWN_PASSWORD)
+    assert town_admin.site_id == result.site_id
+    trust = trust_list(town.uow())
+    assert (trust.county_code, trust.own_site_code) == ("QH", "QHXZ")
+    county_keys = trust_list(county.uow()).keys
+    assert {(k.site_code, k.public_key, k.valid_to is None) for k in county_keys} <= {
+        (k.site_code, k.public_key, k.valid_to is None) for k in trust.keys
+    }
+    assert [k for k in trust.keys if k.site_code == "QHXZ"]  # its own signing key
+
+    # The township's public key file, taken back to the county, joins the register.
+    imported = import_site_keys(county.uow(), boss, result.public_key_file)
+    assert imported.site_code == "QHXZ" and imported.fingerprint == result.own_fingerprint
+    assert list_sites(county.uow(), boss)[1].current_fingerprint == result.own_fingerprint
+    county.store.dispose()  # type: ignore[attr-defined]
+
+
+def test_a_tampered_or_unpinned_enrolment_file_is_refused_in_one_line(
+    county: AppContext, tmp_path: Path
+) -> None:
+    boss = admin(county)
+    add_site(county.uow(), boss, "QHXZ", "清河县西镇便民服务中心", "township")
+    good = tmp_path / "good.enrol"
+    written = write_enrolment(county.uow(), boss, "QHXZ", good)
+    opened = open_enrolment(good)
+    assert written.county_fingerprint == fingerprint(opened.manifest.public_key)
+    pinned = open_enrolment(good, opened.manifest.public_key.hex())
+    assert pinned.id == opened.id
+
+    tampered = tmp_path / "tampered.enrol"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(tampered, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "settings.jsonl":
+                data = data.replace(b'"30"', b'"99"').replace(b'"20"', b'"90"')
+            dst.writestr(info, data)
+    truncated = tmp_path / "truncated.enrol"
+    truncated.write_bytes(good.read_bytes()[:-200])
+    for path, key in ((tampered, None), (truncated, None), (good, "00" * 32)):
+        with pytest.raises(BundleRefused) as refused:
+            open_enrolment(path, key)
+        assert "\n" not in refused.value.message
+
+
+# -- county content down -------------------------------------------------------------------
+
+
+@pytest.fixture
+def county_sqlite(tmp_path: Path, clock: ManualClock) -> Iterator[AppContext]:
+    folder = tmp_path / "county"
+    folder.mkdir()
+    ctx = open_ctx(f"sqlite:///{folder / 'frontdesk.sqlite3'}", {}, clock, folder)
+    initialize(ctx.uow(), PASSWORD, demo=True)
+    yield ctx
+    ctx.store.dispose()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def township_any(ctx: AppContext) -> AppContext:
+    """An empty database on the engine under test, to enrol a township into."""
+    return ctx
+
+
+def test_a_township_applies_only_newer_county_content_and_keeps_its_own(
+    county_sqlite: AppContext,
+    township_any: AppContext,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    county, town = county_sqlite, township_any
+    boss = admin(county)
+    enrolled = enrol(county, town, tmp_path)
+    town_admin = admin(town, TOWN_PASSWORD)
+    import_site_keys(county.uow(), boss, enrolled.public_key_file)
+    since = content_since(town.uow())
+    old_content = county_content(county.uow(), since)
+
+    # The township applies the same content again: nothing changes.
+    again = apply_county_content(town.uow(), town_admin, old_content)
+    assert (again.versions_added, again.days_changed, again.keys_added) == (0, 0, 0)
+
+    # The township's own things: a local setting, a local day entered later, its own key.
+    clock.advance(timedelta(hours=1))
+    settings.change(town.uow(), town_admin, {"idle_lock_minutes": "9"})
+    set_day(town.uow(), town_admin, "2027-02-01", False, "镇庙会")
+    town_key = rotate_site_key(town.uow(), town_admin)
+
+    # The county changes its catalog, a setting, its calendar and revokes its old key.
+    clock.advance(timedelta(hours=1))
+    first = list_items(county.uow())[0]
+    draft = draft_of(current_version(county.uow(), first.code))
+    newer = save_item(
+        county.uow(),
+        boss,
+        replace(draft, name="新名称（县级修订）", base_version_id=first.version_id),
+    )
+    publication.publish_version(county.uow(), boss, newer)
+    settings.change(county.uow(), boss, {"yellow_ratio_percent": "40", "idle_lock_minutes": "1"})
+    set_day(county.uow(), boss, "2027-03-01", False, "县级假日")
+    clock.advance(timedelta(hours=1))
+    new_content = county_content(county.uow(), since)
+    # what was published since (with the overlap that re-sends the minutes before it)
+    assert "新名称（县级修订）" in [v["name"] for v in new_content["catalog_versions"]]
+    clock.advance(timedelta(hours=1))
+    quiet = county_content(county.uow(), {"catalog": clock.now().isoformat()})
+    assert quiet["catalog_versions"] == [] and quiet["trust"]  # the small parts always whole
+
+    applied = apply_county_content(town.uow(), town_admin, new_content)
+    assert applied.newer and applied.versions_added == 1 and applied.days_changed == 1
+    assert current_version(town.uow(), first.code).name == "新名称（县级修订）"
+    assert settings.get(town.uow(), "yellow_ratio_percent") == 40
+    assert settings.get(town.uow(), "idle_lock_minutes") == 9  # the township's, kept
+    days = dict((d, (w, n)) for d, w, n in calendar_view(town)[0])
+    assert days[date(2027, 2, 1)] == (False, "镇庙会") and days[date(2027, 3, 1)][1] == "县级假日"
+    own = trust_list(town.uow()).key(town_key.public_key)
+    assert own is not None and own.valid_to is None  # its own current key, untouched
+
+    # An older bundle arriving late changes nothing back.
+    late = apply_county_content(town.uow(), town_admin, old_content)
+    assert not late.newer and late.versions_added == 0
+    assert settings.get(town.uow(), "yellow_ratio_percent") == 40
+    assert current_version(town.uow(), first.code).name == "新名称（县级修订）"
+    assert content_since(town.uow())["catalog"] == new_content["county"][0]["as_of"]
+
+    # A county key revoked at the county is revoked at the township with the next content.
+    from app.signing import list_site_keys, revoke_site_key
+
+    old_key = list_site_keys(county.uow(), boss)[0]
+    assert old_key.site_code == "QH"
+    revoke_site_key(county.uow(), boss, old_key.fingerprint)
+    clock.advance(timedelta(minutes=5))
+    revoked = apply_county_content(
+        town.uow(), town_admin, county_content(county.uow(), content_since(town.uow()))
+    )
+    assert revoked.keys_updated >= 1 and revoked.keys_added >= 1  # the county's new key too
+    trusted = trust_list(town.uow()).key(old_key.public_key)
+    assert trusted is not None and trusted.revoked_at is not None
+    assert START < clock.now()
