@@ -168,6 +168,27 @@ def home_site(uow: UnitOfWork) -> SiteRecord:
     return site
 
 
+def is_township(uow: UnitOfWork) -> bool:
+    """Whether this installation is a township (set up from an enrolment file), inside the
+    caller's transaction. A database without a site yet is none."""
+    code = uow.settings.get(HOME_SITE_KEY)
+    site = uow.sites.by_code(code) if code else uow.sites.first()
+    return site is not None and site.level is SiteLevel.TOWNSHIP
+
+
+COUNTY_OWNS_CATALOG = (
+    "事项目录由县级中心统一维护，乡镇站点随县级下发的数据包更新，不能在本机修改 / "
+    "the catalog is the county's: a township receives it with the county's bundles"
+)
+
+
+def require_catalog_owner(uow: UnitOfWork) -> None:
+    """Refuse a catalog change at a township (inside the caller's transaction): versions are
+    numbered at the county, and a township's own version would collide with the county's."""
+    if is_township(uow):
+        raise DomainError(COUNTY_OWNS_CATALOG)
+
+
 def county_code_of(uow: UnitOfWork) -> str:
     """The county this installation belongs to (its own code at the county)."""
     code = uow.settings.get(COUNTY_CODE_KEY)

@@ -19,10 +19,16 @@ from app import settings
 from app.auth import login
 from app.calendar import set_day
 from app.catalog import publication
-from app.catalog.service import current_version, draft_of, list_items, save_item
+from app.catalog.service import (
+    current_version,
+    deactivate_item,
+    draft_of,
+    list_items,
+    save_item,
+)
 from app.clock import ManualClock
 from app.context import AppContext
-from app.errors import ValidationError
+from app.errors import DomainError, ValidationError
 from app.numbering import NumberKind, format_number, next_number, parse_number
 from app.roles import Actor
 from app.setup import initialize
@@ -285,6 +291,15 @@ def test_a_township_applies_only_newer_county_content_and_keeps_its_own(
     # The township applies the same content again: nothing changes.
     again = apply_county_content(town.uow(), town_admin, old_content)
     assert (again.versions_added, again.days_changed, again.keys_added) == (0, 0, 0)
+
+    # The county's parts are not edited at a township: they would collide with the county's.
+    with pytest.raises(DomainError, match="县级中心"):
+        save_item(town.uow(), town_admin, draft_of(current_version(town.uow(), "MZ-001")))
+    with pytest.raises(DomainError, match="县级中心"):
+        deactivate_item(town.uow(), town_admin, "MZ-001")
+    with pytest.raises(ValidationError) as county_owned:
+        settings.change(town.uow(), town_admin, {"yellow_ratio_percent": "10"})
+    assert list(county_owned.value.errors) == ["yellow_ratio_percent"]
 
     # The township's own things: a local setting, a local day entered later, its own key.
     clock.advance(timedelta(hours=1))
