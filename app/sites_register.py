@@ -492,8 +492,21 @@ def _time(value: object, what: str, required: bool = True) -> datetime | None:
     return at
 
 
+def _text(value: object, what: str, max_len: int) -> str:
+    from app.validation import validate_text
+
+    try:
+        return validate_text(value if isinstance(value, str) else str(value), what, max_len, False)
+    except ValidationError:
+        raise ContentError(f"{what}含有无效字符或过长") from None
+
+
 def _rows(content: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    if not isinstance(content, dict):
+        raise ContentError("不是县级内容")
     rows = content.get(kind) or []
+    if not isinstance(rows, list | tuple):
+        raise ContentError(f"{kind} 不是记录的列表")
     rows = list(rows)
     if len(rows) > MAX_ROWS or not all(isinstance(r, dict) for r in rows):
         raise ContentError(f"{kind} 不是记录的列表")
@@ -520,10 +533,10 @@ def _apply(uow: UnitOfWork, actor: Actor | None, content: dict[str, Any]) -> App
     with uow.write():
         home = home_site(uow)
         if home.level is SiteLevel.COUNTY:
-            raise DomainError("本机是县级中心，不接收县级下发的内容")
+            raise ContentError("本机是县级中心，不接收县级下发的内容")
         mine = uow.settings.get(COUNTY_CODE_KEY)
         if mine != county_code:
-            raise DomainError(f"内容来自 {county_code}，本站点属于 {mine or '（未登记）'}")
+            raise ContentError(f"内容来自 {county_code}，本站点属于 {mine or '（未登记）'}")
         previous = uow.settings.get(CONTENT_AS_OF_KEY)
         newer = previous is None or as_of > datetime.fromisoformat(previous)
         counts: dict[str, int] = {}
@@ -564,7 +577,7 @@ def _apply_sites(
         try:
             code = normalize_site_code(str(row["code"]))
             kind = SiteLevel(str(row["kind"]))
-            name = str(row["name"])[:200]
+            name = _text(row["name"], "站点名称", 200)
         except (KeyError, ValueError):
             raise ContentError("站点记录不完整") from None
         if code == home.code or uow.sites.by_code(code) is not None:
@@ -575,8 +588,8 @@ def _apply_sites(
             code=code,
             name=name,
             level=kind,
-            address=str(row.get("address", ""))[:300],
-            phones=str(row.get("phones", ""))[:200],
+            address=_text(row.get("address", ""), "地址", 300),
+            phones=_text(row.get("phones", ""), "电话", 200),
             timezone=home.timezone,
         )
         enrolled = _time(row.get("enrolled_at"), "enrolled_at")
@@ -600,7 +613,9 @@ def _apply_catalog(uow: UnitOfWork, content: dict[str, Any], newer: bool) -> dic
             fields["steps"] = tuple(StepDraft(**s) for s in row.get("steps") or ())
             draft = validate_draft(ItemDraft(**fields))
             version_no = int(row["version_no"])
-        except (TypeError, KeyError, ValueError) as exc:
+            if not 1 <= version_no <= 1_000_000:
+                raise ValueError(f"version_no {version_no}")
+        except (TypeError, KeyError, ValueError, OverflowError) as exc:
             raise ContentError(f"事项版本记录不完整（{exc}）") from None
         except ValidationError as exc:
             raise ContentError(
@@ -649,7 +664,7 @@ def _apply_calendar(uow: UnitOfWork, content: dict[str, Any]) -> tuple[int, int]
         try:
             day = date.fromisoformat(str(row["day"]))
             is_workday = row["is_workday"]
-            name = str(row.get("name", ""))[:100]
+            name = _text(row.get("name", ""), "日历说明", 100)
         except (KeyError, ValueError):
             raise ContentError("日历记录不完整") from None
         if not isinstance(is_workday, bool):
@@ -663,8 +678,10 @@ def _apply_calendar(uow: UnitOfWork, content: dict[str, Any]) -> tuple[int, int]
         changed += 1
     try:
         years = {int(row["year"]) for row in _rows(content, "calendar_years")}
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, OverflowError):
         raise ContentError("日历年份记录无效") from None
+    if not all(1900 <= y <= 2200 for y in years):
+        raise ContentError("日历年份超出范围")
     missing = years - uow.calendar.years()
     if missing:
         uow.calendar.put_years(missing, None)
@@ -713,7 +730,7 @@ def _apply_trust(
         if held is None:
             key_id = uow.keys.add(
                 site_code=code,
-                site_name=str(row.get("site_name", ""))[:200],
+                site_name=_text(row.get("site_name", ""), "站点名称", 200),
                 public_key=public,
                 own=False,
                 site_id=None,
