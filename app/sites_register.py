@@ -513,7 +513,7 @@ def _rows(content: dict[str, Any], kind: str) -> list[dict[str, Any]]:
     return rows
 
 
-@allowed_roles(Role.ADMIN)
+@allowed_roles(Role.ADMIN, Role.SUPERVISOR)  # as the import of a down bundle (app.sync)
 def apply_county_content(uow: UnitOfWork, actor: Actor, content: dict[str, Any]) -> AppliedSummary:
     """Apply content the county sent (``county_content``) at a township, in one transaction
     (nothing half-applied); only what is newer, never what the township owns."""
