@@ -102,6 +102,15 @@ def test_the_county_enrols_a_township_from_the_shell(tmp_path: Path) -> None:
     again = township(xz, "init", "--site-file", str(enrolment), "--admin-password", TOWN_PASSWORD)
     assert_one_line_error(again, "already set up")
 
+    assert_one_line_error(
+        township(xz, "site", "add", "QHDZ", "--name", "某镇", "--out", str(tmp_path / "d")),
+        "only the county",
+    )
+    again_file = tmp_path / "again.enrol"
+    assert county(qh, "site", "enrolment", "qhxz", "--out", str(again_file)).returncode == 0
+    assert again_file.exists()
+    assert_one_line_error(county(qh, "site", "enrolment", "QHNO", "--out", str(again_file)), "QHNO")
+
     taken_in = county(qh, "site", "keys-import", str(key_file))
     assert taken_in.returncode == 0, taken_in.stderr
     listed = county(qh, "site", "list")
