@@ -357,3 +357,64 @@ def test_a_township_applies_only_newer_county_content_and_keeps_its_own(
     assert revoked.keys_updated >= 1 and revoked.keys_added >= 1  # the county's new key too
     trusted = trust_list(town.uow()).key(old_key.public_key)
     assert trusted is not None and trusted.revoked_at is not None
+
+
+def test_the_county_content_a_township_ends_with_does_not_depend_on_the_order_it_came_in(
+    county_sqlite: AppContext, clock: ManualClock, tmp_path: Path
+) -> None:
+    """Three snapshots of the county's content, applied in every order (a lost USB stick, a
+    late one, one twice): every township ends where the county is."""
+    from itertools import permutations
+
+    from app.signing import list_site_keys, revoke_site_key
+
+    county = county_sqlite
+    boss = admin(county)
+    add_site(county.uow(), boss, "QHXZ", "清河县西镇便民服务中心", "township")
+    enrolment = tmp_path / "QHXZ.enrol"
+    write_enrolment(county.uow(), boss, "QHXZ", enrolment)
+
+    def new_version(code: str, name: str) -> None:
+        version = current_version(county.uow(), code)
+        saved = save_item(
+            county.uow(), boss, replace(draft_of(version), name=name, base_version_id=version.id)
+        )
+        publication.publish_version(county.uow(), boss, saved)
+
+    codes = [s.code for s in list_items(county.uow())][:2]
+    snapshots = []
+    for step in range(3):
+        clock.advance(timedelta(hours=1))
+        if step >= 1:
+            new_version(codes[0], f"第{step}次修订")
+            settings.change(county.uow(), boss, {"yellow_ratio_percent": str(20 + step * 5)})
+            set_day(county.uow(), boss, "2027-01-04", step == 2, f"县定{step}")
+        if step == 2:
+            deactivate_item(county.uow(), boss, codes[1])
+            old = list_site_keys(county.uow(), boss)[0]
+            revoke_site_key(county.uow(), boss, old.fingerprint)
+        snapshots.append(county_content(county.uow(), None))
+
+    def state(ctx: AppContext) -> tuple[object, ...]:
+        keys = {(k.site_code, k.public_key, k.revoked_at) for k in trust_list(ctx.uow()).keys}
+        return (
+            catalog_view(ctx),
+            calendar_view(ctx),
+            settings.get(ctx.uow(), "yellow_ratio_percent"),
+            {k for k in keys if k[0] == "QH"},
+        )
+
+    wanted = state(county)
+    assert any(row[4].name == "第2次修订" for row in wanted[0])  # type: ignore[attr-defined]
+    assert any(not row[1] for row in wanted[0])  # type: ignore[attr-defined]  (withdrawn)
+    assert any(k[2] is not None for k in wanted[3])  # type: ignore[attr-defined]  (revoked)
+    for n, order in enumerate(permutations(range(3))):
+        folder = tmp_path / f"town{n}"
+        folder.mkdir()
+        town = open_ctx(f"sqlite:///{folder / 'frontdesk.sqlite3'}", {}, clock, folder)
+        enrol_township(town.uow(), open_enrolment(enrolment), TOWN_PASSWORD)
+        town_admin = admin(town, TOWN_PASSWORD)
+        for i in (*order, order[0]):  # the first one again at the end: changes nothing
+            apply_county_content(town.uow(), town_admin, snapshots[i])
+        assert state(town) == wanted, order
+        town.store.dispose()  # type: ignore[attr-defined]
