@@ -55,9 +55,11 @@ CONTENT_AS_OF_KEY = "county_content_as_of"  # a township: the newest county cont
 # hall's opening hours) are each site's own.
 COUNTY_SETTINGS = ("yellow_ratio_percent", "rectification_working_days", "referral_ack_hours")
 
-# A site code that is also the prefix of every number the site gives (app.numbering): letters
-# and digits only, so "QH-20261126-0007" names its site without doubt.
-NEW_SITE_CODE = re.compile(r"[A-Z][A-Z0-9]{1,9}", re.ASCII)
+# A site code is also the prefix of every number the site gives (app.numbering): a number is
+# CODE-[letter]YYYYMMDD-NNNN, so its last two dash-separated parts are never the code's, and two
+# codes never give one number. Each part of a code starts with a letter (QHXZ, QH-LS), so no part
+# looks like a date or a serial; 2 to 16 characters, as the QR payload allows (app.signing).
+NEW_SITE_CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{1,6})?", re.ASCII)
 CONTENT_FORMAT = 1
 ENROL_FILE = "enrol"
 # Content since a moment is read with this overlap: a version published in a transaction that
@@ -253,7 +255,9 @@ def add_site(uow: UnitOfWork, actor: Actor, code: str, name: str, kind: str) -> 
     code = normalize_site_code(code)
     if not NEW_SITE_CODE.fullmatch(code):
         raise ValidationError.single(
-            "code", f"站点编码“{code}”无效：2至10位字母和数字，以字母开头（如 QHXZ）"
+            "code",
+            f"站点编码“{code}”无效：字母开头的2至8位字母和数字，可再加一段短横线后的字母编码"
+            "（如 QHXZ、QH-LS）",
         )
     if kind not in (SiteLevel.TOWNSHIP.value, SiteLevel.COUNTY.value):
         raise ValidationError.single("kind", f"未知的站点类型“{kind}”（可用：township）")

@@ -125,7 +125,9 @@ def test_the_county_registers_townships_and_refuses_bad_codes_kinds_and_duplicat
         ("QHXZ", "township", "code"),  # already registered
         ("QH", "township", "code"),  # the county itself
         ("X", "township", "code"),  # too short
-        ("QH-1", "township", "code"),  # a dash would blur its numbers
+        ("QH-1", "township", "code"),  # a part like a serial would blur its numbers
+        ("QH-", "township", "code"),
+        ("QH-LS-X", "township", "code"),
         ("QHDZ", "city", "kind"),
         ("QHDZ", "county", "kind"),  # the county is this installation
     ):
@@ -175,6 +177,7 @@ def test_a_number_names_its_site_so_two_sites_cannot_share_one(
     second = format_number(b, kind_b, day, serial_b)
     parsed = parse_number(first)
     assert parsed is not None and parsed.site_code == a
+    assert (parsed.kind, parsed.day, parsed.serial) == (kind_a, day, serial_a)
     if a != b:
         assert first != second
 
