@@ -421,3 +421,37 @@ def test_the_county_content_a_township_ends_with_does_not_depend_on_the_order_it
             apply_county_content(town.uow(), town_admin, snapshots[i])
         assert state(town) == wanted, order
         town.store.dispose()  # type: ignore[attr-defined]
+
+
+def test_a_township_receipt_verifies_at_the_county_and_at_another_township(
+    county_sqlite: AppContext, township_any: AppContext, clock: ManualClock, tmp_path: Path
+) -> None:
+    from app.printing import DocumentKind
+    from app.signing import sign_document, verify_payload
+
+    county, west = county_sqlite, township_any
+    boss = admin(county)
+    west_enrolled = enrol(county, west, tmp_path, "QHXZ")
+    import_site_keys(county.uow(), boss, west_enrolled.public_key_file)
+    folder = tmp_path / "east"
+    folder.mkdir()
+    east = open_ctx(f"sqlite:///{folder / 'frontdesk.sqlite3'}", {}, clock, folder)
+    east_enrolled = enrol(county, east, tmp_path, "QH-DZ")
+    import_site_keys(county.uow(), boss, east_enrolled.public_key_file)
+
+    payload = sign_document(
+        west.uow(), DocumentKind.RECEIPT, "QHXZ-20261124-0007", date(2026, 11, 24)
+    )
+    at_county = verify_payload(county.uow(), payload)
+    assert at_county.trusted and at_county.site_code == "QHXZ" and not at_county.local
+    # East was enrolled after West's key reached the county: its trust list has it already.
+    assert verify_payload(east.uow(), payload).trusted
+    # West was enrolled before East: East's key reaches it with the county's next content.
+    east_receipt = sign_document(
+        east.uow(), DocumentKind.RECEIPT, "QH-DZ-20261124-0001", date(2026, 11, 24)
+    )
+    assert not verify_payload(west.uow(), east_receipt).genuine
+    content = county_content(county.uow(), content_since(west.uow()))
+    apply_county_content(west.uow(), admin(west, TOWN_PASSWORD), content)
+    assert verify_payload(west.uow(), east_receipt).trusted
+    east.store.dispose()  # type: ignore[attr-defined]
