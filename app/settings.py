@@ -89,6 +89,15 @@ def is_demo_database(uow: UnitOfWork) -> bool:
         return uow.settings.get(DATABASE_KIND) == DEMO_KIND
 
 
+def county_owned_here(uow: UnitOfWork) -> frozenset[str]:
+    """The settings this installation may not change: at a township, those the county decides
+    for every site (they come with the county's bundles); none elsewhere."""
+    from app.sites_register import COUNTY_SETTINGS, is_township
+
+    with uow.read():
+        return frozenset(COUNTY_SETTINGS) if is_township(uow) else frozenset()
+
+
 def get_all(uow: SettingsStore) -> dict[str, Any]:
     """Every setting with its typed value (defaults where none is stored)."""
     with uow.read():
