@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
+    from app.sites_register import RegisterRepository
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 from app.records import (
     AuditEventRecord,
@@ -180,6 +181,8 @@ class UnitOfWork(Protocol):
     def worklist(self) -> WorkListRepository: ...
     @property
     def queue(self) -> QueueRepository: ...
+    @property
+    def register(self) -> RegisterRepository: ...
 
     def write(self) -> AbstractContextManager[None]:
         """A write transaction: commits when the block ends, rolls back on any exception."""

@@ -81,9 +81,21 @@ REAL_KIND = "real"
 DEMO_MARK = "演示数据"
 
 
+COUNTY_SETTING_HERE = "这项设置由县级中心统一规定，随县级数据包下发，乡镇站点不能修改"
+
+
 def is_demo_database(uow: UnitOfWork) -> bool:
     with uow.read():
         return uow.settings.get(DATABASE_KIND) == DEMO_KIND
+
+
+def county_owned_here(uow: UnitOfWork) -> frozenset[str]:
+    """The settings this installation may not change: at a township, those the county decides
+    for every site (they come with the county's bundles); none elsewhere."""
+    from app.sites_register import COUNTY_SETTINGS, is_township
+
+    with uow.read():
+        return frozenset(COUNTY_SETTINGS) if is_township(uow) else frozenset()
 
 
 def get_all(uow: SettingsStore) -> dict[str, Any]:
@@ -119,6 +131,12 @@ def change(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
     if errors:
         raise ValidationError(errors)
     with uow.write():
+        from app.sites_register import COUNTY_SETTINGS, is_township
+
+        if is_township(uow):
+            county_owned = {k: COUNTY_SETTING_HERE for k in parsed if k in COUNTY_SETTINGS}
+            if county_owned:
+                raise ValidationError(county_owned)
         before = uow.settings.all()
         for key, value in parsed.items():
             uow.settings.set(key, str(value))

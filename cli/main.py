@@ -29,6 +29,7 @@ from cli import (
     pc_cmd,
     queue_cmd,
     setup_cmd,
+    sites_cmd,
     store_cmd,
     sync_cmd,
 )
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         pc_cmd,
         queue_cmd,
         sync_cmd,
+        sites_cmd,
     ):
         handlers.update(commands.add_commands(sub))
     parser.set_defaults(handlers=handlers)

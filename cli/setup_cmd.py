@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from app.errors import DomainError
@@ -27,6 +28,21 @@ def add_commands(sub: Any) -> dict[str, Handler]:
         dest="as_login",
         default="admin",
         help="with --demo on an existing demo database: administrator login",
+    )
+    init.add_argument(
+        "--site-file",
+        type=Path,
+        help="set up a township PC from the enrolment file its county wrote (frontdesk site add)",
+    )
+    init.add_argument(
+        "--county-key",
+        help="with --site-file: the county's public key (hex) to accept, as the county gave it",
+    )
+    init.add_argument(
+        "--key-out",
+        type=Path,
+        help="with --site-file: where to write this township's public key file for the county "
+        "(default: in the data folder)",
     )
     init.add_argument(
         "--demo-days",
@@ -82,6 +98,10 @@ def _init(args: argparse.Namespace) -> int:
     from app.setup import DEMO_PASSWORD, DEMO_STAFF, initialize, is_initialized
     from cli import wiring
 
+    if args.site_file is not None:
+        return _init_township(args)
+    if args.county_key or args.key_out:
+        raise DomainError("--county-key and --key-out go with --site-file")
     ctx = wiring.open_context(args.data_dir, args.db, say, must_exist=False)
     password = args.admin_password
     fresh = not is_initialized(ctx.uow())
@@ -116,6 +136,57 @@ def _init(args: argparse.Namespace) -> int:
             "the administrator already exists; --admin-password was not used "
             "(frontdesk user passwd admin changes it)"
         )
+    return 0
+
+
+def _init_township(args: argparse.Namespace) -> int:
+    """A township PC from its enrolment file: the county's signature checked first, then the
+    database made with the county's content and this township's own key."""
+    from app.setup import DEMO_PASSWORD, DEMO_STAFF, is_initialized
+    from app.sites_register import enrol_township, fingerprint, open_enrolment
+    from cli import wiring
+    from cli.common import write_text_file
+
+    if not args.site_file.is_file():
+        raise DomainError(f"--site-file: no file {args.site_file}")
+    if args.key_out is not None and not args.key_out.parent.is_dir():
+        raise DomainError(f"--key-out: no folder {args.key_out.parent}")
+    opened = open_enrolment(args.site_file, args.county_key)
+    county_key = fingerprint(opened.manifest.public_key)
+    print(
+        f"enrolment file of site {opened.manifest.to_site}, signed by county "
+        f"{opened.manifest.county} with key {county_key}: compare this fingerprint with the "
+        "county's by phone (or give --county-key)"
+    )
+    clock = demo_setup_clock(args.demo_days) if args.demo and args.demo_days > 0 else None
+    ctx = wiring.open_context(args.data_dir, args.db, say, must_exist=False, clock=clock)
+    if is_initialized(ctx.uow()):
+        raise DomainError(
+            f"{ctx.location} is already set up: a township PC is enrolled into an empty data "
+            "folder (--data-dir)"
+        )
+    password = args.admin_password or ask_new_password("admin")
+    result = enrol_township(ctx.uow(), opened, password, demo=args.demo)
+    print(f"database ready: {ctx.location}")
+    print(
+        f"township {result.site_code} ({result.site_name}) of county {result.county_code}; "
+        f"administrator 'admin' created; {result.applied.describe()}"
+    )
+    key_out = args.key_out or ctx.data_dir / f"{result.site_code}-public-key.json"
+    write_text_file(key_out, result.public_key_file, private=False)
+    print(
+        f"this township's public key ({result.own_fingerprint}) written to {key_out}: take it "
+        f"to the county (frontdesk site keys-import {key_out.name})"
+    )
+    if result.demo_logins:
+        logins = ", ".join(login for login, *_ in DEMO_STAFF)
+        print(f"demo hall added; staff logins: {logins} (password {DEMO_PASSWORD})")
+        if args.demo_days > 0:
+            days = run_demo(args.data_dir, args.db, args.demo_days, seed=1)
+            print(
+                f"demo activity: {days.accepted} cases, {days.visits} visits "
+                f"({days.referrals} referred) over {days.days} working days"
+            )
     return 0
 
 

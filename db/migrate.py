@@ -36,6 +36,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0015",
     "0016",
     "0020",
+    "0021",
 )
 HEAD = KNOWN_REVISIONS[-1]
 

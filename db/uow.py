@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
+    from app.sites_register import RegisterRepository
     from app.sync.ports import SyncRepository, SyncUnitOfWork
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 
@@ -192,6 +193,12 @@ class SqlUnitOfWork:
         from db.sync_repo import SqlSyncRepository
 
         return self._repo("sync", SqlSyncRepository)
+
+    @property
+    def register(self) -> RegisterRepository:
+        from db.register_repo import SqlRegisterRepository
+
+        return self._repo("register", SqlRegisterRepository)
 
     @contextmanager
     def write(self) -> Iterator[None]:

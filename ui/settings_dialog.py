@@ -144,14 +144,32 @@ class SettingsDialog(QDialog):
             form.addRow("", error)
         if not editable:
             form.addRow(QLabel(self.tr("全中心设置只有系统管理员可以修改。")))
-        run_op(self, lambda: settings.get_all(self.ctx.uow()), self._hall_loaded)
+        self.county_note = QLabel(
+            self.tr("标灰的设置由县级中心统一规定，随县级数据包下发，本站点不能修改。")
+        )
+        self.county_note.setWordWrap(True)
+        self.county_note.hide()
+        form.addRow(self.county_note)
+        run_op(
+            self,
+            lambda: (
+                settings.get_all(self.ctx.uow()),
+                settings.county_owned_here(self.ctx.uow()),
+            ),
+            self._hall_loaded,
+        )
         return page
 
-    def _hall_loaded(self, values: dict[str, object]) -> None:
+    def _hall_loaded(self, loaded: tuple[dict[str, object], frozenset[str]]) -> None:
+        values, county_owned = loaded
         self.hall_values = values
         for key, edit in self.hall_edits.items():
             edit.setText(str(values[key]))
-            edit.setReadOnly(self.actor.role is not Role.ADMIN)
+            edit.setReadOnly(self.actor.role is not Role.ADMIN or key in county_owned)
+            if key in county_owned:
+                edit.setEnabled(False)
+                edit.setToolTip(self.tr("由县级中心统一规定"))
+        self.county_note.setVisible(bool(county_owned))
 
     def save(self) -> None:
         for label in self.hall_errors.values():

@@ -28,7 +28,10 @@ PUBLISHERS = SUPERVISING_ROLES
 def publish_version(uow: UnitOfWork, actor: Actor, version_id: int) -> ItemVersionRecord:
     """Publish the version in force of its item; an older version or one already published
     is refused in words. Audited."""
+    from app.sites_register import require_catalog_owner
+
     with uow.write():
+        require_catalog_owner(uow)
         version = uow.catalog.version(version_id)
         if version is None:
             raise NotFound(f"没有编号为 {version_id} 的事项版本")

@@ -263,6 +263,10 @@ def record_draft(
 ) -> SaveResult:
     """``save_item`` inside the caller's write transaction, without the role check (for the
     import and the demo loader, which check or need none)."""
+    from app.sites_register import require_catalog_owner
+
+    if actor is not None:  # staff editing; the set-up's own loading (actor None) is not
+        require_catalog_owner(uow)
     errors = FieldErrors()
     clean = check_draft(draft, errors)
     existing = uow.catalog.item_by_code(clean.code, lock=True) if clean.code else None
@@ -329,6 +333,10 @@ def set_item_active(
     uow: UnitOfWork, actor: Actor | None, code: str, active: bool, *, login: str | None = None
 ) -> bool:
     """Inside the caller's write transaction; True when the state changed."""
+    from app.sites_register import require_catalog_owner
+
+    if actor is not None:
+        require_catalog_owner(uow)
     item = uow.catalog.item_by_code(normalize_code(code), lock=True)
     if item is None:
         raise NotFound(f"没有编码为“{code}”的事项")

@@ -29,12 +29,13 @@ CONTENT_PREFIX = "content_"
 
 
 def county_content_for(uow: SyncUnitOfWork, to_site: str) -> BundleRows:
-    """HOOK for h-enrol's ``county_content(uow, since)``: the catalog versions, calendar
-    schedules, county-owned settings and trust list a township is to have. Until that branch
-    is merged the down bundle carries no county content (acknowledgements and the township's
-    own records changed at the county only); at merge, return its result here, each kind
-    under ``content_<kind>``."""
-    return {}
+    """The catalog versions, calendar schedules, county-owned settings and trust list a
+    township is to have (app.sites_register.county_content), each kind under
+    ``content_<kind>``. The whole content every time: a township applies only what is newer,
+    so a repeated or reordered down bundle changes nothing, and a lost one is no loss."""
+    from app.sites_register import county_content
+
+    return county_content(uow, None)
 
 
 def _progress(progress: Progress | None, step: int, what: str) -> None:

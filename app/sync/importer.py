@@ -41,11 +41,17 @@ def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
 def apply_county_content(
     uow: SyncUnitOfWork, actor: Actor, content: dict[str, list[dict[str, Any]]]
 ) -> None:
-    """HOOK for h-enrol's ``apply_county_content(uow, actor, content)``: until that branch is
-    merged a down bundle's ``content_*`` files (none are written yet) are refused rather than
-    ignored."""
-    if content:
-        raise BundleRefused("本机尚不能应用县级下发的目录、日历和设置（content_*）")
+    """A down bundle's ``content_*`` files applied at a township (app.sites_register: only
+    what is newer, never what the township owns), inside the import's transaction."""
+    if not content:
+        return
+    from app.sites_register import ContentError
+    from app.sites_register import apply_county_content as apply_content
+
+    try:
+        apply_content(uow, actor, content)
+    except ContentError as exc:
+        raise BundleRefused(f"县级下发的内容不对：{exc.message}") from None
 
 
 @dataclass(frozen=True)

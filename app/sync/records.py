@@ -26,14 +26,23 @@ class ExportResult:
 
     @property
     def rows(self) -> int:
+        """Records of the sites' work (not references, audit events or county content)."""
         return sum(
-            n for k, n in self.counts.items() if not k.startswith("ref_") and k != "audit_event"
+            n
+            for k, n in self.counts.items()
+            if not k.startswith(("ref_", "content_")) and k != "audit_event"
         )
 
+    @property
+    def content(self) -> int:
+        """Entries of the county's content (catalog, calendar, settings, trust list)."""
+        return sum(n for k, n in self.counts.items() if k.startswith("content_"))
+
     def describe(self) -> str:
+        content = f", {self.content} county content entries" if self.content else ""
         return (
             f"exported bundle {self.from_site}->{self.to_site} #{self.sequence} ({self.kind}): "
-            f"{self.rows} records, {self.audit_events} audit events -> {self.path}"
+            f"{self.rows} records{content}, {self.audit_events} audit events -> {self.path}"
         )
 
 

@@ -27,6 +27,7 @@ from db.models.feedback import Complaint, ComplaintNote, Rating, RatingAppeal, R
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
 from db.models.keys import PrintLog, SiteKey
 from db.models.queue import QueueGroup, QueueTicket
+from db.models.register import SiteRegistration
 from db.models.sync import SyncAuditEvent, SyncBundle, SyncOrigin, SyncPeer, SyncRowState
 from db.models.visits import Referral, StaffAbsence, Visit, VisitEvent
 
@@ -71,6 +72,7 @@ __all__ = [
     "Setting",
     "Site",
     "SiteKey",
+    "SiteRegistration",
     "Staff",
     "StaffAbsence",
     "SyncAuditEvent",

@@ -75,7 +75,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
-        <location filename="../../ui/cases/dialog.py" line="198"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <location filename="../../ui/feedback/complaints_page.py" line="85"/>
         <location filename="../../ui/feedback/ratings_page.py" line="141"/>
         <location filename="../../ui/feedback/ratings_page.py" line="232"/>
@@ -138,8 +138,8 @@
         <location filename="../../ui/appointments/settings.py" line="180"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/columns.py" line="18"/>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
-        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="202"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="145"/>
         <location filename="../../ui/feedback/complaints_page.py" line="243"/>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="113"/>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -562,32 +562,32 @@
         <translation>Failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="46"/>
+        <location filename="../../ui/cases/dialog.py" line="47"/>
         <source>自 %s（受理日，不计入）起算 %s 个工作日</source>
         <translation>From %s (the day of acceptance does not count): %s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="48"/>
+        <location filename="../../ui/cases/dialog.py" line="49"/>
         <source>，其中中止计时 %s 个工作日不计</source>
         <translation>, %s working days paused and not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="50"/>
+        <location filename="../../ui/cases/dialog.py" line="51"/>
         <source>即办件：当日办结</source>
         <translation>On-the-spot item: completed the same day</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="52"/>
+        <location filename="../../ui/cases/dialog.py" line="53"/>
         <source>；%s 年节假日安排尚未录入，日期为暂定</source>
         <translation>; the %s holiday schedule is not entered yet, so the date is provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="53"/>
+        <location filename="../../ui/cases/dialog.py" line="54"/>
         <source>（日历版本 %s）</source>
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
@@ -611,7 +611,7 @@
         <location filename="../../ui/agency/tab.py" line="126"/>
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -738,40 +738,40 @@ Recorded by: %s %s</translation>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="144"/>
+        <location filename="../../ui/cases/dialog.py" line="145"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="147"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="152"/>
+        <location filename="../../ui/cases/dialog.py" line="153"/>
         <source>办理过程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
-        <location filename="../../ui/cases/dialog.py" line="235"/>
+        <location filename="../../ui/cases/dialog.py" line="154"/>
+        <location filename="../../ui/cases/dialog.py" line="236"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -802,18 +802,18 @@ Recorded by: %s %s</translation>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="185"/>
+        <location filename="../../ui/cases/dialog.py" line="186"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="31"/>
-        <location filename="../../ui/cases/dialog.py" line="189"/>
+        <location filename="../../ui/cases/dialog.py" line="190"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="191"/>
+        <location filename="../../ui/cases/dialog.py" line="192"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
@@ -821,7 +821,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/page.py" line="97"/>
         <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/cases/columns.py" line="17"/>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="200"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="322"/>
         <location filename="../../ui/worklist/page.py" line="343"/>
@@ -829,14 +829,14 @@ Recorded by: %s %s</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="198"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <source>（全程代办件）</source>
         <translation> (full agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="16"/>
-        <location filename="../../ui/cases/dialog.py" line="200"/>
-        <location filename="../../ui/counter/applicant.py" line="59"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/counter/applicant.py" line="60"/>
         <location filename="../../ui/feedback/ratings_page.py" line="67"/>
         <location filename="../../ui/worklist/page.py" line="362"/>
         <source>申请人</source>
@@ -844,84 +844,84 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="14"/>
-        <location filename="../../ui/cases/dialog.py" line="202"/>
+        <location filename="../../ui/cases/dialog.py" line="203"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="19"/>
-        <location filename="../../ui/cases/dialog.py" line="203"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="20"/>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="206"/>
         <location filename="../../ui/worklist/page.py" line="341"/>
         <location filename="../../ui/worklist/page.py" line="363"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="208"/>
+        <location filename="../../ui/cases/dialog.py" line="209"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="210"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="210"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="218"/>
+        <location filename="../../ui/cases/dialog.py" line="219"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="218"/>
+        <location filename="../../ui/cases/dialog.py" line="219"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="218"/>
+        <location filename="../../ui/cases/dialog.py" line="219"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="224"/>
+        <location filename="../../ui/cases/dialog.py" line="225"/>
         <location filename="../../ui/worklist/page.py" line="308"/>
         <location filename="../../ui/worklist/page.py" line="328"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="235"/>
+        <location filename="../../ui/cases/dialog.py" line="236"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="253"/>
+        <location filename="../../ui/cases/dialog.py" line="254"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="255"/>
+        <location filename="../../ui/cases/dialog.py" line="256"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="260"/>
+        <location filename="../../ui/cases/dialog.py" line="261"/>
         <location filename="../../ui/printing/preview.py" line="116"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
@@ -968,7 +968,7 @@ Recorded by: %s %s</translation>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="319"/>
+        <location filename="../../ui/cases/dialog.py" line="320"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="596"/>
         <source>操作未完成</source>
@@ -1240,7 +1240,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="267"/>
+        <location filename="../../ui/cases/dialog.py" line="268"/>
         <location filename="../../ui/printing/preview.py" line="111"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -1307,78 +1307,78 @@ Recorded by: %s %s</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="103"/>
+        <location filename="../../ui/counter/applicant.py" line="104"/>
         <source>读卡 (F4)</source>
         <translation>Read card (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="73"/>
+        <location filename="../../ui/counter/applicant.py" line="74"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="75"/>
+        <location filename="../../ui/counter/applicant.py" line="76"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="74"/>
+        <location filename="../../ui/counter/applicant.py" line="75"/>
         <source>证件类型(&amp;Y)</source>
         <translation>ID document (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="85"/>
+        <location filename="../../ui/counter/applicant.py" line="86"/>
         <source>有代理人(&amp;L)</source>
         <translation>Proxy (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="87"/>
+        <location filename="../../ui/counter/applicant.py" line="88"/>
         <source>代理人代为申请时勾选，填写代理人姓名、身份证号和电话</source>
         <translation>Tick when a proxy applies for the applicant; fill in the proxy&apos;s name, ID number and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="97"/>
+        <location filename="../../ui/counter/applicant.py" line="98"/>
         <source>代理人姓名</source>
         <translation>Proxy&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="98"/>
+        <location filename="../../ui/counter/applicant.py" line="99"/>
         <source>代理人身份证号</source>
         <translation>Proxy&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="99"/>
+        <location filename="../../ui/counter/applicant.py" line="100"/>
         <source>代理人电话</source>
         <translation>Proxy&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="149"/>
+        <location filename="../../ui/counter/applicant.py" line="150"/>
         <source>长期</source>
         <translation>long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="150"/>
+        <location filename="../../ui/counter/applicant.py" line="151"/>
         <source>已读卡：%s&#x3000;住址：%s&#x3000;有效期：%s 至 %s</source>
         <translation>Card read: %s  Address: %s  Valid: %s to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="270"/>
+        <location filename="../../ui/counter/applicant.py" line="271"/>
         <source>“%s”（%s 次）</source>
         <translation>“%s” (%s times)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="270"/>
+        <location filename="../../ui/counter/applicant.py" line="271"/>
         <source>“%s”</source>
         <translation>“%s”</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="275"/>
+        <location filename="../../ui/counter/applicant.py" line="276"/>
         <source>注意：此证件号码此前登记的姓名是 %s，与本次不同。请核对证件，确认是改名还是号码有误。</source>
         <translation>Note: this ID number was recorded before under the name %s, not this one. Check the ID card: a changed name, or a wrong number?</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
-        <location filename="../../ui/counter/applicant.py" line="76"/>
+        <location filename="../../ui/counter/applicant.py" line="77"/>
         <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
@@ -3561,12 +3561,12 @@ you can follow the steps here.</translation>
         <translation>Today&apos;s appointments at this window (%s to come, %s in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/reader.py" line="89"/>
+        <location filename="../../ui/counter/reader.py" line="90"/>
         <source>读卡器上没有证件：请把身份证放在读卡区</source>
         <translation>No card on the reader: lay the ID card on the reading area</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/reader.py" line="106"/>
+        <location filename="../../ui/counter/reader.py" line="107"/>
         <source>（修好后按 F4 重新读卡）</source>
         <translation> (press F4 to read again once fixed)</translation>
     </message>
@@ -4699,7 +4699,7 @@ Quitting loses what was entered. Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="94"/>
-        <location filename="../../ui/settings_dialog.py" line="202"/>
+        <location filename="../../ui/settings_dialog.py" line="220"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -4739,7 +4739,17 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Only an administrator can change hall-wide settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="203"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <source>标灰的设置由县级中心统一规定，随县级数据包下发，本站点不能修改。</source>
+        <translation>The greyed settings are set by the county center for every site and come with the county&apos;s bundles; they cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <source>由县级中心统一规定</source>
+        <translation>Set by the county center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
         <source>界面语言已保存，请重新启动程序，全部界面才会以新语言显示。</source>
         <translation>The interface language is saved. Restart the program to see every screen in the new language.</translation>
     </message>

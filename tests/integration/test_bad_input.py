@@ -62,10 +62,16 @@ from tests.helpers.hostile import (
     texts,
     typed_ints,
 )
-from tests.integration import test_bad_input_queue, test_bad_input_scheduling
+from tests.integration import (
+    test_bad_input_queue,
+    test_bad_input_scheduling,
+    test_bad_input_sites,
+)
 from tests.integration.test_bad_input_queue import FED as QUEUE_FED
 from tests.integration.test_bad_input_scheduling import FED as SCHEDULING_FED
 from tests.integration.test_bad_input_scheduling import TERMS_FIELDS
+from tests.integration.test_bad_input_sites import FED as SITES_FED
+from tests.integration.test_bad_input_sites import NO_TYPED_INPUT as SITES_NO_TYPED_INPUT
 from tests.integration.test_bad_input_visits import FED as VISITS_FED
 
 hall = hall_per_store()
@@ -1017,13 +1023,14 @@ def test_every_service_with_typed_input_is_fed() -> None:
     from tests.unit.test_role_matrix import services
 
     declared = {name for name, _ in services()}
-    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED}
-    unclassified = declared - set(every) - NO_TYPED_INPUT
+    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED, **SITES_FED}
+    no_typed_input = NO_TYPED_INPUT | SITES_NO_TYPED_INPUT
+    unclassified = declared - set(every) - no_typed_input
     assert not unclassified, (
         "new services: feed them hostile input in tests/integration/test_bad_input*.py (FED) "
         f"or list them in NO_TYPED_INPUT: {sorted(unclassified)}"
     )
-    assert not (set(every) | NO_TYPED_INPUT) - declared, "listed services that no longer exist"
+    assert not (set(every) | no_typed_input) - declared, "listed services that no longer exist"
     missing = {form for form in FED.values() if f"test_{form}" not in globals()}
     missing |= {
         form
@@ -1032,6 +1039,9 @@ def test_every_service_with_typed_input_is_fed() -> None:
     }
     missing |= {
         form for form in QUEUE_FED.values() if not hasattr(test_bad_input_queue, f"test_{form}")
+    }
+    missing |= {
+        form for form in SITES_FED.values() if not hasattr(test_bad_input_sites, f"test_{form}")
     }
     assert not missing, f"forms without their test: {sorted(missing)}"
 

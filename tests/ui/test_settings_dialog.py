@@ -36,3 +36,29 @@ def test_clerk_reads_hall_settings_only(qtbot, sqlite_demo_ctx: AppContext) -> N
     edit = dialog.findChild(QLineEdit, "setting_backup_keep_days")
     qtbot.waitUntil(lambda: edit.text() == "30")
     assert edit.isReadOnly()
+
+
+def test_a_township_sees_the_county_owned_settings_greyed(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, tmp_path
+) -> None:
+    from app.sites_register import add_site, enrol_township, open_enrolment, write_enrolment
+    from db.engine import make_engine
+    from db.migrate import ensure_schema
+    from db.store import SqlStore
+
+    county = sqlite_demo_ctx
+    boss = login(county.uow(), "admin", "admin-2026")
+    add_site(county.uow(), boss, "QHXZ", "清河县西镇便民服务中心", "township")
+    write_enrolment(county.uow(), boss, "QHXZ", tmp_path / "QHXZ.enrol")
+    engine = make_engine(f"sqlite:///{tmp_path / 'township.sqlite3'}")
+    ensure_schema(engine, None)
+    town = AppContext(store=SqlStore(engine, county.clock), clock=county.clock, data_dir=tmp_path)
+    enrol_township(town.uow(), open_enrolment(tmp_path / "QHXZ.enrol"), "town-admin-2026")
+    dialog = SettingsDialog(town, login(town.uow(), "admin", "town-admin-2026"))
+    qtbot.addWidget(dialog)
+    own = dialog.findChild(QLineEdit, "setting_idle_lock_minutes")
+    county_owned = dialog.findChild(QLineEdit, "setting_yellow_ratio_percent")
+    qtbot.waitUntil(lambda: not own.isReadOnly())
+    assert county_owned.isReadOnly() and not county_owned.isEnabled()
+    assert not dialog.county_note.isHidden()
+    town.store.dispose()  # type: ignore[attr-defined]
