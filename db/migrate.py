@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from db.backup import backup_sqlite_file
 from db.engine import StoreError, sqlite_path
@@ -35,7 +35,11 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0014",
     "0015",
     "0016",
+    "0017",
 )
+# Revisions that rewrite personal data in place: on SQLite the file is rebuilt (VACUUM) once
+# the upgrade past one of them is committed, so no plaintext survives in free pages.
+REBUILD_AFTER: frozenset[str] = frozenset({"0017"})
 HEAD = KNOWN_REVISIONS[-1]
 
 
@@ -100,8 +104,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     with engine.begin() as conn:
+        before = _current(conn)
         cfg = alembic_config(conn)
         command.upgrade(cfg, revision)
+        after = _current(conn)
+    if engine.dialect.name == "sqlite" and before is not None and _crossed(before, after):
+        with engine.connect() as conn:
+            raw = conn.execution_options(isolation_level="AUTOCOMMIT")
+            raw.exec_driver_sql("VACUUM")
+            raw.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages out of the WAL
+
+
+def _current(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _crossed(before: str, after: str | None) -> bool:
+    """Whether the upgrade from ``before`` to ``after`` ran a revision in REBUILD_AFTER."""
+    if before not in KNOWN_REVISIONS or after not in KNOWN_REVISIONS:
+        return False
+    ran = KNOWN_REVISIONS[KNOWN_REVISIONS.index(before) + 1 : KNOWN_REVISIONS.index(after) + 1]
+    return bool(REBUILD_AFTER.intersection(ran))
 
 
 def alembic_config(connection: object | None = None):  # type: ignore[no-untyped-def]

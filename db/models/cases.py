@@ -17,20 +17,28 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import Sealed, blind_index_column
 from db.types import UTCDateTime
 
 
 class ApplicantColumns:
     """Who applied, and who acted for them. Full numbers are kept for finding a record
-    again; every printout and log shows them masked."""
+    again, sealed (db.sealed); the applicant's are found through their blind indexes. Every
+    printout and log shows them masked."""
 
     applicant_name: Mapped[str] = mapped_column(String(100))
     id_type: Mapped[str] = mapped_column(String(32), default="resident_id")  # foreign_permanent: 17
-    id_number: Mapped[str] = mapped_column(String(40), default="", index=True)
-    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    id_number: Mapped[str] = mapped_column(Sealed("id_number"), default="")
+    id_number_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
+    phone: Mapped[str] = mapped_column(Sealed("phone"), default="")
+    phone_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
     agent_name: Mapped[str] = mapped_column(String(100), default="")
-    agent_id_number: Mapped[str] = mapped_column(String(40), default="")
-    agent_phone: Mapped[str] = mapped_column(String(40), default="")
+    agent_id_number: Mapped[str] = mapped_column(Sealed("agent_id_number"), default="")
+    agent_phone: Mapped[str] = mapped_column(Sealed("agent_phone"), default="")
 
 
 class NumberCounter(Base):

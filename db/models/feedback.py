@@ -15,6 +15,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import Sealed
 from db.types import UTCDateTime
 
 
@@ -103,7 +104,7 @@ class Complaint(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
     complainant_name: Mapped[str] = mapped_column(String(100), default="")
-    complainant_phone: Mapped[str] = mapped_column(String(40), default="")
+    complainant_phone: Mapped[str] = mapped_column(Sealed("complainant_phone"), default="")
     content: Mapped[str] = mapped_column(Text)
     received_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import Sealed, blind_index_column
 from db.types import UTCDateTime
 
 
@@ -30,8 +31,14 @@ class Visit(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     visitor_name: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
-    id_number: Mapped[str] = mapped_column(String(40), default="", index=True)
+    phone: Mapped[str] = mapped_column(Sealed("phone"), default="")
+    phone_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
+    id_number: Mapped[str] = mapped_column(Sealed("id_number"), default="")
+    id_number_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
     question: Mapped[str] = mapped_column(Text)
     visit_type: Mapped[str] = mapped_column(String(16))
     needs_escort: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -81,7 +88,7 @@ class Referral(Base):
     to_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     to_body: Mapped[str] = mapped_column(String(200), default="")
     to_contact: Mapped[str] = mapped_column(Text, default="")
-    to_phone: Mapped[str] = mapped_column(String(40), default="")
+    to_phone: Mapped[str] = mapped_column(Sealed("to_phone"), default="")
     item_version_id: Mapped[int | None] = mapped_column(ForeignKey("service_item_version.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
     referred_at: Mapped[datetime] = mapped_column(UTCDateTime())
