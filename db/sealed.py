@@ -11,7 +11,7 @@ encrypted, field by field, with a keyed blind index beside each searched one (is
   by ID number or phone is one indexed equality lookup, and the index reveals only which rows
   share a number. ``fill_derived`` computes these columns for Core inserts and updates; an ORM
   event does it for every ORM insert and update.
-- The data key is never in the database: it lives in the PC's key store (app.keystore) under
+- The data key is never in the database (app.datakey): it lives in the PC's key store under
   ``data:<key id>``; the database keeps only the key id, in setting ``data_key_id`` (written by
   migration 0017, which also makes the key). ``frontdesk keys export`` carries it.
 
@@ -38,29 +38,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import operators
 from sqlalchemy.types import TypeDecorator
 
-from app.errors import DomainError
+from app.datakey import SETTING, MissingDataKey, missing_key_message, secret_name
 
-SETTING = "data_key_id"
 PREFIX = "s1"
 BIDX_SUFFIX = "_bidx"
 BIDX_HEX = 16  # 64 bits: no false match among a hall's numbers, little to learn from the index
 _INFO_ENC = b"frontdesk personal data encryption v1"
 _INFO_BIDX = b"frontdesk personal data blind index v1"
-
-
-class MissingDataKey(DomainError):
-    """This PC's key store does not hold the key that seals the database's personal data."""
-
-
-def secret_name(key_id: str) -> str:
-    return f"data:{key_id}"
-
-
-def missing_key_message(key_id: str) -> str:
-    return (
-        f"本机密钥库中没有个人数据密钥 {secret_name(key_id)}：请用 frontdesk keys import 文件 "
-        "导入原电脑上 frontdesk keys export 导出的密钥文件"
-    )
 
 
 @dataclass(frozen=True)

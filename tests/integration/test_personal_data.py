@@ -211,12 +211,18 @@ def test_the_audit_trail_holds_no_full_number(
     assert len(rows) > 10
     found = {s for row in rows for s in full_numbers_in(json.dumps([str(v) for v in row]), SECRETS)}
     assert found == set()
-    # ... while the case itself keeps them whole, for finding it again.
+    # ... while the case itself keeps them whole (sealed: db.sealed), for finding it again.
+    from sqlalchemy import select
+
+    from db.models import CaseFile
+
     with sqlite_demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        raw = conn.execute(text("SELECT id_number, phone, agent_id_number FROM case_file")).all()
         stored = conn.execute(
-            text("SELECT DISTINCT id_number, phone, agent_id_number FROM case_file")
-        ).one()
-    assert tuple(stored) == (ID, PHONE, AGENT_ID)
+            select(CaseFile.id_number, CaseFile.phone, CaseFile.agent_id_number)
+        ).all()
+    assert {tuple(row) for row in stored} == {(ID, PHONE, AGENT_ID)}
+    assert not {s for row in raw for s in full_numbers_in(json.dumps(list(row)), SECRETS)}
 
 
 def test_console_output_and_written_files_hold_no_full_number(tmp_path: Path) -> None:
