@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
@@ -103,16 +104,49 @@ def ensure_schema(
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as conn:
-        before = _current(conn)
-        cfg = alembic_config(conn)
-        command.upgrade(cfg, revision)
-        after = _current(conn)
+    before, after = _migrate(engine, lambda cfg: command.upgrade(cfg, revision))
     if engine.dialect.name == "sqlite" and before is not None and _crossed(before, after):
-        with engine.connect() as conn:
-            raw = conn.execution_options(isolation_level="AUTOCOMMIT")
-            raw.exec_driver_sql("VACUUM")
-            raw.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages out of the WAL
+        with engine.connect() as conn:  # outside any transaction: the driver's own connection
+            _driver(conn).execute("VACUUM")
+            _driver(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages out of the WAL
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Tests and an administrator's emergency: back to an older level."""
+    from alembic import command
+
+    _migrate(engine, lambda cfg: command.downgrade(cfg, revision))
+
+
+def _migrate(engine: Engine, run: Callable[[Any], None]) -> tuple[str | None, str | None]:
+    """Run an Alembic command in one transaction: (level before, level after)."""
+    from db import sealed
+
+    sealed.forget_engine(engine)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        # SQLite rebuilds a table to change a column (batch mode): the old table's DROP must not
+        # cascade through the rows that refer to it. Foreign keys are off for the migration
+        # (they can only be switched outside a transaction) and checked whole before it commits.
+        if sqlite:
+            _driver(conn).execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                before = _current(conn)
+                run(alembic_config(conn))
+                after = _current(conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+                if broken:
+                    table, row = broken[0][0], broken[0][1]
+                    raise StoreError(f"迁移后外键不一致（{table} 第 {row} 行），已回滚")
+        finally:
+            if sqlite:
+                _driver(conn).execute("PRAGMA foreign_keys=ON")
+    return before, after
+
+
+def _driver(conn: Connection) -> Any:
+    return conn.connection.dbapi_connection
 
 
 def _current(conn: Connection) -> str | None:

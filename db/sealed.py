@@ -130,6 +130,11 @@ def bind_engine(engine: Engine, conn: Connection) -> Any:
     return _bound.set(key_id)
 
 
+def forget_engine(engine: Engine) -> None:
+    """After a migration: read the database's key id again at the next transaction."""
+    _engine_key_ids.pop(engine, None)
+
+
 def unbind(token: Any) -> None:
     _bound.reset(token)
 

@@ -144,7 +144,6 @@ def downgrade() -> None:
     from db import sealed
 
     conn = op.get_bind()
-    key_id = sealed.key_id_of(conn)
     for table, columns in SEALED.items():
         t = sa.table(table, sa.column("id"), *(sa.column(c) for c in columns))
         change = (
@@ -189,5 +188,4 @@ def downgrade() -> None:
         for name in names:
             column = name[len(f"ix_{table}_") :]
             op.create_index(name, table, [column], unique=False)
-    if key_id is not None:
-        conn.execute(sa.text("DELETE FROM setting WHERE key = :k"), {"k": sealed.SETTING})
+    # The setting ``data_key_id`` stays: upgrading again seals with the same key.
