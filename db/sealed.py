@@ -11,6 +11,8 @@ encrypted, field by field, with a keyed blind index beside each searched one (is
   by ID number or phone is one indexed equality lookup, and the index reveals only which rows
   share a number. ``fill_derived`` computes these columns for Core inserts and updates; an ORM
   event does it for every ORM insert and update.
+- ``MaskedText`` is the column type of free text about a citizen: a full ID or mobile number
+  typed into it is stored masked.
 - The data key is never in the database (app.datakey): it lives in the PC's key store under
   ``data:<key id>``; the database keeps only the key id, in setting ``data_key_id`` (written by
   migration 0017, which also makes the key). ``frontdesk keys export`` carries it.
@@ -239,8 +241,20 @@ class Sealed(TypeDecorator[str]):
         return unseal(value, self.column)
 
 
-def sealed_column(name: str) -> Sealed:
-    return Sealed(name)
+class MaskedText(TypeDecorator[str]):
+    """Free text about a citizen (a visit's question, a note, a complaint): whatever full ID or
+    mobile number was typed into it is stored masked (app.validation.mask_personal_numbers), so
+    the numbers live only in their sealed columns."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        from app.validation import mask_personal_numbers
+
+        return mask_personal_numbers(value)
 
 
 def blind_index_column() -> Any:

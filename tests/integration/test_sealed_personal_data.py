@@ -42,9 +42,11 @@ AGENT_PHONE = "13600001111"
 VISIT_PHONE = "13700002222"
 BOOKED_PHONE = "13500003333"
 COMPLAINT_PHONE = "13300004444"
+NOTE_PHONE = "13900005555"  # typed into free text: stored masked
+NOTE_ID = resident_id("11010119900101123")
 NUMBERS = {
     ID_A, ID_B, AGENT_ID, VISIT_ID, PHONE_A, PHONE_B, AGENT_PHONE, VISIT_PHONE, BOOKED_PHONE,
-    COMPLAINT_PHONE,
+    COMPLAINT_PHONE, NOTE_PHONE, NOTE_ID,
 }  # fmt: skip
 
 
@@ -114,6 +116,7 @@ def fill(ctx: AppContext) -> Hall:
         boss,
         ComplaintInput(ComplaintTarget.CENTER, "大厅太冷", complainant_phone=COMPLAINT_PHONE),
     )
+    register_visit(ctx.uow(), clerk, VisitInput(f"请回电 {NOTE_PHONE}，证件号 {NOTE_ID}"))
     return hall
 
 
@@ -207,6 +210,11 @@ def test_upgrade_from_0016_seals_clear_values(demo_ctx: AppContext, tmp_path: Pa
     hall = fill(ctx)
     engine = ctx.store.engine  # type: ignore[attr-defined]
     downgrade(engine, "0016")
+    with engine.begin() as conn:  # free text as the old level kept it: unmasked
+        conn.execute(
+            text("UPDATE visit SET question = :q WHERE id = (SELECT max(id) FROM visit)"),
+            {"q": f"请回电 {NOTE_PHONE}，证件号 {NOTE_ID}"},
+        )
     assert clear_numbers_in_rows(ctx) == NUMBERS  # the old level holds them all in clear
     ensure_schema(engine, tmp_path)
     assert clear_numbers_in_rows(ctx) == set()

@@ -45,6 +45,30 @@ SEARCHED: dict[str, list[str]] = {
     "visit": ["id_number", "phone"],
     "appointment": ["phone"],
 }
+# Free text about a citizen (db.sealed.MaskedText): a full ID or mobile number typed into it is
+# masked, here for the rows already there.
+MASKED: dict[str, list[str]] = {
+    "visit": ["question", "outcome_text"],
+    "referral": ["to_contact", "reason", "ack_note"],
+    "visit_event": ["reason"],
+    "staff_absence": ["note"],
+    "case_file": ["applicant_commitment", "decision_note"],
+    "case_event": ["reason"],
+    "extra_demand": ["reason"],
+    "refusal": ["reason", "redirect_to"],
+    "accountability_record": ["note", "outcome"],
+    "appointment": ["notes"],
+    "appointment_event": ["reason"],
+    "rating": ["comment"],
+    "rectification": ["note", "followup_result"],
+    "rating_appeal": ["reason", "decision_note"],
+    "complaint": ["content", "finding", "outcome"],
+    "complaint_note": ["text"],
+    "agency_case": ["scope"],
+    "agency_step": ["action", "result"],
+    "agency_contact": ["summary"],
+}
+PRIMARY_KEY = {"agency_case": "case_id"}  # every other table's is "id"
 OLD_INDEXES = {
     "case_file": ["ix_case_file_id_number", "ix_case_file_phone"],
     "notice": ["ix_notice_id_number", "ix_notice_phone"],
@@ -96,9 +120,51 @@ def upgrade() -> None:
     with sealed.using(key_id):
         for table, columns in SEALED.items():
             _seal_rows(conn, table, columns, SEARCHED.get(table, []))
+    for table, columns in MASKED.items():
+        _mask_rows(conn, table, columns)
     for table, columns in SEARCHED.items():
         for column in columns:
             op.create_index(f"ix_{table}_{column}_bidx", table, [f"{column}_bidx"], unique=False)
+
+
+def _mask_rows(conn: sa.Connection, table: str, columns: list[str]) -> None:
+    """Mask the numbers in ``table``'s free text; only rows with a run of 11 digits are read."""
+    from app.validation import mask_personal_numbers
+
+    key = PRIMARY_KEY.get(table, "id")
+    t = sa.table(table, sa.column(key), *(sa.column(c) for c in columns))
+    if conn.dialect.name == "sqlite":
+        digits = "*" + "[0-9]" * 11 + "*"
+        holds = sa.or_(*(t.c[c].op("GLOB")(digits) for c in columns))
+    else:
+        holds = sa.or_(*(t.c[c].op("~")("[0-9]{11}") for c in columns))
+    change = (
+        sa.update(t)
+        .where(t.c[key] == sa.bindparam("row_id"))
+        .values({c: sa.bindparam(f"new_{c}") for c in columns})
+    )
+    last = 0
+    while True:
+        rows = conn.execute(
+            sa.select(t.c[key], *(t.c[c] for c in columns))
+            .where(t.c[key] > last, holds)
+            .order_by(t.c[key])
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        params = [
+            {
+                "row_id": row[0],
+                **{
+                    f"new_{c}": mask_personal_numbers(v) if v else v
+                    for c, v in zip(columns, row[1:], strict=True)
+                },
+            }
+            for row in rows
+        ]
+        conn.execute(change, params)
 
 
 def _seal_rows(conn: sa.Connection, table: str, columns: list[str], searched: list[str]) -> None:
