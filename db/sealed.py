@@ -299,13 +299,3 @@ def install_orm_events(base: Any) -> None:
     """Every ORM insert and update of a mapped class under ``base`` fills its blind indexes."""
     event.listen(base, "before_insert", _fill_inserted, propagate=True)
     event.listen(base, "before_update", _fill_updated, propagate=True)
-
-
-def sealed_columns(metadata: Any) -> list[tuple[str, str]]:
-    """(table, column) of every sealed column in ``metadata``."""
-    return [
-        (t.name, c.name)
-        for t in metadata.sorted_tables
-        for c in t.columns
-        if isinstance(c.type, Sealed)
-    ]
