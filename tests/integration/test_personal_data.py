@@ -29,6 +29,7 @@ from app.printing import render
 from app.printing.loaders import load_document, loadable_kinds
 from app.signing import format_payload, normalize_payload, parse_payload, verify_payload
 from app.validation import mask_id, mask_phone
+from db import sealed
 from tests.helpers.catalog import make_item, resident_id
 from tests.helpers.cli import ADMIN_PASSWORD, run_cli
 from tests.helpers.printing import compact, decode_qr, pdf_text
@@ -248,12 +249,11 @@ def test_console_output_and_written_files_hold_no_full_number(tmp_path: Path) ->
 
     (db_file,) = home.glob("*.sqlite3")
     con = sqlite3.connect(db_file)
-    secrets = {
-        value
-        for row in con.execute(
-            "SELECT id_number, phone, agent_id_number, agent_phone FROM case_file"
-        )
-        for value in row
+    columns = ("id_number", "phone", "agent_id_number", "agent_phone")
+    secrets = {  # the full numbers, opened with the key the commands sealed them with
+        sealed.unseal(value, column)
+        for row in con.execute(f"SELECT {', '.join(columns)} FROM case_file")
+        for column, value in zip(columns, row, strict=True)
         if value
     }
     con.close()
