@@ -100,7 +100,9 @@ def upgrade() -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA secure_delete = ON")
     key_id = _data_key_id(conn)
-    present = {table: {ix["name"] for ix in sa.inspect(conn).get_indexes(table)} for table in SEALED}
+    present = {
+        table: {ix["name"] for ix in sa.inspect(conn).get_indexes(table)} for table in SEALED
+    }
     for table, columns in SEALED.items():
         with op.batch_alter_table(table, schema=None) as batch_op:
             for name in OLD_INDEXES.get(table, []):
