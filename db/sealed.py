@@ -38,6 +38,7 @@ from typing import Any
 from sqlalchemy import Column, Engine, String, Table, Text, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.types import TypeDecorator
 
 from app.datakey import SETTING, MissingDataKey, missing_key_message, secret_name
@@ -204,6 +205,18 @@ def kind_of(column: str) -> str:
     return "phone" if "phone" in column else "id"
 
 
+_VALUE_COMPARISONS = (
+    operators.eq,
+    operators.ne,
+    operators.in_op,
+    operators.not_in_op,
+    operators.like_op,
+    operators.contains_op,
+    operators.startswith_op,
+    operators.endswith_op,
+)
+
+
 class Sealed(TypeDecorator[str]):
     """A personal number, encrypted in the database. Compare its blind index, never the column:
     every sealing is different, so an equality on the column would silently find nothing."""
@@ -217,16 +230,9 @@ class Sealed(TypeDecorator[str]):
 
     class comparator_factory(Text.Comparator):  # type: ignore[name-defined]
         def operate(self, op: Any, *other: Any, **kwargs: Any) -> Any:
-            if op in (
-                operators.eq,
-                operators.ne,
-                operators.in_op,
-                operators.not_in_op,
-                operators.like_op,
-                operators.contains_op,
-                operators.startswith_op,
-                operators.endswith_op,
-            ):
+            # Against a value only: SQLAlchemy itself compares column objects with ``==`` (a
+            # cached statement's result columns), and that must keep working.
+            if op in _VALUE_COMPARISONS and not all(isinstance(o, ClauseElement) for o in other):
                 raise TypeError("a sealed column cannot be compared: use its blind index")
             return super().operate(op, *other, **kwargs)
 

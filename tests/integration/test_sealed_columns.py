@@ -6,6 +6,7 @@ bulk sink's are compared in tests/integration/test_scale.py)."""
 from __future__ import annotations
 
 import base64
+from datetime import UTC, datetime
 from collections.abc import Iterator
 
 import pytest
@@ -84,3 +85,27 @@ def test_fill_derived_computes_every_blind_index(key_id: str) -> None:
     assert row["x"] == 1
     assert sealed.fill_derived(Visit.__table__, {"phone": ""}) == {"phone": "", "phone_bidx": ""}
     assert "id_number_bidx" not in sealed.fill_derived(CaseFile, {"phone": "13812345678"})
+
+
+def test_selecting_sealed_columns_twice_opens_them(key_id: str) -> None:
+    """A second, equal statement reuses the first one's compiled form, and SQLAlchemy matches
+    their columns with ``==``: a column against a column must stay comparable."""
+    from sqlalchemy import create_engine, insert
+
+    from db.models import Base
+
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine, tables=[Visit.__table__])
+    row = {"number": "QH-F1", "site_id": 1, "question": "?", "visit_type": "consultation"}
+    row |= {"first_responder_id": 1, "holder_id": 1, "state": "open", "id_number": ID}
+    with engine.begin() as conn:
+        moment = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)
+        conn.execute(insert(Visit), [sealed.fill_derived(Visit, row | {"registered_at": moment})])
+    for _ in range(2):
+        with engine.connect() as conn:
+            found = conn.execute(
+                select(Visit.id_number, Visit.phone).where(
+                    Visit.id_number_bidx == sealed.blind_index("id", ID)
+                )
+            ).one()
+        assert tuple(found) == (ID, "")
