@@ -6,8 +6,8 @@ bulk sink's are compared in tests/integration/test_scale.py)."""
 from __future__ import annotations
 
 import base64
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from cryptography.exceptions import InvalidTag
