@@ -12,7 +12,7 @@ import base64
 import json
 import os
 
-from app import audit, keystore
+from app import audit, datakey, keystore
 from app.errors import ValidationError
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
@@ -32,6 +32,7 @@ def database_secret_names(uow: UnitOfWork) -> list[str]:
     """The key-store names of every secret this database relies on (inside a transaction)."""
     names = [k.secret_name for k in uow.keys.all() if k.own]
     names += audit.secret_names(uow)
+    names += datakey.secret_names(uow)
     return names
 
 
@@ -72,6 +73,24 @@ def export_private_keys(uow: UnitOfWork, actor: Actor, password: str) -> str:
 @allowed_roles(Role.ADMIN)
 def import_private_keys(uow: UnitOfWork, actor: Actor, text: str, password: str) -> int:
     """Put the file's secrets into this PC's key store; returns how many."""
+    count = import_without_database(text, password)
+    with uow.write():
+        audit.record(uow, actor, "keys_imported", "keystore", count)
+    return count
+
+
+def import_without_database(text: str, password: str) -> int:
+    """A new PC, before its backup is restored: there is no database to log in to or to audit
+    in, so the key file's password is the only credential. Returns how many secrets."""
+    secrets = open_key_file(text, password)
+    store = keystore.active()
+    for name, secret in secrets.items():
+        store.put(name, secret)
+    return len(secrets)
+
+
+def open_key_file(text: str, password: str) -> dict[str, bytes]:
+    """The secrets in an exported key file; a wrong password or a changed byte is refused."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -92,10 +111,4 @@ def import_private_keys(uow: UnitOfWork, actor: Actor, text: str, password: str)
         plain = AESGCM(_derive(password, salt, n, r, p)).decrypt(nonce, sealed, FORMAT.encode())
     except (InvalidTag, ValueError):
         raise ValidationError.single("password", "口令不对，或密钥文件已损坏") from None
-    secrets = {str(k): base64.b64decode(v) for k, v in json.loads(plain).items()}
-    store = keystore.active()
-    for name, secret in secrets.items():
-        store.put(name, secret)
-    with uow.write():
-        audit.record(uow, actor, "keys_imported", "keystore", len(secrets))
-    return len(secrets)
+    return {str(k): base64.b64decode(v) for k, v in json.loads(plain).items()}

@@ -94,13 +94,18 @@ def measure(data_dir: Path, runs: int, seed: int) -> tuple[dict[str, list[float]
         total = int(conn.scalar(select(func.count()).select_from(CaseFile)) or 0)
         top = int(conn.scalar(select(func.max(CaseFile.id))) or 0)
         picks = [rng.randint(1, top) for _ in range(runs)]
-        samples = [
+        samples = [  # through the model: ID and phone numbers are sealed (db.sealed)
             conn.execute(
-                text(
-                    "SELECT id, number, id_number, phone, applicant_name FROM case_file "
-                    "WHERE id >= :i ORDER BY id LIMIT 1"
-                ),
-                {"i": i},
+                select(
+                    CaseFile.id,
+                    CaseFile.number,
+                    CaseFile.id_number,
+                    CaseFile.phone,
+                    CaseFile.applicant_name,
+                )
+                .where(CaseFile.id >= i)
+                .order_by(CaseFile.id)
+                .limit(1)
             ).one()
             for i in picks
         ]

@@ -45,17 +45,26 @@ def iso_date(text: str, flag: str) -> date:
 
 
 def login_as(
-    ctx: CliContext, args: argparse.Namespace, *roles: str, password: str | None = None
+    ctx: CliContext,
+    args: argparse.Namespace,
+    *roles: str,
+    password: str | None = None,
+    data_key: bool = True,
 ) -> Actor:
     """The one credential check of the commands that change, export or replace data: the
-    ``--as`` login (default admin) with FRONTDESK_PASSWORD, in one of ``roles``."""
+    ``--as`` login (default admin) with FRONTDESK_PASSWORD, in one of ``roles``. Then, unless
+    ``data_key`` is False, that this PC holds the personal data key (app.datakey)."""
+    from app import datakey
     from app.roles import Role
 
-    return ctx.cli_actor(
+    actor = ctx.cli_actor(
         args.as_login,
         password or admin_password(),
         roles=frozenset(Role(r) for r in roles),
     )
+    if data_key:
+        datakey.require_data_key(ctx.uow())
+    return actor
 
 
 def read_text(path: Path) -> str:

@@ -58,6 +58,12 @@ def _keys(args: argparse.Namespace) -> int:
         )
     source = args.file if args.keys_command in ("import-public", "import") else None
     text = read_text(source) if source is not None else ""
+    if args.keys_command == "import" and wiring.no_database_yet(args.data_dir, args.db):
+        # A new PC: the keys come before the backup they open (restore refuses without them).
+        keystore.use_data_dir(wiring.resolve_data_dir(args.data_dir))
+        count = keytransfer.import_without_database(text, key_file_password())
+        print(f"{count} keys put into {keystore.active().describe()}; now restore the backup")
+        return 0
     ctx = wiring.open_context(args.data_dir, args.db, say)
     actor = ctx.cli_actor(args.as_login, admin_password())
     command = args.keys_command

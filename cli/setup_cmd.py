@@ -136,6 +136,8 @@ def _init(args: argparse.Namespace) -> int:
             "the administrator already exists; --admin-password was not used "
             "(frontdesk user passwd admin changes it)"
         )
+    if result.created_admin:
+        _recovery_advice()
     return 0
 
 
@@ -188,6 +190,21 @@ def _init_township(args: argparse.Namespace) -> int:
                 f"({days.referrals} referred) over {days.days} working days"
             )
     return 0
+
+def _recovery_advice() -> None:
+    """The keys that open this database are only in this PC's key store: say how to keep a
+    recovery copy, once, when the database is made."""
+    from app import keystore
+
+    print(
+        "ID and phone numbers are encrypted with a key kept outside the database, in "
+        f"{keystore.active().describe()}; a backup alone cannot be read without it."
+    )
+    print(
+        "make a recovery copy now and keep it apart from the backups: "
+        "frontdesk keys export --out KEYFILE (admin password, then a password for the file); "
+        "on a new PC: frontdesk keys import KEYFILE, then frontdesk restore BACKUP"
+    )
 
 
 def _user(args: argparse.Namespace) -> int:

@@ -74,6 +74,7 @@ def _check(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from app import datakey
     from app.config import backup_dir, resolve_data_dir, resolve_db_url
     from app.storage import StorageFault, storage_problem
     from cli import wiring
@@ -94,7 +95,7 @@ def _restore(args: argparse.Namespace) -> int:
     if target.exists():
         try:
             current = wiring.open_context(args.data_dir, args.db, say, migrate=False)
-            login_as(current, args, "admin", password=password)
+            login_as(current, args, "admin", password=password, data_key=False)
         except Exception as exc:
             problem = storage_problem(exc)
             if problem is None or problem.fault not in (StorageFault.CORRUPT, StorageFault.MISSING):
@@ -106,9 +107,12 @@ def _restore(args: argparse.Namespace) -> int:
     try:
         copy = wiring.staged_context(staged)
         try:
+            # Never half-blind: a backup whose personal data this PC cannot open is refused
+            # whatever --force says; the key is imported first (frontdesk keys import FILE).
+            datakey.require_data_key(copy.uow())
             problems = wiring.restore_problems(copy, current)
             if current is None:
-                login_as(copy, args, "admin", password=password)
+                login_as(copy, args, "admin", password=password, data_key=False)
         finally:
             copy.store.dispose()  # type: ignore[attr-defined]
         if problems and not args.force:
@@ -134,7 +138,8 @@ def _backup(args: argparse.Namespace) -> int:
     from cli import wiring
 
     ctx = wiring.open_context(args.data_dir, args.db, say, migrate=False)
-    login_as(ctx, args, "admin", "supervisor")  # a backup holds every applicant's personal data
+    # a backup holds every applicant's personal data (sealed: it needs no key to copy them)
+    login_as(ctx, args, "admin", "supervisor", data_key=False)
     out = ctx.store.backup(args.out)
     anchor = write_anchor(ctx.uow(), backup_dir(ctx.data_dir), out.name)
     print(f"backup written: {out}")

@@ -49,6 +49,12 @@ def open_context(
     return CliContext(store=store, clock=clock, data_dir=data_dir, card_readers=SdtReader)
 
 
+def no_database_yet(data_dir_flag: str | None, db_flag: str | None) -> bool:
+    """A SQLite database that does not exist yet (a new PC); a server database always exists."""
+    path = sqlite_path(resolve_db_url(db_flag, resolve_data_dir(data_dir_flag)))
+    return path is not None and not path.exists()
+
+
 class CliContext(AppContext):
     def cli_actor(
         self,

@@ -35,6 +35,7 @@ from db.models import (
     Window,
 )
 from db.models import AppointmentEvent as EventRow
+from db.sealed import blind_index
 
 ACTIVE = [str(s) for s in ACTIVE_STATES]
 
@@ -378,7 +379,7 @@ class SqlAppointmentRepository:
             select(Appointment.number).where(
                 Appointment.schedule_id == schedule_id,
                 Appointment.day == day,
-                Appointment.phone == phone,
+                Appointment.phone_bidx == blind_index("phone", phone),
                 Appointment.state == str(AppointmentState.BOOKED),
             )
         )

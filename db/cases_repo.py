@@ -15,7 +15,6 @@ from sqlalchemy import (
     func,
     insert,
     literal,
-    or_,
     select,
     tuple_,
     union_all,
@@ -48,6 +47,7 @@ from db.models import (
     ServiceItemVersion,
     Staff,
 )
+from db.sealed import blind_index
 
 URGENCY_KEY = case(
     *((CaseFile.warning == str(level), rank) for rank, level in enumerate(URGENCY)),
@@ -256,7 +256,7 @@ class SqlCaseRepository:
         recorded = union_all(
             *(
                 select(table.applicant_name.label("name")).where(
-                    table.id_type == id_type, table.id_number == id_number
+                    table.id_type == id_type, table.id_number_bidx == blind_index("id", id_number)
                 )
                 for table in (CaseFile, Notice, Refusal)
             )
@@ -578,9 +578,10 @@ def _text_condition(text: str) -> Any:
     if token is None and "-" in text and upper[:1].isalpha():
         return and_(CaseFile.number >= upper, CaseFile.number < upper + "\uffff")
     if token is None and len(compact) in (15, 18) and compact[:-1].isdigit():
-        return CaseFile.id_number == compact
+        return CaseFile.id_number_bidx == blind_index("id", compact)
     if token is None:
-        return or_(CaseFile.phone == text.strip(), CaseFile.phone == compact)
+        keys = {blind_index("phone", text.strip()), blind_index("phone", compact)}
+        return CaseFile.phone_bidx.in_(sorted(keys))
     tokens = select(SearchToken.ref_id).where(
         SearchToken.kind == "case", SearchToken.token == token
     )

@@ -11,9 +11,11 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.errors import ConcurrentEdit
+from db.sealed import fill_derived
 
 
 def _update_one(session: Session, model: Any, guard: Any, refusal: str, **changes: Any) -> None:
+    changes = fill_derived(model, changes)  # a changed phone or ID number moves its index
     done = session.execute(
         update(model).where(guard).values(**changes).execution_options(synchronize_session=False)
     )

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from db.backup import backup_sqlite_file
 from db.engine import StoreError, sqlite_path
@@ -35,9 +36,13 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0014",
     "0015",
     "0016",
+    "0017",
     "0020",
     "0021",
 )
+# Revisions that rewrite personal data in place: on SQLite the file is rebuilt (VACUUM) once
+# the upgrade past one of them is committed, so no plaintext survives in free pages.
+REBUILD_AFTER: frozenset[str] = frozenset({"0017"})
 HEAD = KNOWN_REVISIONS[-1]
 
 
@@ -119,14 +124,67 @@ def _refuse_upgrade_without_owner_rights(engine: Engine) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
+    before, after = _migrate(engine, lambda cfg: command.upgrade(cfg, revision))
+    if engine.dialect.name == "sqlite" and before is not None and _crossed(before, after):
+        with engine.connect() as conn:  # outside any transaction: the driver's own connection
+            _driver(conn).execute("VACUUM")
+            _driver(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages out of the WAL
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Tests and an administrator's emergency: back to an older level."""
+    from alembic import command
+
+    _migrate(engine, lambda cfg: command.downgrade(cfg, revision))
+
+
+def _migrate(engine: Engine, run: Callable[[Any], None]) -> tuple[str | None, str | None]:
+    """Run an Alembic command in one transaction: (level before, level after)."""
+    from db import sealed
     from db.pg_roles import grant_to_group
 
-    with engine.begin() as conn:
-        cfg = alembic_config(conn)
-        command.upgrade(cfg, revision)
-        # On a hall server with enrolled PCs, the new tables get the counters' grants in the
-        # same transaction: no PC is refused a table a migration just made.
-        grant_to_group(conn)
+    sealed.forget_engine(engine)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        # SQLite rebuilds a table to change a column (batch mode): the old table's DROP must not
+        # cascade through the rows that refer to it. Foreign keys are off for the migration
+        # (they can only be switched outside a transaction) and checked whole before it commits.
+        if sqlite:
+            _driver(conn).execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                before = _current(conn)
+                run(alembic_config(conn))
+                after = _current(conn)
+                # On a hall server with enrolled PCs, new tables get the counters' grants in the
+                # same transaction: no PC is refused a table a migration just made.
+                grant_to_group(conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+                if broken:
+                    table, row = broken[0][0], broken[0][1]
+                    raise StoreError(f"迁移后外键不一致（{table} 第 {row} 行），已回滚")
+        finally:
+            if sqlite:
+                _driver(conn).execute("PRAGMA foreign_keys=ON")
+    return before, after
+
+
+def _driver(conn: Connection) -> Any:
+    return conn.connection.dbapi_connection
+
+
+def _current(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _crossed(before: str, after: str | None) -> bool:
+    """Whether the upgrade from ``before`` to ``after`` ran a revision in REBUILD_AFTER."""
+    if before not in KNOWN_REVISIONS or after not in KNOWN_REVISIONS:
+        return False
+    ran = KNOWN_REVISIONS[KNOWN_REVISIONS.index(before) + 1 : KNOWN_REVISIONS.index(after) + 1]
+    return bool(REBUILD_AFTER.intersection(ran))
 
 
 def alembic_config(connection: object | None = None):  # type: ignore[no-untyped-def]

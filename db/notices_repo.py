@@ -32,6 +32,7 @@ from db.models import (
     ServiceItemVersion,
     Staff,
 )
+from db.sealed import blind_index
 
 
 class SqlNoticeRepository:
@@ -145,9 +146,9 @@ class SqlNoticeRepository:
     ) -> list[int]:
         stmt = select(Notice.id)
         if id_number:
-            stmt = stmt.where(Notice.id_number == id_number)
+            stmt = stmt.where(Notice.id_number_bidx == blind_index("id", id_number))
         if phone:
-            stmt = stmt.where(Notice.phone == phone)
+            stmt = stmt.where(Notice.phone_bidx == blind_index("phone", phone))
         if name:
             tokens = select(SearchToken.ref_id).where(
                 SearchToken.kind == "notice", SearchToken.token == name[:3]

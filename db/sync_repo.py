@@ -45,6 +45,7 @@ from db.cases_repo import name_tokens
 from db.models.base import Base
 from db.models.foundation import AuditEvent, Department, Site, Staff, Window
 from db.models.sync import SyncAuditEvent, SyncBundle, SyncOrigin, SyncPeer, SyncRowState
+from db.sealed import fill_derived
 from db.types import UTCDateTime
 
 # What a township records and the county must see (issue #16 item 3), in no particular order:
@@ -938,7 +939,9 @@ class SqlSyncRepository:
                     values[name] = ident.from_ref(target, raw)
                 else:
                     values[name] = _column_value(col, raw)
-            values = prepare(table.name, values)
+            # Blind indexes are keyed per database: computed here from the plaintext, never
+            # carried in a bundle.
+            values = fill_derived(table, prepare(table.name, values))
             local = origins.local(id_table, row["_id"])
             prepared.append((row, local, values, later))
         existing_ids = [local for _r, local, _v, _l in prepared if local is not None]

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from db import sealed
 from db.engine import WRITE_OPTION
 
 if TYPE_CHECKING:
@@ -208,7 +209,8 @@ class SqlUnitOfWork:
             yield
             return
         with Session(self.engine, expire_on_commit=False) as session:
-            session.connection(execution_options={WRITE_OPTION: True})
+            conn = session.connection(execution_options={WRITE_OPTION: True})
+            sealing = sealed.bind_engine(self.engine, conn)  # this database's data key
             self._bind(session)
             self._writing = True
             try:
@@ -218,6 +220,7 @@ class SqlUnitOfWork:
                 session.rollback()
                 raise
             finally:
+                sealed.unbind(sealing)
                 self._session = None
                 self._writing = False
 
@@ -227,10 +230,12 @@ class SqlUnitOfWork:
             yield
             return
         with Session(self.engine) as session:
+            sealing = sealed.bind_engine(self.engine, session.connection())
             self._bind(session)
             try:
                 yield
             finally:
+                sealed.unbind(sealing)
                 session.rollback()
                 self._session = None
 

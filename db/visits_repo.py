@@ -44,6 +44,7 @@ from db.models import (
     VisitEvent,
     Window,
 )
+from db.sealed import blind_index
 
 # Aliases are built once: building one per query costs more than the query on SQLite.
 FIRST, HOLDER, ACTOR, BEHALF = (aliased(Staff) for _ in range(4))
@@ -376,9 +377,9 @@ class SqlVisitRepository:
             return []
         stmt = select(Visit.id)
         if id_number:
-            stmt = stmt.where(Visit.id_number == id_number)
+            stmt = stmt.where(Visit.id_number_bidx == blind_index("id", id_number))
         if phone:
-            stmt = stmt.where(Visit.phone == phone)
+            stmt = stmt.where(Visit.phone_bidx == blind_index("phone", phone))
         if name:
             tokens = select(SearchToken.ref_id).where(
                 SearchToken.kind == "visit", SearchToken.token == name[:3]

@@ -1,5 +1,6 @@
 """The bulk sink for ``sim.bulk``: the rows the case, rating and visit services would write,
-in large batches.
+in large batches. Personal numbers are sealed and blind-indexed as the repositories' are
+(db.sealed).
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -16,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from app.feedback.records import SubjectKind
 from app.records import ChainHead
+from db import sealed
 from db.applicants import applicant_columns
 from db.cases_repo import name_tokens
 from db.models import (
@@ -219,7 +221,10 @@ class SqlBulkSink:
             }
             for visit_id, e in batch.visit_events
         ]
-        with self.engine.begin() as conn:
+        with self.engine.begin() as conn, sealed.using(sealed.key_id_of(conn)):
+            # The column types seal the personal numbers; fill_derived adds their blind indexes.
+            cases = [sealed.fill_derived(CaseFile, row) for row in cases]
+            visits = [sealed.fill_derived(Visit, row) for row in visits]
             if self.engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA defer_foreign_keys = ON"))
             for table, rows in (

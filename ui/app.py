@@ -168,12 +168,13 @@ class ContextOpener:
         run_op(dialog, self._open, opened, lambda exc: self._failed(dialog, exc))
 
     def _open(self) -> str:
-        from app import setup, sites
+        from app import datakey, setup, sites
 
         try:
             ctx = self._open_context(lambda _msg: None)
             if not setup.is_initialized(ctx.uow()):
                 raise DomainError(NOT_INITIALIZED)
+            datakey.require_data_key(ctx.uow())  # one line now, not at the first record
             name = sites.site_name_for_login(ctx.uow())
             self.ctx = ctx
         finally:
@@ -224,12 +225,13 @@ def _run_logged_in(
     def work() -> tuple[AppContext, Actor, Post]:
         # Off the GUI thread: the database open, the password check and the clerk's post, while
         # the GUI thread loads the main window's modules.
-        from app import auth, setup, sites
+        from app import auth, datakey, setup, sites
 
         ctx = open_context(lambda _msg: None)
         timings["db_ms"] = _ms(t0)
         if not setup.is_initialized(ctx.uow()):
             raise DomainError(NOT_INITIALIZED)
+        datakey.require_data_key(ctx.uow())
         actor = auth.login(ctx.uow(), user, password)
         timings["login_ms"] = _ms(t0)
         return ctx, actor, sites.describe_post(ctx.uow(), actor, window_number)

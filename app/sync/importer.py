@@ -33,8 +33,8 @@ from app.sync.trust import county_code, own_private_key, trust_list
 def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """Every imported row passes here, once, with its foreign keys already local: the one
     place to compute again what a bundle does not carry (columns marked
-    ``info={"derived": True}``, such as another branch's blind indexes). Nothing to compute
-    yet."""
+    ``info={"derived": True}``): the blind indexes of sealed numbers are computed below it,
+    in db/sync_repo.py, where the columns are known. Nothing else to compute yet."""
     return values
 
 

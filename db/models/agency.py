@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import MaskedText
 from db.types import UTCDateTime
 
 
@@ -21,7 +22,7 @@ class AgencyCase(Base):
     agent_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
     reason: Mapped[str] = mapped_column(String(16))
     authorised_on: Mapped[date] = mapped_column(Date)
-    scope: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(MaskedText())
     document_ref: Mapped[str] = mapped_column(String(100))
     taken_on_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     taken_on_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
@@ -40,8 +41,8 @@ class AgencyStep(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("agency_case.case_id"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     department: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(Text)
-    result: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(MaskedText())
+    result: Mapped[str] = mapped_column(MaskedText())
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -54,7 +55,7 @@ class AgencyContact(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("agency_case.case_id"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     channel: Mapped[str] = mapped_column(String(16))
-    summary: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(MaskedText())
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
     __table_args__ = (

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Intege
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import MaskedText, Sealed, blind_index_column
 from db.types import UTCDateTime
 
 
@@ -75,8 +76,11 @@ class Appointment(Base):
     start_minute: Mapped[int] = mapped_column(Integer)
     end_minute: Mapped[int] = mapped_column(Integer)
     visitor_name: Mapped[str] = mapped_column(String(100))
-    phone: Mapped[str] = mapped_column(String(40), index=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Sealed("phone"))
+    phone_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
+    notes: Mapped[str] = mapped_column(MaskedText(), default="")
     channel: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(16))
     booked_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
@@ -101,5 +105,5 @@ class AppointmentEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(MaskedText(), default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON

@@ -17,20 +17,28 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import MaskedText, Sealed, blind_index_column
 from db.types import UTCDateTime
 
 
 class ApplicantColumns:
     """Who applied, and who acted for them. Full numbers are kept for finding a record
-    again; every printout and log shows them masked."""
+    again, sealed (db.sealed); the applicant's are found through their blind indexes. Every
+    printout and log shows them masked."""
 
     applicant_name: Mapped[str] = mapped_column(String(100))
     id_type: Mapped[str] = mapped_column(String(32), default="resident_id")  # foreign_permanent: 17
-    id_number: Mapped[str] = mapped_column(String(40), default="", index=True)
-    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    id_number: Mapped[str] = mapped_column(Sealed("id_number"), default="")
+    id_number_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
+    phone: Mapped[str] = mapped_column(Sealed("phone"), default="")
+    phone_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
     agent_name: Mapped[str] = mapped_column(String(100), default="")
-    agent_id_number: Mapped[str] = mapped_column(String(40), default="")
-    agent_phone: Mapped[str] = mapped_column(String(40), default="")
+    agent_id_number: Mapped[str] = mapped_column(Sealed("agent_id_number"), default="")
+    agent_phone: Mapped[str] = mapped_column(Sealed("agent_phone"), default="")
 
 
 class NumberCounter(Base):
@@ -80,7 +88,7 @@ class ExtraDemand(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
     material_id: Mapped[int] = mapped_column(ForeignKey("item_material.id"))
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(MaskedText())
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
@@ -96,9 +104,9 @@ class Refusal(ApplicantColumns, Base):
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     issued_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(MaskedText())
     legal_basis: Mapped[str] = mapped_column(Text)
-    redirect_to: Mapped[str] = mapped_column(Text, default="")
+    redirect_to: Mapped[str] = mapped_column(MaskedText(), default="")
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
 
 
@@ -123,14 +131,14 @@ class CaseFile(ApplicantColumns, Base):
     committed_days: Mapped[int] = mapped_column(Integer)
     statutory_days: Mapped[int] = mapped_column(Integer)
     deferred_supply_by: Mapped[date | None] = mapped_column(Date)
-    applicant_commitment: Mapped[str] = mapped_column(Text, default="")
+    applicant_commitment: Mapped[str] = mapped_column(MaskedText(), default="")
     due_date: Mapped[date | None] = mapped_column(Date)
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     calendar_version: Mapped[str] = mapped_column(String(16), default="")
     due_moved: Mapped[bool] = mapped_column(Boolean, default=False)
     warning: Mapped[str] = mapped_column(String(8), default="normal")
     decision: Mapped[str] = mapped_column(String(16), default="")
-    decision_note: Mapped[str] = mapped_column(Text, default="")
+    decision_note: Mapped[str] = mapped_column(MaskedText(), default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     delivery_method: Mapped[str] = mapped_column(String(16), default="")
@@ -172,7 +180,7 @@ class CaseEvent(Base):
     action: Mapped[str] = mapped_column(String(24))
     from_state: Mapped[str] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(MaskedText(), default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
 
 
@@ -191,8 +199,8 @@ class AccountabilityRecord(Base):
     days_late: Mapped[int] = mapped_column(Integer, default=0)
     state: Mapped[str] = mapped_column(String(16), default="open")
     cause: Mapped[str] = mapped_column(String(24), default="")
-    note: Mapped[str] = mapped_column(Text, default="")
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(MaskedText(), default="")
+    outcome: Mapped[str] = mapped_column(MaskedText(), default="")
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     __table_args__ = (

@@ -10,11 +10,11 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     String,
-    Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import MaskedText, Sealed
 from db.types import UTCDateTime
 
 
@@ -28,7 +28,7 @@ class Rating(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), unique=True)
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"), unique=True)
     level: Mapped[str] = mapped_column(String(20))
-    comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(MaskedText(), default="")
     source: Mapped[str] = mapped_column(String(16))
     rated_staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
@@ -57,9 +57,9 @@ class Rectification(Base):
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     due_date: Mapped[date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(16), default="open")
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(MaskedText(), default="")
     followup_on: Mapped[date | None] = mapped_column(Date)
-    followup_result: Mapped[str] = mapped_column(Text, default="")
+    followup_result: Mapped[str] = mapped_column(MaskedText(), default="")
     outcome: Mapped[str] = mapped_column(String(16), default="")
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -76,11 +76,11 @@ class RatingAppeal(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id"), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(MaskedText())
     appellant_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     appealed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     state: Mapped[str] = mapped_column(String(16), default="pending")
-    decision_note: Mapped[str] = mapped_column(Text, default="")
+    decision_note: Mapped[str] = mapped_column(MaskedText(), default="")
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     __table_args__ = (
@@ -103,14 +103,14 @@ class Complaint(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
     complainant_name: Mapped[str] = mapped_column(String(100), default="")
-    complainant_phone: Mapped[str] = mapped_column(String(40), default="")
-    content: Mapped[str] = mapped_column(Text)
+    complainant_phone: Mapped[str] = mapped_column(Sealed("complainant_phone"), default="")
+    content: Mapped[str] = mapped_column(MaskedText())
     received_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     state: Mapped[str] = mapped_column(String(16), default="registered")
     substantiated: Mapped[bool | None] = mapped_column(Boolean)
-    finding: Mapped[str] = mapped_column(Text, default="")
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    finding: Mapped[str] = mapped_column(MaskedText(), default="")
+    outcome: Mapped[str] = mapped_column(MaskedText(), default="")
     responsible_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     concluded_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     concluded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -137,4 +137,4 @@ class ComplaintNote(Base):
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(MaskedText())

@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
+from db.sealed import MaskedText, Sealed, blind_index_column
 from db.types import UTCDateTime
 
 
@@ -30,9 +31,15 @@ class Visit(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     visitor_name: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
-    id_number: Mapped[str] = mapped_column(String(40), default="", index=True)
-    question: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Sealed("phone"), default="")
+    phone_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
+    id_number: Mapped[str] = mapped_column(Sealed("id_number"), default="")
+    id_number_bidx: Mapped[str] = mapped_column(
+        blind_index_column(), default="", index=True, info={"derived": True}
+    )
+    question: Mapped[str] = mapped_column(MaskedText())
     visit_type: Mapped[str] = mapped_column(String(16))
     needs_escort: Mapped[bool] = mapped_column(Boolean, default=False)
     first_responder_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
@@ -41,7 +48,7 @@ class Visit(Base):
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     pending_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     outcome: Mapped[str] = mapped_column(String(16), default="")
-    outcome_text: Mapped[str] = mapped_column(Text, default="")
+    outcome_text: Mapped[str] = mapped_column(MaskedText(), default="")
     outcome_ref: Mapped[str] = mapped_column(String(40), default="")
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
     # Opened by an appointment's check-in (None: a walk-in).
@@ -80,16 +87,16 @@ class Referral(Base):
     to_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     to_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     to_body: Mapped[str] = mapped_column(String(200), default="")
-    to_contact: Mapped[str] = mapped_column(Text, default="")
-    to_phone: Mapped[str] = mapped_column(String(40), default="")
+    to_contact: Mapped[str] = mapped_column(MaskedText(), default="")
+    to_phone: Mapped[str] = mapped_column(Sealed("to_phone"), default="")
     item_version_id: Mapped[int | None] = mapped_column(ForeignKey("service_item_version.id"))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(MaskedText(), default="")
     referred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     ack_on_behalf_of: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    ack_note: Mapped[str] = mapped_column(Text, default="")
+    ack_note: Mapped[str] = mapped_column(MaskedText(), default="")
     __table_args__ = (
         CheckConstraint("kind in ('internal', 'external')", name="kind"),
         CheckConstraint("state in ('pending', 'acknowledged', 'recalled')", name="state"),
@@ -112,7 +119,7 @@ class VisitEvent(Base):
     to_state: Mapped[str] = mapped_column(String(16))
     holder_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(MaskedText(), default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
 
 
@@ -126,7 +133,7 @@ class StaffAbsence(Base):
     reason: Mapped[str] = mapped_column(String(16))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(MaskedText(), default="")
     marked_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     marked_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -27,7 +27,7 @@ def test_keys_and_check_from_the_shell(tmp_path: Path) -> None:
     copy = tmp_path / "keys.json"
     assert run(home, "keys", "export", "--out", str(copy), **admin).returncode == 0
     imported = run(home, "keys", "import", str(copy), **admin).stdout
-    assert "3 keys" in imported  # two signing keys (retired, current) and the audit key
+    assert "4 keys" in imported  # two signing keys (retired, current), the audit and data keys
 
     assert run(home, "backup", "--out", str(tmp_path / "b.sqlite3"), **admin).returncode == 0
     assert (home / "backups" / "audit-anchors.jsonl").exists()

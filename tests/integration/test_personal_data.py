@@ -29,6 +29,7 @@ from app.printing import render
 from app.printing.loaders import load_document, loadable_kinds
 from app.signing import format_payload, normalize_payload, parse_payload, verify_payload
 from app.validation import mask_id, mask_phone
+from db import sealed
 from tests.helpers.catalog import make_item, resident_id
 from tests.helpers.cli import ADMIN_PASSWORD, run_cli
 from tests.helpers.printing import compact, decode_qr, pdf_text
@@ -211,12 +212,18 @@ def test_the_audit_trail_holds_no_full_number(
     assert len(rows) > 10
     found = {s for row in rows for s in full_numbers_in(json.dumps([str(v) for v in row]), SECRETS)}
     assert found == set()
-    # ... while the case itself keeps them whole, for finding it again.
+    # ... while the case itself keeps them whole (sealed: db.sealed), for finding it again.
+    from sqlalchemy import select
+
+    from db.models import CaseFile
+
     with sqlite_demo_ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        raw = conn.execute(text("SELECT id_number, phone, agent_id_number FROM case_file")).all()
         stored = conn.execute(
-            text("SELECT DISTINCT id_number, phone, agent_id_number FROM case_file")
-        ).one()
-    assert tuple(stored) == (ID, PHONE, AGENT_ID)
+            select(CaseFile.id_number, CaseFile.phone, CaseFile.agent_id_number)
+        ).all()
+    assert {tuple(row) for row in stored} == {(ID, PHONE, AGENT_ID)}
+    assert not {s for row in raw for s in full_numbers_in(json.dumps(list(row)), SECRETS)}
 
 
 def test_console_output_and_written_files_hold_no_full_number(tmp_path: Path) -> None:
@@ -242,12 +249,11 @@ def test_console_output_and_written_files_hold_no_full_number(tmp_path: Path) ->
 
     (db_file,) = home.glob("*.sqlite3")
     con = sqlite3.connect(db_file)
-    secrets = {
-        value
-        for row in con.execute(
-            "SELECT id_number, phone, agent_id_number, agent_phone FROM case_file"
-        )
-        for value in row
+    columns = ("id_number", "phone", "agent_id_number", "agent_phone")
+    secrets = {  # the full numbers, opened with the key the commands sealed them with
+        sealed.unseal(value, column)
+        for row in con.execute(f"SELECT {', '.join(columns)} FROM case_file")
+        for column, value in zip(columns, row, strict=True)
         if value
     }
     con.close()

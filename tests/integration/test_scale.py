@@ -22,8 +22,10 @@ from app.catalog.service import get_version, list_items
 from app.clock import ManualClock
 from app.context import AppContext
 from app.setup import initialize
+from db import sealed
 from db.engine import make_engine
 from db.migrate import ensure_schema
+from db.models import Base
 from db.store import SqlStore
 from sim import bulk, scale
 from sim.sql_sink import SqlBulkSink
@@ -79,10 +81,26 @@ def halls(tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
 
 
 def _rows(ctx: AppContext, table: str) -> list[dict[str, object]]:
-    with ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+    """The stored rows with each sealed value opened (every database seals with its own key and
+    a fresh nonce) and each blind index replaced by whether it indexes the opened value."""
+    columns = Base.metadata.tables[table].columns
+    opened = {c.name for c in columns if isinstance(c.type, sealed.Sealed)}
+    derived = {c.name: source for c, source in sealed.derived_columns(columns[0].table)}
+    with ctx.store.engine.connect() as conn, sealed.using(sealed.key_id_of(conn)):  # type: ignore[attr-defined]
         result = conn.execute(text(f"SELECT * FROM {table} ORDER BY {TABLES[table]}"))
         skip = IGNORED.get(table, set())
-        return [{k: v for k, v in row._mapping.items() if k not in skip} for row in result]
+        rows = []
+        for row in result:
+            values = dict(row._mapping)
+            for name in opened:
+                assert not values[name] or sealed.is_sealed(values[name]), (table, name)
+                values[name] = sealed.unseal(values[name], name)
+            for name, source in derived.items():
+                values[name] = values[name] == sealed.blind_index(
+                    sealed.kind_of(source), values[source]
+                )
+            rows.append({k: v for k, v in values.items() if k not in skip})
+        return rows
 
 
 def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> None:

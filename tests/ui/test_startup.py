@@ -51,3 +51,33 @@ def test_a_database_that_cannot_open_closes_the_login_with_the_reason(
     assert shown == [opener.failure]
     with pytest.raises(DomainError):
         opener.authenticate("zhangwei", "demo-2026")
+
+
+def test_a_pc_without_the_personal_data_key_is_told_in_one_line(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, sqlite_demo_ctx: AppContext
+) -> None:
+    """Issue 15: the login window closes with the missing key's name and what to do, not a
+    traceback at the first citizen's record."""
+    from app import keystore
+    from db import sealed
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.app.QMessageBox.critical", lambda _parent, _title, text: shown.append(text)
+    )
+    before = keystore.active()
+    keystore.use(keystore.MemoryKeyStore())  # this PC's key store: the keys never imported
+    sealed.forget_cached_keys()
+    try:
+        opener = ContextOpener(lambda _progress: sqlite_demo_ctx)
+        dialog = LoginDialog(opener.authenticate, "")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        with qtbot.waitSignal(dialog.finished):
+            opener.start(dialog)
+    finally:
+        keystore.use(before)
+        sealed.forget_cached_keys()
+    assert opener.failure is not None and "\n" not in opener.failure
+    assert "data:" in opener.failure and "frontdesk keys import" in opener.failure
+    assert shown == [opener.failure]
