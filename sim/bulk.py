@@ -28,7 +28,7 @@ from app.cases.common import yellow_ratio
 from app.cases.deadlines import deadline_of, local_day, warning_of
 from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState, next_state
 from app.cases.records import CaseEventRecord, NewCase
-from app.cases.transitions import transition_event, transition_summary
+from app.cases.transitions import closing_columns, transition_event, transition_summary
 from app.catalog.records import ItemVersionRecord
 from app.errors import DomainError
 from app.feedback.ratings import case_served, new_rating
@@ -429,6 +429,9 @@ class BulkExecutor:
         due_before = case.deadline.due
         case.state, case.warning, case.deadline = new_state, warning, deadline
         case.version += 1
+        case.changes.update(
+            closing_columns(event.from_state, new_state, case.new.accepted_at, op.at)
+        )
         case.changes.update(changes)
         if warning == WarningLevel.RED:
             self._open_overdue(case, deadline, op.at)

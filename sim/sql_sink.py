@@ -89,6 +89,8 @@ class SqlBulkSink:
                     "decision_note": "",
                     "decided_at": None,
                     "delivered_at": None,
+                    "closed_at": None,
+                    "open_class": None,
                     "delivery_method": "",
                     "collected_by": "",
                     **applicant_columns(new.applicant),
