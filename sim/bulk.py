@@ -6,7 +6,9 @@ Nothing here decides what a row holds: the acceptance is ``app.cases.acceptance.
 each step's event, deadline, warning and audit summary ``app.cases.transitions`` and
 ``app.cases.deadlines``, an overdue record ``app.cases.accountability.overdue_opening``, a
 rating ``app.feedback.ratings.new_rating`` (and a bad one's rectification item
-``app.feedback.rectifications``), and every audit event is linked by
+``app.feedback.rectifications``), a complaint's steps ``app.feedback.complaints`` (and a
+substantiated one's record ``app.cases.accountability.complaint_record_after``), and every
+audit event is linked by
 ``app.audit.next_event``. What the bulk path adds is only where
 the rows go: kept in memory per case, written when the case closes (or at the end).
 ``tests/integration/test_scale.py`` runs one plan through the services and through this and
@@ -23,7 +25,7 @@ from typing import Any, Protocol
 from app import audit, settings
 from app.calendar import load_calendar
 from app.cases.acceptance import acceptance, acceptance_dates, check_applicant, check_materials
-from app.cases.accountability import overdue_opening
+from app.cases.accountability import complaint_record_after, overdue_opening
 from app.cases.common import yellow_ratio
 from app.cases.deadlines import deadline_of, local_day, warning_of
 from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState, next_state
@@ -31,8 +33,16 @@ from app.cases.records import CaseEventRecord, NewCase
 from app.cases.transitions import closing_columns, transition_event, transition_summary
 from app.catalog.records import ItemVersionRecord
 from app.errors import DomainError
+from app.feedback import complaints
 from app.feedback.ratings import case_served, new_rating
-from app.feedback.records import NewRating, RatingSource
+from app.feedback.records import (
+    ComplaintInput,
+    ComplaintState,
+    ComplaintTarget,
+    NewComplaint,
+    NewRating,
+    RatingSource,
+)
 from app.feedback.rectifications import due_after, opened_summary
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
@@ -56,14 +66,19 @@ from sim.scale import (
     DENIAL_NOTE,
     Accept,
     Acknowledge,
+    Complain,
+    ComplaintOp,
     Inquiry,
+    Investigate,
     Move,
     Rate,
     Refer,
     ScalePlan,
     ScaleSummary,
     VisitOp,
+    conclusion_texts,
     counter_staff,
+    first_supervisor,
     run,
 )
 
@@ -82,6 +97,8 @@ class BulkBatch:
     visits: list[tuple[int, NewVisit, dict[str, Any]]] = field(default_factory=list)
     referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
     visit_events: list[tuple[int, VisitEventRecord]] = field(default_factory=list)
+    complaints: list[tuple[int, NewComplaint, dict[str, Any]]] = field(default_factory=list)
+    complaint_notes: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -95,6 +112,7 @@ class NextIds:
     rectification: int
     visit: int
     referral: int
+    complaint: int
 
 
 class BulkSink(Protocol):
@@ -130,6 +148,16 @@ class _OpenVisit:
     # The pending referral: its id, number, row and new columns, and when it is due.
     referral: tuple[int, NewReferral, dict[str, Any]] | None = None
     referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class _OpenComplaint:
+    id: int
+    new: NewComplaint
+    state: ComplaintState
+    changes: dict[str, Any] = field(default_factory=dict)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    record: dict[str, Any] | None = None  # its accountability record, stored with it
 
 
 @dataclass
@@ -174,6 +202,7 @@ class BulkExecutor:
         self.hall = hall
         self.target = target
         self.visits: dict[int, _OpenVisit] = {}
+        self.complaints: dict[int, _OpenComplaint] = {}
         self.flush_days = flush_days
         self.ids = sink.begin()
         self.head = self.ids.head
@@ -385,6 +414,106 @@ class BulkExecutor:
         self.batch.referrals.extend(referrals)
         self.batch.visit_events.extend((visit.id, e) for e in visit.events)
 
+    def complaint(self, op: ComplaintOp) -> None:
+        """A complaint's steps by the complaint service's own pieces (``app.feedback.complaints``);
+        the plan names a clerk of the hall, as ``register_complaint`` checks."""
+        if isinstance(op, Complain):
+            errors = FieldErrors()
+            asked = ComplaintInput(
+                ComplaintTarget.STAFF, op.content, op.channel, staff_id=op.against.staff_id
+            )
+            checked = complaints.check_complaint(asked, errors)
+            errors.raise_if_any()
+            assert checked is not None
+            day = local_day(op.at)
+            number = next_number(
+                self.serials, self.site_id, self.site_code, NumberKind.COMPLAINT, day
+            )
+            new = NewComplaint(
+                number=number,
+                site_id=self.site_id,
+                target=checked.target,
+                channel=checked.channel,
+                staff_id=op.against.staff_id,
+                window_id=op.against.window_id,  # the clerk's usual window
+                case_id=None,
+                complainant_name=checked.complainant_name,
+                complainant_phone=checked.complainant_phone,
+                content=checked.content,
+                received_by=op.supervisor.staff_id,
+                received_at=op.at,
+            )
+            self.complaints[op.key] = _OpenComplaint(
+                self.ids.complaint, new, ComplaintState.REGISTERED
+            )
+            self.ids.complaint += 1
+            after = complaints.registration_after(new)
+            self._audit(
+                op.at, op.supervisor, "complaint_registered", "complaint", number, None, after
+            )
+            return
+        complaint = self.complaints[op.key]
+        number = complaint.new.number
+        if isinstance(op, Investigate):
+            note = validate_text(op.note, field="note", max_len=2000)
+            state, before, after = complaints.investigation(complaint.state, note)
+            complaint.notes.append(
+                {
+                    "complaint_id": complaint.id,
+                    "staff_id": op.supervisor.staff_id,
+                    "at": op.at,
+                    "text": note,
+                }
+            )
+            complaint.state = state
+            complaint.changes["state"] = str(state)
+            self._audit(
+                op.at, op.supervisor, "complaint_investigated", "complaint", number, before, after
+            )
+            return
+        finding, outcome = conclusion_texts(op.substantiated)
+        changes, before, after = complaints.conclusion(
+            complaint.state,
+            op.supervisor,
+            op.at,
+            op.substantiated,
+            finding,
+            outcome,
+            complaint.new.staff_id,
+        )
+        complaint.changes.update(changes)
+        self._audit(op.at, op.supervisor, "complaint_concluded", "complaint", number, before, after)
+        responsible = changes["responsible_id"]
+        if responsible is not None:
+            record_id = self.ids.accountability
+            self.ids.accountability += 1
+            complaint.record = {
+                "id": record_id,
+                "kind": "complaint",
+                "case_id": None,
+                "complaint_id": complaint.id,
+                "responsible_id": responsible,
+                "opened_at": op.at,
+                "days_late": 0,
+            }
+            self._audit(
+                op.at,
+                op.supervisor,
+                "accountability_opened",
+                "complaint",
+                number,
+                None,
+                complaint_record_after(responsible, record_id),
+            )
+        self._close_complaint(op.key)
+
+    def _close_complaint(self, key: int) -> None:
+        complaint = self.complaints.pop(key)
+        self.batch.complaints.append((complaint.id, complaint.new, complaint.changes))
+        self.batch.complaint_notes.extend(complaint.notes)
+        if complaint.record is not None:
+            self.batch.accountability.append(complaint.record)
+
     def _deadline(self, case: _OpenCase) -> Deadline:
         return deadline_of(
             case.new.accepted_day, case.new.committed_days, case.events, self.calendar
@@ -401,7 +530,9 @@ class BulkExecutor:
         late, after = overdue_opening(case.new.owner_id, deadline, local_day(at), self.calendar)
         case.overdue = {
             "id": self.ids.accountability,
+            "kind": "overdue",
             "case_id": case.id,
+            "complaint_id": None,
             "responsible_id": case.new.owner_id,
             "opened_at": at,
             "days_late": late,
@@ -471,6 +602,8 @@ class BulkExecutor:
                 self._close(key)
             for visit in list(self.visits.values()):
                 self._close_visit(visit)
+            for key in list(self.complaints):
+                self._close_complaint(key)
         self.batch.counters = dict(self.serials.last)
         self.sink.write(self.batch, self.head)
         self.batch = BulkBatch()
@@ -533,6 +666,7 @@ def generate(
     executor = BulkExecutor(
         sink, site.id, site.code, items, calendar, ratio, rectification_days, hall, target
     )
-    summary = run(plan, executor, clerks, items, calendar, on_progress)
+    boss = first_supervisor(uow)
+    summary = run(plan, executor, clerks, items, calendar, on_progress, boss)
     executor.flush(everything=True)
     return summary

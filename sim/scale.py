@@ -7,7 +7,8 @@ This module splits the same work in two:
 - a **plan**: per working day, who accepts which item for whom and when, and when each case is
   started, decided and delivered (a few late on purpose), who rates the clerk after
   acceptance, and the first-inquiry visits (answered, or referred to a colleague who
-  acknowledges and answers). Only the plan draws random numbers.
+  acknowledges and answers), and the complaints the supervisor registers against a clerk,
+  investigates and concludes (some found true). Only the plan draws random numbers.
 - an **executor** that carries the plan out. ``ServiceExecutor`` calls the real services;
   ``sim.bulk.BulkExecutor`` makes the very rows those services would write (numbers, deadlines,
   warnings, events, accountability records, audit events with their hash chain) with the
@@ -31,15 +32,21 @@ from app.cases.lifecycle import CaseAction
 from app.cases.records import AcceptRequest, ApplicantInput
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.clock import DEFAULT_TZ, ManualClock
-from app.feedback import ratings
-from app.feedback.records import RatingLevel, Subject
+from app.feedback import complaints, ratings
+from app.feedback.records import (
+    ComplaintChannel,
+    ComplaintInput,
+    ComplaintTarget,
+    RatingLevel,
+    Subject,
+)
 from app.ports import UnitOfWork
 from app.roles import Actor, Role
 from app.visits import service as visits
 from app.visits.lifecycle import Outcome
 from app.visits.records import OutcomeInput, ReferralInput, VisitInput
 from app.workdays import WorkCalendar
-from sim.demo.feedback import BAD_COMMENTS, GOOD_COMMENTS, LEVEL_WEIGHTS
+from sim.demo.feedback import BAD_COMMENTS, COMPLAINTS, GOOD_COMMENTS, LEVEL_WEIGHTS
 from sim.demo.visits import QUESTIONS
 from sim.people import person
 
@@ -57,6 +64,8 @@ class ScalePlan:
     rated_share: float = 0.78  # applicants who rate on the counter's screen after acceptance
     visits_per_window_day: int = 10  # first-inquiry visits (首问) per window and working day
     referred_share: float = 0.3  # visits referred to a colleague, who acknowledges and answers
+    complaints_per_day: float = 1.0  # complaints (投诉) the supervisor registers per working day
+    substantiated_share: float = 0.4  # of those concluded: found true, a record for the clerk
     seed: int = 1
 
     @property
@@ -131,7 +140,47 @@ class Answer:
 
 
 VisitOp = Inquiry | Refer | Acknowledge | Answer
-Op = Accept | Move | Rate | VisitOp
+
+
+@dataclass(frozen=True)
+class Complain:
+    """The supervisor registers a complaint against a clerk."""
+
+    at: datetime
+    key: int
+    supervisor: Actor
+    against: Actor
+    content: str
+    channel: ComplaintChannel
+
+
+@dataclass(frozen=True)
+class Investigate:
+    at: datetime
+    key: int
+    supervisor: Actor
+    note: str
+
+
+@dataclass(frozen=True)
+class Conclude:
+    at: datetime
+    key: int
+    supervisor: Actor
+    substantiated: bool
+
+
+ComplaintOp = Complain | Investigate | Conclude
+Op = Accept | Move | Rate | VisitOp | ComplaintOp
+
+INVESTIGATION_NOTE = "调阅窗口录像，询问当事人和值班人员"
+
+
+def conclusion_texts(substantiated: bool) -> tuple[str, str]:
+    """The finding and the outcome a plan's conclusion records."""
+    if substantiated:
+        return "情况属实", "已向投诉人道歉，当事人批评教育"
+    return "经核查，情况不属实", "已向投诉人解释说明"
 
 
 class Executor(Protocol):
@@ -139,6 +188,7 @@ class Executor(Protocol):
     def move(self, op: Move) -> None: ...
     def rate(self, op: Rate) -> None: ...
     def visit(self, op: VisitOp) -> None: ...
+    def complaint(self, op: ComplaintOp) -> None: ...
     def end_day(self, day: date) -> None: ...
 
 
@@ -150,6 +200,7 @@ class ScaleSummary:
     ratings: int = 0
     visits: int = 0
     referrals: int = 0
+    complaints: int = 0
 
 
 def _at(day: date, minute: int) -> datetime:
@@ -172,12 +223,15 @@ def plan_days(
     clerks: Sequence[Actor],
     items: Sequence[ItemVersionRecord],
     calendar: WorkCalendar,
+    supervisor: Actor | None = None,
 ) -> Iterator[tuple[date, list[Op]]]:
-    """Each working day in the period with its operations in time order."""
+    """Each working day in the period with its operations in time order (complaints only
+    when a ``supervisor`` registers them)."""
     rng = random.Random(plan.seed)
     # Ratings draw from a source of their own: the cases of a seed stay what they were.
     rating_rng = random.Random(f"ratings-{plan.seed}")
     visit_rng = random.Random(f"visits-{plan.seed}")
+    complaint_rng = random.Random(f"complaints-{plan.seed}")
     later: dict[date, list[Op]] = defaultdict(list)
     key = 0
     day = plan.start
@@ -208,6 +262,13 @@ def plan_days(
             for _ in range(plan.visits_per_window_day):
                 key += 1
                 ops += _visit(visit_rng, plan, day, key, clerk, clerks)
+        if supervisor is not None:
+            whole, part = divmod(plan.complaints_per_day, 1)
+            for _ in range(int(whole) + (complaint_rng.random() < part)):
+                key += 1
+                steps = _complaint(complaint_rng, plan, calendar, day, key, supervisor, clerks)
+                for when, step in steps:
+                    (ops if when == day else later[when]).append(step)
         ops.sort(key=lambda op: (op.at, op.key))
         yield day, [op for op in ops if op.at.date() < plan.end]
         day += timedelta(days=1)
@@ -237,6 +298,45 @@ def _visit(
         Refer(_at(day, minute + 2), key, clerk, receiver, f"咨询事项由{receiver.name}窗口办理"),
         Acknowledge(_at(day, acknowledged), key, receiver),
         Answer(_at(day, acknowledged + 5), key, receiver, answer),
+    ]
+
+
+def _complaint(
+    rng: random.Random,
+    plan: ScalePlan,
+    calendar: WorkCalendar,
+    day: date,
+    key: int,
+    supervisor: Actor,
+    clerks: Sequence[Actor],
+) -> list[tuple[date, ComplaintOp]]:
+    """A complaint against a clerk, investigated the next working day and concluded one to
+    four working days after that."""
+    against = rng.choice(clerks)
+    content = rng.choice([text for target, text in COMPLAINTS if target is ComplaintTarget.STAFF])
+    channel = rng.choice([ComplaintChannel.COUNTER, ComplaintChannel.HOTLINE])
+    substantiated = rng.random() < plan.substantiated_share
+    noted = calendar.next_workday(day)
+    concluded = noted
+    for _ in range(rng.randint(1, 4)):
+        concluded = calendar.next_workday(concluded)
+    return [
+        (
+            day,
+            Complain(
+                _at(day, rng.randint(9 * 60, 17 * 60)), key, supervisor, against, content, channel
+            ),
+        ),
+        (
+            noted,
+            Investigate(
+                _at(noted, rng.randint(9 * 60, 12 * 60)), key, supervisor, INVESTIGATION_NOTE
+            ),
+        ),
+        (
+            concluded,
+            Conclude(_at(concluded, rng.randint(13 * 60, 17 * 60)), key, supervisor, substantiated),
+        ),
     ]
 
 
@@ -287,9 +387,10 @@ def run(
     items: Sequence[ItemVersionRecord],
     calendar: WorkCalendar,
     on_progress: Callable[[str], None] | None = None,
+    supervisor: Actor | None = None,
 ) -> ScaleSummary:
     summary = ScaleSummary()
-    for day, ops in plan_days(plan, clerks, items, calendar):
+    for day, ops in plan_days(plan, clerks, items, calendar, supervisor):
         for op in ops:
             if isinstance(op, Accept):
                 executor.accept(op)
@@ -301,6 +402,9 @@ def run(
                 executor.visit(op)
                 summary.visits += isinstance(op, Inquiry)
                 summary.referrals += isinstance(op, Refer)
+            elif isinstance(op, Complain | Investigate | Conclude):
+                executor.complaint(op)
+                summary.complaints += isinstance(op, Complain)
             else:
                 executor.move(op)
                 summary.moves += 1
@@ -321,6 +425,16 @@ def counter_staff(uow: UnitOfWork) -> list[Actor]:
         ]
 
 
+def first_supervisor(uow: UnitOfWork) -> Actor | None:
+    """The hall's first active supervisor, as the services would see them after login."""
+    with uow.read():
+        found = [s for s in uow.staff.list() if s.role == Role.SUPERVISOR and s.active]
+    if not found:
+        return None
+    s = min(found, key=lambda s: s.id)
+    return Actor(s.id, s.login, s.name, Role(s.role), s.site_id, s.window_id)
+
+
 # -- through the services --------------------------------------------------------------------
 
 
@@ -334,6 +448,7 @@ class ServiceExecutor:
         self.applicants: dict[int, ApplicantInput] = {}
         self.visits: dict[int, int] = {}  # plan key -> visit id
         self.referrals: dict[int, int] = {}  # plan key -> referral id
+        self.complaints: dict[int, int] = {}  # plan key -> complaint id
 
     def accept(self, op: Accept) -> None:
         self.clock.set(op.at)
@@ -381,6 +496,24 @@ class ServiceExecutor:
         else:
             outcome = OutcomeInput(Outcome.ANSWERED, answer=op.answer)
             visits.close_visit(uow, op.clerk, self.visits[op.key], outcome)
+
+    def complaint(self, op: ComplaintOp) -> None:
+        self.clock.set(op.at)
+        uow = self.make_uow()
+        if isinstance(op, Complain):
+            asked = ComplaintInput(
+                ComplaintTarget.STAFF, op.content, op.channel, staff_id=op.against.staff_id
+            )
+            self.complaints[op.key] = complaints.register_complaint(
+                uow, op.supervisor, asked
+            ).complaint_id
+        elif isinstance(op, Investigate):
+            complaints.add_investigation_note(uow, op.supervisor, self.complaints[op.key], op.note)
+        else:
+            finding, outcome = conclusion_texts(op.substantiated)
+            complaints.conclude_complaint(
+                uow, op.supervisor, self.complaints[op.key], op.substantiated, finding, outcome
+            )
 
     def end_day(self, day: date) -> None:
         pass

@@ -1,5 +1,5 @@
-"""The bulk sink for ``sim.bulk``: the rows the case, rating and visit services would write,
-in large batches.
+"""The bulk sink for ``sim.bulk``: the rows the case, rating, visit and complaint services
+would write, in large batches.
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -25,6 +25,8 @@ from db.models import (
     CaseEvent,
     CaseFile,
     CaseMaterial,
+    Complaint,
+    ComplaintNote,
     NumberCounter,
     Rating,
     Rectification,
@@ -56,6 +58,7 @@ class SqlBulkSink:
                 rectification=after_last(Rectification),
                 visit=after_last(Visit),
                 referral=after_last(Referral),
+                complaint=after_last(Complaint),
             )
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
@@ -120,8 +123,35 @@ class SqlBulkSink:
             for case_id, e in batch.events
         ]
         records = [
-            {**r, "kind": "overdue", "state": "open", "cause": "", "note": "", "outcome": ""}
+            {**r, "state": "open", "cause": "", "note": "", "outcome": ""}
             for r in batch.accountability
+        ]
+        complaints = [
+            {
+                "id": complaint_id,
+                "number": c.number,
+                "site_id": c.site_id,
+                "target": str(c.target),
+                "channel": str(c.channel),
+                "staff_id": c.staff_id,
+                "window_id": c.window_id,
+                "case_id": c.case_id,
+                "visit_id": None,
+                "complainant_name": c.complainant_name,
+                "complainant_phone": c.complainant_phone,
+                "content": c.content,
+                "received_by": c.received_by,
+                "received_at": c.received_at,
+                "state": "registered",
+                "substantiated": None,
+                "finding": "",
+                "outcome": "",
+                "responsible_id": None,
+                "concluded_by": None,
+                "concluded_at": None,
+                **final,
+            }
+            for complaint_id, c, final in batch.complaints
         ]
         ratings = [
             {
@@ -229,6 +259,8 @@ class SqlBulkSink:
                 (CaseMaterial, materials),
                 (SearchToken, tokens),
                 (CaseEvent, events),
+                (Complaint, complaints),
+                (ComplaintNote, batch.complaint_notes),
                 (AccountabilityRecord, records),
                 (Rating, ratings),
                 (Rectification, rectifications),
@@ -257,6 +289,7 @@ class SqlBulkSink:
                     "rectification",
                     "visit",
                     "referral",
+                    "complaint",
                 ):
                     conn.execute(
                         text(

@@ -1,8 +1,8 @@
 """The bulk generator writes exactly what the services would.
 
 One plan is carried out twice from the same starting database: through the real services and
-through the bulk path. Every row of every table the case, rating and visit services touch must
-come out equal.
+through the bulk path. Every row of every table the case, rating, visit and complaint services
+touch must come out equal.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ TABLES = {
     "visit": "id",
     "referral": "id",
     "visit_event": "visit_id, id",
+    "complaint": "id",
+    "complaint_note": "complaint_id, id",
 }
 # Row ids the two paths may number differently (materials and events are inserted when a
 # case or visit is stored in bulk, as they happen through the services); everything else must
@@ -52,6 +54,7 @@ IGNORED = {
     "case_material": {"id"},
     "case_event": {"id"},
     "visit_event": {"id"},
+    "complaint_note": {"id"},
     "audit_event": {"hash", "prev_hash"},
 }
 
@@ -103,7 +106,9 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
         calendar = load_calendar(uow)
     assert isinstance(by_services.clock, ManualClock)
     reference = scale.ServiceExecutor(by_services.uow, by_services.clock)
-    planned = scale.run(plan, reference, clerks, items, calendar)
+    planned = scale.run(
+        plan, reference, clerks, items, calendar, supervisor=scale.first_supervisor(uow)
+    )
 
     site = in_bulk.uow()
     with site.read():
@@ -112,6 +117,7 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     assert summary == planned
     assert summary.accepted > 250 and summary.moves > 400 and summary.ratings > 150
     assert summary.visits > 250 and summary.referrals > 50
+    assert summary.complaints > 5
 
     # The morning scan after the period, through the service, on both.
     for ctx in halls:
@@ -131,6 +137,10 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
             assert have == want, table
     assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
     assert _rows(in_bulk, "rectification"), "a few applicants rate badly"
+    kinds = {r["kind"] for r in _rows(in_bulk, "accountability_record")}
+    assert kinds == {"overdue", "complaint"}, "some complaints are found true"
+    states = {r["state"] for r in _rows(in_bulk, "complaint")}
+    assert {"concluded", "investigating"} <= states, "the last ones are still under way"
     late = [r for r in _rows(in_bulk, "visit_event") if '"late": true' in str(r["detail"])]
     assert late, "a few referrals are acknowledged after their limit"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
