@@ -209,6 +209,9 @@ def _scale(args: argparse.Namespace) -> int:
         site = uow.sites.first()
     if site is None:
         raise DomainError("the database has no site: run frontdesk init --demo first")
+    from sim.demo.appointments import ensure_schedules
+
+    ensure_schedules(ctx.uow(), site.id)  # bookable windows for the plan's appointments
     plan = scale.ScalePlan(
         end=datetime.now(DEFAULT_TZ).date(),
         years=args.years,
@@ -223,7 +226,8 @@ def _scale(args: argparse.Namespace) -> int:
     print(
         f"{summary.accepted} cases over {summary.days} working days ({added} windows added, "
         f"{summary.moves} moves, {summary.ratings} ratings, {summary.visits} visits "
-        f"({summary.referrals} referred), "
+        f"({summary.referrals} referred), {summary.complaints} complaints, "
+        f"{summary.appointments} appointments, "
         f"{scan.opened_records} overdue records opened by the scan) "
         f"in {time.perf_counter() - started:.0f} s"
     )

@@ -23,6 +23,16 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from app import audit, settings
+from app.appointments import service as appointments
+from app.appointments.records import (
+    AppointmentAction,
+    AppointmentEvent,
+    AppointmentState,
+    BookingChannel,
+    NewAppointment,
+    ScheduleRecord,
+)
+from app.appointments.schedule import day_closed_reason
 from app.calendar import load_calendar
 from app.cases.acceptance import acceptance, acceptance_dates, check_applicant, check_materials
 from app.cases.accountability import complaint_record_after, overdue_opening
@@ -48,7 +58,7 @@ from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor
-from app.validation import FieldErrors, validate_text
+from app.validation import FieldErrors, validate_name, validate_phone, validate_text
 from app.visits import service as visits
 from app.visits import steps
 from app.visits.lifecycle import ReferralState, VisitAction, VisitState
@@ -66,6 +76,9 @@ from sim.scale import (
     DENIAL_NOTE,
     Accept,
     Acknowledge,
+    AppointmentOp,
+    Book,
+    CheckIn,
     Complain,
     ComplaintOp,
     Inquiry,
@@ -99,6 +112,9 @@ class BulkBatch:
     visit_events: list[tuple[int, VisitEventRecord]] = field(default_factory=list)
     complaints: list[tuple[int, NewComplaint, dict[str, Any]]] = field(default_factory=list)
     complaint_notes: list[dict[str, Any]] = field(default_factory=list)
+    appointments: list[tuple[int, NewAppointment, dict[str, Any]]] = field(default_factory=list)
+    appointment_events: list[tuple[int, AppointmentEvent]] = field(default_factory=list)
+    slots: dict[tuple[int, date, int], int] = field(default_factory=dict)  # places taken
 
 
 @dataclass
@@ -113,6 +129,7 @@ class NextIds:
     visit: int
     referral: int
     complaint: int
+    appointment: int
 
 
 class BulkSink(Protocol):
@@ -161,6 +178,16 @@ class _OpenComplaint:
 
 
 @dataclass
+class _OpenAppointment:
+    id: int
+    new: NewAppointment
+    state: AppointmentState
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
+    events: list[AppointmentEvent] = field(default_factory=list)
+
+
+@dataclass
 class _OpenCase:
     id: int
     new: NewCase
@@ -191,6 +218,7 @@ class BulkExecutor:
         hall: Mapping[str, str],
         target: Callable[[Actor, ReferralInput], steps.ReferralTarget],
         flush_days: int = 20,
+        schedules: Sequence[ScheduleRecord] = (),
     ) -> None:
         self.sink = sink
         self.site_id = site_id
@@ -203,6 +231,11 @@ class BulkExecutor:
         self.target = target
         self.visits: dict[int, _OpenVisit] = {}
         self.complaints: dict[int, _OpenComplaint] = {}
+        self.schedules = {s.id: s for s in schedules}
+        self.appointments: dict[int, _OpenAppointment] = {}
+        self.slots: dict[tuple[int, date, int], int] = {}  # places taken, until their day ends
+        self.phones: set[tuple[int, date, str]] = set()  # active bookings per schedule and day
+        self.today: date | None = None
         self.flush_days = flush_days
         self.ids = sink.begin()
         self.head = self.ids.head
@@ -507,6 +540,131 @@ class BulkExecutor:
             )
         self._close_complaint(op.key)
 
+    def appointment(self, op: AppointmentOp) -> None:
+        """Bookings, check-ins and no-shows by the appointment service's own pieces
+        (``app.appointments.service``); the plan books only open days and free places."""
+        if isinstance(op, Book):
+            self._book(op)
+        elif isinstance(op, CheckIn):
+            self._check_in(op)
+        else:
+            due = sorted(
+                (a.new.start_minute, a.id, key)
+                for key, a in self.appointments.items()
+                if a.new.day == op.day
+                and a.new.window_id == op.window_id
+                and a.state is AppointmentState.BOOKED
+            )
+            for _start, _id, key in due:
+                booked = self.appointments[key]
+                missed, before, after = appointments.missing(booked.state)
+                self._appointment_step(booked, op.clerk, op.at, missed, {}, before, after)
+                booked.changes["state"] = str(missed)
+                self._close_appointment(key)
+
+    def _book(self, op: Book) -> None:
+        req = op.request
+        today = local_day(op.at)
+        errors = FieldErrors()
+        name = errors.check("visitor_name", validate_name, req.visitor_name) or ""
+        phone = errors.check("phone", validate_phone, req.phone) or ""
+        notes = errors.check("notes", validate_text, req.notes, max_len=500, required=False) or ""
+        errors.raise_if_any()
+        schedule = self.schedules[req.schedule_id]
+        version = next(v for v in self.items.values() if v.code == req.item_code.strip().upper())
+        slot = (schedule.id, req.day, req.start_minute)
+        if (
+            day_closed_reason(schedule, self.calendar, req.day, today)
+            or req.start_minute not in schedule.slot_starts()
+            or self.slots.get(slot, 0) >= schedule.capacity
+            or (schedule.id, req.day, phone) in self.phones
+        ):
+            raise DomainError(f"the plan booked what the service refuses: {req}")
+        self.slots[slot] = self.slots.get(slot, 0) + 1
+        self.phones.add((schedule.id, req.day, phone))
+        number = next_number(
+            self.serials, self.site_id, self.site_code, NumberKind.APPOINTMENT, today
+        )
+        new, event, after = appointments.booking(
+            op.clerk,
+            schedule,
+            version,
+            req,
+            name,
+            phone,
+            notes,
+            BookingChannel(req.channel),
+            number,
+            self.site_id,
+            op.at,
+        )
+        self.appointments[op.key] = _OpenAppointment(
+            self.ids.appointment, new, AppointmentState.BOOKED, events=[event]
+        )
+        self.ids.appointment += 1
+        self._audit(op.at, op.clerk, "appointment_booked", "appointment", number, None, after)
+
+    def _check_in(self, op: CheckIn) -> None:
+        booked = self.appointments[op.key]
+        if booked.new.day != local_day(op.at):
+            raise DomainError("the plan checks a visitor in on another day")
+        changes, before, after = appointments.checking_in(
+            booked.state, booked.new.number, booked.new.end_minute, op.clerk, op.at
+        )
+        self._appointment_step(
+            booked, op.clerk, op.at, AppointmentState.CHECKED_IN, changes, before, after
+        )
+        item = next(v for v in self.items.values() if v.item_id == booked.new.item_id)
+        asked = appointments.appointment_visit(
+            item.name, booked.new.number, booked.new.visitor_name, booked.new.phone
+        )
+        errors = FieldErrors()
+        clean = visits.check_visitor(asked, local_day(op.at), errors)
+        errors.raise_if_any()
+        today = local_day(op.at)
+        number = next_number(self.serials, self.site_id, self.site_code, NumberKind.VISIT, today)
+        new, event, registered = steps.registration(
+            op.clerk, clean, asked.needs_escort, number, self.site_id, op.clerk.window_id, op.at
+        )
+        visit = _OpenVisit(op.key, self.ids.visit, new, VisitState.OPEN, op.clerk.staff_id)
+        self.ids.visit += 1
+        self.visits[op.key] = visit
+        visit.events.append(event)
+        self._audit(op.at, op.clerk, "visit_registered", "visit", number, None, registered)
+        visit.changes["appointment_id"] = booked.id  # linked in the same transaction
+        visit.version += 1
+        self._close_appointment(op.key)
+
+    def _appointment_step(
+        self,
+        booked: _OpenAppointment,
+        actor: Actor,
+        at: datetime,
+        state: AppointmentState,
+        changes: dict[str, Any],
+        before: dict[str, Any],
+        after: dict[str, Any],
+    ) -> None:
+        action = (
+            AppointmentAction.CHECK_IN
+            if state is AppointmentState.CHECKED_IN
+            else AppointmentAction.NO_SHOW
+        )
+        booked.changes.update(changes)
+        booked.state = state
+        booked.version += 1
+        booked.events.append(AppointmentEvent(at, actor.staff_id, actor.name, action, "", after))
+        self._audit(
+            at, actor, f"appointment_{action}", "appointment", booked.new.number, before, after
+        )
+
+    def _close_appointment(self, key: int) -> None:
+        booked = self.appointments.pop(key)
+        self.phones.discard((booked.new.schedule_id, booked.new.day, booked.new.phone))
+        final = {**booked.changes, "row_version": booked.version}
+        self.batch.appointments.append((booked.id, booked.new, final))
+        self.batch.appointment_events.extend((booked.id, e) for e in booked.events)
+
     def _close_complaint(self, key: int) -> None:
         complaint = self.complaints.pop(key)
         self.batch.complaints.append((complaint.id, complaint.new, complaint.changes))
@@ -592,6 +750,7 @@ class BulkExecutor:
         self.batch.rectifications.extend(case.rectifications)
 
     def end_day(self, day: date) -> None:
+        self.today = day
         self.days += 1
         if self.days % self.flush_days == 0:
             self.flush()
@@ -604,6 +763,12 @@ class BulkExecutor:
                 self._close_visit(visit)
             for key in list(self.complaints):
                 self._close_complaint(key)
+            for key in list(self.appointments):
+                self._close_appointment(key)
+        # A slot's count is final once its day is over (bookings are for later days).
+        done = [s for s in self.slots if everything or (self.today and s[1] <= self.today)]
+        for slot in done:
+            self.batch.slots[slot] = self.slots.pop(slot)
         self.batch.counters = dict(self.serials.last)
         self.sink.write(self.batch, self.head)
         self.batch = BulkBatch()
@@ -663,10 +828,21 @@ def generate(
         return targets[key]
 
     targets: dict[tuple[int, int | None], steps.ReferralTarget] = {}
+    with uow.read():
+        bookable = uow.appointments.schedules(site.id)
     executor = BulkExecutor(
-        sink, site.id, site.code, items, calendar, ratio, rectification_days, hall, target
+        sink,
+        site.id,
+        site.code,
+        items,
+        calendar,
+        ratio,
+        rectification_days,
+        hall,
+        target,
+        schedules=bookable,
     )
     boss = first_supervisor(uow)
-    summary = run(plan, executor, clerks, items, calendar, on_progress, boss)
+    summary = run(plan, executor, clerks, items, calendar, on_progress, boss, bookable)
     executor.flush(everything=True)
     return summary

@@ -27,6 +27,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
 from app import audit
+from app.appointments import service as appointments
+from app.appointments.records import BookingRequest, ScheduleRecord
 from app.cases import service
 from app.cases.lifecycle import CaseAction
 from app.cases.records import AcceptRequest, ApplicantInput
@@ -66,6 +68,8 @@ class ScalePlan:
     referred_share: float = 0.3  # visits referred to a colleague, who acknowledges and answers
     complaints_per_day: float = 1.0  # complaints (投诉) the supervisor registers per working day
     substantiated_share: float = 0.4  # of those concluded: found true, a record for the clerk
+    bookings_per_schedule_day: int = 4  # appointments booked by phone at each bookable window
+    kept_share: float = 0.8  # booked visitors who come (checked in); the others are no-shows
     seed: int = 1
 
     @property
@@ -171,7 +175,42 @@ class Conclude:
 
 
 ComplaintOp = Complain | Investigate | Conclude
-Op = Accept | Move | Rate | VisitOp | ComplaintOp
+
+
+@dataclass(frozen=True)
+class Book:
+    """The window's clerk books a slot a few working days ahead for a caller (预约)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    request: BookingRequest
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The visitor arrives on the day: checked in, which opens their visit (answered later by
+    an ``Answer`` of the same key)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+
+
+@dataclass(frozen=True)
+class NoShows:
+    """The end of the day at a bookable window: who never came is marked (爽约)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    day: date
+    window_id: int | None
+
+
+AppointmentOp = Book | CheckIn | NoShows
+Op = Accept | Move | Rate | VisitOp | ComplaintOp | AppointmentOp
+BOOKED_ANSWER = "已按预约办理"
 
 INVESTIGATION_NOTE = "调阅窗口录像，询问当事人和值班人员"
 
@@ -189,6 +228,7 @@ class Executor(Protocol):
     def rate(self, op: Rate) -> None: ...
     def visit(self, op: VisitOp) -> None: ...
     def complaint(self, op: ComplaintOp) -> None: ...
+    def appointment(self, op: AppointmentOp) -> None: ...
     def end_day(self, day: date) -> None: ...
 
 
@@ -201,6 +241,7 @@ class ScaleSummary:
     visits: int = 0
     referrals: int = 0
     complaints: int = 0
+    appointments: int = 0
 
 
 def _at(day: date, minute: int) -> datetime:
@@ -224,14 +265,22 @@ def plan_days(
     items: Sequence[ItemVersionRecord],
     calendar: WorkCalendar,
     supervisor: Actor | None = None,
+    schedules: Sequence[ScheduleRecord] = (),
 ) -> Iterator[tuple[date, list[Op]]]:
     """Each working day in the period with its operations in time order (complaints only
-    when a ``supervisor`` registers them)."""
+    when a ``supervisor`` registers them, appointments at the windows of ``schedules``)."""
     rng = random.Random(plan.seed)
     # Ratings draw from a source of their own: the cases of a seed stay what they were.
     rating_rng = random.Random(f"ratings-{plan.seed}")
     visit_rng = random.Random(f"visits-{plan.seed}")
     complaint_rng = random.Random(f"complaints-{plan.seed}")
+    booking_rng = random.Random(f"appointments-{plan.seed}")
+    slots: dict[tuple[int, date, int], int] = defaultdict(int)  # places taken
+    phones: set[tuple[int, date, str]] = set()
+    checked: set[tuple[int, date]] = set()  # a schedule's days that end with NoShows
+    bookable = [
+        (s, c) for s in schedules for c in clerks if s.window_id and c.window_id == s.window_id
+    ]
     later: dict[date, list[Op]] = defaultdict(list)
     key = 0
     day = plan.start
@@ -269,6 +318,28 @@ def plan_days(
                 steps = _complaint(complaint_rng, plan, calendar, day, key, supervisor, clerks)
                 for when, step in steps:
                     (ops if when == day else later[when]).append(step)
+        for schedule, clerk in bookable:
+            for _ in range(plan.bookings_per_schedule_day):
+                key += 1
+                found = _booking(booking_rng, plan, calendar, day, key, schedule, clerk, items)
+                if found is None:
+                    continue
+                book, arrival = found
+                target = book.request.day
+                slot = (schedule.id, target, book.request.start_minute)
+                phone = (schedule.id, target, book.request.phone)
+                if slots[slot] >= schedule.capacity or phone in phones:
+                    continue  # full, or the caller already has one that day
+                slots[slot] += 1
+                phones.add(phone)
+                ops.append(book)
+                later[target] += arrival
+                if not arrival and (schedule.id, target) not in checked:
+                    # That day ends with the window marking who never came.
+                    checked.add((schedule.id, target))
+                    key += 1
+                    at = _at(target, 17 * 60 + 40)
+                    later[target].append(NoShows(at, key, clerk, target, schedule.window_id))
         ops.sort(key=lambda op: (op.at, op.key))
         yield day, [op for op in ops if op.at.date() < plan.end]
         day += timedelta(days=1)
@@ -340,6 +411,42 @@ def _complaint(
     ]
 
 
+def _booking(
+    rng: random.Random,
+    plan: ScalePlan,
+    calendar: WorkCalendar,
+    day: date,
+    key: int,
+    schedule: ScheduleRecord,
+    clerk: Actor,
+    items: Sequence[ItemVersionRecord],
+) -> tuple[Book, list[Op]] | None:
+    """A phone booking for one to three working days ahead, and on that day the arrival (its
+    check-in and the visit answered) or nothing (a no-show)."""
+    offered = [i for i in items if schedule.item_id in (None, i.item_id)]
+    starts = schedule.slot_starts()
+    if not offered or not starts:
+        return None
+    target = calendar.next_workday(day)
+    for _ in range(rng.randint(0, 2)):
+        target = calendar.next_workday(target)
+    start = rng.choice(starts)
+    visitor = person(rng, day)
+    item = rng.choice(offered)
+    request = BookingRequest(
+        schedule.id, target, start, visitor.name, visitor.phone, item.code, "", "phone"
+    )
+    book = Book(_at(day, rng.randint(9 * 60, 11 * 60)), key, clerk, request)
+    if rng.random() >= plan.kept_share:
+        return book, []
+    arrived = start + rng.randint(-10, 20)
+    answered = arrived + rng.randint(5, 15)
+    return book, [
+        CheckIn(_at(target, arrived), key, clerk),
+        Answer(_at(target, answered), key, clerk, BOOKED_ANSWER),
+    ]
+
+
 def _life(
     rng: random.Random,
     plan: ScalePlan,
@@ -388,9 +495,10 @@ def run(
     calendar: WorkCalendar,
     on_progress: Callable[[str], None] | None = None,
     supervisor: Actor | None = None,
+    schedules: Sequence[ScheduleRecord] = (),
 ) -> ScaleSummary:
     summary = ScaleSummary()
-    for day, ops in plan_days(plan, clerks, items, calendar, supervisor):
+    for day, ops in plan_days(plan, clerks, items, calendar, supervisor, schedules):
         for op in ops:
             if isinstance(op, Accept):
                 executor.accept(op)
@@ -402,6 +510,9 @@ def run(
                 executor.visit(op)
                 summary.visits += isinstance(op, Inquiry)
                 summary.referrals += isinstance(op, Refer)
+            elif isinstance(op, Book | CheckIn | NoShows):
+                executor.appointment(op)
+                summary.appointments += isinstance(op, Book)
             elif isinstance(op, Complain | Investigate | Conclude):
                 executor.complaint(op)
                 summary.complaints += isinstance(op, Complain)
@@ -449,6 +560,7 @@ class ServiceExecutor:
         self.visits: dict[int, int] = {}  # plan key -> visit id
         self.referrals: dict[int, int] = {}  # plan key -> referral id
         self.complaints: dict[int, int] = {}  # plan key -> complaint id
+        self.appointments: dict[int, int] = {}  # plan key -> appointment id
 
     def accept(self, op: Accept) -> None:
         self.clock.set(op.at)
@@ -514,6 +626,19 @@ class ServiceExecutor:
             complaints.conclude_complaint(
                 uow, op.supervisor, self.complaints[op.key], op.substantiated, finding, outcome
             )
+
+    def appointment(self, op: AppointmentOp) -> None:
+        self.clock.set(op.at)
+        uow = self.make_uow()
+        if isinstance(op, Book):
+            booked = appointments.book_appointment(uow, op.clerk, op.request)
+            self.appointments[op.key] = booked.appointment_id
+        elif isinstance(op, CheckIn):
+            opened = appointments.check_in_appointment(uow, op.clerk, self.appointments[op.key], 1)
+            assert opened.visit_id is not None
+            self.visits[op.key] = opened.visit_id
+        else:
+            appointments.mark_no_shows(uow, op.clerk, op.day, op.window_id)
 
     def end_day(self, day: date) -> None:
         pass

@@ -1,5 +1,5 @@
-"""The bulk sink for ``sim.bulk``: the rows the case, rating, visit and complaint services
-would write, in large batches.
+"""The bulk sink for ``sim.bulk``: the rows the case, rating, visit, complaint and appointment
+services would write, in large batches.
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -20,6 +20,8 @@ from db.applicants import applicant_columns
 from db.cases_repo import name_tokens
 from db.models import (
     AccountabilityRecord,
+    Appointment,
+    AppointmentSlot,
     AuditEvent,
     AuditHead,
     CaseEvent,
@@ -34,6 +36,9 @@ from db.models import (
     SearchToken,
     Visit,
     VisitEvent,
+)
+from db.models import (
+    AppointmentEvent as AppointmentEventRow,
 )
 from sim.bulk import BulkBatch, NextIds
 
@@ -59,6 +64,7 @@ class SqlBulkSink:
                 visit=after_last(Visit),
                 referral=after_last(Referral),
                 complaint=after_last(Complaint),
+                appointment=after_last(Appointment),
             )
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
@@ -174,6 +180,32 @@ class SqlBulkSink:
             {**r, "state": "open", "note": "", "followup_result": "", "outcome": ""}
             for r in batch.rectifications
         ]
+        appointments = [
+            {
+                "id": appointment_id,
+                **a.__dict__,
+                "state": "booked",
+                "checked_in_at": None,
+                "checked_in_by": None,
+                **final,
+            }
+            for appointment_id, a, final in batch.appointments
+        ]
+        appointment_events = [
+            {
+                "appointment_id": appointment_id,
+                "at": e.at,
+                "staff_id": e.staff_id,
+                "action": str(e.action),
+                "reason": e.reason,
+                "detail": json.dumps(e.detail, ensure_ascii=False, default=str),
+            }
+            for appointment_id, e in batch.appointment_events
+        ]
+        slots = [
+            {"schedule_id": schedule, "day": day, "start_minute": start, "booked": n}
+            for (schedule, day, start), n in batch.slots.items()
+        ]
         visits: list[dict[str, Any]] = []
         for visit_id, v, final in batch.visits:
             visits.append(
@@ -264,6 +296,9 @@ class SqlBulkSink:
                 (AccountabilityRecord, records),
                 (Rating, ratings),
                 (Rectification, rectifications),
+                (Appointment, appointments),
+                (AppointmentEventRow, appointment_events),
+                (AppointmentSlot, slots),
                 (Visit, visits),
                 (Referral, referrals),
                 (VisitEvent, visit_events),
@@ -290,6 +325,7 @@ class SqlBulkSink:
                     "visit",
                     "referral",
                     "complaint",
+                    "appointment",
                 ):
                     conn.execute(
                         text(

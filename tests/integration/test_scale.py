@@ -1,8 +1,8 @@
 """The bulk generator writes exactly what the services would.
 
 One plan is carried out twice from the same starting database: through the real services and
-through the bulk path. Every row of every table the case, rating, visit and complaint services
-touch must come out equal.
+through the bulk path. Every row of every table the case, rating, visit, complaint and
+appointment services touch must come out equal.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.store import SqlStore
 from sim import bulk, scale
+from sim.demo.appointments import ensure_schedules
 from sim.sql_sink import SqlBulkSink
 from tests.helpers.stores import START
 
@@ -44,6 +45,9 @@ TABLES = {
     "visit_event": "visit_id, id",
     "complaint": "id",
     "complaint_note": "complaint_id, id",
+    "appointment": "id",
+    "appointment_event": "appointment_id, id",
+    "appointment_slot": "schedule_id, day, start_minute",
 }
 # Row ids the two paths may number differently (materials and events are inserted when a
 # case or visit is stored in bulk, as they happen through the services); everything else must
@@ -55,6 +59,7 @@ IGNORED = {
     "case_event": {"id"},
     "visit_event": {"id"},
     "complaint_note": {"id"},
+    "appointment_event": {"id"},
     "audit_event": {"hash", "prev_hash"},
 }
 
@@ -66,6 +71,10 @@ def _hall(path: Path) -> Iterator[AppContext]:
     store = SqlStore(engine, clock)
     ctx = AppContext(store=store, clock=clock, data_dir=path.parent)
     initialize(ctx.uow(), "admin-2026", demo=True)
+    uow = ctx.uow()
+    with uow.read():
+        site_id = uow.sites.first().id  # type: ignore[union-attr]
+    ensure_schedules(ctx.uow(), site_id)  # bookable windows, as frontdesk scale sets up
     yield ctx
     store.dispose()
 
@@ -106,8 +115,16 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
         calendar = load_calendar(uow)
     assert isinstance(by_services.clock, ManualClock)
     reference = scale.ServiceExecutor(by_services.uow, by_services.clock)
+    with uow.read():
+        bookable = uow.appointments.schedules(uow.sites.first().id)  # type: ignore[union-attr]
     planned = scale.run(
-        plan, reference, clerks, items, calendar, supervisor=scale.first_supervisor(uow)
+        plan,
+        reference,
+        clerks,
+        items,
+        calendar,
+        supervisor=scale.first_supervisor(uow),
+        schedules=bookable,
     )
 
     site = in_bulk.uow()
@@ -117,7 +134,7 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     assert summary == planned
     assert summary.accepted > 250 and summary.moves > 400 and summary.ratings > 150
     assert summary.visits > 250 and summary.referrals > 50
-    assert summary.complaints > 5
+    assert summary.complaints > 5 and summary.appointments > 50
 
     # The morning scan after the period, through the service, on both.
     for ctx in halls:
@@ -141,6 +158,10 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     assert kinds == {"overdue", "complaint"}, "some complaints are found true"
     states = {r["state"] for r in _rows(in_bulk, "complaint")}
     assert {"concluded", "investigating"} <= states, "the last ones are still under way"
+    kept = {r["state"] for r in _rows(in_bulk, "appointment")}
+    assert kept == {"checked_in", "no_show", "booked"}, "some never come; the last are ahead"
+    linked = [r for r in _rows(in_bulk, "visit") if r["appointment_id"] is not None]
+    assert linked and all(r["state"] == "closed" for r in linked), "arrivals are served"
     late = [r for r in _rows(in_bulk, "visit_event") if '"late": true' in str(r["detail"])]
     assert late, "a few referrals are acknowledged after their limit"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
