@@ -102,12 +102,13 @@ def main(argv: list[str] | None = None) -> int:
 
     with Session(engine) as s:
         first = local_day(s.scalar(select(func.min(CaseFile.accepted_at))))
+        latest = local_day(s.scalar(select(func.max(CaseFile.accepted_at))))
         cases = s.scalar(select(func.count(CaseFile.id)))
         site_id = s.scalar(select(CaseFile.site_id).limit(1))
-    today = local_day(ctx.clock.now())
-    days = {"yesterday": today - dt.timedelta(days=1)}
-    for label, back in (("30 days back", 30), ("11 months back", 335), ("9 years back", 3285)):
-        day = today - dt.timedelta(days=back)
+    # The last working day of the hall, then the same weekday further back.
+    days = {"last working day": latest}
+    for label, back in (("4 weeks back", 28), ("11 months back", 336), ("9 years back", 3290)):
+        day = latest - dt.timedelta(days=back)
         if day >= first + dt.timedelta(days=7):
             days[label] = day
     days["first week"] = first + dt.timedelta(days=7)

@@ -150,6 +150,9 @@ class CaseFile(ApplicantColumns, Base):
         CheckConstraint("warning in ('normal', 'yellow', 'red', 'closed')", name="warning"),
         Index("ix_case_file_open_urgency", "warning", "due_date"),
         Index("ix_case_file_open_class", "open_class", "closed_at"),
+        # A clerk's open cases (work list, its counts, deferred materials) without reading
+        # every case they ever had.
+        Index("ix_case_file_owner_state", "owner_id", "state"),
     )
 
 

@@ -1,6 +1,7 @@
 """A past day's log reads as little as today's: the audit trail found by time, and each case's
 closing time with the class of how long it was open, so the cases open at the end of any day
-are a few bounded index ranges (db.reports_repo) instead of every case closed since.
+are a few bounded index ranges (db.reports_repo) instead of every case closed since; and a
+clerk's open cases by owner and state, so the work list does not read every case they ever had.
 
 Revision ID: 0019
 Revises: 0016
@@ -37,6 +38,7 @@ def upgrade() -> None:
     _backfill()
     with op.batch_alter_table("case_file", schema=None) as batch_op:
         batch_op.create_index("ix_case_file_open_class", ["open_class", "closed_at"], unique=False)
+        batch_op.create_index("ix_case_file_owner_state", ["owner_id", "state"], unique=False)
 
 
 def _backfill() -> None:
@@ -64,6 +66,7 @@ def _backfill() -> None:
 def downgrade() -> None:
     # Plain ALTERs (SQLite drops a column itself since 3.35): a batch copy of case_file would
     # trip over the rows that refer to it.
+    op.drop_index("ix_case_file_owner_state", table_name="case_file")
     op.drop_index("ix_case_file_open_class", table_name="case_file")
     op.drop_column("case_file", "open_class")
     op.drop_column("case_file", "closed_at")
