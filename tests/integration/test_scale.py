@@ -169,6 +169,9 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
 
 def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext) -> None:
     """After a bulk run the services go on as usual: ids, numbers and the chain continue."""
+    from app.appointments import service as appointments
+    from app.appointments.records import BookingRequest
+    from app.appointments.schedule import list_schedules
     from app.auth import login
     from app.cases.records import AcceptRequest, ApplicantInput
     from app.feedback import ratings
@@ -181,8 +184,10 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     uow = ctx.uow()
     with uow.read():
         site_id = uow.sites.first().id  # type: ignore[union-attr]
+    ensure_schedules(ctx.uow(), site_id)
     plan = scale.ScalePlan(end=local_day(START), years=5 / 365, cases_per_window_day=3, seed=3)
     summary = bulk.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    assert summary.complaints > 0 and summary.appointments > 0
     clerk = login(ctx.uow(), "zhangwei", "demo-2026")
     item = make_item(ctx)
     ids = {m.name: m.id for m in item.materials}
@@ -203,12 +208,31 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     )
     assert summary.ratings > 0 and rated.rating_id == summary.ratings + 1
     assert rated.rectification_id is not None  # after the bulk run's own items
+    with ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        arrivals = conn.execute(
+            text("SELECT count(*) FROM visit WHERE appointment_id IS NOT NULL")
+        ).scalar_one()
     visit = register_visit(ctx.uow(), clerk, VisitInput("社保卡怎么补办？"))
-    assert summary.visits > 0 and visit.id == summary.visits + 1
+    # After the inquiries and the visits the bulk run's check-ins opened.
+    assert summary.visits > 0 and arrivals > 0 and visit.id == summary.visits + arrivals + 1
     assert visit.number.endswith("-0001")  # today's visit counter starts at 1 too
     others = [a for a in scale.counter_staff(ctx.uow()) if a.staff_id != clerk.staff_id]
     referral = refer_visit(
         ctx.uow(), clerk, visit.id, ReferralInput(to_staff_id=others[0].staff_id, reason="转办")
     )
     assert summary.referrals > 0 and referral.id == summary.referrals + 1
+    schedule = list_schedules(ctx.uow(), clerk)[0]
+    booked = appointments.book_appointment(
+        ctx.uow(),
+        clerk,
+        BookingRequest(
+            schedule.id,
+            local_day(START) + timedelta(days=8),  # a Wednesday past every bulk booking
+            schedule.slot_starts()[0],
+            "王芳",
+            "13912345678",
+            item.code,
+        ),
+    )
+    assert booked.appointment_id == summary.appointments + 1
     assert audit.verify(ctx.uow()).ok
