@@ -75,8 +75,9 @@ class AuditRepository(Protocol):
     def find_by_hash(self, hash_: str) -> AuditEventRecord | None: ...
     def by_seq(self, seq: int) -> AuditEventRecord | None: ...
     def last_before(self, moment: datetime) -> AuditEventRecord | None:
-        """The chain's head as it stood at ``moment``: the last event (by sequence) recorded
-        before it; None when the chain had not begun."""
+        """The chain's head as it stood at ``moment``: the latest event recorded before it (by
+        its time, ties by sequence; the last by sequence too while the clock that stamped the
+        trail never went back); None when the chain had not begun."""
         ...
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,32 @@ def _configure_sqlite(engine: Engine) -> None:
         # process wrote in between; IMMEDIATE takes the write lock up front and waits for it.
         immediate = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def fill_without_waiting_for_disk(engine: Engine) -> Callable[[], None]:
+    """For filling a new demo hall (thousands of small service transactions): from now on this
+    engine's commits do not wait for the disk (SQLite ``synchronous=NORMAL`` in WAL mode: a
+    crash may lose the last commits, never the file; PostgreSQL ``synchronous_commit=off``).
+    Call the returned function when the fill is done: it writes everything to disk (a full WAL
+    checkpoint) and gives the connections back, so later opens have the usual full sync."""
+    sqlite = engine.dialect.name == "sqlite"
+
+    def relax(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA synchronous=NORMAL" if sqlite else "SET synchronous_commit TO off")
+        cursor.close()
+
+    engine.dispose()  # connections made from now on are relaxed; none is left as it was
+    event.listen(engine, "connect", relax)
+
+    def done() -> None:
+        event.remove(engine, "connect", relax)
+        if sqlite:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+        engine.dispose()
+
+    return done
 
 
 def refuse_network_share(path: Path) -> None:

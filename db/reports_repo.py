@@ -4,15 +4,16 @@ staff member (and per hall day for trends); no rows are fetched to be counted in
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, and_, case, cast, exists, false, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from app.cases.deadlines import EXTENSION_DAYS_KEY
-from app.cases.lifecycle import OPEN_STATES, CaseAction, CaseState
+from app.cases.lifecycle import CaseAction, CaseState
 from app.cases.records import CaseEventRecord
+from app.cases.transitions import OPEN_CLASSES
 from app.clock import DEFAULT_TZ
 from app.reports.ports import CaseHistory, CompletionGroup, PausedDecision, PeriodCase
 from app.reports.sections import ReportScope, Tally
@@ -271,17 +272,7 @@ class SqlReportRepository:
             closing.action.in_(CLOSING),
             closing.at < scope.end,
         )
-        # Only a case open now, withdrawn or terminated, or decided after the period can have
-        # been open at its end: two indexed lookups instead of every case of ten years.
-        listed = aliased(CaseFile)
-        candidates = CaseFile.id.in_(
-            union(
-                select(listed.id).where(
-                    listed.state.in_([*(str(s) for s in OPEN_STATES), "withdrawn", "terminated"])
-                ),
-                select(listed.id).where(listed.decided_at >= scope.end),
-            )
-        )
+        candidates = CaseFile.id.in_(self._open_at(scope.end))
         ids = select(CaseFile.id).where(
             candidates,
             CaseFile.site_id == scope.site_id,
@@ -307,6 +298,23 @@ class SqlReportRepository:
             )
             for row in cases
         ]
+
+    @staticmethod
+    def _open_at(end: datetime) -> Any:
+        """The ids of every case that may have been open at ``end`` (and a few that closed
+        just before): those not closed (or of no class), and of each open-span class k those
+        closed from ``end`` to 2**k days after it, as a case open at ``end`` and closed later
+        within 2**k days of its acceptance must be (app.cases.transitions.open_class). Each
+        is one range of ``ix_case_file_open_class``, so an old day reads about as much as
+        today does, not every case closed since."""
+        listed = aliased(CaseFile)
+        ranges = [select(listed.id).where(listed.open_class.is_(None))]
+        for k in range(OPEN_CLASSES + 1):
+            bounded = [listed.closed_at < end + timedelta(days=2**k)] if k < OPEN_CLASSES else []
+            ranges.append(
+                select(listed.id).where(listed.open_class == k, listed.closed_at >= end, *bounded)
+            )
+        return union(*ranges)
 
     def _ever_suspended(self) -> Any:
         pause = aliased(CaseEvent)

@@ -190,11 +190,11 @@ class SqlAuditRepository:
         }
 
     def last_before(self, moment: datetime) -> AuditEventRecord | None:
-        # Walks back from the newest event: instant for today's log, longer only for old days.
+        # One step down the index on ``at``, as quick for a day ten years back as for today.
         row = self.s.scalar(
             select(AuditEvent)
             .where(AuditEvent.at < moment)
-            .order_by(AuditEvent.seq.desc())
+            .order_by(AuditEvent.at.desc(), AuditEvent.seq.desc())
             .limit(1)
         )
         return _event(row) if row else None

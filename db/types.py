@@ -38,5 +38,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if isinstance(value, str):
+            if len(value) == 27 and value[10] == "T" and value[-1] == "Z":
+                # What process_bind_param writes, read ~30x faster than strptime (a day's log
+                # reads tens of thousands of times).
+                return datetime.fromisoformat(value).replace(tzinfo=UTC)
             return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
         return value.astimezone(UTC)

@@ -6,7 +6,9 @@ Nothing here decides what a row holds: the acceptance is ``app.cases.acceptance.
 each step's event, deadline, warning and audit summary ``app.cases.transitions`` and
 ``app.cases.deadlines``, an overdue record ``app.cases.accountability.overdue_opening``, a
 rating ``app.feedback.ratings.new_rating`` (and a bad one's rectification item
-``app.feedback.rectifications``), and every audit event is linked by
+``app.feedback.rectifications``), a complaint's steps ``app.feedback.complaints`` (and a
+substantiated one's record ``app.cases.accountability.complaint_record_after``), and every
+audit event is linked by
 ``app.audit.next_event``. What the bulk path adds is only where
 the rows go: kept in memory per case, written when the case closes (or at the end).
 ``tests/integration/test_scale.py`` runs one plan through the services and through this and
@@ -21,24 +23,42 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from app import audit, settings
+from app.appointments import service as appointments
+from app.appointments.records import (
+    AppointmentAction,
+    AppointmentEvent,
+    AppointmentState,
+    BookingChannel,
+    NewAppointment,
+    ScheduleRecord,
+)
+from app.appointments.schedule import day_closed_reason
 from app.calendar import load_calendar
 from app.cases.acceptance import acceptance, acceptance_dates, check_applicant, check_materials
-from app.cases.accountability import overdue_opening
+from app.cases.accountability import complaint_record_after, overdue_opening
 from app.cases.common import yellow_ratio
 from app.cases.deadlines import deadline_of, local_day, warning_of
 from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState, next_state
 from app.cases.records import CaseEventRecord, NewCase
-from app.cases.transitions import transition_event, transition_summary
+from app.cases.transitions import closing_columns, transition_event, transition_summary
 from app.catalog.records import ItemVersionRecord
 from app.errors import DomainError
+from app.feedback import complaints
 from app.feedback.ratings import case_served, new_rating
-from app.feedback.records import NewRating, RatingSource
+from app.feedback.records import (
+    ComplaintInput,
+    ComplaintState,
+    ComplaintTarget,
+    NewComplaint,
+    NewRating,
+    RatingSource,
+)
 from app.feedback.rectifications import due_after, opened_summary
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.records import AuditEventRecord, ChainHead
 from app.roles import Actor
-from app.validation import FieldErrors, validate_text
+from app.validation import FieldErrors, validate_name, validate_phone, validate_text
 from app.visits import service as visits
 from app.visits import steps
 from app.visits.lifecycle import ReferralState, VisitAction, VisitState
@@ -56,14 +76,22 @@ from sim.scale import (
     DENIAL_NOTE,
     Accept,
     Acknowledge,
+    AppointmentOp,
+    Book,
+    CheckIn,
+    Complain,
+    ComplaintOp,
     Inquiry,
+    Investigate,
     Move,
     Rate,
     Refer,
     ScalePlan,
     ScaleSummary,
     VisitOp,
+    conclusion_texts,
     counter_staff,
+    first_supervisor,
     run,
 )
 
@@ -82,6 +110,11 @@ class BulkBatch:
     visits: list[tuple[int, NewVisit, dict[str, Any]]] = field(default_factory=list)
     referrals: list[tuple[int, NewReferral, dict[str, Any]]] = field(default_factory=list)
     visit_events: list[tuple[int, VisitEventRecord]] = field(default_factory=list)
+    complaints: list[tuple[int, NewComplaint, dict[str, Any]]] = field(default_factory=list)
+    complaint_notes: list[dict[str, Any]] = field(default_factory=list)
+    appointments: list[tuple[int, NewAppointment, dict[str, Any]]] = field(default_factory=list)
+    appointment_events: list[tuple[int, AppointmentEvent]] = field(default_factory=list)
+    slots: dict[tuple[int, date, int], int] = field(default_factory=dict)  # places taken
 
 
 @dataclass
@@ -95,6 +128,8 @@ class NextIds:
     rectification: int
     visit: int
     referral: int
+    complaint: int
+    appointment: int
 
 
 class BulkSink(Protocol):
@@ -133,6 +168,26 @@ class _OpenVisit:
 
 
 @dataclass
+class _OpenComplaint:
+    id: int
+    new: NewComplaint
+    state: ComplaintState
+    changes: dict[str, Any] = field(default_factory=dict)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    record: dict[str, Any] | None = None  # its accountability record, stored with it
+
+
+@dataclass
+class _OpenAppointment:
+    id: int
+    new: NewAppointment
+    state: AppointmentState
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
+    events: list[AppointmentEvent] = field(default_factory=list)
+
+
+@dataclass
 class _OpenCase:
     id: int
     new: NewCase
@@ -163,6 +218,7 @@ class BulkExecutor:
         hall: Mapping[str, str],
         target: Callable[[Actor, ReferralInput], steps.ReferralTarget],
         flush_days: int = 20,
+        schedules: Sequence[ScheduleRecord] = (),
     ) -> None:
         self.sink = sink
         self.site_id = site_id
@@ -174,6 +230,12 @@ class BulkExecutor:
         self.hall = hall
         self.target = target
         self.visits: dict[int, _OpenVisit] = {}
+        self.complaints: dict[int, _OpenComplaint] = {}
+        self.schedules = {s.id: s for s in schedules}
+        self.appointments: dict[int, _OpenAppointment] = {}
+        self.slots: dict[tuple[int, date, int], int] = {}  # places taken, until their day ends
+        self.phones: set[tuple[int, date, str]] = set()  # active bookings per schedule and day
+        self.today: date | None = None
         self.flush_days = flush_days
         self.ids = sink.begin()
         self.head = self.ids.head
@@ -385,6 +447,231 @@ class BulkExecutor:
         self.batch.referrals.extend(referrals)
         self.batch.visit_events.extend((visit.id, e) for e in visit.events)
 
+    def complaint(self, op: ComplaintOp) -> None:
+        """A complaint's steps by the complaint service's own pieces (``app.feedback.complaints``);
+        the plan names a clerk of the hall, as ``register_complaint`` checks."""
+        if isinstance(op, Complain):
+            errors = FieldErrors()
+            asked = ComplaintInput(
+                ComplaintTarget.STAFF, op.content, op.channel, staff_id=op.against.staff_id
+            )
+            checked = complaints.check_complaint(asked, errors)
+            errors.raise_if_any()
+            assert checked is not None
+            day = local_day(op.at)
+            number = next_number(
+                self.serials, self.site_id, self.site_code, NumberKind.COMPLAINT, day
+            )
+            new = NewComplaint(
+                number=number,
+                site_id=self.site_id,
+                target=checked.target,
+                channel=checked.channel,
+                staff_id=op.against.staff_id,
+                window_id=op.against.window_id,  # the clerk's usual window
+                case_id=None,
+                complainant_name=checked.complainant_name,
+                complainant_phone=checked.complainant_phone,
+                content=checked.content,
+                received_by=op.supervisor.staff_id,
+                received_at=op.at,
+            )
+            self.complaints[op.key] = _OpenComplaint(
+                self.ids.complaint, new, ComplaintState.REGISTERED
+            )
+            self.ids.complaint += 1
+            after = complaints.registration_after(new)
+            self._audit(
+                op.at, op.supervisor, "complaint_registered", "complaint", number, None, after
+            )
+            return
+        complaint = self.complaints[op.key]
+        number = complaint.new.number
+        if isinstance(op, Investigate):
+            note = validate_text(op.note, field="note", max_len=2000)
+            state, before, after = complaints.investigation(complaint.state, note)
+            complaint.notes.append(
+                {
+                    "complaint_id": complaint.id,
+                    "staff_id": op.supervisor.staff_id,
+                    "at": op.at,
+                    "text": note,
+                }
+            )
+            complaint.state = state
+            complaint.changes["state"] = str(state)
+            self._audit(
+                op.at, op.supervisor, "complaint_investigated", "complaint", number, before, after
+            )
+            return
+        finding, outcome = conclusion_texts(op.substantiated)
+        changes, before, after = complaints.conclusion(
+            complaint.state,
+            op.supervisor,
+            op.at,
+            op.substantiated,
+            finding,
+            outcome,
+            complaint.new.staff_id,
+        )
+        complaint.changes.update(changes)
+        self._audit(op.at, op.supervisor, "complaint_concluded", "complaint", number, before, after)
+        responsible = changes["responsible_id"]
+        if responsible is not None:
+            record_id = self.ids.accountability
+            self.ids.accountability += 1
+            complaint.record = {
+                "id": record_id,
+                "kind": "complaint",
+                "case_id": None,
+                "complaint_id": complaint.id,
+                "responsible_id": responsible,
+                "opened_at": op.at,
+                "days_late": 0,
+            }
+            self._audit(
+                op.at,
+                op.supervisor,
+                "accountability_opened",
+                "complaint",
+                number,
+                None,
+                complaint_record_after(responsible, record_id),
+            )
+        self._close_complaint(op.key)
+
+    def appointment(self, op: AppointmentOp) -> None:
+        """Bookings, check-ins and no-shows by the appointment service's own pieces
+        (``app.appointments.service``); the plan books only open days and free places."""
+        if isinstance(op, Book):
+            self._book(op)
+        elif isinstance(op, CheckIn):
+            self._check_in(op)
+        else:
+            due = sorted(
+                (a.new.start_minute, a.id, key)
+                for key, a in self.appointments.items()
+                if a.new.day == op.day
+                and a.new.window_id == op.window_id
+                and a.state is AppointmentState.BOOKED
+            )
+            for _start, _id, key in due:
+                booked = self.appointments[key]
+                missed, before, after = appointments.missing(booked.state)
+                self._appointment_step(booked, op.clerk, op.at, missed, {}, before, after)
+                booked.changes["state"] = str(missed)
+                self._close_appointment(key)
+
+    def _book(self, op: Book) -> None:
+        req = op.request
+        today = local_day(op.at)
+        errors = FieldErrors()
+        name = errors.check("visitor_name", validate_name, req.visitor_name) or ""
+        phone = errors.check("phone", validate_phone, req.phone) or ""
+        notes = errors.check("notes", validate_text, req.notes, max_len=500, required=False) or ""
+        errors.raise_if_any()
+        schedule = self.schedules[req.schedule_id]
+        version = next(v for v in self.items.values() if v.code == req.item_code.strip().upper())
+        slot = (schedule.id, req.day, req.start_minute)
+        if (
+            day_closed_reason(schedule, self.calendar, req.day, today)
+            or req.start_minute not in schedule.slot_starts()
+            or self.slots.get(slot, 0) >= schedule.capacity
+            or (schedule.id, req.day, phone) in self.phones
+        ):
+            raise DomainError(f"the plan booked what the service refuses: {req}")
+        self.slots[slot] = self.slots.get(slot, 0) + 1
+        self.phones.add((schedule.id, req.day, phone))
+        number = next_number(
+            self.serials, self.site_id, self.site_code, NumberKind.APPOINTMENT, today
+        )
+        new, event, after = appointments.booking(
+            op.clerk,
+            schedule,
+            version,
+            req,
+            name,
+            phone,
+            notes,
+            BookingChannel(req.channel),
+            number,
+            self.site_id,
+            op.at,
+        )
+        self.appointments[op.key] = _OpenAppointment(
+            self.ids.appointment, new, AppointmentState.BOOKED, events=[event]
+        )
+        self.ids.appointment += 1
+        self._audit(op.at, op.clerk, "appointment_booked", "appointment", number, None, after)
+
+    def _check_in(self, op: CheckIn) -> None:
+        booked = self.appointments[op.key]
+        if booked.new.day != local_day(op.at):
+            raise DomainError("the plan checks a visitor in on another day")
+        changes, before, after = appointments.checking_in(
+            booked.state, booked.new.number, booked.new.end_minute, op.clerk, op.at
+        )
+        self._appointment_step(
+            booked, op.clerk, op.at, AppointmentState.CHECKED_IN, changes, before, after
+        )
+        item = next(v for v in self.items.values() if v.item_id == booked.new.item_id)
+        asked = appointments.appointment_visit(
+            item.name, booked.new.number, booked.new.visitor_name, booked.new.phone
+        )
+        errors = FieldErrors()
+        clean = visits.check_visitor(asked, local_day(op.at), errors)
+        errors.raise_if_any()
+        today = local_day(op.at)
+        number = next_number(self.serials, self.site_id, self.site_code, NumberKind.VISIT, today)
+        new, event, registered = steps.registration(
+            op.clerk, clean, asked.needs_escort, number, self.site_id, op.clerk.window_id, op.at
+        )
+        visit = _OpenVisit(op.key, self.ids.visit, new, VisitState.OPEN, op.clerk.staff_id)
+        self.ids.visit += 1
+        self.visits[op.key] = visit
+        visit.events.append(event)
+        self._audit(op.at, op.clerk, "visit_registered", "visit", number, None, registered)
+        visit.changes["appointment_id"] = booked.id  # linked in the same transaction
+        visit.version += 1
+        self._close_appointment(op.key)
+
+    def _appointment_step(
+        self,
+        booked: _OpenAppointment,
+        actor: Actor,
+        at: datetime,
+        state: AppointmentState,
+        changes: dict[str, Any],
+        before: dict[str, Any],
+        after: dict[str, Any],
+    ) -> None:
+        action = (
+            AppointmentAction.CHECK_IN
+            if state is AppointmentState.CHECKED_IN
+            else AppointmentAction.NO_SHOW
+        )
+        booked.changes.update(changes)
+        booked.state = state
+        booked.version += 1
+        booked.events.append(AppointmentEvent(at, actor.staff_id, actor.name, action, "", after))
+        self._audit(
+            at, actor, f"appointment_{action}", "appointment", booked.new.number, before, after
+        )
+
+    def _close_appointment(self, key: int) -> None:
+        booked = self.appointments.pop(key)
+        self.phones.discard((booked.new.schedule_id, booked.new.day, booked.new.phone))
+        final = {**booked.changes, "row_version": booked.version}
+        self.batch.appointments.append((booked.id, booked.new, final))
+        self.batch.appointment_events.extend((booked.id, e) for e in booked.events)
+
+    def _close_complaint(self, key: int) -> None:
+        complaint = self.complaints.pop(key)
+        self.batch.complaints.append((complaint.id, complaint.new, complaint.changes))
+        self.batch.complaint_notes.extend(complaint.notes)
+        if complaint.record is not None:
+            self.batch.accountability.append(complaint.record)
+
     def _deadline(self, case: _OpenCase) -> Deadline:
         return deadline_of(
             case.new.accepted_day, case.new.committed_days, case.events, self.calendar
@@ -401,7 +688,9 @@ class BulkExecutor:
         late, after = overdue_opening(case.new.owner_id, deadline, local_day(at), self.calendar)
         case.overdue = {
             "id": self.ids.accountability,
+            "kind": "overdue",
             "case_id": case.id,
+            "complaint_id": None,
             "responsible_id": case.new.owner_id,
             "opened_at": at,
             "days_late": late,
@@ -429,6 +718,9 @@ class BulkExecutor:
         due_before = case.deadline.due
         case.state, case.warning, case.deadline = new_state, warning, deadline
         case.version += 1
+        case.changes.update(
+            closing_columns(event.from_state, new_state, case.new.accepted_at, op.at)
+        )
         case.changes.update(changes)
         if warning == WarningLevel.RED:
             self._open_overdue(case, deadline, op.at)
@@ -458,6 +750,7 @@ class BulkExecutor:
         self.batch.rectifications.extend(case.rectifications)
 
     def end_day(self, day: date) -> None:
+        self.today = day
         self.days += 1
         if self.days % self.flush_days == 0:
             self.flush()
@@ -468,6 +761,14 @@ class BulkExecutor:
                 self._close(key)
             for visit in list(self.visits.values()):
                 self._close_visit(visit)
+            for key in list(self.complaints):
+                self._close_complaint(key)
+            for key in list(self.appointments):
+                self._close_appointment(key)
+        # A slot's count is final once its day is over (bookings are for later days).
+        done = [s for s in self.slots if everything or (self.today and s[1] <= self.today)]
+        for slot in done:
+            self.batch.slots[slot] = self.slots.pop(slot)
         self.batch.counters = dict(self.serials.last)
         self.sink.write(self.batch, self.head)
         self.batch = BulkBatch()
@@ -527,9 +828,21 @@ def generate(
         return targets[key]
 
     targets: dict[tuple[int, int | None], steps.ReferralTarget] = {}
+    with uow.read():
+        bookable = uow.appointments.schedules(site.id)
     executor = BulkExecutor(
-        sink, site.id, site.code, items, calendar, ratio, rectification_days, hall, target
+        sink,
+        site.id,
+        site.code,
+        items,
+        calendar,
+        ratio,
+        rectification_days,
+        hall,
+        target,
+        schedules=bookable,
     )
-    summary = run(plan, executor, clerks, items, calendar, on_progress)
+    boss = first_supervisor(uow)
+    summary = run(plan, executor, clerks, items, calendar, on_progress, boss, bookable)
     executor.flush(everything=True)
     return summary

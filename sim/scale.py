@@ -7,7 +7,8 @@ This module splits the same work in two:
 - a **plan**: per working day, who accepts which item for whom and when, and when each case is
   started, decided and delivered (a few late on purpose), who rates the clerk after
   acceptance, and the first-inquiry visits (answered, or referred to a colleague who
-  acknowledges and answers). Only the plan draws random numbers.
+  acknowledges and answers), and the complaints the supervisor registers against a clerk,
+  investigates and concludes (some found true). Only the plan draws random numbers.
 - an **executor** that carries the plan out. ``ServiceExecutor`` calls the real services;
   ``sim.bulk.BulkExecutor`` makes the very rows those services would write (numbers, deadlines,
   warnings, events, accountability records, audit events with their hash chain) with the
@@ -26,20 +27,28 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
 from app import audit
+from app.appointments import service as appointments
+from app.appointments.records import BookingRequest, ScheduleRecord
 from app.cases import service
 from app.cases.lifecycle import CaseAction
 from app.cases.records import AcceptRequest, ApplicantInput
 from app.catalog.records import ItemVersionRecord, Necessity
 from app.clock import DEFAULT_TZ, ManualClock
-from app.feedback import ratings
-from app.feedback.records import RatingLevel, Subject
+from app.feedback import complaints, ratings
+from app.feedback.records import (
+    ComplaintChannel,
+    ComplaintInput,
+    ComplaintTarget,
+    RatingLevel,
+    Subject,
+)
 from app.ports import UnitOfWork
 from app.roles import Actor, Role
 from app.visits import service as visits
 from app.visits.lifecycle import Outcome
 from app.visits.records import OutcomeInput, ReferralInput, VisitInput
 from app.workdays import WorkCalendar
-from sim.demo.feedback import BAD_COMMENTS, GOOD_COMMENTS, LEVEL_WEIGHTS
+from sim.demo.feedback import BAD_COMMENTS, COMPLAINTS, GOOD_COMMENTS, LEVEL_WEIGHTS
 from sim.demo.visits import QUESTIONS
 from sim.people import person
 
@@ -57,6 +66,10 @@ class ScalePlan:
     rated_share: float = 0.78  # applicants who rate on the counter's screen after acceptance
     visits_per_window_day: int = 10  # first-inquiry visits (首问) per window and working day
     referred_share: float = 0.3  # visits referred to a colleague, who acknowledges and answers
+    complaints_per_day: float = 1.0  # complaints (投诉) the supervisor registers per working day
+    substantiated_share: float = 0.4  # of those concluded: found true, a record for the clerk
+    bookings_per_schedule_day: int = 4  # appointments booked by phone at each bookable window
+    kept_share: float = 0.8  # booked visitors who come (checked in); the others are no-shows
     seed: int = 1
 
     @property
@@ -131,7 +144,82 @@ class Answer:
 
 
 VisitOp = Inquiry | Refer | Acknowledge | Answer
-Op = Accept | Move | Rate | VisitOp
+
+
+@dataclass(frozen=True)
+class Complain:
+    """The supervisor registers a complaint against a clerk."""
+
+    at: datetime
+    key: int
+    supervisor: Actor
+    against: Actor
+    content: str
+    channel: ComplaintChannel
+
+
+@dataclass(frozen=True)
+class Investigate:
+    at: datetime
+    key: int
+    supervisor: Actor
+    note: str
+
+
+@dataclass(frozen=True)
+class Conclude:
+    at: datetime
+    key: int
+    supervisor: Actor
+    substantiated: bool
+
+
+ComplaintOp = Complain | Investigate | Conclude
+
+
+@dataclass(frozen=True)
+class Book:
+    """The window's clerk books a slot a few working days ahead for a caller (预约)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    request: BookingRequest
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The visitor arrives on the day: checked in, which opens their visit (answered later by
+    an ``Answer`` of the same key)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+
+
+@dataclass(frozen=True)
+class NoShows:
+    """The end of the day at a bookable window: who never came is marked (爽约)."""
+
+    at: datetime
+    key: int
+    clerk: Actor
+    day: date
+    window_id: int | None
+
+
+AppointmentOp = Book | CheckIn | NoShows
+Op = Accept | Move | Rate | VisitOp | ComplaintOp | AppointmentOp
+BOOKED_ANSWER = "已按预约办理"
+
+INVESTIGATION_NOTE = "调阅窗口录像，询问当事人和值班人员"
+
+
+def conclusion_texts(substantiated: bool) -> tuple[str, str]:
+    """The finding and the outcome a plan's conclusion records."""
+    if substantiated:
+        return "情况属实", "已向投诉人道歉，当事人批评教育"
+    return "经核查，情况不属实", "已向投诉人解释说明"
 
 
 class Executor(Protocol):
@@ -139,6 +227,8 @@ class Executor(Protocol):
     def move(self, op: Move) -> None: ...
     def rate(self, op: Rate) -> None: ...
     def visit(self, op: VisitOp) -> None: ...
+    def complaint(self, op: ComplaintOp) -> None: ...
+    def appointment(self, op: AppointmentOp) -> None: ...
     def end_day(self, day: date) -> None: ...
 
 
@@ -150,6 +240,8 @@ class ScaleSummary:
     ratings: int = 0
     visits: int = 0
     referrals: int = 0
+    complaints: int = 0
+    appointments: int = 0
 
 
 def _at(day: date, minute: int) -> datetime:
@@ -172,12 +264,23 @@ def plan_days(
     clerks: Sequence[Actor],
     items: Sequence[ItemVersionRecord],
     calendar: WorkCalendar,
+    supervisor: Actor | None = None,
+    schedules: Sequence[ScheduleRecord] = (),
 ) -> Iterator[tuple[date, list[Op]]]:
-    """Each working day in the period with its operations in time order."""
+    """Each working day in the period with its operations in time order (complaints only
+    when a ``supervisor`` registers them, appointments at the windows of ``schedules``)."""
     rng = random.Random(plan.seed)
     # Ratings draw from a source of their own: the cases of a seed stay what they were.
     rating_rng = random.Random(f"ratings-{plan.seed}")
     visit_rng = random.Random(f"visits-{plan.seed}")
+    complaint_rng = random.Random(f"complaints-{plan.seed}")
+    booking_rng = random.Random(f"appointments-{plan.seed}")
+    slots: dict[tuple[int, date, int], int] = defaultdict(int)  # places taken
+    phones: set[tuple[int, date, str]] = set()
+    checked: set[tuple[int, date]] = set()  # a schedule's days that end with NoShows
+    bookable = [
+        (s, c) for s in schedules for c in clerks if s.window_id and c.window_id == s.window_id
+    ]
     later: dict[date, list[Op]] = defaultdict(list)
     key = 0
     day = plan.start
@@ -208,6 +311,35 @@ def plan_days(
             for _ in range(plan.visits_per_window_day):
                 key += 1
                 ops += _visit(visit_rng, plan, day, key, clerk, clerks)
+        if supervisor is not None:
+            whole, part = divmod(plan.complaints_per_day, 1)
+            for _ in range(int(whole) + (complaint_rng.random() < part)):
+                key += 1
+                steps = _complaint(complaint_rng, plan, calendar, day, key, supervisor, clerks)
+                for when, step in steps:
+                    (ops if when == day else later[when]).append(step)
+        for schedule, clerk in bookable:
+            for _ in range(plan.bookings_per_schedule_day):
+                key += 1
+                found = _booking(booking_rng, plan, calendar, day, key, schedule, clerk, items)
+                if found is None:
+                    continue
+                book, arrival = found
+                target = book.request.day
+                slot = (schedule.id, target, book.request.start_minute)
+                phone = (schedule.id, target, book.request.phone)
+                if slots[slot] >= schedule.capacity or phone in phones:
+                    continue  # full, or the caller already has one that day
+                slots[slot] += 1
+                phones.add(phone)
+                ops.append(book)
+                later[target] += arrival
+                if not arrival and (schedule.id, target) not in checked:
+                    # That day ends with the window marking who never came.
+                    checked.add((schedule.id, target))
+                    key += 1
+                    at = _at(target, 17 * 60 + 40)
+                    later[target].append(NoShows(at, key, clerk, target, schedule.window_id))
         ops.sort(key=lambda op: (op.at, op.key))
         yield day, [op for op in ops if op.at.date() < plan.end]
         day += timedelta(days=1)
@@ -237,6 +369,81 @@ def _visit(
         Refer(_at(day, minute + 2), key, clerk, receiver, f"咨询事项由{receiver.name}窗口办理"),
         Acknowledge(_at(day, acknowledged), key, receiver),
         Answer(_at(day, acknowledged + 5), key, receiver, answer),
+    ]
+
+
+def _complaint(
+    rng: random.Random,
+    plan: ScalePlan,
+    calendar: WorkCalendar,
+    day: date,
+    key: int,
+    supervisor: Actor,
+    clerks: Sequence[Actor],
+) -> list[tuple[date, ComplaintOp]]:
+    """A complaint against a clerk, investigated the next working day and concluded one to
+    four working days after that."""
+    against = rng.choice(clerks)
+    content = rng.choice([text for target, text in COMPLAINTS if target is ComplaintTarget.STAFF])
+    channel = rng.choice([ComplaintChannel.COUNTER, ComplaintChannel.HOTLINE])
+    substantiated = rng.random() < plan.substantiated_share
+    noted = calendar.next_workday(day)
+    concluded = noted
+    for _ in range(rng.randint(1, 4)):
+        concluded = calendar.next_workday(concluded)
+    return [
+        (
+            day,
+            Complain(
+                _at(day, rng.randint(9 * 60, 17 * 60)), key, supervisor, against, content, channel
+            ),
+        ),
+        (
+            noted,
+            Investigate(
+                _at(noted, rng.randint(9 * 60, 12 * 60)), key, supervisor, INVESTIGATION_NOTE
+            ),
+        ),
+        (
+            concluded,
+            Conclude(_at(concluded, rng.randint(13 * 60, 17 * 60)), key, supervisor, substantiated),
+        ),
+    ]
+
+
+def _booking(
+    rng: random.Random,
+    plan: ScalePlan,
+    calendar: WorkCalendar,
+    day: date,
+    key: int,
+    schedule: ScheduleRecord,
+    clerk: Actor,
+    items: Sequence[ItemVersionRecord],
+) -> tuple[Book, list[Op]] | None:
+    """A phone booking for one to three working days ahead, and on that day the arrival (its
+    check-in and the visit answered) or nothing (a no-show)."""
+    offered = [i for i in items if schedule.item_id in (None, i.item_id)]
+    starts = schedule.slot_starts()
+    if not offered or not starts:
+        return None
+    target = calendar.next_workday(day)
+    for _ in range(rng.randint(0, 2)):
+        target = calendar.next_workday(target)
+    start = rng.choice(starts)
+    visitor = person(rng, day)
+    item = rng.choice(offered)
+    request = BookingRequest(
+        schedule.id, target, start, visitor.name, visitor.phone, item.code, "", "phone"
+    )
+    book = Book(_at(day, rng.randint(9 * 60, 11 * 60)), key, clerk, request)
+    if rng.random() >= plan.kept_share:
+        return book, []
+    arrived = start + rng.randint(-10, 20)
+    answered = arrived + rng.randint(5, 15)
+    return book, [
+        CheckIn(_at(target, arrived), key, clerk),
+        Answer(_at(target, answered), key, clerk, BOOKED_ANSWER),
     ]
 
 
@@ -287,9 +494,11 @@ def run(
     items: Sequence[ItemVersionRecord],
     calendar: WorkCalendar,
     on_progress: Callable[[str], None] | None = None,
+    supervisor: Actor | None = None,
+    schedules: Sequence[ScheduleRecord] = (),
 ) -> ScaleSummary:
     summary = ScaleSummary()
-    for day, ops in plan_days(plan, clerks, items, calendar):
+    for day, ops in plan_days(plan, clerks, items, calendar, supervisor, schedules):
         for op in ops:
             if isinstance(op, Accept):
                 executor.accept(op)
@@ -301,6 +510,12 @@ def run(
                 executor.visit(op)
                 summary.visits += isinstance(op, Inquiry)
                 summary.referrals += isinstance(op, Refer)
+            elif isinstance(op, Book | CheckIn | NoShows):
+                executor.appointment(op)
+                summary.appointments += isinstance(op, Book)
+            elif isinstance(op, Complain | Investigate | Conclude):
+                executor.complaint(op)
+                summary.complaints += isinstance(op, Complain)
             else:
                 executor.move(op)
                 summary.moves += 1
@@ -321,6 +536,16 @@ def counter_staff(uow: UnitOfWork) -> list[Actor]:
         ]
 
 
+def first_supervisor(uow: UnitOfWork) -> Actor | None:
+    """The hall's first active supervisor, as the services would see them after login."""
+    with uow.read():
+        found = [s for s in uow.staff.list() if s.role == Role.SUPERVISOR and s.active]
+    if not found:
+        return None
+    s = min(found, key=lambda s: s.id)
+    return Actor(s.id, s.login, s.name, Role(s.role), s.site_id, s.window_id)
+
+
 # -- through the services --------------------------------------------------------------------
 
 
@@ -334,6 +559,8 @@ class ServiceExecutor:
         self.applicants: dict[int, ApplicantInput] = {}
         self.visits: dict[int, int] = {}  # plan key -> visit id
         self.referrals: dict[int, int] = {}  # plan key -> referral id
+        self.complaints: dict[int, int] = {}  # plan key -> complaint id
+        self.appointments: dict[int, int] = {}  # plan key -> appointment id
 
     def accept(self, op: Accept) -> None:
         self.clock.set(op.at)
@@ -381,6 +608,37 @@ class ServiceExecutor:
         else:
             outcome = OutcomeInput(Outcome.ANSWERED, answer=op.answer)
             visits.close_visit(uow, op.clerk, self.visits[op.key], outcome)
+
+    def complaint(self, op: ComplaintOp) -> None:
+        self.clock.set(op.at)
+        uow = self.make_uow()
+        if isinstance(op, Complain):
+            asked = ComplaintInput(
+                ComplaintTarget.STAFF, op.content, op.channel, staff_id=op.against.staff_id
+            )
+            self.complaints[op.key] = complaints.register_complaint(
+                uow, op.supervisor, asked
+            ).complaint_id
+        elif isinstance(op, Investigate):
+            complaints.add_investigation_note(uow, op.supervisor, self.complaints[op.key], op.note)
+        else:
+            finding, outcome = conclusion_texts(op.substantiated)
+            complaints.conclude_complaint(
+                uow, op.supervisor, self.complaints[op.key], op.substantiated, finding, outcome
+            )
+
+    def appointment(self, op: AppointmentOp) -> None:
+        self.clock.set(op.at)
+        uow = self.make_uow()
+        if isinstance(op, Book):
+            booked = appointments.book_appointment(uow, op.clerk, op.request)
+            self.appointments[op.key] = booked.appointment_id
+        elif isinstance(op, CheckIn):
+            opened = appointments.check_in_appointment(uow, op.clerk, self.appointments[op.key], 1)
+            assert opened.visit_id is not None
+            self.visits[op.key] = opened.visit_id
+        else:
+            appointments.mark_no_shows(uow, op.clerk, op.day, op.window_id)
 
     def end_day(self, day: date) -> None:
         pass

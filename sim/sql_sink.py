@@ -1,6 +1,6 @@
-"""The bulk sink for ``sim.bulk``: the rows the case, rating and visit services would write,
-in large batches. Personal numbers are sealed and blind-indexed as the repositories' are
-(db.sealed).
+"""The bulk sink for ``sim.bulk``: the rows the case, rating, visit, complaint and appointment
+services would write, in large batches. Personal numbers are sealed and blind-indexed as the
+repositories' are (db.sealed).
 
 The columns are filled by the same mappings the repositories use (``applicant_columns``,
 ``name_tokens``, event detail as JSON), so a bulk-written case reads back exactly like one the
@@ -22,11 +22,15 @@ from db.applicants import applicant_columns
 from db.cases_repo import name_tokens
 from db.models import (
     AccountabilityRecord,
+    Appointment,
+    AppointmentSlot,
     AuditEvent,
     AuditHead,
     CaseEvent,
     CaseFile,
     CaseMaterial,
+    Complaint,
+    ComplaintNote,
     NumberCounter,
     Rating,
     Rectification,
@@ -34,6 +38,9 @@ from db.models import (
     SearchToken,
     Visit,
     VisitEvent,
+)
+from db.models import (
+    AppointmentEvent as AppointmentEventRow,
 )
 from sim.bulk import BulkBatch, NextIds
 
@@ -58,6 +65,8 @@ class SqlBulkSink:
                 rectification=after_last(Rectification),
                 visit=after_last(Visit),
                 referral=after_last(Referral),
+                complaint=after_last(Complaint),
+                appointment=after_last(Appointment),
             )
 
     def write(self, batch: BulkBatch, head: ChainHead) -> None:
@@ -91,6 +100,8 @@ class SqlBulkSink:
                     "decision_note": "",
                     "decided_at": None,
                     "delivered_at": None,
+                    "closed_at": None,
+                    "open_class": None,
                     "delivery_method": "",
                     "collected_by": "",
                     **applicant_columns(new.applicant),
@@ -120,8 +131,35 @@ class SqlBulkSink:
             for case_id, e in batch.events
         ]
         records = [
-            {**r, "kind": "overdue", "state": "open", "cause": "", "note": "", "outcome": ""}
+            {**r, "state": "open", "cause": "", "note": "", "outcome": ""}
             for r in batch.accountability
+        ]
+        complaints = [
+            {
+                "id": complaint_id,
+                "number": c.number,
+                "site_id": c.site_id,
+                "target": str(c.target),
+                "channel": str(c.channel),
+                "staff_id": c.staff_id,
+                "window_id": c.window_id,
+                "case_id": c.case_id,
+                "visit_id": None,
+                "complainant_name": c.complainant_name,
+                "complainant_phone": c.complainant_phone,
+                "content": c.content,
+                "received_by": c.received_by,
+                "received_at": c.received_at,
+                "state": "registered",
+                "substantiated": None,
+                "finding": "",
+                "outcome": "",
+                "responsible_id": None,
+                "concluded_by": None,
+                "concluded_at": None,
+                **final,
+            }
+            for complaint_id, c, final in batch.complaints
         ]
         ratings = [
             {
@@ -143,6 +181,32 @@ class SqlBulkSink:
         rectifications = [
             {**r, "state": "open", "note": "", "followup_result": "", "outcome": ""}
             for r in batch.rectifications
+        ]
+        appointments = [
+            {
+                "id": appointment_id,
+                **a.__dict__,
+                "state": "booked",
+                "checked_in_at": None,
+                "checked_in_by": None,
+                **final,
+            }
+            for appointment_id, a, final in batch.appointments
+        ]
+        appointment_events = [
+            {
+                "appointment_id": appointment_id,
+                "at": e.at,
+                "staff_id": e.staff_id,
+                "action": str(e.action),
+                "reason": e.reason,
+                "detail": json.dumps(e.detail, ensure_ascii=False, default=str),
+            }
+            for appointment_id, e in batch.appointment_events
+        ]
+        slots = [
+            {"schedule_id": schedule, "day": day, "start_minute": start, "booked": n}
+            for (schedule, day, start), n in batch.slots.items()
         ]
         visits: list[dict[str, Any]] = []
         for visit_id, v, final in batch.visits:
@@ -222,9 +286,6 @@ class SqlBulkSink:
             for visit_id, e in batch.visit_events
         ]
         with self.engine.begin() as conn, sealed.using(sealed.key_id_of(conn)):
-            # The column types seal the personal numbers; fill_derived adds their blind indexes.
-            cases = [sealed.fill_derived(CaseFile, row) for row in cases]
-            visits = [sealed.fill_derived(Visit, row) for row in visits]
             if self.engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA defer_foreign_keys = ON"))
             for table, rows in (
@@ -232,9 +293,14 @@ class SqlBulkSink:
                 (CaseMaterial, materials),
                 (SearchToken, tokens),
                 (CaseEvent, events),
+                (Complaint, complaints),
+                (ComplaintNote, batch.complaint_notes),
                 (AccountabilityRecord, records),
                 (Rating, ratings),
                 (Rectification, rectifications),
+                (Appointment, appointments),
+                (AppointmentEventRow, appointment_events),
+                (AppointmentSlot, slots),
                 (Visit, visits),
                 (Referral, referrals),
                 (VisitEvent, visit_events),
@@ -248,7 +314,9 @@ class SqlBulkSink:
                 ),
             ):
                 if rows:
-                    conn.execute(insert(table), rows)
+                    # The column types seal the personal numbers; fill_derived adds their
+                    # blind indexes (cases, visits, appointments).
+                    conn.execute(insert(table), [sealed.fill_derived(table, r) for r in rows])
             conn.execute(
                 update(AuditHead).where(AuditHead.id == 1).values(seq=head.seq, hash=head.hash)
             )
@@ -260,6 +328,8 @@ class SqlBulkSink:
                     "rectification",
                     "visit",
                     "referral",
+                    "complaint",
+                    "appointment",
                 ):
                     conn.execute(
                         text(

@@ -18,6 +18,7 @@ take the last place at the same moment exactly one of them gets it; the other is
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from app import audit
 from app.appointments.lifecycle import TABLE
@@ -47,6 +48,9 @@ from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, allowed_roles
 from app.sites import own_site
 from app.validation import FieldErrors, mask_phone, validate_name, validate_phone, validate_text
+
+if TYPE_CHECKING:
+    from app.visits.records import VisitInput
 
 FULL = "该时段已约满，请选择其他时段"
 
@@ -114,48 +118,95 @@ def book_appointment(uow: UnitOfWork, actor: Actor, req: BookingRequest) -> Book
         number = next_number(
             uow.numbers, site.id, site.code, NumberKind.APPOINTMENT, local_day(now)
         )
-        end = req.start_minute + schedule.slot_minutes
-        appointment_id = uow.appointments.add(
-            NewAppointment(
-                number=number,
-                site_id=site.id,
-                schedule_id=schedule.id,
-                window_id=schedule.window_id,
-                item_id=version.item_id,
-                day=req.day,
-                start_minute=req.start_minute,
-                end_minute=end,
-                visitor_name=name,
-                phone=phone,
-                notes=notes,
-                channel=str(channel),
-                booked_by=actor.staff_id,
-                booked_at=now,
-            )
+        new, event, after = booking(
+            actor, schedule, version, req, name, phone, notes, channel, number, site.id, now
         )
-        slot = _slot_text(req.day, req.start_minute, end)
-        uow.appointments.add_event(
-            appointment_id,
-            AppointmentEvent(
-                now, actor.staff_id, actor.name, AppointmentAction.BOOK, "", {"slot": slot}
-            ),
-        )
-        audit.record(
-            uow,
-            actor,
-            "appointment_booked",
-            "appointment",
-            number,
-            None,
-            {
-                "slot": slot,
-                "item": version.code,
-                "visitor": name,
-                "phone": mask_phone(phone),
-                "channel": str(channel),
-            },
-        )
+        end = new.end_minute
+        appointment_id = uow.appointments.add(new)
+        uow.appointments.add_event(appointment_id, event)
+        audit.record(uow, actor, "appointment_booked", "appointment", number, None, after)
     return BookingResult(appointment_id, number, req.day, req.start_minute, end, place_of(schedule))
+
+
+def booking(
+    actor: Actor,
+    schedule: ScheduleRecord,
+    version: ItemVersionRecord,
+    req: BookingRequest,
+    name: str,
+    phone: str,
+    notes: str,
+    channel: BookingChannel,
+    number: str,
+    site_id: int,
+    now: datetime,
+) -> tuple[NewAppointment, AppointmentEvent, dict[str, object]]:
+    """A checked booking's row, its first event and its audit event's after
+    (``appointment_booked``)."""
+    end = req.start_minute + schedule.slot_minutes
+    new = NewAppointment(
+        number=number,
+        site_id=site_id,
+        schedule_id=schedule.id,
+        window_id=schedule.window_id,
+        item_id=version.item_id,
+        day=req.day,
+        start_minute=req.start_minute,
+        end_minute=end,
+        visitor_name=name,
+        phone=phone,
+        notes=notes,
+        channel=str(channel),
+        booked_by=actor.staff_id,
+        booked_at=now,
+    )
+    slot = _slot_text(req.day, req.start_minute, end)
+    event = AppointmentEvent(
+        now, actor.staff_id, actor.name, AppointmentAction.BOOK, "", {"slot": slot}
+    )
+    after: dict[str, object] = {
+        "slot": slot,
+        "item": version.code,
+        "visitor": name,
+        "phone": mask_phone(phone),
+        "channel": str(channel),
+    }
+    return new, event, after
+
+
+def checking_in(
+    state: AppointmentState, number: str, end_minute: int, actor: Actor, arrived_at: datetime
+) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
+    """The appointment's new columns at check-in, and the event's before and after (late: the
+    visitor came after the slot ended)."""
+    checked_in = TABLE.next_state(state, AppointmentAction.CHECK_IN, f"预约 {number}")
+    changes: dict[str, object] = {
+        "state": str(checked_in),
+        "checked_in_at": arrived_at,
+        "checked_in_by": actor.staff_id,
+    }
+    late = minute_of(arrived_at) > end_minute
+    return changes, {"state": str(state)}, {"state": str(checked_in), "late": late}
+
+
+def appointment_visit(item_name: str, number: str, visitor_name: str, phone: str) -> VisitInput:
+    """The first-inquiry visit a check-in registers: an application for the booked item."""
+    from app.visits.records import VisitInput, VisitType
+
+    return VisitInput(
+        question=f"预约办理：{item_name}（预约号 {number}）",
+        visit_type=VisitType.APPLICATION,
+        visitor_name=visitor_name,
+        phone=phone,
+    )
+
+
+def missing(
+    state: AppointmentState,
+) -> tuple[AppointmentState, dict[str, object], dict[str, object]]:
+    """A no-show's new state and its event's before and after."""
+    missed = TABLE.next_state(state, AppointmentAction.NO_SHOW)
+    return missed, {"state": str(state)}, {"state": str(missed)}
 
 
 def _booked_for_phone(uow: UnitOfWork, schedule_id: int, day: date, phone: str) -> str | None:
@@ -295,42 +346,21 @@ def open_visit_for_appointment(
     check-in is recorded and a first-inquiry visit (an application) is registered with ``actor``
     as the first responder, linked to the appointment. The counter then takes it from there."""
     from app.catalog.service import get_version
-    from app.visits.records import VisitInput, VisitType
     from app.visits.service import register_visit
 
-    checked_in = TABLE.next_state(
-        appointment.state, AppointmentAction.CHECK_IN, f"预约 {appointment.number}"
+    changes, before, after = checking_in(
+        appointment.state, appointment.number, appointment.end_minute, actor, arrived_at
     )
-    uow.appointments.update(
-        appointment.id,
-        appointment.row_version,
-        state=str(checked_in),
-        checked_in_at=arrived_at,
-        checked_in_by=actor.staff_id,
-    )
-    late = minute_of(arrived_at) > appointment.end_minute
-    _record(
-        uow,
-        actor,
-        appointment,
-        AppointmentAction.CHECK_IN,
-        "",
-        {"state": str(appointment.state)},
-        {"state": str(checked_in), "late": late},
-    )
+    uow.appointments.update(appointment.id, appointment.row_version, **changes)
+    late = bool(after["late"])
+    _record(uow, actor, appointment, AppointmentAction.CHECK_IN, "", before, after)
     if appointment.item_version_id is None:
         raise NotFound(f"预约的事项（{appointment.item_code}）在事项目录中没有现行版本")
     version = get_version(uow, appointment.item_version_id)
-    visit = register_visit(
-        uow,
-        actor,
-        VisitInput(
-            question=f"预约办理：{version.name}（预约号 {appointment.number}）",
-            visit_type=VisitType.APPLICATION,
-            visitor_name=appointment.visitor_name,
-            phone=appointment.phone,
-        ),
+    asked = appointment_visit(
+        version.name, appointment.number, appointment.visitor_name, appointment.phone
     )
+    visit = register_visit(uow, actor, asked)
     registered = uow.visits.get(visit.id)
     assert registered is not None
     uow.visits.update(visit.id, registered.row_version, appointment_id=appointment.id)
@@ -367,17 +397,9 @@ def mark_no_shows(uow: UnitOfWork, actor: Actor, day: date, window_id: int | Non
                 continue
             if day == today and found.end_minute > minute_of(now):
                 continue  # the slot has not ended: the visitor may still come
-            missed = TABLE.next_state(found.state, AppointmentAction.NO_SHOW)
+            missed, before, after = missing(found.state)
             uow.appointments.update(found.id, found.row_version, state=str(missed))
-            _record(
-                uow,
-                actor,
-                found,
-                AppointmentAction.NO_SHOW,
-                "",
-                {"state": str(found.state)},
-                {"state": str(missed)},
-            )
+            _record(uow, actor, found, AppointmentAction.NO_SHOW, "", before, after)
             marked += 1
     return marked
 

@@ -98,9 +98,14 @@ def open_complaint_record(
         "complaint",
         complaint_number,
         None,
-        {"kind": "complaint", "responsible": responsible_id, "record": record_id},
+        complaint_record_after(responsible_id, record_id),
     )
     return record_id
+
+
+def complaint_record_after(responsible_id: int, record_id: int) -> dict[str, Any]:
+    """The audit event's after of a complaint's record (``accountability_opened``)."""
+    return {"kind": "complaint", "responsible": responsible_id, "record": record_id}
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,7 @@ def _transition(
                 due_provisional=deadline.provisional,
                 calendar_version=deadline.calendar_version,
                 warning=warning,
+                **closing_columns(case.state, new_state, case.accepted_at, now),
                 **changes,
             )
         except ConcurrentEdit:
@@ -147,6 +148,34 @@ def transition_event(
         reason=reason,
         detail=detail or {},
     )
+
+
+#: The open-span classes stored with a closed case (``closing_columns``): class k holds the
+#: cases that closed fewer than 2**k days after their acceptance; the last class has no bound.
+OPEN_CLASSES = 20
+
+
+def open_class(accepted_at: datetime, closed_at: datetime) -> int:
+    """The smallest k (at most ``OPEN_CLASSES``) with closing before acceptance + 2**k days.
+
+    A past day's log asks which cases were open at its end; a case open then and of class k
+    closed within 2**k days after it, so each class is one bounded range of closing times
+    (``db.reports_repo``), however old the day is."""
+    days = (closed_at - accepted_at).total_seconds() / 86400
+    k = 0
+    while k < OPEN_CLASSES and days >= 2**k:
+        k += 1
+    return k
+
+
+def closing_columns(
+    from_state: CaseState, to_state: CaseState, accepted_at: datetime, at: datetime
+) -> dict[str, Any]:
+    """The case's closing columns when a step closes it (decided, withdrawn, terminated); none
+    for any other step (delivering a decided case keeps the time it closed)."""
+    if to_state not in CLOSED_STATES or from_state in CLOSED_STATES:
+        return {}
+    return {"closed_at": at, "open_class": open_class(accepted_at, at)}
 
 
 def transition_summary(
@@ -322,9 +351,7 @@ def decide_case(
     if outcome is Outcome.DENIED:
         errors = FieldErrors()
         text = errors.check("note", require_reason, note, what="不予许可的理由") or ""
-        basis = errors.check(
-            "legal_basis", require_reason, legal_basis, what="不予许可的法律依据"
-        )
+        basis = errors.check("legal_basis", require_reason, legal_basis, what="不予许可的法律依据")
         errors.raise_if_any()
         detail["legal_basis"] = basis
     else:

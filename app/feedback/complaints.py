@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from app import audit
 from app.cases.accountability import open_complaint_record
@@ -28,6 +30,7 @@ from app.feedback.records import (
     ComplaintInput,
     ComplaintQuery,
     ComplaintRecord,
+    ComplaintState,
     ComplaintTarget,
     NewComplaint,
 )
@@ -46,10 +49,19 @@ class ComplaintResult:
     number: str
 
 
-@allowed_roles(Role.SUPERVISOR)
-def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput) -> ComplaintResult:
-    """Record a complaint; what it is against must be named and must exist."""
-    errors = FieldErrors()
+@dataclass(frozen=True)
+class CheckedComplaint:
+    """A complaint's typed fields, checked (what it names is checked against the hall later)."""
+
+    target: ComplaintTarget
+    channel: ComplaintChannel
+    content: str
+    complainant_name: str
+    complainant_phone: str
+
+
+def check_complaint(complaint: ComplaintInput, errors: FieldErrors) -> CheckedComplaint | None:
+    """The fields of a complaint checked into ``errors``; None when any is wrong."""
     try:
         target = ComplaintTarget(str(complaint.target))
     except ValueError:
@@ -59,6 +71,7 @@ def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput)
         channel = ComplaintChannel(str(complaint.channel))
     except ValueError:
         errors.add("channel", "请选择投诉渠道")
+        channel = None
     content = errors.check("content", validate_text, complaint.content, max_len=2000) or ""
     name = complaint.complainant_name.strip()
     if name:
@@ -66,43 +79,92 @@ def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput)
     phone = complaint.complainant_phone.strip()
     if phone:
         phone = errors.check("complainant_phone", validate_phone, phone) or ""
+    if target is None or channel is None:
+        return None
+    return CheckedComplaint(target, channel, content, name, phone)
+
+
+def registration_after(new: NewComplaint) -> dict[str, Any]:
+    """The audit event's after of a registered complaint (``complaint_registered``)."""
+    return {
+        "target": str(new.target),
+        "staff": new.staff_id,
+        "window": new.window_id,
+        "case": new.case_id,
+        "channel": str(new.channel),
+    }
+
+
+def investigation(
+    state: ComplaintState, text: str
+) -> tuple[ComplaintState, dict[str, Any], dict[str, Any]]:
+    """A note's new state, and its audit event's before and after (``complaint_investigated``)."""
+    after = COMPLAINT.next_state(state, ComplaintAction.NOTE)
+    return after, {"state": str(state)}, {"state": str(after), "note": text}
+
+
+def conclusion(
+    state: ComplaintState,
+    actor: Actor,
+    at: datetime,
+    substantiated: bool,
+    finding: str,
+    outcome: str,
+    responsible: int | None,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The complaint's new columns when concluded, and the audit event's before and after
+    (``complaint_concluded``). Not substantiated: nobody is responsible."""
+    concluded = COMPLAINT.next_state(state, ComplaintAction.CONCLUDE)
+    if not substantiated:
+        responsible = None
+    changes = {
+        "state": str(concluded),
+        "substantiated": substantiated,
+        "finding": finding,
+        "outcome": outcome,
+        "responsible_id": responsible,
+        "concluded_by": actor.staff_id,
+        "concluded_at": at,
+    }
+    after = {
+        "state": str(concluded),
+        "substantiated": substantiated,
+        "responsible": responsible,
+        "outcome": outcome,
+    }
+    return changes, {"state": str(state)}, after
+
+
+@allowed_roles(Role.SUPERVISOR)
+def register_complaint(uow: UnitOfWork, actor: Actor, complaint: ComplaintInput) -> ComplaintResult:
+    """Record a complaint; what it is against must be named and must exist."""
+    errors = FieldErrors()
+    checked = check_complaint(complaint, errors)
     with uow.write():
+        target = checked.target if checked else None
         staff_id, window_id, case_id = _targets(uow, actor, complaint, target, errors)
         errors.raise_if_any()
-        assert target is not None
+        assert checked is not None
         site = own_site(uow, actor)
         now = uow.clock.now()
         number = next_number(uow.numbers, site.id, site.code, NumberKind.COMPLAINT, local_day(now))
-        complaint_id = uow.feedback.add_complaint(
-            NewComplaint(
-                number=number,
-                site_id=site.id,
-                target=target,
-                channel=channel,
-                staff_id=staff_id,
-                window_id=window_id,
-                case_id=case_id,
-                complainant_name=name,
-                complainant_phone=phone,
-                content=content,
-                received_by=actor.staff_id,
-                received_at=now,
-            )
+        new = NewComplaint(
+            number=number,
+            site_id=site.id,
+            target=checked.target,
+            channel=checked.channel,
+            staff_id=staff_id,
+            window_id=window_id,
+            case_id=case_id,
+            complainant_name=checked.complainant_name,
+            complainant_phone=checked.complainant_phone,
+            content=checked.content,
+            received_by=actor.staff_id,
+            received_at=now,
         )
+        complaint_id = uow.feedback.add_complaint(new)
         audit.record(
-            uow,
-            actor,
-            "complaint_registered",
-            "complaint",
-            number,
-            None,
-            {
-                "target": str(target),
-                "staff": staff_id,
-                "window": window_id,
-                "case": case_id,
-                "channel": str(channel),
-            },
+            uow, actor, "complaint_registered", "complaint", number, None, registration_after(new)
         )
     return ComplaintResult(complaint_id, number)
 
@@ -152,19 +214,13 @@ def add_investigation_note(uow: UnitOfWork, actor: Actor, complaint_id: int, tex
     text = validate_text(text, field="note", max_len=2000)
     with uow.write():
         complaint = _load(uow, complaint_id)
-        state = COMPLAINT.next_state(complaint.state, ComplaintAction.NOTE)
+        state, before, after = investigation(complaint.state, text)
         now = uow.clock.now()
         uow.feedback.add_complaint_note(complaint_id, actor.staff_id, now, text)
         if state is not complaint.state:
             uow.feedback.update_complaint(complaint_id, str(complaint.state), state=str(state))
         audit.record(
-            uow,
-            actor,
-            "complaint_investigated",
-            "complaint",
-            complaint.number,
-            {"state": str(complaint.state)},
-            {"state": str(state), "note": text},
+            uow, actor, "complaint_investigated", "complaint", complaint.number, before, after
         )
 
 
@@ -188,39 +244,20 @@ def conclude_complaint(
     outcome = errors.check("outcome", validate_text, outcome, max_len=2000) or ""
     with uow.write():
         complaint = _load(uow, complaint_id)
-        concluded = COMPLAINT.next_state(complaint.state, ComplaintAction.CONCLUDE)
+        COMPLAINT.next_state(complaint.state, ComplaintAction.CONCLUDE)  # refused when done
         responsible = responsible_id if responsible_id is not None else complaint.staff_id
         if responsible is not None and responsible_id is not None:
             person = uow.staff.get(responsible)
             if person is None or person.site_id != actor.site_id:
                 errors.add("responsible", "没有这名工作人员")
         errors.raise_if_any()
-        if not substantiated:
-            responsible = None
-        uow.feedback.update_complaint(
-            complaint_id,
-            str(complaint.state),
-            state=str(concluded),
-            substantiated=substantiated,
-            finding=finding,
-            outcome=outcome,
-            responsible_id=responsible,
-            concluded_by=actor.staff_id,
-            concluded_at=uow.clock.now(),
+        changes, before, after = conclusion(
+            complaint.state, actor, uow.clock.now(), substantiated, finding, outcome, responsible
         )
+        responsible = changes["responsible_id"]
+        uow.feedback.update_complaint(complaint_id, str(complaint.state), **changes)
         audit.record(
-            uow,
-            actor,
-            "complaint_concluded",
-            "complaint",
-            complaint.number,
-            {"state": str(complaint.state)},
-            {
-                "state": str(concluded),
-                "substantiated": substantiated,
-                "responsible": responsible,
-                "outcome": outcome,
-            },
+            uow, actor, "complaint_concluded", "complaint", complaint.number, before, after
         )
         if responsible is None:
             return None

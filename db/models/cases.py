@@ -141,6 +141,11 @@ class CaseFile(ApplicantColumns, Base):
     decision_note: Mapped[str] = mapped_column(MaskedText(), default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When it was decided, withdrawn or terminated, and the power-of-two class of the days it
+    # was open (app.cases.transitions.closing_columns): a past day's open cases in bounded
+    # ranges of the index below, however old the day (db.reports_repo).
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    open_class: Mapped[int | None] = mapped_column(Integer)
     delivery_method: Mapped[str] = mapped_column(String(16), default="")
     collected_by: Mapped[str] = mapped_column(String(100), default="")
     row_version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic locking
@@ -152,6 +157,10 @@ class CaseFile(ApplicantColumns, Base):
         ),
         CheckConstraint("warning in ('normal', 'yellow', 'red', 'closed')", name="warning"),
         Index("ix_case_file_open_urgency", "warning", "due_date"),
+        Index("ix_case_file_open_class", "open_class", "closed_at"),
+        # A clerk's open cases (work list, its counts, deferred materials) without reading
+        # every case they ever had.
+        Index("ix_case_file_owner_state", "owner_id", "state"),
     )
 
 

@@ -68,7 +68,7 @@ class Staff(Base):
 class AuditEvent(Base):
     __tablename__ = "audit_event"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # a past day's head
     actor_id: Mapped[int | None] = mapped_column(Integer)
     actor_login: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(64))

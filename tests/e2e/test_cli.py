@@ -259,11 +259,16 @@ def test_scale_fills_an_empty_demo_hall_that_then_checks(run, tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     accepted = int(done.stdout.split(" cases over ")[0].split()[-1])
     visits = int(done.stdout.split(" visits (")[0].split()[-1])
+    booked = int(done.stdout.split(" appointments")[0].split()[-1])
     with sqlite3.connect(tmp_path / "home" / "frontdesk.sqlite3") as db:
         (stored,) = db.execute("SELECT count(*) FROM case_file").fetchone()
-        (visited,) = db.execute("SELECT count(*) FROM visit").fetchone()
+        (visited,) = db.execute(
+            "SELECT count(*) FROM visit WHERE appointment_id IS NULL"  # not opened by check-in
+        ).fetchone()
+        (appointments,) = db.execute("SELECT count(*) FROM appointment").fetchone()
     assert accepted > 0 and stored == accepted
     assert visits > 0 and visited == visits
+    assert booked > 0 and appointments == booked
     checked = run("check")
     assert checked.returncode == 0, checked.stdout
     assert "check passed" in checked.stdout and "business rows match the trail" in checked.stdout

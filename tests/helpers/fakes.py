@@ -136,7 +136,7 @@ class FakeAudit:
 
     def last_before(self, moment: datetime) -> AuditEventRecord | None:
         earlier = [e for e in self.events if e.at < moment]
-        return max(earlier, key=lambda e: e.seq) if earlier else None
+        return max(earlier, key=lambda e: (e.at, e.seq)) if earlier else None
 
 
 class FakeSettings(dict[str, str]):

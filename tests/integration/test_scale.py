@@ -1,8 +1,8 @@
 """The bulk generator writes exactly what the services would.
 
 One plan is carried out twice from the same starting database: through the real services and
-through the bulk path. Every row of every table the case, rating and visit services touch must
-come out equal.
+through the bulk path. Every row of every table the case, rating, visit, complaint and
+appointment services touch must come out equal.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from db.migrate import ensure_schema
 from db.models import Base
 from db.store import SqlStore
 from sim import bulk, scale
+from sim.demo.appointments import ensure_schedules
 from sim.sql_sink import SqlBulkSink
 from tests.helpers.stores import START
 
@@ -44,6 +45,11 @@ TABLES = {
     "visit": "id",
     "referral": "id",
     "visit_event": "visit_id, id",
+    "complaint": "id",
+    "complaint_note": "complaint_id, id",
+    "appointment": "id",
+    "appointment_event": "appointment_id, id",
+    "appointment_slot": "schedule_id, day, start_minute",
 }
 # Row ids the two paths may number differently (materials and events are inserted when a
 # case or visit is stored in bulk, as they happen through the services); everything else must
@@ -54,6 +60,8 @@ IGNORED = {
     "case_material": {"id"},
     "case_event": {"id"},
     "visit_event": {"id"},
+    "complaint_note": {"id"},
+    "appointment_event": {"id"},
     "audit_event": {"hash", "prev_hash"},
 }
 
@@ -65,6 +73,10 @@ def _hall(path: Path) -> Iterator[AppContext]:
     store = SqlStore(engine, clock)
     ctx = AppContext(store=store, clock=clock, data_dir=path.parent)
     initialize(ctx.uow(), "admin-2026", demo=True)
+    uow = ctx.uow()
+    with uow.read():
+        site_id = uow.sites.first().id  # type: ignore[union-attr]
+    ensure_schedules(ctx.uow(), site_id)  # bookable windows, as frontdesk scale sets up
     yield ctx
     store.dispose()
 
@@ -121,7 +133,17 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
         calendar = load_calendar(uow)
     assert isinstance(by_services.clock, ManualClock)
     reference = scale.ServiceExecutor(by_services.uow, by_services.clock)
-    planned = scale.run(plan, reference, clerks, items, calendar)
+    with uow.read():
+        bookable = uow.appointments.schedules(uow.sites.first().id)  # type: ignore[union-attr]
+    planned = scale.run(
+        plan,
+        reference,
+        clerks,
+        items,
+        calendar,
+        supervisor=scale.first_supervisor(uow),
+        schedules=bookable,
+    )
 
     site = in_bulk.uow()
     with site.read():
@@ -130,6 +152,7 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
     assert summary == planned
     assert summary.accepted > 250 and summary.moves > 400 and summary.ratings > 150
     assert summary.visits > 250 and summary.referrals > 50
+    assert summary.complaints > 5 and summary.appointments > 50
 
     # The morning scan after the period, through the service, on both.
     for ctx in halls:
@@ -149,6 +172,14 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
             assert have == want, table
     assert _rows(in_bulk, "accountability_record"), "the plan runs some cases late on purpose"
     assert _rows(in_bulk, "rectification"), "a few applicants rate badly"
+    kinds = {r["kind"] for r in _rows(in_bulk, "accountability_record")}
+    assert kinds == {"overdue", "complaint"}, "some complaints are found true"
+    states = {r["state"] for r in _rows(in_bulk, "complaint")}
+    assert {"concluded", "investigating"} <= states, "the last ones are still under way"
+    kept = {r["state"] for r in _rows(in_bulk, "appointment")}
+    assert kept == {"checked_in", "no_show", "booked"}, "some never come; the last are ahead"
+    linked = [r for r in _rows(in_bulk, "visit") if r["appointment_id"] is not None]
+    assert linked and all(r["state"] == "closed" for r in linked), "arrivals are served"
     late = [r for r in _rows(in_bulk, "visit_event") if '"late": true' in str(r["detail"])]
     assert late, "a few referrals are acknowledged after their limit"
     assert audit.verify(in_bulk.uow()).ok and audit.verify(by_services.uow()).ok
@@ -156,6 +187,9 @@ def test_bulk_rows_equal_service_rows(halls: tuple[AppContext, AppContext]) -> N
 
 def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext) -> None:
     """After a bulk run the services go on as usual: ids, numbers and the chain continue."""
+    from app.appointments import service as appointments
+    from app.appointments.records import BookingRequest
+    from app.appointments.schedule import list_schedules
     from app.auth import login
     from app.cases.records import AcceptRequest, ApplicantInput
     from app.feedback import ratings
@@ -168,8 +202,10 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     uow = ctx.uow()
     with uow.read():
         site_id = uow.sites.first().id  # type: ignore[union-attr]
+    ensure_schedules(ctx.uow(), site_id)
     plan = scale.ScalePlan(end=local_day(START), years=5 / 365, cases_per_window_day=3, seed=3)
     summary = bulk.generate(ctx.uow, SqlBulkSink(ctx.store.engine, site_id), plan)  # type: ignore[attr-defined]
+    assert summary.complaints > 0 and summary.appointments > 0
     clerk = login(ctx.uow(), "zhangwei", "demo-2026")
     item = make_item(ctx)
     ids = {m.name: m.id for m in item.materials}
@@ -190,12 +226,31 @@ def test_bulk_cases_sit_among_service_cases_on_both_stores(demo_ctx: AppContext)
     )
     assert summary.ratings > 0 and rated.rating_id == summary.ratings + 1
     assert rated.rectification_id is not None  # after the bulk run's own items
+    with ctx.store.engine.connect() as conn:  # type: ignore[attr-defined]
+        arrivals = conn.execute(
+            text("SELECT count(*) FROM visit WHERE appointment_id IS NOT NULL")
+        ).scalar_one()
     visit = register_visit(ctx.uow(), clerk, VisitInput("社保卡怎么补办？"))
-    assert summary.visits > 0 and visit.id == summary.visits + 1
+    # After the inquiries and the visits the bulk run's check-ins opened.
+    assert summary.visits > 0 and arrivals > 0 and visit.id == summary.visits + arrivals + 1
     assert visit.number.endswith("-0001")  # today's visit counter starts at 1 too
     others = [a for a in scale.counter_staff(ctx.uow()) if a.staff_id != clerk.staff_id]
     referral = refer_visit(
         ctx.uow(), clerk, visit.id, ReferralInput(to_staff_id=others[0].staff_id, reason="转办")
     )
     assert summary.referrals > 0 and referral.id == summary.referrals + 1
+    schedule = list_schedules(ctx.uow(), clerk)[0]
+    booked = appointments.book_appointment(
+        ctx.uow(),
+        clerk,
+        BookingRequest(
+            schedule.id,
+            local_day(START) + timedelta(days=8),  # a Wednesday past every bulk booking
+            schedule.slot_starts()[0],
+            "王芳",
+            "13912345678",
+            item.code,
+        ),
+    )
+    assert booked.appointment_id == summary.appointments + 1
     assert audit.verify(ctx.uow()).ok
