@@ -46,6 +46,7 @@ from db.models import (
     Refusal,
     SearchToken,
     ServiceItemVersion,
+    Site,
     Staff,
 )
 
@@ -194,6 +195,7 @@ class SqlCaseRepository:
             id=c.id,
             number=c.number,
             site_id=c.site_id,
+            owner_site_id=c.owner_site_id,
             item_version_id=c.item_version_id,
             item_name=item_name,
             window_id=c.window_id,
@@ -364,6 +366,7 @@ class SqlCaseRepository:
         if not ids:
             return []
         owner = aliased(Staff)
+        accepting, owning = aliased(Site), aliased(Site)
         found = {
             c.id: CaseRow(
                 id=c.id,
@@ -377,11 +380,15 @@ class SqlCaseRepository:
                 owner_name=owner_name,
                 accepted_at=c.accepted_at,
                 is_agency=c.is_agency,
+                site_name=site_name,
+                handed_to=owning_name if c.owner_site_id != c.site_id else "",
             )
-            for c, item, owner_name in self.s.execute(
-                select(CaseFile, ServiceItemVersion.name, owner.name)
+            for c, item, owner_name, site_name, owning_name in self.s.execute(
+                select(CaseFile, ServiceItemVersion.name, owner.name, accepting.name, owning.name)
                 .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
                 .join(owner, owner.id == CaseFile.owner_id)
+                .join(accepting, accepting.id == CaseFile.site_id)
+                .join(owning, owning.id == CaseFile.owner_site_id)
                 .where(CaseFile.id.in_(list(ids)))
             )
         }

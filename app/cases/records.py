@@ -85,7 +85,8 @@ class CaseEventRecord:
 class CaseRecord:
     id: int
     number: str
-    site_id: int
+    site_id: int  # the site that accepted it (its number's prefix)
+    owner_site_id: int  # the one site that may act on it now (app.handover)
     item_version_id: int
     item_name: str
     window_id: int | None
@@ -134,6 +135,10 @@ class CaseRow:
     owner_name: str
     accepted_at: datetime
     is_agency: bool
+    # At a county installation the lists hold its townships' cases too: the accepting site, and
+    # the site that owns the case now when it was handed over (app.handover), else "".
+    site_name: str = ""
+    handed_to: str = ""
 
 
 @dataclass(frozen=True)

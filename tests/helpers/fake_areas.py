@@ -151,6 +151,7 @@ class FakeCases:
         self.rows[new_id] = {
             **fields,
             "id": new_id,
+            "owner_site_id": case.site_id,
             "state": str(CaseState.ACCEPTED),
             "due_moved": False,
             "decision": "",
