@@ -35,6 +35,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0014",
     "0015",
     "0016",
+    "0020",
     "0022",
 )
 HEAD = KNOWN_REVISIONS[-1]

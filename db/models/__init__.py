@@ -27,6 +27,7 @@ from db.models.feedback import Complaint, ComplaintNote, Rating, RatingAppeal, R
 from db.models.foundation import AuditEvent, AuditHead, Department, Setting, Site, Staff, Window
 from db.models.keys import PrintLog, SiteKey
 from db.models.queue import QueueGroup, QueueTicket
+from db.models.sync import SyncAuditEvent, SyncBundle, SyncOrigin, SyncPeer, SyncRowState
 from db.models.visits import Referral, StaffAbsence, Visit, VisitEvent
 
 __all__ = [
@@ -72,6 +73,11 @@ __all__ = [
     "SiteKey",
     "Staff",
     "StaffAbsence",
+    "SyncAuditEvent",
+    "SyncBundle",
+    "SyncOrigin",
+    "SyncPeer",
+    "SyncRowState",
     "Visit",
     "VisitEvent",
     "Window",

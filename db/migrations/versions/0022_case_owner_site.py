@@ -4,7 +4,7 @@ says who decides its cases (``decision_level``: "local", the accepting hall; "co
 department); existing versions are decided locally.
 
 Revision ID: 0022
-Revises: 0016
+Revises: 0020 (h-sync's, merged into this branch; the lead re-chains at merge)
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0022"
-down_revision: str | None = "0016"
+down_revision: str | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
