@@ -32,6 +32,7 @@ from db.models import (
     Refusal,
     ServiceItemVersion,
     Staff,
+    SyncPeer,
     Visit,
     Window,
 )
@@ -53,6 +54,17 @@ class SqlReportRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
         self.dialect = session.get_bind().dialect.name
+
+    def last_arrivals(self) -> dict[str, datetime]:
+        """When each site's last bundle was imported here (app.sync's peers), by site code."""
+        return {
+            code: at
+            for code, at in self.s.execute(
+                select(SyncPeer.site_code, SyncPeer.received_at).where(
+                    SyncPeer.received_at.is_not(None)
+                )
+            )
+        }
 
     # -- helpers -----------------------------------------------------------------------------
     def hall_day(self, column: Any) -> Any:

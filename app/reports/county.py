@@ -166,10 +166,11 @@ class SilentTownship:
 
 @allowed_roles(Role.SUPERVISOR, Role.ADMIN)
 def silent_townships(
-    uow: UnitOfWork, actor: Actor, arrivals: BundleArrivals
+    uow: UnitOfWork, actor: Actor, arrivals: BundleArrivals | None = None
 ) -> list[SilentTownship]:
     """Townships that have sent nothing for at least the set number of working days (or ever),
-    longest silent first. Only the county keeps this list."""
+    longest silent first. Only the county keeps this list. ``arrivals``: the bundle log
+    (default: this database's, ``uow.reports``)."""
     today = local_day(uow.clock.now())
     with uow.read():
         own = uow.sites.get(actor.site_id)
@@ -178,7 +179,7 @@ def silent_townships(
         limit = int(settings.get(uow, SILENT_DAYS_KEY))
         calendar = load_calendar(uow)
         townships = [s for s in uow.sites.all() if s.level is SiteLevel.TOWNSHIP]
-    last = arrivals.last_arrivals()
+        last = (arrivals or uow.reports).last_arrivals()
     silent = []
     for site in townships:
         at = last.get(site.code)

@@ -177,3 +177,26 @@ def test_silent_townships(county: AppContext) -> None:
     assert [s.code for s in silent] == ["BS", "XZ", "DW"]
     with pytest.raises(PermissionDenied):
         silent_townships(county.uow(), township_actor(county, "xzclerkboss"), arrivals)
+
+
+def test_silent_townships_read_the_bundle_log(county: AppContext) -> None:
+    """The default arrivals are app/sync's peers (``sync_peer.received_at``)."""
+    from sqlalchemy import insert
+
+    from db.models import SyncPeer
+    from db.store import SqlStore
+
+    county.clock.set(datetime(2026, 12, 4, 2, 0, tzinfo=UTC))  # Friday 10:00
+    store = county.store
+    assert isinstance(store, SqlStore)
+    with store.engine.begin() as conn:
+        conn.execute(
+            insert(SyncPeer),
+            [
+                {"site_code": "XZ", "received_at": datetime(2026, 11, 27, 8, 0, tzinfo=UTC)},
+                {"site_code": "DW", "received_at": datetime(2026, 12, 3, 8, 0, tzinfo=UTC)},
+            ],
+        )
+    silent = silent_townships(county.uow(), supervisor(county))
+    assert [(s.code, s.working_days) for s in silent] == [("XZ", 5)]
+    assert silent[0].last_bundle_at == datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
