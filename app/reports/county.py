@@ -29,7 +29,7 @@ from app.ports import UnitOfWork
 from app.records import SiteLevel, SiteRecord
 from app.reports.daily_log import check_period
 from app.reports.sections import SECTIONS, Column, ReportScope, Section
-from app.reports.statistics import Figures, StatisticsQuery
+from app.reports.statistics import TRENDS, Figures, StatisticsQuery, TrendPoint, trend_points
 from app.reports.table import CountTable, collect
 from app.roles import Actor, Role, allowed_roles
 
@@ -61,6 +61,7 @@ class CountyStatistics:
     query: StatisticsQuery
     by_site: tuple[SiteFigures, ...]
     total: Figures  # the sum of the sites' rows
+    trend: tuple[TrendPoint, ...]  # the county's, per week or month
     wired: frozenset[str]
 
 
@@ -73,12 +74,20 @@ def county_statistics(uow: UnitOfWork, actor: Actor, query: StatisticsQuery) -> 
     if query.window_id is not None or query.department_id is not None:
         raise ValidationError.single("site", "按窗口或科室统计时请选择一个服务中心")
     check_period(uow, query.first_day, query.last_day, ("first_day", "last_day"))
-    tables = _site_tables(uow, actor, query.first_day, query.last_day, query.item_id)
+    if query.trend not in TRENDS:
+        raise ValidationError.single("trend", "趋势须按周或按月")
+    tables = _site_tables(uow, actor, query.first_day, query.last_day, query.item_id, by_day=True)
     rows = tuple(SiteFigures(s, Figures.of(s.name, t.total(), t)) for s, t in tables)
     wired = tables[0][1].wired if tables else frozenset()
     summed = _sum(t.total() for _, t in tables)
-    total_table = CountTable(wired=wired, cells={}, days={})
-    return CountyStatistics(query, rows, Figures.of(COUNTY_LABEL, summed, total_table), wired)
+    days: dict[date, dict[str, int]] = {}
+    for _, table in tables:
+        for day, counts in table.days.items():
+            days[day] = _sum((days.get(day, {}), counts))
+    county = CountTable(wired=wired, cells={}, days=days)
+    return CountyStatistics(
+        query, rows, Figures.of(COUNTY_LABEL, summed, county), trend_points(county, query), wired
+    )
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,8 @@ def _site_tables(
     last: date,
     item_id: int | None,
     sections: tuple[Section, ...] = SECTIONS,
+    *,
+    by_day: bool = False,
 ) -> list[tuple[SiteRecord, CountTable]]:
     with uow.read():
         own = uow.sites.get(actor.site_id)
@@ -137,7 +148,7 @@ def _site_tables(
         sites = [own, *(s for s in uow.sites.all() if s.id != own.id)]
         found = []
         for site in sites:
-            scope = ReportScope(site.id, first, last, item_id=item_id)
+            scope = ReportScope(site.id, first, last, item_id=item_id, by_day=by_day)
             found.append((site, collect(uow, scope, sections)))
         return found
 

@@ -93,9 +93,17 @@ def test_site_rows_add_up_to_the_county_and_equal_each_site_own(county: AppConte
         else:
             assert total == sum(v or 0 for v in values), name
     assert stats.total.accepted == 8 and stats.total.decided == 2
+    trends = []
     for row in stats.by_site:
-        own = statistics(county.uow(), boss, query, site_id=row.site.id).total
-        assert dataclasses.replace(own, label=row.figures.label) == row.figures
+        own = statistics(county.uow(), boss, query, site_id=row.site.id)
+        assert dataclasses.replace(own.total, label=row.figures.label) == row.figures
+        trends.append(own.trend)
+    # The county's trend is the sites' trends added up, bucket by bucket.
+    assert [p.label for p in stats.trend] == [p.label for p in trends[0]]
+    for i, point in enumerate(stats.trend):
+        assert point.figures.accepted == sum(t[i].figures.accepted for t in trends)
+        assert point.figures.decided == sum(t[i].figures.decided for t in trends)
+    assert sum(p.figures.accepted for p in stats.trend) == 8
     xz = next(r for r in stats.by_site if r.site.code == "XZ")
     assert xz.figures.accepted == 4 and xz.figures.decided == 1
 
