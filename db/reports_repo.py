@@ -57,14 +57,8 @@ class SqlReportRepository:
 
     def last_arrivals(self) -> dict[str, datetime]:
         """When each site's last bundle was imported here (app.sync's peers), by site code."""
-        return {
-            code: at
-            for code, at in self.s.execute(
-                select(SyncPeer.site_code, SyncPeer.received_at).where(
-                    SyncPeer.received_at.is_not(None)
-                )
-            )
-        }
+        rows = self.s.execute(select(SyncPeer.site_code, SyncPeer.received_at))
+        return {code: at for code, at in rows if at is not None}
 
     # -- helpers -----------------------------------------------------------------------------
     def hall_day(self, column: Any) -> Any:

@@ -75,7 +75,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
-        <location filename="../../ui/cases/dialog.py" line="198"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <location filename="../../ui/feedback/complaints_page.py" line="85"/>
         <location filename="../../ui/feedback/ratings_page.py" line="141"/>
         <location filename="../../ui/feedback/ratings_page.py" line="232"/>
@@ -138,8 +138,8 @@
         <location filename="../../ui/appointments/settings.py" line="180"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/columns.py" line="18"/>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
-        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="202"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="145"/>
         <location filename="../../ui/feedback/complaints_page.py" line="243"/>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/action_form.py" line="113"/>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -562,32 +562,32 @@
         <translation>Failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="46"/>
+        <location filename="../../ui/cases/dialog.py" line="47"/>
         <source>自 %s（受理日，不计入）起算 %s 个工作日</source>
         <translation>From %s (the day of acceptance does not count): %s working days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="48"/>
+        <location filename="../../ui/cases/dialog.py" line="49"/>
         <source>，其中中止计时 %s 个工作日不计</source>
         <translation>, %s working days paused and not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="50"/>
+        <location filename="../../ui/cases/dialog.py" line="51"/>
         <source>即办件：当日办结</source>
         <translation>On-the-spot item: completed the same day</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="52"/>
+        <location filename="../../ui/cases/dialog.py" line="53"/>
         <source>；%s 年节假日安排尚未录入，日期为暂定</source>
         <translation>; the %s holiday schedule is not entered yet, so the date is provisional</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="53"/>
+        <location filename="../../ui/cases/dialog.py" line="54"/>
         <source>（日历版本 %s）</source>
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="126"/>
+        <location filename="../../ui/cases/dialog.py" line="127"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
@@ -611,7 +611,7 @@
         <location filename="../../ui/agency/tab.py" line="126"/>
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -738,40 +738,40 @@ Recorded by: %s %s</translation>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="130"/>
+        <location filename="../../ui/cases/dialog.py" line="131"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="144"/>
+        <location filename="../../ui/cases/dialog.py" line="145"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="146"/>
+        <location filename="../../ui/cases/dialog.py" line="147"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="152"/>
+        <location filename="../../ui/cases/dialog.py" line="153"/>
         <source>办理过程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
-        <location filename="../../ui/cases/dialog.py" line="235"/>
+        <location filename="../../ui/cases/dialog.py" line="154"/>
+        <location filename="../../ui/cases/dialog.py" line="236"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -802,18 +802,18 @@ Recorded by: %s %s</translation>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="185"/>
+        <location filename="../../ui/cases/dialog.py" line="186"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/columns.py" line="31"/>
-        <location filename="../../ui/cases/dialog.py" line="189"/>
+        <location filename="../../ui/cases/columns.py" line="39"/>
+        <location filename="../../ui/cases/dialog.py" line="190"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="191"/>
+        <location filename="../../ui/cases/dialog.py" line="192"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
@@ -821,7 +821,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/page.py" line="97"/>
         <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/cases/columns.py" line="17"/>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="200"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="322"/>
         <location filename="../../ui/worklist/page.py" line="343"/>
@@ -829,14 +829,14 @@ Recorded by: %s %s</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="198"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <source>（全程代办件）</source>
         <translation> (full agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="16"/>
-        <location filename="../../ui/cases/dialog.py" line="200"/>
-        <location filename="../../ui/counter/applicant.py" line="59"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/counter/applicant.py" line="60"/>
         <location filename="../../ui/feedback/ratings_page.py" line="67"/>
         <location filename="../../ui/worklist/page.py" line="362"/>
         <source>申请人</source>
@@ -844,131 +844,131 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="14"/>
-        <location filename="../../ui/cases/dialog.py" line="202"/>
+        <location filename="../../ui/cases/dialog.py" line="203"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="19"/>
-        <location filename="../../ui/cases/dialog.py" line="203"/>
+        <location filename="../../ui/cases/dialog.py" line="204"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="205"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="20"/>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="206"/>
         <location filename="../../ui/worklist/page.py" line="341"/>
         <location filename="../../ui/worklist/page.py" line="363"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="208"/>
+        <location filename="../../ui/cases/dialog.py" line="209"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="210"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="210"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="218"/>
+        <location filename="../../ui/cases/dialog.py" line="219"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="218"/>
+        <location filename="../../ui/cases/dialog.py" line="219"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="218"/>
+        <location filename="../../ui/cases/dialog.py" line="219"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="224"/>
+        <location filename="../../ui/cases/dialog.py" line="225"/>
         <location filename="../../ui/worklist/page.py" line="308"/>
         <location filename="../../ui/worklist/page.py" line="328"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="235"/>
+        <location filename="../../ui/cases/dialog.py" line="236"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="253"/>
+        <location filename="../../ui/cases/dialog.py" line="254"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="255"/>
+        <location filename="../../ui/cases/dialog.py" line="256"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="260"/>
+        <location filename="../../ui/cases/dialog.py" line="261"/>
         <location filename="../../ui/printing/preview.py" line="116"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="87"/>
+        <location filename="../../ui/cases/labels.py" line="89"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="88"/>
+        <location filename="../../ui/cases/labels.py" line="90"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="89"/>
+        <location filename="../../ui/cases/labels.py" line="91"/>
         <source>延期告知书</source>
         <translation>Notice of extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="90"/>
+        <location filename="../../ui/cases/labels.py" line="92"/>
         <source>容缺材料补交回执</source>
         <translation>Receipt of deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="91"/>
+        <location filename="../../ui/cases/labels.py" line="93"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="92"/>
+        <location filename="../../ui/cases/labels.py" line="94"/>
         <source>特别程序告知书</source>
         <translation>Notice of a special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="95"/>
+        <location filename="../../ui/cases/labels.py" line="97"/>
         <source>不予行政许可决定书</source>
         <translation>Decision not to grant the licence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="96"/>
+        <location filename="../../ui/cases/labels.py" line="98"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="319"/>
+        <location filename="../../ui/cases/dialog.py" line="320"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="596"/>
         <source>操作未完成</source>
@@ -1089,72 +1089,82 @@ Recorded by: %s %s</translation>
         <translation>Terminate (deferred material overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="93"/>
+        <location filename="../../ui/cases/labels.py" line="81"/>
+        <source>移交县级审批</source>
+        <translation>Hand over to the county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="82"/>
+        <source>退回受理中心送达</source>
+        <translation>Hand back for delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="95"/>
         <source>中止办理通知书</source>
         <translation>Notice of suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="94"/>
+        <location filename="../../ui/cases/labels.py" line="96"/>
         <source>终止办理通知书</source>
         <translation>Notice of termination</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="102"/>
+        <location filename="../../ui/cases/labels.py" line="104"/>
         <source>补正材料</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="103"/>
+        <location filename="../../ui/cases/labels.py" line="105"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="104"/>
+        <location filename="../../ui/cases/labels.py" line="106"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="105"/>
+        <location filename="../../ui/cases/labels.py" line="107"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="106"/>
+        <location filename="../../ui/cases/labels.py" line="108"/>
         <source>现场勘验</source>
         <translation>Site survey</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="107"/>
+        <location filename="../../ui/cases/labels.py" line="109"/>
         <source>检验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="108"/>
+        <location filename="../../ui/cases/labels.py" line="110"/>
         <source>检测</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="109"/>
+        <location filename="../../ui/cases/labels.py" line="111"/>
         <source>检疫</source>
         <translation>Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="110"/>
+        <location filename="../../ui/cases/labels.py" line="112"/>
         <source>鉴定</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="111"/>
+        <location filename="../../ui/cases/labels.py" line="113"/>
         <source>招标</source>
         <translation>Tendering</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="112"/>
+        <location filename="../../ui/cases/labels.py" line="114"/>
         <source>拍卖</source>
         <translation>Auction</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="113"/>
+        <location filename="../../ui/cases/labels.py" line="115"/>
         <source>中止办理：容缺材料逾期未补交</source>
         <translation>Suspend: deferred material overdue</translation>
     </message>
@@ -1169,7 +1179,17 @@ Recorded by: %s %s</translation>
         <translation> (agency)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/columns.py" line="32"/>
+        <location filename="../../ui/cases/columns.py" line="22"/>
+        <source>受理中心</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/columns.py" line="29"/>
+        <source>{site}（现由{owner}办理）</source>
+        <translation>{site} (now at {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/columns.py" line="40"/>
         <location filename="../../ui/counter/page.py" line="290"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
@@ -1240,7 +1260,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="267"/>
+        <location filename="../../ui/cases/dialog.py" line="268"/>
         <location filename="../../ui/printing/preview.py" line="111"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -1307,78 +1327,78 @@ Recorded by: %s %s</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="103"/>
+        <location filename="../../ui/counter/applicant.py" line="104"/>
         <source>读卡 (F4)</source>
         <translation>Read card (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="73"/>
+        <location filename="../../ui/counter/applicant.py" line="74"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="75"/>
+        <location filename="../../ui/counter/applicant.py" line="76"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="74"/>
+        <location filename="../../ui/counter/applicant.py" line="75"/>
         <source>证件类型(&amp;Y)</source>
         <translation>ID document (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="85"/>
+        <location filename="../../ui/counter/applicant.py" line="86"/>
         <source>有代理人(&amp;L)</source>
         <translation>Proxy (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="87"/>
+        <location filename="../../ui/counter/applicant.py" line="88"/>
         <source>代理人代为申请时勾选，填写代理人姓名、身份证号和电话</source>
         <translation>Tick when a proxy applies for the applicant; fill in the proxy&apos;s name, ID number and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="97"/>
+        <location filename="../../ui/counter/applicant.py" line="98"/>
         <source>代理人姓名</source>
         <translation>Proxy&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="98"/>
+        <location filename="../../ui/counter/applicant.py" line="99"/>
         <source>代理人身份证号</source>
         <translation>Proxy&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="99"/>
+        <location filename="../../ui/counter/applicant.py" line="100"/>
         <source>代理人电话</source>
         <translation>Proxy&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="149"/>
+        <location filename="../../ui/counter/applicant.py" line="150"/>
         <source>长期</source>
         <translation>long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="150"/>
+        <location filename="../../ui/counter/applicant.py" line="151"/>
         <source>已读卡：%s&#x3000;住址：%s&#x3000;有效期：%s 至 %s</source>
         <translation>Card read: %s  Address: %s  Valid: %s to %s</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="270"/>
+        <location filename="../../ui/counter/applicant.py" line="271"/>
         <source>“%s”（%s 次）</source>
         <translation>“%s” (%s times)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="270"/>
+        <location filename="../../ui/counter/applicant.py" line="271"/>
         <source>“%s”</source>
         <translation>“%s”</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/applicant.py" line="275"/>
+        <location filename="../../ui/counter/applicant.py" line="276"/>
         <source>注意：此证件号码此前登记的姓名是 %s，与本次不同。请核对证件，确认是改名还是号码有误。</source>
         <translation>Note: this ID number was recorded before under the name %s, not this one. Check the ID card: a changed name, or a wrong number?</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="135"/>
-        <location filename="../../ui/counter/applicant.py" line="76"/>
+        <location filename="../../ui/counter/applicant.py" line="77"/>
         <location filename="../../ui/visits/forms.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
@@ -3561,12 +3581,12 @@ you can follow the steps here.</translation>
         <translation>Today&apos;s appointments at this window (%s to come, %s in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/reader.py" line="89"/>
+        <location filename="../../ui/counter/reader.py" line="90"/>
         <source>读卡器上没有证件：请把身份证放在读卡区</source>
         <translation>No card on the reader: lay the ID card on the reading area</translation>
     </message>
     <message>
-        <location filename="../../ui/counter/reader.py" line="106"/>
+        <location filename="../../ui/counter/reader.py" line="107"/>
         <source>（修好后按 F4 重新读卡）</source>
         <translation> (press F4 to read again once fixed)</translation>
     </message>
@@ -4362,136 +4382,141 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="349"/>
+        <location filename="../../ui/mainwindow/window.py" line="194"/>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="356"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="352"/>
+        <location filename="../../ui/mainwindow/window.py" line="359"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="354"/>
-        <location filename="../../ui/mainwindow/window.py" line="597"/>
+        <location filename="../../ui/mainwindow/window.py" line="361"/>
+        <location filename="../../ui/mainwindow/window.py" line="604"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="355"/>
+        <location filename="../../ui/mainwindow/window.py" line="362"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="368"/>
+        <location filename="../../ui/mainwindow/window.py" line="375"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="372"/>
+        <location filename="../../ui/mainwindow/window.py" line="379"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="386"/>
+        <location filename="../../ui/mainwindow/window.py" line="393"/>
         <source>叫号（下一位）</source>
         <translation>Call next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="389"/>
+        <location filename="../../ui/mainwindow/window.py" line="396"/>
         <source>大厅叫号屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="391"/>
+        <location filename="../../ui/mainwindow/window.py" line="398"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="392"/>
+        <location filename="../../ui/mainwindow/window.py" line="399"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="395"/>
+        <location filename="../../ui/mainwindow/window.py" line="402"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="397"/>
+        <location filename="../../ui/mainwindow/window.py" line="404"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="398"/>
-        <location filename="../../ui/mainwindow/window.py" line="582"/>
+        <location filename="../../ui/mainwindow/window.py" line="405"/>
+        <location filename="../../ui/mainwindow/window.py" line="589"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="404"/>
+        <location filename="../../ui/mainwindow/window.py" line="411"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="408"/>
+        <location filename="../../ui/mainwindow/window.py" line="415"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="470"/>
+        <location filename="../../ui/mainwindow/window.py" line="477"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="505"/>
+        <location filename="../../ui/mainwindow/window.py" line="512"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="546"/>
+        <location filename="../../ui/mainwindow/window.py" line="553"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="554"/>
+        <location filename="../../ui/mainwindow/window.py" line="561"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="556"/>
+        <location filename="../../ui/mainwindow/window.py" line="563"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="562"/>
+        <location filename="../../ui/mainwindow/window.py" line="569"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="562"/>
+        <location filename="../../ui/mainwindow/window.py" line="569"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="571"/>
+        <location filename="../../ui/mainwindow/window.py" line="578"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="583"/>
+        <location filename="../../ui/mainwindow/window.py" line="590"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="588"/>
+        <location filename="../../ui/mainwindow/window.py" line="595"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="598"/>
+        <location filename="../../ui/mainwindow/window.py" line="605"/>
         <source>受理台上还有未办完的申请：%s。
 退出将丢失已录入的内容，确定退出吗？</source>
         <translation>The counter holds an unfinished application: %s.
@@ -4876,303 +4901,339 @@ Quitting loses what was entered. Quit anyway?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="74"/>
+        <location filename="../../ui/reports/statistics_page.py" line="89"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="75"/>
+        <location filename="../../ui/reports/statistics_page.py" line="90"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="76"/>
+        <location filename="../../ui/reports/statistics_page.py" line="91"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="77"/>
+        <location filename="../../ui/reports/statistics_page.py" line="92"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="78"/>
+        <location filename="../../ui/reports/statistics_page.py" line="93"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="90"/>
+        <location filename="../../ui/reports/statistics_page.py" line="105"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="94"/>
+        <location filename="../../ui/reports/statistics_page.py" line="111"/>
+        <source>服务中心(&amp;S)</source>
+        <translation>&amp;Service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="116"/>
         <source>按周</source>
         <translation>By week</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="95"/>
+        <location filename="../../ui/reports/statistics_page.py" line="117"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="96"/>
+        <location filename="../../ui/reports/statistics_page.py" line="118"/>
         <source>统计</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="99"/>
+        <location filename="../../ui/reports/statistics_page.py" line="121"/>
         <source>打印工作日志…</source>
         <translation>Print daily log…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="101"/>
+        <location filename="../../ui/reports/statistics_page.py" line="123"/>
         <source>所选期间的工作日志（台账），全中心，不按筛选条件</source>
         <translation>The daily log (ledger) of the chosen period, for the whole center, regardless of the filters</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="103"/>
+        <location filename="../../ui/reports/statistics_page.py" line="125"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="109"/>
+        <location filename="../../ui/reports/statistics_page.py" line="131"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="113"/>
+        <location filename="../../ui/reports/statistics_page.py" line="135"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="119"/>
+        <location filename="../../ui/reports/statistics_page.py" line="145"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="120"/>
+        <location filename="../../ui/reports/statistics_page.py" line="146"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="121"/>
+        <location filename="../../ui/reports/statistics_page.py" line="147"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="127"/>
+        <location filename="../../ui/reports/statistics_page.py" line="153"/>
         <source>趋势</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="146"/>
+        <location filename="../../ui/reports/statistics_page.py" line="177"/>
         <source>趋势图</source>
         <translation>Trends</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="147"/>
+        <location filename="../../ui/reports/statistics_page.py" line="178"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="148"/>
+        <location filename="../../ui/reports/statistics_page.py" line="179"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="166"/>
+        <location filename="../../ui/reports/statistics_page.py" line="180"/>
+        <source>按服务中心</source>
+        <translation>By service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="181"/>
+        <source>全县台账</source>
+        <translation>County ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="202"/>
+        <source>全县（各中心合计）</source>
+        <translation>Whole county (all centers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="244"/>
+        <location filename="../../ui/reports/statistics_page.py" line="250"/>
         <source>%s号 %s</source>
         <translation>No. %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="203"/>
+        <location filename="../../ui/reports/statistics_page.py" line="289"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="215"/>
+        <location filename="../../ui/reports/statistics_page.py" line="313"/>
+        <source>服务中心</source>
+        <translation>Service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="318"/>
+        <source>全县合计</source>
+        <translation>County total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="328"/>
+        <source>全县 %s 个服务中心，各中心合计即全县数</source>
+        <translation>%s service centers in the county; their rows add up to the county&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="343"/>
         <source>受理 %s 件</source>
         <translation>Accepted %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="216"/>
+        <location filename="../../ui/reports/statistics_page.py" line="344"/>
         <source>办结 %s 件</source>
         <translation>Decided %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="217"/>
+        <location filename="../../ui/reports/statistics_page.py" line="345"/>
         <source>按时办结率 %s</source>
         <translation>On time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="218"/>
+        <location filename="../../ui/reports/statistics_page.py" line="346"/>
         <source>平均用时 %s / 承诺 %s 个工作日</source>
         <translation>Average %s of %s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="220"/>
+        <location filename="../../ui/reports/statistics_page.py" line="348"/>
         <source>超期 %s 件</source>
         <translation>Overdue %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="221"/>
+        <location filename="../../ui/reports/statistics_page.py" line="349"/>
         <source>每件告知单 %s 份</source>
         <translation>Notices per case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="222"/>
+        <location filename="../../ui/reports/statistics_page.py" line="350"/>
         <source>逾期告知 %s 份</source>
         <translation>%s late notices</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="223"/>
+        <location filename="../../ui/reports/statistics_page.py" line="351"/>
         <source>违反一次性告知 %s 次</source>
         <translation>One-time rule breaches %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="224"/>
+        <location filename="../../ui/reports/statistics_page.py" line="352"/>
         <source>满意率 %s</source>
         <translation>Satisfaction %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="225"/>
+        <location filename="../../ui/reports/statistics_page.py" line="353"/>
         <source>投诉 %s</source>
         <translation>Complaints %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="226"/>
+        <location filename="../../ui/reports/statistics_page.py" line="354"/>
         <source>转办按时确认率 %s</source>
         <translation>Referrals acknowledged in time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="233"/>
+        <location filename="../../ui/reports/statistics_page.py" line="338"/>
         <source>“—”：该项尚未接入记录（%s）</source>
         <translation>“—”: not recorded yet (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="238"/>
+        <location filename="../../ui/reports/statistics_page.py" line="360"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="239"/>
-        <location filename="../../ui/reports/statistics_page.py" line="258"/>
+        <location filename="../../ui/reports/statistics_page.py" line="361"/>
+        <location filename="../../ui/reports/statistics_page.py" line="380"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="240"/>
+        <location filename="../../ui/reports/statistics_page.py" line="362"/>
         <source>引导转办</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="246"/>
+        <location filename="../../ui/reports/statistics_page.py" line="368"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="247"/>
+        <location filename="../../ui/reports/statistics_page.py" line="369"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="248"/>
+        <location filename="../../ui/reports/statistics_page.py" line="370"/>
         <source>办结</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="249"/>
+        <location filename="../../ui/reports/statistics_page.py" line="371"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="250"/>
+        <location filename="../../ui/reports/statistics_page.py" line="372"/>
         <source>平均用时（工作日）</source>
         <translation>Average used (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="251"/>
+        <location filename="../../ui/reports/statistics_page.py" line="373"/>
         <source>平均承诺（工作日）</source>
         <translation>Average committed (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="252"/>
+        <location filename="../../ui/reports/statistics_page.py" line="374"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="253"/>
+        <location filename="../../ui/reports/statistics_page.py" line="375"/>
         <source>告知单/受理</source>
         <translation>Notices per case</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="254"/>
+        <location filename="../../ui/reports/statistics_page.py" line="376"/>
         <source>逾期告知</source>
         <translation>Late notices</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="255"/>
+        <location filename="../../ui/reports/statistics_page.py" line="377"/>
         <source>违反告知</source>
         <translation>Breaches</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="256"/>
+        <location filename="../../ui/reports/statistics_page.py" line="378"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="257"/>
+        <location filename="../../ui/reports/statistics_page.py" line="379"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="259"/>
+        <location filename="../../ui/reports/statistics_page.py" line="381"/>
         <source>转办按时确认率</source>
         <translation>Referrals acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="260"/>
+        <location filename="../../ui/reports/statistics_page.py" line="382"/>
         <source>平均确认用时（分钟）</source>
         <translation>Average time to acknowledge (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="261"/>
+        <location filename="../../ui/reports/statistics_page.py" line="383"/>
         <source>平均等候（分钟）</source>
         <translation>Average wait (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="262"/>
+        <location filename="../../ui/reports/statistics_page.py" line="384"/>
         <source>平均办理（分钟）</source>
         <translation>Average service (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="323"/>
+        <location filename="../../ui/reports/statistics_page.py" line="447"/>
         <source>工作日志</source>
         <translation>Daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="325"/>
+        <location filename="../../ui/reports/statistics_page.py" line="449"/>
         <source>导出工作日志</source>
         <translation>Export daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="325"/>
+        <location filename="../../ui/reports/statistics_page.py" line="449"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="339"/>
+        <location filename="../../ui/reports/statistics_page.py" line="466"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="342"/>
+        <location filename="../../ui/reports/statistics_page.py" line="469"/>
         <source>已导出：%s</source>
         <translation>Exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="350"/>
+        <location filename="../../ui/reports/statistics_page.py" line="477"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
@@ -5188,6 +5249,197 @@ Quitting loses what was entered. Quit anyway?</translation>
         <location filename="../../ui/catalog/tables.py" line="259"/>
         <source>时限（工作日）</source>
         <translation>Working days</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync/page.py" line="102"/>
+        <source>发送给(&amp;T)</source>
+        <translation>Send &amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="107"/>
+        <source>保存到(&amp;D)</source>
+        <translation>Save to (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="109"/>
+        <source>选择文件夹(&amp;B)…</source>
+        <translation>&amp;Browse for a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="112"/>
+        <source>导出数据包(&amp;X)</source>
+        <translation>E&amp;xport bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="123"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="136"/>
+        <source>选择数据包(&amp;O)…</source>
+        <translation>&amp;Open a bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="139"/>
+        <source>尚未选择数据包</source>
+        <translation>No bundle chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="142"/>
+        <source>记录类别</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="142"/>
+        <source>条数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="146"/>
+        <source>确认导入(&amp;M)</source>
+        <translation>I&amp;mport it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="156"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="174"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="175"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="176"/>
+        <source>最后导入的数据包</source>
+        <translation>Last bundle imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="177"/>
+        <source>导入时间</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="178"/>
+        <source>待办</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="181"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="184"/>
+        <source>未按时报送的乡镇</source>
+        <translation>Townships that have not sent in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="191"/>
+        <source>各站点报送情况</source>
+        <translation>Bundles per site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="230"/>
+        <source>U盘 %s</source>
+        <translation>USB drive %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="241"/>
+        <source>选择保存数据包的文件夹或U盘</source>
+        <translation>Choose the folder or USB drive to save the bundle to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="250"/>
+        <source>请选择把数据包发送给哪个站点</source>
+        <translation>Choose the site the bundle is for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="253"/>
+        <source>请选择保存数据包的文件夹或U盘</source>
+        <translation>Choose the folder or USB drive to save the bundle to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="272"/>
+        <source>已导出第 %s 号数据包（发给 %s）：%s
+%s</source>
+        <translation>Bundle no. %s exported (for %s): %s
+%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="288"/>
+        <source>选择要导入的数据包</source>
+        <translation>Choose the bundle to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="290"/>
+        <source>数据包 (*.zip)</source>
+        <translation>Bundles (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="310"/>
+        <source>正在检查数据包…</source>
+        <translation>Checking the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="317"/>
+        <source>来自 %s 的第 %s 号数据包</source>
+        <translation>Bundle from %s, no. %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="320"/>
+        <source>注意：缺少此前的数据包 %s</source>
+        <translation>Note: earlier bundles are missing: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="322"/>
+        <source>这个数据包已经导入过，再次导入不会有任何改变</source>
+        <translation>This bundle was imported before; importing it again would change nothing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="324"/>
+        <location filename="../../ui/sync/page.py" line="451"/>
+        <source>没有新的记录</source>
+        <translation>No new records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="349"/>
+        <source>已导入 %s 的第 %s 号数据包：%s</source>
+        <translation>Imported the bundle from %s, no. %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="381"/>
+        <source>尚无</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="400"/>
+        <source>各乡镇均已按时报送</source>
+        <translation>Every township has sent in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="405"/>
+        <source>%s %s：从未报送</source>
+        <translation>%s %s: never sent a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="408"/>
+        <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
+        <translation>%s %s: nothing for %s working days (last on %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="461"/>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
     </message>
 </context>
 <context>
