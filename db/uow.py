@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.queue.ports import QueueRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
+    from app.sync.ports import SyncRepository, SyncUnitOfWork
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 
 R = TypeVar("R")
@@ -179,6 +180,12 @@ class SqlUnitOfWork:
 
         return self._repo("queue", SqlQueueRepository)
 
+    @property
+    def sync(self) -> SyncRepository:
+        from db.sync_repo import SqlSyncRepository
+
+        return self._repo("sync", SqlSyncRepository)
+
     @contextmanager
     def write(self) -> Iterator[None]:
         if self._session is not None:  # a nested call joins the running transaction
@@ -218,3 +225,6 @@ if TYPE_CHECKING:
 
     def _is_a_unit_of_work(uow: SqlUnitOfWork) -> UnitOfWork:
         return uow  # mypy compares every property with the port UnitOfWork declares
+
+    def _is_a_sync_unit_of_work(uow: SqlUnitOfWork) -> SyncUnitOfWork:
+        return uow

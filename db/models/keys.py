@@ -30,8 +30,7 @@ class SiteKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     __table_args__ = (
         CheckConstraint(
-            "(origin = 'own' AND site_id IS NOT NULL) OR "
-            "(origin = 'imported' AND site_id IS NULL)",
+            "(origin = 'own' AND site_id IS NOT NULL) OR (origin = 'imported' AND site_id IS NULL)",
             name="origin_site",
         ),
     )

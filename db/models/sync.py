@@ -23,6 +23,7 @@ class SyncBundle(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))  # the bundle's id (its manifest's hash)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())  # as its manifest says
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: record kind -> rows
     gap: Mapped[str] = mapped_column(Text, default="")  # sequences missing before this one

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("at", utc_datetime(), nullable=False),
+        sa.Column("created_at", utc_datetime(), nullable=False),
         sa.Column("staff_id", sa.Integer(), nullable=True),
         sa.Column("counts", sa.Text(), nullable=False),
         sa.Column("gap", sa.Text(), nullable=False),
