@@ -4,7 +4,6 @@ only at 1024x768."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,42 +17,10 @@ from app.auth import login
 from app.context import AppContext
 from app.errors import DomainError
 from app.roles import Actor
+from app.sync.ports import RowCounts
+from app.sync.records import ExportResult, ImportPreview, ImportResult, Progress, SiteSyncStatus
 from tests.helpers.township import add_township, township_actor
 from ui.sync.page import SyncPage, removable_folders
-
-
-@dataclass(frozen=True)
-class Exported:
-    path: Path
-    to_site: str
-    sequence: int
-    counts: Mapping[str, int]
-
-
-@dataclass(frozen=True)
-class Preview:
-    from_site: str
-    kind: str
-    sequence: int
-    counts: Mapping[str, int]
-    gap: str = ""
-    already_imported: bool = False
-
-
-@dataclass(frozen=True)
-class Imported:
-    from_site: str
-    sequence: int
-    counts: Mapping[str, int]
-
-
-@dataclass(frozen=True)
-class Status:
-    site_code: str
-    site_name: str
-    last_sequence: int
-    last_at: datetime | None
-    outstanding: str
 
 
 @dataclass
@@ -68,36 +35,55 @@ class FakeSync:
         self,
         uow: Any,
         actor: Any,
-        out: Path,
-        to_site: str,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> Exported:
-        for done in (1, 2, 3):
+        out_path: Path | str,
+        to_site: str | None = None,
+        progress: Progress | None = None,
+    ) -> ExportResult:
+        for step, what in enumerate(("collecting", "writing", "done")):
             if progress is not None:
-                progress(done, 3)
+                progress(step + 1, 3, what)
+        out = Path(out_path)
         out.write_bytes(b"PK fake bundle")
-        return Exported(out, to_site, 7, {"case_file": 12, "audit_event": 40, "notice": 0})
+        counts = {"case_file": 12, "case_event": 30, "notice": 0, "ref_site": 2, "audit_event": 40}
+        return ExportResult(out, "down", "QH", to_site or "", 7, "abc", counts, 40)
 
-    def preview_import(self, uow: Any, actor: Any, path: Path) -> Preview:
+    def preview_import(self, uow: Any, actor: Any, path: Path | str) -> ImportPreview:
         if self.refuse_preview:
             raise DomainError(self.refuse_preview)
-        return Preview("XZ", "up", 4, {"case_file": 5, "case_event": 9}, "3",
-                       path in self.seen)  # fmt: skip
+        return ImportPreview(
+            path=Path(path),
+            kind="up",
+            from_site="XZ",
+            to_site="QH",
+            sequence=4,
+            bundle_id="def",
+            created_at=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+            counts={
+                "case_file": RowCounts(new=5),
+                "case_event": RowCounts(new=9, updated=1, present=3),
+                "ref_staff": RowCounts(present=2),
+            },
+            audit_events_new=17,
+            gap=(3,),
+            already_imported=Path(path) in self.seen,
+        )
 
     def import_bundle(
-        self, uow: Any, actor: Any, path: Path, progress: Callable[[int, int], None] | None = None
-    ) -> Imported:
+        self, uow: Any, actor: Any, path: Path | str, progress: Progress | None = None
+    ) -> ImportResult:
         if progress is not None:
-            progress(14, 14)
-        self.imported.append(path)
-        self.seen.add(path)
-        return Imported("XZ", 4, {"case_file": 5, "case_event": 9})
+            progress(4, 4, "done")
+        self.imported.append(Path(path))
+        self.seen.add(Path(path))
+        counts = {"case_file": RowCounts(new=5), "case_event": RowCounts(new=9, updated=1)}
+        return ImportResult(Path(path), "up", "XZ", "QH", 4, "def", counts, 17, (3,))
 
-    def sync_status(self, uow: Any, actor: Any) -> list[Status]:
+    def sync_status(self, uow: Any, actor: Any) -> list[SiteSyncStatus]:
         last = datetime(2026, 11, 23, 8, 0, tzinfo=UTC) if self.imported else None
+        seq = 4 if self.imported else 0
         return [
-            Status("DW", "东王镇便民服务中心", 0, None, "尚未收到数据包"),
-            Status("XZ", "新庄镇便民服务中心", 4 if self.imported else 0, last, ""),
+            SiteSyncStatus("DW", "东王镇便民服务中心", 0, None, None, 2, 1, 0, ()),
+            SiteSyncStatus("XZ", "新庄镇便民服务中心", seq, last, None, 0, 0, 0, (3,)),
         ]
 
 
@@ -138,6 +124,8 @@ def test_export_import_and_status(qtbot, county: AppContext, tmp_path: Path) -> 
     page = open_page(qtbot, county, fake)
     assert page.to_site.count() == 2 and page.to_site.currentData() == "DW"
     assert page.status_table.item(0, 2).text() == "尚无"
+    assert page.status_table.item(0, 4).text() == "已发出 #2，对方已确认 #1；1 个待确认"
+    assert page.status_table.item(1, 4).text() == "缺 #3"
     page.fill_targets([("/media/clerk/STICK", "STICK", False)], "")
     assert page.target.currentData() == "/media/clerk/STICK"
     page.add_folder(str(tmp_path))
@@ -147,21 +135,27 @@ def test_export_import_and_status(qtbot, county: AppContext, tmp_path: Path) -> 
     out = sent.args[0].path
     assert out.parent == tmp_path and out.name.startswith("frontdesk-XZ-") and out.exists()
     qtbot.waitUntil(lambda: page.export_bar.value() == page.export_bar.maximum() > 0)
-    assert "第 7 号数据包" in page.export_result.text() and str(out) in page.export_result.text()
-    assert "case_file 12" in page.export_result.text() and "notice" not in page.export_result.text()
+    text = page.export_result.text()
+    assert "第 7 号数据包" in text and str(out) in text
+    assert "办件记录 30、办件 12；审计记录 40 条" in text and "告知单" not in text
     assert page.to_site.currentData() == "XZ"  # kept across the refresh
 
     with qtbot.waitSignal(page.previewed, timeout=10_000):
         page.load_preview(out)
-    assert page.preview_table.rowCount() == 2
-    assert "缺少此前的数据包 3" in page.preview_note.text()
+    assert page.preview_table.rowCount() == 2  # the reference rows are not records
+    assert [page.preview_table.item(0, c).text() for c in range(4)] == ["办件记录", "9", "1", "3"]
+    assert "新增 14 条记录、17 条审计记录" in page.preview_note.text()
+    assert "缺少此前的数据包 #3" in page.preview_note.text()
     assert page.import_button.isEnabled() and fake.imported == []  # nothing before the word
     with qtbot.waitSignal(page.imported, timeout=10_000):
         page.import_button.click()
     assert fake.imported == [out]
-    assert "已导入 XZ 的第 4 号数据包" in page.import_result.text()
+    assert page.import_result.text() == (
+        "已导入 XZ 的第 4 号数据包：新增 14 条、更新 1 条记录，审计记录 17 条\n"
+        "注意：缺少此前的数据包 #3"
+    )
     assert not page.import_button.isEnabled()
-    qtbot.waitUntil(lambda: page.status_table.item(1, 2).text() == "4", timeout=10_000)
+    qtbot.waitUntil(lambda: page.status_table.item(1, 2).text() == "#4", timeout=10_000)
 
     # The same bundle again: the preview says so and the import stays off.
     with qtbot.waitSignal(page.previewed, timeout=10_000):

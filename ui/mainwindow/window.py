@@ -270,10 +270,10 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
         self.show_page("counter")
 
     def _sync_page(self) -> QWidget:
+        from app.sync import service
         from ui.sync.page import SyncPage
-        from ui.sync.wiring import sync_services
 
-        return SyncPage(self.ctx, self.actor, sync_services())
+        return SyncPage(self.ctx, self.actor, service)
 
     def _appointment_settings_page(self) -> QWidget:
         from ui.appointments.settings import AppointmentSettingsPage

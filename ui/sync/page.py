@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStorageInfo, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,8 +39,10 @@ from app.errors import DomainError
 from app.records import SiteLevel, SiteRecord
 from app.reports.county import SilentTownship, silent_townships, viewable_sites
 from app.roles import Actor
+from app.sync.ports import RowCounts
+from app.sync.records import ExportResult, ImportPreview, ImportResult, SiteSyncStatus
 from ui.ops import run_op
-from ui.sync.ports import ExportOutcome, ImportOutcome, ImportPreview, SiteStatus, SyncServices
+from ui.sync.ports import SyncServices
 
 # Where removable drives are mounted on Linux desktops (udisks, older automounters, by hand).
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
@@ -77,16 +79,16 @@ def mounted_volumes() -> list[tuple[str, str, bool]]:
 
 
 class _ProgressRelay(QObject):
-    """Carries (done, total) from the worker thread to the bar (a queued signal)."""
+    """Carries (step, of steps, what) from the worker thread to the bar (a queued signal)."""
 
-    moved = Signal(int, int)
+    moved = Signal(int, int, str)
 
 
 class SyncPage(QWidget):
-    exported = Signal(object)  # ExportOutcome
+    exported = Signal(object)  # ExportResult
     previewed = Signal(object)  # ImportPreview
-    imported = Signal(object)  # ImportOutcome
-    status_shown = Signal(object)  # the SiteStatus rows
+    imported = Signal(object)  # ImportResult
+    status_shown = Signal(object)  # the SiteSyncStatus rows
 
     def __init__(self, ctx: AppContext, actor: Actor, services: SyncServices) -> None:
         super().__init__()
@@ -139,7 +141,9 @@ class SyncPage(QWidget):
         self.bundle_label = QLabel(self.tr("尚未选择数据包"))
         self.bundle_label.setObjectName("bundle_label")
         self.bundle_label.setWordWrap(True)
-        self.preview_table = self._table("preview", [self.tr("记录类别"), self.tr("条数")])
+        self.preview_table = self._table(
+            "preview", [self.tr("记录类别"), self.tr("新增"), self.tr("更新"), self.tr("已有")]
+        )
         self.preview_note = QLabel()
         self.preview_note.setObjectName("preview_note")
         self.preview_note.setWordWrap(True)
@@ -264,13 +268,21 @@ class SyncPage(QWidget):
             self._export_failed,
         )
 
-    def _exported(self, outcome: ExportOutcome) -> None:
+    def _exported(self, outcome: ExportResult) -> None:
         self.export_button.setEnabled(True)
         self.export_bar.setRange(0, 1)
         self.export_bar.setValue(1)
+        self.export_bar.setFormat("%p%")
+        counts = {k: n for k, n in outcome.counts.items() if kind_shown(k)}
         self.export_result.setText(
-            self.tr("已导出第 %s 号数据包（发给 %s）：%s\n%s")
-            % (outcome.sequence, outcome.to_site, outcome.path, self._counts(outcome.counts))
+            self.tr("已导出第 %s 号数据包（发给 %s）：%s\n%s；审计记录 %s 条")
+            % (
+                outcome.sequence,
+                outcome.to_site,
+                outcome.path,
+                self._counts(counts),
+                outcome.audit_events,
+            )
         )
         self.refresh()
         self.exported.emit(outcome)
@@ -314,13 +326,20 @@ class SyncPage(QWidget):
         self.preview = preview
         self._fill_counts(self.preview_table, preview.counts)
         notes = [
-            self.tr("来自 %s 的第 %s 号数据包") % (preview.from_site, preview.sequence),
+            self.tr("来自 %s 的第 %s 号数据包（%s 制作）：新增 %s 条记录、%s 条审计记录")
+            % (
+                preview.from_site,
+                preview.sequence,
+                hall_time(preview.created_at).strftime("%Y-%m-%d %H:%M"),
+                preview.new_rows,
+                preview.audit_events_new,
+            ),
         ]
         if preview.gap:
-            notes.append(self.tr("注意：缺少此前的数据包 %s") % preview.gap)
+            notes.append(self.tr("注意：缺少此前的数据包 %s") % sequences(preview.gap))
         if preview.already_imported:
             notes.append(self.tr("这个数据包已经导入过，再次导入不会有任何改变"))
-        elif not any(preview.counts.values()):
+        elif not preview.new_rows and not any(c.updated for c in preview.counts.values()):
             notes.append(self.tr("没有新的记录"))
         self.preview_note.setText("\n".join(notes))
         self.import_button.setEnabled(not preview.already_imported)
@@ -341,14 +360,29 @@ class SyncPage(QWidget):
             self._import_failed,
         )
 
-    def _imported(self, outcome: ImportOutcome) -> None:
+    def _imported(self, outcome: ImportResult) -> None:
         self.import_bar.setRange(0, 1)
         self.import_bar.setValue(1)
+        self.import_bar.setFormat("%p%")
         self.preview = None
-        self.import_result.setText(
-            self.tr("已导入 %s 的第 %s 号数据包：%s")
-            % (outcome.from_site, outcome.sequence, self._counts(outcome.counts))
-        )
+        if outcome.already_imported:
+            text = self.tr("%s 的第 %s 号数据包此前已导入，没有任何改变") % (
+                outcome.from_site,
+                outcome.sequence,
+            )
+        else:
+            text = self.tr(
+                "已导入 %s 的第 %s 号数据包：新增 %s 条、更新 %s 条记录，审计记录 %s 条"
+            ) % (
+                outcome.from_site,
+                outcome.sequence,
+                outcome.new_rows,
+                outcome.updated_rows,
+                outcome.audit_events_new,
+            )
+        if outcome.gap:
+            text += "\n" + self.tr("注意：缺少此前的数据包 %s") % sequences(outcome.gap)
+        self.import_result.setText(text)
         self.refresh()
         self.imported.emit(outcome)
 
@@ -365,7 +399,7 @@ class SyncPage(QWidget):
                self._failed)  # fmt: skip
         run_op(self, lambda: viewable_sites(ctx.uow(), actor), self._show_silent, self._failed)
 
-    def _show_status(self, rows: Sequence[SiteStatus]) -> None:
+    def _show_status(self, rows: Sequence[SiteSyncStatus]) -> None:
         chosen = self.to_site.currentData()
         self.to_site.clear()
         for row in rows:
@@ -374,13 +408,14 @@ class SyncPage(QWidget):
             self.to_site.setCurrentIndex(self.to_site.findData(chosen))
         self.status_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            when = hall_time(row.last_at).strftime("%Y-%m-%d %H:%M") if row.last_at else "—"
+            at = row.last_imported_at
+            when = hall_time(at).strftime("%Y-%m-%d %H:%M") if at else "—"
             values = [
                 row.site_code,
                 row.site_name,
-                str(row.last_sequence) if row.last_sequence else self.tr("尚无"),
+                f"#{row.last_imported_seq}" if row.last_imported_seq else self.tr("尚无"),
                 when,
-                row.outstanding,
+                self._outstanding(row),
             ]
             for c, value in enumerate(values):
                 self.status_table.setItem(r, c, QTableWidgetItem(value))
@@ -415,13 +450,26 @@ class SyncPage(QWidget):
                 )
         self.silent_label.setText("\n".join(lines))
 
+    def _outstanding(self, row: SiteSyncStatus) -> str:
+        parts = []
+        if row.last_sent_seq:
+            parts.append(
+                self.tr("已发出 #%s，对方已确认 #%s") % (row.last_sent_seq, row.acknowledged_seq)
+            )
+        if row.outstanding:
+            parts.append(self.tr("%s 个待确认") % row.outstanding)
+        if row.gaps:
+            parts.append(self.tr("缺 %s") % sequences(row.gaps))
+        return "；".join(parts) if parts else "—"
+
     # -- helpers -------------------------------------------------------------------------
     def _relay(self, bar: QProgressBar) -> _ProgressRelay:
         relay = _ProgressRelay(self)
 
-        def moved(done: int, total: int) -> None:
+        def moved(done: int, total: int, what: str) -> None:
             bar.setRange(0, max(total, 1))
             bar.setValue(min(done, max(total, 1)))
+            bar.setFormat(f"{step_labels().get(what, what)} %p%")
 
         relay.moved.connect(moved)
         self._relays = [*self._relays[-3:], relay]
@@ -438,16 +486,18 @@ class SyncPage(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
-    def _fill_counts(self, table: QTableWidget, counts: Mapping[str, int]) -> None:
-        table.setRowCount(len(counts))
-        for r, (kind, n) in enumerate(sorted(counts.items())):
-            table.setItem(r, 0, QTableWidgetItem(kind))
-            cell = QTableWidgetItem(str(n))
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, 1, cell)
+    def _fill_counts(self, table: QTableWidget, counts: Mapping[str, RowCounts]) -> None:
+        shown = sorted((k, c) for k, c in counts.items() if kind_shown(k) and c.total)
+        table.setRowCount(len(shown))
+        for r, (kind, c) in enumerate(shown):
+            table.setItem(r, 0, QTableWidgetItem(kind_label(kind)))
+            for column, n in enumerate((c.new, c.updated, c.present), start=1):
+                cell = QTableWidgetItem(str(n))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, column, cell)
 
     def _counts(self, counts: Mapping[str, int]) -> str:
-        parts = [f"{kind} {n}" for kind, n in sorted(counts.items()) if n]
+        parts = [f"{kind_label(kind)} {n}" for kind, n in sorted(counts.items()) if n]
         return "、".join(parts) if parts else self.tr("没有新的记录")
 
     def _say(self, text: str) -> None:
@@ -459,6 +509,58 @@ class SyncPage(QWidget):
         text = exc.message if isinstance(exc, DomainError) else str(exc)
         self._say(text)
         QMessageBox.warning(self, self.tr("数据交换"), text)
+
+
+def tr(text: str) -> str:
+    # lupdate files calls of a bare tr() under the empty context.
+    return QCoreApplication.translate("", text)
+
+
+def kind_labels() -> dict[str, str]:
+    """What the bundle's files hold, as the page names them (others by their table name)."""
+    return {
+        "case_file": tr("办件"),
+        "case_event": tr("办件记录"),
+        "case_material": tr("办件材料"),
+        "notice": tr("一次性告知单"),
+        "notice_material": tr("告知单材料"),
+        "extra_demand": tr("告知外补充"),
+        "refusal": tr("不予受理"),
+        "visit": tr("来访"),
+        "referral": tr("转办"),
+        "appointment": tr("预约"),
+        "agency_case": tr("代办"),
+        "rating": tr("评价"),
+        "complaint": tr("投诉"),
+        "accountability_record": tr("责任追究"),
+    }
+
+
+def step_labels() -> dict[str, str]:
+    """The steps app/sync reports while it works."""
+    return {
+        "collecting": tr("收集记录"),
+        "writing": tr("写入数据包"),
+        "checking": tr("检查数据包"),
+        "reading": tr("读取"),
+        "applying": tr("导入记录"),
+        "recording": tr("登记"),
+        "done": tr("完成"),
+    }
+
+
+def kind_shown(kind: str) -> bool:
+    """The reference rows (``ref_*``: sites, staff, windows named by the records) are not
+    records of their own; the audit events are counted apart."""
+    return not kind.startswith("ref_") and kind != "audit_event"
+
+
+def kind_label(kind: str) -> str:
+    return kind_labels().get(kind, kind)
+
+
+def sequences(seqs: Iterable[int]) -> str:
+    return "、".join(f"#{n}" for n in seqs)
 
 
 def stamp_of(at: datetime) -> str:
