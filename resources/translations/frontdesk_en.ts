@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="215"/>
-        <location filename="../../ui/sync/page.py" line="531"/>
+        <location filename="../../ui/sync/page.py" line="550"/>
         <source>预约</source>
         <translation>Booking</translation>
     </message>
@@ -1467,7 +1467,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/dialogs.py" line="35"/>
-        <location filename="../../ui/sync/page.py" line="528"/>
+        <location filename="../../ui/sync/page.py" line="547"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
@@ -2160,7 +2160,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="248"/>
-        <location filename="../../ui/sync/page.py" line="547"/>
+        <location filename="../../ui/sync/page.py" line="566"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -2172,7 +2172,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="258"/>
-        <location filename="../../ui/sync/page.py" line="535"/>
+        <location filename="../../ui/sync/page.py" line="554"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
@@ -2220,7 +2220,7 @@ you can follow the steps here.</translation>
         <location filename="../../ui/feedback/forms.py" line="80"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
         <location filename="../../ui/feedback/ratings_page.py" line="324"/>
-        <location filename="../../ui/sync/page.py" line="533"/>
+        <location filename="../../ui/sync/page.py" line="552"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
@@ -2410,7 +2410,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/sync/page.py" line="522"/>
+        <location filename="../../ui/sync/page.py" line="541"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
@@ -3029,69 +3029,69 @@ you can follow the steps here.</translation>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="523"/>
+        <location filename="../../ui/sync/page.py" line="542"/>
         <source>办件记录</source>
         <translation>Case events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="524"/>
+        <location filename="../../ui/sync/page.py" line="543"/>
         <source>办件材料</source>
         <translation>Case materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="525"/>
+        <location filename="../../ui/sync/page.py" line="544"/>
         <source>一次性告知单</source>
         <translation>One-time notices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="526"/>
+        <location filename="../../ui/sync/page.py" line="545"/>
         <source>告知单材料</source>
         <translation>Notice materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="527"/>
+        <location filename="../../ui/sync/page.py" line="546"/>
         <source>告知外补充</source>
         <translation>Extra demands</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="530"/>
+        <location filename="../../ui/sync/page.py" line="549"/>
         <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="532"/>
+        <location filename="../../ui/sync/page.py" line="551"/>
         <source>代办</source>
         <translation>Agency cases</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="542"/>
+        <location filename="../../ui/sync/page.py" line="561"/>
         <source>收集记录</source>
         <translation>Collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="543"/>
+        <location filename="../../ui/sync/page.py" line="562"/>
         <source>写入数据包</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="544"/>
+        <location filename="../../ui/sync/page.py" line="563"/>
         <source>检查数据包</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="545"/>
+        <location filename="../../ui/sync/page.py" line="564"/>
         <source>读取</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="546"/>
+        <location filename="../../ui/sync/page.py" line="565"/>
         <source>导入记录</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="548"/>
+        <location filename="../../ui/sync/page.py" line="567"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3416,7 +3416,7 @@ you can follow the steps here.</translation>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="534"/>
+        <location filename="../../ui/sync/page.py" line="553"/>
         <location filename="../../ui/visits/labels.py" line="23"/>
         <source>投诉</source>
         <translation>Complaint</translation>
@@ -3624,7 +3624,7 @@ you can follow the steps here.</translation>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="529"/>
+        <location filename="../../ui/sync/page.py" line="548"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
@@ -5323,221 +5323,226 @@ Quitting loses what was entered. Quit anyway?</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync/page.py" line="104"/>
+        <location filename="../../ui/sync/page.py" line="106"/>
         <source>发送给(&amp;T)</source>
         <translation>Send &amp;to</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="109"/>
+        <location filename="../../ui/sync/page.py" line="111"/>
         <source>保存到(&amp;D)</source>
         <translation>Save to (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="111"/>
+        <location filename="../../ui/sync/page.py" line="113"/>
         <source>选择文件夹(&amp;B)…</source>
         <translation>&amp;Browse for a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="114"/>
+        <location filename="../../ui/sync/page.py" line="116"/>
         <source>导出数据包(&amp;X)</source>
         <translation>E&amp;xport bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="125"/>
+        <location filename="../../ui/sync/page.py" line="127"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="138"/>
+        <location filename="../../ui/sync/page.py" line="140"/>
         <source>选择数据包(&amp;O)…</source>
         <translation>&amp;Open a bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="141"/>
+        <location filename="../../ui/sync/page.py" line="143"/>
         <source>尚未选择数据包</source>
         <translation>No bundle chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="145"/>
+        <location filename="../../ui/sync/page.py" line="147"/>
         <source>记录类别</source>
         <translation>Kind of record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="145"/>
+        <location filename="../../ui/sync/page.py" line="147"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="145"/>
+        <location filename="../../ui/sync/page.py" line="147"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="145"/>
+        <location filename="../../ui/sync/page.py" line="147"/>
         <source>已有</source>
         <translation>Already here</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="150"/>
+        <location filename="../../ui/sync/page.py" line="152"/>
         <source>确认导入(&amp;M)</source>
         <translation>I&amp;mport it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="160"/>
+        <location filename="../../ui/sync/page.py" line="162"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="178"/>
+        <location filename="../../ui/sync/page.py" line="180"/>
         <source>站点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="179"/>
+        <location filename="../../ui/sync/page.py" line="181"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="180"/>
+        <location filename="../../ui/sync/page.py" line="182"/>
         <source>最后导入的数据包</source>
         <translation>Last bundle imported</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="181"/>
+        <location filename="../../ui/sync/page.py" line="183"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="182"/>
+        <location filename="../../ui/sync/page.py" line="184"/>
         <source>待办</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="185"/>
+        <location filename="../../ui/sync/page.py" line="187"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="188"/>
+        <location filename="../../ui/sync/page.py" line="190"/>
         <source>未按时报送的乡镇</source>
         <translation>Townships that have not sent in time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="195"/>
+        <location filename="../../ui/sync/page.py" line="197"/>
         <source>各站点报送情况</source>
         <translation>Bundles per site</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="234"/>
+        <location filename="../../ui/sync/page.py" line="236"/>
         <source>U盘 %s</source>
         <translation>USB drive %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="245"/>
+        <location filename="../../ui/sync/page.py" line="247"/>
         <source>选择保存数据包的文件夹或U盘</source>
         <translation>Choose the folder or USB drive to save the bundle to</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="254"/>
+        <location filename="../../ui/sync/page.py" line="256"/>
         <source>请选择把数据包发送给哪个站点</source>
         <translation>Choose the site the bundle is for</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="257"/>
+        <location filename="../../ui/sync/page.py" line="259"/>
         <source>请选择保存数据包的文件夹或U盘</source>
         <translation>Choose the folder or USB drive to save the bundle to</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="278"/>
+        <location filename="../../ui/sync/page.py" line="281"/>
         <source>已导出第 %s 号数据包（发给 %s）：%s
 %s；审计记录 %s 条</source>
         <translation>Bundle no. %s exported (for %s): %s
 %s; %s audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="329"/>
+        <location filename="../../ui/sync/page.py" line="332"/>
         <source>来自 %s 的第 %s 号数据包（%s 制作）：新增 %s 条记录、%s 条审计记录</source>
         <translation>Bundle from %s, no. %s (made %s): %s new records, %s new audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="369"/>
+        <location filename="../../ui/sync/page.py" line="372"/>
         <source>%s 的第 %s 号数据包此前已导入，没有任何改变</source>
         <translation>The bundle from %s, no. %s, was imported before: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="375"/>
+        <location filename="../../ui/sync/page.py" line="378"/>
         <source>已导入 %s 的第 %s 号数据包：新增 %s 条、更新 %s 条记录，审计记录 %s 条</source>
         <translation>Imported the bundle from %s, no. %s: %s new, %s updated records, %s audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="300"/>
+        <location filename="../../ui/sync/page.py" line="303"/>
         <source>选择要导入的数据包</source>
         <translation>Choose the bundle to import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="302"/>
+        <location filename="../../ui/sync/page.py" line="305"/>
         <source>数据包 (*.zip)</source>
         <translation>Bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="322"/>
+        <location filename="../../ui/sync/page.py" line="325"/>
         <source>正在检查数据包…</source>
         <translation>Checking the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="339"/>
-        <location filename="../../ui/sync/page.py" line="384"/>
+        <location filename="../../ui/sync/page.py" line="342"/>
+        <location filename="../../ui/sync/page.py" line="387"/>
         <source>注意：缺少此前的数据包 %s</source>
         <translation>Note: earlier bundles are missing: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="341"/>
+        <location filename="../../ui/sync/page.py" line="344"/>
         <source>这个数据包已经导入过，再次导入不会有任何改变</source>
         <translation>This bundle was imported before; importing it again would change nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="343"/>
-        <location filename="../../ui/sync/page.py" line="501"/>
+        <location filename="../../ui/sync/page.py" line="346"/>
+        <location filename="../../ui/sync/page.py" line="520"/>
         <source>没有新的记录</source>
         <translation>No new records</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="416"/>
+        <location filename="../../ui/sync/page.py" line="414"/>
+        <source>县级中心</source>
+        <translation>The county center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="433"/>
         <source>尚无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="435"/>
+        <location filename="../../ui/sync/page.py" line="454"/>
         <source>各乡镇均已按时报送</source>
         <translation>Every township has sent in time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="440"/>
+        <location filename="../../ui/sync/page.py" line="459"/>
         <source>%s %s：从未报送</source>
         <translation>%s %s: never sent a bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="443"/>
+        <location filename="../../ui/sync/page.py" line="462"/>
         <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
         <translation>%s %s: nothing for %s working days (last on %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="457"/>
+        <location filename="../../ui/sync/page.py" line="476"/>
         <source>已发出 #%s，对方已确认 #%s</source>
         <translation>Sent #%s, acknowledged #%s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="460"/>
+        <location filename="../../ui/sync/page.py" line="479"/>
         <source>%s 个待确认</source>
         <translation>%s not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="462"/>
+        <location filename="../../ui/sync/page.py" line="481"/>
         <source>缺 %s</source>
         <translation>missing %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="511"/>
+        <location filename="../../ui/sync/page.py" line="530"/>
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>

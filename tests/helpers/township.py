@@ -63,3 +63,31 @@ def county_item(ctx: AppContext, code: str = "C-001", committed: int = 5) -> Ite
         ),
     )
     return get_version(ctx.uow(), save_item(ctx.uow(), admin, draft))
+
+
+def accept_here(ctx: AppContext, actor: Actor, item: ItemVersionRecord) -> str:
+    """One plain acceptance of ``item`` by ``actor`` at their site; its number."""
+    from app.cases.acceptance import accept_case
+    from app.cases.records import AcceptRequest, ApplicantInput
+    from tests.helpers.catalog import resident_id
+
+    ids = {m.name: m.id for m in item.materials}
+    req = AcceptRequest(
+        item_version_id=item.id,
+        applicant=ApplicantInput(name="王𠇹", id_number=resident_id(), phone="13812345678"),
+        received_material_ids=frozenset({ids["居民身份证"], ids["户口簿"]}),
+        not_applicable_material_ids=frozenset({ids["收入证明"]}),
+    )
+    return accept_case(ctx.uow(), actor, req).number
+
+
+def accept_some(ctx: AppContext) -> None:
+    """Two townships beside the demo county; 2 cases accepted at the county, 3 at XZ."""
+    add_township(ctx)
+    add_township(ctx, code="DW", name="东王镇便民服务中心", clerk="dwclerk")
+    item = county_item(ctx)
+    county_clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    for _ in range(2):
+        accept_here(ctx, county_clerk, item)
+    for _ in range(3):
+        accept_here(ctx, township_actor(ctx), item)

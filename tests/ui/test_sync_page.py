@@ -28,6 +28,7 @@ class FakeSync:
     """app/sync as the page sees it: records what it was asked."""
 
     imported: list[Path] = field(default_factory=list)
+    exported_to: list[str | None] = field(default_factory=list)
     refuse_preview: str = ""
     seen: set[Path] = field(default_factory=set)
 
@@ -44,6 +45,7 @@ class FakeSync:
                 progress(step + 1, 3, what)
         out = Path(out_path)
         out.write_bytes(b"PK fake bundle")
+        self.exported_to.append(to_site)
         counts = {"case_file": 12, "case_event": 30, "notice": 0, "ref_site": 2, "audit_event": 40}
         return ExportResult(out, "down", "QH", to_site or "", 7, "abc", counts, 40)
 
@@ -122,7 +124,8 @@ def test_removable_drives_only() -> None:
 def test_export_import_and_status(qtbot, county: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     fake = FakeSync()
     page = open_page(qtbot, county, fake)
-    assert page.to_site.count() == 2 and page.to_site.currentData() == "DW"
+    qtbot.waitUntil(lambda: page.to_site.count() == 2, timeout=10_000)
+    assert page.to_site.currentData() == "DW"
     assert page.status_table.item(0, 2).text() == "尚无"
     assert page.status_table.item(0, 4).text() == "已发出 #2，对方已确认 #1；1 个待确认"
     assert page.status_table.item(1, 4).text() == "缺 #3"
@@ -133,6 +136,7 @@ def test_export_import_and_status(qtbot, county: AppContext, tmp_path: Path) -> 
     with qtbot.waitSignal(page.exported, timeout=10_000) as sent:
         page.export_button.click()
     out = sent.args[0].path
+    assert fake.exported_to == ["XZ"]
     assert out.parent == tmp_path and out.name.startswith("frontdesk-XZ-") and out.exists()
     qtbot.waitUntil(lambda: page.export_bar.value() == page.export_bar.maximum() > 0)
     text = page.export_result.text()
@@ -188,6 +192,8 @@ def test_a_township_has_no_silent_panel(qtbot, county: AppContext) -> None:  # t
     page = open_page(qtbot, county, FakeSync(), township_actor(county, "xzclerkboss"))
     qtbot.waitUntil(lambda: page.at_county is not None, timeout=10_000)
     assert page.at_county is False and not page.silent_box.isVisible()
+    # A township sends to its county: one addressee, app/sync's default.
+    assert page.to_site.count() == 1 and page.to_site.currentData() is None
     county_page = open_page(qtbot, county, FakeSync())
     qtbot.waitUntil(lambda: county_page.at_county is not None, timeout=10_000)
     assert county_page.at_county is True

@@ -96,6 +96,8 @@ class SyncPage(QWidget):
         self.preview: ImportPreview | None = None
         self.bundle_path: Path | None = None
         self.at_county: bool | None = None  # known once the actor's site has been read
+        self.sites: list[SiteRecord] = []
+        self.status_rows: list[SiteSyncStatus] | None = None
 
         # -- export ----------------------------------------------------------------------
         self.to_site = QComboBox()
@@ -248,15 +250,16 @@ class SyncPage(QWidget):
             self.add_folder(folder)
 
     def export(self) -> None:
-        to_site = self.to_site.currentData()
+        to_site = self.to_site.currentData()  # None: a township's county (app/sync's default)
         folder = self.target.currentData()
-        if not to_site:
+        if self.to_site.currentIndex() < 0:
             self._say(self.tr("请选择把数据包发送给哪个站点"))
             return
         if not folder:
             self._say(self.tr("请选择保存数据包的文件夹或U盘"))
             return
-        out = Path(folder) / f"frontdesk-{to_site}-{stamp_of(self.ctx.clock.now())}.zip"
+        name = f"frontdesk-{to_site or 'county'}-{stamp_of(self.ctx.clock.now())}.zip"
+        out = Path(folder) / name
         self.export_button.setEnabled(False)
         self.export_bar.setRange(0, 0)  # busy until the first count arrives
         ctx, actor, services = self.ctx, self.actor, self.services
@@ -399,13 +402,27 @@ class SyncPage(QWidget):
                self._failed)  # fmt: skip
         run_op(self, lambda: viewable_sites(ctx.uow(), actor), self._show_silent, self._failed)
 
-    def _show_status(self, rows: Sequence[SiteSyncStatus]) -> None:
+    def _fill_addressees(self) -> None:
+        """A township sends to its county (one entry: app/sync addresses it); the county to
+        any of its townships, also those that have sent nothing yet."""
+        if self.at_county is None or self.status_rows is None:
+            return  # both answers are needed
         chosen = self.to_site.currentData()
         self.to_site.clear()
-        for row in rows:
-            self.to_site.addItem(f"{row.site_code} {row.site_name}", row.site_code)
+        if not self.at_county:
+            county = self.status_rows[0].site_name if self.status_rows else ""
+            self.to_site.addItem(county or self.tr("县级中心"), None)
+            return
+        names = {s.code: s.name for s in self.sites[1:] if s.level is SiteLevel.TOWNSHIP}
+        names.update({r.site_code: r.site_name for r in self.status_rows})
+        for code in sorted(names):
+            self.to_site.addItem(f"{code} {names[code]}", code)
         if chosen is not None and self.to_site.findData(chosen) >= 0:
             self.to_site.setCurrentIndex(self.to_site.findData(chosen))
+
+    def _show_status(self, rows: Sequence[SiteSyncStatus]) -> None:
+        self.status_rows = list(rows)
+        self._fill_addressees()
         self.status_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             at = row.last_imported_at
@@ -422,7 +439,9 @@ class SyncPage(QWidget):
         self.status_shown.emit(rows)
 
     def _show_silent(self, sites: list[SiteRecord]) -> None:
+        self.sites = sites
         self.at_county = bool(sites) and sites[0].level is SiteLevel.COUNTY
+        self._fill_addressees()
         if not self.at_county:
             self.silent_box.hide()
             return
