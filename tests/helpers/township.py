@@ -4,11 +4,14 @@ that carry records between databases."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from app.auth import login
 from app.catalog.ports import ItemDraft, MaterialDraft
 from app.catalog.records import ItemVersionRecord
 from app.catalog.service import get_version, save_item
 from app.context import AppContext
+from app.ports import UnitOfWork
 from app.records import SiteLevel
 from app.roles import Actor, Role
 from app.staff import create_staff
@@ -65,7 +68,11 @@ def county_item(ctx: AppContext, code: str = "C-001", committed: int = 5) -> Ite
     return get_version(ctx.uow(), save_item(ctx.uow(), admin, draft))
 
 
-def accept_here(ctx: AppContext, actor: Actor, item: ItemVersionRecord) -> str:
+class _Store(Protocol):
+    def uow(self) -> UnitOfWork: ...
+
+
+def accept_here(ctx: _Store, actor: Actor, item: ItemVersionRecord) -> str:
     """One plain acceptance of ``item`` by ``actor`` at their site; its number."""
     from app.cases.acceptance import accept_case
     from app.cases.records import AcceptRequest, ApplicantInput
