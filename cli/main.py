@@ -29,6 +29,7 @@ from cli import (
     queue_cmd,
     setup_cmd,
     store_cmd,
+    sync_cmd,
 )
 from cli.common import EXIT_USER_ERROR, Handler
 
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         store_cmd,
         keys_cmd,
         queue_cmd,
+        sync_cmd,
     ):
         handlers.update(commands.add_commands(sub))
     parser.set_defaults(handlers=handlers)

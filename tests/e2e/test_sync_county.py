@@ -1,0 +1,197 @@
+"""Issue #16's end-to-end run: a county on PostgreSQL and two townships on SQLite, a week of
+demo work at each, export/import rounds in shuffled order (one bundle imported twice, one lost
+and its content carried by the next, a down bundle lost), a township case decided at the
+county travelling back down, and at the end the county's per-site counts equal to each
+township's own; a township's receipt verifies at the county and at the other township.
+
+Enrolment (h-enrol's ``site add`` / ``init --site-file``) is not in this branch yet: the sites
+are set up directly (tests/helpers/sync_sites.py) and their public keys exchanged with the
+existing import-public path, the two townships' too (the trust list will travel in the down
+bundle once h-enrol's content is merged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.auth import login
+from app.cases.transitions import decide_case
+from app.errors import DomainError
+from app.printing.kinds import DocumentKind
+from app.records import SiteLevel
+from app.setup import DEMO_PASSWORD
+from app.signing import sign_document, verify_payload
+from app.sync.bundle import BundleRefused
+from app.sync.service import export_bundle, import_bundle, sync_status
+from sim.demo.activity import simulate
+from tests.helpers.stores import START
+from tests.helpers.sync_sites import Site, exchange_keys, make_site
+
+pytestmark = pytest.mark.postgres
+
+
+def _work(site: Site, days: int, seed: int) -> None:
+    simulate(site.uow, site.clock, days, seed, site.clock.now().date() + timedelta(days=days))
+
+
+def _counts(site: Site, code: str) -> dict[str, int]:
+    uow = site.uow()
+    with uow.read():
+        return uow.sync.site_counts(code)
+
+
+def _catch_up(county: Site, *towns: Site) -> None:
+    """The county's clock is no earlier than the townships' (bundles are carried later)."""
+    county.clock.set(max(t.clock.now() for t in (county, *towns)) + timedelta(minutes=5))
+
+
+def _up(town: Site, folder: Path, name: str) -> Path:
+    return export_bundle(town.uow(), town.admin(), folder / name).path
+
+
+def _in(site: Site, path: Path) -> object:
+    return import_bundle(site.uow(), site.admin(), path)
+
+
+@pytest.fixture
+def sites() -> Iterator[list[Site]]:
+    made: list[Site] = []
+    yield made
+    for site in made:
+        site.store.dispose()
+
+
+def test_a_county_and_two_townships_through_a_week(
+    pg_schema_url: tuple[str, dict[str, object]], tmp_path: Path, sites: list[Site]
+) -> None:
+    url, kwargs = pg_schema_url
+    county = make_site(url, kwargs, "QH", SiteLevel.COUNTY, "QH", START, tmp_path / "QH")
+    sites.append(county)
+    towns = [
+        make_site(
+            f"sqlite:///{tmp_path / (code + '.sqlite3')}",
+            {},
+            code,
+            SiteLevel.TOWNSHIP,
+            "QH",
+            START,
+            tmp_path / code,
+        )
+        for code in ("QH-LS", "QH-HT")
+    ]
+    sites.extend(towns)
+    t1, t2 = towns
+    exchange_keys(county, t1)
+    exchange_keys(county, t2)
+    exchange_keys(t1, t2)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    # round 1: both work two days; the county imports T2 first, then T1 twice
+    _work(t1, 2, 11)
+    _work(t2, 2, 12)
+    b1, c1 = _up(t1, usb, "b1.zip"), _up(t2, usb, "c1.zip")
+    _catch_up(county, t1, t2)
+    _in(county, c1)
+    _in(county, b1)
+    assert import_bundle(county.uow(), county.admin(), b1).already_imported
+    d1 = export_bundle(county.uow(), county.admin(), usb / "d1.zip", to_site="QH-LS").path
+    export_bundle(county.uow(), county.admin(), usb / "e1.zip", to_site="QH-HT")  # lost
+    _in(t1, d1)
+
+    # round 2: T1's bundle is lost; T2's arrives
+    _work(t1, 2, 21)
+    _work(t2, 2, 22)
+    b2 = _up(t1, usb, "b2.zip")
+    c2 = _up(t2, usb, "c2.zip")
+    _catch_up(county, t1, t2)
+    _in(county, c2)
+
+    # round 3: T1's next bundle carries what b2 did; b2 turning up later is refused
+    _work(t1, 2, 31)
+    _work(t2, 1, 32)
+    b3 = _up(t1, usb, "b3.zip")
+    _catch_up(county, t1, t2)
+    result = import_bundle(county.uow(), county.admin(), b3)
+    assert result.gap == (2,)
+    with pytest.raises(BundleRefused, match="早于已导入"):
+        _in(county, b2)
+
+    # the county decides one of T1's cases; the decision travels down
+    decided = _decide_one_township_case(county, "QH-LS")
+    d2 = export_bundle(county.uow(), county.admin(), usb / "d2.zip", to_site="QH-LS")
+    assert d2.counts.get("case_file") == 1 and d2.counts.get("case_event", 0) >= 1
+    e2 = export_bundle(county.uow(), county.admin(), usb / "e2.zip", to_site="QH-HT").path
+    _in(t1, d2.path)
+    assert import_bundle(t2.uow(), t2.admin(), e2).gap == (1,)
+    with t1.store.engine.connect() as conn:
+        state = conn.execute(
+            text("SELECT state FROM case_file WHERE number = :n"), {"n": decided}
+        ).scalar_one()
+    assert state == "decided"
+
+    # last round, imported in reverse order
+    b4, c3 = _up(t1, usb, "b4.zip"), _up(t2, usb, "c3.zip")
+    _catch_up(county, t1, t2)
+    _in(county, c3)
+    _in(county, b4)
+    # nothing bounces: what the county took from T1 does not travel back down
+    d3 = export_bundle(county.uow(), county.admin(), usb / "d3.zip", to_site="QH-LS")
+    assert d3.rows == 0
+
+    for town in towns:
+        own = _counts(town, town.code)
+        assert own["case_file"] > 0 and own["visit"] > 0
+        assert _counts(county, town.code) == own, town.code
+    status = {s.site_code: s for s in sync_status(county.uow(), county.admin())}
+    assert status["QH-LS"].last_imported_seq == 4 and status["QH-LS"].gaps == (2,)
+    assert status["QH-HT"].last_imported_seq == 3 and not status["QH-HT"].gaps
+    for town in towns:  # the county has each township's whole chain, up to its last export
+        with town.store.engine.connect() as conn:
+            exported = conn.execute(
+                text("SELECT max(seq) FROM audit_event WHERE action = 'sync_bundle_exported'")
+            ).scalar_one()
+        assert status[town.code].audit_seq == exported
+
+    # a receipt printed at T1 verifies at the county and at T2
+    with t1.store.engine.connect() as conn:
+        number, day = conn.execute(
+            text("SELECT number, accepted_day FROM case_file ORDER BY id LIMIT 1")
+        ).one()
+    payload = sign_document(t1.uow(), DocumentKind.RECEIPT, number, _as_date(day))
+    for elsewhere in (county, t2):
+        checked = verify_payload(elsewhere.uow(), payload)
+        assert checked.trusted and checked.site_code == "QH-LS", checked.describe()
+    assert "case " in verify_payload(t1.uow(), payload).record
+
+
+def _as_date(value: object):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _decide_one_township_case(county: Site, code: str) -> str:
+    """A township's case decided at the county (as a hand-over would have it)."""
+    supervisor = login(county.uow(), "sunli", DEMO_PASSWORD)
+    with county.store.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.id, c.row_version, c.number FROM case_file c JOIN site s "
+                "ON s.id = c.site_id WHERE s.code = :code AND c.state = 'in_progress' "
+                "ORDER BY c.id"
+            ),
+            {"code": code},
+        ).all()
+    for case_id, version, number in rows:
+        try:
+            decide_case(county.uow(), supervisor, case_id, version, "approved", note="县级审批")
+        except DomainError:
+            continue
+        return str(number)
+    raise AssertionError(f"no case of {code} could be decided at the county")
