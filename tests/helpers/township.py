@@ -49,7 +49,11 @@ def township_actor(ctx: AppContext, login_name: str = "xzclerk") -> Actor:
     return login(ctx.uow(), login_name, PASSWORD)
 
 
-def county_item(ctx: AppContext, code: str = "C-001", committed: int = 5) -> ItemVersionRecord:
+class _Store(Protocol):
+    def uow(self) -> UnitOfWork: ...
+
+
+def county_item(ctx: _Store, code: str = "C-001", committed: int = 5) -> ItemVersionRecord:
     """An item a county department decides (乡镇代收、县级审批)."""
     admin = login(ctx.uow(), "admin", "admin-2026")
     draft = ItemDraft(
@@ -66,10 +70,6 @@ def county_item(ctx: AppContext, code: str = "C-001", committed: int = 5) -> Ite
         ),
     )
     return get_version(ctx.uow(), save_item(ctx.uow(), admin, draft))
-
-
-class _Store(Protocol):
-    def uow(self) -> UnitOfWork: ...
 
 
 def accept_here(ctx: _Store, actor: Actor, item: ItemVersionRecord) -> str:

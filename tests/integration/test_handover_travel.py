@@ -13,8 +13,7 @@ from app.auth import login
 from app.cases import queries, service
 from app.cases.lifecycle import CaseAction, CaseState
 from app.cases.records import CaseRecord
-from app.catalog.ports import ItemDraft, MaterialDraft
-from app.catalog.service import get_version, save_item
+from app.catalog.service import get_version, search_items
 from app.errors import PermissionDenied
 from app.handover import hand_back, hand_over
 from app.records import SiteLevel
@@ -22,25 +21,7 @@ from app.roles import Actor
 from app.sync.service import export_bundle, import_bundle
 from tests.helpers.stores import START
 from tests.helpers.sync_sites import Site, exchange_keys, make_site
-from tests.helpers.township import accept_here
-
-
-def county_item(site: Site) -> None:
-    """The same county-decided item at both sites (the catalog matches by code)."""
-    draft = ItemDraft(
-        code="C-001",
-        name="取水许可（县级审批）",
-        department="水利局",
-        statutory_days=20,
-        committed_days=5,
-        decision_level="county",
-        materials=(
-            MaterialDraft("居民身份证", form="original"),
-            MaterialDraft("户口簿", form="copy", deferrable=True),
-            MaterialDraft("收入证明", necessity="conditional", condition="有工作收入的"),
-        ),
-    )
-    save_item(site.uow(), site.admin(), draft)
+from tests.helpers.township import accept_here, county_item
 
 
 def clerk(site: Site) -> Actor:
@@ -68,7 +49,7 @@ def pair(engine_spec: tuple[str, dict[str, object]], tmp_path: Path) -> tuple[Si
         )  # fmt: skip
     exchange_keys(county, town)
     for site in (county, town):
-        county_item(site)
+        county_item(site)  # the same item at both sites (the catalog matches by code)
     yield county, town
     for site in (county, town):
         site.store.dispose()
@@ -76,7 +57,7 @@ def pair(engine_spec: tuple[str, dict[str, object]], tmp_path: Path) -> tuple[Si
 
 def test_a_case_handed_over_travels_up_and_back(pair: tuple[Site, Site], tmp_path: Path) -> None:
     county, town = pair
-    item = get_version(town.uow(), _current(town))
+    item = get_version(town.uow(), search_items(town.uow(), "C-001")[0].version_id)
     number = accept_here(town, clerk(town), item)
     accepted = case_at(town, number)
     hand_over(town.uow(), clerk(town), accepted.id, "QH", "水利局审批")
@@ -115,9 +96,3 @@ def test_a_case_handed_over_travels_up_and_back(pair: tuple[Site, Site], tmp_pat
         CaseAction.HAND_BACK,
         CaseAction.DELIVER,
     ]
-
-
-def _current(site: Site) -> int:
-    from app.catalog.service import search_items
-
-    return search_items(site.uow(), "C-001")[0].version_id
