@@ -22,7 +22,7 @@ from app.cases.common import COUNTER_ROLES, load_case, optional_note
 from app.cases.lifecycle import ACTION_LABELS, STATE_LABELS, CaseAction, CaseState
 from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
-from app.catalog.records import DecisionLevel
+from app.catalog.records import DecisionLevel, ItemVersionRecord
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.ports import SiteRepository
 from app.records import SiteLevel, SiteRecord
@@ -116,6 +116,39 @@ def hand_back(uow: CaseStore, actor: Actor, case_id: int, note: str = "") -> Cas
         if home is None:
             raise NotFound(f"找不到受理办件 {case.number} 的服务中心")
         return _move(uow, actor, case, A.HAND_BACK, here, home, text)
+
+
+def case_moves(
+    uow: CaseStore,
+    actor: Actor,
+    case: CaseRecord,
+    version: ItemVersionRecord,
+    actions: list[CaseAction],
+) -> tuple[list[CaseAction], str]:
+    """What the case window offers the actor: nothing at a site that does not own the case;
+    there, ``actions`` (the life cycle's) plus handing it over to the county (a township's
+    case of a county-decided item; the county's code returned with it) or back (decided at
+    the county)."""
+    if case.owner_site_id != actor.site_id:
+        return [], ""
+    moves = list(actions)
+    county = ""
+    with uow.read():
+        here = uow.sites.get(case.owner_site_id)
+        counties = [s for s in uow.sites.all() if s.level is SiteLevel.COUNTY]
+    if is_handed_over(case):
+        if HANDOVER.allows(case.state, A.HAND_BACK):
+            moves.append(A.HAND_BACK)
+    elif (
+        HANDOVER.allows(case.state, A.HAND_OVER)
+        and version.decision_level == DecisionLevel.COUNTY
+        and here is not None
+        and here.level is SiteLevel.TOWNSHIP
+        and len(counties) == 1
+    ):
+        moves.append(A.HAND_OVER)
+        county = counties[0].code
+    return moves, county
 
 
 def _check_actor(uow: CaseStore, actor: Actor, case: CaseRecord) -> None:

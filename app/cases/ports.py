@@ -30,6 +30,7 @@ class CaseRepository(Protocol):
     def mark_supplied(self, case_id: int, material_ids: frozenset[int], at: datetime) -> None:
         """A deferred material came in (容缺补交): ``supplied_at`` for the work list's query."""
         ...
+
     def update(self, case_id: int, expected_version: int, **changes: Any) -> None:
         """Change the case if its row version is still ``expected_version``; else raise
         ConcurrentEdit naming who changed it."""

@@ -56,7 +56,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="64"/>
-        <location filename="../../ui/cases/action_form.py" line="48"/>
+        <location filename="../../ui/cases/action_form.py" line="49"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
         <location filename="../../ui/worklist/page.py" line="340"/>
@@ -75,7 +75,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
         <location filename="../../ui/feedback/complaints_page.py" line="85"/>
         <location filename="../../ui/feedback/ratings_page.py" line="141"/>
         <location filename="../../ui/feedback/ratings_page.py" line="232"/>
@@ -138,8 +138,8 @@
         <location filename="../../ui/appointments/settings.py" line="180"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/columns.py" line="18"/>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
-        <location filename="../../ui/cases/dialog.py" line="202"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="145"/>
         <location filename="../../ui/feedback/complaints_page.py" line="243"/>
@@ -318,128 +318,128 @@
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="49"/>
+        <location filename="../../ui/cases/action_form.py" line="50"/>
         <source>原因（将书面告知申请人）</source>
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="52"/>
+        <location filename="../../ui/cases/action_form.py" line="53"/>
         <source>（补正、中止办理不填）</source>
         <translation>(not for corrections or a halt)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="53"/>
+        <location filename="../../ui/cases/action_form.py" line="54"/>
         <source>特别程序预计所需工作日</source>
         <translation>Expected working days of the special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="64"/>
         <source>延期理由（将书面告知申请人）</source>
         <translation>Reason (told to the applicant in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="65"/>
+        <location filename="../../ui/cases/action_form.py" line="66"/>
         <source>批准人（超过法定时限时必填：行政机关负责人）</source>
         <translation>Approved by (the head of the body; required beyond the statutory limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="69"/>
+        <location filename="../../ui/cases/action_form.py" line="70"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="70"/>
+        <location filename="../../ui/cases/action_form.py" line="71"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="71"/>
+        <location filename="../../ui/cases/action_form.py" line="72"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="72"/>
+        <location filename="../../ui/cases/action_form.py" line="73"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="75"/>
+        <location filename="../../ui/cases/action_form.py" line="76"/>
         <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
         <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="77"/>
+        <location filename="../../ui/cases/action_form.py" line="78"/>
         <source>法律依据（不予时必填）</source>
         <translation>Legal basis (required when not granting)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="82"/>
+        <location filename="../../ui/cases/action_form.py" line="83"/>
         <source>容缺材料（%s）未补交仍准予的理由</source>
         <translation>Reason to grant with deferred materials (%s) still outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="93"/>
+        <location filename="../../ui/cases/action_form.py" line="94"/>
         <source>收到的容缺材料（空格勾选）</source>
         <translation>Deferred materials received (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="94"/>
+        <location filename="../../ui/cases/action_form.py" line="95"/>
         <source>备注（如：原件已核验）</source>
         <translation>Note (e.g. original checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="98"/>
+        <location filename="../../ui/cases/action_form.py" line="99"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="99"/>
+        <location filename="../../ui/cases/action_form.py" line="100"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="100"/>
+        <location filename="../../ui/cases/action_form.py" line="101"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="103"/>
+        <location filename="../../ui/cases/action_form.py" line="104"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="104"/>
+        <location filename="../../ui/cases/action_form.py" line="105"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="105"/>
+        <location filename="../../ui/cases/action_form.py" line="106"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="107"/>
+        <location filename="../../ui/cases/action_form.py" line="108"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="110"/>
+        <location filename="../../ui/cases/action_form.py" line="111"/>
         <source>逾期未补交</source>
         <translation>Overdue, not supplied</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="111"/>
+        <location filename="../../ui/cases/action_form.py" line="112"/>
         <source>终止办理的说明（将书面告知申请人）</source>
         <translation>Why the case is terminated (told to the applicant in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="113"/>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/action_form.py" line="114"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -500,7 +500,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="100"/>
-        <location filename="../../ui/cases/action_form.py" line="115"/>
+        <location filename="../../ui/cases/action_form.py" line="116"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -552,12 +552,32 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="117"/>
+        <location filename="../../ui/cases/action_form.py" line="118"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="126"/>
+        <location filename="../../ui/cases/action_form.py" line="121"/>
+        <source>移交到</source>
+        <translation>Hand over to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="123"/>
+        <source>移交后办理时限照常计算，本中心不能再办理，待县级作出决定后退回送达。</source>
+        <translation>The time limit keeps running after the hand-over; this center can no longer act on the case until the county has decided and hands it back for delivery.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="127"/>
+        <source>说明（如：县水利局审批）</source>
+        <translation>Note (e.g. for the county water bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="129"/>
+        <source>说明（如：请乡镇送达）</source>
+        <translation>Note (e.g. please deliver)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="138"/>
         <location filename="../../ui/counter/checklist.py" line="476"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -588,7 +608,7 @@
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
@@ -612,7 +632,7 @@
         <location filename="../../ui/agency/tab.py" line="126"/>
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -739,40 +759,40 @@ Recorded by: %s %s</translation>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/dialog.py" line="154"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="147"/>
+        <location filename="../../ui/cases/dialog.py" line="156"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <location filename="../../ui/cases/dialog.py" line="162"/>
         <source>办理过程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="154"/>
-        <location filename="../../ui/cases/dialog.py" line="236"/>
+        <location filename="../../ui/cases/dialog.py" line="163"/>
+        <location filename="../../ui/cases/dialog.py" line="245"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -803,18 +823,18 @@ Recorded by: %s %s</translation>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <location filename="../../ui/cases/dialog.py" line="195"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="39"/>
-        <location filename="../../ui/cases/dialog.py" line="190"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="192"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
@@ -822,7 +842,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/page.py" line="97"/>
         <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/cases/columns.py" line="17"/>
-        <location filename="../../ui/cases/dialog.py" line="200"/>
+        <location filename="../../ui/cases/dialog.py" line="209"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="322"/>
         <location filename="../../ui/worklist/page.py" line="343"/>
@@ -830,13 +850,13 @@ Recorded by: %s %s</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
         <source>（全程代办件）</source>
         <translation> (full agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="16"/>
-        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/cases/dialog.py" line="210"/>
         <location filename="../../ui/counter/applicant.py" line="60"/>
         <location filename="../../ui/feedback/ratings_page.py" line="67"/>
         <location filename="../../ui/worklist/page.py" line="362"/>
@@ -845,84 +865,84 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="14"/>
-        <location filename="../../ui/cases/dialog.py" line="203"/>
+        <location filename="../../ui/cases/dialog.py" line="212"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="19"/>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="213"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="214"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="20"/>
-        <location filename="../../ui/cases/dialog.py" line="206"/>
+        <location filename="../../ui/cases/dialog.py" line="215"/>
         <location filename="../../ui/worklist/page.py" line="341"/>
         <location filename="../../ui/worklist/page.py" line="363"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="209"/>
+        <location filename="../../ui/cases/dialog.py" line="218"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/cases/dialog.py" line="220"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/cases/dialog.py" line="220"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="219"/>
+        <location filename="../../ui/cases/dialog.py" line="228"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="219"/>
+        <location filename="../../ui/cases/dialog.py" line="228"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="219"/>
+        <location filename="../../ui/cases/dialog.py" line="228"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="225"/>
+        <location filename="../../ui/cases/dialog.py" line="234"/>
         <location filename="../../ui/worklist/page.py" line="308"/>
         <location filename="../../ui/worklist/page.py" line="328"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="236"/>
+        <location filename="../../ui/cases/dialog.py" line="245"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="254"/>
+        <location filename="../../ui/cases/dialog.py" line="263"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="256"/>
+        <location filename="../../ui/cases/dialog.py" line="265"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="261"/>
+        <location filename="../../ui/cases/dialog.py" line="270"/>
         <location filename="../../ui/printing/preview.py" line="116"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
@@ -969,7 +989,7 @@ Recorded by: %s %s</translation>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="320"/>
+        <location filename="../../ui/cases/dialog.py" line="336"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="596"/>
         <source>操作未完成</source>
@@ -1261,7 +1281,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="268"/>
+        <location filename="../../ui/cases/dialog.py" line="277"/>
         <location filename="../../ui/printing/preview.py" line="111"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -4101,167 +4121,182 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="65"/>
+        <location filename="../../ui/catalog/editor.py" line="66"/>
         <source>编辑事项：%s（第%s版）</source>
         <translation>Edit item: %s (version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="68"/>
+        <location filename="../../ui/catalog/editor.py" line="69"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="75"/>
+        <location filename="../../ui/catalog/editor.py" line="76"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="76"/>
+        <location filename="../../ui/catalog/editor.py" line="77"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="79"/>
+        <location filename="../../ui/catalog/editor.py" line="80"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="79"/>
+        <location filename="../../ui/catalog/editor.py" line="80"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="83"/>
+        <location filename="../../ui/catalog/editor.py" line="84"/>
         <source>添加环节</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="83"/>
+        <location filename="../../ui/catalog/editor.py" line="84"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="92"/>
+        <location filename="../../ui/catalog/editor.py" line="93"/>
         <source>保存（新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="93"/>
+        <location filename="../../ui/catalog/editor.py" line="94"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="153"/>
+        <location filename="../../ui/catalog/editor.py" line="154"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="154"/>
+        <location filename="../../ui/catalog/editor.py" line="155"/>
         <source>事项名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="155"/>
+        <location filename="../../ui/catalog/editor.py" line="156"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="156"/>
+        <location filename="../../ui/catalog/editor.py" line="157"/>
         <source>事项类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="157"/>
+        <location filename="../../ui/catalog/editor.py" line="158"/>
         <source>法定时限（工作日）</source>
         <translation>Statutory limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="158"/>
+        <location filename="../../ui/catalog/editor.py" line="159"/>
         <source>承诺时限（工作日，0 为即办件）</source>
         <translation>Committed limit (working days, 0 = on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="162"/>
+        <location filename="../../ui/catalog/editor.py" line="163"/>
         <source>经负责人批准可延长（工作日，超过法定时限部分）</source>
         <translation>Extension beyond the statutory limit with the head&apos;s approval (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="165"/>
+        <location filename="../../ui/catalog/editor.py" line="168"/>
+        <source>受理的服务中心</source>
+        <translation>The center that accepts it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="169"/>
+        <source>县级部门（乡镇受理后移交县级审批）</source>
+        <translation>A county department (a township accepts and hands it over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="170"/>
+        <source>作出决定的</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="171"/>
         <source>到现场次数</source>
         <translation>Visits needed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="166"/>
+        <location filename="../../ui/catalog/editor.py" line="172"/>
         <source>收费标准</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="167"/>
+        <location filename="../../ui/catalog/editor.py" line="173"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="168"/>
+        <location filename="../../ui/catalog/editor.py" line="174"/>
         <source>咨询电话</source>
         <translation>Enquiries phone</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="169"/>
+        <location filename="../../ui/catalog/editor.py" line="175"/>
         <source>监督投诉电话</source>
         <translation>Complaints phone</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="175"/>
+        <location filename="../../ui/catalog/editor.py" line="181"/>
         <source>受理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="176"/>
+        <location filename="../../ui/catalog/editor.py" line="182"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="177"/>
+        <location filename="../../ui/catalog/editor.py" line="183"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="178"/>
+        <location filename="../../ui/catalog/editor.py" line="184"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="188"/>
+        <location filename="../../ui/catalog/editor.py" line="194"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="191"/>
+        <location filename="../../ui/catalog/editor.py" line="197"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="195"/>
+        <location filename="../../ui/catalog/editor.py" line="201"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="253"/>
+        <location filename="../../ui/catalog/editor.py" line="263"/>
         <source>保存失败：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="274"/>
+        <location filename="../../ui/catalog/editor.py" line="284"/>
         <source>第%s项材料</source>
         <translation>Material %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="274"/>
+        <location filename="../../ui/catalog/editor.py" line="284"/>
         <source>第%s个环节</source>
         <translation>Step %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="292"/>
+        <location filename="../../ui/catalog/editor.py" line="302"/>
         <source>有%s处需要修改，未保存。</source>
         <translation>%s fields need changes; nothing was saved.</translation>
     </message>
