@@ -24,7 +24,7 @@ from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
 from app.catalog.records import DecisionLevel, ItemVersionRecord
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.ports import SiteRepository
+from app.ports import SettingRepository, SiteRepository
 from app.records import SiteLevel, SiteRecord
 from app.roles import Actor, allowed_roles
 from app.transitions import TransitionTable
@@ -62,6 +62,25 @@ def require_owner(uow: _SitesView, case: CaseRecord, actor_site: int) -> None:
         return
     site = owner_site(uow, case)
     raise PermissionDenied(f"此案件现由{site.name}办理（{site.code}），本中心不能操作")
+
+
+# h-enrol's ``app.sites_register.HOME_SITE_KEY``: the installation's own site code, written by
+# ``init --site-file``; a database without it is one site's, its first.
+HOME_SITE_KEY = "home_site"
+
+
+class _InstallationView(_SitesView, Protocol):
+    @property
+    def settings(self) -> SettingRepository: ...
+
+
+def installation_site_id(uow: _InstallationView) -> int | None:
+    """The site this database belongs to, inside the caller's transaction; the background
+    scans (warning cards, deadlines after a calendar change) touch only the cases it owns, so
+    that two sites never write the same case. None before set-up."""
+    code = uow.settings.get(HOME_SITE_KEY)
+    site = uow.sites.by_code(code) if code else uow.sites.first()
+    return site.id if site is not None else None
 
 
 def is_handed_over(case: CaseRecord) -> bool:

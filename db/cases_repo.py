@@ -50,6 +50,12 @@ from db.models import (
     Staff,
 )
 
+
+def _owned(owner_site_id: int | None) -> list[Any]:
+    """The cases a site owns now (app.handover), or all when no site is given."""
+    return [] if owner_site_id is None else [CaseFile.owner_site_id == owner_site_id]
+
+
 URGENCY_KEY = case(
     *((CaseFile.warning == str(level), rank) for rank, level in enumerate(URGENCY)),
     else_=len(URGENCY),
@@ -229,11 +235,11 @@ class SqlCaseRepository:
             events=events,
         )
 
-    def open_case_ids(self) -> list[int]:
+    def open_case_ids(self, owner_site_id: int | None = None) -> list[int]:
         return list(
             self.s.scalars(
                 select(CaseFile.id)
-                .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+                .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]), *_owned(owner_site_id))
                 .order_by(CaseFile.id)
             )
         )
@@ -272,7 +278,7 @@ class SqlCaseRepository:
         )
         return [(str(name), int(count)) for name, count in rows]
 
-    def open_case_clocks(self) -> list[CaseClock]:
+    def open_case_clocks(self, owner_site_id: int | None = None) -> list[CaseClock]:
         stopped = (
             select(CaseEvent.id)
             .where(
@@ -292,7 +298,7 @@ class SqlCaseRepository:
                 CaseFile.row_version,
                 stopped,
             )
-            .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+            .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]), *_owned(owner_site_id))
             .order_by(CaseFile.id)
         )
         return [
@@ -423,7 +429,7 @@ class SqlCaseRepository:
             AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == CaseFile.id
         )
 
-    def red_ids_without_record(self) -> list[int]:
+    def red_ids_without_record(self, owner_site_id: int | None = None) -> list[int]:
         running = [str(s) for s in OPEN_STATES if s is not CaseState.SUSPENDED]
         return list(
             self.s.scalars(
@@ -432,12 +438,13 @@ class SqlCaseRepository:
                     CaseFile.state.in_(running),
                     CaseFile.warning == str(WarningLevel.RED),
                     self._without_record("overdue"),
+                    *_owned(owner_site_id),
                 )
                 .order_by(CaseFile.id)
             )
         )
 
-    def overdue_deferral_ids(self, today: date) -> list[int]:
+    def overdue_deferral_ids(self, today: date, owner_site_id: int | None = None) -> list[int]:
         outstanding = exists().where(
             CaseMaterial.case_id == CaseFile.id,
             CaseMaterial.state == "deferred",
@@ -451,6 +458,7 @@ class SqlCaseRepository:
                     CaseFile.deferred_supply_by < today,
                     outstanding,
                     self._without_record("deferral"),
+                    *_owned(owner_site_id),
                 )
                 .order_by(CaseFile.id)
             )

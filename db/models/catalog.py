@@ -48,9 +48,7 @@ class ServiceItemVersion(Base):
     extension_allowance: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     # Who decides a case of this item (app.catalog.records.DecisionLevel): "local", the hall that
     # accepts it; "county", a county department (乡镇代收、县级审批: a township hands it over).
-    decision_level: Mapped[str] = mapped_column(
-        String(16), default="local", server_default="local"
-    )
+    decision_level: Mapped[str] = mapped_column(String(16), default="local", server_default="local")
     fee: Mapped[str] = mapped_column(String(200), default="不收费")
     fee_basis: Mapped[str] = mapped_column(Text, default="")
     where_when: Mapped[str] = mapped_column(Text, default="")

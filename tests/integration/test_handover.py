@@ -170,3 +170,35 @@ def test_hand_over_rules(demo_ctx: AppContext, town: int) -> None:
     still = reload(ctx, county_clerk, case)
     assert [e.action for e in still.events] == [CaseAction.ACCEPT, CaseAction.HAND_OVER]
     assert audit.verify(ctx.uow()).ok
+
+
+def test_the_warning_scan_touches_only_the_cases_this_installation_owns(
+    demo_ctx: AppContext, town: int
+) -> None:
+    """Two sites never write the same case: the county's scan leaves a township's own case to
+    the township, and the township's leaves the one it handed over to the county."""
+    from app.cases.accountability import refresh_warnings
+
+    ctx = demo_ctx
+    item = county_item(ctx)
+    township = township_actor(ctx)
+    kept = accept(ctx, township, item)
+    away = accept(ctx, township, item)
+    hand_over(ctx.uow(), township, away.id, "QH")
+    ctx.clock.advance(timedelta(days=14))  # both long overdue
+
+    refresh_warnings(ctx.uow())  # at the county (the database's first site)
+    assert reload(ctx, township, kept).warning == "normal"
+    assert reload(ctx, township, away).warning == "red"
+
+    uow = ctx.uow()
+    with uow.write():
+        uow.settings.set("home_site", "XZ")  # the same records, seen as the township's PC
+    back = reload(ctx, township, away)
+    uow = ctx.uow()
+    with uow.write():  # as the county's next bundle would bring it: green again, say
+        uow.cases.update(back.id, back.row_version, warning="normal")
+    refresh_warnings(ctx.uow())
+    assert reload(ctx, township, kept).warning == "red"
+    assert reload(ctx, township, away).warning == "normal"  # the county's to judge
+    assert audit.verify(ctx.uow()).ok

@@ -435,7 +435,9 @@ class SyncPage(QWidget):
                 self._outstanding(row),
             ]
             for c, value in enumerate(values):
-                self.status_table.setItem(r, c, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)  # the outstanding column is often wider than the page
+                self.status_table.setItem(r, c, cell)
         self.status_shown.emit(rows)
 
     def _show_silent(self, sites: list[SiteRecord]) -> None:
