@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="215"/>
-        <location filename="../../ui/sync/page.py" line="550"/>
+        <location filename="../../ui/sync/page.py" line="552"/>
         <source>预约</source>
         <translation>Booking</translation>
     </message>
@@ -1487,7 +1487,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/dialogs.py" line="35"/>
-        <location filename="../../ui/sync/page.py" line="547"/>
+        <location filename="../../ui/sync/page.py" line="549"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
@@ -2180,7 +2180,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="248"/>
-        <location filename="../../ui/sync/page.py" line="566"/>
+        <location filename="../../ui/sync/page.py" line="568"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -2192,7 +2192,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="258"/>
-        <location filename="../../ui/sync/page.py" line="554"/>
+        <location filename="../../ui/sync/page.py" line="556"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
@@ -2240,7 +2240,7 @@ you can follow the steps here.</translation>
         <location filename="../../ui/feedback/forms.py" line="80"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
         <location filename="../../ui/feedback/ratings_page.py" line="324"/>
-        <location filename="../../ui/sync/page.py" line="552"/>
+        <location filename="../../ui/sync/page.py" line="554"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
@@ -2430,7 +2430,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/sync/page.py" line="541"/>
+        <location filename="../../ui/sync/page.py" line="543"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
@@ -3049,69 +3049,69 @@ you can follow the steps here.</translation>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="542"/>
+        <location filename="../../ui/sync/page.py" line="544"/>
         <source>办件记录</source>
         <translation>Case events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="543"/>
+        <location filename="../../ui/sync/page.py" line="545"/>
         <source>办件材料</source>
         <translation>Case materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="544"/>
+        <location filename="../../ui/sync/page.py" line="546"/>
         <source>一次性告知单</source>
         <translation>One-time notices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="545"/>
+        <location filename="../../ui/sync/page.py" line="547"/>
         <source>告知单材料</source>
         <translation>Notice materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="546"/>
+        <location filename="../../ui/sync/page.py" line="548"/>
         <source>告知外补充</source>
         <translation>Extra demands</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="549"/>
+        <location filename="../../ui/sync/page.py" line="551"/>
         <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="551"/>
+        <location filename="../../ui/sync/page.py" line="553"/>
         <source>代办</source>
         <translation>Agency cases</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="561"/>
+        <location filename="../../ui/sync/page.py" line="563"/>
         <source>收集记录</source>
         <translation>Collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="562"/>
+        <location filename="../../ui/sync/page.py" line="564"/>
         <source>写入数据包</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="563"/>
+        <location filename="../../ui/sync/page.py" line="565"/>
         <source>检查数据包</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="564"/>
+        <location filename="../../ui/sync/page.py" line="566"/>
         <source>读取</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="565"/>
+        <location filename="../../ui/sync/page.py" line="567"/>
         <source>导入记录</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="567"/>
+        <location filename="../../ui/sync/page.py" line="569"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3436,7 +3436,7 @@ you can follow the steps here.</translation>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="553"/>
+        <location filename="../../ui/sync/page.py" line="555"/>
         <location filename="../../ui/visits/labels.py" line="23"/>
         <source>投诉</source>
         <translation>Complaint</translation>
@@ -3644,7 +3644,7 @@ you can follow the steps here.</translation>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="548"/>
+        <location filename="../../ui/sync/page.py" line="550"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
@@ -5532,7 +5532,7 @@ Quitting loses what was entered. Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/sync/page.py" line="346"/>
-        <location filename="../../ui/sync/page.py" line="520"/>
+        <location filename="../../ui/sync/page.py" line="522"/>
         <source>没有新的记录</source>
         <translation>No new records</translation>
     </message>
@@ -5547,37 +5547,37 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="454"/>
+        <location filename="../../ui/sync/page.py" line="456"/>
         <source>各乡镇均已按时报送</source>
         <translation>Every township has sent in time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="459"/>
+        <location filename="../../ui/sync/page.py" line="461"/>
         <source>%s %s：从未报送</source>
         <translation>%s %s: never sent a bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="462"/>
+        <location filename="../../ui/sync/page.py" line="464"/>
         <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
         <translation>%s %s: nothing for %s working days (last on %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="476"/>
+        <location filename="../../ui/sync/page.py" line="478"/>
         <source>已发出 #%s，对方已确认 #%s</source>
         <translation>Sent #%s, acknowledged #%s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="479"/>
+        <location filename="../../ui/sync/page.py" line="481"/>
         <source>%s 个待确认</source>
         <translation>%s not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="481"/>
+        <location filename="../../ui/sync/page.py" line="483"/>
         <source>缺 %s</source>
         <translation>missing %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="530"/>
+        <location filename="../../ui/sync/page.py" line="532"/>
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>
@@ -6220,172 +6220,232 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Case {} is {}&apos;s: you cannot act on it</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="176"/>
+        <location filename="../../ui/app_messages.py" line="177"/>
+        <source>此案件现由{}办理（{}），本中心不能操作</source>
+        <translation>This case is now with {} ({}); this center cannot act on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="178"/>
+        <source>请选择移交到的县级服务中心</source>
+        <translation>Choose the county center to hand the case over to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="179"/>
+        <source>办件 {} 已移交{}</source>
+        <translation>Case {} has been handed over to {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="180"/>
+        <source>只有乡镇便民服务中心的办件才移交县级审批</source>
+        <translation>Only a township center&apos;s cases are handed over to the county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="181"/>
+        <source>{}不是县级服务中心</source>
+        <translation>{} is not a county center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="182"/>
+        <source>事项“{}”由本中心作出决定，不需移交县级审批</source>
+        <translation>“{}” is decided by this center: no hand-over is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="183"/>
+        <source>办件 {} 未移交，无需退回</source>
+        <translation>Case {} was not handed over: there is nothing to hand back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="184"/>
+        <source>只有县级中心可以查看{}的统计</source>
+        <translation>Only the county center may see the figures of {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="185"/>
+        <source>全县统计只能在县级中心查看</source>
+        <translation>The whole county&apos;s figures are shown at the county center only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="186"/>
+        <source>乡镇报送情况只能在县级中心查看</source>
+        <translation>Which townships have sent bundles is shown at the county center only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="187"/>
+        <source>按窗口或科室统计时请选择一个服务中心</source>
+        <translation>Choose one service center to count by window or department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="188"/>
+        <source>请选择由本中心还是县级部门作出决定</source>
+        <translation>Choose whether this center or a county department decides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="189"/>
         <source>办件当前状态为“{}”，不能{}</source>
         <translation>The case is “{}”: it cannot be {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="177"/>
+        <location filename="../../ui/app_messages.py" line="190"/>
         <source>已受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="178"/>
+        <location filename="../../ui/app_messages.py" line="191"/>
         <source>办理中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="179"/>
+        <location filename="../../ui/app_messages.py" line="192"/>
         <source>已中止计时</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="180"/>
+        <location filename="../../ui/app_messages.py" line="193"/>
         <source>已办结</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="181"/>
+        <location filename="../../ui/app_messages.py" line="194"/>
         <source>已送达</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="182"/>
+        <location filename="../../ui/app_messages.py" line="195"/>
         <source>已撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="183"/>
+        <location filename="../../ui/app_messages.py" line="196"/>
         <source>受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="184"/>
+        <location filename="../../ui/app_messages.py" line="197"/>
         <source>开始办理</source>
         <translation>started</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="185"/>
+        <location filename="../../ui/app_messages.py" line="198"/>
         <source>完成环节</source>
         <translation>moved to its next step</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="186"/>
+        <location filename="../../ui/app_messages.py" line="199"/>
         <source>中止计时</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="187"/>
+        <location filename="../../ui/app_messages.py" line="200"/>
         <source>恢复计时</source>
         <translation>resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="188"/>
+        <location filename="../../ui/app_messages.py" line="201"/>
         <source>延期</source>
         <translation>extended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="189"/>
+        <location filename="../../ui/app_messages.py" line="202"/>
         <source>作出决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="190"/>
+        <location filename="../../ui/app_messages.py" line="203"/>
         <source>送达</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="191"/>
+        <location filename="../../ui/app_messages.py" line="204"/>
         <source>申请人撤回</source>
         <translation>withdrawn by the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="192"/>
+        <location filename="../../ui/app_messages.py" line="205"/>
         <source>补交容缺材料</source>
         <translation>given deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="193"/>
+        <location filename="../../ui/app_messages.py" line="206"/>
         <source>请选择中止计时的类型</source>
         <translation>Choose why the clock stops</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="194"/>
+        <location filename="../../ui/app_messages.py" line="207"/>
         <source>请填写特别程序预计所需的工作日（书面告知申请人）</source>
         <translation>Enter the working days the special procedure is expected to take (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="195"/>
+        <location filename="../../ui/app_messages.py" line="208"/>
         <source>预计所需工作日应在1～{}之间</source>
         <translation>The expected working days must be between 1 and {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="196"/>
+        <location filename="../../ui/app_messages.py" line="209"/>
         <source>延期天数须为正数</source>
         <translation>The extension must be a positive number of days</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="197"/>
+        <location filename="../../ui/app_messages.py" line="210"/>
         <source>延期后共 {} 个工作日，超过法定时限 {} 个工作日加可延长的 {} 个工作日（最多还能延 {} 天）</source>
         <translation>Extended, the case would take {} working days, more than the statutory {} working days plus the {} that may be added (at most {} more days)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="201"/>
+        <location filename="../../ui/app_messages.py" line="214"/>
         <source>批准超过法定时限（{}个工作日）延期的负责人</source>
         <translation>the head who approved extending past the statutory limit ({} working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="202"/>
+        <location filename="../../ui/app_messages.py" line="215"/>
         <source>请选择准予或不予许可</source>
         <translation>Choose granted or not granted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="203"/>
+        <location filename="../../ui/app_messages.py" line="216"/>
         <source>不予许可的理由</source>
         <translation>the reasons for not granting</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="204"/>
+        <location filename="../../ui/app_messages.py" line="217"/>
         <source>不予许可的法律依据</source>
         <translation>the legal basis for not granting</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="205"/>
+        <location filename="../../ui/app_messages.py" line="218"/>
         <source>请选择送达方式</source>
         <translation>Choose how the result is delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="206"/>
+        <location filename="../../ui/app_messages.py" line="219"/>
         <source>请勾选收到的容缺材料</source>
         <translation>Tick the deferred materials received</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="207"/>
+        <location filename="../../ui/app_messages.py" line="220"/>
         <source>{} 不是本件尚未补交的容缺材料</source>
         <translation>{} is not a deferred material this case still awaits</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="208"/>
+        <location filename="../../ui/app_messages.py" line="221"/>
         <source>补交的材料不正确</source>
         <translation>The materials given are not right</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="209"/>
+        <location filename="../../ui/app_messages.py" line="222"/>
         <source>容缺材料（{}）尚未补交，不能准予；请先登记补交，或由负责人决定</source>
         <translation>Deferred materials ({}) are still owed: the case cannot be granted; record them first, or a supervisor decides</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="210"/>
+        <location filename="../../ui/app_messages.py" line="223"/>
         <source>容缺材料（{}）尚未补交时准予的理由</source>
         <translation>the reason for granting while deferred materials ({}) are owed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="211"/>
+        <location filename="../../ui/app_messages.py" line="224"/>
         <source>情况说明</source>
         <translation>a note on what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="212"/>
+        <location filename="../../ui/app_messages.py" line="225"/>
         <source>处理结果</source>
         <translation>the outcome</translation>
     </message>
