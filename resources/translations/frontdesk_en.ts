@@ -5035,11 +5035,6 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="111"/>
-        <source>服务中心(&amp;S)</source>
-        <translation>&amp;Service center</translation>
-    </message>
-    <message>
         <location filename="../../ui/reports/statistics_page.py" line="116"/>
         <source>按周</source>
         <translation>By week</translation>
@@ -5216,6 +5211,11 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>“—”: not recorded yet (%s)</translation>
     </message>
     <message>
+        <location filename="../../ui/reports/statistics_page.py" line="111"/>
+        <source>服务中心(&amp;C)</source>
+        <translation>Service &amp;center</translation>
+    </message>
+    <message>
         <location filename="../../ui/reports/statistics_page.py" line="360"/>
         <source>好差评</source>
         <translation>Ratings</translation>
@@ -5357,11 +5357,6 @@ Quitting loses what was entered. Quit anyway?</translation>
 </context>
 <context>
     <name>SyncPage</name>
-    <message>
-        <location filename="../../ui/sync/page.py" line="106"/>
-        <source>发送给(&amp;T)</source>
-        <translation>Send &amp;to</translation>
-    </message>
     <message>
         <location filename="../../ui/sync/page.py" line="111"/>
         <source>保存到(&amp;D)</source>
@@ -5508,6 +5503,11 @@ Quitting loses what was entered. Quit anyway?</translation>
         <location filename="../../ui/sync/page.py" line="303"/>
         <source>选择要导入的数据包</source>
         <translation>Choose the bundle to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="106"/>
+        <source>发送给(&amp;A)</source>
+        <translation>Send to (&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/sync/page.py" line="305"/>

@@ -226,10 +226,29 @@ def test_keyboard_alone(qtbot, county: AppContext, tmp_path: Path) -> None:  # t
         "sync_status",  # 确认导入 is off until a bundle is previewed: Tab passes it by
         "refresh_status",
     ]
-    # Mnemonics: Alt+T to the addressee, Alt+D to the folder, Alt+X exports.
+    # Mnemonics (none the menu bar's F, V, S, T, H): Alt+A to the addressee, Alt+D to the
+    # folder, Alt+X exports.
     qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is page.target
-    qtbot.keyClick(page, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is page.to_site
     with qtbot.waitSignal(page.exported, timeout=10_000):
         qtbot.keyClick(page, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+
+
+def test_in_the_main_window_on_app_sync(qtbot, county: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """The page as the main window builds it, on app/sync's own services: the county's
+    townships to send to, and its mnemonics clear of the menu bar's."""
+    from tests.helpers.mainwindow import open_main
+
+    window = open_main(qtbot, county, "sunli")
+    window.activateWindow()
+    window.show_page("sync")
+    page = window.page("sync")
+    assert isinstance(page, SyncPage)
+    qtbot.waitUntil(lambda: page.to_site.count() == 2, timeout=10_000)
+    assert [page.to_site.itemData(i) for i in range(2)] == ["DW", "XZ"]
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=5_000)
+    page.browse_button.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.to_site

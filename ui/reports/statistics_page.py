@@ -108,7 +108,7 @@ class StatisticsPage(QWidget):
         self.site = QComboBox()
         self.site.setObjectName("site")
         self.site.setMinimumContentsLength(10)
-        self.site_label = QLabel(self.tr("服务中心(&S)"))
+        self.site_label = QLabel(self.tr("服务中心(&C)"))
         self.site_label.setBuddy(self.site)
         self.site.activated.connect(self._site_chosen)
         self.trend = QComboBox()

@@ -103,7 +103,7 @@ class SyncPage(QWidget):
         self.to_site = QComboBox()
         self.to_site.setObjectName("to_site")
         self.to_site.setMinimumContentsLength(14)
-        to_label = QLabel(self.tr("发送给(&T)"))
+        to_label = QLabel(self.tr("发送给(&A)"))
         to_label.setBuddy(self.to_site)
         self.target = QComboBox()
         self.target.setObjectName("target")
