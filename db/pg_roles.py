@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 # Tables a counter may only add to. The audit chain's head (audit_head) moves with every event,
 # so it keeps UPDATE; the events themselves never change.
-APPEND_ONLY = ("audit_event",)
+APPEND_ONLY = ("audit_event", "sync_audit_event")
 READ_ONLY = ("alembic_version",)
 _NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 

@@ -26,9 +26,11 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, Table, and_, delete, insert, select, update
+from sqlalchemy import Boolean, Date, Integer, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import db.models  # noqa: F401  (every table in the metadata)
@@ -74,6 +76,21 @@ TRAVELLING: frozenset[str] = frozenset(
         "print_log",
     }
 )
+# Travelling tables whose rows are never changed once written (events, notes, the print
+# log): an up export reads only those the county does not know yet. Their repositories only
+# insert; visit_event's triggers enforce it.
+APPEND_ONLY: frozenset[str] = frozenset(
+    {
+        "case_event",
+        "visit_event",
+        "appointment_event",
+        "agency_step",
+        "agency_contact",
+        "complaint_note",
+        "extra_demand",
+        "print_log",
+    }
+)
 REFERENCE: frozenset[str] = frozenset(
     {"site", "staff", "window", "department", "service_item", "service_item_version"}
     | {"item_material"}
@@ -108,6 +125,7 @@ def _fk_target(col: Any) -> str | None:
     return None
 
 
+@cache
 def _pk(table: Table) -> Any:
     cols = list(table.primary_key.columns)
     if len(cols) != 1:
@@ -121,6 +139,23 @@ def identity_table(name: str) -> str:
     table = Base.metadata.tables[name]
     target = _fk_target(_pk(table))
     return identity_table(target) if target is not None and target != name else name
+
+
+@cache
+def _plan(name: str) -> tuple[tuple[str, str | None], ...]:
+    """A travelling table's columns as written: (name, the table a foreign key names), the
+    primary key and derived columns left out."""
+    table = Base.metadata.tables[name]
+    pk = _pk(table)
+    plan = []
+    for col in table.columns:
+        if col is pk or _derived(col):
+            continue
+        target = _fk_target(col)
+        if target is not None and target not in TRAVELLING and target not in REFERENCE:
+            raise RuntimeError(f"{name}.{col.name}: no identity for table {target}")
+        plan.append((col.name, target))
+    return tuple(plan)
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:
@@ -466,6 +501,7 @@ class _ImportState:
 class SqlSyncRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
+        self._token_rows: list[dict[str, Any]] = []  # written once, after every table
 
     # -- peers and the log ---------------------------------------------------------------------
 
@@ -613,6 +649,18 @@ class SqlSyncRepository:
             stmt = select(table)
             if scope_site is not None and "site_id" in table.c:
                 stmt = stmt.where(table.c.site_id == scope_id)
+            if scope_site is None and table.name in APPEND_ONLY:
+                # never changed once written: what the peer knows need not be read again
+                stmt = stmt.where(
+                    ~select(SyncRowState.local_id)
+                    .where(
+                        SyncRowState.peer_site == peer,
+                        SyncRowState.table_name == table.name,
+                        SyncRowState.local_id == pk,
+                        SyncRowState.known_hash != "",
+                    )
+                    .exists()
+                )
             rows = [r._mapping for r in self.s.execute(stmt.order_by(pk))]
             if scope_site is not None and "site_id" not in table.c:
                 rows = [r for r in rows if self._in_scope(table, r, owned, ident, scope_site)]
@@ -684,19 +732,14 @@ class SqlSyncRepository:
             data: dict[str, Any] = {"_id": origins.identity(pk_target, row[pk.name])}
         else:
             data = {"_id": origins.identity(table.name, row[pk.name])}
-        for col in table.columns:
-            if col is pk or _derived(col):
-                continue
-            value = row[col.name]
-            target = _fk_target(col)
+        for name, target in _plan(table.name):
+            value = row[name]
             if value is None or target is None:
-                data[col.name] = _json_value(value)
+                data[name] = _json_value(value)
             elif target in TRAVELLING:
-                data[col.name] = origins.identity(target, value)
-            elif target in REFERENCE:
-                data[col.name] = ident.to_ref(target, value, refs)
+                data[name] = origins.identity(target, value)
             else:
-                raise RuntimeError(f"{table.name}.{col.name}: no identity for table {target}")
+                data[name] = ident.to_ref(target, value, refs)
         return data
 
     def mark_sent(self, peer: str, sequence: int, sent: list[tuple[str, int, str]]) -> None:
@@ -725,17 +768,19 @@ class SqlSyncRepository:
         ]
         if fresh:
             self.s.execute(insert(SyncRowState), fresh)
-        for t, i, h in sent:
-            if (t, i) in existing:
-                self.s.execute(
-                    update(SyncRowState)
-                    .where(
-                        SyncRowState.peer_site == peer,
-                        SyncRowState.table_name == t,
-                        SyncRowState.local_id == i,
-                    )
-                    .values(sent_hash=h, sent_seq=sequence)
-                )
+        again = [
+            {
+                "peer_site": peer,
+                "table_name": t,
+                "local_id": i,
+                "sent_hash": h,
+                "sent_seq": sequence,
+            }
+            for t, i, h in sent
+            if (t, i) in existing
+        ]
+        if again:  # an ORM bulk update by primary key: one executemany
+            self.s.execute(update(SyncRowState), again)
 
     def audit_events_after(self, seq: int) -> list[AuditRow]:
         return [
@@ -798,7 +843,22 @@ class SqlSyncRepository:
     ) -> dict[str, RowCounts]:
         """Insert or update every travelling row of the bundle (placeholders first for the
         staff, windows and departments it names); rows whose content is already here are left
-        alone. Raises MissingReference (nothing is to be committed then)."""
+        alone. Raises MissingReference (nothing is to be committed then), also for a row that
+        collides with one here (a number taken twice)."""
+        try:
+            return self._apply_rows(own_code, county_code, sender, files, prepare)
+        except IntegrityError as exc:
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise MissingReference(f"数据包中的记录与本机记录冲突（{detail[:200]}）") from None
+
+    def _apply_rows(
+        self,
+        own_code: str,
+        county_code: str,
+        sender: str,
+        files: Mapping[str, list[dict[str, Any]]],
+        prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
+    ) -> dict[str, RowCounts]:
         ident = _Identities(self.s, own_code)
         ident.add_placeholders(files, county_code)
         origins = _Origins(self.s, own_code)
@@ -817,6 +877,11 @@ class SqlSyncRepository:
             self.s.execute(
                 update(d.table).where(_pk(d.table) == d.local_id).values({d.column: target_id})
             )
+        if self._token_rows:
+            from db.models.cases import SearchToken
+
+            self.s.execute(insert(SearchToken), self._token_rows)
+            self._token_rows = []
         self._remember_known(sender, known)
         return state.counts
 
@@ -959,9 +1024,9 @@ class SqlSyncRepository:
                 delete(SearchToken).where(SearchToken.kind == kind, SearchToken.ref_id == local_id)
             )
         name = values[column] or ""
-        tokens = [{"token": t, "kind": kind, "ref_id": local_id} for t in name_tokens(name)]
-        if tokens:
-            self.s.execute(insert(SearchToken), tokens)
+        self._token_rows += [
+            {"token": t, "kind": kind, "ref_id": local_id} for t in name_tokens(name)
+        ]
 
     def _remember_known(self, peer: str, known: list[tuple[str, int, str]]) -> None:
         """What we took from ``peer`` is what it knows: it does not travel back unchanged."""
@@ -994,17 +1059,18 @@ class SqlSyncRepository:
             ]
             if fresh:
                 self.s.execute(insert(SyncRowState), fresh)
-            for i in existing:
+            if existing:
                 self.s.execute(
-                    update(SyncRowState)
-                    .where(
-                        and_(
-                            SyncRowState.peer_site == peer,
-                            SyncRowState.table_name == name,
-                            SyncRowState.local_id == i,
-                        )
-                    )
-                    .values(known_hash=hashes[i])
+                    update(SyncRowState),
+                    [
+                        {
+                            "peer_site": peer,
+                            "table_name": name,
+                            "local_id": i,
+                            "known_hash": hashes[i],
+                        }
+                        for i in existing
+                    ],
                 )
 
     # -- townships' audit events ---------------------------------------------------------------

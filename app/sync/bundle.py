@@ -31,7 +31,8 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +50,8 @@ _NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _SITE = re.compile(r"[A-Z0-9-]{1,16}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _CHUNK = 1 << 16
+SEAL_SCHEME = "x25519-hkdf-sha256-aes256gcm"
+_P = 2**255 - 19
 # A manifest is small (names, hashes, counts); anything larger is not one of ours.
 _MAX_MANIFEST = 1 << 20
 
@@ -143,6 +146,8 @@ class Manifest:
     files: dict[str, FileEntry]
     public_key: bytes
     extra: dict[str, Any] = field(default_factory=dict)  # kind-specific, small (acks, counts)
+    # {"scheme", "recipient", "ephemeral"} when the record files are sealed for the addressee
+    encryption: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -162,6 +167,7 @@ class Manifest:
             },
             "public_key": self.public_key.hex(),
             "extra": self.extra,
+            "encryption": self.encryption,
         }
 
     def to_bytes(self) -> bytes:
@@ -233,6 +239,13 @@ def _manifest_from_json(data: Any) -> Manifest:
     public_key = bytes.fromhex(str(data["public_key"]))
     if len(public_key) != 32:
         raise ValueError("public_key")
+    encryption = data.get("encryption")
+    if encryption is not None:
+        if not isinstance(encryption, dict) or encryption.get("scheme") != SEAL_SCHEME:
+            raise ValueError("encryption scheme")
+        for part in ("recipient", "ephemeral"):
+            if len(bytes.fromhex(str(encryption.get(part)))) != 32:
+                raise ValueError(f"encryption {part}")
     extra = data.get("extra") or {}
     if not isinstance(extra, dict):
         raise ValueError("extra")
@@ -248,7 +261,84 @@ def _manifest_from_json(data: Any) -> Manifest:
         files=files,
         public_key=public_key,
         extra=extra,
+        encryption=encryption,
     )
+
+
+# -- sealing the record files for the addressee --------------------------------------------
+#
+# The addressee's Ed25519 key is turned into its X25519 form (the birational map of RFC 7748
+# section 4.1: u = (1 + y) / (1 - y)); the writer makes an ephemeral X25519 key, and the key of
+# every file is HKDF-SHA256 of the shared secret (info: scheme, ephemeral and recipient keys).
+# Each file is zlib-compressed, then AES-256-GCM with a random 12-byte nonce written before it,
+# its name as the associated data. The addressee's X25519 private key is the clamped first half
+# of SHA-512 of its Ed25519 seed, as for signing (RFC 8032 5.1.5).
+
+
+def x25519_public(ed25519_public: bytes) -> bytes:
+    y = int.from_bytes(ed25519_public, "little") & ((1 << 255) - 1)
+    u = (1 + y) * pow((1 - y) % _P, _P - 2, _P) % _P
+    return u.to_bytes(32, "little")
+
+
+def _x25519_private(ed25519_seed: bytes) -> Any:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    return X25519PrivateKey.from_private_bytes(hashlib.sha512(ed25519_seed).digest()[:32])
+
+
+def _derive(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    info = SEAL_SCHEME.encode() + b"|" + ephemeral + recipient
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared)
+
+
+def seal_key(recipient: bytes) -> tuple[bytes, bytes]:
+    """(file key, ephemeral public key) for sealing files for ``recipient``."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(x25519_public(recipient)))
+    return _derive(shared, ephemeral_public, recipient), ephemeral_public
+
+
+def open_key(ed25519_seed: bytes, recipient: bytes, ephemeral: bytes) -> bytes:
+    """The file key, at the addressee."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    try:
+        shared = _x25519_private(ed25519_seed).exchange(
+            X25519PublicKey.from_public_bytes(ephemeral)
+        )
+    except ValueError:
+        raise BundleRefused("加密参数无效") from None
+    return _derive(shared, ephemeral, recipient)
+
+
+def _write_sealed(
+    zf: zipfile.ZipFile, name: str, rows: Iterable[Mapping[str, Any]], key: bytes
+) -> FileEntry:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    plain = io.BytesIO()
+    count = 0
+    for row in rows:
+        plain.write(canonical_json(row).encode("utf-8"))
+        plain.write(b"\n")
+        count += 1
+    nonce = os.urandom(12)
+    member = name + SUFFIX
+    packed = zlib.compress(plain.getvalue(), 6)  # sealed bytes do not deflate: pack first
+    stored = nonce + AESGCM(key).encrypt(nonce, packed, member.encode())
+    zf.writestr(member, stored)
+    return FileEntry(hashlib.sha256(stored).hexdigest(), count, len(stored))
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -259,12 +349,14 @@ def write_bundle(
     manifest_fields: Mapping[str, Any],
     files: Mapping[str, Iterable[Mapping[str, Any]]],
     signer: Signer,
+    recipient: bytes | None = None,
 ) -> Manifest:
     """Write a bundle at ``path`` (atomically: a partial file, then a rename) and return its
     manifest. ``manifest_fields``: kind, county, from_site, to_site, sequence, created_at,
     previous (None), audit_head (None), extra ({}). ``files``: record kind -> rows (JSON-ready
     dicts; dates and zoned datetimes are written as ISO text), written one per line in the
-    order given."""
+    order given. ``recipient``: the addressee's Ed25519 public key; the record files are then
+    sealed for it (see ``seal_key``), the manifest stays readable."""
     path = Path(path)
     fields = dict(manifest_fields)
     for name in files:
@@ -272,9 +364,21 @@ def write_bundle(
             raise ValueError(f"record kind {name!r} is not a file name")
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     entries: dict[str, FileEntry] = {}
+    encryption: dict[str, str] | None = None
+    key = b""
+    if recipient is not None:
+        key, ephemeral = seal_key(recipient)
+        encryption = {
+            "scheme": SEAL_SCHEME,
+            "recipient": recipient.hex(),
+            "ephemeral": ephemeral.hex(),
+        }
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, rows in files.items():
+                if encryption is not None:
+                    entries[name] = _write_sealed(zf, name, rows, key)
+                    continue
                 digest, count, size = hashlib.sha256(), 0, 0
                 with zf.open(name + SUFFIX, "w", force_zip64=True) as out:
                     buffer = io.BytesIO()
@@ -305,6 +409,7 @@ def write_bundle(
                 files=entries,
                 public_key=signer.public_key,
                 extra=dict(fields.get("extra") or {}),
+                encryption=encryption,
             )
             _manifest_from_json(manifest.to_json())  # what we write, we can read
             body = manifest.to_bytes()
@@ -332,6 +437,7 @@ class OpenedBundle:
     manifest: Manifest
     manifest_bytes: bytes
     signer: TrustedKey
+    content_key: bytes | None = field(default=None, repr=False)  # sealed record files
 
     @property
     def id(self) -> str:
@@ -343,6 +449,9 @@ class OpenedBundle:
     def rows(self, kind: str) -> Iterator[dict[str, Any]]:
         entry = self.manifest.files.get(kind)
         if entry is None:
+            return
+        if self.content_key is not None:
+            yield from self._sealed_rows(kind, entry, self.content_key)
             return
         digest = hashlib.sha256()
         count = 0
@@ -360,13 +469,47 @@ class OpenedBundle:
         if digest.hexdigest() != entry.sha256 or count != entry.rows:
             raise BundleRefused(f"文件 {kind}{SUFFIX} 在核验后被改动")
 
+    def _sealed_rows(self, kind: str, entry: FileEntry, key: bytes) -> Iterator[dict[str, Any]]:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        name = kind + SUFFIX
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                stored = zf.read(name)
+        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+            raise BundleRefused(f"读取 {name} 时出错（{exc}）") from None
+        if hashlib.sha256(stored).hexdigest() != entry.sha256:
+            raise BundleRefused(f"文件 {name} 在核验后被改动")
+        try:
+            plain = zlib.decompress(AESGCM(key).decrypt(stored[:12], stored[12:], name.encode()))
+        except (InvalidTag, ValueError, zlib.error):
+            raise BundleRefused(f"文件 {name} 无法解密（不是为本站点加密的，或已损坏）") from None
+        lines = plain.splitlines()
+        if len(lines) != entry.rows:
+            raise BundleRefused(f"文件 {name} 的行数与清单不符")
+        for number, line in enumerate(lines, start=1):
+            try:
+                row = json.loads(line)
+            except ValueError:
+                row = None
+            if not isinstance(row, dict):
+                raise BundleRefused(f"文件 {name} 的第 {number} 行不是记录")
+            yield row
+
 
 def bundle_id(manifest_bytes: bytes) -> str:
     return hashlib.sha256(manifest_bytes).hexdigest()
 
 
-def read_bundle(path: Path | str, trust: TrustList) -> OpenedBundle:
-    """Open and check a bundle; raises ``BundleRefused`` naming the first thing wrong."""
+def read_bundle(
+    path: Path | str,
+    trust: TrustList,
+    private_key_for: Callable[[bytes], bytes | None] | None = None,
+) -> OpenedBundle:
+    """Open and check a bundle; raises ``BundleRefused`` naming the first thing wrong.
+    ``private_key_for(public key)``: this site's private signing key for one of its public
+    keys (from the key store), to open record files sealed for this site."""
     path = Path(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -403,8 +546,17 @@ def read_bundle(path: Path | str, trust: TrustList) -> OpenedBundle:
         if stray:
             raise BundleRefused(f"含有清单未列出的文件 {stray[0]}")
         for kind, entry in sorted(manifest.files.items()):
-            _check_file(zf, kind, entry)
-    return OpenedBundle(path=path, manifest=manifest, manifest_bytes=body, signer=key)
+            _check_file(zf, kind, entry, lines=manifest.encryption is None)
+    content_key = None
+    if manifest.encryption is not None:
+        recipient = bytes.fromhex(manifest.encryption["recipient"])
+        private = private_key_for(recipient) if private_key_for is not None else None
+        if private is None:
+            raise BundleRefused("数据包是为另一把密钥加密的，本机密钥库中没有它")
+        content_key = open_key(private, recipient, bytes.fromhex(manifest.encryption["ephemeral"]))
+    return OpenedBundle(
+        path=path, manifest=manifest, manifest_bytes=body, signer=key, content_key=content_key
+    )
 
 
 def _check_key(manifest: Manifest, trust: TrustList) -> TrustedKey:
@@ -423,18 +575,18 @@ def _check_key(manifest: Manifest, trust: TrustList) -> TrustedKey:
     return key
 
 
-def _check_file(zf: zipfile.ZipFile, kind: str, entry: FileEntry) -> None:
+def _check_file(zf: zipfile.ZipFile, kind: str, entry: FileEntry, *, lines: bool) -> None:
     name = kind + SUFFIX
-    digest, size, lines = hashlib.sha256(), 0, 0
+    digest, size, count = hashlib.sha256(), 0, 0
     try:
         with zf.open(name) as raw:
             while chunk := raw.read(_CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
-                lines += chunk.count(b"\n")
+                count += chunk.count(b"\n")
     except KeyError:
         raise BundleRefused(f"缺少清单列出的文件 {name}") from None
     except (zipfile.BadZipFile, OSError, EOFError):
         raise BundleRefused(f"文件 {name} 已损坏") from None
-    if size != entry.size or digest.hexdigest() != entry.sha256 or lines != entry.rows:
+    if size != entry.size or digest.hexdigest() != entry.sha256 or (lines and count != entry.rows):
         raise BundleRefused(f"文件 {name} 在签名后被改动")

@@ -20,10 +20,10 @@ from app.errors import ValidationError
 from app.records import SiteLevel
 from app.roles import Actor, Role, allowed_roles
 from app.sites import own_site
-from app.sync.bundle import write_bundle
+from app.sync.bundle import bundle_id, write_bundle
 from app.sync.ports import BundleRows, SyncUnitOfWork
 from app.sync.records import ExportResult, Progress
-from app.sync.trust import county_code, site_signer
+from app.sync.trust import addressee_key, county_code, site_signer, trust_list
 
 CONTENT_PREFIX = "content_"
 
@@ -126,9 +126,8 @@ def export_bundle(
                 },
                 files,
                 site_signer(uow, own),
+                recipient=addressee_key(trust_list(uow, own), to),
             )
-            from app.sync.bundle import bundle_id
-
             bid = bundle_id(manifest.to_bytes())
             counts = {name: entry.rows for name, entry in manifest.files.items()}
             uow.sync.mark_sent(to, sequence, sent)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from app import audit
-from app.errors import DomainError
 from app.records import SiteLevel, SiteRecord
 from app.roles import Actor, Role, allowed_roles
 from app.sites import own_site
@@ -28,7 +27,7 @@ from app.sync.bundle import BundleRefused, OpenedBundle, read_bundle
 from app.sync.exporter import CONTENT_PREFIX
 from app.sync.ports import AuditRow, MissingReference, PeerState, SyncUnitOfWork
 from app.sync.records import ImportPreview, ImportResult, Progress
-from app.sync.trust import county_code, trust_list
+from app.sync.trust import county_code, own_private_key, trust_list
 
 
 def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +61,7 @@ class _Checked:
 def _open(uow: SyncUnitOfWork, actor: Actor, path: Path, *, lock: bool) -> _Checked:
     own = own_site(uow, actor)
     county = county_code(uow, own)
-    opened = read_bundle(path, trust_list(uow, own))
+    opened = read_bundle(path, trust_list(uow, own), private_key_for=own_private_key)
     m = opened.manifest
     expected = "up" if own.level == SiteLevel.COUNTY else "down"
     if m.kind != expected:
@@ -303,7 +302,3 @@ def import_bundle(
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-class SyncRefused(DomainError):
-    """Kept for callers that catch the sync area's refusals as one kind."""

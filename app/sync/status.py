@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.records import SiteLevel
+from app.records import SiteLevel, SiteRecord
 from app.roles import Actor, Role, allowed_roles
 from app.sites import own_site
 from app.sync.ports import SyncUnitOfWork
@@ -42,13 +42,9 @@ def sync_status(uow: SyncUnitOfWork, actor: Actor) -> list[SiteSyncStatus]:
     return result
 
 
-def _townships(uow: SyncUnitOfWork) -> list:  # type: ignore[type-arg]
-    """Township sites in this database (h-enrol's register will list them properly)."""
-    found = []
-    site = uow.sites.first()
-    if site is None:
-        return []
-    # SiteRepository has no list: walk the codes the sync log and keys name.
+def _townships(uow: SyncUnitOfWork) -> list[SiteRecord]:
+    """Township sites this database trusts keys of (h-enrol's register will list them)."""
+    found: list[SiteRecord] = []
     for key in uow.keys.all():
         other = uow.sites.by_code(key.site_code)
         if other is not None and other.level == SiteLevel.TOWNSHIP and other not in found:

@@ -55,3 +55,27 @@ def site_signer(uow: UnitOfWork, own: SiteRecord) -> Ed25519Signer:
     write transaction)."""
     key = ensure_site_key(uow, own.id)
     return Ed25519Signer(_private_key(key))
+
+
+def addressee_key(trust: TrustList, site_code: str) -> bytes:
+    """The addressee's current public key, to seal a bundle's record files for it."""
+    current = [
+        k
+        for k in trust.keys
+        if k.site_code == site_code and k.revoked_at is None and k.valid_to is None
+    ]
+    if not current:
+        raise NotEnrolled(
+            f"本机没有 {site_code} 的公钥：数据包含个人信息，须为收件站点加密，请先导入其公钥 "
+            f"/ no public key of {site_code} to seal the bundle for"
+        )
+    return current[-1].public_key
+
+
+def own_private_key(public_key: bytes) -> bytes | None:
+    """This PC's private signing key for one of the site's public keys (to open bundles
+    sealed for it), or None."""
+    from app import keystore
+    from app.signing import secret_name
+
+    return keystore.active().get(secret_name(public_key))

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from app.records import SiteLevel
-from app.signing import export_public_key
+from app.signing import export_public_key, import_public_key
 from app.sync.service import export_bundle
 from sim.demo.activity import simulate
 from tests.helpers.cli import run_cli
@@ -36,6 +36,9 @@ def test_sync_import_and_status_from_the_shell(tmp_path: Path) -> None:
         tmp_path / "town",
     )
     simulate(town.uow, town.clock, 1, 7, town.clock.now().date() + timedelta(days=1))
+    county_key = tmp_path / "county-key.json"  # the township seals its bundles for the county
+    assert run(county, "keys", "export-public", "--out", str(county_key), **ADMIN).returncode == 0
+    import_public_key(town.uow(), town.admin(), county_key.read_text(encoding="utf-8"))
     bundle = tmp_path / "up1.zip"
     export_bundle(town.uow(), town.admin(), bundle)
 

@@ -267,3 +267,54 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
 def test_bad_record_kind_names_are_refused_at_write(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not a file name"):
         write_bundle(tmp_path / "b.zip", _fields(), {"../x": []}, _signer())
+
+
+# -- record files sealed for the addressee ------------------------------------------------------
+
+
+def test_the_x25519_form_of_an_ed25519_key_matches_its_private_half() -> None:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from app.sync.bundle import _x25519_private, x25519_public
+
+    for _ in range(5):
+        private, public = _new_key_pair()
+        derived = _x25519_private(private).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        assert x25519_public(public) == derived
+
+
+def test_sealed_files_open_only_at_the_addressee(tmp_path: Path) -> None:
+    signer = _signer()
+    county_private, county_public = _new_key_pair()
+    path = tmp_path / "sealed.zip"
+    write_bundle(path, _fields(), _files(), signer, recipient=county_public)
+    raw = path.read_bytes()
+    with zipfile.ZipFile(path) as zf:
+        members = b"".join(zf.read(n) for n in zf.namelist() if n.endswith(".jsonl"))
+    assert "张三".encode() not in members and "张三".encode() not in raw
+    keys = {county_public: county_private}
+    opened = read_bundle(path, _trust(signer), private_key_for=keys.get)
+    assert opened.manifest.encryption is not None
+    assert [r.get("applicant") for r in opened.rows("case")] == ["张三", None]
+    assert list(opened.rows("rating")) == []
+    with pytest.raises(BundleRefused, match="另一把密钥"):
+        read_bundle(path, _trust(signer), private_key_for={}.get)
+    with pytest.raises(BundleRefused, match="另一把密钥"):
+        read_bundle(path, _trust(signer))
+
+
+def test_a_sealed_file_opened_with_the_wrong_key_or_altered_is_refused(tmp_path: Path) -> None:
+    signer = _signer()
+    county_private, county_public = _new_key_pair()
+    other_private, _other_public = _new_key_pair()
+    path = tmp_path / "sealed.zip"
+    write_bundle(path, _fields(), _files(), signer, recipient=county_public)
+    wrong = read_bundle(path, _trust(signer), private_key_for=lambda _pub: other_private)
+    with pytest.raises(BundleRefused, match="无法解密"):
+        list(wrong.rows("case"))
+    with zipfile.ZipFile(path) as zf:
+        body = bytearray(zf.read("case.jsonl"))
+    body[-1] ^= 1
+    _rewrite(path, {"case.jsonl": bytes(body)})
+    with pytest.raises(BundleRefused, match=r"case\.jsonl 在签名后被改动"):
+        read_bundle(path, _trust(signer), private_key_for=lambda _pub: county_private)

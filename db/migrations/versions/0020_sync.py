@@ -102,11 +102,35 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("site_code", "seq", name=op.f("pk_sync_audit_event")),
     )
     op.create_index("ix_sync_audit_event_at", "sync_audit_event", ["at"], unique=False)
+    _append_only("sync_audit_event")
+
+
+def _append_only(table: str) -> None:
+    """The townships' events as imported are never edited: the database refuses UPDATE and
+    DELETE on them, as on the own chain."""
+    message = f"{table} is append-only"
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            f"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN RAISE EXCEPTION '{message}'; END $$"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()"
+        )
+        return
+    for verb in ("UPDATE", "DELETE"):
+        op.execute(
+            f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
 
 
 def downgrade() -> None:
     op.drop_index("ix_sync_audit_event_at", table_name="sync_audit_event")
-    op.drop_table("sync_audit_event")
+    op.drop_table("sync_audit_event")  # its triggers go with it
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS sync_audit_event_append_only()")
     op.drop_table("sync_row_state")
     op.drop_index("ix_sync_origin_local", table_name="sync_origin")
     op.drop_table("sync_origin")
