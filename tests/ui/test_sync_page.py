@@ -252,3 +252,35 @@ def test_in_the_main_window_on_app_sync(qtbot, county: AppContext) -> None:  # t
     page.browse_button.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is page.to_site
+
+
+def test_a_refused_export_leaves_the_page_ready(
+    qtbot, county: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+
+    class Refusing(FakeSync):
+        def export_bundle(
+            self,
+            uow: Any,
+            actor: Any,
+            out_path: Path | str,
+            to_site: str | None = None,
+            progress: Progress | None = None,
+        ) -> ExportResult:
+            if progress is not None:
+                progress(1, 3, "writing")
+            raise DomainError("本机没有 XZ 的公钥：请先导入其公钥")
+
+    page = open_page(qtbot, county, Refusing())
+    qtbot.waitUntil(lambda: page.to_site.count() == 2, timeout=10_000)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    page.add_folder(str(usb))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert page.message.text() == "本机没有 XZ 的公钥：请先导入其公钥"
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=10_000)
+    assert page.export_bar.value() == 0 and page.export_bar.format() == "%p%"
+    assert list(usb.iterdir()) == []  # nothing half-written left on the stick

@@ -294,6 +294,7 @@ class SyncPage(QWidget):
         self.export_button.setEnabled(True)
         self.export_bar.setRange(0, 1)
         self.export_bar.setValue(0)
+        self.export_bar.setFormat("%p%")
         self._failed(exc)
 
     # -- import --------------------------------------------------------------------------
@@ -392,6 +393,7 @@ class SyncPage(QWidget):
     def _import_failed(self, exc: BaseException) -> None:
         self.import_bar.setRange(0, 1)
         self.import_bar.setValue(0)
+        self.import_bar.setFormat("%p%")
         self.import_button.setEnabled(self.preview is not None)
         self._failed(exc)
 
