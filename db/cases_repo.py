@@ -329,6 +329,8 @@ class SqlCaseRepository:
             conditions.append(CaseFile.accepted_day >= query.accepted_from)
         if query.accepted_to is not None:
             conditions.append(CaseFile.accepted_day <= query.accepted_to)
+        if query.handed_over:
+            conditions.append(CaseFile.owner_site_id != CaseFile.site_id)
         return stmt.where(and_(*conditions)) if conditions else stmt
 
     def query_ids(

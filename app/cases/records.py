@@ -153,6 +153,9 @@ class CaseQuery:
     item_id: int | None = None
     accepted_from: date | None = None
     accepted_to: date | None = None
+    # 乡镇代收、县级审批: only cases away from the site that accepted them (at the county, those
+    # handed over for its decision; at a township, those it handed over and awaits)
+    handed_over: bool = False
     order: str = "recent"  # recent (newest first) / urgency (red, yellow, normal; due first)
 
 

@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="215"/>
-        <location filename="../../ui/sync/page.py" line="552"/>
+        <location filename="../../ui/sync/page.py" line="554"/>
         <source>预约</source>
         <translation>Booking</translation>
     </message>
@@ -1251,22 +1251,32 @@ Recorded by: %s %s</translation>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="60"/>
+        <location filename="../../ui/cases/page.py" line="59"/>
+        <source>移交件</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/page.py" line="61"/>
+        <source>乡镇代收、县级审批：移交县级审批、尚未退回的办件</source>
+        <translation>Cases a township handed over to the county and not handed back yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/page.py" line="63"/>
         <source>按紧急程度</source>
         <translation>By urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="61"/>
+        <location filename="../../ui/cases/page.py" line="64"/>
         <source>按受理时间（新的在前）</source>
         <translation>By acceptance (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="65"/>
+        <location filename="../../ui/cases/page.py" line="69"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="133"/>
+        <location filename="../../ui/cases/page.py" line="146"/>
         <source>共 %s 件</source>
         <translation>%s cases</translation>
     </message>
@@ -1487,7 +1497,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/dialogs.py" line="35"/>
-        <location filename="../../ui/sync/page.py" line="549"/>
+        <location filename="../../ui/sync/page.py" line="551"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
@@ -2180,7 +2190,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="248"/>
-        <location filename="../../ui/sync/page.py" line="568"/>
+        <location filename="../../ui/sync/page.py" line="570"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -2192,7 +2202,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="258"/>
-        <location filename="../../ui/sync/page.py" line="556"/>
+        <location filename="../../ui/sync/page.py" line="558"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
@@ -2240,7 +2250,7 @@ you can follow the steps here.</translation>
         <location filename="../../ui/feedback/forms.py" line="80"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
         <location filename="../../ui/feedback/ratings_page.py" line="324"/>
-        <location filename="../../ui/sync/page.py" line="554"/>
+        <location filename="../../ui/sync/page.py" line="556"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
@@ -2430,7 +2440,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/sync/page.py" line="543"/>
+        <location filename="../../ui/sync/page.py" line="545"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
@@ -3049,69 +3059,69 @@ you can follow the steps here.</translation>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="544"/>
+        <location filename="../../ui/sync/page.py" line="546"/>
         <source>办件记录</source>
         <translation>Case events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="545"/>
+        <location filename="../../ui/sync/page.py" line="547"/>
         <source>办件材料</source>
         <translation>Case materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="546"/>
+        <location filename="../../ui/sync/page.py" line="548"/>
         <source>一次性告知单</source>
         <translation>One-time notices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="547"/>
+        <location filename="../../ui/sync/page.py" line="549"/>
         <source>告知单材料</source>
         <translation>Notice materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="548"/>
+        <location filename="../../ui/sync/page.py" line="550"/>
         <source>告知外补充</source>
         <translation>Extra demands</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="551"/>
+        <location filename="../../ui/sync/page.py" line="553"/>
         <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="553"/>
+        <location filename="../../ui/sync/page.py" line="555"/>
         <source>代办</source>
         <translation>Agency cases</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="563"/>
+        <location filename="../../ui/sync/page.py" line="565"/>
         <source>收集记录</source>
         <translation>Collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="564"/>
+        <location filename="../../ui/sync/page.py" line="566"/>
         <source>写入数据包</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="565"/>
+        <location filename="../../ui/sync/page.py" line="567"/>
         <source>检查数据包</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="566"/>
+        <location filename="../../ui/sync/page.py" line="568"/>
         <source>读取</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="567"/>
+        <location filename="../../ui/sync/page.py" line="569"/>
         <source>导入记录</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="569"/>
+        <location filename="../../ui/sync/page.py" line="571"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3436,7 +3446,7 @@ you can follow the steps here.</translation>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="555"/>
+        <location filename="../../ui/sync/page.py" line="557"/>
         <location filename="../../ui/visits/labels.py" line="23"/>
         <source>投诉</source>
         <translation>Complaint</translation>
@@ -3644,7 +3654,7 @@ you can follow the steps here.</translation>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="550"/>
+        <location filename="../../ui/sync/page.py" line="552"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
@@ -5485,22 +5495,22 @@ Quitting loses what was entered. Quit anyway?</translation>
 %s; %s audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="332"/>
+        <location filename="../../ui/sync/page.py" line="333"/>
         <source>来自 %s 的第 %s 号数据包（%s 制作）：新增 %s 条记录、%s 条审计记录</source>
         <translation>Bundle from %s, no. %s (made %s): %s new records, %s new audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="372"/>
+        <location filename="../../ui/sync/page.py" line="373"/>
         <source>%s 的第 %s 号数据包此前已导入，没有任何改变</source>
         <translation>The bundle from %s, no. %s, was imported before: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="378"/>
+        <location filename="../../ui/sync/page.py" line="379"/>
         <source>已导入 %s 的第 %s 号数据包：新增 %s 条、更新 %s 条记录，审计记录 %s 条</source>
         <translation>Imported the bundle from %s, no. %s: %s new, %s updated records, %s audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="303"/>
+        <location filename="../../ui/sync/page.py" line="304"/>
         <source>选择要导入的数据包</source>
         <translation>Choose the bundle to import</translation>
     </message>
@@ -5510,74 +5520,74 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Send to (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="305"/>
+        <location filename="../../ui/sync/page.py" line="306"/>
         <source>数据包 (*.zip)</source>
         <translation>Bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="325"/>
+        <location filename="../../ui/sync/page.py" line="326"/>
         <source>正在检查数据包…</source>
         <translation>Checking the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="342"/>
-        <location filename="../../ui/sync/page.py" line="387"/>
+        <location filename="../../ui/sync/page.py" line="343"/>
+        <location filename="../../ui/sync/page.py" line="388"/>
         <source>注意：缺少此前的数据包 %s</source>
         <translation>Note: earlier bundles are missing: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="344"/>
+        <location filename="../../ui/sync/page.py" line="345"/>
         <source>这个数据包已经导入过，再次导入不会有任何改变</source>
         <translation>This bundle was imported before; importing it again would change nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="346"/>
-        <location filename="../../ui/sync/page.py" line="522"/>
+        <location filename="../../ui/sync/page.py" line="347"/>
+        <location filename="../../ui/sync/page.py" line="524"/>
         <source>没有新的记录</source>
         <translation>No new records</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="414"/>
+        <location filename="../../ui/sync/page.py" line="416"/>
         <source>县级中心</source>
         <translation>The county center</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="433"/>
+        <location filename="../../ui/sync/page.py" line="435"/>
         <source>尚无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="456"/>
+        <location filename="../../ui/sync/page.py" line="458"/>
         <source>各乡镇均已按时报送</source>
         <translation>Every township has sent in time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="461"/>
+        <location filename="../../ui/sync/page.py" line="463"/>
         <source>%s %s：从未报送</source>
         <translation>%s %s: never sent a bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="464"/>
+        <location filename="../../ui/sync/page.py" line="466"/>
         <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
         <translation>%s %s: nothing for %s working days (last on %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="478"/>
+        <location filename="../../ui/sync/page.py" line="480"/>
         <source>已发出 #%s，对方已确认 #%s</source>
         <translation>Sent #%s, acknowledged #%s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="481"/>
+        <location filename="../../ui/sync/page.py" line="483"/>
         <source>%s 个待确认</source>
         <translation>%s not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="483"/>
+        <location filename="../../ui/sync/page.py" line="485"/>
         <source>缺 %s</source>
         <translation>missing %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="532"/>
+        <location filename="../../ui/sync/page.py" line="534"/>
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>

@@ -152,6 +152,11 @@ def test_township_cases_show_their_site_in_the_lists(county: AppContext) -> None
     handed = [r for r in rows if r.handed_to]
     assert len(handed) == 1 and handed[0].handed_to == "清河县政务服务中心"
     assert handed[0].number.startswith("XZ-")
+    # The county's clerks find what was handed over to them.
+    away = CaseQuery(handed_over=True)
+    assert queries.count_cases(county.uow(), boss, away) == 1
+    only = queries.page_case_ids(county.uow(), boss, away, None, 50)
+    assert only.ids == [handed[0].id]
 
 
 class Arrivals:
