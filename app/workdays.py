@@ -318,6 +318,8 @@ def _paused_ranges(pauses: Sequence[Pause], start: int) -> list[tuple[int, int]]
 # -- warning cards (红牌 / 黄牌) -------------------------------------------------------
 
 
+
+
 def warning_level(
     today: date,
     due: date | None,
