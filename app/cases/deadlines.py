@@ -51,7 +51,9 @@ EXTENSION_DAYS_KEY = "days"
 
 def extension_days(events: Iterable[CaseEventRecord]) -> int:
     return sum(
-        int(ev.detail.get(EXTENSION_DAYS_KEY, 0)) for ev in events if ev.action is CaseAction.EXTEND
+        int(ev.detail.get(EXTENSION_DAYS_KEY, 0))
+        for ev in events
+        if ev.action is CaseAction.EXTEND
     )
 
 

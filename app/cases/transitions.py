@@ -327,7 +327,9 @@ def decide_case(
     if outcome is Outcome.DENIED:
         errors = FieldErrors()
         text = errors.check("note", require_reason, note, what="不予许可的理由") or ""
-        basis = errors.check("legal_basis", require_reason, legal_basis, what="不予许可的法律依据")
+        basis = errors.check(
+            "legal_basis", require_reason, legal_basis, what="不予许可的法律依据"
+        )
         errors.raise_if_any()
         detail["legal_basis"] = basis
     else:
