@@ -62,7 +62,12 @@ from tests.helpers.hostile import (
     texts,
     typed_ints,
 )
-from tests.integration import test_bad_input_queue, test_bad_input_scheduling
+from tests.integration import (
+    test_bad_input_county,
+    test_bad_input_queue,
+    test_bad_input_scheduling,
+)
+from tests.integration.test_bad_input_county import FED as COUNTY_FED
 from tests.integration.test_bad_input_queue import FED as QUEUE_FED
 from tests.integration.test_bad_input_scheduling import FED as SCHEDULING_FED
 from tests.integration.test_bad_input_scheduling import TERMS_FIELDS
@@ -993,6 +998,8 @@ NO_TYPED_INPUT = {
     "app.feedback.rectifications.rectification_for",
     "app.feedback.rectifications.rectification_rows",
     "app.reports.statistics.statistics_filters",
+    "app.reports.county.viewable_sites",  # the actor's own site and its townships
+    "app.reports.county.silent_townships",  # the bundle log, read by the program
     "app.visits.absence.current_absences",
     "app.visits.absence.end_absence",
     "app.visits.absence.standing_in_for",
@@ -1017,7 +1024,7 @@ def test_every_service_with_typed_input_is_fed() -> None:
     from tests.unit.test_role_matrix import services
 
     declared = {name for name, _ in services()}
-    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED}
+    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED, **COUNTY_FED}
     unclassified = declared - set(every) - NO_TYPED_INPUT
     assert not unclassified, (
         "new services: feed them hostile input in tests/integration/test_bad_input*.py (FED) "
@@ -1032,6 +1039,9 @@ def test_every_service_with_typed_input_is_fed() -> None:
     }
     missing |= {
         form for form in QUEUE_FED.values() if not hasattr(test_bad_input_queue, f"test_{form}")
+    }
+    missing |= {
+        form for form in COUNTY_FED.values() if not hasattr(test_bad_input_county, f"test_{form}")
     }
     assert not missing, f"forms without their test: {sorted(missing)}"
 
