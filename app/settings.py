@@ -61,6 +61,13 @@ SPECS: dict[str, SettingSpec] = {
             _int_between(1, 40),
         ),
         SettingSpec(
+            "silent_township_working_days",
+            "乡镇连续几个工作日未报送数据时提醒（县级中心）",
+            3,
+            int,
+            _int_between(1, 60),
+        ),
+        SettingSpec(
             "hall_hours",
             "办公时段（工作日，如 09:00-12:00,13:30-17:00）",
             DEFAULT_HALL_HOURS,

@@ -40,6 +40,7 @@ from app.errors import DomainError, NotFound, ValidationError
 from app.records import SiteLevel, SiteRecord
 from app.roles import Actor, Role, allowed_roles
 from app.settings import SPECS
+from app.sites import HOME_SITE_KEY, installation_site
 
 if TYPE_CHECKING:
     from app.ports import UnitOfWork
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
 
 # Settings rows this module keeps (not in app.settings.SPECS: no dialog changes them).
 COUNTY_CODE_KEY = "county_code"  # the county this installation belongs to (its own code there)
-HOME_SITE_KEY = "home_site"  # this installation's own site code
 CONTENT_AS_OF_KEY = "county_content_as_of"  # a township: the newest county content applied
 
 # Hall-wide settings the county decides for every site; the others (idle lock, backups, the
@@ -163,8 +163,7 @@ class AppliedSummary:
 
 def home_site(uow: UnitOfWork) -> SiteRecord:
     """This installation's own site, inside the caller's transaction."""
-    code = uow.settings.get(HOME_SITE_KEY)
-    site = uow.sites.by_code(code) if code else uow.sites.first()
+    site = installation_site(uow)
     if site is None:
         raise NotFound("找不到本服务中心的记录：请先 frontdesk init")
     return site
@@ -173,8 +172,7 @@ def home_site(uow: UnitOfWork) -> SiteRecord:
 def is_township(uow: UnitOfWork) -> bool:
     """Whether this installation is a township (set up from an enrolment file), inside the
     caller's transaction. A database without a site yet is none."""
-    code = uow.settings.get(HOME_SITE_KEY)
-    site = uow.sites.by_code(code) if code else uow.sites.first()
+    site = installation_site(uow)
     return site is not None and site.level is SiteLevel.TOWNSHIP
 
 

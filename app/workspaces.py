@@ -28,6 +28,7 @@ class Page(StrEnum):
     AUDIT = "audit"  # 审计日志
     CATALOG = "catalog"  # 事项目录
     APPOINTMENT_SETTINGS = "appointment_settings"  # 预约设置
+    SYNC = "sync"  # 数据交换: bundles between a township and the county (USB stick)
 
 
 PAGES: dict[Role, tuple[Page, ...]] = {
@@ -54,6 +55,7 @@ PAGES: dict[Role, tuple[Page, ...]] = {
         Page.COMPLAINTS,
         Page.AUDIT,
         Page.CATALOG,  # to publish versions (公布); editing stays the administrator's
+        Page.SYNC,
     ),
     Role.ADMIN: (
         Page.HOME,
@@ -63,6 +65,7 @@ PAGES: dict[Role, tuple[Page, ...]] = {
         Page.AUDIT,
         Page.CATALOG,
         Page.APPOINTMENT_SETTINGS,
+        Page.SYNC,
     ),
 }
 

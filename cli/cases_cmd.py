@@ -118,6 +118,10 @@ def _case(args: argparse.Namespace) -> int:
                         "provisional": row.due_provisional,
                         "owner": row.owner_name,
                         "agency": row.is_agency,
+                        # at a county installation: the accepting site, and where a
+                        # handed-over case is now (乡镇代收、县级审批)
+                        "site": row.site_name,
+                        "handed_to": row.handed_to,
                     },
                     ensure_ascii=False,
                 )
@@ -125,6 +129,7 @@ def _case(args: argparse.Namespace) -> int:
         else:
             print(
                 f"{row.number}\t{row.applicant_name}\t{row.item_name}\t{row.state.value}"
-                f"\t{warning}\t{due}\t{row.owner_name}"
+                f"\t{warning}\t{due}\t{row.owner_name}\t{row.site_name}"
+                + (f" -> {row.handed_to}" if row.handed_to else "")
             )
     return 0

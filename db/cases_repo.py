@@ -45,9 +45,16 @@ from db.models import (
     Refusal,
     SearchToken,
     ServiceItemVersion,
+    Site,
     Staff,
 )
 from db.sealed import blind_index
+
+
+def _owned(owner_site_id: int | None) -> list[Any]:
+    """The cases a site owns now (app.handover), or all when no site is given."""
+    return [] if owner_site_id is None else [CaseFile.owner_site_id == owner_site_id]
+
 
 URGENCY_KEY = case(
     *((CaseFile.warning == str(level), rank) for rank, level in enumerate(URGENCY)),
@@ -194,6 +201,7 @@ class SqlCaseRepository:
             id=c.id,
             number=c.number,
             site_id=c.site_id,
+            owner_site_id=c.owner_site_id,
             item_version_id=c.item_version_id,
             item_name=item_name,
             window_id=c.window_id,
@@ -227,11 +235,11 @@ class SqlCaseRepository:
             events=events,
         )
 
-    def open_case_ids(self) -> list[int]:
+    def open_case_ids(self, owner_site_id: int | None = None) -> list[int]:
         return list(
             self.s.scalars(
                 select(CaseFile.id)
-                .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+                .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]), *_owned(owner_site_id))
                 .order_by(CaseFile.id)
             )
         )
@@ -270,7 +278,7 @@ class SqlCaseRepository:
         )
         return [(str(name), int(count)) for name, count in rows]
 
-    def open_case_clocks(self) -> list[CaseClock]:
+    def open_case_clocks(self, owner_site_id: int | None = None) -> list[CaseClock]:
         stopped = (
             select(CaseEvent.id)
             .where(
@@ -290,7 +298,7 @@ class SqlCaseRepository:
                 CaseFile.row_version,
                 stopped,
             )
-            .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]))
+            .where(CaseFile.state.in_([str(s) for s in OPEN_STATES]), *_owned(owner_site_id))
             .order_by(CaseFile.id)
         )
         return [
@@ -321,6 +329,8 @@ class SqlCaseRepository:
             conditions.append(CaseFile.accepted_day >= query.accepted_from)
         if query.accepted_to is not None:
             conditions.append(CaseFile.accepted_day <= query.accepted_to)
+        if query.handed_over:
+            conditions.append(CaseFile.owner_site_id != CaseFile.site_id)
         return stmt.where(and_(*conditions)) if conditions else stmt
 
     def query_ids(
@@ -364,6 +374,7 @@ class SqlCaseRepository:
         if not ids:
             return []
         owner = aliased(Staff)
+        accepting, owning = aliased(Site), aliased(Site)
         found = {
             c.id: CaseRow(
                 id=c.id,
@@ -377,11 +388,15 @@ class SqlCaseRepository:
                 owner_name=owner_name,
                 accepted_at=c.accepted_at,
                 is_agency=c.is_agency,
+                site_name=site_name,
+                handed_to=owning_name if c.owner_site_id != c.site_id else "",
             )
-            for c, item, owner_name in self.s.execute(
-                select(CaseFile, ServiceItemVersion.name, owner.name)
+            for c, item, owner_name, site_name, owning_name in self.s.execute(
+                select(CaseFile, ServiceItemVersion.name, owner.name, accepting.name, owning.name)
                 .join(ServiceItemVersion, ServiceItemVersion.id == CaseFile.item_version_id)
                 .join(owner, owner.id == CaseFile.owner_id)
+                .join(accepting, accepting.id == CaseFile.site_id)
+                .join(owning, owning.id == CaseFile.owner_site_id)
                 .where(CaseFile.id.in_(list(ids)))
             )
         }
@@ -416,7 +431,7 @@ class SqlCaseRepository:
             AccountabilityRecord.kind == kind, AccountabilityRecord.case_id == CaseFile.id
         )
 
-    def red_ids_without_record(self) -> list[int]:
+    def red_ids_without_record(self, owner_site_id: int | None = None) -> list[int]:
         running = [str(s) for s in OPEN_STATES if s is not CaseState.SUSPENDED]
         return list(
             self.s.scalars(
@@ -425,12 +440,13 @@ class SqlCaseRepository:
                     CaseFile.state.in_(running),
                     CaseFile.warning == str(WarningLevel.RED),
                     self._without_record("overdue"),
+                    *_owned(owner_site_id),
                 )
                 .order_by(CaseFile.id)
             )
         )
 
-    def overdue_deferral_ids(self, today: date) -> list[int]:
+    def overdue_deferral_ids(self, today: date, owner_site_id: int | None = None) -> list[int]:
         outstanding = exists().where(
             CaseMaterial.case_id == CaseFile.id,
             CaseMaterial.state == "deferred",
@@ -444,6 +460,7 @@ class SqlCaseRepository:
                     CaseFile.deferred_supply_by < today,
                     outstanding,
                     self._without_record("deferral"),
+                    *_owned(owner_site_id),
                 )
                 .order_by(CaseFile.id)
             )

@@ -30,6 +30,7 @@ _VERSION_FIELDS = (
     "statutory_days",
     "committed_days",
     "extension_allowance",
+    "decision_level",
     "fee",
     "fee_basis",
     "where_when",

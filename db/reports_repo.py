@@ -33,6 +33,7 @@ from db.models import (
     Refusal,
     ServiceItemVersion,
     Staff,
+    SyncPeer,
     Visit,
     Window,
 )
@@ -54,6 +55,11 @@ class SqlReportRepository:
     def __init__(self, session: Session) -> None:
         self.s = session
         self.dialect = session.get_bind().dialect.name
+
+    def last_arrivals(self) -> dict[str, datetime]:
+        """When each site's last bundle was imported here (app.sync's peers), by site code."""
+        rows = self.s.execute(select(SyncPeer.site_code, SyncPeer.received_at))
+        return {code: at for code, at in rows if at is not None}
 
     # -- helpers -----------------------------------------------------------------------------
     def hall_day(self, column: Any) -> Any:

@@ -44,6 +44,9 @@ class SqlSiteRepository:
         row = self.s.scalar(select(Site).order_by(Site.id).limit(1))
         return _site(row) if row else None
 
+    def all(self) -> list[SiteRecord]:
+        return [_site(row) for row in self.s.scalars(select(Site).order_by(Site.code))]
+
     def add_department(self, site_id: int, name: str) -> int:
         dept = Department(site_id=site_id, name=name)
         self.s.add(dept)

@@ -125,12 +125,17 @@ def refresh_warnings(uow: UnitOfWork) -> WarningScan:
     judged from its cached due date alone; only the others are loaded with their events. A case
     already red (one accepted red by deemed acceptance, 行政许可法 Art. 32(4)) is found by one
     query for red cases without a record, not by a change of its warning."""
+    from app.handover import installation_site_id
+
     with uow.write():
         today = local_day(uow.clock.now())
         calendar = load_calendar(uow)
         ratio = yellow_ratio(uow)
         checked = changed = opened = 0
-        for clock in uow.cases.open_case_clocks():
+        # Only the cases this installation owns: another site's (a township's, at the county)
+        # are that site's to judge, and its bundles bring their cards (app.handover).
+        here = installation_site_id(uow)
+        for clock in uow.cases.open_case_clocks(here):
             checked += 1
             if clock.paused_or_extended or clock.calendar_version != calendar.version:
                 case = load_case(uow, clock.id)
@@ -155,14 +160,14 @@ def refresh_warnings(uow: UnitOfWork) -> WarningScan:
                 and open_overdue_record(uow, case, deadline, today, calendar)
             ):
                 opened += 1
-        for case_id in uow.cases.red_ids_without_record():
+        for case_id in uow.cases.red_ids_without_record(here):
             case = load_case(uow, case_id)
             deadline = case_deadline(case, calendar)
             if case_warning(case, deadline, today, calendar, ratio) == WarningLevel.RED:
                 opened += open_overdue_record(uow, case, deadline, today, calendar)
         deferrals = sum(
             open_deferral_record(uow, load_case(uow, case_id), today, calendar)
-            for case_id in uow.cases.overdue_deferral_ids(today)
+            for case_id in uow.cases.overdue_deferral_ids(today, here)
         )
     return WarningScan(checked, changed, opened, deferrals)
 

@@ -177,10 +177,12 @@ def recompute_open_cases(uow: UnitOfWork, actor: Actor | None) -> int:
     Call inside the write transaction that changed the calendar."""
     from app import audit
     from app.calendar import load_calendar
+    from app.handover import installation_site_id
 
     calendar = load_calendar(uow)
     moved = 0
-    for case_id in uow.cases.open_case_ids():
+    # Only the cases this installation owns (app.handover): another site recomputes its own.
+    for case_id in uow.cases.open_case_ids(installation_site_id(uow)):
         case = uow.cases.get(case_id)
         if case is None:
             continue

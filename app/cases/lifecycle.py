@@ -35,6 +35,10 @@ class CaseAction(StrEnum):
     WITHDRAW = "withdraw"
     SUPPLY = "supply"  # 容缺材料补交: a deferred material came in (the state stays)
     TERMINATE = "terminate"  # 终止办理 for a deferred material not supplied in time
+    # 乡镇代收、县级审批: the case goes to the county and back (app.handover, its own table:
+    # not a move the case window offers among the others); the state stays.
+    HAND_OVER = "hand_over"
+    HAND_BACK = "hand_back"
 
 
 class SuspensionKind(StrEnum):
@@ -137,6 +141,8 @@ ACTION_LABELS = {
     A.WITHDRAW: "申请人撤回",
     A.SUPPLY: "补交容缺材料",
     A.TERMINATE: "终止办理",
+    A.HAND_OVER: "移交县级审批",
+    A.HAND_BACK: "退回受理中心送达",
 }
 
 

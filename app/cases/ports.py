@@ -30,12 +30,16 @@ class CaseRepository(Protocol):
     def mark_supplied(self, case_id: int, material_ids: frozenset[int], at: datetime) -> None:
         """A deferred material came in (容缺补交): ``supplied_at`` for the work list's query."""
         ...
+
     def update(self, case_id: int, expected_version: int, **changes: Any) -> None:
         """Change the case if its row version is still ``expected_version``; else raise
         ConcurrentEdit naming who changed it."""
         ...
 
-    def open_case_ids(self) -> list[int]: ...
+    def open_case_ids(self, owner_site_id: int | None = None) -> list[int]:
+        """Open cases, by id; only those the given site owns (app.handover) when given."""
+        ...
+
     def usual_item_ids(
         self, window_id: int | None, owner_id: int, since: date, limit: int
     ) -> list[int]:
@@ -47,7 +51,7 @@ class CaseRepository(Protocol):
         with how often each was, most often first."""
         ...
 
-    def open_case_clocks(self) -> list[CaseClock]: ...
+    def open_case_clocks(self, owner_site_id: int | None = None) -> list[CaseClock]: ...
     def query_ids(
         self, query: CaseQuery, after: tuple[Any, ...] | None, limit: int
     ) -> list[tuple[int, tuple[Any, ...]]]:
@@ -71,12 +75,12 @@ class CaseRepository(Protocol):
         complaint); its id or None."""
         ...
 
-    def red_ids_without_record(self) -> list[int]:
+    def red_ids_without_record(self, owner_site_id: int | None = None) -> list[int]:
         """Open cases, clock running, cached red, with no overdue record (the scan's net for a
         case that turned red where no record was opened, e.g. accepted late)."""
         ...
 
-    def overdue_deferral_ids(self, today: date) -> list[int]:
+    def overdue_deferral_ids(self, today: date, owner_site_id: int | None = None) -> list[int]:
         """Open cases with a deferred material outstanding after its supply-by day, and no
         deferral record yet."""
         ...

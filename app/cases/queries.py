@@ -71,6 +71,8 @@ class CaseDetail:
     suspension_kinds: tuple[SuspensionKind, ...] = ()
     # The papers that can be printed for the case now (app.cases.papers).
     papers: tuple[DocumentKind, ...] = ()
+    # The county's code when the case may be handed over to it (app.handover.case_moves).
+    hand_over_to: str = ""
 
     @property
     def explanation(self) -> str:
@@ -106,6 +108,9 @@ def case_detail(uow: UnitOfWork, actor: Actor, case_id: int) -> CaseDetail:
     if not overdue:
         actions = [a for a in actions if a is not CaseAction.TERMINATE]
     kinds = tuple(k for k in SuspensionKind if overdue or k is not SuspensionKind.DEFERRAL_OVERDUE)
+    from app.handover import case_moves
+
+    actions, hand_over_to = case_moves(uow, actor, case, version, actions)
     return CaseDetail(
         case,
         case_deadline(case, calendar),
@@ -116,6 +121,7 @@ def case_detail(uow: UnitOfWork, actor: Actor, case_id: int) -> CaseDetail:
         overdue,
         kinds,
         tuple(case_papers(case)),
+        hand_over_to,
     )
 
 

@@ -97,7 +97,8 @@ class CaseEventRecord:
 class CaseRecord:
     id: int
     number: str
-    site_id: int
+    site_id: int  # the site that accepted it (its number's prefix)
+    owner_site_id: int  # the one site that may act on it now (app.handover)
     item_version_id: int
     item_name: str
     window_id: int | None
@@ -146,6 +147,10 @@ class CaseRow:
     owner_name: str
     accepted_at: datetime
     is_agency: bool
+    # At a county installation the lists hold its townships' cases too: the accepting site, and
+    # the site that owns the case now when it was handed over (app.handover), else "".
+    site_name: str = ""
+    handed_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,9 @@ class CaseQuery:
     item_id: int | None = None
     accepted_from: date | None = None
     accepted_to: date | None = None
+    # 乡镇代收、县级审批: only cases away from the site that accepted them (at the county, those
+    # handed over for its decision; at a township, those it handed over and awaits)
+    handed_over: bool = False
     order: str = "recent"  # recent (newest first) / urgency (red, yellow, normal; due first)
 
 

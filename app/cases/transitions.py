@@ -34,6 +34,7 @@ from app.cases.ports import CaseStore
 from app.cases.records import CaseEventRecord, CaseRecord
 from app.clock import DEFAULT_TZ
 from app.errors import ConcurrentEdit, PermissionDenied, ValidationError
+from app.handover import is_handed_over, require_owner
 from app.roles import Actor, Role, allowed_roles
 from app.validation import (
     FieldErrors,
@@ -54,10 +55,14 @@ def _check_version(case: CaseRecord, expected_version: int) -> None:
 
 
 def may_act(uow: CaseStore, actor: Actor, case: CaseRecord) -> None:
-    """The responsible clerk, whoever stands in for them (A/B post), a supervisor, or the agent
-    of an agency case (全程代办: the agent carries the case through every step) may move a
-    case."""
+    """Only the site that owns the case may move it (app.handover; the refusal names the
+    owner). There, the responsible clerk, whoever stands in for them (A/B post), a supervisor,
+    or the agent of an agency case (全程代办: the agent carries the case through every step)
+    may; a case handed over to the county for its decision is the county's counters' work."""
+    require_owner(uow, case, actor.site_id)
     if actor.role is Role.SUPERVISOR or actor.staff_id == case.owner_id:
+        return
+    if is_handed_over(case) and actor.role in COUNTER_ROLES:
         return
     if actor.staff_id in Cover.read(uow, actor.site_id, uow.clock.now()).chain(case.owner_id):
         return  # the B post (or the next along the chain while both are away)
@@ -93,9 +98,9 @@ def _transition(
             before = case_deadline(case, calendar)
             if case_warning(case, before, today, calendar, ratio) == WarningLevel.RED:
                 open_overdue_record(uow, case, before, today, calendar)
-        event = transition_event(
-            actor, case.owner_id, now, action, case.state, new_state, reason, detail
-        )
+        # At the county, a handed-over case is nobody's stand-in work: no "on behalf of".
+        owner = actor.staff_id if is_handed_over(case) else case.owner_id
+        event = transition_event(actor, owner, now, action, case.state, new_state, reason, detail)
         moved = _with_event(case, event, new_state)
         deadline = case_deadline(moved, calendar)
         warning = case_warning(moved, deadline, today, calendar, ratio)

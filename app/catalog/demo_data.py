@@ -402,6 +402,9 @@ def _water(code: str, name: str, **fields: object) -> ItemDraft:
         "complaint_phone": COMPLAINT,
         "delivery_methods": "窗口领取；邮寄送达",
         "visits_needed": 1,
+        # 乡镇代收、县级审批: a township convenience center accepts these and hands the case
+        # over to the county, whose water bureau decides it (app.handover).
+        "decision_level": "county",
     }
     return ItemDraft(code=code, name=name, **{**defaults, **fields})  # type: ignore[arg-type]
 

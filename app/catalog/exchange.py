@@ -25,7 +25,7 @@ from typing import Any
 
 from app import audit
 from app.catalog.ports import ItemDraft, MaterialDraft, StepDraft
-from app.catalog.records import MaterialForm, MaterialMedium, Necessity
+from app.catalog.records import DecisionLevel, MaterialForm, MaterialMedium, Necessity
 from app.catalog.service import (
     check_draft,
     draft_of,
@@ -51,6 +51,7 @@ ITEM_COLUMNS = {
     "statutory_days": "法定时限（工作日）",
     "committed_days": "承诺时限（工作日）",
     "extension_allowance": "经负责人批准可延长（工作日）",
+    "decision_level": "作出决定",
     "legal_basis": "设定依据",
     "conditions": "受理条件",
     "fee": "收费标准",
@@ -102,6 +103,10 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
         Necessity.OPTIONAL: "可选",
     },
 }
+# 乡镇代收、县级审批 (app.catalog.records.DecisionLevel). A file without the column (written
+# before it existed) leaves its items decided by the accepting hall.
+DECISION_LABELS = {DecisionLevel.LOCAL: "受理中心", DecisionLevel.COUNTY: "县级部门"}
+OPTIONAL_COLUMNS = ("active", "position", "decision_level")
 _YES = {"是", "true", "1", "yes", "y", "启用"}
 _NO = {"否", "false", "0", "no", "n", "停用"}
 _KEY = re.compile(r"(materials|steps)\[(\d+)\]\.(\w+)")
@@ -223,6 +228,9 @@ def _xlsx_bytes(entries: list[tuple[ItemDraft, bool]]) -> bytes:
     for draft, active in entries:
         values = asdict(draft)
         values["active"] = "启用" if active else "停用"
+        values["decision_level"] = DECISION_LABELS.get(
+            DecisionLevel(draft.decision_level), draft.decision_level
+        )
         _write_row(items, items.max_row + 1, [values[k] for k in ITEM_COLUMNS])
         for position, m in enumerate(draft.materials, start=1):
             row = {**asdict(m), "code": draft.code, "position": position}
@@ -448,7 +456,7 @@ def _sheet_rows(
     for key, label in columns.items():
         if label in header:
             index[key] = header.index(label)
-        elif key not in ("active", "position"):
+        elif key not in OPTIONAL_COLUMNS:
             problems.append(ImportProblem(f"{name} 第1行", label, "缺少此列"))
     found: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -487,6 +495,7 @@ def _assemble(
         item_materials = sorted(materials.get(code, []), key=_position)
         item_steps = sorted(steps.get(code, []), key=_position)
         item = {k: _cell(k, row.get(k)) for k in ITEM_COLUMNS}
+        item["decision_level"] = _decision_level(item["decision_level"])
         material_dicts = []
         for m_number, m in item_materials:
             values = {k: _cell(k, m.get(k)) for k in MATERIAL_COLUMNS}
@@ -513,6 +522,16 @@ def _assemble(
             )
         )
     return incoming
+
+
+def _decision_level(text: str) -> str:
+    """The label or the value; empty is the accepting hall; anything else is passed on for
+    validation to name the field."""
+    text = text.strip()
+    if not text:
+        return str(DecisionLevel.LOCAL)
+    by_label = {label: str(level) for level, label in DECISION_LABELS.items()}
+    return by_label.get(text, text)
 
 
 def _position(entry: tuple[int, dict[str, Any]]) -> tuple[int, int]:

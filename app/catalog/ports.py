@@ -68,6 +68,7 @@ class ItemDraft:
     complaint_phone: str = ""
     delivery_methods: str = "窗口领取"
     extension_allowance: int = 10  # working days beyond the statutory limit (Art. 42)
+    decision_level: str = "local"  # app.catalog.records.DecisionLevel
     materials: tuple[MaterialDraft, ...] = ()
     steps: tuple[StepDraft, ...] = ()
     base_version_id: int | None = None

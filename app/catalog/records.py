@@ -47,6 +47,14 @@ class StepRecord:
     days: int
 
 
+class DecisionLevel(StrEnum):
+    """Who decides a case of an item: the hall that accepted it, or a county department
+    (乡镇代收、县级审批)."""
+
+    LOCAL = "local"
+    COUNTY = "county"
+
+
 @dataclass(frozen=True)
 class ItemVersionRecord:
     """One version of a service item, with its materials and steps in order."""
@@ -79,6 +87,9 @@ class ItemVersionRecord:
     # posted papers (服务承诺书, 公示清单) say so while an item in force is a draft.
     published_at: datetime | None = None
     published_by_name: str = ""
+    # Who decides its cases (DecisionLevel): the accepting hall, or a county department (a
+    # township accepts and hands the case over, app.handover).
+    decision_level: str = "local"
 
     @property
     def published(self) -> bool:

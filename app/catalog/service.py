@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from app import audit
 from app.catalog.ports import ItemDraft, MaterialDraft, StepDraft
 from app.catalog.records import (
+    DecisionLevel,
     ItemSummary,
     ItemVersionRecord,
     MaterialForm,
@@ -134,6 +135,10 @@ def check_draft(draft: ItemDraft, errors: FieldErrors) -> ItemDraft:
         errors.add("committed_days", f"承诺时限不能超过法定时限（{statutory}个工作日）")
     visits = _whole(errors, "visits_needed", draft.visits_needed, 0, 10)
     allowance = _whole(errors, "extension_allowance", draft.extension_allowance, 0, MAX_DAYS)
+    level = draft.decision_level
+    if level not in set(DecisionLevel):
+        errors.add("decision_level", "请选择由本中心还是县级部门作出决定")
+        level = DecisionLevel.LOCAL
     materials = _check_materials(draft.materials, errors)
     if committed and not draft.materials:
         errors.add("materials", "有办理时限的事项至少要列出一项申请材料")
@@ -149,6 +154,7 @@ def check_draft(draft: ItemDraft, errors: FieldErrors) -> ItemDraft:
         committed_days=committed or 0,
         visits_needed=visits if visits is not None else 1,
         extension_allowance=allowance if allowance is not None else 10,
+        decision_level=str(DecisionLevel(level)),
         materials=materials,
         steps=steps,
         **texts,
@@ -440,6 +446,7 @@ def draft_of(version: ItemVersionRecord) -> ItemDraft:
         complaint_phone=version.complaint_phone,
         delivery_methods=version.delivery_methods,
         extension_allowance=version.extension_allowance,
+        decision_level=version.decision_level,
         materials=tuple(
             MaterialDraft(
                 name=m.name,

@@ -18,9 +18,9 @@ from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
 from app.cases.deadlines import case_as_of, local_day
 from app.cases.lifecycle import STATE_LABELS, CaseState
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.ports import UnitOfWork
-from app.records import SiteRecord
+from app.records import SiteLevel, SiteRecord
 from app.reports.ports import PeriodCase
 from app.reports.sections import SECTIONS, Column, ReportScope, Section
 from app.reports.table import CountTable, RowKey, collect
@@ -161,9 +161,15 @@ def check_period(uow: UnitOfWork, first: date, last: date, fields: tuple[str, st
 
 
 def site_for(uow: UnitOfWork, actor: Actor, site_id: int | None) -> SiteRecord:
+    """The site a report is about: the actor's own by default. Another site's figures are for
+    the county's staff only (a county installation holds its townships' records)."""
     site = uow.sites.get(site_id if site_id is not None else actor.site_id)
     if site is None:
         raise NotFound(f"没有编号为 {site_id} 的服务中心")
+    if site.id != actor.site_id:
+        own = uow.sites.get(actor.site_id)
+        if own is None or own.level is not SiteLevel.COUNTY:
+            raise PermissionDenied(f"只有县级中心可以查看{site.name}的统计")
     return site
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -99,6 +100,11 @@ class ReportRepository(Protocol):
         ...
 
     def paused_late_decisions(self, scope: ReportScope) -> list[PausedDecision]: ...
+    def last_arrivals(self) -> Mapping[str, datetime]:
+        """When each site's last bundle came in (app/sync's log), by site code: what
+        ``app.reports.county.silent_townships`` reads (its ``BundleArrivals``)."""
+        ...
+
     def period_cases(self, scope: ReportScope) -> list[PeriodCase]:
         """Cases with an event in the period, by number."""
         ...

@@ -238,7 +238,7 @@ def statistics(
             Figures.of(clerk_label(s), by_clerk[s], table)
             for s in sorted(by_clerk, key=lambda s: (clerk_label(s), s or 0))
         ),
-        trend=_trend(table, query),
+        trend=trend_points(table, query),
         wired=table.wired,
     )
 
@@ -249,7 +249,7 @@ def bucket_start(day: date, trend: str) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _trend(table: CountTable, query: StatisticsQuery) -> tuple[TrendPoint, ...]:
+def trend_points(table: CountTable, query: StatisticsQuery) -> tuple[TrendPoint, ...]:
     buckets: dict[date, dict[str, int]] = {}
     day = bucket_start(query.first_day, query.trend)
     while day <= query.last_day:  # every bucket, busy or not: a chart without holes

@@ -38,7 +38,7 @@ def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def apply_county_content(
+def _apply_county_content(
     uow: SyncUnitOfWork, actor: Actor, content: dict[str, list[dict[str, Any]]]
 ) -> None:
     """A down bundle's ``content_*`` files applied at a township (app.sites_register: only
@@ -229,7 +229,7 @@ def import_bundle(
             raise BundleRefused(exc.message) from None
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             raise BundleRefused(f"记录格式不对（{exc}）") from None
-        apply_county_content(uow, actor, content)
+        _apply_county_content(uow, actor, content)
         uow.sync.add_audit(m.from_site, fresh)
         now = uow.clock.now()
         raw_ack = m.extra.get("ack")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -110,6 +111,11 @@ class Refusal(ApplicantColumns, Base):
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
 
 
+def _accepting_site(context: Any) -> Any:
+    """A new case belongs to the site that accepted it (ORM and bulk inserts alike)."""
+    return context.get_current_parameters()["site_id"]
+
+
 class CaseFile(ApplicantColumns, Base):
     """An accepted application (办件). ``due_date`` and ``warning`` are caches derived from the
     events and the calendar, kept so lists can sort by urgency in SQL."""
@@ -118,6 +124,11 @@ class CaseFile(ApplicantColumns, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    # The one site that may act on the case now (app.handover): the accepting site, or the
+    # county while a township's case is handed over for its decision.
+    owner_site_id: Mapped[int] = mapped_column(
+        ForeignKey("site.id"), index=True, default=_accepting_site
+    )
     item_version_id: Mapped[int] = mapped_column(ForeignKey("service_item_version.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     accepted_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))

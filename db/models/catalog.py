@@ -46,6 +46,9 @@ class ServiceItemVersion(Base):
     # 行政许可法 Art. 42: beyond the statutory limit, with the approval of the head of the body
     # (20 + 10 working days there; other laws set other limits).
     extension_allowance: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    # Who decides a case of this item (app.catalog.records.DecisionLevel): "local", the hall that
+    # accepts it; "county", a county department (乡镇代收、县级审批: a township hands it over).
+    decision_level: Mapped[str] = mapped_column(String(16), default="local", server_default="local")
     fee: Mapped[str] = mapped_column(String(200), default="不收费")
     fee_basis: Mapped[str] = mapped_column(Text, default="")
     where_when: Mapped[str] = mapped_column(Text, default="")
@@ -63,6 +66,7 @@ class ServiceItemVersion(Base):
     __table_args__ = (
         UniqueConstraint("item_id", "version_no", name="uq_service_item_version_item_no"),
         CheckConstraint("committed_days >= 0 AND committed_days <= statutory_days", name="limits"),
+        CheckConstraint("decision_level in ('local', 'county')", name="decision_level"),
     )
 
 

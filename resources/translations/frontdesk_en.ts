@@ -56,7 +56,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="64"/>
-        <location filename="../../ui/cases/action_form.py" line="48"/>
+        <location filename="../../ui/cases/action_form.py" line="49"/>
         <location filename="../../ui/visits/dialog.py" line="134"/>
         <location filename="../../ui/visits/forms.py" line="59"/>
         <location filename="../../ui/worklist/page.py" line="340"/>
@@ -75,7 +75,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
         <location filename="../../ui/feedback/complaints_page.py" line="85"/>
         <location filename="../../ui/feedback/ratings_page.py" line="141"/>
         <location filename="../../ui/feedback/ratings_page.py" line="232"/>
@@ -138,8 +138,8 @@
         <location filename="../../ui/appointments/settings.py" line="180"/>
         <location filename="../../ui/cases/accountability.py" line="69"/>
         <location filename="../../ui/cases/columns.py" line="18"/>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
-        <location filename="../../ui/cases/dialog.py" line="202"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
+        <location filename="../../ui/cases/dialog.py" line="211"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="145"/>
         <location filename="../../ui/feedback/complaints_page.py" line="243"/>
@@ -318,128 +318,128 @@
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="49"/>
+        <location filename="../../ui/cases/action_form.py" line="50"/>
         <source>原因（将书面告知申请人）</source>
         <translation>Reason (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="52"/>
+        <location filename="../../ui/cases/action_form.py" line="53"/>
         <source>（补正、中止办理不填）</source>
         <translation>(not for corrections or a halt)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="53"/>
+        <location filename="../../ui/cases/action_form.py" line="54"/>
         <source>特别程序预计所需工作日</source>
         <translation>Expected working days of the special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="62"/>
+        <location filename="../../ui/cases/action_form.py" line="63"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="63"/>
+        <location filename="../../ui/cases/action_form.py" line="64"/>
         <source>延期理由（将书面告知申请人）</source>
         <translation>Reason (told to the applicant in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="65"/>
+        <location filename="../../ui/cases/action_form.py" line="66"/>
         <source>批准人（超过法定时限时必填：行政机关负责人）</source>
         <translation>Approved by (the head of the body; required beyond the statutory limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="69"/>
+        <location filename="../../ui/cases/action_form.py" line="70"/>
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="70"/>
+        <location filename="../../ui/cases/action_form.py" line="71"/>
         <source>不予</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="71"/>
+        <location filename="../../ui/cases/action_form.py" line="72"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="72"/>
+        <location filename="../../ui/cases/action_form.py" line="73"/>
         <source>说明（不予时必须写明理由）</source>
         <translation>Note (a denial must give its reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="75"/>
+        <location filename="../../ui/cases/action_form.py" line="76"/>
         <source>不予时必填，如：《中华人民共和国行政许可法》第三十八条第二款，《××条例》第×条</source>
         <translation>Required when not granting, e.g. Administrative Licensing Law Art. 38(2); Regulation XX Art. X</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="77"/>
+        <location filename="../../ui/cases/action_form.py" line="78"/>
         <source>法律依据（不予时必填）</source>
         <translation>Legal basis (required when not granting)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="82"/>
+        <location filename="../../ui/cases/action_form.py" line="83"/>
         <source>容缺材料（%s）未补交仍准予的理由</source>
         <translation>Reason to grant with deferred materials (%s) still outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="93"/>
+        <location filename="../../ui/cases/action_form.py" line="94"/>
         <source>收到的容缺材料（空格勾选）</source>
         <translation>Deferred materials received (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="94"/>
+        <location filename="../../ui/cases/action_form.py" line="95"/>
         <source>备注（如：原件已核验）</source>
         <translation>Note (e.g. original checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="98"/>
+        <location filename="../../ui/cases/action_form.py" line="99"/>
         <source>窗口领取</source>
         <translation>Pickup at the window</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="99"/>
+        <location filename="../../ui/cases/action_form.py" line="100"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="100"/>
+        <location filename="../../ui/cases/action_form.py" line="101"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="103"/>
+        <location filename="../../ui/cases/action_form.py" line="104"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="104"/>
+        <location filename="../../ui/cases/action_form.py" line="105"/>
         <source>领取人姓名</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="105"/>
+        <location filename="../../ui/cases/action_form.py" line="106"/>
         <source>领取人身份证号（已核验）</source>
         <translation>Collector&apos;s ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="107"/>
+        <location filename="../../ui/cases/action_form.py" line="108"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="110"/>
+        <location filename="../../ui/cases/action_form.py" line="111"/>
         <source>逾期未补交</source>
         <translation>Overdue, not supplied</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="111"/>
+        <location filename="../../ui/cases/action_form.py" line="112"/>
         <source>终止办理的说明（将书面告知申请人）</source>
         <translation>Why the case is terminated (told to the applicant in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="113"/>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/action_form.py" line="114"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
@@ -500,7 +500,7 @@
     <message>
         <location filename="../../ui/appointments/forms.py" line="143"/>
         <location filename="../../ui/appointments/page.py" line="100"/>
-        <location filename="../../ui/cases/action_form.py" line="115"/>
+        <location filename="../../ui/cases/action_form.py" line="116"/>
         <location filename="../../ui/visits/forms.py" line="220"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -542,6 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="215"/>
+        <location filename="../../ui/sync/page.py" line="554"/>
         <source>预约</source>
         <translation>Booking</translation>
     </message>
@@ -551,12 +552,32 @@
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="117"/>
+        <location filename="../../ui/cases/action_form.py" line="118"/>
         <source>备注（如：补正材料已收齐）</source>
         <translation>Note (e.g. corrections received)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_form.py" line="126"/>
+        <location filename="../../ui/cases/action_form.py" line="121"/>
+        <source>移交到</source>
+        <translation>Hand over to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="123"/>
+        <source>移交后办理时限照常计算，本中心不能再办理，待县级作出决定后退回送达。</source>
+        <translation>The time limit keeps running after the hand-over; this center can no longer act on the case until the county has decided and hands it back for delivery.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="127"/>
+        <source>说明（如：县水利局审批）</source>
+        <translation>Note (e.g. for the county water bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="129"/>
+        <source>说明（如：请乡镇送达）</source>
+        <translation>Note (e.g. please deliver)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_form.py" line="138"/>
         <location filename="../../ui/counter/checklist.py" line="476"/>
         <source>操作失败：%s</source>
         <translation>Failed: %s</translation>
@@ -587,7 +608,7 @@
         <translation> (calendar version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="127"/>
+        <location filename="../../ui/cases/dialog.py" line="136"/>
         <source>环节时限</source>
         <translation>Step due</translation>
     </message>
@@ -611,7 +632,7 @@
         <location filename="../../ui/agency/tab.py" line="126"/>
         <location filename="../../ui/agency/tab.py" line="170"/>
         <location filename="../../ui/agency/tab.py" line="173"/>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -738,40 +759,40 @@ Recorded by: %s %s</translation>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="131"/>
+        <location filename="../../ui/cases/dialog.py" line="140"/>
         <location filename="../../ui/visits/dialog.py" line="65"/>
         <source>原因/说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="145"/>
+        <location filename="../../ui/cases/dialog.py" line="154"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="147"/>
+        <location filename="../../ui/cases/dialog.py" line="156"/>
         <source>办理过程（不可修改）</source>
         <translation>History (cannot be edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="153"/>
+        <location filename="../../ui/cases/dialog.py" line="162"/>
         <source>办理过程</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="154"/>
-        <location filename="../../ui/cases/dialog.py" line="236"/>
+        <location filename="../../ui/cases/dialog.py" line="163"/>
+        <location filename="../../ui/cases/dialog.py" line="245"/>
         <source>全程代办</source>
         <translation>Agency service</translation>
     </message>
@@ -802,18 +823,18 @@ Recorded by: %s %s</translation>
         <translation>not counted in statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="186"/>
+        <location filename="../../ui/cases/dialog.py" line="195"/>
         <source>办件 %s</source>
         <translation>Case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/columns.py" line="31"/>
-        <location filename="../../ui/cases/dialog.py" line="190"/>
+        <location filename="../../ui/cases/columns.py" line="39"/>
+        <location filename="../../ui/cases/dialog.py" line="199"/>
         <source>计时中止</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="192"/>
+        <location filename="../../ui/cases/dialog.py" line="201"/>
         <source>（暂定：该年度节假日安排尚未录入）</source>
         <translation> (provisional: that year&apos;s holiday schedule is not entered yet)</translation>
     </message>
@@ -821,7 +842,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/page.py" line="97"/>
         <location filename="../../ui/appointments/settings.py" line="95"/>
         <location filename="../../ui/cases/columns.py" line="17"/>
-        <location filename="../../ui/cases/dialog.py" line="200"/>
+        <location filename="../../ui/cases/dialog.py" line="209"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="322"/>
         <location filename="../../ui/worklist/page.py" line="343"/>
@@ -829,13 +850,13 @@ Recorded by: %s %s</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="199"/>
+        <location filename="../../ui/cases/dialog.py" line="208"/>
         <source>（全程代办件）</source>
         <translation> (full agency case)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="16"/>
-        <location filename="../../ui/cases/dialog.py" line="201"/>
+        <location filename="../../ui/cases/dialog.py" line="210"/>
         <location filename="../../ui/counter/applicant.py" line="60"/>
         <location filename="../../ui/feedback/ratings_page.py" line="67"/>
         <location filename="../../ui/worklist/page.py" line="362"/>
@@ -844,131 +865,131 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="14"/>
-        <location filename="../../ui/cases/dialog.py" line="203"/>
+        <location filename="../../ui/cases/dialog.py" line="212"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="19"/>
-        <location filename="../../ui/cases/dialog.py" line="204"/>
+        <location filename="../../ui/cases/dialog.py" line="213"/>
         <source>承诺办结日</source>
         <translation>Committed due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="205"/>
+        <location filename="../../ui/cases/dialog.py" line="214"/>
         <source>时限计算</source>
         <translation>How it was computed</translation>
     </message>
     <message>
         <location filename="../../ui/cases/columns.py" line="20"/>
-        <location filename="../../ui/cases/dialog.py" line="206"/>
+        <location filename="../../ui/cases/dialog.py" line="215"/>
         <location filename="../../ui/worklist/page.py" line="341"/>
         <location filename="../../ui/worklist/page.py" line="363"/>
         <source>负责人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="209"/>
+        <location filename="../../ui/cases/dialog.py" line="218"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/cases/dialog.py" line="220"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="211"/>
+        <location filename="../../ui/cases/dialog.py" line="220"/>
         <source>节假日安排变更后，承诺办结日已调整</source>
         <translation>The due date moved after the holiday schedule changed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="219"/>
+        <location filename="../../ui/cases/dialog.py" line="228"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="219"/>
+        <location filename="../../ui/cases/dialog.py" line="228"/>
         <source>环节超时</source>
         <translation>Step overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="219"/>
+        <location filename="../../ui/cases/dialog.py" line="228"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="225"/>
+        <location filename="../../ui/cases/dialog.py" line="234"/>
         <location filename="../../ui/worklist/page.py" line="308"/>
         <location filename="../../ui/worklist/page.py" line="328"/>
         <source>（代岗）</source>
         <translation> (as backup)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="236"/>
+        <location filename="../../ui/cases/dialog.py" line="245"/>
         <source>全程代办 ✓</source>
         <translation>Agency service ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="254"/>
+        <location filename="../../ui/cases/dialog.py" line="263"/>
         <location filename="../../ui/visits/dialog.py" line="248"/>
         <source>录入评价…</source>
         <translation>Enter rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="256"/>
+        <location filename="../../ui/cases/dialog.py" line="265"/>
         <source>录入申请人填写的纸质评价表，或电话回访的评价</source>
         <translation>Enter the applicant&apos;s paper rating form, or a rating given on a follow-up call</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="261"/>
+        <location filename="../../ui/cases/dialog.py" line="270"/>
         <location filename="../../ui/printing/preview.py" line="116"/>
         <location filename="../../ui/visits/dialog.py" line="264"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="87"/>
+        <location filename="../../ui/cases/labels.py" line="89"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="88"/>
+        <location filename="../../ui/cases/labels.py" line="90"/>
         <source>容缺受理通知</source>
         <translation>Deferred-materials notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="89"/>
+        <location filename="../../ui/cases/labels.py" line="91"/>
         <source>延期告知书</source>
         <translation>Notice of extension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="90"/>
+        <location filename="../../ui/cases/labels.py" line="92"/>
         <source>容缺材料补交回执</source>
         <translation>Receipt of deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="91"/>
+        <location filename="../../ui/cases/labels.py" line="93"/>
         <source>补正材料通知书</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="92"/>
+        <location filename="../../ui/cases/labels.py" line="94"/>
         <source>特别程序告知书</source>
         <translation>Notice of a special procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="95"/>
+        <location filename="../../ui/cases/labels.py" line="97"/>
         <source>不予行政许可决定书</source>
         <translation>Decision not to grant the licence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="96"/>
+        <location filename="../../ui/cases/labels.py" line="98"/>
         <source>办结通知</source>
         <translation>Completion notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="320"/>
+        <location filename="../../ui/cases/dialog.py" line="336"/>
         <location filename="../../ui/visits/dialog.py" line="404"/>
         <location filename="../../ui/worklist/page.py" line="596"/>
         <source>操作未完成</source>
@@ -1089,72 +1110,82 @@ Recorded by: %s %s</translation>
         <translation>Terminate (deferred material overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="93"/>
+        <location filename="../../ui/cases/labels.py" line="81"/>
+        <source>移交县级审批</source>
+        <translation>Hand over to the county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="82"/>
+        <source>退回受理中心送达</source>
+        <translation>Hand back for delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="95"/>
         <source>中止办理通知书</source>
         <translation>Notice of suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="94"/>
+        <location filename="../../ui/cases/labels.py" line="96"/>
         <source>终止办理通知书</source>
         <translation>Notice of termination</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="102"/>
+        <location filename="../../ui/cases/labels.py" line="104"/>
         <source>补正材料</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="103"/>
+        <location filename="../../ui/cases/labels.py" line="105"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="104"/>
+        <location filename="../../ui/cases/labels.py" line="106"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="105"/>
+        <location filename="../../ui/cases/labels.py" line="107"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="106"/>
+        <location filename="../../ui/cases/labels.py" line="108"/>
         <source>现场勘验</source>
         <translation>Site survey</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="107"/>
+        <location filename="../../ui/cases/labels.py" line="109"/>
         <source>检验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="108"/>
+        <location filename="../../ui/cases/labels.py" line="110"/>
         <source>检测</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="109"/>
+        <location filename="../../ui/cases/labels.py" line="111"/>
         <source>检疫</source>
         <translation>Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="110"/>
+        <location filename="../../ui/cases/labels.py" line="112"/>
         <source>鉴定</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="111"/>
+        <location filename="../../ui/cases/labels.py" line="113"/>
         <source>招标</source>
         <translation>Tendering</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="112"/>
+        <location filename="../../ui/cases/labels.py" line="114"/>
         <source>拍卖</source>
         <translation>Auction</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="113"/>
+        <location filename="../../ui/cases/labels.py" line="115"/>
         <source>中止办理：容缺材料逾期未补交</source>
         <translation>Suspend: deferred material overdue</translation>
     </message>
@@ -1169,7 +1200,17 @@ Recorded by: %s %s</translation>
         <translation> (agency)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/columns.py" line="32"/>
+        <location filename="../../ui/cases/columns.py" line="22"/>
+        <source>受理中心</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/columns.py" line="29"/>
+        <source>{site}（现由{owner}办理）</source>
+        <translation>{site} (now at {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/columns.py" line="40"/>
         <location filename="../../ui/counter/page.py" line="290"/>
         <source>（暂定）</source>
         <translation> (provisional)</translation>
@@ -1210,22 +1251,32 @@ Recorded by: %s %s</translation>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="60"/>
+        <location filename="../../ui/cases/page.py" line="59"/>
+        <source>移交件</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/page.py" line="61"/>
+        <source>乡镇代收、县级审批：移交县级审批、尚未退回的办件</source>
+        <translation>Cases a township handed over to the county and not handed back yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/page.py" line="63"/>
         <source>按紧急程度</source>
         <translation>By urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="61"/>
+        <location filename="../../ui/cases/page.py" line="64"/>
         <source>按受理时间（新的在前）</source>
         <translation>By acceptance (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="65"/>
+        <location filename="../../ui/cases/page.py" line="69"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/page.py" line="133"/>
+        <location filename="../../ui/cases/page.py" line="146"/>
         <source>共 %s 件</source>
         <translation>%s cases</translation>
     </message>
@@ -1240,7 +1291,7 @@ Recorded by: %s %s</translation>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dialog.py" line="268"/>
+        <location filename="../../ui/cases/dialog.py" line="277"/>
         <location filename="../../ui/printing/preview.py" line="111"/>
         <source>打印…</source>
         <translation>Print…</translation>
@@ -1446,6 +1497,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/dialogs.py" line="35"/>
+        <location filename="../../ui/sync/page.py" line="551"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
@@ -2138,6 +2190,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="248"/>
+        <location filename="../../ui/sync/page.py" line="570"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -2149,6 +2202,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="258"/>
+        <location filename="../../ui/sync/page.py" line="558"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
@@ -2196,6 +2250,7 @@ you can follow the steps here.</translation>
         <location filename="../../ui/feedback/forms.py" line="80"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
         <location filename="../../ui/feedback/ratings_page.py" line="324"/>
+        <location filename="../../ui/sync/page.py" line="556"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
@@ -2385,6 +2440,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
+        <location filename="../../ui/sync/page.py" line="545"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
@@ -3003,10 +3059,71 @@ you can follow the steps here.</translation>
         <translation>Question / matter</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/page.py" line="546"/>
+        <source>办件记录</source>
+        <translation>Case events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="547"/>
+        <source>办件材料</source>
+        <translation>Case materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="548"/>
+        <source>一次性告知单</source>
+        <translation>One-time notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="549"/>
+        <source>告知单材料</source>
+        <translation>Notice materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="550"/>
+        <source>告知外补充</source>
+        <translation>Extra demands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="553"/>
         <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="555"/>
+        <source>代办</source>
+        <translation>Agency cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="565"/>
+        <source>收集记录</source>
+        <translation>Collecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="566"/>
+        <source>写入数据包</source>
+        <translation>Writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="567"/>
+        <source>检查数据包</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="568"/>
+        <source>读取</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="569"/>
+        <source>导入记录</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="571"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../ui/visits/dialog.py" line="144"/>
@@ -3329,6 +3446,7 @@ you can follow the steps here.</translation>
         <translation>Application</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/page.py" line="557"/>
         <location filename="../../ui/visits/labels.py" line="23"/>
         <source>投诉</source>
         <translation>Complaint</translation>
@@ -3536,6 +3654,7 @@ you can follow the steps here.</translation>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/page.py" line="552"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
@@ -4012,167 +4131,182 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="65"/>
+        <location filename="../../ui/catalog/editor.py" line="66"/>
         <source>编辑事项：%s（第%s版）</source>
         <translation>Edit item: %s (version %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="68"/>
+        <location filename="../../ui/catalog/editor.py" line="69"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="75"/>
+        <location filename="../../ui/catalog/editor.py" line="76"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="76"/>
+        <location filename="../../ui/catalog/editor.py" line="77"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="79"/>
+        <location filename="../../ui/catalog/editor.py" line="80"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="79"/>
+        <location filename="../../ui/catalog/editor.py" line="80"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="83"/>
+        <location filename="../../ui/catalog/editor.py" line="84"/>
         <source>添加环节</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="83"/>
+        <location filename="../../ui/catalog/editor.py" line="84"/>
         <source>办理环节</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="92"/>
+        <location filename="../../ui/catalog/editor.py" line="93"/>
         <source>保存（新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="93"/>
+        <location filename="../../ui/catalog/editor.py" line="94"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="153"/>
+        <location filename="../../ui/catalog/editor.py" line="154"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="154"/>
+        <location filename="../../ui/catalog/editor.py" line="155"/>
         <source>事项名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="155"/>
+        <location filename="../../ui/catalog/editor.py" line="156"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="156"/>
+        <location filename="../../ui/catalog/editor.py" line="157"/>
         <source>事项类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="157"/>
+        <location filename="../../ui/catalog/editor.py" line="158"/>
         <source>法定时限（工作日）</source>
         <translation>Statutory limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="158"/>
+        <location filename="../../ui/catalog/editor.py" line="159"/>
         <source>承诺时限（工作日，0 为即办件）</source>
         <translation>Committed limit (working days, 0 = on the spot)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="162"/>
+        <location filename="../../ui/catalog/editor.py" line="163"/>
         <source>经负责人批准可延长（工作日，超过法定时限部分）</source>
         <translation>Extension beyond the statutory limit with the head&apos;s approval (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="165"/>
+        <location filename="../../ui/catalog/editor.py" line="168"/>
+        <source>受理的服务中心</source>
+        <translation>The center that accepts it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="169"/>
+        <source>县级部门（乡镇受理后移交县级审批）</source>
+        <translation>A county department (a township accepts and hands it over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="170"/>
+        <source>作出决定的</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/editor.py" line="171"/>
         <source>到现场次数</source>
         <translation>Visits needed</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="166"/>
+        <location filename="../../ui/catalog/editor.py" line="172"/>
         <source>收费标准</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="167"/>
+        <location filename="../../ui/catalog/editor.py" line="173"/>
         <source>送达方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="168"/>
+        <location filename="../../ui/catalog/editor.py" line="174"/>
         <source>咨询电话</source>
         <translation>Enquiries phone</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="169"/>
+        <location filename="../../ui/catalog/editor.py" line="175"/>
         <source>监督投诉电话</source>
         <translation>Complaints phone</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="175"/>
+        <location filename="../../ui/catalog/editor.py" line="181"/>
         <source>受理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="176"/>
+        <location filename="../../ui/catalog/editor.py" line="182"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="177"/>
+        <location filename="../../ui/catalog/editor.py" line="183"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="178"/>
+        <location filename="../../ui/catalog/editor.py" line="184"/>
         <source>办理地点和时间</source>
         <translation>Where and when</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="188"/>
+        <location filename="../../ui/catalog/editor.py" line="194"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="191"/>
+        <location filename="../../ui/catalog/editor.py" line="197"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="195"/>
+        <location filename="../../ui/catalog/editor.py" line="201"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="253"/>
+        <location filename="../../ui/catalog/editor.py" line="263"/>
         <source>保存失败：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="274"/>
+        <location filename="../../ui/catalog/editor.py" line="284"/>
         <source>第%s项材料</source>
         <translation>Material %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="274"/>
+        <location filename="../../ui/catalog/editor.py" line="284"/>
         <source>第%s个环节</source>
         <translation>Step %s</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/editor.py" line="292"/>
+        <location filename="../../ui/catalog/editor.py" line="302"/>
         <source>有%s处需要修改，未保存。</source>
         <translation>%s fields need changes; nothing was saved.</translation>
     </message>
@@ -4362,136 +4496,141 @@ Time limit: finish within the committed time; overdue work is answered for.</tra
         <translation>Appointment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="349"/>
+        <location filename="../../ui/mainwindow/window.py" line="194"/>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow/window.py" line="356"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="352"/>
+        <location filename="../../ui/mainwindow/window.py" line="359"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="354"/>
-        <location filename="../../ui/mainwindow/window.py" line="597"/>
+        <location filename="../../ui/mainwindow/window.py" line="361"/>
+        <location filename="../../ui/mainwindow/window.py" line="604"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="355"/>
+        <location filename="../../ui/mainwindow/window.py" line="362"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="368"/>
+        <location filename="../../ui/mainwindow/window.py" line="375"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="372"/>
+        <location filename="../../ui/mainwindow/window.py" line="379"/>
         <source>顾客评价屏</source>
         <translation>Customer screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="386"/>
+        <location filename="../../ui/mainwindow/window.py" line="393"/>
         <source>叫号（下一位）</source>
         <translation>Call next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="389"/>
+        <location filename="../../ui/mainwindow/window.py" line="396"/>
         <source>大厅叫号屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="391"/>
+        <location filename="../../ui/mainwindow/window.py" line="398"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="392"/>
+        <location filename="../../ui/mainwindow/window.py" line="399"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="395"/>
+        <location filename="../../ui/mainwindow/window.py" line="402"/>
         <source>检查数据完整性</source>
         <translation>Check data integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="397"/>
+        <location filename="../../ui/mainwindow/window.py" line="404"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="398"/>
-        <location filename="../../ui/mainwindow/window.py" line="582"/>
+        <location filename="../../ui/mainwindow/window.py" line="405"/>
+        <location filename="../../ui/mainwindow/window.py" line="589"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="404"/>
+        <location filename="../../ui/mainwindow/window.py" line="411"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="408"/>
+        <location filename="../../ui/mainwindow/window.py" line="415"/>
         <source>数据库：%s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="470"/>
+        <location filename="../../ui/mainwindow/window.py" line="477"/>
         <source>红牌 %s · 黄牌 %s</source>
         <translation>Red %s · Yellow %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="505"/>
+        <location filename="../../ui/mainwindow/window.py" line="512"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="546"/>
+        <location filename="../../ui/mainwindow/window.py" line="553"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="554"/>
+        <location filename="../../ui/mainwindow/window.py" line="561"/>
         <source>备份完成：%s</source>
         <translation>Backup written: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="556"/>
+        <location filename="../../ui/mainwindow/window.py" line="563"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="562"/>
+        <location filename="../../ui/mainwindow/window.py" line="569"/>
         <source>数据完整性正常</source>
         <translation>Data integrity OK</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="562"/>
+        <location filename="../../ui/mainwindow/window.py" line="569"/>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="571"/>
+        <location filename="../../ui/mainwindow/window.py" line="578"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="583"/>
+        <location filename="../../ui/mainwindow/window.py" line="590"/>
         <source>政务服务大厅窗口办件系统
 首问负责 · 一次性告知 · 限时办结</source>
         <translation>Service-hall counter desk
 First-inquiry responsibility · One-time notification · Time-limited completion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="588"/>
+        <location filename="../../ui/mainwindow/window.py" line="595"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow/window.py" line="598"/>
+        <location filename="../../ui/mainwindow/window.py" line="605"/>
         <source>受理台上还有未办完的申请：%s。
 退出将丢失已录入的内容，确定退出吗？</source>
         <translation>The counter holds an unfinished application: %s.
@@ -4886,303 +5025,339 @@ Quitting loses what was entered. Quit anyway?</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="74"/>
+        <location filename="../../ui/reports/statistics_page.py" line="89"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="75"/>
+        <location filename="../../ui/reports/statistics_page.py" line="90"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="76"/>
+        <location filename="../../ui/reports/statistics_page.py" line="91"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="77"/>
+        <location filename="../../ui/reports/statistics_page.py" line="92"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="78"/>
+        <location filename="../../ui/reports/statistics_page.py" line="93"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="90"/>
+        <location filename="../../ui/reports/statistics_page.py" line="105"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="94"/>
+        <location filename="../../ui/reports/statistics_page.py" line="111"/>
+        <source>服务中心(&amp;C)</source>
+        <translation>Service &amp;center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="116"/>
         <source>按周</source>
         <translation>By week</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="95"/>
+        <location filename="../../ui/reports/statistics_page.py" line="117"/>
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="96"/>
+        <location filename="../../ui/reports/statistics_page.py" line="118"/>
         <source>统计</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="99"/>
+        <location filename="../../ui/reports/statistics_page.py" line="121"/>
         <source>打印工作日志…</source>
         <translation>Print daily log…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="101"/>
+        <location filename="../../ui/reports/statistics_page.py" line="123"/>
         <source>所选期间的工作日志（台账），全中心，不按筛选条件</source>
         <translation>The daily log (ledger) of the chosen period, for the whole center, regardless of the filters</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="103"/>
+        <location filename="../../ui/reports/statistics_page.py" line="125"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="109"/>
+        <location filename="../../ui/reports/statistics_page.py" line="131"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="113"/>
+        <location filename="../../ui/reports/statistics_page.py" line="135"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="119"/>
+        <location filename="../../ui/reports/statistics_page.py" line="145"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="120"/>
+        <location filename="../../ui/reports/statistics_page.py" line="146"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="121"/>
+        <location filename="../../ui/reports/statistics_page.py" line="147"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="127"/>
+        <location filename="../../ui/reports/statistics_page.py" line="153"/>
         <source>趋势</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="146"/>
+        <location filename="../../ui/reports/statistics_page.py" line="177"/>
         <source>趋势图</source>
         <translation>Trends</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="147"/>
+        <location filename="../../ui/reports/statistics_page.py" line="178"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="148"/>
+        <location filename="../../ui/reports/statistics_page.py" line="179"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="166"/>
+        <location filename="../../ui/reports/statistics_page.py" line="180"/>
+        <source>按服务中心</source>
+        <translation>By service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="181"/>
+        <source>全县台账</source>
+        <translation>County ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="202"/>
+        <source>全县（各中心合计）</source>
+        <translation>Whole county (all centers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="244"/>
+        <location filename="../../ui/reports/statistics_page.py" line="250"/>
         <source>%s号 %s</source>
         <translation>No. %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="203"/>
+        <location filename="../../ui/reports/statistics_page.py" line="289"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="215"/>
+        <location filename="../../ui/reports/statistics_page.py" line="313"/>
+        <source>服务中心</source>
+        <translation>Service center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="318"/>
+        <source>全县合计</source>
+        <translation>County total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="328"/>
+        <source>全县 %s 个服务中心，各中心合计即全县数</source>
+        <translation>%s service centers in the county; their rows add up to the county&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/statistics_page.py" line="343"/>
         <source>受理 %s 件</source>
         <translation>Accepted %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="216"/>
+        <location filename="../../ui/reports/statistics_page.py" line="344"/>
         <source>办结 %s 件</source>
         <translation>Decided %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="217"/>
+        <location filename="../../ui/reports/statistics_page.py" line="345"/>
         <source>按时办结率 %s</source>
         <translation>On time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="218"/>
+        <location filename="../../ui/reports/statistics_page.py" line="346"/>
         <source>平均用时 %s / 承诺 %s 个工作日</source>
         <translation>Average %s of %s committed working days</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="220"/>
+        <location filename="../../ui/reports/statistics_page.py" line="348"/>
         <source>超期 %s 件</source>
         <translation>Overdue %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="221"/>
+        <location filename="../../ui/reports/statistics_page.py" line="349"/>
         <source>每件告知单 %s 份</source>
         <translation>Notices per case %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="222"/>
+        <location filename="../../ui/reports/statistics_page.py" line="350"/>
         <source>逾期告知 %s 份</source>
         <translation>%s late notices</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="223"/>
+        <location filename="../../ui/reports/statistics_page.py" line="351"/>
         <source>违反一次性告知 %s 次</source>
         <translation>One-time rule breaches %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="224"/>
+        <location filename="../../ui/reports/statistics_page.py" line="352"/>
         <source>满意率 %s</source>
         <translation>Satisfaction %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="225"/>
+        <location filename="../../ui/reports/statistics_page.py" line="353"/>
         <source>投诉 %s</source>
         <translation>Complaints %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="226"/>
+        <location filename="../../ui/reports/statistics_page.py" line="354"/>
         <source>转办按时确认率 %s</source>
         <translation>Referrals acknowledged in time %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="233"/>
+        <location filename="../../ui/reports/statistics_page.py" line="338"/>
         <source>“—”：该项尚未接入记录（%s）</source>
         <translation>“—”: not recorded yet (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="238"/>
+        <location filename="../../ui/reports/statistics_page.py" line="360"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="239"/>
-        <location filename="../../ui/reports/statistics_page.py" line="258"/>
+        <location filename="../../ui/reports/statistics_page.py" line="361"/>
+        <location filename="../../ui/reports/statistics_page.py" line="380"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="240"/>
+        <location filename="../../ui/reports/statistics_page.py" line="362"/>
         <source>引导转办</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="246"/>
+        <location filename="../../ui/reports/statistics_page.py" line="368"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="247"/>
+        <location filename="../../ui/reports/statistics_page.py" line="369"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="248"/>
+        <location filename="../../ui/reports/statistics_page.py" line="370"/>
         <source>办结</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="249"/>
+        <location filename="../../ui/reports/statistics_page.py" line="371"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="250"/>
+        <location filename="../../ui/reports/statistics_page.py" line="372"/>
         <source>平均用时（工作日）</source>
         <translation>Average used (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="251"/>
+        <location filename="../../ui/reports/statistics_page.py" line="373"/>
         <source>平均承诺（工作日）</source>
         <translation>Average committed (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="252"/>
+        <location filename="../../ui/reports/statistics_page.py" line="374"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="253"/>
+        <location filename="../../ui/reports/statistics_page.py" line="375"/>
         <source>告知单/受理</source>
         <translation>Notices per case</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="254"/>
+        <location filename="../../ui/reports/statistics_page.py" line="376"/>
         <source>逾期告知</source>
         <translation>Late notices</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="255"/>
+        <location filename="../../ui/reports/statistics_page.py" line="377"/>
         <source>违反告知</source>
         <translation>Breaches</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="256"/>
+        <location filename="../../ui/reports/statistics_page.py" line="378"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="257"/>
+        <location filename="../../ui/reports/statistics_page.py" line="379"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="259"/>
+        <location filename="../../ui/reports/statistics_page.py" line="381"/>
         <source>转办按时确认率</source>
         <translation>Referrals acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="260"/>
+        <location filename="../../ui/reports/statistics_page.py" line="382"/>
         <source>平均确认用时（分钟）</source>
         <translation>Average time to acknowledge (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="261"/>
+        <location filename="../../ui/reports/statistics_page.py" line="383"/>
         <source>平均等候（分钟）</source>
         <translation>Average wait (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="262"/>
+        <location filename="../../ui/reports/statistics_page.py" line="384"/>
         <source>平均办理（分钟）</source>
         <translation>Average service (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="323"/>
+        <location filename="../../ui/reports/statistics_page.py" line="447"/>
         <source>工作日志</source>
         <translation>Daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="325"/>
+        <location filename="../../ui/reports/statistics_page.py" line="449"/>
         <source>导出工作日志</source>
         <translation>Export daily log</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="325"/>
+        <location filename="../../ui/reports/statistics_page.py" line="449"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="339"/>
+        <location filename="../../ui/reports/statistics_page.py" line="466"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="342"/>
+        <location filename="../../ui/reports/statistics_page.py" line="469"/>
         <source>已导出：%s</source>
         <translation>Exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/statistics_page.py" line="350"/>
+        <location filename="../../ui/reports/statistics_page.py" line="477"/>
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
@@ -5198,6 +5373,233 @@ Quitting loses what was entered. Quit anyway?</translation>
         <location filename="../../ui/catalog/tables.py" line="259"/>
         <source>时限（工作日）</source>
         <translation>Working days</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/sync/page.py" line="106"/>
+        <source>发送给(&amp;A)</source>
+        <translation>Send to (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="111"/>
+        <source>保存到(&amp;D)</source>
+        <translation>Save to (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="113"/>
+        <source>选择文件夹(&amp;B)…</source>
+        <translation>&amp;Browse for a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="116"/>
+        <source>导出数据包(&amp;X)</source>
+        <translation>E&amp;xport bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="127"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="140"/>
+        <source>选择数据包(&amp;O)…</source>
+        <translation>&amp;Open a bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="143"/>
+        <source>尚未选择数据包</source>
+        <translation>No bundle chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="147"/>
+        <source>记录类别</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="147"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="147"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="147"/>
+        <source>已有</source>
+        <translation>Already here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="152"/>
+        <source>确认导入(&amp;M)</source>
+        <translation>I&amp;mport it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="162"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="180"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="181"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="182"/>
+        <source>最后导入的数据包</source>
+        <translation>Last bundle imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="183"/>
+        <source>导入时间</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="184"/>
+        <source>待办</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="187"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="190"/>
+        <source>未按时报送的乡镇</source>
+        <translation>Townships that have not sent in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="197"/>
+        <source>各站点报送情况</source>
+        <translation>Bundles per site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="236"/>
+        <source>U盘 %s</source>
+        <translation>USB drive %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="247"/>
+        <source>选择保存数据包的文件夹或U盘</source>
+        <translation>Choose the folder or USB drive to save the bundle to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="256"/>
+        <source>请选择把数据包发送给哪个站点</source>
+        <translation>Choose the site the bundle is for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="259"/>
+        <source>请选择保存数据包的文件夹或U盘</source>
+        <translation>Choose the folder or USB drive to save the bundle to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="281"/>
+        <source>已导出第 %s 号数据包（发给 %s）：%s
+%s；审计记录 %s 条</source>
+        <translation>Bundle no. %s exported (for %s): %s
+%s; %s audit events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="304"/>
+        <source>选择要导入的数据包</source>
+        <translation>Choose the bundle to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="306"/>
+        <source>数据包 (*.zip)</source>
+        <translation>Bundles (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="326"/>
+        <source>正在检查数据包…</source>
+        <translation>Checking the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="333"/>
+        <source>来自 %s 的第 %s 号数据包（%s 制作）：新增 %s 条记录、%s 条审计记录</source>
+        <translation>Bundle from %s, no. %s (made %s): %s new records, %s new audit events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="343"/>
+        <location filename="../../ui/sync/page.py" line="388"/>
+        <source>注意：缺少此前的数据包 %s</source>
+        <translation>Note: earlier bundles are missing: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="345"/>
+        <source>这个数据包已经导入过，再次导入不会有任何改变</source>
+        <translation>This bundle was imported before; importing it again would change nothing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="347"/>
+        <location filename="../../ui/sync/page.py" line="524"/>
+        <source>没有新的记录</source>
+        <translation>No new records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="373"/>
+        <source>%s 的第 %s 号数据包此前已导入，没有任何改变</source>
+        <translation>The bundle from %s, no. %s, was imported before: nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="379"/>
+        <source>已导入 %s 的第 %s 号数据包：新增 %s 条、更新 %s 条记录，审计记录 %s 条</source>
+        <translation>Imported the bundle from %s, no. %s: %s new, %s updated records, %s audit events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="416"/>
+        <source>县级中心</source>
+        <translation>The county center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="435"/>
+        <source>尚无</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="458"/>
+        <source>各乡镇均已按时报送</source>
+        <translation>Every township has sent in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="463"/>
+        <source>%s %s：从未报送</source>
+        <translation>%s %s: never sent a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="466"/>
+        <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
+        <translation>%s %s: nothing for %s working days (last on %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="480"/>
+        <source>已发出 #%s，对方已确认 #%s</source>
+        <translation>Sent #%s, acknowledged #%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="483"/>
+        <source>%s 个待确认</source>
+        <translation>%s not acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="485"/>
+        <source>缺 %s</source>
+        <translation>missing %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="534"/>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
     </message>
 </context>
 <context>
@@ -5838,172 +6240,232 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Case {} is {}&apos;s: you cannot act on it</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="176"/>
+        <location filename="../../ui/app_messages.py" line="177"/>
+        <source>此案件现由{}办理（{}），本中心不能操作</source>
+        <translation>This case is now with {} ({}); this center cannot act on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="178"/>
+        <source>请选择移交到的县级服务中心</source>
+        <translation>Choose the county center to hand the case over to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="179"/>
+        <source>办件 {} 已移交{}</source>
+        <translation>Case {} has been handed over to {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="180"/>
+        <source>只有乡镇便民服务中心的办件才移交县级审批</source>
+        <translation>Only a township center&apos;s cases are handed over to the county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="181"/>
+        <source>{}不是县级服务中心</source>
+        <translation>{} is not a county center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="182"/>
+        <source>事项“{}”由本中心作出决定，不需移交县级审批</source>
+        <translation>“{}” is decided by this center: no hand-over is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="183"/>
+        <source>办件 {} 未移交，无需退回</source>
+        <translation>Case {} was not handed over: there is nothing to hand back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="184"/>
+        <source>只有县级中心可以查看{}的统计</source>
+        <translation>Only the county center may see the figures of {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="185"/>
+        <source>全县统计只能在县级中心查看</source>
+        <translation>The whole county&apos;s figures are shown at the county center only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="186"/>
+        <source>乡镇报送情况只能在县级中心查看</source>
+        <translation>Which townships have sent bundles is shown at the county center only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="187"/>
+        <source>按窗口或科室统计时请选择一个服务中心</source>
+        <translation>Choose one service center to count by window or department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="188"/>
+        <source>请选择由本中心还是县级部门作出决定</source>
+        <translation>Choose whether this center or a county department decides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="189"/>
         <source>办件当前状态为“{}”，不能{}</source>
         <translation>The case is “{}”: it cannot be {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="177"/>
+        <location filename="../../ui/app_messages.py" line="190"/>
         <source>已受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="178"/>
+        <location filename="../../ui/app_messages.py" line="191"/>
         <source>办理中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="179"/>
+        <location filename="../../ui/app_messages.py" line="192"/>
         <source>已中止计时</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="180"/>
+        <location filename="../../ui/app_messages.py" line="193"/>
         <source>已办结</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="181"/>
+        <location filename="../../ui/app_messages.py" line="194"/>
         <source>已送达</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="182"/>
+        <location filename="../../ui/app_messages.py" line="195"/>
         <source>已撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="183"/>
+        <location filename="../../ui/app_messages.py" line="196"/>
         <source>受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="184"/>
+        <location filename="../../ui/app_messages.py" line="197"/>
         <source>开始办理</source>
         <translation>started</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="185"/>
+        <location filename="../../ui/app_messages.py" line="198"/>
         <source>完成环节</source>
         <translation>moved to its next step</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="186"/>
+        <location filename="../../ui/app_messages.py" line="199"/>
         <source>中止计时</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="187"/>
+        <location filename="../../ui/app_messages.py" line="200"/>
         <source>恢复计时</source>
         <translation>resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="188"/>
+        <location filename="../../ui/app_messages.py" line="201"/>
         <source>延期</source>
         <translation>extended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="189"/>
+        <location filename="../../ui/app_messages.py" line="202"/>
         <source>作出决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="190"/>
+        <location filename="../../ui/app_messages.py" line="203"/>
         <source>送达</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="191"/>
+        <location filename="../../ui/app_messages.py" line="204"/>
         <source>申请人撤回</source>
         <translation>withdrawn by the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="192"/>
+        <location filename="../../ui/app_messages.py" line="205"/>
         <source>补交容缺材料</source>
         <translation>given deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="193"/>
+        <location filename="../../ui/app_messages.py" line="206"/>
         <source>请选择中止计时的类型</source>
         <translation>Choose why the clock stops</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="194"/>
+        <location filename="../../ui/app_messages.py" line="207"/>
         <source>请填写特别程序预计所需的工作日（书面告知申请人）</source>
         <translation>Enter the working days the special procedure is expected to take (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="195"/>
+        <location filename="../../ui/app_messages.py" line="208"/>
         <source>预计所需工作日应在1～{}之间</source>
         <translation>The expected working days must be between 1 and {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="196"/>
+        <location filename="../../ui/app_messages.py" line="209"/>
         <source>延期天数须为正数</source>
         <translation>The extension must be a positive number of days</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="197"/>
+        <location filename="../../ui/app_messages.py" line="210"/>
         <source>延期后共 {} 个工作日，超过法定时限 {} 个工作日加可延长的 {} 个工作日（最多还能延 {} 天）</source>
         <translation>Extended, the case would take {} working days, more than the statutory {} working days plus the {} that may be added (at most {} more days)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="201"/>
+        <location filename="../../ui/app_messages.py" line="214"/>
         <source>批准超过法定时限（{}个工作日）延期的负责人</source>
         <translation>the head who approved extending past the statutory limit ({} working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="202"/>
+        <location filename="../../ui/app_messages.py" line="215"/>
         <source>请选择准予或不予许可</source>
         <translation>Choose granted or not granted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="203"/>
+        <location filename="../../ui/app_messages.py" line="216"/>
         <source>不予许可的理由</source>
         <translation>the reasons for not granting</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="204"/>
+        <location filename="../../ui/app_messages.py" line="217"/>
         <source>不予许可的法律依据</source>
         <translation>the legal basis for not granting</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="205"/>
+        <location filename="../../ui/app_messages.py" line="218"/>
         <source>请选择送达方式</source>
         <translation>Choose how the result is delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="206"/>
+        <location filename="../../ui/app_messages.py" line="219"/>
         <source>请勾选收到的容缺材料</source>
         <translation>Tick the deferred materials received</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="207"/>
+        <location filename="../../ui/app_messages.py" line="220"/>
         <source>{} 不是本件尚未补交的容缺材料</source>
         <translation>{} is not a deferred material this case still awaits</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="208"/>
+        <location filename="../../ui/app_messages.py" line="221"/>
         <source>补交的材料不正确</source>
         <translation>The materials given are not right</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="209"/>
+        <location filename="../../ui/app_messages.py" line="222"/>
         <source>容缺材料（{}）尚未补交，不能准予；请先登记补交，或由负责人决定</source>
         <translation>Deferred materials ({}) are still owed: the case cannot be granted; record them first, or a supervisor decides</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="210"/>
+        <location filename="../../ui/app_messages.py" line="223"/>
         <source>容缺材料（{}）尚未补交时准予的理由</source>
         <translation>the reason for granting while deferred materials ({}) are owed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="211"/>
+        <location filename="../../ui/app_messages.py" line="224"/>
         <source>情况说明</source>
         <translation>a note on what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="212"/>
+        <location filename="../../ui/app_messages.py" line="225"/>
         <source>处理结果</source>
         <translation>the outcome</translation>
     </message>
@@ -6085,24 +6547,24 @@ Quitting loses what was entered. Quit anyway?</translation>
 <context>
     <name>startup</name>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="197"/>
-        <location filename="../../ui/app.py" line="264"/>
-        <location filename="../../ui/app.py" line="289"/>
+        <location filename="../../ui/app.py" line="198"/>
+        <location filename="../../ui/app.py" line="266"/>
+        <location filename="../../ui/app.py" line="291"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="205"/>
+        <location filename="../../ui/app.py" line="206"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="315"/>
+        <location filename="../../ui/app.py" line="317"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>

@@ -272,3 +272,18 @@ def test_scale_fills_an_empty_demo_hall_that_then_checks(run, tmp_path: Path) ->
     checked = run("check")
     assert checked.returncode == 0, checked.stdout
     assert "check passed" in checked.stdout and "business rows match the trail" in checked.stdout
+
+
+def test_case_list_names_each_cases_site(run) -> None:  # type: ignore[no-untyped-def]
+    """At a county installation the lists hold its townships' cases too: each line says
+    where the case was accepted (and where it is now, once handed over)."""
+    # A week: some working days whatever today is.
+    done = run("init", "--demo", "--demo-days", "7", "--admin-password", "admin-2026")
+    assert done.returncode == 0, done.stderr
+    listed = run("case", "list", "--json", "--limit", "5", password="admin-2026")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all(r["site"] == "清河县政务服务中心" for r in rows)
+    assert all(r["handed_to"] == "" for r in rows)
+    plain = run("case", "list", "--limit", "1", password="admin-2026")
+    assert plain.stdout.rstrip("\n").split("\t")[-1] == "清河县政务服务中心"

@@ -1,8 +1,9 @@
 """Issue #16's end-to-end run: a county on PostgreSQL and two townships on SQLite, a week of
 demo work at each, export/import rounds in shuffled order (one bundle imported twice, one lost
-and its content carried by the next, a down bundle lost), a township case decided at the
-county travelling back down, and at the end the county's per-site counts equal to each
-township's own; a township's receipt verifies at the county and at the other township.
+and its content carried by the next, a down bundle lost), a township case handed over to the
+county (乡镇代收、县级审批), decided there and travelling back down, and at the end the
+county's per-site counts equal to each township's own; a township's receipt verifies at the
+county and at the other township.
 
 Enrolment (h-enrol's ``site add`` / ``init --site-file``) is not in this branch yet: the sites
 are set up directly (tests/helpers/sync_sites.py) and their public keys exchanged with the
@@ -20,8 +21,10 @@ import pytest
 from sqlalchemy import text
 
 from app.auth import login
+from app.cases.queries import find_case_by_number
 from app.cases.transitions import decide_case
-from app.errors import DomainError
+from app.catalog.service import get_version, search_items
+from app.handover import hand_back, hand_over
 from app.printing.kinds import DocumentKind
 from app.records import SiteLevel
 from app.setup import DEMO_PASSWORD
@@ -31,6 +34,7 @@ from app.sync.service import export_bundle, import_bundle, sync_status
 from sim.demo.activity import simulate
 from tests.helpers.stores import START
 from tests.helpers.sync_sites import Site, exchange_keys, make_site
+from tests.helpers.township import accept_here, county_item
 
 pytestmark = pytest.mark.postgres
 
@@ -86,6 +90,10 @@ def test_a_county_and_two_townships_through_a_week(
     ]
     sites.extend(towns)
     t1, t2 = towns
+    for town in towns:
+        _county_row(town)
+    for site in (county, *towns):
+        county_item(site)  # 乡镇代收、县级审批: the same county-decided item everywhere
     exchange_keys(county, t1)
     exchange_keys(county, t2)
     exchange_keys(t1, t2)
@@ -115,6 +123,7 @@ def test_a_county_and_two_townships_through_a_week(
     # round 3: T1's next bundle carries what b2 did; b2 turning up later is refused
     _work(t1, 2, 31)
     _work(t2, 1, 32)
+    handed = _hand_over_one(t1)  # travels up in b3 for the county to decide
     b3 = _up(t1, usb, "b3.zip")
     _catch_up(county, t1, t2)
     result = import_bundle(county.uow(), county.admin(), b3)
@@ -122,18 +131,19 @@ def test_a_county_and_two_townships_through_a_week(
     with pytest.raises(BundleRefused, match="早于已导入"):
         _in(county, b2)
 
-    # the county decides one of T1's cases; the decision travels down
-    decided = _decide_one_township_case(county, "QH-LS")
+    # the county decides the case T1 handed over, and hands it back; the decision travels down
+    decided = _decide_and_hand_back(county, handed)
     d2 = export_bundle(county.uow(), county.admin(), usb / "d2.zip", to_site="QH-LS")
     assert d2.counts.get("case_file") == 1 and d2.counts.get("case_event", 0) >= 1
     e2 = export_bundle(county.uow(), county.admin(), usb / "e2.zip", to_site="QH-HT").path
     _in(t1, d2.path)
     assert import_bundle(t2.uow(), t2.admin(), e2).gap == (1,)
     with t1.store.engine.connect() as conn:
-        state = conn.execute(
-            text("SELECT state FROM case_file WHERE number = :n"), {"n": decided}
-        ).scalar_one()
-    assert state == "decided"
+        state, home = conn.execute(
+            text("SELECT state, owner_site_id = site_id FROM case_file WHERE number = :n"),
+            {"n": decided},
+        ).one()
+    assert state == "decided" and home  # back at T1, which delivers it
 
     # last round, imported in reverse order
     b4, c3 = _up(t1, usb, "b4.zip"), _up(t2, usb, "c3.zip")
@@ -176,22 +186,36 @@ def _as_date(value: object):  # type: ignore[no-untyped-def]
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _decide_one_township_case(county: Site, code: str) -> str:
-    """A township's case decided at the county (as a hand-over would have it)."""
+def _county_row(town: Site) -> None:
+    """The county's own site row, as the township's enrolment brings it (h-enrol)."""
+    uow = town.uow()
+    with uow.write():
+        uow.sites.add(
+            code="QH",
+            name="QH 政务服务中心",
+            level=SiteLevel.COUNTY,
+            address="",
+            phones="",
+            timezone="Asia/Shanghai",
+        )
+
+
+def _hand_over_one(town: Site) -> str:
+    """A case of the county-decided item accepted at the township and handed over (app.handover)."""
+    clerk = login(town.uow(), "zhangwei", DEMO_PASSWORD)
+    item = get_version(town.uow(), search_items(town.uow(), "C-001")[0].version_id)
+    number = accept_here(town, clerk, item)
+    case = find_case_by_number(town.uow(), clerk, number)
+    assert case is not None
+    hand_over(town.uow(), clerk, case.id, "QH", "县水利局审批")
+    return number
+
+
+def _decide_and_hand_back(county: Site, number: str) -> str:
+    """The county decides the township's case (only the owning site may) and hands it back."""
     supervisor = login(county.uow(), "sunli", DEMO_PASSWORD)
-    with county.store.engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT c.id, c.row_version, c.number FROM case_file c JOIN site s "
-                "ON s.id = c.site_id WHERE s.code = :code AND c.state = 'in_progress' "
-                "ORDER BY c.id"
-            ),
-            {"code": code},
-        ).all()
-    for case_id, version, number in rows:
-        try:
-            decide_case(county.uow(), supervisor, case_id, version, "approved", note="县级审批")
-        except DomainError:
-            continue
-        return str(number)
-    raise AssertionError(f"no case of {code} could be decided at the county")
+    case = find_case_by_number(county.uow(), supervisor, number)
+    assert case is not None
+    decide_case(county.uow(), supervisor, case.id, case.row_version, "approved", note="县级审批")
+    hand_back(county.uow(), supervisor, case.id)
+    return number

@@ -153,6 +153,7 @@ class FakeCases:
         self.rows[new_id] = {
             **fields,
             "id": new_id,
+            "owner_site_id": case.site_id,
             "state": str(CaseState.ACCEPTED),
             "due_moved": False,
             "decision": "",
@@ -205,10 +206,17 @@ class FakeCases:
             raise TypeError(f"no case columns {sorted(unknown)}")
         row.update(changes, row_version=expected_version + 1)
 
-    def open_case_ids(self) -> list[int]:
-        return sorted(i for i, r in self.rows.items() if CaseState(r["state"]) in OPEN_STATES)
+    def _owned(self, i: int, owner_site_id: int | None) -> bool:
+        return owner_site_id is None or self.rows[i]["owner_site_id"] == owner_site_id
 
-    def open_case_clocks(self) -> list[CaseClock]:
+    def open_case_ids(self, owner_site_id: int | None = None) -> list[int]:
+        return sorted(
+            i
+            for i, r in self.rows.items()
+            if CaseState(r["state"]) in OPEN_STATES and self._owned(i, owner_site_id)
+        )
+
+    def open_case_clocks(self, owner_site_id: int | None = None) -> list[CaseClock]:
         stops = {CaseAction.SUSPEND, CaseAction.EXTEND}
         return [
             CaseClock(
@@ -222,7 +230,7 @@ class FakeCases:
                 any(e.action in stops for e in self.events[i]),
             )
             for i, r in sorted(self.rows.items())
-            if CaseState(r["state"]) in OPEN_STATES
+            if CaseState(r["state"]) in OPEN_STATES and self._owned(i, owner_site_id)
         ]
 
     def usual_item_ids(
@@ -255,21 +263,23 @@ class FakeCases:
             for r in self.accountability_rows.values()
         )
 
-    def red_ids_without_record(self) -> list[int]:
+    def red_ids_without_record(self, owner_site_id: int | None = None) -> list[int]:
         running = OPEN_STATES - {CaseState.SUSPENDED}
         return sorted(
             i
             for i, r in self.rows.items()
             if CaseState(r["state"]) in running
+            and self._owned(i, owner_site_id)
             and r["warning"] == WarningLevel.RED
             and not self._has_open_record(i, "overdue")
         )
 
-    def overdue_deferral_ids(self, today: date) -> list[int]:
+    def overdue_deferral_ids(self, today: date, owner_site_id: int | None = None) -> list[int]:
         return sorted(
             i
             for i, r in self.rows.items()
             if CaseState(r["state"]) in OPEN_STATES
+            and self._owned(i, owner_site_id)
             and r["deferred_supply_by"] is not None
             and r["deferred_supply_by"] < today
             and any(

@@ -54,6 +54,9 @@ class FakeSites:
     def first(self) -> SiteRecord | None:
         return self.sites.get(min(self.sites)) if self.sites else None
 
+    def all(self) -> list[SiteRecord]:
+        return sorted(self.sites.values(), key=lambda s: s.code)
+
     def add_department(self, site_id: int, name: str) -> int:
         new_id = len(self.depts) + 1
         self.depts[new_id] = DepartmentRecord(new_id, site_id, name)

@@ -63,10 +63,12 @@ from tests.helpers.hostile import (
     typed_ints,
 )
 from tests.integration import (
+    test_bad_input_county,
     test_bad_input_queue,
     test_bad_input_scheduling,
     test_bad_input_sites,
 )
+from tests.integration.test_bad_input_county import FED as COUNTY_FED
 from tests.integration.test_bad_input_queue import FED as QUEUE_FED
 from tests.integration.test_bad_input_scheduling import FED as SCHEDULING_FED
 from tests.integration.test_bad_input_scheduling import TERMS_FIELDS
@@ -999,6 +1001,8 @@ NO_TYPED_INPUT = {
     "app.feedback.rectifications.rectification_for",
     "app.feedback.rectifications.rectification_rows",
     "app.reports.statistics.statistics_filters",
+    "app.reports.county.viewable_sites",  # the actor's own site and its townships
+    "app.reports.county.silent_townships",  # the bundle log, read by the program
     "app.visits.absence.current_absences",
     "app.visits.absence.end_absence",
     "app.visits.absence.standing_in_for",
@@ -1023,7 +1027,7 @@ def test_every_service_with_typed_input_is_fed() -> None:
     from tests.unit.test_role_matrix import services
 
     declared = {name for name, _ in services()}
-    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED, **SITES_FED}
+    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED, **SITES_FED, **COUNTY_FED}
     no_typed_input = NO_TYPED_INPUT | SITES_NO_TYPED_INPUT
     unclassified = declared - set(every) - no_typed_input
     assert not unclassified, (
@@ -1042,6 +1046,9 @@ def test_every_service_with_typed_input_is_fed() -> None:
     }
     missing |= {
         form for form in SITES_FED.values() if not hasattr(test_bad_input_sites, f"test_{form}")
+    }
+    missing |= {
+        form for form in COUNTY_FED.values() if not hasattr(test_bad_input_county, f"test_{form}")
     }
     assert not missing, f"forms without their test: {sorted(missing)}"
 

@@ -150,3 +150,30 @@ def test_only_administrators_import(demo_ctx: AppContext, tmp_path: Path) -> Non
     assert exchange.export_file(demo_ctx.uow(), target) == len(list_items(demo_ctx.uow()))
     result = exchange.import_file(demo_ctx.uow(), admin_of(demo_ctx), target)
     assert result.created == result.updated == [] and len(result.unchanged) >= 25
+
+
+def test_who_decides_travels_and_an_older_workbook_means_the_hall(
+    demo_ctx: AppContext, township: AppContext
+) -> None:
+    """乡镇代收、县级审批: the demo's water items are decided by the county; the column says so
+    in both formats, and a workbook written before the column existed still imports."""
+    assert current_version(demo_ctx.uow(), "SL-001").decision_level == "county"
+    assert current_version(demo_ctx.uow(), "MZ-001").decision_level == "local"
+    data = exchange.export_xlsx(demo_ctx.uow())
+    items = sheets(data)["事项"]
+    column = items[0].index("作出决定")
+    by_code = {row[0]: row[column] for row in items[1:]}
+    assert (by_code["SL-001"], by_code["MZ-001"]) == ("县级部门", "受理中心")
+    as_json = json.loads(exchange.export_json(demo_ctx.uow()))
+    assert {i["code"]: i["decision_level"] for i in as_json["items"]}["SL-001"] == "county"
+
+    book = load_workbook(io.BytesIO(data))
+    book["事项"].delete_cols(column + 1)
+    older = io.BytesIO()
+    book.save(older)
+    exchange.import_xlsx(township.uow(), admin_of(township), older.getvalue())
+    assert current_version(township.uow(), "SL-001").decision_level == "local"
+    # The county's workbook then says otherwise: a new version, decided by the county.
+    result = exchange.import_xlsx(township.uow(), admin_of(township), data)
+    assert "SL-001" in result.updated and "MZ-001" in result.unchanged
+    assert current_version(township.uow(), "SL-001").decision_level == "county"

@@ -7,6 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -295,9 +296,11 @@ def test_an_overdue_deferral_halts_then_ends_the_case_from_its_window(  # type: 
     with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
         form.submit()
     qtbot.waitUntil(
-        lambda: dialog.findChild(QPushButton, "print_menu") is not None
-        and "中止办理通知书"
-        in [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+        lambda: (
+            dialog.findChild(QPushButton, "print_menu") is not None
+            and "中止办理通知书"
+            in [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
+        )
     )
 
     dialog.findChild(QPushButton, "do_terminate").click()
@@ -309,8 +312,57 @@ def test_an_overdue_deferral_halts_then_ends_the_case_from_its_window(  # type: 
         form.submit()
     qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_terminate") is None)
     qtbot.waitUntil(
-        lambda: dialog.findChild(QPushButton, "print_menu") is not None
-        and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 4
+        lambda: (
+            dialog.findChild(QPushButton, "print_menu") is not None
+            and len(dialog.findChild(QPushButton, "print_menu").menu().actions()) == 4
+        )
     )
     labels = [a.text() for a in dialog.findChild(QPushButton, "print_menu").menu().actions()]
     assert labels == ["受理回执", "容缺受理通知", "中止办理通知书", "终止办理通知书"]
+
+
+def test_a_township_hands_a_case_over_and_the_county_hands_it_back(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    """乡镇代收、县级审批 from the case window, in one database holding both sites."""
+    from tests.helpers.township import PASSWORD, accept_here, add_township, county_item
+
+    ctx = sqlite_demo_ctx
+    add_township(ctx)
+    town_clerk = login(ctx.uow(), "xzclerk", PASSWORD)
+    number = accept_here(ctx, town_clerk, county_item(ctx))
+    case_id = service_case_id(ctx, number)
+
+    town = open_main(qtbot, ctx, "xzclerk", PASSWORD)
+    town.open_case(case_id)
+    dialog: CaseDialog = town.case_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_hand_over") is not None)
+    dialog.findChild(QPushButton, "do_hand_over").click()
+    form: ActionForm = dialog.findChild(ActionForm, "action_hand_over")
+    form.findChild(QLineEdit, "note").setText("县水利局审批")
+    with qtbot.waitSignal(dialog.case_changed, timeout=10_000):
+        form.submit()
+    qtbot.waitUntil(lambda: dialog.history.rowCount() == 2)
+    assert dialog.history.item(1, 2).text() == "移交县级审批"
+    # Now the county's: the township's window offers nothing more to do with it (the old
+    # buttons go at the next turn of the event loop).
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "do_start") is None)
+    assert dialog.findChild(QPushButton, "do_hand_over") is None
+
+    county = open_main(qtbot, ctx, "zhangwei")
+    county.open_case(case_id)
+    there: CaseDialog = county.case_dialog
+    qtbot.waitUntil(lambda: there.findChild(QPushButton, "do_decide") is not None)
+    assert there.findChild(QPushButton, "do_hand_back") is None  # not before its decision
+    detail = there.detail
+    assert detail is not None
+    service.decide_case(ctx.uow(), login(ctx.uow(), "zhangwei", "demo-2026"), case_id,
+                        detail.case.row_version, "approved")  # fmt: skip
+    there.load()
+    qtbot.waitUntil(lambda: there.findChild(QPushButton, "do_hand_back") is not None)
+    there.findChild(QPushButton, "do_hand_back").click()
+    back: ActionForm = there.findChild(ActionForm, "action_hand_back")
+    with qtbot.waitSignal(there.case_changed, timeout=10_000):
+        back.submit()
+    qtbot.waitUntil(lambda: there.findChild(QPushButton, "do_deliver") is None)
+    assert there.history.item(there.history.rowCount() - 1, 2).text() == "退回受理中心送达"

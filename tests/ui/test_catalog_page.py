@@ -183,3 +183,23 @@ def test_export_then_import_from_the_buttons(
     page.import_catalog()
     qtbot.waitUntil(lambda: "导入完成" in page.status.text(), timeout=10_000)
     assert "新增0项，更新0项" in page.status.text()
+
+
+def test_the_editor_says_who_decides(qtbot, sqlite_demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """乡镇代收、县级审批: the next version says a county department decides its cases."""
+    ctx = sqlite_demo_ctx
+    v1 = current_version(ctx.uow(), "MZ-001")
+    assert v1.decision_level == "local"
+    page = open_page(qtbot, ctx)
+    editor = open_editor_of(qtbot, page, "MZ-001")
+    box = editor.decision_level
+    assert box.currentData() == "local"
+    box.setCurrentIndex(box.findData("county"))
+    with qtbot.waitSignal(editor.item_saved) as saved:
+        click_save(editor)
+    v2 = get_version(ctx.uow(), saved.args[0])
+    assert (v2.version_no, v2.decision_level) == (2, "county")
+    again = ItemEditor(lambda _draft: v2.id, v2, page)  # the next edit starts from it
+    qtbot.addWidget(again)
+    assert again.decision_level.currentData() == "county"
+    assert again.draft().decision_level == "county"

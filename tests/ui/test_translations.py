@@ -89,6 +89,7 @@ def test_main_window_in_english(qtbot, sqlite_demo_ctx: AppContext) -> None:  # 
             "Complaints",
             "Audit trail",
             "Service catalog",  # a supervisor publishes catalog versions
+            "Data exchange",  # bundles between a township and the county
         ]
         assert "Supervisor" in window.status_staff.text()
     finally:

@@ -30,6 +30,7 @@ def case(
         id=1,
         number="QH-20261124-0001",
         site_id=1,
+        owner_site_id=1,
         item_version_id=1,
         item_name="最低生活保障申请",
         window_id=None,

@@ -43,6 +43,7 @@ UNDECLARED = {
     "app.appointments.service.open_visit_for_appointment": "inside check_in_appointment",
     "app.cases.accountability.open_complaint_record": "inside conclude_complaint",
     "app.cases.transitions.may_act": "the owner/backup/agent check inside every transition",
+    "app.handover.case_moves": "inside case_detail: what its window offers (its roles hold)",
     "app.feedback.rectifications.cancel_rectification": "inside decide_appeal",
     "app.feedback.rectifications.open_rectification": "inside record_rating",
     "app.reports.daily_log.site_for": "inside daily_log and period_log",

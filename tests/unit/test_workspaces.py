@@ -16,8 +16,9 @@ from app.catalog import publication
 from app.catalog import service as catalog
 from app.feedback import complaints, ratings
 from app.queue import service as queue
-from app.reports import statistics
+from app.reports import county, statistics
 from app.roles import Role, roles_of
+from app.sync import service as sync
 from app.visits import worklist
 from app.workspaces import PAGES, Page, pages_of, sees
 
@@ -37,6 +38,14 @@ SERVICES: dict[Page, tuple[Callable[..., Any], ...]] = {
     Page.AUDIT: (audit.list_events,),
     Page.CATALOG: (publication.publish_version,),  # editing: the administrator's buttons
     Page.APPOINTMENT_SETTINGS: (schedule.save_schedule, schedule.list_schedules),
+    Page.SYNC: (
+        sync.sync_status,
+        sync.export_bundle,
+        sync.preview_import,
+        sync.import_bundle,
+        county.viewable_sites,
+        county.silent_townships,
+    ),
 }
 
 

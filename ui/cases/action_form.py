@@ -37,6 +37,7 @@ class ActionForm(ServiceForm):
         supervisor: bool = False,
         suspension_kinds: tuple[SuspensionKind, ...] = (),
         overdue: tuple[tuple[int, str], ...] = (),
+        hand_over_to: str = "",
     ) -> None:
         super().__init__(action_text(action), perform, parent)
         self.setObjectName(f"action_{action.value}")
@@ -115,6 +116,17 @@ class ActionForm(ServiceForm):
             self.add_field("note", tr("备注"), QLineEdit())
         elif action is CaseAction.RESUME:
             self.add_field("note", tr("备注（如：补正材料已收齐）"), QLineEdit())
+        elif action is CaseAction.HAND_OVER:
+            # 乡镇代收、县级审批: the case and its materials list go up in the next bundle.
+            self.form.addRow(tr("移交到"), QLabel(hand_over_to))
+            told = QLabel(
+                tr("移交后办理时限照常计算，本中心不能再办理，待县级作出决定后退回送达。")
+            )
+            told.setWordWrap(True)
+            self.form.addRow(told)
+            self.add_field("note", tr("说明（如：县水利局审批）"), QLineEdit())
+        elif action is CaseAction.HAND_BACK:
+            self.add_field("note", tr("说明（如：请乡镇送达）"), QLineEdit())
 
     def values(self) -> dict[str, Any]:
         values = super().values()

@@ -19,7 +19,15 @@ def case_columns() -> list[Column[CaseRow]]:
         Column(tr("承诺办结日"), _due),
         Column(tr("负责人"), lambda r: r.owner_name),
         Column(tr("受理时间"), lambda r: hall_time(r.accepted_at).strftime("%Y-%m-%d %H:%M")),
+        Column(tr("受理中心"), _site),
     ]
+
+
+def _site(row: CaseRow) -> str:
+    """The accepting site; a case handed over says where it is now (乡镇代收、县级审批)."""
+    if row.handed_to:
+        return tr("{site}（现由{owner}办理）").format(site=row.site_name, owner=row.handed_to)
+    return row.site_name
 
 
 def case_colors(row: CaseRow) -> Colors | None:

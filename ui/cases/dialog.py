@@ -61,9 +61,12 @@ def service_call(
     case_id: int,
     version: int,
     is_agency: bool = False,
+    hand_over_to: str = "",
 ) -> Callable[[dict[str, Any]], Any]:
     """The service behind each button, with the row version the screen was showing. An
-    agency case's delivery also closes its agency record (the agent's last step)."""
+    agency case's delivery also closes its agency record (the agent's last step); a hand-over
+    goes to the county app.handover named."""
+    from app import handover
     from app.agency import service as agency
 
     uow = ctx.uow
@@ -103,6 +106,12 @@ def service_call(
         ),
         CaseAction.TERMINATE: lambda v: service.terminate_case(
             uow(), actor, case_id, version, v["reason"]
+        ),
+        CaseAction.HAND_OVER: lambda v: handover.hand_over(
+            uow(), actor, case_id, hand_over_to, v.get("note", "")
+        ),
+        CaseAction.HAND_BACK: lambda v: handover.hand_back(
+            uow(), actor, case_id, v.get("note", "")
         ),
     }
     return calls[action]
@@ -293,7 +302,13 @@ class CaseDialog(QDialog):
         assert self.detail is not None
         case = self.detail.case
         call = service_call(
-            self.ctx, self.actor, action, self.case_id, case.row_version, case.is_agency
+            self.ctx,
+            self.actor,
+            action,
+            self.case_id,
+            case.row_version,
+            case.is_agency,
+            self.detail.hand_over_to,
         )
         if action is CaseAction.START:
             run_op(self, lambda: call({}), self._changed, self._error)
@@ -307,6 +322,7 @@ class CaseDialog(QDialog):
             supervisor=self.actor.role is Role.SUPERVISOR,
             suspension_kinds=self.detail.suspension_kinds,
             overdue=self.detail.overdue,
+            hand_over_to=self.detail.hand_over_to,
         )
         form.accepted.connect(lambda: self._changed(form.result_value))
         form.open()

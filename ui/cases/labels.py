@@ -78,6 +78,8 @@ def action_text(action: CaseAction) -> str:
         CaseAction.WITHDRAW: tr("申请人撤回"),
         CaseAction.SUPPLY: tr("补交容缺材料"),
         CaseAction.TERMINATE: tr("终止办理（容缺材料逾期）"),
+        CaseAction.HAND_OVER: tr("移交县级审批"),
+        CaseAction.HAND_BACK: tr("退回受理中心送达"),
     }[action]
 
 

@@ -56,12 +56,16 @@ class CasesPage(QWidget):
             self.warning_combo.addItem(label, value)
         self.mine = QCheckBox(tr("只看我负责的"))
         self.mine.setChecked(mine_first)
+        self.handed = QCheckBox(tr("移交件"))
+        self.handed.setObjectName("handed_over")
+        self.handed.setToolTip(tr("乡镇代收、县级审批：移交县级审批、尚未退回的办件"))
         self.order_combo = QComboBox()
         self.order_combo.addItem(tr("按紧急程度"), "urgency")
         self.order_combo.addItem(tr("按受理时间（新的在前）"), "recent")
         for widget in (self.state_combo, self.warning_combo, self.order_combo):
             widget.currentIndexChanged.connect(self.reload)
         self.mine.toggled.connect(self.reload)
+        self.handed.toggled.connect(self.reload)
         refresh = QPushButton(tr("刷新"))
         refresh.clicked.connect(self.refresh)
         self.count_label = QLabel()
@@ -99,7 +103,15 @@ class CasesPage(QWidget):
         self.view.doubleClicked.connect(lambda index: self.open_case(index.row()))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for widget in (self.state_combo, self.warning_combo, self.order_combo, self.mine, refresh):
+        widgets = (
+            self.state_combo,
+            self.warning_combo,
+            self.order_combo,
+            self.mine,
+            self.handed,
+            refresh,
+        )
+        for widget in widgets:
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -121,6 +133,7 @@ class CasesPage(QWidget):
             states=states,
             warnings=frozenset({warning}) if warning else frozenset(),
             owner_id=self.actor.staff_id if self.mine.isChecked() else None,
+            handed_over=self.handed.isChecked(),
             order=self.order_combo.currentData(),
         )
 

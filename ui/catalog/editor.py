@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -162,6 +163,11 @@ class ItemEditor(QDialog):
             self.tr("经负责人批准可延长（工作日，超过法定时限部分）"),
             1000,
         )
+        # 乡镇代收、县级审批: a township accepts such an item and hands the case over.
+        self.decision_level = QComboBox()
+        self.decision_level.addItem(self.tr("受理的服务中心"), "local")
+        self.decision_level.addItem(self.tr("县级部门（乡镇受理后移交县级审批）"), "county")
+        self._add_field(form, "decision_level", self.tr("作出决定的"), self.decision_level)
         self._number(form, "visits_needed", self.tr("到现场次数"), 10)
         self._line(form, "fee", self.tr("收费标准"))
         self._line(form, "delivery_methods", self.tr("送达方式"))
@@ -218,6 +224,9 @@ class ItemEditor(QDialog):
             text.setPlainText(getattr(draft, key))
         for key, spin in self.numbers.items():
             spin.setValue(getattr(draft, key))
+        self.decision_level.setCurrentIndex(
+            max(self.decision_level.findData(draft.decision_level), 0)
+        )
         self.materials.set_materials(draft.materials)
         self.steps.set_steps(draft.steps)
 
@@ -226,6 +235,7 @@ class ItemEditor(QDialog):
             **{k: e.text() for k, e in self.lines.items()},
             **{k: t.toPlainText() for k, t in self.texts.items()},
             **{k: s.value() for k, s in self.numbers.items()},
+            decision_level=self.decision_level.currentData(),
             materials=self.materials.materials(),
             steps=self.steps.steps(),
             base_version_id=self.base_version_id,

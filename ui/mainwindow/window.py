@@ -191,6 +191,7 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
             ),
             Page.CATALOG: (self.tr("事项目录"), self._catalog_page),
             Page.APPOINTMENT_SETTINGS: (self.tr("预约设置"), self._appointment_settings_page),
+            Page.SYNC: (self.tr("数据交换"), self._sync_page),
         }
         for page in pages_of(self.actor.role):
             title, build = builders[page]
@@ -267,6 +268,12 @@ class MainWindow(KeyboardActions, FirstInquiryActions, QMainWindow):
 
             self.pending_visit = VisitRef(opening.visit_id, opening.visit_number)
         self.show_page("counter")
+
+    def _sync_page(self) -> QWidget:
+        from app.sync import service
+        from ui.sync.page import SyncPage
+
+        return SyncPage(self.ctx, self.actor, service)
 
     def _appointment_settings_page(self) -> QWidget:
         from ui.appointments.settings import AppointmentSettingsPage

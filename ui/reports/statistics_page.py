@@ -1,6 +1,10 @@
 """统计分析: the supervisor's figures per window and clerk, their trend as charts, and the
 daily log (print preview, or a workbook). Every figure comes from ``app.reports.statistics``
-(which refuses clerks); this page only shows them."""
+(which refuses clerks); this page only shows them.
+
+At a county installation a site selector offers each township (its figures and its log, as the
+township prints them) and the whole county (``app.reports.county``: one line per site, their
+total, and the county's log with a line per site)."""
 
 from __future__ import annotations
 
@@ -29,6 +33,14 @@ from PySide6.QtWidgets import (
 from app.cases.deadlines import local_day
 from app.context import AppContext
 from app.errors import DomainError
+from app.records import SiteRecord
+from app.reports.county import (
+    CountyLog,
+    CountyStatistics,
+    county_log,
+    county_statistics,
+    viewable_sites,
+)
 from app.reports.statistics import (
     Figures,
     Statistics,
@@ -43,6 +55,7 @@ from ui.reports.charts import TrendCharts
 
 DASH = "—"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+WHOLE_COUNTY = "county"  # the site selector's entry for all sites together
 
 
 def percent(value: float | None) -> str:
@@ -63,6 +76,8 @@ class StatisticsPage(QWidget):
         super().__init__()
         self.ctx, self.actor = ctx, actor
         self.result: Statistics | None = None
+        self.county_result: CountyStatistics | None = None
+        self.county_log: CountyLog | None = None
         today = local_day(ctx.clock.now())
         # The last 30 days by default: a trend of several weeks on any day of the month (本月
         # on the 4th would be one bar group).
@@ -89,6 +104,13 @@ class StatisticsPage(QWidget):
             box.setObjectName(name)
             box.addItem(self.tr("全部"), None)
         self.item.setMinimumContentsLength(12)
+        # 服务中心: shown at a county installation only (one site: nothing to choose).
+        self.site = QComboBox()
+        self.site.setObjectName("site")
+        self.site.setMinimumContentsLength(10)
+        self.site_label = QLabel(self.tr("服务中心(&C)"))
+        self.site_label.setBuddy(self.site)
+        self.site.activated.connect(self._site_chosen)
         self.trend = QComboBox()
         self.trend.setObjectName("trend")
         self.trend.addItem(self.tr("按周"), "week")
@@ -114,6 +136,10 @@ class StatisticsPage(QWidget):
         period.addWidget(self.last)
         period.addStretch(1)
         filters.addLayout(period, 0, 1, 1, 5)
+        filters.addWidget(self.site_label, 0, 6)
+        filters.addWidget(self.site, 0, 7)
+        self.site_label.hide()
+        self.site.hide()
         for column, (label, box) in enumerate(
             (
                 (self.tr("部门"), self.department),
@@ -142,10 +168,18 @@ class StatisticsPage(QWidget):
         chart_row.addWidget(self.charts.rate, 2)
         self.by_window = self._table("by_window")
         self.by_clerk = self._table("by_clerk")
+        self.by_site = self._table("by_site")
+        self.county_log_table = QTableWidget(0, 0)
+        self.county_log_table.setObjectName("county_log")
+        self.county_log_table.verticalHeader().hide()
+        self.county_log_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tabs = QTabWidget()
         self.tabs.addTab(chart_box, self.tr("趋势图"))
         self.tabs.addTab(self.by_window, self.tr("按窗口"))
         self.tabs.addTab(self.by_clerk, self.tr("按人员"))
+        self.tabs.addTab(self.by_site, self.tr("按服务中心"))
+        self.tabs.addTab(self.county_log_table, self.tr("全县台账"))
+        self._county_tabs(False)
         self.status = QLabel()
         self.status.setObjectName("statistics_status")
 
@@ -156,9 +190,59 @@ class StatisticsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         run_op(self, lambda: statistics_filters(ctx.uow(), actor), self._fill_filters, self._failed)
+        run_op(self, lambda: viewable_sites(ctx.uow(), actor), self._fill_sites, self._failed)
         self.refresh()
 
     # -- filters -------------------------------------------------------------------------
+    def _fill_sites(self, sites: list[SiteRecord]) -> None:
+        if len(sites) < 2:
+            return
+        own, *others = sites
+        self.site.addItem(own.name, own.id)
+        self.site.addItem(self.tr("全县（各中心合计）"), WHOLE_COUNTY)
+        for site in others:
+            self.site.addItem(f"{site.code} {site.name}", site.id)
+        self.site_label.show()
+        self.site.show()
+
+    def chosen_site(self) -> int | str | None:
+        """None: the actor's own site; a site's id; or WHOLE_COUNTY."""
+        data = self.site.currentData() if self.site.count() else None
+        return None if data == self.actor.site_id else data
+
+    def _site_chosen(self) -> None:
+        chosen = self.chosen_site()
+        county = chosen == WHOLE_COUNTY
+        for box in (self.department, self.window):
+            while box.count() > 1:
+                box.removeItem(box.count() - 1)
+            box.setEnabled(not county)
+        for button in (self.print_button, self.export_button):
+            button.setEnabled(not county)
+        self._county_tabs(county)
+        if not county:
+            site_id = chosen if isinstance(chosen, int) else None
+            ctx, actor = self.ctx, self.actor
+            run_op(
+                self,
+                lambda: statistics_filters(ctx.uow(), actor, site_id),
+                self._fill_site_filters,
+                self._failed,
+            )
+        self.refresh()
+
+    def _county_tabs(self, county: bool) -> None:
+        self.tabs.setTabVisible(self.tabs.indexOf(self.by_window), not county)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.by_clerk), not county)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.by_site), county)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.county_log_table), county)
+
+    def _fill_site_filters(self, found: StatisticsFilters) -> None:
+        for department in found.departments:
+            self.department.addItem(department.name, department.id)
+        for window in found.windows:
+            self.window.addItem(self.tr("%s号 %s") % (window.number, window.name), window.id)
+
     def _fill_filters(self, found: StatisticsFilters) -> None:
         for department in found.departments:
             self.department.addItem(department.name, department.id)
@@ -200,17 +284,61 @@ class StatisticsPage(QWidget):
     # -- figures -------------------------------------------------------------------------
     def refresh(self) -> None:
         query = self.query()
+        chosen = self.chosen_site()
+        ctx, actor = self.ctx, self.actor
         self.status.setText(self.tr("正在统计…"))
+        if chosen == WHOLE_COUNTY:
+
+            def county() -> tuple[CountyStatistics, CountyLog]:
+                return (
+                    county_statistics(ctx.uow(), actor, query),
+                    county_log(ctx.uow(), actor, query.first_day, query.last_day),
+                )
+
+            run_op(self, county, self.show_county, self._failed)
+            return
+        site_id = chosen if isinstance(chosen, int) else None
         run_op(
             self,
-            lambda: statistics(self.ctx.uow(), self.actor, query),
+            lambda: statistics(ctx.uow(), actor, query, site_id),
             self.show_result,
             self._failed,
         )
 
+    def show_county(self, found: tuple[CountyStatistics, CountyLog]) -> None:
+        result, log = found
+        self.county_result, self.county_log = result, log
+        self._summary(result.total)
+        self._fill(self.by_site, (*(r.figures for r in result.by_site), result.total))
+        headers = [self.tr("服务中心"), *(c.label for c in log.columns)]
+        table = self.county_log_table
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        lines = [(f"{r.site_code} {r.site_name}", r.counts) for r in log.rows]
+        lines.append((self.tr("全县合计"), log.totals))
+        table.setRowCount(len(lines))
+        for r, (label, counts) in enumerate(lines):
+            table.setItem(r, 0, QTableWidgetItem(label))
+            for c, value in enumerate(counts, start=1):
+                cell = QTableWidgetItem(DASH if value is None else str(value))
+                cell.setTextAlignment(RIGHT)
+                table.setItem(r, c, cell)
+        table.resizeColumnsToContents()
+        self.charts.show(result.trend)
+        self.status.setText(self.tr("全县 %s 个服务中心，各中心合计即全县数") % len(result.by_site))
+        self.statistics_shown.emit(result)
+
     def show_result(self, result: Statistics) -> None:
         self.result = result
-        t = result.total
+        self._summary(result.total)
+        self._fill(self.by_window, result.by_window)
+        self._fill(self.by_clerk, result.by_clerk)
+        self.charts.show(result.trend)
+        missing = self._not_recorded(result)
+        self.status.setText(self.tr("“—”：该项尚未接入记录（%s）") % missing if missing else "")
+        self.statistics_shown.emit(result)
+
+    def _summary(self, t: Figures) -> None:
         parts = [
             self.tr("受理 %s 件") % t.accepted,
             self.tr("办结 %s 件") % t.decided,
@@ -226,12 +354,6 @@ class StatisticsPage(QWidget):
             self.tr("转办按时确认率 %s") % percent(t.referral_ack_rate),
         ]
         self.summary.setText("　".join(parts))
-        self._fill(self.by_window, result.by_window)
-        self._fill(self.by_clerk, result.by_clerk)
-        self.charts.show(result.trend)
-        missing = self._not_recorded(result)
-        self.status.setText(self.tr("“—”：该项尚未接入记录（%s）") % missing if missing else "")
-        self.statistics_shown.emit(result)
 
     def _not_recorded(self, result: Statistics) -> str:
         names = {
@@ -307,11 +429,13 @@ class StatisticsPage(QWidget):
 
         first, last = self.period()
         actor = self.actor
+        chosen = self.chosen_site()
+        site_id = chosen if isinstance(chosen, int) else None
 
         def load(uow: Any) -> Any:
             from app.reports.daily_log import period_log
 
-            return daily_log_document(period_log(uow, actor, first, last))
+            return daily_log_document(period_log(uow, actor, first, last, site_id))
 
         self.preview = PrintPreviewDialog(self.ctx, actor, load, self)
         self.preview.setObjectName("log_preview")
@@ -328,12 +452,15 @@ class StatisticsPage(QWidget):
             return
         out = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         actor, ctx = self.actor, self.ctx
+        chosen = self.chosen_site()
+        site_id = chosen if isinstance(chosen, int) else None
 
         def work() -> str:
             from app.reports.daily_log import period_log
             from app.reports.files import log_file
 
-            out.write_bytes(log_file(period_log(ctx.uow(), actor, first, last), ".xlsx"))
+            log = period_log(ctx.uow(), actor, first, last, site_id)
+            out.write_bytes(log_file(log, ".xlsx"))
             return str(out)
 
         run_op(self, work, self._exported, self._failed, progress=self.tr("正在导出…"))

@@ -1,0 +1,1 @@
+"""数据交换: the page that carries bundles between a township and the county."""
