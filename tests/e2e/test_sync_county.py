@@ -5,10 +5,10 @@ county (乡镇代收、县级审批), decided there and travelling back down, an
 county's per-site counts equal to each township's own; a township's receipt verifies at the
 county and at the other township.
 
-Enrolment (h-enrol's ``site add`` / ``init --site-file``) is not in this branch yet: the sites
-are set up directly (tests/helpers/sync_sites.py) and their public keys exchanged with the
-existing import-public path, the two townships' too (the trust list will travel in the down
-bundle once h-enrol's content is merged).
+The townships are enrolled as an administrator does it (``site add`` and the enrolment file at
+the county, ``init --site-file`` at the township, the township's key file taken back to the
+county); the two townships learn each other's keys only from the trust list in the county's
+down bundles, and the county-decided item reaches them in the enrolment file's catalog.
 """
 
 from __future__ import annotations
@@ -23,17 +23,29 @@ from sqlalchemy import text
 from app.auth import login
 from app.cases.queries import find_case_by_number
 from app.cases.transitions import decide_case
-from app.catalog.service import get_version, search_items
+from app.catalog.publication import publish_item
+from app.catalog.service import current_version
+from app.clock import ManualClock
 from app.handover import hand_back, hand_over
 from app.printing.kinds import DocumentKind
 from app.records import SiteLevel
 from app.setup import DEMO_PASSWORD
 from app.signing import sign_document, verify_payload
+from app.sites_register import (
+    add_site,
+    enrol_township,
+    import_site_keys,
+    open_enrolment,
+    write_enrolment,
+)
 from app.sync.bundle import BundleRefused
 from app.sync.service import export_bundle, import_bundle, sync_status
+from db.engine import make_engine
+from db.migrate import ensure_schema
+from db.store import SqlStore
 from sim.demo.activity import simulate
 from tests.helpers.stores import START
-from tests.helpers.sync_sites import Site, exchange_keys, make_site
+from tests.helpers.sync_sites import ADMIN_PASSWORD, Site, make_site
 from tests.helpers.township import accept_here, county_item
 
 pytestmark = pytest.mark.postgres
@@ -76,27 +88,11 @@ def test_a_county_and_two_townships_through_a_week(
     url, kwargs = pg_schema_url
     county = make_site(url, kwargs, "QH", SiteLevel.COUNTY, "QH", START, tmp_path / "QH")
     sites.append(county)
-    towns = [
-        make_site(
-            f"sqlite:///{tmp_path / (code + '.sqlite3')}",
-            {},
-            code,
-            SiteLevel.TOWNSHIP,
-            "QH",
-            START,
-            tmp_path / code,
-        )
-        for code in ("QH-LS", "QH-HT")
-    ]
+    county_item(county)  # 乡镇代收、县级审批: made and published at the county, it reaches the
+    publish_item(county.uow(), county.admin(), "C-001")  # townships in their enrolment files
+    towns = [enrol(county, code, tmp_path) for code in ("QH-LS", "QH-HT")]
     sites.extend(towns)
     t1, t2 = towns
-    for town in towns:
-        _county_row(town)
-    for site in (county, *towns):
-        county_item(site)  # 乡镇代收、县级审批: the same county-decided item everywhere
-    exchange_keys(county, t1)
-    exchange_keys(county, t2)
-    exchange_keys(t1, t2)
     usb = tmp_path / "usb"
     usb.mkdir()
 
@@ -186,24 +182,29 @@ def _as_date(value: object):  # type: ignore[no-untyped-def]
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _county_row(town: Site) -> None:
-    """The county's own site row, as the township's enrolment brings it (h-enrol)."""
-    uow = town.uow()
-    with uow.write():
-        uow.sites.add(
-            code="QH",
-            name="QH 政务服务中心",
-            level=SiteLevel.COUNTY,
-            address="",
-            phones="",
-            timezone="Asia/Shanghai",
-        )
+def enrol(county: Site, code: str, tmp_path: Path) -> Site:
+    """A township enrolled from the county: registered there, set up from the enrolment file
+    (a demo hall, for the week of work), its public key file taken back to the county."""
+    boss = county.admin()
+    add_site(county.uow(), boss, code, f"{code} 便民服务中心", "township")
+    enrolment = write_enrolment(county.uow(), boss, code, tmp_path / f"{code}.enrol")
+    engine = make_engine(f"sqlite:///{tmp_path / (code + '.sqlite3')}")
+    ensure_schema(engine, None)
+    clock = ManualClock(START)
+    store = SqlStore(engine, clock)
+    done = enrol_township(
+        store.unit_of_work(), open_enrolment(enrolment.path), ADMIN_PASSWORD, demo=True
+    )
+    import_site_keys(county.uow(), boss, done.public_key_file)
+    folder = tmp_path / code
+    folder.mkdir()
+    return Site(code, store, clock, folder)
 
 
 def _hand_over_one(town: Site) -> str:
     """A case of the county-decided item accepted at the township and handed over (app.handover)."""
     clerk = login(town.uow(), "zhangwei", DEMO_PASSWORD)
-    item = get_version(town.uow(), search_items(town.uow(), "C-001")[0].version_id)
+    item = current_version(town.uow(), "C-001")  # as the enrolment file brought it
     number = accept_here(town, clerk, item)
     case = find_case_by_number(town.uow(), clerk, number)
     assert case is not None
