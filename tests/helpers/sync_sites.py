@@ -1,10 +1,11 @@
 """A county and its townships for the sync tests, each on its own store.
 
 For the sync rules' tests a site is set up directly (the end-to-end test,
-tests/e2e/test_sync_county.py, enrols its townships as an administrator does): its site row with its code and level, then the usual ``initialize`` (demo
-staff and catalog, identical at every site, so the catalog versions match by code), the
-setting ``county_code`` at a township, and the public keys exchanged with the existing
-``export_public_key`` / ``import_public_key`` (``keys import-public``) path.
+tests/e2e/test_sync_county.py, enrols its townships as an administrator does): its site row
+with its code and level, then the usual ``initialize`` (demo staff and catalog, identical at
+every site, so the catalog versions match by code), the setting ``county_code`` at a
+township, and the public keys exchanged with the existing ``export_public_key`` /
+``import_public_key`` (``keys import-public``) path.
 """
 
 from __future__ import annotations
