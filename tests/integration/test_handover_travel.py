@@ -13,11 +13,13 @@ from app.auth import login
 from app.cases import queries, service
 from app.cases.lifecycle import CaseAction, CaseState
 from app.cases.records import CaseRecord
-from app.catalog.service import get_version, search_items
+from app.catalog.publication import publish_item
+from app.catalog.service import current_version
 from app.errors import PermissionDenied
 from app.handover import hand_back, hand_over
 from app.records import SiteLevel
 from app.roles import Actor
+from app.sites_register import add_site
 from app.sync.service import export_bundle, import_bundle
 from tests.helpers.stores import START
 from tests.helpers.sync_sites import Site, exchange_keys, make_site
@@ -47,9 +49,12 @@ def pair(engine_spec: tuple[str, dict[str, object]], tmp_path: Path) -> tuple[Si
             code="QH", name="QH 政务服务中心", level=SiteLevel.COUNTY, address="", phones="",
             timezone="Asia/Shanghai",
         )  # fmt: skip
+    add_site(county.uow(), county.admin(), "QH-LS", "QH-LS 便民服务中心", "township")
     exchange_keys(county, town)
-    for site in (county, town):
-        county_item(site)  # the same item at both sites (the catalog matches by code)
+    county_item(county)  # made and published at the county, it reaches the township in the
+    publish_item(county.uow(), county.admin(), "C-001")  # county's content (a down bundle)
+    down = export_bundle(county.uow(), county.admin(), tmp_path / "down0.zip", to_site="QH-LS")
+    import_bundle(town.uow(), town.admin(), down.path)
     yield county, town
     for site in (county, town):
         site.store.dispose()
@@ -57,7 +62,7 @@ def pair(engine_spec: tuple[str, dict[str, object]], tmp_path: Path) -> tuple[Si
 
 def test_a_case_handed_over_travels_up_and_back(pair: tuple[Site, Site], tmp_path: Path) -> None:
     county, town = pair
-    item = get_version(town.uow(), search_items(town.uow(), "C-001")[0].version_id)
+    item = current_version(town.uow(), "C-001")
     number = accept_here(town, clerk(town), item)
     accepted = case_at(town, number)
     hand_over(town.uow(), clerk(town), accepted.id, "QH", "水利局审批")
