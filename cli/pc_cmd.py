@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import re
 from typing import Any
 
 from app.errors import DomainError
@@ -85,6 +87,39 @@ def _pc(args: argparse.Namespace) -> int:
     return 0
 
 
+# A server's DNS name as a certificate names it: ASCII labels (an IDN in its xn-- form).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST_NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\.?")
+
+
+def server_host(typed: str) -> str:
+    """``--host`` as the PC's line will carry it: a DNS name or an IP address (IPv6 with or
+    without brackets); anything else is refused in one line (it would break the line)."""
+    bare = typed.strip()
+    if bare.startswith("[") and bare.endswith("]"):
+        bare = bare[1:-1]
+    try:
+        return str(ipaddress.ip_address(bare))
+    except ValueError:
+        pass
+    if len(bare) > 253 or not HOST_NAME.fullmatch(bare):
+        raise DomainError(
+            f"--host {typed!r} is not a server name or IP address (letters, digits, - and ., "
+            "as in the server certificate; no port, no spaces)"
+        )
+    return bare
+
+
+def ca_path(typed: str) -> str:
+    """``--ca-file``: a path on the PC, printable, on one line."""
+    if not typed.strip() or not typed.isprintable():
+        raise DomainError(
+            f"--ca-file {typed!r} is not a file path (empty, or holds a line break or another "
+            "control character)"
+        )
+    return typed
+
+
 def _connection_line(url: str, host: str | None, ca_file: str | None):  # type: ignore[no-untyped-def]
     """How an enrolled PC connects: this connection's server and database, the PC's own role,
     TLS with the server's name checked against the hall CA."""
@@ -92,13 +127,13 @@ def _connection_line(url: str, host: str | None, ca_file: str | None):  # type: 
 
     here = make_url(url)
     query = dict(here.query)
-    ca = ca_file or query.get("sslrootcert")
+    ca = ca_path(ca_file) if ca_file is not None else query.get("sslrootcert")
     if not ca or not isinstance(ca, str):
         raise DomainError(
             "say where the hall CA certificate will be on that PC: --ca-file PATH "
             "(a counter PC checks the server's certificate against it)"
         )
-    server = host or here.host
+    server = server_host(host) if host is not None else here.host
     if not server:
         raise DomainError("say how that PC reaches the server: --host NAME")
     for own in ("sslcert", "sslkey", "sslpassword", "sslmode", "sslrootcert"):

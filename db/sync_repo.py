@@ -30,7 +30,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Integer, Table, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 import db.models  # noqa: F401  (every table in the metadata)
@@ -157,6 +157,11 @@ def _plan(name: str) -> tuple[tuple[str, str | None], ...]:
             raise RuntimeError(f"{name}.{col.name}: no identity for table {target}")
         plan.append((col.name, target))
     return tuple(plan)
+
+
+def _first_line(exc: IntegrityError | DataError) -> str:
+    lines = str(exc.orig if exc.orig is not None else exc).strip().splitlines()
+    return lines[0][:200] if lines else type(exc).__name__
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:
@@ -807,6 +812,14 @@ class SqlSyncRepository:
         self, own_code: str, files: Mapping[str, list[dict[str, Any]]]
     ) -> dict[str, RowCounts]:
         """Per record kind, how many rows are new here and how many already present."""
+        try:
+            return self._classify(own_code, files)
+        except DataError as exc:  # an id no column holds
+            raise MissingReference(f"数据包中的记录的值本机存不下（{_first_line(exc)}）") from None
+
+    def _classify(
+        self, own_code: str, files: Mapping[str, list[dict[str, Any]]]
+    ) -> dict[str, RowCounts]:
         origins = _Origins(self.s, own_code)
         result: dict[str, RowCounts] = {}
         for table in travelling_tables():
@@ -849,8 +862,9 @@ class SqlSyncRepository:
         try:
             return self._apply_rows(own_code, county_code, sender, files, prepare)
         except IntegrityError as exc:
-            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise MissingReference(f"数据包中的记录与本机记录冲突（{detail[:200]}）") from None
+            raise MissingReference(f"数据包中的记录与本机记录冲突（{_first_line(exc)}）") from None
+        except DataError as exc:  # a value the column cannot hold (too long, out of range)
+            raise MissingReference(f"数据包中的记录的值本机存不下（{_first_line(exc)}）") from None
 
     def _apply_rows(
         self,

@@ -60,6 +60,7 @@ class BundleRefused(DomainError):
     """A bundle that must not be imported; ``reason`` is one line fit for the clerk."""
 
     def __init__(self, reason: str) -> None:
+        reason = " ".join(reason.splitlines())  # a path or a parser's words may hold a newline
         super().__init__(f"数据包被拒收：{reason}")
         self.reason = reason
 
@@ -515,8 +516,12 @@ def read_bundle(
         zf = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise BundleRefused(f"找不到文件 {path}") from None
+    except IsADirectoryError:
+        raise BundleRefused(f"{path} 是文件夹，不是数据包") from None
     except (zipfile.BadZipFile, OSError):
         raise BundleRefused("文件不完整（被截断）或不是数据包") from None
+    except ValueError:  # a NUL in the name: no such file can exist
+        raise BundleRefused("文件名无效（含有空字符）") from None
     with zf:
         names = set(zf.namelist())
         if MANIFEST not in names or SIGNATURE not in names:

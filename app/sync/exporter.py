@@ -11,6 +11,7 @@ Both carry in ``extra.ack`` the last bundle this site imported from the addresse
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -54,11 +55,7 @@ def export_bundle(
     """Write the next bundle for ``to_site`` (a township: its county, the default; the
     county: one of its townships, required) at ``out_path``. The file appears only once the
     bundle's log entry is committed."""
-    out = Path(out_path)
-    if out.is_dir():
-        raise ValidationError.single("out", f"{out} 是文件夹：请给出数据包文件名")
-    if not out.parent.is_dir():
-        raise ValidationError.single("out", f"文件夹 {out.parent} 不存在")
+    out = _output_path(out_path)
     writing = out.with_name(f".{out.name}.{os.getpid()}.writing")
     _progress(progress, 0, "collecting")
     try:
@@ -156,10 +153,39 @@ def export_bundle(
                     {"to": to, "kind": kind, "bundle": bid[:16]},
                 )
         os.replace(writing, out)
+    except OSError as exc:  # the folder is not writable, the disk full, the stick pulled out
+        raise ValidationError.single("out", f"无法写入数据包文件：{exc.strerror or exc}") from None
     finally:
-        writing.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            writing.unlink(missing_ok=True)
     _progress(progress, 3, "done")
     return ExportResult(out, kind, own.code, to, sequence, bid, counts, events)
+
+
+# A name short enough for its partial files' longer names (".<name>.<pid>.writing").
+MAX_NAME_BYTES = 200
+_CONTROL = {chr(c) for c in range(32)} | {"\x7f", "\x85", "\u2028", "\u2029"}
+
+
+def _output_path(out_path: Path | str) -> Path:
+    """The bundle's file as typed or picked: refused with one line naming the problem when it
+    cannot be written (nothing is collected then)."""
+    typed = str(out_path)
+    if not typed.strip():
+        raise ValidationError.single("out", "请给出数据包文件名")
+    if _CONTROL & set(typed):
+        raise ValidationError.single("out", "数据包文件名含有控制字符（换行、制表符等）")
+    out = Path(typed)
+    if len(os.fsencode(out.name)) > MAX_NAME_BYTES:
+        raise ValidationError.single("out", f"数据包文件名过长（至多 {MAX_NAME_BYTES} 字节）")
+    try:
+        if out.is_dir():
+            raise ValidationError.single("out", f"{out} 是文件夹：请给出数据包文件名")
+        if not out.parent.is_dir():
+            raise ValidationError.single("out", f"文件夹 {out.parent} 不存在")
+    except OSError as exc:  # a folder name too long, a folder that may not be read
+        raise ValidationError.single("out", f"无法写入数据包文件：{exc.strerror or exc}") from None
+    return out
 
 
 def _audit_json(e: Any) -> dict[str, Any]:

@@ -29,6 +29,10 @@ from app.sync.ports import AuditRow, MissingReference, PeerState, SyncUnitOfWork
 from app.sync.records import ImportPreview, ImportResult, Progress
 from app.sync.trust import county_code, own_private_key, trust_list
 
+# What a row of the wrong shape raises on its way in (a missing "_id", text for a number, a
+# number no column holds): the bundle is refused with it, in one line.
+BAD_ROWS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
+
 
 def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """Every imported row passes here, once, with its foreign keys already local: the one
@@ -164,7 +168,12 @@ def preview_import(uow: SyncUnitOfWork, actor: Actor, path: Path | str) -> Impor
         m = checked.bundle.manifest
         files = {k: list(checked.bundle.rows(k)) for k in checked.bundle.kinds()}
         audit_rows = _audit_rows(files.pop("audit_event", []))
-        counts = uow.sync.classify(checked.own.code, files)
+        try:
+            counts = uow.sync.classify(checked.own.code, files)
+        except MissingReference as exc:
+            raise BundleRefused(exc.message) from None
+        except BAD_ROWS as exc:
+            raise BundleRefused(f"记录格式不对（{exc}）") from None
         new_events = sum(1 for e in audit_rows if e.seq > checked.peer.received_audit_seq)
     return ImportPreview(
         path=Path(path),
@@ -227,7 +236,7 @@ def import_bundle(
             )
         except MissingReference as exc:
             raise BundleRefused(exc.message) from None
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
+        except BAD_ROWS as exc:
             raise BundleRefused(f"记录格式不对（{exc}）") from None
         _apply_county_content(uow, actor, content)
         uow.sync.add_audit(m.from_site, fresh)

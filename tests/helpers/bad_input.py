@@ -35,6 +35,7 @@ from app.context import AppContext
 from app.errors import (
     AuthenticationError,
     ConcurrentEdit,
+    DomainError,
     IllegalTransition,
     NotFound,
     PermissionDenied,
@@ -148,9 +149,16 @@ class Hall:
 ID = "11010519491231002X"
 
 
-def attempt(hall: Hall, form: str, fields: set[str], call: Callable[[], Any]) -> Any:
+def attempt(
+    hall: Hall,
+    form: str,
+    fields: set[str],
+    call: Callable[[], Any],
+    also: tuple[type[DomainError], ...] = (),
+) -> Any:
     """Feed one input: the result when accepted; None when refused, after checking the
-    refusal names this form's fields and nothing was written."""
+    refusal names this form's fields and nothing was written. ``also``: the form's own
+    refusals besides the usual ones (a bundle refused, a store without PCs), each one line."""
     fed(f"{form}@{hall.store_name}")
     before = hall.snapshot()
     try:
@@ -166,6 +174,8 @@ def attempt(hall: Hall, form: str, fields: set[str], call: Callable[[], Any]) ->
         assert exc.problems and all(p.where and p.message for p in exc.problems)
     except REFUSALS as exc:
         assert exc.message.strip()
+    except also as exc:
+        assert exc.message.strip() and "\n" not in exc.message, f"{form}: {exc.message!r}"
     else:
         hostile.ACCEPTED[f"{form}@{hall.store_name}"] += 1
         return result

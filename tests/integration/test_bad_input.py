@@ -64,11 +64,13 @@ from tests.helpers.hostile import (
 )
 from tests.integration import (
     test_bad_input_county,
+    test_bad_input_exchange,
     test_bad_input_queue,
     test_bad_input_scheduling,
     test_bad_input_sites,
 )
 from tests.integration.test_bad_input_county import FED as COUNTY_FED
+from tests.integration.test_bad_input_exchange import FED as EXCHANGE_FED
 from tests.integration.test_bad_input_queue import FED as QUEUE_FED
 from tests.integration.test_bad_input_scheduling import FED as SCHEDULING_FED
 from tests.integration.test_bad_input_scheduling import TERMS_FIELDS
@@ -1003,6 +1005,9 @@ NO_TYPED_INPUT = {
     "app.reports.statistics.statistics_filters",
     "app.reports.county.viewable_sites",  # the actor's own site and its townships
     "app.reports.county.silent_townships",  # the bundle log, read by the program
+    "app.counter_pcs.list_pcs",  # the server's roles, listed: no argument but the actor
+    "app.counter_pcs.grant_pcs",  # re-applies the group's grants: no argument but the actor
+    "app.sync.status.sync_status",  # the peers and bundle log, read: no argument but the actor
     "app.visits.absence.current_absences",
     "app.visits.absence.end_absence",
     "app.visits.absence.standing_in_for",
@@ -1027,7 +1032,15 @@ def test_every_service_with_typed_input_is_fed() -> None:
     from tests.unit.test_role_matrix import services
 
     declared = {name for name, _ in services()}
-    every = {**FED, **VISITS_FED, **SCHEDULING_FED, **QUEUE_FED, **SITES_FED, **COUNTY_FED}
+    every = {
+        **FED,
+        **VISITS_FED,
+        **SCHEDULING_FED,
+        **QUEUE_FED,
+        **SITES_FED,
+        **COUNTY_FED,
+        **EXCHANGE_FED,
+    }
     no_typed_input = NO_TYPED_INPUT | SITES_NO_TYPED_INPUT
     unclassified = declared - set(every) - no_typed_input
     assert not unclassified, (
@@ -1049,6 +1062,11 @@ def test_every_service_with_typed_input_is_fed() -> None:
     }
     missing |= {
         form for form in COUNTY_FED.values() if not hasattr(test_bad_input_county, f"test_{form}")
+    }
+    missing |= {
+        form
+        for form in EXCHANGE_FED.values()
+        if not hasattr(test_bad_input_exchange, f"test_{form}")
     }
     assert not missing, f"forms without their test: {sorted(missing)}"
 
