@@ -74,9 +74,15 @@ def export_private_keys(uow: UnitOfWork, actor: Actor, password: str) -> str:
 def import_private_keys(uow: UnitOfWork, actor: Actor, text: str, password: str) -> int:
     """Put the file's secrets into this PC's key store; returns how many."""
     count = import_without_database(text, password)
+    record_import(uow, actor, count)
+    return count
+
+
+@allowed_roles(Role.ADMIN)
+def record_import(uow: UnitOfWork, actor: Actor, count: int) -> None:
+    """The audit event of keys put into this PC's key store (``import_without_database``)."""
     with uow.write():
         audit.record(uow, actor, "keys_imported", "keystore", count)
-    return count
 
 
 def import_without_database(text: str, password: str) -> int:

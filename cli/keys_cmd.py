@@ -65,8 +65,17 @@ def _keys(args: argparse.Namespace) -> int:
         print(f"{count} keys put into {keystore.active().describe()}; now restore the backup")
         return 0
     ctx = wiring.open_context(args.data_dir, args.db, say)
-    actor = ctx.cli_actor(args.as_login, admin_password())
     command = args.keys_command
+    if command == "import":
+        # A new counter PC of a hall server: the hall's keys come before its first login (a
+        # login is an audit event, which needs the audit key). The key file's password is the
+        # credential for the keys; the administrator's login then records the import.
+        count = keytransfer.import_without_database(text, key_file_password())
+        actor = ctx.cli_actor(args.as_login, admin_password())
+        keytransfer.record_import(ctx.uow(), actor, count)
+        print(f"{count} keys put into {keystore.active().describe()}")
+        return 0
+    actor = ctx.cli_actor(args.as_login, admin_password())
     if command == "list":
         print(f"key store: {keystore.active().describe()}")
         for key in signing.list_site_keys(ctx.uow(), actor):
@@ -94,7 +103,4 @@ def _keys(args: argparse.Namespace) -> int:
         password = key_file_password(confirm=True)
         write_text_file(args.out, keytransfer.export_private_keys(ctx.uow(), actor, password))
         print(f"private keys written to {args.out} (protected by the password; keep it apart)")
-    else:
-        count = keytransfer.import_private_keys(ctx.uow(), actor, text, key_file_password())
-        print(f"{count} keys put into {keystore.active().describe()}")
     return 0

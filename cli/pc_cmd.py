@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import re
+from pathlib import Path
 from typing import Any
 
 from app.errors import DomainError
-from cli.common import Handler, login_as, say
+from cli.common import Handler, key_file_password, login_as, say, write_text_file
 
 HALL_SERVER_ONLY = "frontdesk pc applies to a hall server (PostgreSQL) only, not to a SQLite file"
 
@@ -28,6 +29,12 @@ def add_commands(sub: Any) -> dict[str, Handler]:
         "--ca-file",
         help="where the hall CA certificate is on that PC (default: this connection's "
         "sslrootcert)",
+    )
+    add.add_argument(
+        "--keys-out",
+        type=Path,
+        help="also write the hall's keys (signing, audit, personal data) for that PC, protected "
+        "by a password (FRONTDESK_KEYS_PASSWORD or asked); on the PC: frontdesk keys import FILE",
     )
     listed = pc.add_parser("list", help="enrolled PCs, whether they can connect, open sessions")
     revoke = pc.add_parser("revoke", help="the PC can no longer connect; its sessions are ended")
@@ -59,10 +66,36 @@ def _pc(args: argparse.Namespace) -> int:
     actor = login_as(ctx, args, "admin")
     if args.pc_command == "add":
         assert line_for is not None
-        enrolment = counter_pcs.enroll_pc(ctx.uow(), actor, name)
+        keys_out: Path | None = args.keys_out
+        if keys_out is not None:
+            # The PC cannot open a sealed ID or phone number, sign a receipt or extend the audit
+            # chain without the hall's keys: they go with its enrolment, in a file protected by
+            # a password, written before the role is made and removed if the enrolment fails.
+            from app import keytransfer
+
+            if not keys_out.parent.is_dir():
+                raise DomainError(f"--keys-out: no folder {keys_out.parent}")
+            password = key_file_password(confirm=True)
+            write_text_file(keys_out, keytransfer.export_private_keys(ctx.uow(), actor, password))
+        try:
+            enrolment = counter_pcs.enroll_pc(ctx.uow(), actor, name)
+        except BaseException:
+            if keys_out is not None:
+                keys_out.unlink(missing_ok=True)
+            raise
         print(f"enrolled PC {enrolment.name} as database role {enrolment.role}")
         print("put this line in that PC's settings (shown once; it holds the PC's password):")
         print(f"FRONTDESK_DB={line_for(enrolment.role, enrolment.password)}")
+        if keys_out is not None:
+            print(
+                f"the hall's keys written to {keys_out} (protected by the password): on that PC "
+                f"run frontdesk keys import {keys_out.name} before its first login"
+            )
+        else:
+            print(
+                "that PC also needs the hall's keys: give --keys-out FILE here (or frontdesk "
+                "keys export) and run frontdesk keys import FILE on it"
+            )
         if args.host is None and make_url(url).host in ("localhost", "127.0.0.1", "::1"):
             print(
                 "note: the line names this PC's own server address; for another PC give --host "

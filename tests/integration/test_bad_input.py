@@ -945,6 +945,9 @@ FED = {
 
 # Services whose arguments come from a list, a picker or the program, never from typing.
 NO_TYPED_INPUT = {
+    # The audit event of an import of keys (a count): the key file itself is fed to
+    # import_private_keys / import_without_database.
+    "app.keytransfer.record_import",
     # Queue: a ticket picked on the counter's panel (id and version), the hall's own lists.
     "app.queue.service.recall_ticket",
     "app.queue.service.skip_ticket",

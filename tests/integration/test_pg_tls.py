@@ -291,3 +291,40 @@ def test_a_pc_meeting_an_older_database_says_the_administrator_upgrades_it(hall:
         with owner.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD})
         owner.dispose()
+
+
+KEYS_PASSWORD = "pc-keys-2026"
+
+
+def test_an_enrolled_pc_gets_the_halls_keys_with_its_line(hall: Hall, tmp_path: Path) -> None:
+    keys = tmp_path / "window12.keys"
+    done = run_cli(
+        hall.home, "pc", "add", "window12", "--keys-out", str(keys),
+        password=ADMIN_PASSWORD, FRONTDESK_DB=hall.owner_url, FRONTDESK_KEYS_PASSWORD=KEYS_PASSWORD,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"frontdesk keys import {keys.name}" in done.stdout
+    assert keys.stat().st_mode & 0o077 == 0  # owner-only, like every key file
+    line = next(x for x in done.stdout.splitlines() if x.startswith("FRONTDESK_DB="))
+    line = line.removeprefix("FRONTDESK_DB=")
+    pc = tmp_path / "window12"  # that PC: its own data folder and key store, nothing yet
+    blind = run_cli(pc, "check", own_keys=True, FRONTDESK_DB=line)
+    assert blind.returncode == 1 and "frontdesk keys import" in blind.stdout  # no audit key
+    taken = run_cli(
+        pc, "keys", "import", str(keys), password=ADMIN_PASSWORD, own_keys=True, FRONTDESK_DB=line,
+        FRONTDESK_KEYS_PASSWORD=KEYS_PASSWORD,
+    )  # fmt: skip
+    assert taken.returncode == 0, taken.stderr
+    checked = run_cli(pc, "check", own_keys=True, FRONTDESK_DB=line)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_failed_enrolment_leaves_no_key_file(hall: Hall, tmp_path: Path) -> None:
+    keys = tmp_path / "again.keys"
+    assert hall.enroll("window13")
+    again = run_cli(
+        hall.home, "pc", "add", "window13", "--keys-out", str(keys),
+        password=ADMIN_PASSWORD, FRONTDESK_DB=hall.owner_url, FRONTDESK_KEYS_PASSWORD=KEYS_PASSWORD,
+    )  # fmt: skip
+    assert_one_line(again, "already enrolled")
+    assert not keys.exists()
