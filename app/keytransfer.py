@@ -90,6 +90,15 @@ def import_without_database(text: str, password: str) -> int:
     in, so the key file's password is the only credential. Returns how many secrets."""
     secrets = open_key_file(text, password)
     store = keystore.active()
+    # A key is named after something public (app.keystore): a different secret under a name
+    # this PC already holds is not a copy of its key but a replacement, which would leave
+    # every record sealed, chained or signed with the old one unreadable or unverifiable.
+    for name, secret in secrets.items():
+        held = store.get(name)
+        if held is not None and held != secret:
+            raise ValidationError.single(
+                "file", f"密钥文件中的 {name} 与本机已有的同名密钥不同，不能覆盖"
+            )
     for name, secret in secrets.items():
         store.put(name, secret)
     return len(secrets)

@@ -21,6 +21,10 @@ again (a PC enrolled anew gets a new name).
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import os
 import re
 from dataclasses import dataclass
 
@@ -132,12 +136,30 @@ def grant_to_group(conn: Connection) -> int | None:
     return grant_to(conn, group)
 
 
+SCRAM_ITERATIONS = 4096  # PostgreSQL's own default for scram-sha-256
+
+
+def scram_verifier(password: str, salt: bytes | None = None) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677, the form
+    ``pg_authid`` keeps), computed here so the clear password never reaches the server, its
+    statement log or an error report. PostgreSQL takes a verifier in ``PASSWORD '...'`` as is."""
+    salt = os.urandom(16) if salt is None else salt
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, SCRAM_ITERATIONS)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+    b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
+    return (
+        f"SCRAM-SHA-256${SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+    )
+
+
 def enroll(conn: Connection, group: str, name: str, password: str) -> str:
     """A login role for PC ``name``, member of ``group``; returns the role's name."""
     role = pc_role(group, name)
     ensure_group(conn, group)
     conn.exec_driver_sql(
-        f"CREATE ROLE {_ident(role)} LOGIN INHERIT PASSWORD {_literal(password)} "
+        f"CREATE ROLE {_ident(role)} LOGIN INHERIT PASSWORD {_literal(scram_verifier(password))} "
         f"IN ROLE {_ident(group)}"
     )
     return role
@@ -199,7 +221,7 @@ def create_counter_role(
     with engine.begin() as conn:
         login = "LOGIN INHERIT"
         if password is not None:
-            login += f" PASSWORD {_literal(password)}"
+            login += f" PASSWORD {_literal(scram_verifier(password))}"
         if group is None:
             conn.exec_driver_sql(f"CREATE ROLE {_ident(role)} {login}")
             grant_to(conn, role)

@@ -489,6 +489,20 @@ class _Origins:
 # -- the repository ----------------------------------------------------------------------------
 
 
+def _require_origin(what: str, ident: Any, allowed: frozenset[str]) -> None:
+    """A travelling row (or a reference to one) must be the sender's, or this site's coming
+    back (app.sync.importer says whose)."""
+    try:
+        site = str(ident[0])
+    except (TypeError, IndexError, KeyError):
+        raise ValueError(f"{what}: not a record identity: {ident!r}") from None
+    if site not in allowed:
+        raise MissingReference(
+            f"数据包中的 {what} 属于 {site}，不是发送站点的记录，不能由它导入 / "
+            f"a row of {site} in another site's bundle"
+        )
+
+
 @dataclass
 class _Deferred:
     table: Table
@@ -879,10 +893,16 @@ class SqlSyncRepository:
         origins = _Origins(self.s, own_code)
         state = _ImportState()
         known: list[tuple[str, int, str]] = []
+        # Whose rows a bundle may carry: the sender's own, and (county to township) this
+        # township's rows the county changed (a case handed back). Never the county's own rows
+        # in an up bundle, never a third site's.
+        allowed = frozenset({sender} | ({own_code} if own_code != county_code else set()))
         for table in travelling_tables():
             rows = files.get(table.name)
             if rows:
-                self._apply_table(table, rows, ident, origins, state, prepare, known)
+                self._apply_table(
+                    table, rows, ident, origins, state, prepare, known, sender, allowed
+                )
         for d in state.deferred:
             target_id = origins.local(d.target, d.ident)
             if target_id is None:
@@ -909,6 +929,8 @@ class SqlSyncRepository:
         state: _ImportState,
         prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
         known: list[tuple[str, int, str]],
+        sender: str,
+        allowed: frozenset[str],
     ) -> None:
         pk = _pk(table)
         pk_target = _fk_target(pk)
@@ -930,6 +952,7 @@ class SqlSyncRepository:
             if set(row) - set(columns) - {"_id"}:
                 extra = sorted(set(row) - set(columns) - {"_id"})
                 raise ValueError(f"{table.name}: unknown columns {extra}")
+            _require_origin(table.name, row["_id"], allowed)
             values: dict[str, Any] = {}
             later: list[tuple[str, str, Any]] = []
             for name, col in columns.items():
@@ -940,6 +963,7 @@ class SqlSyncRepository:
                 if raw is None:
                     values[name] = None
                 elif target in TRAVELLING and target is not None:
+                    _require_origin(f"{table.name}.{name}", raw, allowed)
                     local_ref = origins.local(target, raw)
                     if local_ref is None:
                         if not col.nullable:
@@ -963,8 +987,24 @@ class SqlSyncRepository:
         for chunk in _chunks(existing_ids):
             for r in self.s.execute(select(table).where(pk.in_(chunk))):
                 current[r._mapping[pk.name]] = dict(r._mapping)
+        # What this sender sent of each row last time: the same version again (a bundle
+        # re-sent before its acknowledgement came back) must not undo what was done here since.
+        taken: dict[int, str] = {}
+        for chunk in _chunks(existing_ids):
+            for local_id, known_hash in self.s.execute(
+                select(SyncRowState.local_id, SyncRowState.known_hash).where(
+                    SyncRowState.peer_site == sender,
+                    SyncRowState.table_name == table.name,
+                    SyncRowState.local_id.in_(chunk),
+                )
+            ):
+                taken[local_id] = known_hash
         fresh: list[tuple[dict[str, Any], dict[str, Any], list[tuple[str, str, Any]]]] = []
         for row, local, values, later in prepared:
+            if local is not None and local in current and taken.get(local) == row_hash(row):
+                counts.present += 1
+                known.append((table.name, local, row_hash(row)))
+                continue
             if local is not None and local in current:
                 changed = {
                     k: v

@@ -16,6 +16,7 @@ from app.cases.lifecycle import CaseState
 from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
 from app.errors import NotFound, ValidationError
+from app.handover import require_owner
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.validation import (
@@ -199,6 +200,8 @@ def review_accountability(
             raise NotFound("没有这条责任追究记录")
         if record.state == "reviewed":
             raise ValidationError.single("record", "这条记录已经审查过")
+        if record.case_id is not None:  # a case's record is reviewed where the case is
+            require_owner(uow, load_case(uow, record.case_id), actor.site_id)
         uow.cases.update_accountability(
             record_id,
             state="reviewed",

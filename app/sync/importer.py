@@ -78,6 +78,21 @@ def _open(uow: SyncUnitOfWork, actor: Actor, path: Path, *, lock: bool) -> _Chec
         if m.kind == "enrol":
             raise BundleRefused("这是站点登记文件：请用 frontdesk init --site-file 设置新电脑")
         raise BundleRefused(f"本站点只接收{'乡镇上报' if expected == 'up' else '县级下发'}的数据包")
+    # Every site's key is in every site's trust list (a township receipt must verify at
+    # another township), so the signature alone does not say who may send what: a down
+    # bundle comes only from this township's county, an up bundle only from a township.
+    if m.kind == "down" and m.from_site != county:
+        raise BundleRefused(
+            f"县级下发的数据包只能来自本县县级中心（{county}），这个来自 {m.from_site}"
+        )
+    if m.encryption is None and m.files:
+        raise BundleRefused(
+            "数据包没有为本站点加密：含个人信息的记录只能加密传递 / an unsealed bundle of records"
+        )
+    if m.kind == "up":
+        sender = uow.sites.by_code(m.from_site)
+        if m.from_site == own.code or (sender is not None and sender.level != SiteLevel.TOWNSHIP):
+            raise BundleRefused(f"乡镇上报的数据包不能来自 {m.from_site}（不是本县的乡镇）")
     peer = uow.sync.peer(m.from_site, lock=lock)
     already = uow.sync.imported(opened.id)
     if not already and m.sequence <= peer.received_seq:
