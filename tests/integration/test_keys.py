@@ -201,3 +201,29 @@ def migrate_a_keyed_database(engine, tmp_path: Path, clock) -> None:  # type: ig
         data = store.backup(tmp_path / "after.sqlite3").read_bytes()
         for form in secret_forms(private):
             assert form not in data
+
+
+def test_a_key_file_never_replaces_a_different_secret_under_the_same_name(
+    demo_ctx: AppContext, memory_keys: keystore.MemoryKeyStore
+) -> None:
+    """``keys import`` on a PC whose store holds another secret under one of the file's names
+    (app.keytransfer.import_without_database): refused on the file, the store untouched; the
+    same secrets again are taken (a copy of what the PC holds replaces nothing)."""
+    for _ in range(2):  # two keys of the site's made in this test's key store
+        rotate_site_key(demo_ctx.uow(), admin(demo_ctx))
+    copy = keytransfer.export_private_keys(demo_ctx.uow(), admin(demo_ctx), "correct horse 42")
+    held = {name: memory_keys.get(name) for name in memory_keys.names()}
+    assert len(held) > 1
+    other = keystore.MemoryKeyStore()  # one name of the file's, another secret; none else
+    clash = sorted(held)[-1]
+    other.put(clash, bytes(b ^ 0xFF for b in held[clash] or b""))
+    other.put("unrelated", b"kept")
+    before = {name: other.get(name) for name in other.names()}
+    keystore.use(other)
+    with pytest.raises(ValidationError) as caught:
+        keytransfer.import_without_database(copy, "correct horse 42")
+    assert set(caught.value.errors) == {"file"} and clash in caught.value.errors["file"]
+    assert {name: other.get(name) for name in other.names()} == before
+    keystore.use(memory_keys)  # the PC the file came from: every name, the same secrets
+    assert keytransfer.import_without_database(copy, "correct horse 42") == len(held)
+    assert {name: memory_keys.get(name) for name in memory_keys.names()} == held
