@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import math
 import platform
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile (with 15 runs, p95 is the slowest run)."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
+
+
+def timed(work: Callable[..., object], *args: object) -> float:
+    """Milliseconds ``work(*args)`` took."""
+    start = time.perf_counter()
+    work(*args)
+    return (time.perf_counter() - start) * 1000
+
+
 HEADER = (
     "# Benchmark results\n\n"
     "Written by the scripts in bench/ (see bench/README.md); each section is replaced "

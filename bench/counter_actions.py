@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import os
 import platform
 import random
@@ -31,11 +30,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
+from common import (
+    RESULTS,
+    cpu_model,
+    load_average,
+    percentile,
+    ram,
+    replace_section,
+    reproduce,
+    timed,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,17 +56,6 @@ GOALS = {
     "accept + receipt PDF": None,  # printing is outside the 100 ms goal
     "warning scan": None,
 }
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
-
-
-def timed(fn: Callable[..., object], *args: object) -> float:
-    start = time.perf_counter()
-    fn(*args)
-    return (time.perf_counter() - start) * 1000
 
 
 def small_hall(folder: Path) -> None:

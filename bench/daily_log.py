@@ -20,7 +20,6 @@ engine is replaced unless ``--no-write``; exit 1 when a median of (a) or (b) is 
 from __future__ import annotations
 
 import argparse
-import math
 import platform
 import statistics
 import sys
@@ -33,7 +32,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # bench/common.py
-from common import RESULTS, cpu_model, empty_database, load_average, ram, replace_section, reproduce
+from common import (
+    RESULTS,
+    cpu_model,
+    empty_database,
+    load_average,
+    percentile,
+    ram,
+    replace_section,
+    reproduce,
+    timed,
+)
 
 from app.auth import login
 from app.cases import service
@@ -56,11 +65,6 @@ from sim.demo.activity import _request, items_for, simulate
 
 DAY = date(2026, 11, 24)  # a Tuesday
 GOAL_MS = 1000.0
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
 
 
 def head(ctx: AppContext) -> int:
@@ -199,12 +203,6 @@ def _move_on(
         case.applicant.id_number,
     )
     did("decided and delivered")
-
-
-def timed(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return (time.perf_counter() - started) * 1000
 
 
 def main() -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import math
 import os
 import platform
 import statistics
@@ -32,17 +31,12 @@ import time
 from pathlib import Path
 
 # bench/common.py (the script's own folder)
-from common import RESULTS, cpu_model, load_average, ram, replace_section, reproduce
+from common import RESULTS, cpu_model, load_average, percentile, ram, replace_section, reproduce
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GOAL_MS = 100.0
 FIRST_RUNS = 3
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
 
 
 def sample_receipt():  # type: ignore[no-untyped-def]

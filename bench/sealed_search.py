@@ -19,31 +19,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import os
 import platform
 import random
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from common import RESULTS, cpu_model, load_average, ram, replace_section
+from common import RESULTS, cpu_model, load_average, percentile, ram, replace_section, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
-
-
-def timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return (time.perf_counter() - start) * 1000
 
 
 def main(argv: list[str] | None = None) -> int:

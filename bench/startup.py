@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import os
 import platform
 import shlex
@@ -40,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 
 # bench/common.py (the script's own folder)
-from common import RESULTS, cpu_model, ram, replace_section, reproduce
+from common import RESULTS, cpu_model, percentile, ram, replace_section, reproduce
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -114,13 +113,6 @@ def run_program(command: list[str], env: dict[str, str]) -> subprocess.Completed
     return subprocess.run(
         command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=RUN_TIMEOUT_S
     )
-
-
-def percentile(values: list[float], pct: float) -> float:
-    """Nearest-rank percentile (with 15 runs, p95 is the slowest run)."""
-    ordered = sorted(values)
-    rank = max(1, math.ceil(pct / 100 * len(ordered)))
-    return ordered[rank - 1]
 
 
 def default_frontdesk() -> list[str]:
