@@ -15,19 +15,17 @@ history and an audit event, in the same transaction as the change of owner.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from app import audit
 from app.cases.common import COUNTER_ROLES, load_case, optional_note
 from app.cases.lifecycle import ACTION_LABELS, STATE_LABELS, CaseAction, CaseState
+from app.cases.ownership import is_handed_over, owner_site
 from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
+from app.cases.transitions import may_act, transition_event, transition_summary
 from app.catalog.records import DecisionLevel, ItemVersionRecord
-from app.errors import NotFound, PermissionDenied, ValidationError
-from app.ports import SiteRepository
+from app.errors import NotFound, ValidationError
 from app.records import SiteLevel, SiteRecord
 from app.roles import Actor, allowed_roles
-from app.sites import InstallationView, installation_site
 from app.transitions import TransitionTable
 
 S, A = CaseState, CaseAction
@@ -43,39 +41,6 @@ HANDOVER = TransitionTable(
     STATE_LABELS,
     ACTION_LABELS,
 )
-
-
-class _SitesView(Protocol):
-    @property
-    def sites(self) -> SiteRepository: ...
-
-
-def owner_site(uow: _SitesView, case: CaseRecord) -> SiteRecord:
-    site = uow.sites.get(case.owner_site_id)
-    if site is None:
-        raise NotFound(f"找不到办件 {case.number} 所属的服务中心")
-    return site
-
-
-def require_owner(uow: _SitesView, case: CaseRecord, actor_site: int) -> None:
-    """Refuse an action at a site that does not own the case, naming the site that does."""
-    if case.owner_site_id == actor_site:
-        return
-    site = owner_site(uow, case)
-    raise PermissionDenied(f"此案件现由{site.name}办理（{site.code}），本中心不能操作")
-
-
-def installation_site_id(uow: InstallationView) -> int | None:
-    """The site this database belongs to, inside the caller's transaction; the background
-    scans (warning cards, deadlines after a calendar change) touch only the cases it owns, so
-    that two sites never write the same case. None before set-up."""
-    site = installation_site(uow)
-    return site.id if site is not None else None
-
-
-def is_handed_over(case: CaseRecord) -> bool:
-    """The case is at another site than the one that accepted it (the county, deciding)."""
-    return case.owner_site_id != case.site_id
 
 
 @allowed_roles(*COUNTER_ROLES)
@@ -161,8 +126,6 @@ def case_moves(
 
 
 def _check_actor(uow: CaseStore, actor: Actor, case: CaseRecord) -> None:
-    from app.cases.transitions import may_act
-
     may_act(uow, actor, case)  # the owning site first, then who at it may move the case
 
 
@@ -175,8 +138,6 @@ def _move(
     there: SiteRecord,
     note: str,
 ) -> CaseRecord:
-    from app.cases.transitions import transition_event, transition_summary
-
     state = HANDOVER.next_state(case.state, action, f"办件 {case.number}")
     detail = {"from_site": here.code, "to_site": there.code}
     owner = actor.staff_id if is_handed_over(case) else case.owner_id

@@ -11,6 +11,7 @@ from typing import Any
 
 from app import audit
 from app.errors import ValidationError
+from app.installation import is_township
 from app.ports import SettingsStore, UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.workhours import DEFAULT_HALL_HOURS, canonical_hall_hours
@@ -96,11 +97,14 @@ def is_demo_database(uow: UnitOfWork) -> bool:
         return uow.settings.get(DATABASE_KIND) == DEMO_KIND
 
 
+# The settings the county decides for every site: at a township they come with the county's
+# bundles (app.sites_register) and cannot be changed there.
+COUNTY_SETTINGS = ("yellow_ratio_percent", "rectification_working_days", "referral_ack_hours")
+
+
 def county_owned_here(uow: UnitOfWork) -> frozenset[str]:
     """The settings this installation may not change: at a township, those the county decides
     for every site (they come with the county's bundles); none elsewhere."""
-    from app.sites_register import COUNTY_SETTINGS, is_township
-
     with uow.read():
         return frozenset(COUNTY_SETTINGS) if is_township(uow) else frozenset()
 
@@ -138,8 +142,6 @@ def change(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
     if errors:
         raise ValidationError(errors)
     with uow.write():
-        from app.sites_register import COUNTY_SETTINGS, is_township
-
         if is_township(uow):
             county_owned = {k: COUNTY_SETTING_HERE for k in parsed if k in COUNTY_SETTINGS}
             if county_owned:

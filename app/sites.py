@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.errors import NotFound
-from app.ports import SettingRepository, SiteRepository, UnitOfWork
+from app.ports import SiteRepository, UnitOfWork
 from app.records import SiteRecord
 from app.roles import Actor
 from app.settings import DATABASE_KIND, DEMO_KIND, DEMO_MARK
@@ -80,21 +80,3 @@ def own_site(uow: _SitesView, actor: Actor) -> SiteRecord:
     if site is None:
         raise NotFound("找不到本服务中心")
     return site
-
-
-# This installation's own site code (``init`` / ``init --site-file`` write it). A database
-# holding several sites (a county with its townships' records) needs it; a database without
-# it is one site's, its first.
-HOME_SITE_KEY = "home_site"
-
-
-class InstallationView(_SitesView, Protocol):
-    @property
-    def settings(self) -> SettingRepository: ...
-
-
-def installation_site(uow: InstallationView) -> SiteRecord | None:
-    """The site this database belongs to, inside the caller's transaction; None before
-    set-up."""
-    code = uow.settings.get(HOME_SITE_KEY)
-    return uow.sites.by_code(code) if code else uow.sites.first()

@@ -33,14 +33,18 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from app import audit
 from app.errors import DomainError, NotFound, ValidationError
+from app.installation import (
+    HOME_SITE_KEY,
+    installation_site,
+)
 from app.records import SiteLevel, SiteRecord
+from app.register_ports import CalendarEntry, RegisteredSite
 from app.roles import Actor, Role, allowed_roles
-from app.settings import SPECS
-from app.sites import HOME_SITE_KEY, installation_site
+from app.settings import COUNTY_SETTINGS, SPECS
 
 if TYPE_CHECKING:
     from app.ports import UnitOfWork
@@ -53,7 +57,6 @@ CONTENT_AS_OF_KEY = "county_content_as_of"  # a township: the newest county cont
 
 # Hall-wide settings the county decides for every site; the others (idle lock, backups, the
 # hall's opening hours) are each site's own.
-COUNTY_SETTINGS = ("yellow_ratio_percent", "rectification_working_days", "referral_ack_hours")
 
 # A site code is also the prefix of every number the site gives (app.numbering): a number is
 # CODE-[letter]YYYYMMDD-NNNN, so its last two dash-separated parts are never the code's, and two
@@ -67,60 +70,6 @@ ENROL_FILE = "enrol"
 # ignores what it already has).
 SINCE_OVERLAP = timedelta(minutes=10)
 MAX_ROWS = 200_000
-
-
-# -- records and the port ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RegisteredSite:
-    site_id: int
-    code: str
-    name: str
-    kind: SiteLevel
-    county_code: str
-    enrolled_at: datetime
-    enrolled_by_name: str
-    address: str = ""
-    phones: str = ""
-
-
-@dataclass(frozen=True)
-class CatalogItemState:
-    code: str
-    active: bool
-    current_version_no: int | None
-
-
-@dataclass(frozen=True)
-class CalendarEntry:
-    day: date
-    is_workday: bool
-    name: str
-    entered_at: datetime
-
-
-class RegisterRepository(Protocol):
-    def add(
-        self,
-        site_id: int,
-        county_code: str,
-        enrolled_at: datetime,
-        enrolled_by: int | None,
-        enrolled_by_name: str,
-    ) -> int: ...
-    def sites(self) -> list[RegisteredSite]: ...
-    def by_site(self, site_id: int) -> RegisteredSite | None: ...
-    def published_version_ids(self, since: datetime | None) -> list[int]:
-        """Ids of the catalog versions published after ``since`` (all when None), oldest
-        publication first."""
-        ...
-
-    def version_id(self, item_id: int, version_no: int) -> int | None: ...
-    def items(self) -> list[CatalogItemState]: ...
-    def calendar_entries(self, since: datetime | None) -> list[CalendarEntry]: ...
-    def calendar_entry(self, day: date) -> CalendarEntry | None: ...
-    def put_calendar_entry(self, entry: CalendarEntry) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -167,26 +116,6 @@ def home_site(uow: UnitOfWork) -> SiteRecord:
     if site is None:
         raise NotFound("找不到本服务中心的记录：请先 frontdesk init")
     return site
-
-
-def is_township(uow: UnitOfWork) -> bool:
-    """Whether this installation is a township (set up from an enrolment file), inside the
-    caller's transaction. A database without a site yet is none."""
-    site = installation_site(uow)
-    return site is not None and site.level is SiteLevel.TOWNSHIP
-
-
-COUNTY_OWNS_CATALOG = (
-    "事项目录由县级中心统一维护，乡镇站点随县级下发的数据包更新，不能在本机修改 / "
-    "the catalog is the county's: a township receives it with the county's bundles"
-)
-
-
-def require_catalog_owner(uow: UnitOfWork) -> None:
-    """Refuse a catalog change at a township (inside the caller's transaction): versions are
-    numbered at the county, and a township's own version would collide with the county's."""
-    if is_township(uow):
-        raise DomainError(COUNTY_OWNS_CATALOG)
 
 
 def county_code_of(uow: UnitOfWork) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.records import SiteLevel
-from app.sites_register import CalendarEntry, CatalogItemState, RegisteredSite
+from app.register_ports import CalendarEntry, CatalogItemState, RegisteredSite
 from db.models import (
     CalendarDay,
     ServiceItem,

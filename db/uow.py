@@ -39,9 +39,9 @@ if TYPE_CHECKING:
     )
     from app.printing.records import PrintLogRepository
     from app.queue.ports import QueueRepository
+    from app.register_ports import RegisterRepository
     from app.reports.ports import ReportRepository
     from app.signing import KeyRepository
-    from app.sites_register import RegisterRepository
     from app.sync.ports import SyncRepository, SyncUnitOfWork
     from app.visits.ports import AbsenceRepository, VisitRepository, WorkListRepository
 

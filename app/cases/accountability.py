@@ -13,10 +13,11 @@ from app.calendar import load_calendar
 from app.cases.common import load_case, require_reason, yellow_ratio
 from app.cases.deadlines import case_deadline, case_warning, local_day
 from app.cases.lifecycle import CaseState
+from app.cases.ownership import require_owner
 from app.cases.ports import CaseStore
 from app.cases.records import CaseRecord
 from app.errors import NotFound, ValidationError
-from app.handover import require_owner
+from app.installation import installation_site_id
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.validation import (
@@ -126,8 +127,6 @@ def refresh_warnings(uow: UnitOfWork) -> WarningScan:
     judged from its cached due date alone; only the others are loaded with their events. A case
     already red (one accepted red by deemed acceptance, 行政许可法 Art. 32(4)) is found by one
     query for red cases without a record, not by a change of its warning."""
-    from app.handover import installation_site_id
-
     with uow.write():
         today = local_day(uow.clock.now())
         calendar = load_calendar(uow)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from app.cases.lifecycle import CLOSED_STATES, CaseAction, CaseState
 from app.cases.records import CaseEventRecord, CaseRecord
 from app.clock import DEFAULT_TZ
+from app.installation import installation_site_id
 from app.ports import UnitOfWork
 from app.roles import Actor
 from app.warning_levels import CLOSED_WARNING, WarningLevel
@@ -177,8 +178,6 @@ def recompute_open_cases(uow: UnitOfWork, actor: Actor | None) -> int:
     Call inside the write transaction that changed the calendar."""
     from app import audit
     from app.calendar import load_calendar
-    from app.handover import installation_site_id
-
     calendar = load_calendar(uow)
     moved = 0
     # Only the cases this installation owns (app.handover): another site recomputes its own.

@@ -30,11 +30,11 @@ from app.cases.lifecycle import (
     SuspensionKind,
     next_state,
 )
+from app.cases.ownership import is_handed_over, require_owner
 from app.cases.ports import CaseStore
 from app.cases.records import CaseEventRecord, CaseRecord
 from app.clock import DEFAULT_TZ
 from app.errors import ConcurrentEdit, PermissionDenied, ValidationError
-from app.handover import is_handed_over, require_owner
 from app.roles import Actor, Role, allowed_roles
 from app.validation import (
     FieldErrors,

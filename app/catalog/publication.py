@@ -18,6 +18,7 @@ from app.catalog.records import ItemSummary, ItemVersionRecord
 from app.catalog.service import get_version, list_items, normalize_code
 from app.clock import DEFAULT_TZ
 from app.errors import NotFound, ValidationError
+from app.installation import require_catalog_owner
 from app.ports import UnitOfWork
 from app.roles import SUPERVISING_ROLES, Actor, allowed_roles
 
@@ -28,8 +29,6 @@ PUBLISHERS = SUPERVISING_ROLES
 def publish_version(uow: UnitOfWork, actor: Actor, version_id: int) -> ItemVersionRecord:
     """Publish the version in force of its item; an older version or one already published
     is refused in words. Audited."""
-    from app.sites_register import require_catalog_owner
-
     with uow.write():
         require_catalog_owner(uow)
         version = uow.catalog.version(version_id)

@@ -36,6 +36,7 @@ from app.catalog.records import (
 )
 from app.catalog.search import normalize_query, search_key
 from app.errors import ConcurrentEdit, NotFound
+from app.installation import require_catalog_owner
 from app.ports import CatalogStore, UnitOfWork
 from app.roles import Actor, Role, allowed_roles
 from app.validation import FieldErrors, refuse_lone_surrogates, validate_text
@@ -269,8 +270,6 @@ def record_draft(
 ) -> SaveResult:
     """``save_item`` inside the caller's write transaction, without the role check (for the
     import and the demo loader, which check or need none)."""
-    from app.sites_register import require_catalog_owner
-
     if actor is not None:  # staff editing; the set-up's own loading (actor None) is not
         require_catalog_owner(uow)
     errors = FieldErrors()
@@ -339,8 +338,6 @@ def set_item_active(
     uow: UnitOfWork, actor: Actor | None, code: str, active: bool, *, login: str | None = None
 ) -> bool:
     """Inside the caller's write transaction; True when the state changed."""
-    from app.sites_register import require_catalog_owner
-
     if actor is not None:
         require_catalog_owner(uow)
     item = uow.catalog.item_by_code(normalize_code(code), lock=True)
