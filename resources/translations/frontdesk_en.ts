@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="215"/>
-        <location filename="../../ui/sync/page.py" line="554"/>
+        <location filename="../../ui/sync/page.py" line="559"/>
         <source>预约</source>
         <translation>Booking</translation>
     </message>
@@ -1497,7 +1497,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/dialogs.py" line="35"/>
-        <location filename="../../ui/sync/page.py" line="551"/>
+        <location filename="../../ui/sync/page.py" line="556"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
@@ -2190,7 +2190,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="248"/>
-        <location filename="../../ui/sync/page.py" line="570"/>
+        <location filename="../../ui/sync/page.py" line="575"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -2202,7 +2202,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="258"/>
-        <location filename="../../ui/sync/page.py" line="558"/>
+        <location filename="../../ui/sync/page.py" line="563"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
@@ -2250,7 +2250,7 @@ you can follow the steps here.</translation>
         <location filename="../../ui/feedback/forms.py" line="80"/>
         <location filename="../../ui/feedback/ratings_page.py" line="142"/>
         <location filename="../../ui/feedback/ratings_page.py" line="324"/>
-        <location filename="../../ui/sync/page.py" line="556"/>
+        <location filename="../../ui/sync/page.py" line="561"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
@@ -2440,7 +2440,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/sync/page.py" line="545"/>
+        <location filename="../../ui/sync/page.py" line="550"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
@@ -3059,69 +3059,69 @@ you can follow the steps here.</translation>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="546"/>
+        <location filename="../../ui/sync/page.py" line="551"/>
         <source>办件记录</source>
         <translation>Case events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="547"/>
+        <location filename="../../ui/sync/page.py" line="552"/>
         <source>办件材料</source>
         <translation>Case materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="548"/>
+        <location filename="../../ui/sync/page.py" line="553"/>
         <source>一次性告知单</source>
         <translation>One-time notices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="549"/>
+        <location filename="../../ui/sync/page.py" line="554"/>
         <source>告知单材料</source>
         <translation>Notice materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="550"/>
+        <location filename="../../ui/sync/page.py" line="555"/>
         <source>告知外补充</source>
         <translation>Extra demands</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="553"/>
+        <location filename="../../ui/sync/page.py" line="558"/>
         <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="555"/>
+        <location filename="../../ui/sync/page.py" line="560"/>
         <source>代办</source>
         <translation>Agency cases</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="565"/>
+        <location filename="../../ui/sync/page.py" line="570"/>
         <source>收集记录</source>
         <translation>Collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="566"/>
+        <location filename="../../ui/sync/page.py" line="571"/>
         <source>写入数据包</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="567"/>
+        <location filename="../../ui/sync/page.py" line="572"/>
         <source>检查数据包</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="568"/>
+        <location filename="../../ui/sync/page.py" line="573"/>
         <source>读取</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="569"/>
+        <location filename="../../ui/sync/page.py" line="574"/>
         <source>导入记录</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="571"/>
+        <location filename="../../ui/sync/page.py" line="576"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3446,7 +3446,7 @@ you can follow the steps here.</translation>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="557"/>
+        <location filename="../../ui/sync/page.py" line="562"/>
         <location filename="../../ui/visits/labels.py" line="23"/>
         <source>投诉</source>
         <translation>Complaint</translation>
@@ -3654,7 +3654,7 @@ you can follow the steps here.</translation>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="552"/>
+        <location filename="../../ui/sync/page.py" line="557"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
@@ -5542,7 +5542,7 @@ Quitting loses what was entered. Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/sync/page.py" line="347"/>
-        <location filename="../../ui/sync/page.py" line="524"/>
+        <location filename="../../ui/sync/page.py" line="529"/>
         <source>没有新的记录</source>
         <translation>No new records</translation>
     </message>
@@ -5567,37 +5567,42 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="458"/>
+        <location filename="../../ui/sync/page.py" line="460"/>
         <source>各乡镇均已按时报送</source>
         <translation>Every township has sent in time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="463"/>
+        <location filename="../../ui/sync/page.py" line="462"/>
+        <source>本县尚未登记乡镇（frontdesk site add）</source>
+        <translation>No township registered yet (frontdesk site add)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="468"/>
         <source>%s %s：从未报送</source>
         <translation>%s %s: never sent a bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="466"/>
+        <location filename="../../ui/sync/page.py" line="471"/>
         <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
         <translation>%s %s: nothing for %s working days (last on %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="480"/>
+        <location filename="../../ui/sync/page.py" line="485"/>
         <source>已发出 #%s，对方已确认 #%s</source>
         <translation>Sent #%s, acknowledged #%s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="483"/>
+        <location filename="../../ui/sync/page.py" line="488"/>
         <source>%s 个待确认</source>
         <translation>%s not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="485"/>
+        <location filename="../../ui/sync/page.py" line="490"/>
         <source>缺 %s</source>
         <translation>missing %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="534"/>
+        <location filename="../../ui/sync/page.py" line="539"/>
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>

@@ -455,7 +455,12 @@ class SyncPage(QWidget):
     def _silent(self, silent: list[SilentTownship]) -> None:
         self.silent_box.show()
         if not silent:
-            self.silent_label.setText(self.tr("各乡镇均已按时报送"))
+            townships = any(s.level is SiteLevel.TOWNSHIP for s in self.sites)
+            self.silent_label.setText(
+                self.tr("各乡镇均已按时报送")
+                if townships
+                else self.tr("本县尚未登记乡镇（frontdesk site add）")
+            )
             return
         lines = []
         for s in silent:
