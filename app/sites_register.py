@@ -118,17 +118,6 @@ def home_site(uow: UnitOfWork) -> SiteRecord:
     return site
 
 
-def county_code_of(uow: UnitOfWork) -> str:
-    """The county this installation belongs to (its own code at the county)."""
-    code = uow.settings.get(COUNTY_CODE_KEY)
-    if code:
-        return code
-    site = home_site(uow)
-    if site.level is SiteLevel.COUNTY:
-        return site.code
-    raise DomainError("本机不属于任何县（没有县级中心的登记）")
-
-
 def _require_county(uow: UnitOfWork) -> SiteRecord:
     site = home_site(uow)
     if site.level is not SiteLevel.COUNTY:

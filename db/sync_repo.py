@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -867,14 +867,13 @@ class SqlSyncRepository:
         county_code: str,
         sender: str,
         files: Mapping[str, list[dict[str, Any]]],
-        prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
     ) -> dict[str, RowCounts]:
         """Insert or update every travelling row of the bundle (placeholders first for the
         staff, windows and departments it names); rows whose content is already here are left
         alone. Raises MissingReference (nothing is to be committed then), also for a row that
         collides with one here (a number taken twice)."""
         try:
-            return self._apply_rows(own_code, county_code, sender, files, prepare)
+            return self._apply_rows(own_code, county_code, sender, files)
         except IntegrityError as exc:
             raise MissingReference(f"数据包中的记录与本机记录冲突（{_first_line(exc)}）") from None
         except DataError as exc:  # a value the column cannot hold (too long, out of range)
@@ -886,7 +885,6 @@ class SqlSyncRepository:
         county_code: str,
         sender: str,
         files: Mapping[str, list[dict[str, Any]]],
-        prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
     ) -> dict[str, RowCounts]:
         ident = _Identities(self.s, own_code)
         ident.add_placeholders(files, county_code)
@@ -901,7 +899,7 @@ class SqlSyncRepository:
             rows = files.get(table.name)
             if rows:
                 self._apply_table(
-                    table, rows, ident, origins, state, prepare, known, sender, allowed
+                    table, rows, ident, origins, state, known, sender, allowed
                 )
         for d in state.deferred:
             target_id = origins.local(d.target, d.ident)
@@ -927,7 +925,6 @@ class SqlSyncRepository:
         ident: _Identities,
         origins: _Origins,
         state: _ImportState,
-        prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
         known: list[tuple[str, int, str]],
         sender: str,
         allowed: frozenset[str],
@@ -979,7 +976,7 @@ class SqlSyncRepository:
                     values[name] = _column_value(col, raw)
             # Blind indexes are keyed per database: computed here from the plaintext, never
             # carried in a bundle.
-            values = fill_derived(table, prepare(table.name, values))
+            values = fill_derived(table, values)
             local = origins.local(id_table, row["_id"])
             prepared.append((row, local, values, later))
         existing_ids = [local for _r, local, _v, _l in prepared if local is not None]

@@ -34,14 +34,6 @@ from app.sync.trust import county_code, own_private_key, trust_list
 BAD_ROWS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
-def _prepare_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
-    """Every imported row passes here, once, with its foreign keys already local: the one
-    place to compute again what a bundle does not carry (columns marked
-    ``info={"derived": True}``): the blind indexes of sealed numbers are computed below it,
-    in db/sync_repo.py, where the columns are known. Nothing else to compute yet."""
-    return values
-
-
 def _apply_county_content(
     uow: SyncUnitOfWork, actor: Actor, content: dict[str, list[dict[str, Any]]]
 ) -> None:
@@ -247,7 +239,7 @@ def import_bundle(
         step(2, "applying")
         try:
             counts = uow.sync.apply_rows(
-                checked.own.code, checked.county, m.from_site, files, _prepare_row
+                checked.own.code, checked.county, m.from_site, files
             )
         except MissingReference as exc:
             raise BundleRefused(exc.message) from None

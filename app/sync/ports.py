@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -93,7 +93,6 @@ class SyncRepository(Protocol):
         county_code: str,
         sender: str,
         files: Mapping[str, list[dict[str, Any]]],
-        prepare: Callable[[str, dict[str, Any]], dict[str, Any]],
     ) -> dict[str, RowCounts]: ...
     def imported_audit(self, site_code: str, seqs: list[int]) -> dict[int, str]: ...
     def add_audit(self, site_code: str, events: list[AuditRow]) -> None: ...

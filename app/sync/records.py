@@ -62,7 +62,7 @@ class ImportPreview:
 
     @property
     def new_rows(self) -> int:
-        return sum(c.new for c in self.counts.values())
+        return _total(self.counts, "new")
 
     def describe(self) -> str:
         if self.already_imported:
@@ -92,11 +92,11 @@ class ImportResult:
 
     @property
     def new_rows(self) -> int:
-        return sum(c.new for c in self.counts.values())
+        return _total(self.counts, "new")
 
     @property
     def updated_rows(self) -> int:
-        return sum(c.updated for c in self.counts.values())
+        return _total(self.counts, "updated")
 
     def describe(self) -> str:
         if self.already_imported:
@@ -138,3 +138,8 @@ class SiteSyncStatus:
 
 def _seqs(seqs: tuple[int, ...]) -> str:
     return ", ".join(f"#{n}" for n in seqs)
+
+
+def _total(counts: dict[str, RowCounts], which: str) -> int:
+    """One column of the per-kind counts (new, updated, present), summed over the kinds."""
+    return sum(int(getattr(c, which)) for c in counts.values())
