@@ -229,7 +229,13 @@ def render_section(
         f"| (b) `bench/bare_window.py` | {sb['median']:.0f} | {sb['p95']:.0f} | "
         f"{sb['min']:.0f} | {sb['max']:.0f} |",
         "",
-        f"**Ratio a/b: {ratio:.2f}** (medians; p95 ratio {ratio_p95:.2f}). Goal: <= 3.",
+        f"**Ratio a/b: {ratio:.2f}** (medians; p95 ratio {ratio_p95:.2f}). "
+        + (
+            "Goal: <= 3 for what the clerk waits for after Enter (next line); this whole "
+            "process includes the database open that the login window hides."
+            if wait_line(a, b)
+            else "Goal: <= 3."
+        ),
         "",
     ]
     if wait_line(a, b):
@@ -346,6 +352,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--runs must be at least 1")
     if args.label is None:
         args.label = "frozen" if args.frontdesk else "source"
+    args.base_label = args.label  # what --label must say to rewrite this section again
     if args.screen != "login":
         args.label += f"-{args.screen}"
     return args
@@ -433,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
                 ".venv/bin/pyinstaller --noconfirm --clean build.spec "
                 "--distpath /tmp/fd-dist --workpath /tmp/fd-build\n"
                 f".venv/bin/python bench/startup.py --runs {args.runs}{screen} "
-                f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.label}"
+                f"--frontdesk /tmp/fd-dist/frontdesk/frontdesk --label {args.base_label}"
             )
         section = render_section(args.label, a, b, args.runs, command, machine_before)
         replace_section(args.results, f"startup:{args.label}", section)
