@@ -384,7 +384,8 @@ class MissingSigningKey(DomainError):
     """The database's current key has no private half in this PC's key store."""
 
 
-def _private_key(key: SiteKeyRecord) -> bytes:
+def private_key_of(key: SiteKeyRecord) -> bytes:
+    """The private half of ``key`` from this PC's key store (never from the database)."""
     from app import keystore
 
     private = keystore.active().get(key.secret_name)
@@ -425,7 +426,7 @@ def sign_document(
     if key is None:
         with uow.write():
             key = ensure_site_key(uow, site.id)
-    private = _private_key(key)
+    private = private_key_of(key)
     code = _site_code(site)
     message = canonical_message(kind, code, number, issued_on)
     return format_payload(kind, code, number, issued_on, _sign(private, message))

@@ -689,7 +689,7 @@ class EnrolmentFile:
 def write_enrolment(uow: UnitOfWork, actor: Actor, code: str, out: Path) -> EnrolmentFile:
     """The file a township PC is set up from: a bundle of kind "enrol" signed by the county,
     carrying the township's identity and the whole county content."""
-    from app.signing import _private_key, ensure_site_key
+    from app.signing import ensure_site_key, private_key_of
     from app.sync.bundle import Ed25519Signer, write_bundle
 
     code = normalize_site_code(code)
@@ -720,7 +720,7 @@ def write_enrolment(uow: UnitOfWork, actor: Actor, code: str, out: Path) -> Enro
             "enrolled_at": _iso(registered.enrolled_at),
         }
     ]
-    signer = Ed25519Signer(_private_key(key))
+    signer = Ed25519Signer(private_key_of(key))
     write_bundle(
         out,
         {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from app.errors import DomainError
 from app.ports import UnitOfWork
 from app.records import SiteLevel, SiteRecord
-from app.signing import _private_key, ensure_site_key
+from app.signing import ensure_site_key, private_key_of
 from app.sync.bundle import Ed25519Signer, TrustedKey, TrustList
 
 COUNTY_CODE_KEY = "county_code"
@@ -54,7 +54,7 @@ def site_signer(uow: UnitOfWork, own: SiteRecord) -> Ed25519Signer:
     """The site's current signing key (made now if an older database has none; inside a
     write transaction)."""
     key = ensure_site_key(uow, own.id)
-    return Ed25519Signer(_private_key(key))
+    return Ed25519Signer(private_key_of(key))
 
 
 def addressee_key(trust: TrustList, site_code: str) -> bytes:

@@ -225,17 +225,33 @@ class SyncPage(QWidget):
             QWidget.setTabOrder(first, second)
 
         self._relays: list[_ProgressRelay] = []
-        self.fill_targets(mounted_volumes(), os.environ.get("SYSTEMDRIVE", ""))
+        # Listing the mounted volumes can hang on a network drive that went away: off the GUI
+        # thread, the drives join the list when found (a folder chosen meanwhile stays).
+        self._chosen: list[str] = []
+        run_op(
+            self,
+            mounted_volumes,
+            lambda volumes: self.fill_targets(volumes, os.environ.get("SYSTEMDRIVE", "")),
+            lambda _problem: None,  # no drive list: the clerk can still choose a folder
+        )
         self.refresh()
 
     # -- export --------------------------------------------------------------------------
     def fill_targets(self, volumes: Iterable[tuple[str, str, bool]], system_drive: str) -> None:
-        """The removable drives found, then any folder chosen before."""
+        """The removable drives found, then any folder chosen before (still selected)."""
+        current = self.target.currentData()
         self.target.clear()
         for label, root in removable_folders(volumes, system_drive):
             self.target.addItem(self.tr("U盘 %s") % label, root)
+        for folder in self._chosen:
+            if self.target.findData(folder) < 0:
+                self.target.addItem(folder, folder)
+        if current is not None and self.target.findData(current) >= 0:
+            self.target.setCurrentIndex(self.target.findData(current))
 
     def add_folder(self, folder: str) -> None:
+        if folder not in self._chosen:
+            self._chosen.append(folder)
         found = self.target.findData(folder)
         if found < 0:
             self.target.addItem(folder, folder)
