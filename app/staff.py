@@ -10,6 +10,7 @@ from app.errors import AuthenticationError, NotFound, ValidationError
 from app.ports import UnitOfWork
 from app.records import StaffRecord
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.validation import FieldErrors, validate_login, validate_name
 
 
@@ -179,7 +180,11 @@ def set_backup(uow: UnitOfWork, actor: Actor, login: str, backup_login: str) -> 
     """Pair a clerk with the colleague who covers the post when they are away (AB岗)."""
     with uow.write():
         staff = _by_login(uow, login)
+        # a county holds its townships' staff (inactive, named by their records): not its own
+        require_own_record(uow, "工作人员", staff.login, staff.site_id, actor.site_id)
         backup = _by_login(uow, backup_login, field="backup")
+        if backup.site_id != staff.site_id:
+            raise ValidationError.single("backup", "B 岗须为本中心的工作人员")
         if backup.id == staff.id:
             raise ValidationError.single("backup", "B 岗不能是本人")
         uow.staff.update(staff.id, backup_staff_id=backup.id)

@@ -149,6 +149,7 @@ class SqlFeedbackRepository:
         return [
             RatingView(
                 id=r.id,
+                site_id=r.site_id,
                 subject=(
                     Subject(SubjectKind.CASE, r.case_id)
                     if r.case_id is not None
@@ -244,6 +245,7 @@ class SqlFeedbackRepository:
         return [
             RectificationView(
                 id=x.id,
+                site_id=rating.site_id,
                 rating_id=x.rating_id,
                 subject_label=number or "",
                 level=RatingLevel(rating.level),
@@ -339,6 +341,7 @@ class SqlFeedbackRepository:
         return [
             AppealView(
                 id=a.id,
+                site_id=rating.site_id,
                 rating_id=a.rating_id,
                 subject_label=number or "",
                 level=RatingLevel(rating.level),
@@ -437,6 +440,7 @@ class SqlFeedbackRepository:
         return [
             ComplaintRecord(
                 id=c.id,
+                site_id=c.site_id,
                 number=c.number,
                 target=ComplaintTarget(c.target),
                 channel=ComplaintChannel(c.channel),

@@ -175,6 +175,18 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("app", "办件 {} 由{}负责，您不能办理"),
     # 乡镇代收、县级审批 (app/handover.py) and the county's views (app/reports/county.py)
     QT_TRANSLATE_NOOP("app", "此案件现由{}办理（{}），本中心不能操作"),
+    # another site's visit, complaint, rating, notice ... (app/site_rules.py), and what it is
+    QT_TRANSLATE_NOOP("app", "{} {} 属于{}（{}），由该中心办理；本中心只能查看，不能操作"),
+    QT_TRANSLATE_NOOP("app", "来访登记"),
+    QT_TRANSLATE_NOOP("app", "转办"),
+    QT_TRANSLATE_NOOP("app", "投诉"),
+    QT_TRANSLATE_NOOP("app", "评价"),
+    QT_TRANSLATE_NOOP("app", "差评申诉"),
+    QT_TRANSLATE_NOOP("app", "差评整改"),
+    QT_TRANSLATE_NOOP("app", "告知单"),
+    QT_TRANSLATE_NOOP("app", "业务"),
+    QT_TRANSLATE_NOOP("app", "工作人员"),
+    QT_TRANSLATE_NOOP("app", "B 岗须为本中心的工作人员"),
     QT_TRANSLATE_NOOP("app", "请选择移交到的县级服务中心"),
     QT_TRANSLATE_NOOP("app", "办件 {} 已移交{}"),
     QT_TRANSLATE_NOOP("app", "只有乡镇便民服务中心的办件才移交县级审批"),

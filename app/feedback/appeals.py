@@ -17,6 +17,7 @@ from app.feedback.records import APPEAL_KIND_LABELS, AppealKind, AppealState, Ap
 from app.feedback.rectifications import cancel_rectification
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.validation import FieldErrors, validate_text
 
 
@@ -36,6 +37,7 @@ def appeal_rating(
         rating = uow.feedback.rating(rating_id)
         if rating is None:
             raise NotFound("没有这条评价")
+        require_own_record(uow, "评价", rating.subject_label, rating.site_id, actor.site_id)
         if rating.rated_staff_id != actor.staff_id:
             raise PermissionDenied("只有被评价的工作人员本人可以申诉")
         appeal_id = uow.feedback.add_appeal(
@@ -65,6 +67,7 @@ def decide_appeal(uow: UnitOfWork, actor: Actor, appeal_id: int, upheld: bool, n
         appeal = uow.feedback.appeal(appeal_id)
         if appeal is None:
             raise NotFound("没有这条申诉")
+        require_own_record(uow, "差评申诉", appeal.subject_label, appeal.site_id, actor.site_id)
         if appeal.appellant_id == actor.staff_id:
             raise PermissionDenied("本人的申诉须由其他负责人裁决")
         action = AppealAction.UPHOLD if upheld else AppealAction.REJECT

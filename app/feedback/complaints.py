@@ -37,6 +37,7 @@ from app.feedback.records import (
 from app.numbering import NumberKind, next_number
 from app.ports import UnitOfWork
 from app.roles import SUPERVISING_ROLES, Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.sites import own_site
 from app.validation import FieldErrors, validate_name, validate_phone, validate_text
 
@@ -213,7 +214,7 @@ def add_investigation_note(uow: UnitOfWork, actor: Actor, complaint_id: int, tex
     """What the investigation found so far; the first note starts the investigation."""
     text = validate_text(text, field="note", max_len=2000)
     with uow.write():
-        complaint = _load(uow, complaint_id)
+        complaint = _load_own(uow, actor, complaint_id)
         state, before, after = investigation(complaint.state, text)
         now = uow.clock.now()
         uow.feedback.add_complaint_note(complaint_id, actor.staff_id, now, text)
@@ -243,7 +244,7 @@ def conclude_complaint(
     finding = errors.check("finding", validate_text, finding, max_len=2000) or ""
     outcome = errors.check("outcome", validate_text, outcome, max_len=2000) or ""
     with uow.write():
-        complaint = _load(uow, complaint_id)
+        complaint = _load_own(uow, actor, complaint_id)
         COMPLAINT.next_state(complaint.state, ComplaintAction.CONCLUDE)  # refused when done
         responsible = responsible_id if responsible_id is not None else complaint.staff_id
         if responsible is not None and responsible_id is not None:
@@ -268,6 +269,13 @@ def _load(uow: UnitOfWork, complaint_id: int) -> ComplaintRecord:
     complaint = uow.feedback.complaint(complaint_id)
     if complaint is None:
         raise NotFound("没有这件投诉")
+    return complaint
+
+
+def _load_own(uow: UnitOfWork, actor: Actor, complaint_id: int) -> ComplaintRecord:
+    """The complaint, to change: only at the site that registered it (app.site_rules)."""
+    complaint = _load(uow, complaint_id)
+    require_own_record(uow, "投诉", complaint.number, complaint.site_id, actor.site_id)
     return complaint
 
 

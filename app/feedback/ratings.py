@@ -42,6 +42,7 @@ from app.feedback.records import (
 from app.feedback.rectifications import open_rectification
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.validation import FieldErrors, validate_text
 from app.visits.records import VisitRecord
 
@@ -155,6 +156,7 @@ def rate_on_citizen_screen(
     checked, text = _checked(level, comment)
     with uow.write():
         served = served_by(uow, subject)
+        _require_own(uow, actor, served)
         if served.staff_id != actor.staff_id:
             raise PermissionDenied("评价屏只能评价本窗口工作人员办理的业务")
         if local_day(served.served_at) != local_day(uow.clock.now()):
@@ -185,9 +187,16 @@ def record_rating(
     checked, text = _checked(level, comment)
     with uow.write():
         served = served_by(uow, subject)
+        _require_own(uow, actor, served)
         if checked_source is not RatingSource.PAPER and served.staff_id == actor.staff_id:
             raise PermissionDenied("不能为自己办理的业务录入评价（纸质评价表除外）")
         return _store(uow, actor, served, checked, text, checked_source)
+
+
+def _require_own(uow: UnitOfWork, actor: Actor, served: ServedBy) -> None:
+    """A rating is the site's where the applicant was served, and recorded only there
+    (app.site_rules): a county reads its townships' ratings but does not add to them."""
+    require_own_record(uow, "业务", served.label, served.site_id, actor.site_id)
 
 
 def _store(

@@ -127,6 +127,7 @@ class RatingView:
     """One rating with what hangs off it, for lists and the case window."""
 
     id: int
+    site_id: int  # the site it belongs to (app.site_rules): only that site changes it
     subject: Subject
     subject_label: str  # case number
     level: RatingLevel
@@ -157,6 +158,7 @@ class RatingQuery:
 @dataclass(frozen=True)
 class RectificationView:
     id: int
+    site_id: int  # the site it belongs to (app.site_rules): only that site changes it
     rating_id: int
     subject_label: str
     level: RatingLevel
@@ -178,6 +180,7 @@ class RectificationView:
 @dataclass(frozen=True)
 class AppealView:
     id: int
+    site_id: int  # the site it belongs to (app.site_rules): only that site changes it
     rating_id: int
     subject_label: str
     level: RatingLevel
@@ -257,6 +260,7 @@ class ComplaintNoteRecord:
 @dataclass(frozen=True)
 class ComplaintRecord:
     id: int
+    site_id: int  # the site it belongs to (app.site_rules): only that site changes it
     number: str
     target: ComplaintTarget
     channel: ComplaintChannel

@@ -23,6 +23,7 @@ from app.feedback.records import (
 )
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.validation import FieldErrors, validate_text
 from app.workdays import WorkCalendar
 
@@ -92,6 +93,7 @@ def close_rectification(
         item = uow.feedback.rectification(rectification_id, local_day(uow.clock.now()))
         if item is None:
             raise NotFound("没有这条整改记录")
+        require_own_record(uow, "差评整改", item.subject_label, item.site_id, actor.site_id)
         if item.responsible_id == actor.staff_id:
             raise PermissionDenied("针对本人的差评整改须由其他负责人关闭")
         closed = RECTIFICATION.next_state(item.state, RectificationAction.CLOSE)

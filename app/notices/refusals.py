@@ -48,7 +48,7 @@ def refuse_application(uow: NoticeStore, actor: Actor, req: RefusalRequest) -> R
     )
     with uow.write():
         version = get_version(uow, req.item_version_id)
-        notice = _open_notice(uow, req.notice_id, lock=True) if req.notice_id else None
+        notice = _open_notice(uow, actor, req.notice_id, lock=True) if req.notice_id else None
         if notice is not None and notice.item_version_id != version.id:
             errors.add("item", "回访时须按原告知单上的事项版本办理")
         errors.raise_if_any()

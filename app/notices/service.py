@@ -49,6 +49,7 @@ from app.notices.records import (
 from app.numbering import NumberKind, next_number, parse_number
 from app.ports import UnitOfWork
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.sites import own_site
 from app.validation import FieldErrors, validate_phone, validate_resident_id, validate_text
 from app.warning_levels import WarningLevel
@@ -174,7 +175,7 @@ def issue_one_time_notice(uow: NoticeStore, actor: Actor, req: NoticeRequest) ->
             errors.add("materials", "材料已齐全，请直接受理，无需出具告知单")
         previous = None
         if req.previous_notice_id is not None:
-            previous = _open_notice(uow, req.previous_notice_id, lock=True)
+            previous = _open_notice(uow, actor, req.previous_notice_id, lock=True)
             _check_follow_up(previous, version, missing, errors)
         errors.raise_if_any()
         calendar = load_calendar(uow)
@@ -249,10 +250,14 @@ def _check_follow_up(
         )
 
 
-def _open_notice(uow: NoticeStore, notice_id: int, *, lock: bool = False) -> NoticeRecord:
+def _open_notice(
+    uow: NoticeStore, actor: Actor, notice_id: int, *, lock: bool = False
+) -> NoticeRecord:
+    """An open notice to act on: only at the site that issued it (app.site_rules)."""
     notice = uow.notices.get(notice_id, lock=lock)
     if notice is None:
         raise NotFound(f"没有编号为 {notice_id} 的告知单")
+    require_own_record(uow, "告知单", notice.number, notice.site_id, actor.site_id)
     if notice.state is NoticeState.ACCEPTED:
         raise ValidationError.single(
             "notice", f"告知单 {notice.number} 已受理（办件编号 {notice.case_number}）"
@@ -272,7 +277,7 @@ def accept_with_notice(
     """The applicant brought what the notice asked for: accept the case and mark the notice
     accepted, linked to the case, in one transaction."""
     with uow.write():
-        notice = _open_notice(uow, notice_id, lock=True)
+        notice = _open_notice(uow, actor, notice_id, lock=True)
         if req.item_version_id != notice.item_version_id:
             raise ValidationError.single("item", "回访时须按原告知单上的事项版本办理")
         deemed = local_day(notice.received_at) if notice.issued_late else None
@@ -305,7 +310,7 @@ def record_extra_demand(
     else:
         text = errors.check("reason", validate_text, text, max_len=1000) or ""
     with uow.write():
-        notice = _open_notice(uow, notice_id, lock=True)
+        notice = _open_notice(uow, actor, notice_id, lock=True)
         version = _version(uow, notice.item_version_id)
         material = next((m for m in version.materials if m.id == material_id), None)
         if material is None:

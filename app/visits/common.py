@@ -9,6 +9,7 @@ from app.backup_post import Cover, with_cover
 from app.errors import NotFound, PermissionDenied
 from app.records import StaffRecord
 from app.roles import Actor, Role
+from app.site_rules import require_own_record
 from app.visits.ports import VisitStore
 from app.visits.records import AbsenceRecord, ReferralRecord, VisitRecord
 
@@ -18,6 +19,15 @@ def load_visit(uow: VisitStore, visit_id: int) -> VisitRecord:
     if visit is None:
         raise NotFound(f"没有编号为 {visit_id} 的来访登记")
     return visit
+
+
+def require_own_visit(
+    uow: VisitStore, actor: Actor, visit: VisitRecord, referral: ReferralRecord | None = None
+) -> None:
+    """A visit (and its referrals) is changed only at the site where it was registered
+    (app.site_rules): a county reads its townships' visits but does not act on them."""
+    what, label = ("转办", referral.number) if referral else ("来访登记", visit.number)
+    require_own_record(uow, what, label, visit.site_id, actor.site_id)
 
 
 def load_referral(uow: VisitStore, referral_id: int) -> ReferralRecord:

@@ -22,6 +22,7 @@ from app.clock import DEFAULT_TZ
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.numbering import NumberKind, next_number
 from app.roles import ANY_ROLE, Actor, Role, allowed_roles
+from app.site_rules import own_record
 from app.sites import own_site
 from app.validation import (
     MOBILE_IN_TEXT,
@@ -32,7 +33,13 @@ from app.validation import (
     validate_resident_id,
     validate_text,
 )
-from app.visits.common import acting_for, load_referral, load_visit, receiving_for
+from app.visits.common import (
+    acting_for,
+    load_referral,
+    load_visit,
+    receiving_for,
+    require_own_visit,
+)
 from app.visits.lifecycle import (
     Outcome,
     ReferralKind,
@@ -147,6 +154,7 @@ def close_visit(
             reference, case_id = _application(uow, outcome.document_number, errors)
         errors.raise_if_any()
         visit = load_visit(uow, visit_id)
+        require_own_visit(uow, actor, visit)
         action = VisitAction.ANSWER if kind is Outcome.ANSWERED else VisitAction.APPLY
         _end(uow, actor, visit, action, answer, reference, case_id, guide)
         return load_visit(uow, visit_id)
@@ -248,6 +256,7 @@ def refer_visit(
             item_version_id = _item_version(uow, referral.item_code, errors)
         errors.raise_if_any()
         visit = load_visit(uow, visit_id)
+        require_own_visit(uow, actor, visit)
         on_behalf = acting_for(uow, actor, visit.holder_id)
         next_state(visit.state, VisitAction.REFER)  # refused here when it may not move on
         if target.staff_id is not None and target.staff_id == visit.holder_id:
@@ -362,13 +371,14 @@ def acknowledge_referral(
     text = validate_text(note, "note", 500, required=False)
     with uow.write():
         referral = load_referral(uow, referral_id)
+        visit = load_visit(uow, referral.visit_id)
+        require_own_visit(uow, actor, visit, referral)
         if referral.kind is ReferralKind.EXTERNAL:
             raise ValidationError.single(
                 "referral", "转往外单位的事项由首问人员电话确认后记录，不在窗口接收"
             )
         _still_pending(referral)
         on_behalf = receiving_for(uow, actor, referral)
-        visit = load_visit(uow, referral.visit_id)
         now = uow.clock.now()
         changes, step = acknowledging(
             actor,
@@ -400,10 +410,11 @@ def confirm_outside_referral(
     text = validate_text(note, "note", 500)
     with uow.write():
         referral = load_referral(uow, referral_id)
+        visit = load_visit(uow, referral.visit_id)
+        require_own_visit(uow, actor, visit, referral)
         if referral.kind is not ReferralKind.EXTERNAL:
             raise ValidationError.single("referral", "中心内转办由接收人在窗口确认接收")
         _still_pending(referral)
-        visit = load_visit(uow, referral.visit_id)
         on_behalf = acting_for(uow, actor, visit.holder_id)
         new_state = next_state(visit.state, VisitAction.CONFIRM_OUTSIDE)
         now = uow.clock.now()
@@ -460,8 +471,9 @@ def recall_referral(uow: VisitStore, actor: Actor, referral_id: int, reason: str
     text = validate_text(reason, "reason", 500)
     with uow.write():
         referral = load_referral(uow, referral_id)
-        _still_pending(referral)
         visit = load_visit(uow, referral.visit_id)
+        require_own_visit(uow, actor, visit, referral)
+        _still_pending(referral)
         on_behalf = acting_for(uow, actor, visit.holder_id)
         new_state = next_state(visit.state, VisitAction.RECALL)
         uow.visits.update_referral(
@@ -500,6 +512,7 @@ def reopen_visit(uow: VisitStore, actor: Actor, visit_id: int, reason: str) -> V
     text = validate_text(reason, "reason", 500)
     with uow.write():
         visit = load_visit(uow, visit_id)
+        require_own_visit(uow, actor, visit)
         on_behalf = acting_for(uow, actor, visit.holder_id)
         new_state = next_state(visit.state, VisitAction.REOPEN)
         uow.visits.update(
@@ -601,9 +614,10 @@ def visit_detail(uow: VisitStore, actor: Actor, visit_id: int) -> VisitDetail:
         visit = load_visit(uow, visit_id)
         actions: set[str] = set()
         acting = None
+        own = own_record(visit.site_id, actor.site_id)  # another site's visit: to read only
         try:
             acting = acting_for(uow, actor, visit.holder_id)
-            holds = actor.role in COUNTER_ROLES
+            holds = own and actor.role in COUNTER_ROLES
         except PermissionDenied:
             holds = False
         allowed = set(allowed_actions(visit.state))
@@ -617,7 +631,7 @@ def visit_detail(uow: VisitStore, actor: Actor, visit_id: int) -> VisitDetail:
                 actions.add("recall")
                 if pending.kind is ReferralKind.EXTERNAL:
                     actions.add("confirm")
-        if pending is not None and pending.kind is ReferralKind.INTERNAL:
+        if pending is not None and pending.kind is ReferralKind.INTERNAL and own:
             try:
                 receiving_for(uow, actor, pending)
                 if actor.role in COUNTER_ROLES:

@@ -43,7 +43,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="53"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="132"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="133"/>
         <location filename="../../ui/feedback/ratings_page.py" line="217"/>
         <location filename="../../ui/feedback/ratings_page.py" line="308"/>
         <source>全部</source>
@@ -76,7 +76,7 @@
     <message>
         <location filename="../../ui/cases/columns.py" line="15"/>
         <location filename="../../ui/cases/dialog.py" line="208"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="85"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="86"/>
         <location filename="../../ui/feedback/ratings_page.py" line="141"/>
         <location filename="../../ui/feedback/ratings_page.py" line="232"/>
         <location filename="../../ui/feedback/ratings_page.py" line="323"/>
@@ -141,8 +141,8 @@
         <location filename="../../ui/cases/dialog.py" line="136"/>
         <location filename="../../ui/cases/dialog.py" line="211"/>
         <location filename="../../ui/counter/materials.py" line="53"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="243"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="247"/>
         <location filename="../../ui/feedback/ratings_page.py" line="231"/>
         <location filename="../../ui/feedback/ratings_page.py" line="322"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="159"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="109"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="110"/>
         <location filename="../../ui/feedback/forms.py" line="56"/>
         <location filename="../../ui/feedback/forms.py" line="82"/>
         <location filename="../../ui/feedback/forms.py" line="96"/>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/accountability.py" line="168"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="254"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="258"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
@@ -1033,7 +1033,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="61"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="131"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="132"/>
         <location filename="../../ui/feedback/ratings_page.py" line="216"/>
         <source>已办结</source>
         <translation>Decided</translation>
@@ -1667,7 +1667,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/counter/citizen_screen.py" line="262"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="57"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="58"/>
         <location filename="../../ui/queue/display.py" line="127"/>
         <source>%s 号窗口</source>
         <translation>Window %s</translation>
@@ -2004,215 +2004,215 @@ you can follow the steps here.</translation>
         <translation>%s missing: %s. Issue the one-time notice, listing everything missing at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="60"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="61"/>
         <location filename="../../ui/feedback/labels.py" line="98"/>
         <source>服务中心</source>
         <translation>Service center</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="74"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="75"/>
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="79"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="244"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="80"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="248"/>
         <source>投诉对象</source>
         <translation>Complaint against</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="80"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="81"/>
         <source>被投诉的工作人员</source>
         <translation>Staff member complained about</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="80"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="83"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="81"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="84"/>
         <source>（未指明）</source>
         <translation>(not named)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="84"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="85"/>
         <source>窗口号</source>
         <translation>Window number</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="89"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="90"/>
         <source>投诉渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="90"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="91"/>
         <source>投诉人（可匿名）</source>
         <translation>Complainant (may be anonymous)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="91"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="92"/>
         <source>联系电话（选填）</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="92"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="249"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="93"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="253"/>
         <source>投诉内容</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="97"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="98"/>
         <source>调查记录 %s</source>
         <translation>Investigation note %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="99"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="113"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="253"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="100"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="114"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="257"/>
         <source>调查情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="106"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="107"/>
         <source>办结投诉 %s</source>
         <translation>Conclude complaint %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="110"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="111"/>
         <source>属实</source>
         <translation>Substantiated</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="111"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="112"/>
         <source>不属实</source>
         <translation>Not substantiated</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="112"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="113"/>
         <source>调查结论</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="114"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="115"/>
         <source>处理结果及答复</source>
         <translation>Outcome and reply</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="115"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="116"/>
         <location filename="../../ui/visits/forms.py" line="154"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="116"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="117"/>
         <source>被投诉人：%s</source>
         <translation>The one complained about: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="117"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="118"/>
         <source>责任人（属实时追究）</source>
         <translation>Responsible (if substantiated)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="130"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="131"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="137"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="138"/>
         <source>登记投诉…</source>
         <translation>Register complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="144"/>
-        <location filename="../../ui/feedback/complaints_page.py" line="242"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="145"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="246"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="146"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
         <source>对象</source>
         <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="147"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="148"/>
         <source>被投诉</source>
         <translation>Complained about</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="148"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="149"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="149"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="150"/>
         <location filename="../../ui/visits/dialog.py" line="129"/>
         <location filename="../../ui/worklist/page.py" line="338"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="173"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="174"/>
         <source>添加调查记录…</source>
         <translation>Add investigation note…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="176"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="177"/>
         <source>办结…</source>
         <translation>Conclude…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="186"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="187"/>
         <source>调查记录</source>
         <translation>Investigation notes</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="234"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="238"/>
         <source>选择左侧的投诉查看详情。</source>
         <translation>Choose a complaint on the left to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="238"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="242"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="245"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="249"/>
         <source>相关办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="246"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="250"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="247"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="251"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="248"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="252"/>
         <location filename="../../ui/sync/page.py" line="575"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="255"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="259"/>
         <location filename="../../ui/reports/charts.py" line="48"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="258"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="262"/>
         <location filename="../../ui/sync/page.py" line="563"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="258"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="262"/>
         <source>已生成责任追究记录，待负责人审查</source>
         <translation>Accountability record opened, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/complaints_page.py" line="266"/>
+        <location filename="../../ui/feedback/complaints_page.py" line="270"/>
         <source>（尚无调查记录）</source>
         <translation>(no investigation notes yet)</translation>
     </message>
@@ -6250,227 +6250,282 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>This case is now with {} ({}); this center cannot act on it</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="178"/>
+        <location filename="../../ui/app_messages.py" line="179"/>
+        <source>{} {} 属于{}（{}），由该中心办理；本中心只能查看，不能操作</source>
+        <translation>{} {} belongs to {} ({}), which handles it; this center may view it but not change it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="180"/>
+        <source>来访登记</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="181"/>
+        <source>转办</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="182"/>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="183"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="184"/>
+        <source>差评申诉</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="185"/>
+        <source>差评整改</source>
+        <translation>Rectification item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="186"/>
+        <source>告知单</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="187"/>
+        <source>业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="188"/>
+        <source>工作人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="189"/>
+        <source>B 岗须为本中心的工作人员</source>
+        <translation>The B post must be a staff member of this center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_messages.py" line="190"/>
         <source>请选择移交到的县级服务中心</source>
         <translation>Choose the county center to hand the case over to</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="179"/>
+        <location filename="../../ui/app_messages.py" line="191"/>
         <source>办件 {} 已移交{}</source>
         <translation>Case {} has been handed over to {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="180"/>
+        <location filename="../../ui/app_messages.py" line="192"/>
         <source>只有乡镇便民服务中心的办件才移交县级审批</source>
         <translation>Only a township center&apos;s cases are handed over to the county</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="181"/>
+        <location filename="../../ui/app_messages.py" line="193"/>
         <source>{}不是县级服务中心</source>
         <translation>{} is not a county center</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="182"/>
+        <location filename="../../ui/app_messages.py" line="194"/>
         <source>事项“{}”由本中心作出决定，不需移交县级审批</source>
         <translation>“{}” is decided by this center: no hand-over is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="183"/>
+        <location filename="../../ui/app_messages.py" line="195"/>
         <source>办件 {} 未移交，无需退回</source>
         <translation>Case {} was not handed over: there is nothing to hand back</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="184"/>
+        <location filename="../../ui/app_messages.py" line="196"/>
         <source>只有县级中心可以查看{}的统计</source>
         <translation>Only the county center may see the figures of {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="185"/>
+        <location filename="../../ui/app_messages.py" line="197"/>
         <source>全县统计只能在县级中心查看</source>
         <translation>The whole county&apos;s figures are shown at the county center only</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="186"/>
+        <location filename="../../ui/app_messages.py" line="198"/>
         <source>乡镇报送情况只能在县级中心查看</source>
         <translation>Which townships have sent bundles is shown at the county center only</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="187"/>
+        <location filename="../../ui/app_messages.py" line="199"/>
         <source>按窗口或科室统计时请选择一个服务中心</source>
         <translation>Choose one service center to count by window or department</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="188"/>
+        <location filename="../../ui/app_messages.py" line="200"/>
         <source>请选择由本中心还是县级部门作出决定</source>
         <translation>Choose whether this center or a county department decides</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="189"/>
+        <location filename="../../ui/app_messages.py" line="201"/>
         <source>办件当前状态为“{}”，不能{}</source>
         <translation>The case is “{}”: it cannot be {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="190"/>
+        <location filename="../../ui/app_messages.py" line="202"/>
         <source>已受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="191"/>
+        <location filename="../../ui/app_messages.py" line="203"/>
         <source>办理中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="192"/>
+        <location filename="../../ui/app_messages.py" line="204"/>
         <source>已中止计时</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="193"/>
+        <location filename="../../ui/app_messages.py" line="205"/>
         <source>已办结</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="194"/>
+        <location filename="../../ui/app_messages.py" line="206"/>
         <source>已送达</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="195"/>
+        <location filename="../../ui/app_messages.py" line="207"/>
         <source>已撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="196"/>
+        <location filename="../../ui/app_messages.py" line="208"/>
         <source>受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="197"/>
+        <location filename="../../ui/app_messages.py" line="209"/>
         <source>开始办理</source>
         <translation>started</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="198"/>
+        <location filename="../../ui/app_messages.py" line="210"/>
         <source>完成环节</source>
         <translation>moved to its next step</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="199"/>
+        <location filename="../../ui/app_messages.py" line="211"/>
         <source>中止计时</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="200"/>
+        <location filename="../../ui/app_messages.py" line="212"/>
         <source>恢复计时</source>
         <translation>resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="201"/>
+        <location filename="../../ui/app_messages.py" line="213"/>
         <source>延期</source>
         <translation>extended</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="202"/>
+        <location filename="../../ui/app_messages.py" line="214"/>
         <source>作出决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="203"/>
+        <location filename="../../ui/app_messages.py" line="215"/>
         <source>送达</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="204"/>
+        <location filename="../../ui/app_messages.py" line="216"/>
         <source>申请人撤回</source>
         <translation>withdrawn by the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="205"/>
+        <location filename="../../ui/app_messages.py" line="217"/>
         <source>补交容缺材料</source>
         <translation>given deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="206"/>
+        <location filename="../../ui/app_messages.py" line="218"/>
         <source>请选择中止计时的类型</source>
         <translation>Choose why the clock stops</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="207"/>
+        <location filename="../../ui/app_messages.py" line="219"/>
         <source>请填写特别程序预计所需的工作日（书面告知申请人）</source>
         <translation>Enter the working days the special procedure is expected to take (the applicant is told in writing)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="208"/>
+        <location filename="../../ui/app_messages.py" line="220"/>
         <source>预计所需工作日应在1～{}之间</source>
         <translation>The expected working days must be between 1 and {}</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="209"/>
+        <location filename="../../ui/app_messages.py" line="221"/>
         <source>延期天数须为正数</source>
         <translation>The extension must be a positive number of days</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="210"/>
+        <location filename="../../ui/app_messages.py" line="222"/>
         <source>延期后共 {} 个工作日，超过法定时限 {} 个工作日加可延长的 {} 个工作日（最多还能延 {} 天）</source>
         <translation>Extended, the case would take {} working days, more than the statutory {} working days plus the {} that may be added (at most {} more days)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="214"/>
+        <location filename="../../ui/app_messages.py" line="226"/>
         <source>批准超过法定时限（{}个工作日）延期的负责人</source>
         <translation>the head who approved extending past the statutory limit ({} working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="215"/>
+        <location filename="../../ui/app_messages.py" line="227"/>
         <source>请选择准予或不予许可</source>
         <translation>Choose granted or not granted</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="216"/>
+        <location filename="../../ui/app_messages.py" line="228"/>
         <source>不予许可的理由</source>
         <translation>the reasons for not granting</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="217"/>
+        <location filename="../../ui/app_messages.py" line="229"/>
         <source>不予许可的法律依据</source>
         <translation>the legal basis for not granting</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="218"/>
+        <location filename="../../ui/app_messages.py" line="230"/>
         <source>请选择送达方式</source>
         <translation>Choose how the result is delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="219"/>
+        <location filename="../../ui/app_messages.py" line="231"/>
         <source>请勾选收到的容缺材料</source>
         <translation>Tick the deferred materials received</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="220"/>
+        <location filename="../../ui/app_messages.py" line="232"/>
         <source>{} 不是本件尚未补交的容缺材料</source>
         <translation>{} is not a deferred material this case still awaits</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="221"/>
+        <location filename="../../ui/app_messages.py" line="233"/>
         <source>补交的材料不正确</source>
         <translation>The materials given are not right</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="222"/>
+        <location filename="../../ui/app_messages.py" line="234"/>
         <source>容缺材料（{}）尚未补交，不能准予；请先登记补交，或由负责人决定</source>
         <translation>Deferred materials ({}) are still owed: the case cannot be granted; record them first, or a supervisor decides</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="223"/>
+        <location filename="../../ui/app_messages.py" line="235"/>
         <source>容缺材料（{}）尚未补交时准予的理由</source>
         <translation>the reason for granting while deferred materials ({}) are owed</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="224"/>
+        <location filename="../../ui/app_messages.py" line="236"/>
         <source>情况说明</source>
         <translation>a note on what happened</translation>
     </message>
     <message>
-        <location filename="../../ui/app_messages.py" line="225"/>
+        <location filename="../../ui/app_messages.py" line="237"/>
         <source>处理结果</source>
         <translation>the outcome</translation>
     </message>

@@ -7,11 +7,18 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from app.auth import login
 from app.cases import queries
 from app.context import AppContext
-from app.feedback import ratings
-from app.feedback.records import AppealState, RatingQuery, Subject
+from app.feedback import complaints, ratings
+from app.feedback.records import (
+    AppealState,
+    ComplaintInput,
+    ComplaintTarget,
+    RatingQuery,
+    Subject,
+)
 from tests.helpers.catalog import make_item
 from tests.helpers.feedback import accept_as
 from tests.helpers.mainwindow import open_main
+from tests.helpers.township import add_township, township_actor
 from ui.cases.dialog import CaseDialog
 
 
@@ -173,3 +180,35 @@ def test_the_rating_and_complaint_lists_pass_the_model_tester(  # type: ignore[n
     qtmodeltester.check(complaints)
     window.page("complaints").reload()
     qtbot.waitUntil(lambda: not complaints.loading and complaints.rowCount() == 0)
+
+
+def test_a_townships_complaint_is_shown_at_the_county_but_not_acted_on(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext
+) -> None:
+    """The county reads its townships' complaints; the page offers no action on one, and a
+    form opened anyway shows the service's refusal naming the township (app.site_rules)."""
+    ctx = sqlite_demo_ctx
+    add_township(ctx)
+    town_boss = township_actor(ctx, "xzclerkboss")
+    town_clerk = township_actor(ctx)
+    complaints.register_complaint(
+        ctx.uow(),
+        town_boss,
+        ComplaintInput(ComplaintTarget.STAFF, "态度生硬", staff_id=town_clerk.staff_id),
+    )
+    window = open_main(qtbot, ctx, "sunli")
+    window.show_page("complaints")
+    page = window.page("complaints")
+    model = page.list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.index(0, 0).data().startswith("XZ-"))
+    page.list.view.selectRow(0)
+    qtbot.waitUntil(lambda: page.current is not None)
+    assert not page.note_button.isVisible() and not page.conclude_button.isVisible()
+
+    page.open_note()
+    note = page.form
+    note.fields["note"].setPlainText("调看录像")
+    note.submit()
+    qtbot.waitUntil(lambda: "新庄镇便民服务中心（XZ）" in note.message.text())
+    assert "只能查看" in note.message.text()
+    assert complaints.get_complaint(ctx.uow(), town_boss, page.current.id).notes == ()

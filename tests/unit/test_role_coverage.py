@@ -50,6 +50,7 @@ UNDECLARED = {
     "app.visits.common.acting_for": "the A/B check inside the visit services",
     "app.visits.common.covered_absences": "inside the work-list services",
     "app.visits.common.receiving_for": "the A/B check inside acknowledge_referral",
+    "app.visits.common.require_own_visit": "the site check inside the visit services",
     "app.appointments.service.booking": "the rows of book_appointment, built after its checks",
     "app.appointments.service.checking_in": "the step of check_in_appointment",
     "app.feedback.complaints.conclusion": "the step of conclude_complaint, after its checks",

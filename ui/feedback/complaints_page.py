@@ -39,6 +39,7 @@ from app.feedback.records import (
     ComplaintTarget,
 )
 from app.roles import Actor, Role
+from app.site_rules import own_record
 from app.staff import StaffView
 from app.validation import mask_phone
 from ui.feedback.labels import channel_text, complaint_state_text, target_text, tr
@@ -227,7 +228,10 @@ class ComplaintsPage(QWidget):
         while self.detail.rowCount():
             self.detail.removeRow(0)
         moves = COMPLAINT.allowed_actions(complaint.state) if complaint is not None else []
-        can_act = self.actor.role is Role.SUPERVISOR
+        # another site's complaint (a township's, at the county) is there to read only
+        can_act = self.actor.role is Role.SUPERVISOR and (
+            complaint is None or own_record(complaint.site_id, self.actor.site_id)
+        )
         self.note_button.setVisible(can_act and ComplaintAction.NOTE in moves)
         self.conclude_button.setVisible(can_act and ComplaintAction.CONCLUDE in moves)
         if complaint is None:
