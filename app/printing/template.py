@@ -59,6 +59,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 from app.fonts import main_font, split_runs
 from app.printing.blocks import (
@@ -425,10 +426,69 @@ def _table(
     repeat_rows: int = 0,
 ) -> Table:
     """A platypus table whose own font (for any plain-string cell) is ours, not Helvetica."""
-    table = TextTable(rows, colWidths=widths, repeatRows=repeat_rows)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), main_font_name()), *commands]))
+    commands = [("FONTNAME", (0, 0), (-1, -1), main_font_name()), *commands]
+    shared = _shared_cell_styles(rows, widths, commands, repeat_rows)
+    if shared is None:
+        table = TextTable(rows, colWidths=widths, repeatRows=repeat_rows, normalizedData=1)
+    else:
+        cell_styles, commands = shared
+        table = TextTable(
+            rows,
+            colWidths=widths,
+            repeatRows=repeat_rows,
+            normalizedData=1,  # our cells are strings and flowables, never None
+            cellStyles=cell_styles,
+        )
+    table.setStyle(TableStyle(commands))
     table.spaceAfter = 5  # whatever follows a table must not sit on its bottom rule
     return table
+
+
+# The commands that set each cell's own style (reportlab's _setCellStyle), one pass over every
+# cell each; the others (rules, backgrounds, spans) are kept per table.
+_CELL_OPS = frozenset(
+    {
+        *("FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR"),
+        *("ALIGN", "ALIGNMENT", "VALIGN"),
+        *("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"),
+    }
+)
+_SHARED_FROM_ROWS = 50
+
+
+def _shared_cell_styles(
+    rows: list[list[Any]],
+    widths: list[float] | None,
+    commands: list[tuple[Any, ...]],
+    head: int,
+) -> tuple[list[list[CellStyle]], list[tuple[Any, ...]]] | None:
+    """For a long table whose cell commands each cover every row or every row below the
+    ``head`` rows (a log's part of 300 rows, 2,100 cells): the cells' styles, made once per
+    column and shared by the rows below the head (reportlab would make and set 2,100, once per
+    command), and the commands left for the table; None for any other table."""
+    if len(rows) < _SHARED_FROM_ROWS or not widths:
+        return None
+    columns = len(widths)
+    proto = [[CellStyle(repr((i, j))) for j in range(columns)] for i in range(head + 1)]
+    rest: list[tuple[Any, ...]] = []
+    for command in commands:
+        op, (first_col, first_row), (last_col, last_row) = command[:3]
+        if op not in _CELL_OPS:
+            rest.append(command)
+            continue
+        if (first_row, last_row) == (0, -1):
+            proto_rows = range(head + 1)
+        elif (first_row, last_row) == (head, -1):
+            proto_rows = range(head, head + 1)
+        else:
+            return None
+        first_col += columns if first_col < 0 else 0
+        last_col += columns if last_col < 0 else 0
+        for i in proto_rows:
+            for j in range(first_col, last_col + 1):
+                _setCellStyle(proto, i, j, op, command[3:])
+    styles = [proto[i] if i < head else list(proto[head]) for i in range(len(rows))]
+    return styles, rest
 
 
 class TextTable(Table):
