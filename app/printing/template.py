@@ -15,9 +15,13 @@ Platypus (rather than bare canvas calls) because Chinese text must wrap (``wordW
 field values are of any length, and the stub must start on a fresh page; its flowables keep each
 kind free of coordinates.
 
-Every string goes through :func:`markup`: ``app.fonts.split_runs`` cuts it into runs, each drawn
-with the first bundled face that has its glyphs, registered with reportlab on first use
-(``app.printing.pdf_fonts``). Fonts are embedded as subsets.
+Every string is cut by ``app.fonts.split_runs`` into runs, each drawn with the first bundled face
+that has its glyphs, registered with reportlab on first use (``app.printing.pdf_fonts``). Fonts
+are embedded as subsets. A text that may wrap is a paragraph (:func:`markup`, :func:`para`); one
+that is a single plain line where it stands (a table cell, a header or closing line, a heading)
+is drawn without one, at the very place its paragraph would put it (:func:`_cell`,
+:func:`lines`): a paragraph's line breaking and drawing, and the tables holding paragraphs, were
+most of a receipt's time (issue 20).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from xml.sax.saxutils import escape
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5, A6
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -55,6 +59,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 from app.fonts import main_font, split_runs
 from app.printing.blocks import (
@@ -130,6 +135,83 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     fragments = [found[1].clone(text=cleaned, link=[], us_lines=[])]
     textTransformFrags(fragments, style)
     return Paragraph(cleaned, style, frags=fragments)
+
+
+class Lines(Flowable):
+    """Lines of plain text, each drawn as the one-line paragraph ``para(text, style)`` would
+    draw it (the same runs in the same faces, size, colour, alignment and baseline), without
+    a paragraph: no markup, no line breaking. Made by :func:`lines` only for texts that fit;
+    the header, the closing, the headings and a name with rare characters are such lines."""
+
+    def __init__(self, texts: list[tuple[str, ParagraphStyle]]) -> None:
+        super().__init__()
+        self.texts = texts
+        first, last = texts[0][1], texts[-1][1]
+        self.spaceBefore = first.spaceBefore
+        self.spaceAfter = last.spaceAfter
+        self.keepWithNext = getattr(last, "keepWithNext", 0)
+        self.height = sum(style.leading for _text, style in texts)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height
+        for text, style in self.texts:
+            size = style.fontSize
+            runs = _faced_runs(text, style.fontName)
+            baseline = y - size  # where a paragraph puts its first line
+            if style.alignment == TA_CENTER:
+                x = (self.width - _runs_width(runs, size)) / 2
+            elif style.alignment == TA_RIGHT:
+                x = self.width - style.rightIndent - _runs_width(runs, size)
+            else:
+                x = style.leftIndent + style.firstLineIndent
+            canvas.setFillColor(style.textColor)
+            for name, run in runs:
+                canvas.setFont(name, size)
+                canvas.drawString(x, baseline, run)
+                x += _line_width(run, name, size)
+            y -= style.leading
+
+
+def lines(texts: list[tuple[str, ParagraphStyle]], room: float) -> list[Flowable]:
+    """``[para(text, style), ...]``, or one :class:`Lines` of them when every text is plain
+    (nothing a paragraph's markup or line breaking would change) and fits ``room`` (the width
+    it will be drawn in) on one line. Prints the same either way."""
+    if texts and all(_fits(text, style, room) for text, style in texts):
+        return [Lines(texts)]
+    return [para(text, style) for text, style in texts]
+
+
+def _fits(text: str, style: ParagraphStyle, room: float) -> bool:
+    """``text`` is plain and one line of ``style`` in ``room``."""
+    if not _is_plain(text) or style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT):
+        return False
+    room -= style.leftIndent + style.rightIndent + style.firstLineIndent
+    return _runs_width(_faced_runs(text, style.fontName), style.fontSize) <= room
+
+
+def _is_plain(text: str) -> bool:
+    """No line break, no markup to escape, single inner spaces: a paragraph of it would
+    print it as it is."""
+    return " ".join(text.split()) == text and not any(c in text for c in "<>&")
+
+
+@lru_cache(maxsize=1024)
+def _faced_runs(text: str, main_name: str) -> tuple[tuple[str, str], ...]:
+    """``text``'s runs (``app.fonts.split_runs``) with the reportlab font name of each, the
+    paragraph style's own font (``main_name``) for the main face, as ``markup`` does."""
+    main = main_font().key
+    return tuple(
+        (main_name if key == main else register(key), run) for key, run in split_runs(text)
+    )
+
+
+def _runs_width(runs: tuple[tuple[str, str], ...], size: float) -> float:
+    return sum(_line_width(run, name, size) for name, run in runs)
 
 
 @dataclass(frozen=True)
@@ -309,19 +391,21 @@ def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
 def _header(
     doc: PrintedDocument, title: str, width: float, st: Styles, *, with_qr: bool
 ) -> Flowable:
-    middle = [
-        para(doc.center_name, st.center),
-        para(title, st.title),
-        para(f"编号：{doc.number}", st.number),
-    ]
+    side = min(QR_SIZE, width / 4)  # small papers (A6, a receipt roll) carry no QR code
+    middle = lines(
+        [(doc.center_name, st.center), (title, st.title), (f"编号：{doc.number}", st.number)],
+        width - 2 * side,
+    )
     left: list[Flowable] = []
     if doc.reprint:
         mark = doc.reprint
-        left.append(para(f"补打（第{mark.count}次）", st.title_mark))
-        left.append(para(cn_datetime(mark.printed_at), st.mark))
+        left = lines(
+            [(f"补打（第{mark.count}次）", st.title_mark), (cn_datetime(mark.printed_at), st.mark)],
+            side - 3,
+        )
     right: list[Flowable] = []
     if with_qr and doc.qr_payload:
-        right = [QrCode(doc.qr_payload), para("扫码核验真伪", st.caption)]
+        right = [QrCode(doc.qr_payload), *lines([("扫码核验真伪", st.caption)], side)]
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -332,7 +416,6 @@ def _header(
     if doc.reprint:
         commands.append(("BOX", (0, 0), (0, 0), 0.8, colors.black))
         commands.append(("LEFTPADDING", (0, 0), (0, 0), 3))
-    side = min(QR_SIZE, width / 4)  # small papers (A6, a receipt roll) carry no QR code
     return _table([[left, middle, right]], [side, width - 2 * side, side], commands)
 
 
@@ -343,17 +426,143 @@ def _table(
     repeat_rows: int = 0,
 ) -> Table:
     """A platypus table whose own font (for any plain-string cell) is ours, not Helvetica."""
-    table = Table(rows, colWidths=widths, repeatRows=repeat_rows)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), main_font_name()), *commands]))
+    commands = [("FONTNAME", (0, 0), (-1, -1), main_font_name()), *commands]
+    shared = _shared_cell_styles(rows, widths, commands, repeat_rows)
+    if shared is None:
+        table = TextTable(rows, colWidths=widths, repeatRows=repeat_rows, normalizedData=1)
+    else:
+        cell_styles, commands = shared
+        table = TextTable(
+            rows,
+            colWidths=widths,
+            repeatRows=repeat_rows,
+            normalizedData=1,  # our cells are strings and flowables, never None
+            cellStyles=cell_styles,
+        )
+    table.setStyle(TableStyle(commands))
     table.spaceAfter = 5  # whatever follows a table must not sit on its bottom rule
     return table
+
+
+# The commands that set each cell's own style (reportlab's _setCellStyle), one pass over every
+# cell each; the others (rules, backgrounds, spans) are kept per table.
+_CELL_OPS = frozenset(
+    {
+        *("FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR"),
+        *("ALIGN", "ALIGNMENT", "VALIGN"),
+        *("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"),
+    }
+)
+_SHARED_FROM_ROWS = 50
+
+
+def _shared_cell_styles(
+    rows: list[list[Any]],
+    widths: list[float] | None,
+    commands: list[tuple[Any, ...]],
+    head: int,
+) -> tuple[list[list[CellStyle]], list[tuple[Any, ...]]] | None:
+    """For a long table whose cell commands each cover every row or every row below the
+    ``head`` rows (a log's part of 300 rows, 2,100 cells): the cells' styles, made once per
+    column and shared by the rows below the head (reportlab would make and set 2,100, once per
+    command), and the commands left for the table; None for any other table."""
+    if len(rows) < _SHARED_FROM_ROWS or not widths:
+        return None
+    columns = len(widths)
+    proto = [[CellStyle(repr((i, j))) for j in range(columns)] for i in range(head + 1)]
+    rest: list[tuple[Any, ...]] = []
+    for command in commands:
+        op, (first_col, first_row), (last_col, last_row) = command[:3]
+        if op not in _CELL_OPS:
+            rest.append(command)
+            continue
+        if (first_row, last_row) == (0, -1):
+            proto_rows = range(head + 1)
+        elif (first_row, last_row) == (head, -1):
+            proto_rows = range(head, head + 1)
+        else:
+            return None
+        first_col += columns if first_col < 0 else 0
+        last_col += columns if last_col < 0 else 0
+        for i in proto_rows:
+            for j in range(first_col, last_col + 1):
+                _setCellStyle(proto, i, j, op, command[3:])
+    styles = [proto[i] if i < head else list(proto[head]) for i in range(len(rows))]
+    return styles, rest
+
+
+class TextTable(Table):
+    """A platypus table that writes its one-line plain-string cells into one PDF text object
+    (a ``BT … ET``, flushed before its rules are drawn) instead of one text object each, at the
+    places and in the faces, sizes and colours reportlab's own cell drawing uses. Drawing a day's
+    log of 4,600 rows was mostly reportlab making 30,000 text objects."""
+
+    _text: Any = None
+    _text_state: tuple[Any, ...] = ()
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        if cellval == "":
+            return  # an empty cell (a spanned one, say): reportlab would draw an empty string
+        if not (
+            isinstance(cellval, str)
+            and "\n" not in cellval
+            and cellstyle.alignment in _STRING_ALIGNS
+            and cellstyle.valign in ("TOP", "MIDDLE", "BOTTOM")
+            and not (cellstyle.href or cellstyle.destination)
+            and not (cellstyle.direction or cellstyle.shaping)
+        ):
+            self._flush_text()  # the page's text stays in the cells' order (copying, reading)
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
+        # reportlab's Table._drawCell, for one line: the baseline, then x by alignment
+        if cellstyle.valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + leading - fontsize
+        elif cellstyle.valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            middle = cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading
+            y = rowpos + middle / 2.0 - fontsize
+        align = cellstyle.alignment
+        if align == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif align == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding - stringWidth(cellval, font, fontsize)
+        else:
+            centre = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+            x = centre - 0.5 * stringWidth(cellval, font, fontsize)
+        text = self._text
+        if text is None:
+            text = self._text = self.canv.beginText()
+            self._text_state = ()
+        state = (font, fontsize, leading, cellstyle.color)
+        if state != self._text_state:
+            text.setFont(font, fontsize, leading)
+            text.setFillColor(cellstyle.color)
+            self._text_state = state
+        text.setTextOrigin(x, y)
+        text._textOut(cellval)
+
+    def _drawLines(self) -> None:
+        self._flush_text()  # the cells' text under the rules, as reportlab draws them
+        super()._drawLines()
+
+    def _flush_text(self) -> None:
+        if self._text is not None:
+            self.canv.drawText(self._text)
+            self._text = None
+
+
+_STRING_ALIGNS = ("LEFT", "RIGHT", "CENTER", "CENTRE")
 
 
 def _blocks(blocks: Iterable[Block], width: float, st: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     for block in blocks:
         if isinstance(block, Heading):
-            out.append(para(block.text, st.heading))
+            out += lines([(block.text, st.heading)], width)
         elif isinstance(block, Display):
             out.append(para(block.text, st.display))
         elif isinstance(block, Para):
@@ -397,33 +606,48 @@ def _boxed(flowable: Flowable, width: float) -> Flowable:
     )
 
 
-_CELL_STYLE = [
-    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-]
+_CELL_PADDING = 4  # left and right, each
+_TABLE_PADDING = 6  # reportlab's, where a table does not set its own
+
+
+def _cell_style(padding: float = _CELL_PADDING) -> list[tuple[Any, ...]]:
+    """Ruled cells, ``padding`` left and right."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+    ]
+
+
+_CELL_STYLE = _cell_style()
 
 
 def _fields(block: Fields, width: float, st: Styles) -> Flowable:
     label_width = 28 * mm if width > 140 * mm else 24 * mm
 
-    def cells(label: str, value: str) -> list[Any]:
-        return [para(label, st.label), para(value, st.cell)]
+    room = label_width - 2 * _CELL_PADDING  # for the text of a label
+
+    def cells(label: str, value: str, value_width: float) -> list[Any]:
+        return [
+            _cell(label, st.label, room),
+            _cell(value, st.cell, value_width - 2 * _CELL_PADDING),
+        ]
 
     if not block.pairs:
         return _table(
-            [cells(label, value) for label, value in block.rows],
+            [cells(label, value, width - label_width) for label, value in block.rows],
             [label_width, width - label_width],
-            [*_CELL_STYLE, ("BACKGROUND", (0, 0), (0, -1), SHADE)],
+            [*_CELL_STYLE, *_text_commands(st.cell), ("BACKGROUND", (0, 0), (0, -1), SHADE)],
         )
     # Four columns: a pair takes them all, any other row spans its value over the last three.
     half = (width - 2 * label_width) / 2
     rows: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
         *_CELL_STYLE,
+        *_text_commands(st.cell),
         ("BACKGROUND", (0, 0), (0, -1), SHADE),
     ]
     pending = list(block.rows)
@@ -431,10 +655,10 @@ def _fields(block: Fields, width: float, st: Styles) -> Flowable:
         label, value = pending.pop(0)
         r = len(rows)
         if label in block.pairs and pending and pending[0][0] in block.pairs:
-            rows.append(cells(label, value) + cells(*pending.pop(0)))
+            rows.append(cells(label, value, half) + cells(*pending.pop(0), half))
             commands.append(("BACKGROUND", (2, r), (2, r), SHADE))
         else:
-            rows.append([*cells(label, value), "", ""])
+            rows.append([*cells(label, value, width - label_width), "", ""])
             commands.append(("SPAN", (1, r), (3, r)))
     return _table(rows, [label_width, half, label_width, half], commands)
 
@@ -445,7 +669,8 @@ def _grid(block: Grid, width: float, st: Styles) -> Flowable:
     widths = [width * w / total for w in weights]
     cell = st.dense if block.dense else st.cell
     head = st.dense_head if block.dense else st.label
-    commands: list[tuple[Any, ...]] = list(_CELL_STYLE)
+    # (each command for every cell is a pass over all of them: a log's part has 2,100)
+    commands = _cell_style(_DENSE_PADDING if block.dense else _CELL_PADDING)
     rows: list[list[Any]] = []
     if block.groups:
         if sum(span for _, span in block.groups) != len(block.headers):
@@ -460,19 +685,26 @@ def _grid(block: Grid, width: float, st: Styles) -> Flowable:
             row += [""] * (span - 1)
         rows.append(row)
     head_rows = len(rows) + 1
-    rows.append([para(h, head) for h in block.headers])
+    commands += _text_commands(cell)
     if block.dense:
-        commands += [
-            ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
-            ("LEADING", (0, 0), (-1, -1), cell.leading),
-            ("LEFTPADDING", (0, 0), (-1, -1), _DENSE_PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _DENSE_PADDING),
-        ]
+        rows.append([para(h, head) for h in block.headers])
+        rooms = [w - 2 * _DENSE_PADDING for w in widths]
         rows += [
-            [_dense_cell(t, w, cell) for t, w in zip(r, widths, strict=True)] for r in block.rows
+            [_cell(t, cell, room) for t, room in zip(r, rooms, strict=True)] for r in block.rows
         ]
     else:
-        rows += [[para(text, cell) for text in r] for r in block.rows]
+        rooms = [w - 2 * _CELL_PADDING for w in widths]
+        rows.append([_cell(h, head, room) for h, room in zip(block.headers, rooms, strict=True)])
+        # A paragraph ignores the table's ALIGN (it fills its cell and aligns itself, left):
+        # the cells of a column aligned otherwise stay paragraphs, so they print as before.
+        left = [i >= len(block.align) or block.align[i] == "left" for i in range(len(widths))]
+        rows += [
+            [
+                _cell(t, cell, room) if plain else para(t, cell)
+                for t, room, plain in zip(r, rooms, left, strict=True)
+            ]
+            for r in block.rows
+        ]
     if not block.rows:
         rows.append([para("（无）", cell)] + [""] * (len(block.headers) - 1))
     commands.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), SHADE))
@@ -486,16 +718,37 @@ def _grid(block: Grid, width: float, st: Styles) -> Flowable:
 _DENSE_PADDING = 2  # left and right, each: narrow columns of counts need the room
 
 
-def _dense_cell(text: str, width: float, style: ParagraphStyle) -> Any:
-    """Plain text when it is one line in the main face (fast); else a wrapping paragraph."""
-    runs = split_runs(text)
+def _text_commands(style: ParagraphStyle) -> list[tuple[Any, ...]]:
+    """A table's type for its plain-string cells (``_cell``): that of the paragraphs they
+    stand for, so both print alike."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+        ("LEADING", (0, 0), (-1, -1), style.leading),
+    ]
+    if style.textColor != colors.black:  # a table's own colour is black
+        commands.append(("TEXTCOLOR", (0, 0), (-1, -1), style.textColor))
+    return commands
+
+
+def _cell(text: str, style: ParagraphStyle, room: float) -> Any:
+    """A table cell: plain text when it is one line in the main face with nothing a paragraph
+    would change (no markup, no runs of spaces), drawn by the table at the place the
+    paragraph's line would be (fast: no line breaking, no paragraph to draw); a :class:`Lines`
+    when such a line switches faces (a name with rare characters); else a wrapping paragraph.
+    ``room``: the cell's width less its padding. The table needs ``_text_commands(style)``."""
+    if not text:
+        return text
+    runs = split_runs(text)  # fast for text all in the main face; a long log has 30,000 cells
     if (
-        len(runs) <= 1
-        and (not runs or runs[0][0] == main_font().key)
-        and "\n" not in text
-        and _line_width(text, style.fontName, style.fontSize) <= width - 2 * _DENSE_PADDING
+        len(runs) == 1
+        and runs[0][0] == main_font().key
+        and style.alignment == TA_LEFT
+        and _is_plain(text)
+        and _line_width(text, style.fontName, style.fontSize) <= room
     ):
         return text
+    if _fits(text, style, room):
+        return Lines([(text, style)])
     return para(text, style)
 
 
@@ -526,32 +779,36 @@ def _closing(
     if beside is not None:
         return [*out, _beside_seal(doc, width, st, beside, desk)]
     if desk:
-        cells = [para(d, st.cell) for d in desk]
         weights = [len(d) + 4 for d in desk]  # the window's name is the long one
         widths = [width * w / sum(weights) for w in weights]
-        out.append(_table([cells], widths, [("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE)]))
+        cells = [
+            _cell(d, st.cell, w - 2 * _TABLE_PADDING) for d, w in zip(desk, widths, strict=True)
+        ]
+        out.append(
+            _table(
+                [cells],
+                widths,
+                [("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE), *_text_commands(st.cell)],
+            )
+        )
     spec = doc.spec
     left: list[Flowable] = []
     if stub:
-        left = [
-            Spacer(1, 8 * mm),
-            para("申请人签收：________________", st.body),
-            para("签收日期：______年____月____日", st.body),
-        ]
+        signs = ["申请人签收：________________", "签收日期：______年____月____日"]
     elif spec.applicant_signs:
-        left = [
-            Spacer(1, 8 * mm),
-            para("申请人（签字）：________________", st.body),
-            para("日期：______年____月____日", st.body),
-        ]
+        signs = ["申请人（签字）：________________", "日期：______年____月____日"]
+    else:
+        signs = []
+    if signs:  # a line each: the body's space after each paragraph stays between them
+        left = [Spacer(1, 8 * mm), *[f for s in signs for f in lines([(s, st.body)], width / 2)]]
     right: list[Flowable] = []
     if spec.seal and not stub:
         right.append(Spacer(1, 18 * mm))  # the seal goes over the center's name
-        right.append(para(f"{doc.center_name}（盖章）", st.right))
+        name = f"{doc.center_name}（盖章）"
     else:
         right.append(Spacer(1, 8 * mm))
-        right.append(para(doc.center_name, st.right))
-    right.append(para(cn_date(doc.issued_on), st.right))
+        name = doc.center_name
+    right += lines([(name, st.right), (cn_date(doc.issued_on), st.right)], width / 2)
     closing = _table(
         [[left, right]],
         [width * 0.5, width * 0.5],
@@ -572,13 +829,14 @@ def _beside_seal(
     and the date on the right: one band instead of three."""
     left = list(beside)
     if desk:
-        lines = [[para(d, st.cell)] for d in desk]
+        room = width * BESIDE_SEAL - _TABLE_PADDING  # no padding on the left
         left.append(
             _table(
-                lines,
+                [[_cell(d, st.cell, room)] for d in desk],
                 [width * BESIDE_SEAL],
                 [
                     ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+                    *_text_commands(st.cell),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
@@ -587,8 +845,10 @@ def _beside_seal(
         )
     right: list[Flowable] = [
         Spacer(1, 18 * mm),  # the seal goes over the center's name
-        para(f"{doc.center_name}（盖章）", st.right),
-        para(cn_date(doc.issued_on), st.right),
+        *lines(
+            [(f"{doc.center_name}（盖章）", st.right), (cn_date(doc.issued_on), st.right)],
+            width * (1 - BESIDE_SEAL),
+        ),
     ]
     return _table(
         [[left, right]],

@@ -1,0 +1,106 @@
+"""``app.printing.template``: a one-line plain text drawn without a paragraph (``Lines``, a
+plain-string table cell in a ``TextTable``) lands where the paragraph would have put it, in
+the same faces, and anything a paragraph would change or wrap stays a paragraph (issue 20)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from app.printing.template import (
+    Lines,
+    PageSize,
+    _cell,
+    _table,
+    _text_commands,
+    lines,
+    para,
+    styles_for,
+)
+from tests.helpers.printing import RARE_NAME
+
+ST = styles_for(PageSize.A4)
+WIDTH = 120.0
+
+
+def _pixels(story: list[Any]) -> bytes:
+    """The built page as PDFium renders it (200 dpi, grey)."""
+    import pypdfium2 as pdfium
+
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, initialFontName=ST.body.fontName).build(story)
+    document = pdfium.PdfDocument(out.getvalue())
+    try:
+        image = document[0].render(scale=200 / 72, grayscale=True).to_pil()
+        return bytes(image.tobytes())
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("name", ["body", "center", "title", "right", "heading", "caption"])
+@pytest.mark.parametrize("text", ["申请人", "清河县政务服务中心（盖章）", f"{RARE_NAME}：您好"])
+def test_a_line_lands_where_its_paragraph_would(name: str, text: str) -> None:
+    style: ParagraphStyle = getattr(ST, name)
+    made = lines([(text, style)], 400)
+    assert isinstance(made[0], Lines)
+    before = [para("首行", ST.body)]  # so a heading's space before counts
+    assert _pixels([*before, *made]) == _pixels([*before, para(text, style)])
+
+
+def test_a_plain_cell_lands_where_its_paragraph_would() -> None:
+    texts = [("办件编号", "QH-20261124-0001"), ("申请人", f"{RARE_NAME}（证件号码 1101）")]
+    commands = [("LEFTPADDING", (0, 0), (-1, -1), 4), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    fast = [[_cell(a, ST.label, WIDTH - 8), _cell(b, ST.cell, 300 - 8)] for a, b in texts]
+    slow = [[para(a, ST.label), para(b, ST.cell)] for a, b in texts]
+    assert isinstance(fast[0][0], str) and isinstance(fast[1][1], Lines)
+    widths = [WIDTH, 300.0]
+    assert _pixels([_table(fast, widths, [*commands, *_text_commands(ST.cell)])]) == (
+        _pixels([_table(slow, widths, commands)])
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城乡居民最低生活保障待遇申请（含特困人员救助供养、临时救助及低保边缘家庭认定）",  # wraps
+        "A & B",  # escaped by the markup
+        "两个  空格",  # a paragraph collapses them
+        " 前有空格",
+        "换行\n之后",
+    ],
+)
+def test_what_a_paragraph_would_change_stays_a_paragraph(text: str) -> None:
+    assert isinstance(_cell(text, ST.cell, WIDTH), Paragraph)
+    assert isinstance(lines([(text, ST.center)], WIDTH)[0], Paragraph)
+
+
+def test_a_long_table_with_shared_cell_styles_prints_as_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.printing import template
+    from app.printing.blocks import Grid
+
+    grid = Grid(
+        ("序号", "办件编号", "事项", "申请人"),
+        tuple(
+            (str(i), f"QH-{i:04d}", "最低生活保障申请" * (i % 3 + 1), RARE_NAME) for i in range(60)
+        ),
+        (0.6, 2.0, 4.0, 1.2),
+        groups=(("", 1), ("办件", 3)),
+        align=("right", "left", "left", "center"),
+        total_rows=1,
+        dense=True,
+    )
+
+    table = template._grid(grid, 480, ST)
+    assert table._cellStyles[5][1] is table._cellStyles[6][1]  # made once for the column
+    shared = _pixels([table])
+    monkeypatch.setattr(template, "_SHARED_FROM_ROWS", 10_000)
+    table = template._grid(grid, 480, ST)
+    assert table._cellStyles[5][1] is not table._cellStyles[6][1]  # reportlab's own, per cell
+    assert shared == _pixels([table])
