@@ -531,6 +531,7 @@ class SqlCaseRepository:
                 Complaint.number,
                 responsible.name,
                 reviewer.name,
+                func.coalesce(Notice.site_id, Complaint.site_id),
             )
             .outerjoin(CaseFile, CaseFile.id == AccountabilityRecord.case_id)
             .outerjoin(Notice, Notice.id == AccountabilityRecord.notice_id)
@@ -559,8 +560,9 @@ class SqlCaseRepository:
                 outcome=r.outcome,
                 reviewed_by_name=rev or "",
                 reviewed_at=r.reviewed_at,
+                site_id=None if r.case_id is not None else site,
             )
-            for r, number, notice, complaint, resp, rev in self.s.execute(
+            for r, number, notice, complaint, resp, rev, site in self.s.execute(
                 stmt.execution_options(populate_existing=True)
             )
         ]

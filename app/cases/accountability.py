@@ -20,6 +20,7 @@ from app.errors import NotFound, ValidationError
 from app.installation import installation_site_id
 from app.ports import UnitOfWork
 from app.roles import Actor, Role, allowed_roles
+from app.site_rules import require_own_record
 from app.validation import (
     FieldErrors,
 )
@@ -201,6 +202,9 @@ def review_accountability(
             raise ValidationError.single("record", "这条记录已经审查过")
         if record.case_id is not None:  # a case's record is reviewed where the case is
             require_owner(uow, load_case(uow, record.case_id), actor.site_id)
+        elif record.site_id is not None:  # a breach's or a complaint's: where it was made
+            label = record.notice_number or record.complaint_number or str(record.id)
+            require_own_record(uow, "责任追究记录", label, record.site_id, actor.site_id)
         uow.cases.update_accountability(
             record_id,
             state="reviewed",

@@ -190,6 +190,9 @@ class AccountabilityView:
     outcome: str
     reviewed_by_name: str
     reviewed_at: datetime | None
+    # The site of the notice (a breach) or the complaint behind a record without a case; a
+    # case's record belongs where the case is now (app.cases.ownership).
+    site_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -556,13 +556,16 @@ class TextTable(Table):
 
 
 _STRING_ALIGNS = ("LEFT", "RIGHT", "CENTER", "CENTRE")
+FRAME_PADDING = 6  # reportlab's Frame default, each side
 
 
 def _blocks(blocks: Iterable[Block], width: float, st: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     for block in blocks:
         if isinstance(block, Heading):
-            out += lines([(block.text, st.heading)], width)
+            # In the page's frame a heading has its padding less than ``width`` (in a cell
+            # beside the seal, the whole width): the narrower room, so it never runs past.
+            out += lines([(block.text, st.heading)], width - 2 * FRAME_PADDING)
         elif isinstance(block, Display):
             out.append(para(block.text, st.display))
         elif isinstance(block, Para):

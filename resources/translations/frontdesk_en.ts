@@ -44,8 +44,8 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="133"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="217"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="308"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="225"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="320"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -77,9 +77,9 @@
         <location filename="../../ui/cases/columns.py" line="15"/>
         <location filename="../../ui/cases/dialog.py" line="208"/>
         <location filename="../../ui/feedback/complaints_page.py" line="86"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="141"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="232"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="323"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="149"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="240"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="335"/>
         <location filename="../../ui/worklist/page.py" line="361"/>
         <source>办件编号</source>
         <translation>Case number</translation>
@@ -87,7 +87,7 @@
     <message>
         <location filename="../../ui/cases/accountability.py" line="66"/>
         <location filename="../../ui/feedback/forms.py" line="114"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="235"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="243"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
@@ -143,8 +143,8 @@
         <location filename="../../ui/counter/materials.py" line="53"/>
         <location filename="../../ui/feedback/complaints_page.py" line="146"/>
         <location filename="../../ui/feedback/complaints_page.py" line="247"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="322"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="239"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="334"/>
         <location filename="../../ui/visits/dialog.py" line="132"/>
         <location filename="../../ui/worklist/appointments_box.py" line="42"/>
         <location filename="../../ui/worklist/page.py" line="317"/>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <location filename="../../ui/appointments/forms.py" line="215"/>
-        <location filename="../../ui/sync/page.py" line="559"/>
+        <location filename="../../ui/sync/page.py" line="575"/>
         <source>预约</source>
         <translation>Booking</translation>
     </message>
@@ -818,7 +818,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="139"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="61"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="69"/>
         <source>不计入统计</source>
         <translation>not counted in statistics</translation>
     </message>
@@ -858,7 +858,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/cases/columns.py" line="16"/>
         <location filename="../../ui/cases/dialog.py" line="210"/>
         <location filename="../../ui/counter/applicant.py" line="60"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="67"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="75"/>
         <location filename="../../ui/worklist/page.py" line="362"/>
         <source>申请人</source>
         <translation>Applicant</translation>
@@ -1034,7 +1034,7 @@ Recorded by: %s %s</translation>
     <message>
         <location filename="../../ui/cases/labels.py" line="61"/>
         <location filename="../../ui/feedback/complaints_page.py" line="132"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="216"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="224"/>
         <source>已办结</source>
         <translation>Decided</translation>
     </message>
@@ -1497,7 +1497,7 @@ Recorded by: %s %s</translation>
     </message>
     <message>
         <location filename="../../ui/counter/dialogs.py" line="35"/>
-        <location filename="../../ui/sync/page.py" line="556"/>
+        <location filename="../../ui/sync/page.py" line="572"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
@@ -1610,7 +1610,7 @@ Recorded by: %s %s</translation>
         <location filename="../../ui/appointments/settings.py" line="94"/>
         <location filename="../../ui/counter/citizen_screen.py" line="114"/>
         <location filename="../../ui/feedback/labels.py" line="96"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="145"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="153"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -2190,7 +2190,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="252"/>
-        <location filename="../../ui/sync/page.py" line="575"/>
+        <location filename="../../ui/sync/page.py" line="591"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -2202,7 +2202,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/complaints_page.py" line="262"/>
-        <location filename="../../ui/sync/page.py" line="563"/>
+        <location filename="../../ui/sync/page.py" line="579"/>
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
@@ -2248,15 +2248,15 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="80"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="142"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="324"/>
-        <location filename="../../ui/sync/page.py" line="561"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="150"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="336"/>
+        <location filename="../../ui/sync/page.py" line="577"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="82"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="325"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="337"/>
         <source>申诉类型</source>
         <translation>Appeal type</translation>
     </message>
@@ -2272,7 +2272,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="94"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="326"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="338"/>
         <source>申诉理由</source>
         <translation>Reason</translation>
     </message>
@@ -2303,7 +2303,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="113"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="233"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="241"/>
         <source>差评</source>
         <translation>Bad rating</translation>
     </message>
@@ -2324,7 +2324,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/forms.py" line="123"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="244"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="252"/>
         <source>整改结果</source>
         <translation>Outcome</translation>
     </message>
@@ -2370,13 +2370,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="62"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="215"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="223"/>
         <source>整改超期</source>
         <translation>Rectification overdue</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="62"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="214"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="222"/>
         <source>待整改</source>
         <translation>To rectify</translation>
     </message>
@@ -2422,13 +2422,13 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="88"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="306"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="318"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="89"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="307"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="319"/>
         <source>申诉驳回</source>
         <translation>Appeal rejected</translation>
     </message>
@@ -2440,7 +2440,7 @@ you can follow the steps here.</translation>
     </message>
     <message>
         <location filename="../../ui/feedback/labels.py" line="97"/>
-        <location filename="../../ui/sync/page.py" line="550"/>
+        <location filename="../../ui/sync/page.py" line="566"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>办件</source>
         <translation>Case</translation>
@@ -2594,166 +2594,181 @@ you can follow the steps here.</translation>
         <translation>%s in all</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="102"/>
         <source>我的评价</source>
         <translation>My ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="94"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="102"/>
         <source>评价记录</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="103"/>
         <source>我的差评整改</source>
         <translation>My rectifications</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="95"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="103"/>
         <source>差评整改</source>
         <translation>Rectifications</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="96"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="104"/>
         <source>我的申诉</source>
         <translation>My appeals</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="96"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="104"/>
         <source>申诉裁决</source>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="104"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="112"/>
         <source>全部等级</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="105"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="113"/>
         <source>差评（不满意、非常不满意）</source>
         <translation>Bad (dissatisfied, very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="109"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="117"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="115"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="123"/>
         <source>近30天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/page.py" line="85"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="116"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="124"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="117"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="125"/>
         <source>近7天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="118"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="126"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="124"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="132"/>
         <source>全部人员</source>
         <translation>All staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="132"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
         <source>申诉…</source>
         <translation>Appeal…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="140"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="148"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="143"/>
-        <location filename="../../ui/feedback/ratings_page.py" line="234"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="151"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="242"/>
         <source>意见建议</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="144"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="152"/>
         <source>被评价人</source>
         <translation>Rated staff</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="146"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="154"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="147"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="155"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="148"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="156"/>
         <source>整改、申诉</source>
         <translation>Rectification, appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="223"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="231"/>
         <source>办结整改…</source>
         <translation>Close rectification…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="236"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="244"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="237"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="245"/>
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="239"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="247"/>
         <source>回访</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="254"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="262"/>
         <source>不满意、非常不满意的评价自动生成整改事项，须在期限内回访申请人，由负责人办结。</source>
         <translation>Dissatisfied and very dissatisfied ratings open a rectification item: call the applicant back in time; a supervisor closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="305"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="292"/>
+        <source>这是其他服务中心的整改事项，由该中心回访办结；本中心只能查看。</source>
+        <translation>This rectification item belongs to another service center, which follows it up and closes it; this center can only view it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="317"/>
         <source>待裁决</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="314"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="326"/>
         <source>裁决…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="327"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="339"/>
         <source>申诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="328"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="340"/>
         <source>申诉时间</source>
         <translation>Appealed at</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="329"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="341"/>
         <source>裁决意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback/ratings_page.py" line="344"/>
+        <location filename="../../ui/feedback/ratings_page.py" line="356"/>
         <source>被评价人可对误评、恶意评价申诉一次；申诉成立的评价不计入统计。</source>
         <translation>The rated staff member may appeal a mistaken or malicious rating once; upheld ratings no longer count.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="374"/>
+        <source>这是其他服务中心的评价申诉，由该中心裁决；本中心只能查看。</source>
+        <translation>This appeal belongs to another service center, which decides it; this center can only view it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback/ratings_page.py" line="392"/>
+        <source>只能查看</source>
+        <translation>View only</translation>
     </message>
     <message>
         <location filename="../../ui/appointments/labels.py" line="17"/>
@@ -3059,69 +3074,69 @@ you can follow the steps here.</translation>
         <translation>Question / matter</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="551"/>
+        <location filename="../../ui/sync/page.py" line="567"/>
         <source>办件记录</source>
         <translation>Case events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="552"/>
+        <location filename="../../ui/sync/page.py" line="568"/>
         <source>办件材料</source>
         <translation>Case materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="553"/>
+        <location filename="../../ui/sync/page.py" line="569"/>
         <source>一次性告知单</source>
         <translation>One-time notices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="554"/>
+        <location filename="../../ui/sync/page.py" line="570"/>
         <source>告知单材料</source>
         <translation>Notice materials</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="555"/>
+        <location filename="../../ui/sync/page.py" line="571"/>
         <source>告知外补充</source>
         <translation>Extra demands</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="558"/>
+        <location filename="../../ui/sync/page.py" line="574"/>
         <location filename="../../ui/visits/dialog.py" line="143"/>
         <location filename="../../ui/visits/labels.py" line="53"/>
         <source>转办</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="560"/>
+        <location filename="../../ui/sync/page.py" line="576"/>
         <source>代办</source>
         <translation>Agency cases</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="570"/>
+        <location filename="../../ui/sync/page.py" line="586"/>
         <source>收集记录</source>
         <translation>Collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="571"/>
+        <location filename="../../ui/sync/page.py" line="587"/>
         <source>写入数据包</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="572"/>
+        <location filename="../../ui/sync/page.py" line="588"/>
         <source>检查数据包</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="573"/>
+        <location filename="../../ui/sync/page.py" line="589"/>
         <source>读取</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="574"/>
+        <location filename="../../ui/sync/page.py" line="590"/>
         <source>导入记录</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="576"/>
+        <location filename="../../ui/sync/page.py" line="592"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3446,7 +3461,7 @@ you can follow the steps here.</translation>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="562"/>
+        <location filename="../../ui/sync/page.py" line="578"/>
         <location filename="../../ui/visits/labels.py" line="23"/>
         <source>投诉</source>
         <translation>Complaint</translation>
@@ -3654,7 +3669,7 @@ you can follow the steps here.</translation>
         <translation>No visit, notice or case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="557"/>
+        <location filename="../../ui/sync/page.py" line="573"/>
         <location filename="../../ui/worklist/page.py" line="519"/>
         <source>来访</source>
         <translation>Visit</translation>
@@ -5483,126 +5498,126 @@ Quitting loses what was entered. Quit anyway?</translation>
         <translation>Bundles per site</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="236"/>
+        <location filename="../../ui/sync/page.py" line="245"/>
         <source>U盘 %s</source>
         <translation>USB drive %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="247"/>
+        <location filename="../../ui/sync/page.py" line="263"/>
         <source>选择保存数据包的文件夹或U盘</source>
         <translation>Choose the folder or USB drive to save the bundle to</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="256"/>
+        <location filename="../../ui/sync/page.py" line="272"/>
         <source>请选择把数据包发送给哪个站点</source>
         <translation>Choose the site the bundle is for</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="259"/>
+        <location filename="../../ui/sync/page.py" line="275"/>
         <source>请选择保存数据包的文件夹或U盘</source>
         <translation>Choose the folder or USB drive to save the bundle to</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="281"/>
+        <location filename="../../ui/sync/page.py" line="297"/>
         <source>已导出第 %s 号数据包（发给 %s）：%s
 %s；审计记录 %s 条</source>
         <translation>Bundle no. %s exported (for %s): %s
 %s; %s audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="304"/>
+        <location filename="../../ui/sync/page.py" line="320"/>
         <source>选择要导入的数据包</source>
         <translation>Choose the bundle to import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="306"/>
+        <location filename="../../ui/sync/page.py" line="322"/>
         <source>数据包 (*.zip)</source>
         <translation>Bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="326"/>
+        <location filename="../../ui/sync/page.py" line="342"/>
         <source>正在检查数据包…</source>
         <translation>Checking the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="333"/>
+        <location filename="../../ui/sync/page.py" line="349"/>
         <source>来自 %s 的第 %s 号数据包（%s 制作）：新增 %s 条记录、%s 条审计记录</source>
         <translation>Bundle from %s, no. %s (made %s): %s new records, %s new audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="343"/>
-        <location filename="../../ui/sync/page.py" line="388"/>
+        <location filename="../../ui/sync/page.py" line="359"/>
+        <location filename="../../ui/sync/page.py" line="404"/>
         <source>注意：缺少此前的数据包 %s</source>
         <translation>Note: earlier bundles are missing: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="345"/>
+        <location filename="../../ui/sync/page.py" line="361"/>
         <source>这个数据包已经导入过，再次导入不会有任何改变</source>
         <translation>This bundle was imported before; importing it again would change nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="347"/>
-        <location filename="../../ui/sync/page.py" line="529"/>
+        <location filename="../../ui/sync/page.py" line="363"/>
+        <location filename="../../ui/sync/page.py" line="545"/>
         <source>没有新的记录</source>
         <translation>No new records</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="373"/>
+        <location filename="../../ui/sync/page.py" line="389"/>
         <source>%s 的第 %s 号数据包此前已导入，没有任何改变</source>
         <translation>The bundle from %s, no. %s, was imported before: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="379"/>
+        <location filename="../../ui/sync/page.py" line="395"/>
         <source>已导入 %s 的第 %s 号数据包：新增 %s 条、更新 %s 条记录，审计记录 %s 条</source>
         <translation>Imported the bundle from %s, no. %s: %s new, %s updated records, %s audit events</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="416"/>
+        <location filename="../../ui/sync/page.py" line="432"/>
         <source>县级中心</source>
         <translation>The county center</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="435"/>
+        <location filename="../../ui/sync/page.py" line="451"/>
         <source>尚无</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="460"/>
+        <location filename="../../ui/sync/page.py" line="476"/>
         <source>各乡镇均已按时报送</source>
         <translation>Every township has sent in time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="462"/>
+        <location filename="../../ui/sync/page.py" line="478"/>
         <source>本县尚未登记乡镇（frontdesk site add）</source>
         <translation>No township registered yet (frontdesk site add)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="468"/>
+        <location filename="../../ui/sync/page.py" line="484"/>
         <source>%s %s：从未报送</source>
         <translation>%s %s: never sent a bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="471"/>
+        <location filename="../../ui/sync/page.py" line="487"/>
         <source>%s %s：已 %s 个工作日未报送（最后一次 %s）</source>
         <translation>%s %s: nothing for %s working days (last on %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="485"/>
+        <location filename="../../ui/sync/page.py" line="501"/>
         <source>已发出 #%s，对方已确认 #%s</source>
         <translation>Sent #%s, acknowledged #%s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="488"/>
+        <location filename="../../ui/sync/page.py" line="504"/>
         <source>%s 个待确认</source>
         <translation>%s not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="490"/>
+        <location filename="../../ui/sync/page.py" line="506"/>
         <source>缺 %s</source>
         <translation>missing %s</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="539"/>
+        <location filename="../../ui/sync/page.py" line="555"/>
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>

@@ -417,3 +417,33 @@ def test_another_sites_staff_are_not_paired_nor_marked_away(sqlite_demo_ctx: App
 
     set_backup(ctx.uow(), town.boss, "xzclerk", "xzclerkboss")
     assert mark_away(ctx.uow(), town.boss, away) > 0
+
+
+def _breach_record(ctx: AppContext, owner: Hall, records: Records) -> int:
+    """The breach record an extra demand opens at the owner's site (no case: its notice's)."""
+    notices.record_extra_demand(
+        ctx.uow(), owner.clerk, records.notice, _ids(records.item)["收入证明"], "漏告知收入证明"
+    )
+    with cast(SqlStore, ctx.store).engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT id FROM accountability_record WHERE kind = 'breach' AND notice_id = :n"),
+            {"n": records.notice},
+        ).scalar_one()
+    return int(found)
+
+
+def test_a_breach_record_is_reviewed_only_where_its_notice_was_made(
+    world: tuple[AppContext, Hall, Hall, Records],
+) -> None:
+    """A breach of the one-time rule has no case: its record belongs to the notice's site, and a
+    review elsewhere would go back in a bundle over the owner's own review."""
+    from app.cases.accountability import review_accountability
+
+    ctx, owner, other, records = world
+    record = _breach_record(ctx, owner, records)
+    before = _picture(ctx)
+    with pytest.raises(PermissionDenied, match=rf"责任追究记录 .* 属于.*（{owner.code}）"):
+        review_accountability(ctx.uow(), other.boss, record, "staff", "漏告知", "批评教育")
+    assert _picture(ctx) == before
+    review_accountability(ctx.uow(), owner.boss, record, "staff", "漏告知", "批评教育")
+    assert _picture(ctx) != before

@@ -212,3 +212,35 @@ def test_a_townships_complaint_is_shown_at_the_county_but_not_acted_on(  # type:
     qtbot.waitUntil(lambda: "新庄镇便民服务中心（XZ）" in note.message.text())
     assert "只能查看" in note.message.text()
     assert complaints.get_complaint(ctx.uow(), town_boss, page.current.id).notes == ()
+
+
+def test_a_townships_rectification_is_listed_at_the_county_but_not_closed_there(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_demo_ctx: AppContext, monkeypatch
+) -> None:
+    """The county supervises its townships' rectification items; choosing one to close says it
+    is the township's to close before any form is filled (app.site_rules)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers.township import accept_here, county_item
+
+    ctx = sqlite_demo_ctx
+    add_township(ctx)
+    town_boss = township_actor(ctx, "xzclerkboss")
+    number = accept_here(ctx, township_actor(ctx), county_item(ctx))
+    case = queries.find_case_by_number(ctx.uow(), town_boss, number)
+    assert case is not None
+    ratings.record_rating(ctx.uow(), town_boss, Subject.case(case.id), "dissatisfied", "", "phone")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+
+    window = open_main(qtbot, ctx, "sunli")
+    window.show_page("ratings")
+    page = window.page("ratings")
+    page.tabs.setCurrentIndex(1)
+    items = page.rectifications.model
+    qtbot.waitUntil(lambda: items.rowCount() == 1 and items.index(0, 1).data() == number)
+    page.rectifications.view.selectRow(0)
+    forms_before = page.form
+    page.close_button.click()
+    assert said and "其他服务中心的整改事项" in said[0]
+    assert page.form is forms_before  # no form was opened

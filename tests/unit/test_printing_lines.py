@@ -104,3 +104,22 @@ def test_a_long_table_with_shared_cell_styles_prints_as_before(
     table = template._grid(grid, 480, ST)
     assert table._cellStyles[5][1] is not table._cellStyles[6][1]  # reportlab's own, per cell
     assert shared == _pixels([table])
+
+
+def test_a_heading_that_only_fits_without_the_frames_padding_wraps_as_a_paragraph() -> None:
+    """On an 80 mm roll this heading is wider than the frame's room inside its padding but
+    not than the frame: drawn as one line it would run past the tables' right rule."""
+    from app.printing.blocks import Heading
+    from app.printing.template import FRAME_PADDING, MARGINS, PAGES, Lines, _blocks
+
+    st = styles_for(PageSize.ROLL80)
+    frame_width = PAGES[PageSize.ROLL80][0] - 2 * MARGINS[PageSize.ROLL80]
+    text = "容缺材料（请于2024年12月31日前补交）"
+    from app.printing.template import _faced_runs, _runs_width
+
+    drawn = _runs_width(_faced_runs(text, st.heading.fontName), st.heading.fontSize)
+    assert frame_width - 2 * FRAME_PADDING < drawn <= frame_width  # the case in between
+    [flowable] = _blocks([Heading(text)], frame_width, st)
+    assert isinstance(flowable, Paragraph) and not isinstance(flowable, Lines)
+    [short] = _blocks([Heading("容缺材料")], frame_width, st)
+    assert isinstance(short, Lines)

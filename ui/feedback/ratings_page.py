@@ -11,7 +11,14 @@ from datetime import timedelta
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QComboBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import staff
 from app.cases.deadlines import local_day
@@ -30,6 +37,7 @@ from app.feedback.records import (
     RectificationView,
 )
 from app.roles import Actor, Role
+from app.site_rules import own_record
 from app.staff import StaffView
 from ui.feedback.forms import AppealDecisionForm, AppealForm, RectificationForm
 from ui.feedback.labels import (
@@ -280,6 +288,10 @@ class RatingsPage(QWidget):
             item.state, RectificationAction.CLOSE
         ):
             return
+        if not self._own(
+            item.site_id, tr("这是其他服务中心的整改事项，由该中心回访办结；本中心只能查看。")
+        ):
+            return
         ctx, actor = self.ctx, self.actor
         form = RectificationForm(
             item,
@@ -358,6 +370,10 @@ class RatingsPage(QWidget):
         appeal = self.appeals.selected()
         if not isinstance(appeal, AppealView) or not APPEAL.allowed_actions(appeal.state):
             return
+        if not self._own(
+            appeal.site_id, tr("这是其他服务中心的评价申诉，由该中心裁决；本中心只能查看。")
+        ):
+            return
         ctx, actor = self.ctx, self.actor
         form = AppealDecisionForm(
             appeal.subject_label,
@@ -368,6 +384,14 @@ class RatingsPage(QWidget):
         self._open(form)
 
     # -- common --------------------------------------------------------------------------------
+    def _own(self, site_id: int, elsewhere: str) -> bool:
+        """Whether this site may act on the item; else say so before any form is filled (a
+        county lists its townships' items to supervise them, app.site_rules)."""
+        if own_record(site_id, self.actor.site_id):
+            return True
+        QMessageBox.information(self, tr("只能查看"), elsewhere)
+        return False
+
     def _open(self, form: Any) -> None:
         form.accepted.connect(self.reload)
         self.form = form
