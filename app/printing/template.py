@@ -391,7 +391,7 @@ def _story(doc: PrintedDocument, width: float, st: Styles) -> list[Flowable]:
 def _header(
     doc: PrintedDocument, title: str, width: float, st: Styles, *, with_qr: bool
 ) -> Flowable:
-    side = min(QR_SIZE, width / 4)  # small papers (A6, a receipt roll) carry no QR code
+    side = min(QR_SIZE, width / 4)  # on small papers (A6, a receipt roll) a smaller QR code
     middle = lines(
         [(doc.center_name, st.center), (title, st.title), (f"编号：{doc.number}", st.number)],
         width - 2 * side,
@@ -405,7 +405,7 @@ def _header(
         )
     right: list[Flowable] = []
     if with_qr and doc.qr_payload:
-        right = [QrCode(doc.qr_payload), *lines([("扫码核验真伪", st.caption)], side)]
+        right = [QrCode(doc.qr_payload, side), *lines([("扫码核验真伪", st.caption)], side)]
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -891,24 +891,58 @@ def _continued(doc: PrintedDocument, margin: float, footer: Any) -> Any:
     return draw
 
 
+FOOTER_SIZE = 7.5
+FOOTER_LEADING = 9.0
+FOOTER_GAP = 12.0  # between the footer's text and the page number on one line
+
+
 def _footer(doc: PrintedDocument, margin: float, st: Styles, watermark: str = "") -> Any:
-    left_text = f"{doc.center_name} · {doc.title} · {doc.number}"
+    parts = [doc.center_name, doc.title, doc.number]
     if doc.reprint:
-        left_text += f" · {doc.reprint.text()}"
+        parts.append(doc.reprint.text())
 
     def draw(canvas: Any, template: Any) -> None:
         if watermark:
             _watermark(canvas, template.pagesize, watermark)
         canvas.saveState()
         canvas.setFillColor(GREY)
-        y = margin
-        draw_text(canvas, margin, y, left_text, 7.5)
         page = f"第{canvas.getPageNumber()}页"
         right_edge = template.pagesize[0] - margin
-        draw_text(canvas, right_edge - text_width(page, 7.5), y, page, 7.5)
+        rows = footer_rows(parts, page, right_edge - margin, FOOTER_SIZE)
+        for i, row in enumerate(rows):  # the last row on the bottom margin, the others above
+            y = margin + (len(rows) - 1 - i) * FOOTER_LEADING
+            draw_text(canvas, margin, y, row, FOOTER_SIZE)
+        draw_text(canvas, right_edge - text_width(page, FOOTER_SIZE), margin, page, FOOTER_SIZE)
         canvas.restoreState()
 
     return draw
+
+
+def footer_rows(parts: list[str], page: str, room: float, size: float) -> list[str]:
+    """The footer's parts joined by " · " in rows that fit ``room`` (an 80 mm roll needs two),
+    the last leaving room for the page number on its right (or empty, for the number alone):
+    no character runs off the paper's edge."""
+    rows: list[str] = []
+    for part in parts:
+        for piece in _pieces(part, room, size):
+            joined = f"{rows[-1]} · {piece}" if rows else piece
+            if rows and text_width(joined, size) <= room:
+                rows[-1] = joined
+            else:
+                rows.append(piece)
+    if not rows or text_width(rows[-1], size) + FOOTER_GAP + text_width(page, size) > room:
+        rows.append("")
+    return rows
+
+
+def _pieces(text: str, room: float, size: float) -> list[str]:
+    """``text``, cut between characters where it is wider than ``room`` alone."""
+    out = [""]
+    for char in text:
+        if out[-1] and text_width(out[-1] + char, size) > room:
+            out.append("")
+        out[-1] += char
+    return out
 
 
 def _watermark(canvas: Any, pagesize: tuple[float, float], text: str) -> None:

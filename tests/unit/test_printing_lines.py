@@ -123,3 +123,40 @@ def test_a_heading_that_only_fits_without_the_frames_padding_wraps_as_a_paragrap
     assert isinstance(flowable, Paragraph) and not isinstance(flowable, Lines)
     [short] = _blocks([Heading("容缺材料")], frame_width, st)
     assert isinstance(short, Lines)
+
+
+def test_the_footer_fits_an_80mm_roll_in_rows_and_stays_one_line_on_a4() -> None:
+    from app.printing.template import FOOTER_GAP, MARGINS, PAGES, footer_rows, text_width
+
+    parts = [
+        "清河县政务服务中心",
+        "受理回执",
+        "QH-20261204-0027",
+        "补打（第3次） 2026年12月7日 05:16",
+    ]
+    page = "第1页"
+    a4 = PAGES[PageSize.A4][0] - 2 * MARGINS[PageSize.A4]
+    assert footer_rows(parts, page, a4, 7.5) == [" · ".join(parts)]
+    roll = PAGES[PageSize.ROLL80][0] - 2 * MARGINS[PageSize.ROLL80]
+    rows = footer_rows(parts, page, roll, 7.5)
+    assert len(rows) >= 2 and all(text_width(r, 7.5) <= roll for r in rows)
+    assert "".join(rows).replace(" · ", "") == "".join(parts)  # nothing dropped
+    assert text_width(rows[-1], 7.5) + FOOTER_GAP + text_width(page, 7.5) <= roll
+    long_name = ["某某省某某市某某县某某乡镇人民政府便民服务中心综合受理窗口"]
+    assert all(text_width(r, 7.5) <= roll / 2 for r in footer_rows(long_name, page, roll / 2, 7.5))
+
+
+def test_a_receipt_on_an_80mm_roll_carries_a_qr_code_that_fits_and_reads() -> None:
+    from datetime import date
+
+    from app.printing import render
+    from app.printing.kinds import DocumentKind
+    from app.signing import format_payload
+    from tests.helpers.printing import decode_qr, sample_documents
+
+    payload = format_payload(
+        DocumentKind.RECEIPT, "QH", "QH-20261124-0001", date(2026, 11, 24), bytes(range(64))
+    )
+    doc = sample_documents(payload)["receipt"]
+    pdf = render(doc, PageSize.ROLL80)
+    assert decode_qr(pdf, 0, 150) == [doc.qr_payload]
