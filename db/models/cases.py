@@ -125,10 +125,10 @@ class CaseFile(ApplicantColumns, Base):
     number: Mapped[str] = mapped_column(String(40), unique=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
     # The one site that may act on the case now (app.handover): the accepting site, or the
-    # county while a township's case is handed over for its decision.
-    owner_site_id: Mapped[int] = mapped_column(
-        ForeignKey("site.id"), index=True, default=_accepting_site
-    )
+    # county while a township's case is handed over for its decision. No index of its own
+    # (migration 0023): it selects nothing, and SQLite without statistics preferred it to
+    # the state index the queries that filter by it need.
+    owner_site_id: Mapped[int] = mapped_column(ForeignKey("site.id"), default=_accepting_site)
     item_version_id: Mapped[int] = mapped_column(ForeignKey("service_item_version.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     accepted_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
