@@ -22,7 +22,9 @@ from app.errors import PermissionDenied
 from app.ports import SiteRepository
 
 
-class _SitesView(Protocol):
+class SitesView(Protocol):
+    """What the site rules read: the sites (a unit of work has them)."""
+
     @property
     def sites(self) -> SiteRepository: ...
 
@@ -34,7 +36,7 @@ def own_record(record_site_id: int, actor_site: int) -> bool:
 
 
 def require_own_record(
-    uow: _SitesView, what: str, label: str, record_site_id: int, actor_site: int
+    uow: SitesView, what: str, label: str, record_site_id: int, actor_site: int
 ) -> None:
     """Refuse to change ``what`` ``label`` (e.g. "来访登记", its number) at a site other than
     the one it belongs to, naming that site."""

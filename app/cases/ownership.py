@@ -4,27 +4,20 @@ between sites are app.handover's). Apart from the moves so that every case actio
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from app.cases.records import CaseRecord
 from app.errors import NotFound, PermissionDenied
-from app.ports import SiteRepository
 from app.records import SiteRecord
+from app.site_rules import SitesView
 
 
-class _SitesView(Protocol):
-    @property
-    def sites(self) -> SiteRepository: ...
-
-
-def owner_site(uow: _SitesView, case: CaseRecord) -> SiteRecord:
+def owner_site(uow: SitesView, case: CaseRecord) -> SiteRecord:
     site = uow.sites.get(case.owner_site_id)
     if site is None:
         raise NotFound(f"找不到办件 {case.number} 所属的服务中心")
     return site
 
 
-def require_owner(uow: _SitesView, case: CaseRecord, actor_site: int) -> None:
+def require_owner(uow: SitesView, case: CaseRecord, actor_site: int) -> None:
     """Refuse an action at a site that does not own the case, naming the site that does."""
     if case.owner_site_id == actor_site:
         return

@@ -81,3 +81,16 @@ def exchange_keys(a: Site, b: Site) -> None:
     """Each site trusts the other's public keys."""
     import_public_key(b.uow(), b.admin(), export_public_key(a.uow(), a.admin()))
     import_public_key(a.uow(), a.admin(), export_public_key(b.uow(), b.admin()))
+
+
+def sqlite_pair(folder: Path, start: datetime) -> tuple[Site, Site]:
+    """A county (QH) and its township (QH-LS), each on a SQLite file in ``folder``, each
+    trusting the other's keys: the pair most sync tests start from."""
+
+    def site(code: str, level: SiteLevel) -> Site:
+        url = f"sqlite:///{folder / (code + '.sqlite3')}"
+        return make_site(url, {}, code, level, "QH", start, folder / code)
+
+    county, town = site("QH", SiteLevel.COUNTY), site("QH-LS", SiteLevel.TOWNSHIP)
+    exchange_keys(county, town)
+    return county, town

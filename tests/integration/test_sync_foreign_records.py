@@ -15,7 +15,6 @@ from app.auth import login
 from app.errors import PermissionDenied
 from app.feedback import complaints
 from app.feedback.records import ComplaintInput, ComplaintTarget
-from app.records import SiteLevel
 from app.roles import Actor
 from app.setup import DEMO_PASSWORD
 from app.sync.service import export_bundle, import_bundle
@@ -23,20 +22,12 @@ from app.visits import service as visits
 from app.visits.lifecycle import VisitState
 from app.visits.records import OutcomeInput, ReferralInput, VisitInput
 from tests.helpers.stores import START
-from tests.helpers.sync_sites import Site, exchange_keys, make_site
-
-
-def _site(tmp_path: Path, code: str, level: SiteLevel) -> Site:
-    url = f"sqlite:///{tmp_path / (code + '.sqlite3')}"
-    return make_site(url, {}, code, level, "QH", START, tmp_path / code)
+from tests.helpers.sync_sites import Site, sqlite_pair
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Site, Site]:
-    county = _site(tmp_path, "QH", SiteLevel.COUNTY)
-    town = _site(tmp_path, "QH-LS", SiteLevel.TOWNSHIP)
-    exchange_keys(county, town)
-    return county, town
+    return sqlite_pair(tmp_path, START)
 
 
 def _demo(site: Site, name: str) -> Actor:

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import text
 
 from app.audit import verify
-from app.records import SiteLevel
 from app.signing import rotate_site_key
 from app.sync.bundle import BundleRefused
 from app.sync.service import export_bundle, import_bundle, preview_import, sync_status
@@ -19,21 +18,13 @@ from db.engine import make_engine
 from db.store import SqlStore
 from sim.demo.activity import simulate
 from tests.helpers.stores import START
-from tests.helpers.sync_sites import Site, exchange_keys, make_site
+from tests.helpers.sync_sites import Site, sqlite_pair
 from tests.helpers.tamper import unguarded
-
-
-def _site(tmp_path: Path, code: str, level: SiteLevel) -> Site:
-    url = f"sqlite:///{tmp_path / (code + '.sqlite3')}"
-    return make_site(url, {}, code, level, "QH", START, tmp_path / code)
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Site, Site]:
-    county = _site(tmp_path, "QH", SiteLevel.COUNTY)
-    town = _site(tmp_path, "QH-LS", SiteLevel.TOWNSHIP)
-    exchange_keys(county, town)
-    return county, town
+    return sqlite_pair(tmp_path, START)
 
 
 def _work(site: Site, days: int, seed: int) -> None:
