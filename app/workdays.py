@@ -122,6 +122,9 @@ class WorkCalendar:
         self._entered_years = frozenset(entered_years)
         self._use_builtin = use_builtin
         self._workdays: dict[int, list[int]] = {}  # year -> sorted workday ordinals
+        # Deadlines without pauses by (start ordinal, n): a past day's log judges thousands of
+        # open cases, most of them accepted on a few hundred days with a few limits.
+        self._plain: dict[tuple[int, int], Deadline] = {}
         self.version = self._compute_version()
 
     def is_year_known(self, year: int) -> bool:
@@ -153,6 +156,15 @@ class WorkCalendar:
 
     def add_working_days(self, start: date, n: int, pauses: Sequence[Pause] = ()) -> Deadline:
         """The deadline of a case accepted on ``start`` with ``n`` committed working days."""
+        if pauses:
+            return self._deadline(start, n, pauses)
+        key = (start.toordinal(), n)
+        found = self._plain.get(key)
+        if found is None:
+            found = self._plain[key] = self._deadline(start, n, ())
+        return found
+
+    def _deadline(self, start: date, n: int, pauses: Sequence[Pause]) -> Deadline:
         if n < 0:
             raise ValueError(f"committed working days must be >= 0, got {n}")
         s = start.toordinal()
@@ -316,8 +328,6 @@ def _paused_ranges(pauses: Sequence[Pause], start: int) -> list[tuple[int, int]]
 
 
 # -- warning cards (红牌 / 黄牌) -------------------------------------------------------
-
-
 
 
 def warning_level(

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def open_ids(session: Any, scope: Any, before: bool) -> set[int]:
-    """The ids ``open_case_histories`` starts from (its histories and rows left out): with
+    """The ids ``open_cases`` starts from (how each stood then and its rows left out): with
     today's candidates (``SqlReportRepository._open_at``), or ``before`` with those of
     db/reports_repo.py at a62c5ef."""
     from sqlalchemy import exists, select, union
@@ -134,10 +134,10 @@ def main(argv: list[str] | None = None) -> int:
             series.setdefault(name, []).append(ms)
             found[name] = result
 
-        def histories(scope: ReportScope = scope) -> set[int]:
+        def open_then(scope: ReportScope = scope) -> set[int]:
             uow = ctx.uow()
             with uow.read():
-                return {h.case_id for h in uow.reports.open_case_histories(scope)}
+                return {h.case_id for h in uow.reports.open_cases(scope)}
 
         def new_head(scope: ReportScope = scope) -> int | None:
             uow = ctx.uow()
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
         work: dict[str, Callable[[], Any]] = {
             "log data": lambda day=day: daily_log(ctx.uow(), boss, day),
-            "open cases with histories": histories,
+            "open cases as they stood": open_then,
             "open cases, now": lambda scope=scope: with_session(
                 lambda s: open_ids(s, scope, False)
             ),
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 run(name, fn)
         # Both candidate sets lead to the same cases open then.
         assert found["open cases, now"] == found["open cases, before"], label
-        assert found["open cases with histories"] == found["open cases, now"], label
+        assert found["open cases as they stood"] == found["open cases, now"], label
         medians = {name: statistics.median(v) for name, v in series.items()}
         rows.append((label, day, len(found["open cases, now"]), medians))
         print(

@@ -3,7 +3,7 @@ recorded extensions and suspensions, and the calendar in force. Nothing here is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -52,9 +52,7 @@ EXTENSION_DAYS_KEY = "days"
 
 def extension_days(events: Iterable[CaseEventRecord]) -> int:
     return sum(
-        int(ev.detail.get(EXTENSION_DAYS_KEY, 0))
-        for ev in events
-        if ev.action is CaseAction.EXTEND
+        int(ev.detail.get(EXTENSION_DAYS_KEY, 0)) for ev in events if ev.action is CaseAction.EXTEND
     )
 
 
@@ -127,15 +125,40 @@ def case_as_of(
     ratio: float,
 ) -> CaseAsOf:
     """The state, clock, due date and warning card of a case at the end of hall day ``day``,
-    from the events recorded up to then: the one rule behind every past-day figure (the log's
-    yellow and red cards and its case list). Later events (a suspension, an extension, a
+    from the events recorded up to then. Later events (a suspension, an extension, a
     decision) do not reach back. The working-day calendar is the one in force now."""
     events = [ev for ev in history if local_day(ev.at) <= day]
-    if accepted_day > day or not events:
+    return as_of(
+        accepted_day,
+        committed_days,
+        events[-1].to_state if events else None,
+        extension_days(events),
+        pauses_of(events),
+        day,
+        calendar,
+        ratio,
+    )
+
+
+def as_of(
+    accepted_day: date,
+    committed_days: int,
+    state: CaseState | None,
+    extension: int,
+    pauses: Sequence[Pause],
+    day: date,
+    calendar: WorkCalendar,
+    ratio: float,
+) -> CaseAsOf:
+    """``case_as_of`` from the parts of a history it reads, up to the end of ``day``: the last
+    event's state (None: no event yet), the days extensions granted, the pauses. The one rule
+    behind every past-day figure (the log's yellow and red cards and its case list), whose
+    parts the reports read in SQL (``db/reports_repo.py``; proven equal to the history on both
+    engines by tests/integration/test_reports_engines.py)."""
+    if accepted_day > day or state is None:
         return CaseAsOf(None, None, committed_days, None)
-    state = events[-1].to_state
-    limit = committed_days + extension_days(events)
-    deadline = deadline_of(accepted_day, committed_days, events, calendar)
+    limit = committed_days + extension
+    deadline = calendar.add_working_days(accepted_day, limit, pauses)
     warning = (
         None if state in CLOSED_STATES else warning_level(day, deadline.due, limit, calendar, ratio)
     )
@@ -178,6 +201,7 @@ def recompute_open_cases(uow: UnitOfWork, actor: Actor | None) -> int:
     Call inside the write transaction that changed the calendar."""
     from app import audit
     from app.calendar import load_calendar
+
     calendar = load_calendar(uow)
     moved = 0
     # Only the cases this installation owns (app.handover): another site recomputes its own.

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
-from app.cases.deadlines import case_as_of, local_day
+from app.cases.deadlines import local_day
 from app.cases.lifecycle import STATE_LABELS, CaseState
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.ports import UnitOfWork
@@ -244,8 +244,8 @@ def _log(
 
 
 def _log_case(c: PeriodCase, last: date, calendar: WorkCalendar, ratio: float) -> LogCase:
-    """A listed case as it stood at the end of the period's last day (``case_as_of``)."""
-    then = case_as_of(c.accepted_day, c.committed_days, c.events, last, calendar, ratio)
+    """A listed case as it stood at the end of the period's last day (``as_of``)."""
+    then = c.then.at_end_of(last, c.accepted_day, c.committed_days, calendar, ratio)
     assert then.state is not None and then.deadline is not None  # it has events by then
     return LogCase(
         number=c.number,

@@ -7,22 +7,55 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from app.cases.lifecycle import CaseAction
-from app.cases.records import CaseEventRecord
+from app.cases.deadlines import CaseAsOf, as_of, pause_runs
+from app.cases.lifecycle import CaseAction, CaseState
 from app.reports.sections import ReportScope, Tally
+from app.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
-class CaseHistory:
-    """A case that may have been open at the scope's end, with its events up to then (by
-    time), from which its state and warning card then are rebuilt (``case_as_of``)."""
+class CaseThen:
+    """What of a case's events up to the scope's end decides how it stood then (``as_of``),
+    read by the database instead of the whole history: the last event's state (None: no event
+    yet), the working days its extensions granted, and its suspensions and resumptions with
+    their hall days, in order (empty for nearly every case)."""
+
+    state: CaseState | None
+    extension_days: int
+    pause_moves: tuple[tuple[CaseAction, date], ...]
+
+    def at_end_of(
+        self,
+        day: date,
+        accepted_day: date,
+        committed_days: int,
+        calendar: WorkCalendar,
+        ratio: float,
+    ) -> CaseAsOf:
+        """The case at the end of ``day`` (the scope's last): state, due date, card."""
+        return as_of(
+            accepted_day,
+            committed_days,
+            self.state,
+            self.extension_days,
+            pause_runs(self.pause_moves),
+            day,
+            calendar,
+            ratio,
+        )
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    """A case that may have been open at the scope's end, and how it stood then, from which
+    its warning card then is judged."""
 
     case_id: int
     window_id: int | None
     owner_id: int
     accepted_day: date
     committed_days: int
-    events: tuple[CaseEventRecord, ...]
+    then: CaseThen
 
 
 @dataclass(frozen=True)
@@ -54,8 +87,8 @@ class PausedDecision:
 
 @dataclass(frozen=True)
 class PeriodCase:
-    """A case that was accepted or moved on during the period, with its events up to the
-    period's end (by time), from which its state then is rebuilt (``case_as_of``)."""
+    """A case that was accepted or moved on during the period, and how it stood at the
+    period's end."""
 
     number: str
     item_name: str
@@ -65,7 +98,7 @@ class PeriodCase:
     accepted_at: datetime
     accepted_day: date
     committed_days: int
-    events: tuple[CaseEventRecord, ...]
+    then: CaseThen
 
 
 class ReportRepository(Protocol):
@@ -89,9 +122,9 @@ class ReportRepository(Protocol):
         """accountability_opened (and _overdue), accountability_reviewed, by responsible."""
         ...
 
-    def open_case_histories(self, scope: ReportScope) -> list[CaseHistory]:
-        """Cases accepted before the scope's end and not closed by then, with their events
-        up to then: one query, not one per case."""
+    def open_cases(self, scope: ReportScope) -> list[OpenCase]:
+        """Cases accepted before the scope's end and not closed by then, with how they stood
+        then: a query or two, not one per case."""
         ...
 
     def completion_groups(self, scope: ReportScope) -> list[CompletionGroup]:

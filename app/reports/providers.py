@@ -10,7 +10,7 @@ from datetime import date
 
 from app.calendar import load_calendar
 from app.cases.common import yellow_ratio
-from app.cases.deadlines import case_as_of, pause_runs
+from app.cases.deadlines import pause_runs
 from app.ports import UnitOfWork
 from app.reports.sections import ReportScope, Tally, provides
 from app.workdays import WarningLevel
@@ -64,18 +64,18 @@ def accountability_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
 @provides("warnings")
 def warning_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
     """Yellow and red cards as they stood at the end of the last day: each case open then,
-    rebuilt from its events up to then (``case_as_of``: state, pauses, extensions and due
-    date at that moment), judged by the rule the case lists use (``warning_level``)."""
+    judged as it stood then (``as_of``: state, pauses, extensions and due date at that
+    moment) by the rule the case lists use (``warning_level``)."""
     calendar = load_calendar(uow)
     ratio = yellow_ratio(uow)
     cards: Counter[tuple[str, int | None, int]] = Counter()
-    for case in uow.reports.open_case_histories(scope):
-        then = case_as_of(
-            case.accepted_day, case.committed_days, case.events, scope.last_day, calendar, ratio
-        )
-        if then.warning is WarningLevel.RED:
+    for case in uow.reports.open_cases(scope):
+        warning = case.then.at_end_of(
+            scope.last_day, case.accepted_day, case.committed_days, calendar, ratio
+        ).warning
+        if warning is WarningLevel.RED:
             cards["cases_red", case.window_id, case.owner_id] += 1
-        elif then.warning is WarningLevel.YELLOW:
+        elif warning is WarningLevel.YELLOW:
             cards["cases_yellow", case.window_id, case.owner_id] += 1
     return [Tally(key, n, window, owner) for (key, window, owner), n in cards.items()]
 

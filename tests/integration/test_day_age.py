@@ -107,7 +107,7 @@ def test_open_cases_and_chain_head_of_every_day_equal_the_definitions(
         scope = ReportScope(site_id, day, day)
         uow = ctx.uow()
         with uow.read():
-            found = {h.case_id for h in uow.reports.open_case_histories(scope)}
+            found = {c.case_id for c in uow.reports.open_cases(scope)}
             head = uow.audit.last_before(scope.end)
         assert found == _open_at(rows, scope.end), day
         # The latest event recorded before the end (ties: the later in the chain). Here the

@@ -5,12 +5,15 @@ one by one."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from app.auth import login
 from app.calendar import load_calendar
-from app.cases import queries
-from app.cases.deadlines import local_day, pauses_of
+from app.cases import queries, service
+from app.cases.common import yellow_ratio
+from app.cases.deadlines import case_as_of, local_day, pauses_of
+from app.cases.lifecycle import CaseState
+from app.cases.records import CaseQuery
 from app.context import AppContext
 from app.reports.daily_log import daily_log
 from app.reports.sections import ReportScope
@@ -76,3 +79,58 @@ def test_statistics_on_both_engines(demo_ctx: AppContext) -> None:
     assert [p.label for p in stats.trend] == ["11-16", "11-23"]
     assert total.ratings and total.satisfaction_rate is not None  # the demo's ratings count
     assert 0 <= total.satisfaction_rate <= 1
+
+
+def test_cases_at_a_day_end_read_in_sql_equal_their_histories(demo_ctx: AppContext) -> None:
+    """The log reads how each case stood at a day's end from a few columns (its last state,
+    its extensions' days, its pauses: ``CaseThen``) instead of its history; on both engines
+    that gives what the whole history gives (``case_as_of``), for every day of a week that
+    holds suspensions, resumptions and extensions."""
+    simulate(demo_ctx.uow, demo_ctx.clock, 9, 4, END)  # type: ignore[arg-type]
+    # Extensions are rare in the simulation: a supervisor grants three on the last day (the
+    # days before must not see them).
+    boss = login(demo_ctx.uow(), "sunli", "demo-2026")
+    page = queries.page_case_ids(
+        demo_ctx.uow(), boss, CaseQuery(states=frozenset({CaseState.IN_PROGRESS}))
+    )
+    for case_id in page.ids[:3]:
+        case = queries.case_detail(demo_ctx.uow(), boss, case_id).case
+        service.extend_case(
+            demo_ctx.uow(), boss, case_id, case.row_version, 2, "涉及多部门会商，经负责人批准延期"
+        )
+    uow = demo_ctx.uow()
+    with uow.read():
+        calendar = load_calendar(uow)
+        ratio = yellow_ratio(uow)
+        seen: Counter[str] = Counter()
+        for offset in range((END - FIRST).days + 1):
+            day = FIRST + timedelta(days=offset)
+            scope = ReportScope(1, day, day)
+            opened = uow.reports.open_cases(scope)
+            listed = uow.reports.period_cases(scope)
+            for case in opened:
+                full = uow.cases.get(case.case_id)
+                assert full is not None
+                want = case_as_of(
+                    full.accepted_day, full.committed_days, full.events, day, calendar, ratio
+                )
+                got = case.then.at_end_of(
+                    day, case.accepted_day, case.committed_days, calendar, ratio
+                )
+                assert got == want, (day, full.number)
+                assert want.is_open
+                seen["open"] += 1
+                seen["paused"] += bool(case.then.pause_moves)
+                seen["extended"] += bool(case.then.extension_days)
+            for row in listed:
+                full = uow.cases.by_number(row.number)
+                assert full is not None
+                want = case_as_of(
+                    full.accepted_day, full.committed_days, full.events, day, calendar, ratio
+                )
+                assert (
+                    row.then.at_end_of(day, row.accepted_day, row.committed_days, calendar, ratio)
+                    == want
+                ), (day, row.number)
+                seen["listed"] += 1
+    assert min(seen["open"], seen["listed"], seen["paused"], seen["extended"]) > 0, seen
