@@ -106,6 +106,59 @@ def test_a_long_table_with_shared_cell_styles_prints_as_before(
     assert shared == _pixels([table])
 
 
+@pytest.mark.parametrize("dense", [True, False])
+def test_rows_measured_up_front_print_as_reportlab_measures_them(
+    monkeypatch: pytest.MonkeyPatch, dense: bool
+) -> None:
+    """A grid's rows of plain strings get their heights before layout (``measure_plain_rows``);
+    every page of a list that splits, mixing such rows with rows of a rare name (``Lines``)
+    and of a wrapping item (a paragraph), prints exactly as when reportlab measures them."""
+    from app.printing import template
+    from app.printing.blocks import Grid
+
+    def item(i: int) -> str:
+        return (
+            "城乡居民基本养老保险待遇领取资格认证及其他" * 3 if i % 7 == 0 else "最低生活保障申请"
+        )
+
+    grid = Grid(
+        ("序号", "办件编号", "事项", "申请人"),
+        tuple(
+            (str(i), f"QH-{i:04d}", item(i), RARE_NAME if i % 5 == 0 else "王*明")
+            for i in range(140)
+        ),
+        (0.6, 2.0, 4.0, 1.2),
+        groups=(("", 1), ("办件", 3)),
+        # (a paragraph stands for every cell of a column not aligned left, unless dense)
+        align=("right", "left", "left", "center") if dense else (),
+        dense=dense,
+    )
+
+    def pages() -> list[bytes]:
+        import pypdfium2 as pdfium
+
+        out = io.BytesIO()
+        story = [template._grid(grid, 480, ST)]
+        SimpleDocTemplate(out, pagesize=A4, initialFontName=ST.body.fontName).build(story)
+        document = pdfium.PdfDocument(out.getvalue())
+        try:
+            return [
+                bytes(page.render(scale=100 / 72, grayscale=True).to_pil().tobytes())
+                for page in document
+            ]
+        finally:
+            document.close()
+
+    table = template._grid(grid, 480, ST)
+    measured = [h for h in table._argH if h is not None]
+    assert len(measured) > 80  # most rows measured up front; a wrapping or rare one not
+    assert None in table._argH
+    fast = pages()
+    monkeypatch.setattr(template.TextTable, "measure_plain_rows", lambda self, first: None)
+    slow = pages()
+    assert len(fast) > 1 and fast == slow
+
+
 def test_a_heading_that_only_fits_without_the_frames_padding_wraps_as_a_paragraph() -> None:
     """On an 80 mm roll this heading is wider than the frame's room inside its padding but
     not than the frame: drawn as one line it would run past the tables' right rule."""
