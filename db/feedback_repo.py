@@ -203,7 +203,29 @@ class SqlFeedbackRepository:
         return conditions
 
     def rating_ids(self, query: RatingQuery, after: int | None, limit: int) -> list[int]:
-        return self._page_ids(Rating.id, self._rating_conditions(query), after, limit)
+        conditions = self._rating_conditions(query)
+        bounds = self._id_bounds(Rating.id, Rating.rated_at, query.from_day, query.to_day)
+        if bounds is None:
+            return []
+        return self._page_ids(Rating.id, [*conditions, *bounds], after, limit)
+
+    def _id_bounds(
+        self, id_column: Any, moment: Any, from_day: date | None, to_day: date | None
+    ) -> list[Any] | None:
+        """For a newest-first page with a day range: the range's lowest and highest id, read
+        from ``moment``'s index (None: nothing in the range). With them the walk down the ids
+        stops at the range's end: without them a filter that matches little there (a window
+        and a channel with no rating this month) walked every row of ten years."""
+        if from_day is None and to_day is None:
+            return []
+        low, high = self.s.execute(
+            select(func.min(id_column), func.max(id_column)).where(
+                *_day_range(moment, from_day, to_day)
+            )
+        ).one()
+        if low is None:
+            return None
+        return [id_column >= low, id_column <= high]
 
     def rating_rows(self, ids: Sequence[int]) -> list[RatingView]:
         if not ids:
@@ -508,7 +530,11 @@ class SqlFeedbackRepository:
         return conditions
 
     def complaint_ids(self, query: ComplaintQuery, after: int | None, limit: int) -> list[int]:
-        return self._page_ids(Complaint.id, self._complaint_conditions(query), after, limit)
+        conditions = self._complaint_conditions(query)
+        bounds = self._id_bounds(Complaint.id, Complaint.received_at, query.from_day, query.to_day)
+        if bounds is None:
+            return []
+        return self._page_ids(Complaint.id, [*conditions, *bounds], after, limit)
 
     def complaint_rows(self, ids: Sequence[int]) -> list[ComplaintRecord]:
         if not ids:

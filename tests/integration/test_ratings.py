@@ -4,6 +4,7 @@ paper, bad ratings open rectification items only a supervisor closes, appeals ar
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 
 import pytest
 
@@ -275,3 +276,57 @@ def test_a_visit_that_became_an_application_is_rated_through_its_case(
     visit = Subject(SubjectKind.VISIT, ref.id)
     with pytest.raises(ValidationError, match=f"已转为申请（{number}）"):
         ratings.record_rating(ctx.uow(), boss, visit, "satisfied", "", RatingSource.PHONE)
+
+
+def test_a_day_range_pages_exactly_the_ratings_of_those_days(demo_ctx: AppContext) -> None:
+    """A newest-first page with a day range walks only the ids of that range (read from the
+    rating time's index): every rating of the days and no other, over every page, also when
+    a rating's id is out of time order (one that arrived late in a township's bundle)."""
+    from sqlalchemy import update
+
+    from app.cases.deadlines import local_day
+    from app.feedback.records import RatingView
+    from db.models import Rating
+    from db.store import SqlStore
+    from sim.demo.activity import simulate
+
+    end = date(2026, 11, 24)
+    simulate(demo_ctx.uow, demo_ctx.clock, 6, 5, end)  # type: ignore[arg-type]
+    boss = login(demo_ctx.uow(), "sunli", "demo-2026")
+
+    def every(query: RatingQuery) -> list[RatingView]:
+        found: list[RatingView] = []
+        after: tuple[int, ...] | None = None
+        while True:
+            page = ratings.page_rating_ids(demo_ctx.uow(), boss, query, after, limit=7)
+            found += ratings.rating_rows(demo_ctx.uow(), boss, page.ids)
+            if page.next_after is None:
+                return found
+            after = page.next_after
+
+    everything = every(RatingQuery())
+    assert len(everything) > 30
+    # The newest rating was given on the first simulated day (a late arrival).
+    late = everything[0]
+    first_day = min(local_day(r.rated_at) for r in everything)
+    with cast(SqlStore, demo_ctx.store).engine.begin() as conn:
+        conn.execute(
+            update(Rating)
+            .where(Rating.id == late.id)
+            .values(rated_at=late.rated_at - (local_day(late.rated_at) - first_day))
+        )
+    everything = every(RatingQuery())
+    days = sorted({local_day(r.rated_at) for r in everything})
+    assert local_day(everything[0].rated_at) == days[0]
+    for low, high in [(days[0], days[0]), (days[1], days[-2]), (days[-1], days[-1])]:
+        for levels in (frozenset(), frozenset({RatingLevel.VERY_SATISFIED})):
+            query = RatingQuery(levels=levels, from_day=low, to_day=high)
+            want = [
+                r.id
+                for r in everything
+                if low <= local_day(r.rated_at) <= high and (not levels or r.level in levels)
+            ]
+            assert [r.id for r in every(query)] == want, (low, high, levels)
+            assert ratings.count_ratings(demo_ctx.uow(), boss, query) == len(want)
+    empty = RatingQuery(from_day=days[-1] + timedelta(days=30))
+    assert every(empty) == [] and ratings.count_ratings(demo_ctx.uow(), boss, empty) == 0
