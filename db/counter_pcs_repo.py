@@ -54,9 +54,7 @@ class SqlCounterPcRepository:
 
     def list(self) -> list[CounterPc]:
         return [
-            CounterPc(
-                name=pc.name, role=pc.role, can_login=pc.can_login, open_sessions=pc.sessions
-            )
+            CounterPc(name=pc.name, role=pc.role, can_login=pc.can_login, open_sessions=pc.sessions)
             for pc in pg_roles.list_pcs(self._session.connection(), self._group())
         ]
 

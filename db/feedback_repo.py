@@ -215,8 +215,10 @@ class SqlFeedbackRepository:
         """For a newest-first page with a day range: the range's lowest and highest id, read
         from ``moment``'s index (None: nothing in the range). With them the walk down the ids
         stops at the range's end: without them a filter that matches little there (a window
-        and a channel with no rating this month) walked every row of ten years."""
-        if from_day is None and to_day is None:
+        and a channel with no rating this month) walked every row of ten years. Without a
+        first day there is nothing to bound (the walk runs to the oldest id anyway, and the
+        bounds would read the whole index on every page)."""
+        if from_day is None:
             return []
         low, high = self.s.execute(
             select(func.min(id_column), func.max(id_column)).where(

@@ -149,9 +149,7 @@ def scram_verifier(password: str, salt: bytes | None = None) -> str:
     stored_key = hashlib.sha256(client_key).digest()
     server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
     b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
-    return (
-        f"SCRAM-SHA-256${SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
-    )
+    return f"SCRAM-SHA-256${SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
 def enroll(conn: Connection, group: str, name: str, password: str) -> str:

@@ -37,10 +37,11 @@ from db.models import (
 )
 
 CLOSING = (str(CaseAction.DECIDE), str(CaseAction.WITHDRAW), str(CaseAction.TERMINATE))
-EXTEND = str(CaseAction.EXTEND)
-SUSPEND = str(CaseAction.SUSPEND)
-# Ids per IN list: far below SQLite's and PostgreSQL's limits on bound parameters.
-_IN_CHUNK = 5000
+EXTEND, SUSPEND, RESUME = (
+    str(a) for a in (CaseAction.EXTEND, CaseAction.SUSPEND, CaseAction.RESUME)
+)
+# Ids per IN list: within the 999 bound parameters of SQLite before 3.32.
+_IN_CHUNK = 900
 
 
 def _offset_hours() -> int:
@@ -77,11 +78,13 @@ class SqlReportRepository:
             return cast(func.jsonb_extract_path_text(cast(detail, _jsonb()), key), Integer)
         return cast(func.json_extract(detail, f"$.{EXTENSION_DAYS_KEY}"), Integer)
 
-    def _extension_days(self) -> Any:
+    def _extension_days(self, end: datetime | None = None) -> Any:
+        """The working days a case's extensions granted (before ``end`` when given)."""
         ext = aliased(CaseEvent)
+        before = [ext.at < end] if end is not None else []
         return (
             select(func.coalesce(func.sum(self._days_of(ext.detail)), 0))
-            .where(ext.case_id == CaseFile.id, ext.action == str(CaseAction.EXTEND))
+            .where(ext.case_id == CaseFile.id, ext.action == EXTEND, *before)
             .scalar_subquery()
         )
 
@@ -242,43 +245,28 @@ class SqlReportRepository:
 
     def _then_columns(self, end: datetime) -> list[Any]:
         """Per case (correlated to ``CaseFile``), what its events before ``end`` say of how it
-        stood then (``app.reports.ports.CaseThen``): the last event's state, the working days
-        its extensions granted, and whether it was ever suspended by then. A few index probes
-        per case instead of every event of it (the log of a busy day judges ~9,000 cases)."""
+        stood then (``app.reports.ports.CaseThen``): the state its last recorded event left,
+        the working days its extensions granted, and whether it was suspended by then. A few
+        index probes per case instead of every event of it (a busy day's log judges ~13,000
+        cases)."""
         last = aliased(CaseEvent)
-        ext = aliased(CaseEvent)
-        pause = aliased(CaseEvent)
         return [
             select(last.to_state)
             .where(last.case_id == CaseFile.id, last.at < end)
-            .order_by(last.at.desc(), last.id.desc())
+            .order_by(last.id.desc())
             .limit(1)
             .scalar_subquery(),
-            select(func.coalesce(func.sum(self._days_of(ext.detail)), 0))
-            .where(ext.case_id == CaseFile.id, ext.action == EXTEND, ext.at < end)
-            .scalar_subquery(),
-            exists().where(pause.case_id == CaseFile.id, pause.action == SUSPEND, pause.at < end),
+            self._extension_days(end),
+            self._ever_suspended(end),
         ]
 
-    def _then(self, rows: list[Any], end: datetime) -> dict[int, CaseThen]:
+    def _then(self, rows: list[Any], scope: ReportScope) -> dict[int, CaseThen]:
         """``CaseThen`` by case id from rows of (id, ..., *``_then_columns``): the pause moves
-        read in one more query, for the few cases ever suspended by then."""
-        paused = [row[0] for row in rows if row[-1]]
-        moves: dict[int, list[tuple[CaseAction, date]]] = {case_id: [] for case_id in paused}
-        for start in range(0, len(paused), _IN_CHUNK):
-            found = self.s.execute(
-                select(CaseEvent.case_id, CaseEvent.action, self.hall_day(CaseEvent.at))
-                .where(
-                    CaseEvent.case_id.in_(paused[start : start + _IN_CHUNK]),
-                    CaseEvent.action.in_([SUSPEND, str(CaseAction.RESUME)]),
-                    CaseEvent.at < end,
-                )
-                .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
-            )
-            for case_id, action, day in found:
-                moves[case_id].append((CaseAction(action), _day(day)))
+        read in one more query, for the few cases suspended by then."""
+        moves = self._pause_moves([row[0] for row in rows if row[-1]], scope.end)
         return {
             row[0]: CaseThen(
+                day=scope.last_day,
                 state=CaseState(row[-3]) if row[-3] is not None else None,
                 extension_days=int(row[-2] or 0),
                 pause_moves=tuple(moves.get(row[0], ())),
@@ -312,7 +300,7 @@ class SqlReportRepository:
                 )
             )
         )
-        then = self._then(rows, scope.end)
+        then = self._then(rows, scope)
         return [
             OpenCase(row[0], row[1], row[2], _day(row[3]), int(row[4]), then[row[0]])
             for row in rows
@@ -335,9 +323,34 @@ class SqlReportRepository:
             )
         return union(*ranges)
 
-    def _ever_suspended(self) -> Any:
+    def _ever_suspended(self, end: datetime | None = None) -> Any:
+        """Whether a case was suspended (before ``end`` when given)."""
         pause = aliased(CaseEvent)
-        return exists().where(pause.case_id == CaseFile.id, pause.action == str(CaseAction.SUSPEND))
+        before = [pause.at < end] if end is not None else []
+        return exists().where(pause.case_id == CaseFile.id, pause.action == SUSPEND, *before)
+
+    def _pause_moves(
+        self, case_ids: list[int], end: datetime | None = None
+    ) -> dict[int, list[tuple[CaseAction, date]]]:
+        """Each case's suspensions and resumptions (before ``end`` when given) with their hall
+        days, in the order they were recorded, as the case itself lists its events
+        (``db/cases_repo.py``): counter PCs' clocks differ, so a resumption may be stamped
+        before its suspension (``app.cases.deadlines.pause_runs``)."""
+        moves: dict[int, list[tuple[CaseAction, date]]] = {case_id: [] for case_id in case_ids}
+        before = [CaseEvent.at < end] if end is not None else []
+        for start in range(0, len(case_ids), _IN_CHUNK):
+            rows = self.s.execute(
+                select(CaseEvent.case_id, CaseEvent.action, self.hall_day(CaseEvent.at))
+                .where(
+                    CaseEvent.case_id.in_(case_ids[start : start + _IN_CHUNK]),
+                    CaseEvent.action.in_([SUSPEND, RESUME]),
+                    *before,
+                )
+                .order_by(CaseEvent.case_id, CaseEvent.id)
+            )
+            for case_id, action, day in rows:
+                moves[case_id].append((CaseAction(action), _day(day)))
+        return moves
 
     def _decisions(self, scope: ReportScope, *columns: Any) -> Any:
         return (
@@ -370,17 +383,7 @@ class SqlReportRepository:
         )
         if not found:
             return []
-        moves: dict[int, list[tuple[CaseAction, date]]] = {row[0]: [] for row in found}
-        rows = self.s.execute(
-            select(CaseEvent.case_id, CaseEvent.action, self.hall_day(CaseEvent.at))
-            .where(
-                CaseEvent.case_id.in_(list(moves)),
-                CaseEvent.action.in_([str(CaseAction.SUSPEND), str(CaseAction.RESUME)]),
-            )
-            .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
-        )
-        for case_id, action, day in rows:
-            moves[case_id].append((CaseAction(action), _day(day)))
+        moves = self._pause_moves(list({row[0] for row in found}))
         return [
             PausedDecision(
                 window_id=row[1],
@@ -463,7 +466,7 @@ class SqlReportRepository:
             .order_by(CaseFile.number)
         )
         rows = list(self.s.execute(stmt))
-        then = self._then(rows, scope.end)
+        then = self._then(rows, scope)
         return [
             PeriodCase(
                 number=row[1],

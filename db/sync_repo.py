@@ -898,9 +898,7 @@ class SqlSyncRepository:
         for table in travelling_tables():
             rows = files.get(table.name)
             if rows:
-                self._apply_table(
-                    table, rows, ident, origins, state, known, sender, allowed
-                )
+                self._apply_table(table, rows, ident, origins, state, known, sender, allowed)
         for d in state.deferred:
             target_id = origins.local(d.target, d.ident)
             if target_id is None:

@@ -125,8 +125,10 @@ def case_as_of(
     ratio: float,
 ) -> CaseAsOf:
     """The state, clock, due date and warning card of a case at the end of hall day ``day``,
-    from the events recorded up to then. Later events (a suspension, an extension, a
-    decision) do not reach back. The working-day calendar is the one in force now."""
+    from its whole history (in the order recorded) up to then. Later events (a suspension, an
+    extension, a decision) do not reach back. The working-day calendar is the one in force
+    now. The reports read only the parts ``as_of`` needs, in SQL; this is the reference the
+    tests hold them to."""
     events = [ev for ev in history if local_day(ev.at) <= day]
     return as_of(
         accepted_day,

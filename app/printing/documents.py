@@ -533,8 +533,8 @@ class CorrectionRequest(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("补正材料", "、".join(m.name for m in self.corrections)),
-                ("出具日期", cn_date(self.issued_on)),
+            ("补正材料", "、".join(m.name for m in self.corrections)),
+            ("出具日期", cn_date(self.issued_on)),
         )
 
 
@@ -645,9 +645,9 @@ class SupplyReceipt(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("收到材料", "、".join(m.name for m in self.supplied)),
-                ("尚需补交", "、".join(m.name for m in self.outstanding) or "无"),
-                ("收到时间", cn_time(self.supplied_at)),
+            ("收到材料", "、".join(m.name for m in self.supplied)),
+            ("尚需补交", "、".join(m.name for m in self.outstanding) or "无"),
+            ("收到时间", cn_time(self.supplied_at)),
         )
 
 
@@ -693,9 +693,9 @@ class SpecialProcedureNotice(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("特别程序", self.procedure),
-                ("预计所需时间", f"{self.expected_days}个工作日"),
-                ("告知日期", cn_date(self.issued_on)),
+            ("特别程序", self.procedure),
+            ("预计所需时间", f"{self.expected_days}个工作日"),
+            ("告知日期", cn_date(self.issued_on)),
         )
 
 
@@ -745,8 +745,8 @@ class HaltNotice(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("未补交材料", "、".join(m.name for m in self.owed)),
-                ("中止办理时间", cn_time(self.halted_at)),
+            ("未补交材料", "、".join(m.name for m in self.owed)),
+            ("中止办理时间", cn_time(self.halted_at)),
         )
 
 
@@ -785,8 +785,8 @@ class TerminationNotice(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("未补交材料", "、".join(m.name for m in self.owed)),
-                ("终止办理时间", cn_time(self.terminated_at)),
+            ("未补交材料", "、".join(m.name for m in self.owed)),
+            ("终止办理时间", cn_time(self.terminated_at)),
         )
 
 
@@ -828,9 +828,9 @@ class ExtensionNotice(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("延长期限", f"{self.days}个工作日"),
-                ("延期理由", self.reason),
-                ("告知日期", cn_date(self.issued_on)),
+            ("延长期限", f"{self.days}个工作日"),
+            ("延期理由", self.reason),
+            ("告知日期", cn_date(self.issued_on)),
         )
 
 
@@ -868,13 +868,22 @@ class ServiceCommitment(PrintedDocument):
         if self.statutory_days:
             saved = round(100 * (self.statutory_days - self.committed_days) / self.statutory_days)
         pledges = (
-            ("首问负责", "您第一位询问的工作人员负责到底：当场解答、受理，或把您引导到具体承办人"
-             "并确认对方接手，不推诿、不让您来回跑。"),
-            ("一次性告知", "申请材料不齐全或不符合法定形式的，当场一次性书面告知需要补正的"
-             "全部内容；告知单以外的材料，不再要求您补交。"),
-            ("限时办结", f"本中心公示的{self.items}个事项中，即办件{self.on_the_spot}个当场办结；"
-             f"其余事项的承诺时限比法定时限平均缩短{saved}%，在承诺期限内办结。"
-             "需要延期的，书面告知理由和新的期限。"),
+            (
+                "首问负责",
+                "您第一位询问的工作人员负责到底：当场解答、受理，或把您引导到具体承办人"
+                "并确认对方接手，不推诿、不让您来回跑。",
+            ),
+            (
+                "一次性告知",
+                "申请材料不齐全或不符合法定形式的，当场一次性书面告知需要补正的"
+                "全部内容；告知单以外的材料，不再要求您补交。",
+            ),
+            (
+                "限时办结",
+                f"本中心公示的{self.items}个事项中，即办件{self.on_the_spot}个当场办结；"
+                f"其余事项的承诺时限比法定时限平均缩短{saved}%，在承诺期限内办结。"
+                "需要延期的，书面告知理由和新的期限。",
+            ),
             ("最多跑一次", f"{self.visits_zero_or_one}个事项材料齐全时最多跑一次即可办结。"),
             ("容缺受理", "主要材料齐全、次要材料暂缺的，经您书面承诺后先行受理，限期补交。"),
             ("AB岗", "工作人员因故不在岗时，由B岗人员顶岗办理，窗口不空岗、业务不断档。"),
@@ -960,8 +969,8 @@ class DenialDecision(CasePaper):
 
     def stub_lines(self) -> tuple[tuple[str, str], ...]:
         return (
-                ("不予许可的理由", self.reason),
-                ("决定日期", cn_date(self.issued_on)),
+            ("不予许可的理由", self.reason),
+            ("决定日期", cn_date(self.issued_on)),
         )
 
 

@@ -85,8 +85,14 @@ KIND_SPECS: dict[DocumentKind, KindSpec] = {
         "服务承诺书", "P", PageSize.A4, False, True, False, marks_reprints=False
     ),
     DocumentKind.DISCLOSURE: KindSpec(
-        "政务服务事项公示清单", "S", PageSize.A4, False, True, False,
-        marks_reprints=False, landscape=True,
+        "政务服务事项公示清单",
+        "S",
+        PageSize.A4,
+        False,
+        True,
+        False,
+        marks_reprints=False,
+        landscape=True,
     ),
     # Each print is the ticket itself (a lost one is printed again), not a copy: no 补打.
     DocumentKind.QUEUE_TICKET: KindSpec(

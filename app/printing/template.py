@@ -507,6 +507,7 @@ class TextTable(Table):
         its search for rows not measured yet, quadratic in a table's length, mostly ends at
         once (a 4,600-row log's list: a quarter of its PDF time). Only for rows no cell spans
         into from another row (``_grid``'s body rows): a row span sizes rows otherwise."""
+        assert not self._minRowHeights  # (reportlab would raise rows to them)
         heights: list[float | None] = list(self._argH)  # type: ignore[has-type]
         for i in range(first, len(heights)):
             values = self._cellvalues[i]
@@ -515,7 +516,8 @@ class TextTable(Table):
                     (s.leading or 1.2 * s.fontsize) + s.topPadding + s.bottomPadding
                     for s in self._cellStyles[i]
                 )
-        self._argH = heights
+        # reportlab starts with both the same list and copies it only while one is missing
+        self._argH = self._rowHeights = heights
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         if cellval == "":

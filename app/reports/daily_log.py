@@ -232,7 +232,7 @@ def _log(
         sections=sections,
         rows=tuple(rows),
         totals=_values(table, table.total(), columns),
-        cases=tuple(_log_case(c, last, calendar, ratio) for c in cases),
+        cases=tuple(_log_case(c, calendar, ratio) for c in cases),
         supervisor_name=actor.name if actor.role is Role.SUPERVISOR else "、".join(supervisors),
         prepared_by=actor.name,
         made_at=uow.clock.now(),
@@ -243,9 +243,9 @@ def _log(
     )
 
 
-def _log_case(c: PeriodCase, last: date, calendar: WorkCalendar, ratio: float) -> LogCase:
+def _log_case(c: PeriodCase, calendar: WorkCalendar, ratio: float) -> LogCase:
     """A listed case as it stood at the end of the period's last day (``as_of``)."""
-    then = c.then.at_end_of(last, c.accepted_day, c.committed_days, calendar, ratio)
+    then = c.then.as_of(c.accepted_day, c.committed_days, calendar, ratio)
     assert then.state is not None and then.deadline is not None  # it has events by then
     return LogCase(
         number=c.number,

@@ -15,31 +15,28 @@ from app.workdays import WorkCalendar
 
 @dataclass(frozen=True)
 class CaseThen:
-    """What of a case's events up to the scope's end decides how it stood then (``as_of``),
-    read by the database instead of the whole history: the last event's state (None: no event
-    yet), the working days its extensions granted, and its suspensions and resumptions with
-    their hall days, in order (empty for nearly every case)."""
+    """What of a case's events up to the end of hall day ``day`` (the scope's last) decides
+    how it stood then, read by the database instead of the whole history: the state its last
+    recorded event left (None: no event yet), the working days its extensions granted, and
+    its suspensions and resumptions with their hall days, as recorded (empty for nearly every
+    case)."""
 
+    day: date
     state: CaseState | None
     extension_days: int
     pause_moves: tuple[tuple[CaseAction, date], ...]
 
-    def at_end_of(
-        self,
-        day: date,
-        accepted_day: date,
-        committed_days: int,
-        calendar: WorkCalendar,
-        ratio: float,
+    def as_of(
+        self, accepted_day: date, committed_days: int, calendar: WorkCalendar, ratio: float
     ) -> CaseAsOf:
-        """The case at the end of ``day`` (the scope's last): state, due date, card."""
+        """The case at the end of ``day``: state, due date, card (``deadlines.as_of``)."""
         return as_of(
             accepted_day,
             committed_days,
             self.state,
             self.extension_days,
             pause_runs(self.pause_moves),
-            day,
+            self.day,
             calendar,
             ratio,
         )
@@ -139,5 +136,6 @@ class ReportRepository(Protocol):
         ...
 
     def period_cases(self, scope: ReportScope) -> list[PeriodCase]:
-        """Cases with an event in the period, by number."""
+        """Cases worked on in the period (a transition, an overdue record opened, an agent's
+        record), by number, with how each stood at the period's end."""
         ...

@@ -70,9 +70,7 @@ def warning_tallies(uow: UnitOfWork, scope: ReportScope) -> list[Tally]:
     ratio = yellow_ratio(uow)
     cards: Counter[tuple[str, int | None, int]] = Counter()
     for case in uow.reports.open_cases(scope):
-        warning = case.then.at_end_of(
-            scope.last_day, case.accepted_day, case.committed_days, calendar, ratio
-        ).warning
+        warning = case.then.as_of(case.accepted_day, case.committed_days, calendar, ratio).warning
         if warning is WarningLevel.RED:
             cards["cases_red", case.window_id, case.owner_id] += 1
         elif warning is WarningLevel.YELLOW:

@@ -238,9 +238,7 @@ def import_bundle(
             fresh = new_audit_events(m.from_site, audit_rows, m.audit_head, checked.peer, stored)
         step(2, "applying")
         try:
-            counts = uow.sync.apply_rows(
-                checked.own.code, checked.county, m.from_site, files
-            )
+            counts = uow.sync.apply_rows(checked.own.code, checked.county, m.from_site, files)
         except MissingReference as exc:
             raise BundleRefused(exc.message) from None
         except BAD_ROWS as exc:
