@@ -147,6 +147,8 @@ def change_own_password(uow: UnitOfWork, actor: Actor, old: str, new: str) -> No
 def reset_password(uow: UnitOfWork, actor: Actor, login: str, new: str) -> None:
     with uow.write():
         staff = _by_login(uow, login)
+        # a township's staff held at the county are its records, not accounts to manage here
+        require_own_record(uow, "工作人员", staff.login, staff.site_id, actor.site_id)
         uow.staff.update(
             staff.id, password_hash=hash_password(new), failed_attempts=0, locked_until=None
         )
@@ -165,6 +167,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, login: str, new: str) -> None:
 def disable_staff(uow: UnitOfWork, actor: Actor, login: str) -> None:
     with uow.write():
         staff = _by_login(uow, login)
+        require_own_record(uow, "工作人员", staff.login, staff.site_id, actor.site_id)
         if staff.id == actor.staff_id:
             raise ValidationError.single("login", "不能停用自己的账号")
         if not staff.active:

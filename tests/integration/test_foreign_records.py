@@ -34,7 +34,7 @@ from app.feedback.records import ComplaintInput, ComplaintTarget, Subject
 from app.notices import service as notices
 from app.notices.records import NoticeRequest
 from app.roles import Actor
-from app.staff import set_backup
+from app.staff import disable_staff, reset_password, set_backup
 from app.visits import service as visits
 from app.visits.absence import mark_away
 from app.visits.records import AbsenceInput, OutcomeInput, ReferralInput, VisitInput
@@ -417,6 +417,27 @@ def test_another_sites_staff_are_not_paired_nor_marked_away(sqlite_demo_ctx: App
 
     set_backup(ctx.uow(), town.boss, "xzclerk", "xzclerkboss")
     assert mark_away(ctx.uow(), town.boss, away) > 0
+
+
+def test_another_sites_staff_are_neither_reset_nor_disabled(sqlite_demo_ctx: AppContext) -> None:
+    """The county's administrator manages the county's accounts; a township's staff held there
+    are the township's records (its own administrator resets and disables them)."""
+    ctx = sqlite_demo_ctx
+    _halls(ctx)
+    admin = login(ctx.uow(), "admin", "admin-2026")
+
+    def staff_rows() -> list[tuple[Any, ...]]:
+        with cast(SqlStore, ctx.store).engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text("SELECT * FROM staff ORDER BY id"))]
+
+    before = staff_rows()
+    with pytest.raises(PermissionDenied, match=r"工作人员 xzclerk 属于新庄镇便民服务中心（XZ）"):
+        reset_password(ctx.uow(), admin, "xzclerk", "new-pass-2026")
+    with pytest.raises(PermissionDenied, match=r"工作人员 xzclerk 属于新庄镇便民服务中心（XZ）"):
+        disable_staff(ctx.uow(), admin, "xzclerk")
+    assert staff_rows() == before
+    reset_password(ctx.uow(), admin, "zhangwei", "new-pass-2026")  # the county's own
+    disable_staff(ctx.uow(), admin, "zhangwei")
 
 
 def _breach_record(ctx: AppContext, owner: Hall, records: Records) -> int:
