@@ -42,6 +42,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0021",
     "0022",
     "0023",
+    "0024",
 )
 # Revisions that rewrite personal data in place: on SQLite the file is rebuilt (VACUUM) once
 # the upgrade past one of them is committed, so no plaintext survives in free pages.

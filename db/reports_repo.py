@@ -608,8 +608,10 @@ class SqlReportRepository:
             )
             for row in self.s.execute(missed_stmt)
         ]
-        by_appointment = select(Visit.case_id).where(
-            Visit.appointment_id.is_not(None), Visit.case_id.is_not(None)
+        # Per case accepted in the period, one probe of the visits' case index (a list of
+        # every visit that came by appointment read ten years of visits: 90 ms a day's log).
+        by_appointment = exists().where(
+            Visit.case_id == CaseFile.id, Visit.appointment_id.is_not(None)
         )
         walk_ins = self._grouped(
             scope,
@@ -619,7 +621,7 @@ class SqlReportRepository:
             CaseFile.accepted_at,
             [
                 CaseFile.site_id == scope.site_id,
-                CaseFile.id.not_in(by_appointment),
+                ~by_appointment,
                 *self._filters(scope, CaseFile.window_id, CaseFile.item_version_id),
             ],
         )

@@ -91,7 +91,7 @@ class Referral(Base):
     to_phone: Mapped[str] = mapped_column(Sealed("to_phone"), default="")
     item_version_id: Mapped[int | None] = mapped_column(ForeignKey("service_item_version.id"))
     reason: Mapped[str] = mapped_column(MaskedText(), default="")
-    referred_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    referred_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # reports (0024)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
