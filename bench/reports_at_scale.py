@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             *reproduce(
                 "Goal: the log <= 1,000 ms. Reproduce:",
                 f".venv/bin/python bench/reports_at_scale.py --data-dir {args.data_dir} "
-                f"--label {args.label}",
+                f"--label {args.label} --day {day}",
                 f"reports:{args.label}",
             ),
         ]
