@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.auth import login
@@ -19,6 +20,7 @@ from sim.demo.activity import simulate
 from tests.helpers.mainwindow import open_main
 from ui.mainwindow import MainWindow
 from ui.printing.preview import PrintPreviewDialog
+from ui.reports.charts import UPRIGHT_FROM
 from ui.reports.statistics_page import StatisticsPage
 
 END = date(2026, 11, 24)  # the fixture clock's day
@@ -61,6 +63,24 @@ def test_supervisor_sees_charts_with_data(qtbot, hall: AppContext) -> None:  # t
     assert [p.label for p in page.result.trend] == ["2026-10", "2026-11"]
     assert page.preset.currentData() == "30"
     assert 0 < page.result.total.accepted < whole
+
+
+def test_the_trend_labels_are_whole_and_stand_upright_when_many(  # type: ignore[no-untyped-def]
+    qtbot, hall: AppContext
+) -> None:
+    """Qt would cut "11-02" to "11-..." in the narrow rate chart; half a year by week stands
+    its labels upright rather than over one another."""
+    page = shown_page(qtbot, open_main(qtbot, hall, "sunli"))
+    for chart in (page.charts.work.chart(), page.charts.rate.chart()):
+        axis = chart.axes(Qt.Orientation.Horizontal)[0]
+        assert not axis.truncateLabels() and axis.labelsAngle() == 0  # a few weeks
+    page.first.setDate(QDate(2026, 5, 1))
+    with qtbot.waitSignal(page.statistics_shown, timeout=20_000):
+        page.refresh_button.click()
+    assert len(page.result.trend) > UPRIGHT_FROM
+    for chart in (page.charts.work.chart(), page.charts.rate.chart()):
+        axis = chart.axes(Qt.Orientation.Horizontal)[0]
+        assert not axis.truncateLabels() and axis.labelsAngle() == -90
 
 
 def test_admin_has_the_page_too(qtbot, hall: AppContext) -> None:  # type: ignore[no-untyped-def]
