@@ -3,7 +3,7 @@
 After every kill the database is intact, every case whose number was printed (printed only
 after its commit returned) exists with all its rows, no case is half-written, the audit chain
 verifies and numbering goes on without duplicates or gaps. The default run kills a few times;
-``-m slow`` kills 200 times (CI runs it)."""
+``-m slow`` kills 200 times (``FRONTDESK_FULL_PROOFS=1 .ci/run``: not every push)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ The real main window is driven by ``tests.helpers.long_day`` (keys and clicks, t
 screen open, the timers ticking on the injected clock). After a warm-up, the live widgets and
 top-level windows stay where they were, no background relay outlives its work, and the number
 of Python objects the garbage collector tracks stops growing. Counts only, never times: the
-times are bench/long_day.py's business. CI also walks a busier day (``-m slow``).
+times are bench/long_day.py's business. ``-m slow`` walks a busier day
+(``FRONTDESK_FULL_PROOFS=1 .ci/run``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ui.ops import live_relays
 
 WARM_UP = 10
 DAY = 70  # visitors after the warm-up: a quiet half-day, about two minutes
-FULL_DAY = 300  # the slow run (CI): a busy day; bench/long_day.py runs 500
+FULL_DAY = 300  # the long proof run: a busy day; bench/long_day.py runs 500
 WIDGET_SLACK = 5  # e.g. a tooltip or a lazily made scroll bar that appears once
 OBJECT_SLACK = 3_000  # Python objects; a visitor's leaked dialog alone is ~2,000
 
