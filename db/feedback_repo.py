@@ -204,10 +204,23 @@ class SqlFeedbackRepository:
 
     def rating_ids(self, query: RatingQuery, after: int | None, limit: int) -> list[int]:
         conditions = self._rating_conditions(query)
-        bounds = self._id_bounds(Rating.id, Rating.rated_at, query.from_day, query.to_day)
+        days = (Rating.rated_at, query.from_day, query.to_day)
+        return self._dated_page_ids(Rating.id, conditions, days, after, limit)
+
+    def _dated_page_ids(
+        self,
+        id_column: Any,
+        conditions: list[Any],
+        days: tuple[Any, date | None, date | None],
+        after: int | None,
+        limit: int,
+    ) -> list[int]:
+        """``_page_ids`` newest first, for a list filtered by a day range of ``days``' moment
+        column: bounded by the range's ids (``_id_bounds``)."""
+        bounds = self._id_bounds(id_column, *days)
         if bounds is None:
             return []
-        return self._page_ids(Rating.id, [*conditions, *bounds], after, limit)
+        return self._page_ids(id_column, [*conditions, *bounds], after, limit)
 
     def _id_bounds(
         self, id_column: Any, moment: Any, from_day: date | None, to_day: date | None
@@ -533,10 +546,8 @@ class SqlFeedbackRepository:
 
     def complaint_ids(self, query: ComplaintQuery, after: int | None, limit: int) -> list[int]:
         conditions = self._complaint_conditions(query)
-        bounds = self._id_bounds(Complaint.id, Complaint.received_at, query.from_day, query.to_day)
-        if bounds is None:
-            return []
-        return self._page_ids(Complaint.id, [*conditions, *bounds], after, limit)
+        days = (Complaint.received_at, query.from_day, query.to_day)
+        return self._dated_page_ids(Complaint.id, conditions, days, after, limit)
 
     def complaint_rows(self, ids: Sequence[int]) -> list[ComplaintRecord]:
         if not ids:
