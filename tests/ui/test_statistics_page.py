@@ -20,7 +20,7 @@ from sim.demo.activity import simulate
 from tests.helpers.mainwindow import open_main
 from ui.mainwindow import MainWindow
 from ui.printing.preview import PrintPreviewDialog
-from ui.reports.charts import UPRIGHT_FROM
+from ui.reports.charts import MOST_LABELS, UPRIGHT_FROM, axis_labels
 from ui.reports.statistics_page import StatisticsPage
 
 END = date(2026, 11, 24)  # the fixture clock's day
@@ -81,6 +81,35 @@ def test_the_trend_labels_are_whole_and_stand_upright_when_many(  # type: ignore
     for chart in (page.charts.work.chart(), page.charts.rate.chart()):
         axis = chart.axes(Qt.Orientation.Horizontal)[0]
         assert not axis.truncateLabels() and axis.labelsAngle() == -90
+
+    # The year by week: some fifty bars, a dozen dates under them, each bar told on hover.
+    page.first.setDate(QDate(2026, 1, 1))
+    with qtbot.waitSignal(page.statistics_shown, timeout=20_000):
+        page.refresh_button.click()
+    weeks = [p.label for p in page.result.trend]
+    assert len(weeks) == 48 and weeks[0] == "12-29" and weeks[-1] == "11-23"
+    for chart in (page.charts.work.chart(), page.charts.rate.chart()):
+        categories = chart.axes(Qt.Orientation.Horizontal)[0].categories()
+        assert len(categories) == len(weeks) == len(set(categories))
+        named = [c for c in categories if c.strip("\u200b")]
+        assert 10 <= len(named) <= MOST_LABELS and set(named) <= set(weeks)
+    bars = page.charts.bars
+    assert bars is not None
+    accepted = bars.barSets()[0]
+    last = len(weeks) - 1
+    assert page.charts.bar_tip(last, accepted) == f"11-23  受理 {int(accepted.at(last))}"
+    assert page.charts.point_tip(float(last), 96.04) == "11-23  按时办结率 96.0%"
+
+
+def test_axis_labels_name_every_kth_week_away_from_the_ends() -> None:
+    few = [f"{m:02d}" for m in range(1, 13)]
+    assert axis_labels(few) == few  # a year by month: every month
+    weeks = [f"w{i}" for i in range(53)]
+    shown = axis_labels(weeks)
+    assert len(set(shown)) == 53  # a bar axis needs distinct categories
+    named = [label for label in shown if label.strip("\u200b")]
+    assert named == [f"w{i}" for i in range(2, 51, 5)]  # every fifth, none at either end
+    assert all(not label.strip("\u200b") for label in shown if label not in named)
 
 
 def test_admin_has_the_page_too(qtbot, hall: AppContext) -> None:  # type: ignore[no-untyped-def]

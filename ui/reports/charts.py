@@ -14,8 +14,9 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen
+from PySide6.QtWidgets import QToolTip
 
 from app.reports.statistics import TrendPoint
 
@@ -37,6 +38,7 @@ class TrendCharts:
             view.setMinimumHeight(240)
         self.bars: QBarSeries | None = None
         self.line: QLineSeries | None = None
+        self.labels: list[str] = []
 
     def show(self, points: Sequence[TrendPoint]) -> None:
         labels = [p.label for p in points]
@@ -54,6 +56,9 @@ class TrendCharts:
             bar.append([float(v) for v in values])
             self.bars.append(bar)
             top = max(top, *values, 0)
+        # Where the axis names only every k-th week, the pointer tells which one a bar is.
+        self.labels = labels
+        self.bars.hovered.connect(self._bar_hovered)
         self.work.setChart(
             _chart(tr("受理、办结与超期（件）"), self.bars, labels, max(top, 1), "%d")
         )
@@ -67,10 +72,45 @@ class TrendCharts:
             rate = p.figures.on_time_rate
             if rate is not None:  # a week without decisions has no rate, not 0 %
                 self.line.append(float(i), rate * 100)
+        self.line.hovered.connect(self._point_hovered)
         self.rate.setChart(_chart(tr("按时办结率"), self.line, labels, 100, "%d%%"))
+
+    def bar_tip(self, index: int, bar: QBarSet) -> str:
+        return f"{self.labels[index]}  {bar.label()} {int(bar.at(index))}"
+
+    def point_tip(self, x: float, rate: float) -> str:
+        return f"{self.labels[round(x)]}  {tr('按时办结率')} {rate:.1f}%"
+
+    def _bar_hovered(self, status: bool, index: int, bar: QBarSet) -> None:
+        if status and 0 <= index < len(self.labels):
+            QToolTip.showText(QCursor.pos(), self.bar_tip(index, bar), self.work)
+        else:
+            QToolTip.hideText()
+
+    def _point_hovered(self, point: QPointF, state: bool) -> None:
+        if state and 0 <= round(point.x()) < len(self.labels):
+            QToolTip.showText(QCursor.pos(), self.point_tip(point.x(), point.y()), self.rate)
+        else:
+            QToolTip.hideText()
 
 
 UPRIGHT_FROM = 8  # category labels: more than this many are drawn upright
+MOST_LABELS = 13  # upright labels that stand apart in the narrow rate chart at 1024x768
+
+
+def axis_labels(labels: Sequence[str], most: int = MOST_LABELS) -> list[str]:
+    """The x axis's categories: every label while there are at most ``most``, else every k-th,
+    so a year by week reads as some fifty bars under a dozen dates rather than fifty dates
+    drawn over one another. The named ones keep half a step from either end: Qt hides an
+    upright label that would stick out of a narrow first or last category. A bar axis needs
+    each category distinct: the unnamed ones are made of zero-width spaces, one more for each,
+    which draw nothing."""
+    step = max(1, -(-len(labels) // most))
+    offset = step // 2
+    return [
+        label if i % step == offset and i <= len(labels) - 1 - offset else "\u200b" * (i + 1)
+        for i, label in enumerate(labels)
+    ]
 
 
 def _chart(
@@ -82,10 +122,10 @@ def _chart(
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     axis_x = QBarCategoryAxis()
-    axis_x.append(labels or [""])
+    axis_x.append(axis_labels(labels) or [""])
     # Qt cuts a category label it thinks too wide to "11-..." even where "11-02" fits (the
-    # narrow rate chart at 1366x768): a day is no use cut. A month by day has too many to
-    # stand side by side: they stand upright instead.
+    # narrow rate chart at 1366x768): a day is no use cut. Many weeks have too many to stand
+    # side by side: they stand upright instead, and past a dozen only every k-th is named.
     axis_x.setTruncateLabels(False)
     if len(labels) > UPRIGHT_FROM:
         axis_x.setLabelsAngle(-90)
