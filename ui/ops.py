@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -176,6 +177,21 @@ def run_op(
     relay = _Relay(parent, on_success, on_failure, dialog)
     _running.add(relay)
     QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+def run_aside(
+    parent: QWidget | None,
+    work: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Like ``run_op``, on a thread of its own, for work that may never return: asking the
+    system for its drives hangs on a network drive that went away. In the pool it would hold
+    one of the few threads (two on a 2-CPU counter PC) for the rest of the day, and closing
+    the program would wait for it; this thread is a daemon, left behind at exit."""
+    relay = _Relay(parent, on_success, on_failure, None)
+    _running.add(relay)
+    threading.Thread(target=_Job(work, relay), name="frontdesk-aside", daemon=True).start()
 
 
 def show_storage_problem(parent: QWidget | None, problem: StorageProblem) -> None:

@@ -4,13 +4,14 @@ only at 1024x768."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.auth import login
@@ -119,6 +120,25 @@ def test_removable_drives_only() -> None:
     ]
     windows = [("C:/", "系统", False), ("E:/", "U盘", False)]
     assert removable_folders(windows, "C:") == [("U盘 (E:/)", "E:/")]
+
+
+def test_a_drive_list_that_hangs_holds_no_pool_thread(  # type: ignore[no-untyped-def]
+    qtbot, county: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network drive gone away hangs the system's drive list: the page's other reads still
+    run, the pool is free, and the drives join the list once the answer comes."""
+    release = threading.Event()
+
+    def hung() -> list[tuple[str, str, bool]]:
+        release.wait(30)
+        return [("/media/clerk/STICK", "STICK", False)]
+
+    monkeypatch.setattr("ui.sync.page.mounted_volumes", hung)
+    page = open_page(qtbot, county, FakeSync())  # the status read went through meanwhile
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # nothing of the page's left there
+    assert page.target.findData("/media/clerk/STICK") < 0
+    release.set()
+    qtbot.waitUntil(lambda: page.target.findData("/media/clerk/STICK") >= 0, timeout=10_000)
 
 
 def test_export_import_and_status(qtbot, county: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ from app.reports.county import SilentTownship, silent_townships, viewable_sites
 from app.roles import Actor
 from app.sync.ports import RowCounts
 from app.sync.records import ExportResult, ImportPreview, ImportResult, SiteSyncStatus
-from ui.ops import run_op
+from ui.ops import run_aside, run_op
 from ui.sync.ports import SyncServices
 
 # Where removable drives are mounted on Linux desktops (udisks, older automounters, by hand).
@@ -226,9 +226,10 @@ class SyncPage(QWidget):
 
         self._relays: list[_ProgressRelay] = []
         # Listing the mounted volumes can hang on a network drive that went away: off the GUI
-        # thread, the drives join the list when found (a folder chosen meanwhile stays).
+        # thread and out of the pool, the drives join the list when found (a folder chosen
+        # meanwhile stays).
         self._chosen: list[str] = []
-        run_op(
+        run_aside(
             self,
             mounted_volumes,
             lambda volumes: self.fill_targets(volumes, os.environ.get("SYSTEMDRIVE", "")),
