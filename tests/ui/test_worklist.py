@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from app.auth import login
 from app.context import AppContext
@@ -25,7 +26,13 @@ def worklist_of(qtbot, window: MainWindow) -> WorkListPage:  # type: ignore[no-u
     window.show_page("worklist")  # a page reads its lists when shown
     page = window.page("worklist")
     assert isinstance(page, WorkListPage)
-    qtbot.waitUntil(lambda: page.queue is not None and bool(page.counts), timeout=10_000)
+    try:
+        qtbot.waitUntil(lambda: page.queue is not None and bool(page.counts), timeout=30_000)
+    except WaitTimeout as exc:  # say what the page showed meanwhile
+        raise AssertionError(
+            f"the work list never read its lists (queue {page.queue is not None}, "
+            f"counts {page.counts}, error shown: {page.search_error.text()!r})"
+        ) from exc
     return page
 
 
