@@ -43,6 +43,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0022",
     "0023",
     "0024",
+    "0025",
 )
 # Revisions that rewrite personal data in place: on SQLite the file is rebuilt (VACUUM) once
 # the upgrade past one of them is committed, so no plaintext survives in free pages.

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -50,7 +51,7 @@ class Visit(Base):
     outcome: Mapped[str] = mapped_column(String(16), default="")
     outcome_text: Mapped[str] = mapped_column(MaskedText(), default="")
     outcome_ref: Mapped[str] = mapped_column(String(40), default="")
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
     # Opened by an appointment's check-in (None: a walk-in).
     appointment_id: Mapped[int | None] = mapped_column(
         ForeignKey("appointment.id"), unique=True, index=True
@@ -68,6 +69,13 @@ class Visit(Base):
         # No silent ending: a closed visit always carries its outcome.
         CheckConstraint("state <> 'closed' OR outcome <> ''", name="closed_has_outcome"),
         Index("ix_visit_holder_queue", "holder_id", "state", "registered_at"),
+        # Most visits never become a case: only those that did are indexed (migration 0025).
+        Index(
+            "ix_visit_case_id",
+            "case_id",
+            sqlite_where=text("case_id IS NOT NULL"),
+            postgresql_where=text("case_id IS NOT NULL"),
+        ),
     )
 
 
