@@ -376,10 +376,14 @@ class SqlVisitRepository:
         if not (id_number or phone or name):
             return []
         stmt = select(Visit.id)
+        # "<> ''": the partial indexes' own condition (a number that normalizes to nothing
+        # then finds nothing, not every visit without one).
         if id_number:
-            stmt = stmt.where(Visit.id_number_bidx == blind_index("id", id_number))
+            bidx = blind_index("id", id_number)
+            stmt = stmt.where(Visit.id_number_bidx == bidx, Visit.id_number_bidx != "")
         if phone:
-            stmt = stmt.where(Visit.phone_bidx == blind_index("phone", phone))
+            bidx = blind_index("phone", phone)
+            stmt = stmt.where(Visit.phone_bidx == bidx, Visit.phone_bidx != "")
         if name:
             tokens = select(SearchToken.ref_id).where(
                 SearchToken.kind == "visit", SearchToken.token == name[:3]

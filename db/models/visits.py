@@ -34,11 +34,11 @@ class Visit(Base):
     visitor_name: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(Sealed("phone"), default="")
     phone_bidx: Mapped[str] = mapped_column(
-        blind_index_column(), default="", index=True, info={"derived": True}
+        blind_index_column(), default="", info={"derived": True}
     )
     id_number: Mapped[str] = mapped_column(Sealed("id_number"), default="")
     id_number_bidx: Mapped[str] = mapped_column(
-        blind_index_column(), default="", index=True, info={"derived": True}
+        blind_index_column(), default="", info={"derived": True}
     )
     question: Mapped[str] = mapped_column(MaskedText())
     visit_type: Mapped[str] = mapped_column(String(16))
@@ -69,12 +69,26 @@ class Visit(Base):
         # No silent ending: a closed visit always carries its outcome.
         CheckConstraint("state <> 'closed' OR outcome <> ''", name="closed_has_outcome"),
         Index("ix_visit_holder_queue", "holder_id", "state", "registered_at"),
-        # Most visits never become a case: only those that did are indexed (migration 0025).
+        # Sparse columns indexed only where they hold a value (migration 0025): most visits
+        # never become a case, and many give no ID number or phone. Queries on the numbers
+        # say "<> ''" so both engines may use these indexes.
         Index(
             "ix_visit_case_id",
             "case_id",
             sqlite_where=text("case_id IS NOT NULL"),
             postgresql_where=text("case_id IS NOT NULL"),
+        ),
+        Index(
+            "ix_visit_id_number_bidx",
+            "id_number_bidx",
+            sqlite_where=text("id_number_bidx <> ''"),
+            postgresql_where=text("id_number_bidx <> ''"),
+        ),
+        Index(
+            "ix_visit_phone_bidx",
+            "phone_bidx",
+            sqlite_where=text("phone_bidx <> ''"),
+            postgresql_where=text("phone_bidx <> ''"),
         ),
     )
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from app.auth import login
 from app.context import AppContext
 from app.reports.daily_log import daily_log
 from app.reports.statistics import StatisticsQuery, statistics
+from app.visits.worklist import search_work
 from sim.demo.activity import simulate
 
 END = date(2026, 11, 24)  # the fixtures' clock starts on this Tuesday
@@ -47,13 +49,14 @@ def plan(ctx: AppContext, statement: str, parameters: Any) -> str:
     return "\n".join(str(row[-1]) for row in rows)
 
 
-def test_walk_ins_probe_the_visits_case_index_after_analyze(sqlite_demo_ctx: AppContext) -> None:
+@pytest.fixture
+def analyzed(sqlite_demo_ctx: AppContext) -> AppContext:
     ctx = sqlite_demo_ctx
     simulate(ctx.uow, ctx.clock, 9, 3, END)  # type: ignore[arg-type]
     with ctx.store.engine.begin() as conn:  # type: ignore[attr-defined]
         # A year of inquiries at a hall whose applications come straight to the counter: copies
-        # of an answered inquiry, each its own number (the statistics see how many visits have
-        # no case, not their texts) ...
+        # of an answered inquiry that gave no ID number or phone, each its own number (the
+        # statistics see how many visits have no case or number, not their texts) ...
         columns = [
             row[1] for row in conn.exec_driver_sql("PRAGMA table_info(visit)") if row[1] != "id"
         ]
@@ -62,7 +65,8 @@ def test_walk_ins_probe_the_visits_case_index_after_analyze(sqlite_demo_ctx: App
             f"WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n "
             f"WHERE value < {INQUIRIES}) INSERT INTO visit ({', '.join(columns)}) "
             f"SELECT {copied} FROM n, (SELECT * FROM visit WHERE case_id IS NULL "
-            f"AND appointment_id IS NULL AND state = 'closed' ORDER BY id LIMIT 1)"
+            f"AND appointment_id IS NULL AND state = 'closed' AND id_number_bidx = '' "
+            f"AND phone_bidx = '' ORDER BY id LIMIT 1)"
         )
         # ... where no visit has become a case yet (as in the halls ``frontdesk scale`` makes).
         conn.exec_driver_sql("UPDATE visit SET case_id = NULL")
@@ -71,6 +75,11 @@ def test_walk_ins_probe_the_visits_case_index_after_analyze(sqlite_demo_ctx: App
         ).one()
         assert without_case == visits > INQUIRIES
         conn.exec_driver_sql("ANALYZE")
+    return ctx
+
+
+def test_walk_ins_probe_the_visits_case_index_after_analyze(analyzed: AppContext) -> None:
+    ctx = analyzed
     boss = login(ctx.uow(), "sunli", "demo-2026")
     sent = sent_statements(
         ctx,
@@ -85,3 +94,22 @@ def test_walk_ins_probe_the_visits_case_index_after_analyze(sqlite_demo_ctx: App
         chosen = plan(ctx, statement, parameters)
         assert "SCAN visit" not in chosen, chosen
         assert "USING INDEX ix_visit_case_id (case_id=?)" in chosen, chosen
+
+
+def test_a_search_by_id_number_or_phone_probes_its_index_after_analyze(
+    analyzed: AppContext,
+) -> None:
+    ctx = analyzed
+    clerk = login(ctx.uow(), "zhangwei", "demo-2026")
+    sent = sent_statements(
+        ctx,
+        lambda: (
+            search_work(ctx.uow(), clerk, "110101199003070070"),
+            search_work(ctx.uow(), clerk, "13812345678"),
+        ),
+    )
+    for column in ("id_number_bidx", "phone_bidx"):
+        probes = [(s, p) for s, p in sent if "FROM visit" in s and f"visit.{column} = ?" in s]
+        assert len(probes) == 1, column
+        chosen = plan(ctx, *probes[0])
+        assert f"USING INDEX ix_visit_{column} ({column}=?)" in chosen, chosen
