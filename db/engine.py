@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from app.errors import DomainError
 from app.storage import StorageFault, StorageProblem
@@ -161,6 +161,38 @@ def _configure_sqlite(engine: Engine) -> None:
         # process wrote in between; IMMEDIATE takes the write lock up front and waits for it.
         immediate = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def drop_planner_statistics(engine: Engine) -> bool:
+    """SQLite: remove the statistics ``ANALYZE`` left in the file (a maintenance script, a
+    database tool). The program's queries are measured and tested on the plans SQLite makes
+    without them; with them it plans by averages that hide how a hall's data is skewed (the
+    three open states "average" 165,000 cases each on a one-year hall, where a few thousand are
+    open) and turns index probes into table scans: there the warning scan went 77 -> 439 ms.
+    Statistics are derived data: nothing is lost. A file that cannot be written keeps them
+    (slower, never refused). Whether any were removed."""
+    if engine.dialect.name != "sqlite":
+        return False  # PostgreSQL keeps its own, with histograms of the skew
+    with engine.connect() as conn:
+        names = [
+            str(row[0])
+            for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name IN ('sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4')"
+            )
+        ]
+    if not names:
+        return False
+    try:
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+            for name in names:
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+    except DBAPIError:
+        return False
+    # A connection keeps the statistics it loaded with the schema, even past its own DROP:
+    # the pool's are closed, the next ones load the schema without them.
+    engine.dispose()
+    return True
 
 
 def fill_without_waiting_for_disk(engine: Engine) -> Callable[[], None]:

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from app.clock import Clock
 from app.storage import storage_problem
 from db.backup import backup, daily_backup
-from db.engine import StoreError, is_sqlite, make_engine
+from db.engine import StoreError, drop_planner_statistics, is_sqlite, make_engine
 from db.migrate import UpgradeResult, ensure_schema
 from db.uow import SqlUnitOfWork
 
@@ -62,6 +62,8 @@ def open_store(
     engine = make_engine(url)
     try:
         result = ensure_schema(engine, backup_dir, on_progress) if migrate else None
+        if migrate:
+            drop_planner_statistics(engine)
     except DBAPIError as exc:
         engine.dispose()
         problem = storage_problem(exc)  # a damaged, read-only or locked file says so

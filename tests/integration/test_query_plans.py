@@ -16,10 +16,13 @@ import pytest
 from sqlalchemy import event
 
 from app.auth import login
+from app.cases.service import refresh_warnings
 from app.context import AppContext
 from app.reports.daily_log import daily_log
 from app.reports.statistics import StatisticsQuery, statistics
 from app.visits.worklist import search_work
+from db.engine import drop_planner_statistics
+from db.store import open_store
 from sim.demo.activity import simulate
 
 END = date(2026, 11, 24)  # the fixtures' clock starts on this Tuesday
@@ -113,3 +116,32 @@ def test_a_search_by_id_number_or_phone_probes_its_index_after_analyze(
         assert len(probes) == 1, column
         chosen = plan(ctx, *probes[0])
         assert f"USING INDEX ix_visit_{column} ({column}=?)" in chosen, chosen
+
+
+def test_opening_the_file_drops_the_statistics_analyze_left(
+    analyzed: AppContext, sqlite_url: str
+) -> None:
+    """Statistics hide the skew of a hall's data (three open states "average" a third of all
+    cases each): the warning scan's reads of the open cases then scan the whole table. The
+    program opens the file without them, and its plans are the ones measured."""
+    ctx = analyzed
+    sent = sent_statements(ctx, lambda: refresh_warnings(ctx.uow()))
+    open_reads = [
+        (s, p) for s, p in sent if s.lstrip().startswith("SELECT") and "FROM case_file" in s
+    ]
+    assert open_reads
+    assert any("SCAN case_file" in plan(ctx, *read) for read in open_reads)  # with statistics
+
+    store, _ = open_store(sqlite_url, ctx.clock, None)  # as the next start of the program
+    try:
+        with store.engine.connect() as conn:
+            left = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_stat%'"
+            ).scalar_one()
+        assert left == 0
+        reopened = AppContext(store=store, clock=ctx.clock, data_dir=ctx.data_dir)
+        for read in open_reads:
+            assert "SCAN case_file" not in plan(reopened, *read), read[0]
+        assert not drop_planner_statistics(store.engine)  # nothing left to drop
+    finally:
+        store.dispose()
