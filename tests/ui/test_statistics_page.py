@@ -98,7 +98,15 @@ def test_the_trend_labels_are_whole_and_stand_upright_when_many(  # type: ignore
     accepted = bars.barSets()[0]
     last = len(weeks) - 1
     assert page.charts.bar_tip(last, accepted) == f"11-23  受理 {int(accepted.at(last))}"
-    assert page.charts.point_tip(float(last), 96.04) == "11-23  按时办结率 96.0%"
+    rates = page.charts.rates
+    week = max(rates)  # the last week with decisions
+    assert rates[week] == page.result.trend[week].figures.on_time_rate * 100
+    # The pointer's place on the line, not the point, comes from Qt: the week's own rate.
+    expected = f"{weeks[week]}  按时办结率 {rates[week]:.1f}%"
+    assert page.charts.point_tip(week + 0.2) == page.charts.point_tip(week - 0.1) == expected
+    assert page.charts.point_tip(week + 0.5) == ""  # between two weeks: neither
+    without = [i for i in range(len(weeks)) if i not in rates]
+    assert without and page.charts.point_tip(float(without[0])) == ""  # no rate: no tip
 
 
 def test_axis_labels_name_every_kth_week_away_from_the_ends() -> None:

@@ -39,6 +39,7 @@ class TrendCharts:
         self.bars: QBarSeries | None = None
         self.line: QLineSeries | None = None
         self.labels: list[str] = []
+        self.rates: dict[int, float] = {}  # the week's position: its on-time rate in %
 
     def show(self, points: Sequence[TrendPoint]) -> None:
         labels = [p.label for p in points]
@@ -68,9 +69,11 @@ class TrendCharts:
         self.line.setName(tr("按时办结率（%）"))
         self.line.setPen(QPen(QColor("#2e7d32"), 2.5))
         self.line.setPointsVisible(True)
+        self.rates = {}
         for i, p in enumerate(points):
             rate = p.figures.on_time_rate
             if rate is not None:  # a week without decisions has no rate, not 0 %
+                self.rates[i] = rate * 100
                 self.line.append(float(i), rate * 100)
         self.line.hovered.connect(self._point_hovered)
         self.rate.setChart(_chart(tr("按时办结率"), self.line, labels, 100, "%d%%"))
@@ -78,8 +81,15 @@ class TrendCharts:
     def bar_tip(self, index: int, bar: QBarSet) -> str:
         return f"{self.labels[index]}  {bar.label()} {int(bar.at(index))}"
 
-    def point_tip(self, x: float, rate: float) -> str:
-        return f"{self.labels[round(x)]}  {tr('按时办结率')} {rate:.1f}%"
+    def point_tip(self, x: float) -> str:
+        """The week nearest to where the pointer is on the line, with its own rate ("" for a
+        week without one: the line only passes over it). Qt gives the pointer's place, not the
+        point's."""
+        index = round(x)
+        rate = self.rates.get(index)
+        if rate is None or abs(x - index) > POINT_REACH:
+            return ""
+        return f"{self.labels[index]}  {tr('按时办结率')} {rate:.1f}%"
 
     def _bar_hovered(self, status: bool, index: int, bar: QBarSet) -> None:
         if status and 0 <= index < len(self.labels):
@@ -88,12 +98,14 @@ class TrendCharts:
             QToolTip.hideText()
 
     def _point_hovered(self, point: QPointF, state: bool) -> None:
-        if state and 0 <= round(point.x()) < len(self.labels):
-            QToolTip.showText(QCursor.pos(), self.point_tip(point.x(), point.y()), self.rate)
+        tip = self.point_tip(point.x()) if state else ""
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self.rate)
         else:
             QToolTip.hideText()
 
 
+POINT_REACH = 0.25  # how near a week's point (in weeks) the pointer names it
 UPRIGHT_FROM = 8  # category labels: more than this many are drawn upright
 MOST_LABELS = 13  # upright labels that stand apart in the narrow rate chart at 1024x768
 
