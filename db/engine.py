@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DisconnectionError
 
 from app.errors import DomainError
 from app.storage import StorageFault, StorageProblem
@@ -183,16 +185,29 @@ def drop_planner_statistics(engine: Engine) -> bool:
         ]
     if not names:
         return False
+    # Never wait for the lock at open: a DB tool may still hold it (often the one that ran
+    # ANALYZE). Then the statistics stay until the next start.
+    raw = engine.raw_connection()
+    dropped = False
     try:
-        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA busy_timeout=0")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
             for name in names:
-                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
-    except DBAPIError:
-        return False
-    # A connection keeps the statistics it loaded with the schema, even past its own DROP:
-    # the pool's are closed, the next ones load the schema without them.
-    engine.dispose()
-    return True
+                cursor.execute(f"DROP TABLE IF EXISTS {name}")
+            cursor.execute("COMMIT")
+            dropped = True
+        except sqlite3.Error:  # locked or read-only: slower plans, never a refusal to open
+            with contextlib.suppress(sqlite3.Error):
+                cursor.execute("ROLLBACK")
+        cursor.close()
+    finally:
+        raw.close()
+        # A connection keeps the statistics it loaded with the schema, even past its own DROP,
+        # and this one waits for no lock: the pool's are closed, the next ones are as usual.
+        engine.dispose()
+    return dropped
 
 
 def fill_without_waiting_for_disk(engine: Engine) -> Callable[[], None]:
