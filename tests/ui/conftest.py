@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -20,5 +21,6 @@ def no_work_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
 
     from ui.ops import wait_for_ops
 
-    wait_for_ops(30_000)
+    if not wait_for_ops(30_000):
+        warnings.warn("background work of this test still ran 30 s after it", stacklevel=1)
     QApplication.processEvents()  # deliver (and drop) the answers of the closed windows
