@@ -175,38 +175,36 @@ def drop_planner_statistics(engine: Engine) -> bool:
     (slower, never refused). Whether any were removed."""
     if engine.dialect.name != "sqlite":
         return False  # PostgreSQL keeps its own, with histograms of the skew
-    with engine.connect() as conn:
-        names = [
-            str(row[0])
-            for row in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name IN ('sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4')"
-            )
-        ]
-    if not names:
-        return False
-    # Never wait for the lock at open: a DB tool may still hold it (often the one that ran
-    # ANALYZE). Then the statistics stay until the next start.
     raw = engine.raw_connection()
+    names: list[str] = []
     dropped = False
     try:
         cursor = raw.cursor()
-        cursor.execute("PRAGMA busy_timeout=0")
-        try:
-            cursor.execute("BEGIN IMMEDIATE")
-            for name in names:
-                cursor.execute(f"DROP TABLE IF EXISTS {name}")
-            cursor.execute("COMMIT")
-            dropped = True
-        except sqlite3.Error:  # locked or read-only: slower plans, never a refusal to open
-            with contextlib.suppress(sqlite3.Error):
-                cursor.execute("ROLLBACK")
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name IN ('sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4')"
+        )
+        names = [str(row[0]) for row in cursor.fetchall()]
+        if names:
+            # Never wait for the lock at open: a DB tool may still hold it (often the one that
+            # ran ANALYZE). Then the statistics stay until the next start.
+            cursor.execute("PRAGMA busy_timeout=0")
+            try:
+                cursor.execute("BEGIN IMMEDIATE")
+                for name in names:
+                    cursor.execute(f"DROP TABLE IF EXISTS {name}")
+                cursor.execute("COMMIT")
+                dropped = True
+            except sqlite3.Error:  # locked or read-only: slower plans, never a refusal to open
+                with contextlib.suppress(sqlite3.Error):
+                    cursor.execute("ROLLBACK")
         cursor.close()
     finally:
         raw.close()
-        # A connection keeps the statistics it loaded with the schema, even past its own DROP,
-        # and this one waits for no lock: the pool's are closed, the next ones are as usual.
-        engine.dispose()
+        if names:
+            # A connection keeps the statistics it loaded with the schema, even past its own
+            # DROP, and this one waits for no lock: the pool's are closed, the next are as usual.
+            engine.dispose()
     return dropped
 
 
