@@ -224,7 +224,8 @@ def test_cli_prints_a_receipt_and_verifies_its_code(
     [payload] = decode_qr(pdf)
     assert main(["--db", sqlite_url, "verify", payload]) == 0
     assert capsys.readouterr().out.startswith("genuine: 受理回执 QH-20261124-0001")
-    assert main(["--db", sqlite_url, "verify", payload[:-1] + "0"]) == 1
+    tampered = payload[:-1] + ("1" if payload.endswith("0") else "0")  # never the same code
+    assert main(["--db", sqlite_url, "verify", tampered]) == 1
     assert capsys.readouterr().out.startswith("NOT genuine")
     assert main(["--db", sqlite_url, "verify", "QH-20261124-0001"]) == 1
     assert main([*args[:4], "QH-20991231-0001", "--out", str(out), "--as", "zhangwei"]) == 2
