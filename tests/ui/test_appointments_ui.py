@@ -130,7 +130,7 @@ def test_book_move_check_in_and_no_show(qtbot, sqlite_demo_ctx: AppContext, monk
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.show_page("appointments")
     page.mark_no_shows()
-    qtbot.waitUntil(lambda: ("10:30-11:00", "李四", "爽约") in rows(page))
+    qtbot.waitUntil(lambda: ("10:30-11:00", "李四", "爽约") in rows(page), timeout=10_000)
     assert "已标记 1 个爽约" in page.message.text()
     counts = service.appointment_counts(ctx.uow(), TODAY, clerk(ctx).site_id)
     assert (counts.kept, counts.missed) == (1, 1)
